@@ -1,0 +1,3 @@
+from plprofile.cli import main
+
+raise SystemExit(main())

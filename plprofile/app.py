@@ -1,0 +1,73 @@
+"""Qt bootstrap: show the window first, open the store right after the first paint."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+APP_ID = "org.plprofile.PLProfile"
+SCREENSHOT_TIMEOUT_MS = 120_000
+
+
+def make_application(argv: list[str] | None = None):  # noqa: ANN201
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setOrganizationName("plprofile")
+    app.setApplicationName("plprofile")
+    app.setApplicationDisplayName("plprofile")
+    QGuiApplication.setDesktopFileName(APP_ID)
+    return app
+
+
+def run_gui(data_dir: Path, *, demo: bool = False, screenshot: Path | None = None, learner: str | None = None,
+            view: str = "profile") -> int:
+    if screenshot is not None and not os.environ.get("QT_QPA_PLATFORM") and not (
+            os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")) and sys.platform.startswith("linux"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    app = make_application()
+    from .ui.main_window import MainWindow
+
+    window = MainWindow(data_dir, demo=demo, learner_name=learner, offer_demo=screenshot is None)
+    window.show()
+    if screenshot is None:
+        return app.exec()
+    return _screenshot(app, window, Path(screenshot), view)
+
+
+def _screenshot(app, window, path: Path, view: str) -> int:  # noqa: ANN001
+    from PySide6.QtCore import QTimer
+
+    result = {"code": 2}
+
+    def grab() -> None:
+        try:
+            window.show_view(view)
+            app.processEvents()
+            path.parent.mkdir(parents=True, exist_ok=True)
+            ok = window.grab().save(str(path))
+            result["code"] = 0 if ok else 1
+            if not ok:
+                print(f"plprofile: could not write {path}", file=sys.stderr)
+        except Exception as exc:  # report and exit non-zero rather than hang
+            print(f"plprofile: screenshot failed: {exc}", file=sys.stderr)
+            result["code"] = 1
+        app.quit()
+
+    def failed(message: str) -> None:
+        print(f"plprofile: {message}", file=sys.stderr)
+        result["code"] = 1
+        app.quit()
+
+    def timeout() -> None:
+        print("plprofile: timed out waiting for the store to open", file=sys.stderr)
+        app.quit()
+
+    window.ready.connect(lambda: QTimer.singleShot(50, grab))
+    window.failed.connect(failed)
+    QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, timeout)
+    app.exec()
+    window.close()
+    return result["code"]

@@ -1,0 +1,631 @@
+"""Figure builders: domain data in, a matplotlib ``Figure`` out (object-oriented API, no pyplot).
+
+The UI imports this module lazily. Every builder returns a Figure even for empty input (a centred
+"No assessments yet…" message). Artists carry a ``gid`` (e.g. ``"voice:agreed"``) so tests and the UI can
+find them; the numbers plotted are the ones ``tables.py`` prints.
+"""
+
+from __future__ import annotations
+
+import math
+import textwrap
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date, timedelta
+
+from matplotlib.axes import Axes
+from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num, num2date
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+from matplotlib.ticker import FixedLocator, MaxNLocator
+
+from plprofile.charts import style
+from plprofile.charts.style import tr
+from plprofile.charts.tables import (
+    OVERALL_KEY,
+    RATERS,
+    checkins_by_goal,
+    class_is_empty,
+    goal_name,
+    goal_series_labels,
+    now_rows,
+    progress_panels,
+    stage_column_label,
+)
+from plprofile.domain.framework import Framework, format_value
+from plprofile.domain.progress import GOAL_COUNT_KEYS, Assessment, CheckInPoint, DistributionAt
+
+#: gid of the centred text on an empty figure.
+EMPTY_GID = "empty-state"
+
+
+# ---------------------------------------------------------------------------------------------- helpers
+
+
+def _figure(width: float, height: float) -> Figure:
+    fig = Figure(figsize=(width, height), layout="constrained")
+    fig.get_layout_engine().set(h_pad=0.08, w_pad=0.08, hspace=0.04, wspace=0.03)
+    return fig
+
+
+def empty_figure(message: str | None = None, width: float = 10.0, height: float = 5.0) -> Figure:
+    """A figure that only says there is nothing to show yet."""
+    fig = Figure(figsize=(width, height))
+    fig.text(
+        0.5,
+        0.5,
+        message or style.empty_message(),
+        ha="center",
+        va="center",
+        fontsize=style.font_size("empty"),
+        color=style.MUTED_COLOR,
+        gid=EMPTY_GID,
+    )
+    return fig
+
+
+def _title(fig: Figure, title: str | None) -> None:
+    if title:
+        fig.suptitle(title, fontsize=style.font_size("title"), fontweight="bold")
+
+
+def _date_axis(ax: Axes, limits: tuple[date, date] | None = None) -> None:
+    """Concise date ticks; with known ``limits`` they are worked out once (a redraw then skips it)."""
+    locator = AutoDateLocator(minticks=3, maxticks=7)
+    formatter = ConciseDateFormatter(locator, show_offset=True)
+    if limits is not None:
+        lo, hi = date2num(limits[0]), date2num(limits[1])
+        ticks = [t for t in locator.tick_values(num2date(lo), num2date(hi)) if lo <= t <= hi]
+        ax.xaxis.set_major_locator(FixedLocator(ticks))
+    else:
+        ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(formatter)
+    ax.tick_params(axis="x", labelsize=style.font_size("tick"))
+
+
+def _date_limits(days: Iterable[date], date_range: tuple[date, date] | None) -> tuple[date, date] | None:
+    """The x range: the given one, else the data's with a margin (at least a fortnight wide)."""
+    if date_range is not None:
+        return date_range
+    days = sorted(days)
+    if not days:
+        return None
+    span = (days[-1] - days[0]).days
+    margin = timedelta(days=max(15, round(span * 0.05)))
+    return days[0] - margin, days[-1] + margin
+
+
+def _wrap(text: str, width: int = 16) -> str:
+    return textwrap.fill(text, width, break_long_words=False) or text
+
+
+def _plot_rater(
+    ax: Axes, rater: str, points: Sequence[tuple[date, float]], gid: str, *, line: bool
+) -> Line2D:
+    s = style.RATER_STYLES[rater]
+    xs = [d for d, _ in points]
+    ys = [v for _, v in points]
+    (artist,) = ax.plot(
+        xs,
+        ys,
+        linestyle=s.linestyle if line else "none",
+        linewidth=s.linewidth,
+        color=s.color,
+        marker=s.marker,
+        markersize=s.markersize,
+        markerfacecolor=s.facecolor,
+        markeredgecolor=s.color,
+        markeredgewidth=2.0 if not s.filled else 1.0,
+        label=style.rater_label(rater),
+        gid=gid,
+        zorder={"learner": 3, "teacher": 4, "agreed": 5}[rater],
+        clip_on=False,
+    )
+    _no_layout_if_empty(artist)
+    return artist
+
+
+def _no_layout_if_empty(line: Line2D) -> None:
+    """An empty unclipped line reports a box at the figure origin; keep it out of the layout."""
+    if not len(line.get_xdata()):
+        line.set_in_layout(False)
+
+
+def _rater_handles(now: bool = False) -> list[Line2D]:
+    handles = []
+    for rater in RATERS:
+        s = style.RATER_STYLES[rater]
+        if rater == "agreed" and now:
+            handles.append(_agreed_now_handle())
+            continue
+        handles.append(
+            Line2D(
+                [],
+                [],
+                linestyle=s.linestyle if rater == "agreed" else "none",
+                linewidth=s.linewidth,
+                color=s.color,
+                marker=s.marker,
+                markersize=s.markersize,
+                markerfacecolor=s.facecolor,
+                markeredgecolor=s.color,
+                markeredgewidth=2.0 if not s.filled else 1.0,
+                label=style.rater_label(rater),
+            )
+        )
+    return handles
+
+
+def _stage_ticks(
+    framework: Framework, lang: str, wrap: int, *, number_apart: bool = False
+) -> tuple[list[float], list[str]]:
+    """Ticks at whole stages labelled "1 Teacher-centred" (wrapped), or the number on a line of its own."""
+    values = [s.value for s in framework.stages]
+    sep = "\n" if number_apart else " "
+    labels = [
+        _wrap(f"{format_value(s.value)}{sep}{s.text(lang)}", wrap)
+        if not number_apart
+        else f"{format_value(s.value)}\n{_wrap(s.text(lang), wrap)}"
+        for s in framework.stages
+    ]
+    return values, labels
+
+
+def _stage_grid(ax: Axes, framework: Framework, axis: str) -> None:
+    """Solid lines at whole stages, dotted at the steps between."""
+    for v in framework.allowed_values():
+        whole = framework.stage(v) is not None
+        kw = dict(
+            color=style.GRID_COLOR, linewidth=1.0 if whole else 0.8, linestyle="-" if whole else ":", zorder=0
+        )
+        (ax.axhline if axis == "y" else ax.axvline)(v, **kw)
+
+
+# ---------------------------------------------------------------------------------------------- progress
+
+
+def progress_figure(
+    history: Sequence[Assessment],
+    framework: Framework,
+    lang: str = "en",
+    *,
+    title: str | None = None,
+    date_range: tuple[date, date] | None = None,
+) -> Figure:
+    """Small multiples: the overall stage and each element over time (agreed line, learner and teacher markers)."""
+    history = list(history)
+    panels = progress_panels(history, framework, lang)
+    if all(p.is_empty() for p in panels):
+        return empty_figure()
+    ncols = 4
+    nrows = math.ceil((len(panels) + 1) / ncols)
+    fig = _figure(16.0, 1.2 + 2.9 * nrows)
+    _title(fig, title)
+    axes = fig.subplots(nrows, ncols, sharex=True, sharey=True, squeeze=False)
+    scale = framework.scale
+    limits = _date_limits((a.assessed_on for a in history), date_range)
+    ticks, tick_labels = _stage_ticks(framework, lang, wrap=18)
+    for i, ax in enumerate(axes.flat):
+        if i >= len(panels):
+            ax.set_axis_off()
+            continue
+        panel = panels[i]
+        key = panel.key or "overall"
+        for rater in RATERS:
+            _plot_rater(ax, rater, panel.series[rater], f"{key}:{rater}", line=rater == "agreed")
+        if panel.is_empty():
+            ax.text(
+                0.5,
+                0.5,
+                tr("Not assessed yet"),
+                transform=ax.transAxes,
+                ha="center",
+                va="center",
+                fontsize=style.font_size("annotation"),
+                color=style.MUTED_COLOR,
+            )
+        ax.set_title(
+            panel.title,
+            fontsize=style.font_size("axes_title"),
+            fontweight="bold" if panel.key == OVERALL_KEY else "normal",
+            loc="left",
+        )
+        if panel.key == OVERALL_KEY:
+            ax.set_facecolor("#F4F4F4")
+        _stage_grid(ax, framework, "y")
+        for side in ("top", "right"):
+            ax.spines[side].set_visible(False)
+        ax.tick_params(axis="y", labelsize=style.font_size("tick"))
+        _date_axis(ax, limits)
+    first = axes[0][0]
+    first.set_ylim(scale.min - 0.25, scale.max + 0.25)
+    first.set_yticks(ticks, tick_labels)
+    if limits:
+        first.set_xlim(*limits)
+    for row in axes:
+        for ax in row[1:]:
+            ax.tick_params(axis="y", labelleft=False)
+    # the bottom panel of each column shows its dates, also above an empty slot
+    for col in range(ncols):
+        column = [axes[r][col] for r in range(nrows) if (r * ncols + col) < len(panels)]
+        for ax in column[:-1]:
+            ax.tick_params(axis="x", labelbottom=False)
+        if column:
+            column[-1].tick_params(axis="x", labelbottom=True)
+    spare = [ax for i, ax in enumerate(axes.flat) if i >= len(panels)]
+    legend_kw = dict(
+        fontsize=style.font_size("legend"),
+        frameon=False,
+        title=tr("Who rated"),
+        title_fontsize=style.font_size("legend"),
+    )
+    if spare:
+        spare[0].legend(handles=_rater_handles(), loc="center", **legend_kw)
+    else:
+        fig.legend(handles=_rater_handles(), loc="outside lower center", ncol=3, **legend_kw)
+    return fig
+
+
+# ---------------------------------------------------------------------------------------------- now
+
+
+def _agreed_now_handle() -> Line2D:
+    s = style.RATER_STYLES["agreed"]
+    return Line2D(
+        [],
+        [],
+        linestyle="none",
+        marker="|",
+        markersize=22,
+        markeredgewidth=3.5,
+        color=s.color,
+        label=style.rater_label("agreed"),
+    )
+
+
+def now_figure(
+    assessment: Assessment | None, framework: Framework, lang: str = "en", *, title: str | None = None
+) -> Figure:
+    """Element by element: the learner's and the teacher's view on one line, gaps highlighted, agreed marked."""
+    rows = now_rows(assessment, framework, lang)
+    if not any(v is not None for r in rows for v in (r.learner, r.teacher, r.agreed)):
+        return empty_figure()
+    # y positions: a header line per group, then its elements; the overall row last, set apart
+    positions: dict[str, float] = {}
+    labels: list[tuple[float, str, bool]] = []
+    y = 0.0
+    for group in framework.groups:
+        members = framework.elements_in(group.id)
+        if not members:
+            continue
+        labels.append((y, group.text(lang).upper(), True))
+        y += 0.9
+        for element in members:
+            positions[element.id] = y
+            labels.append((y, element.text(lang), False))
+            y += 1.0
+        y += 0.2
+    positions[OVERALL_KEY] = y + 0.3
+    labels.append((positions[OVERALL_KEY], tr("Overall"), True))
+
+    fig = _figure(13.0, 1.6 + 0.55 * (positions[OVERALL_KEY] + 1))
+    _title(fig, title)
+    ax = fig.add_subplot()
+    scale = framework.scale
+    _stage_grid(ax, framework, "x")
+    learner, teacher, agreed = [], [], []
+    gap_rows = []
+    for row in rows:
+        y = positions[row.key]
+        if row.key == OVERALL_KEY:
+            ax.axhspan(y - 0.5, y + 0.5, color="#F0F0F0", zorder=0)
+        if row.learner is not None:
+            learner.append((row.learner, y))
+        if row.teacher is not None:
+            teacher.append((row.teacher, y))
+        if row.agreed is not None:
+            agreed.append((row.agreed, y))
+        diff = row.difference
+        if diff is not None:
+            big = abs(diff) >= style.GAP_THRESHOLD - 1e-9
+            ax.plot(
+                [row.learner, row.teacher],
+                [y, y],
+                color=style.GAP_COLOR if big else "#B0B0B0",
+                linewidth=5.0 if big else 2.5,
+                solid_capstyle="round",
+                zorder=2,
+                gid=f"gap:{row.key or 'overall'}",
+            )
+            if big:
+                gap_rows.append((y, diff))
+    for rater, points in (("learner", learner), ("teacher", teacher)):
+        s = style.RATER_STYLES[rater]
+        (line,) = ax.plot(
+            [p[0] for p in points],
+            [p[1] for p in points],
+            linestyle="none",
+            marker=s.marker,
+            markersize=s.markersize * (1.15 if rater == "learner" else 1.3),
+            color=s.color,
+            markerfacecolor=s.facecolor,
+            markeredgecolor=s.color,
+            markeredgewidth=2.5 if not s.filled else 1.0,
+            zorder=3 if rater == "learner" else 4,
+            gid=rater,
+            clip_on=False,
+        )
+        _no_layout_if_empty(line)
+    (line,) = ax.plot(
+        [p[0] for p in agreed],
+        [p[1] for p in agreed],
+        linestyle="none",
+        marker="|",
+        markersize=22,
+        markeredgewidth=3.5,
+        color=style.RATER_STYLES["agreed"].color,
+        zorder=5,
+        gid="agreed",
+        clip_on=False,
+    )
+    _no_layout_if_empty(line)
+    for y, diff in gap_rows:
+        text = tr("learner higher by {d}") if diff > 0 else tr("teacher higher by {d}")
+        ax.annotate(
+            text.format(d=format_value(round(abs(diff), 2))),
+            xy=(1.0, y),
+            xycoords=("axes fraction", "data"),
+            xytext=(8, 0),
+            textcoords="offset points",
+            va="center",
+            ha="left",
+            fontsize=style.font_size("annotation"),
+            color=style.GAP_COLOR,
+            fontweight="bold",
+            gid="gap-label",
+        )
+    ax.set_xlim(scale.min - 0.12, scale.max + 0.12)
+    ticks, tick_labels = _stage_ticks(framework, lang, wrap=18, number_apart=True)
+    ax.set_xticks(ticks, tick_labels, fontsize=style.font_size("tick"))
+    ax.xaxis.tick_top()
+    ax.set_ylim(positions[OVERALL_KEY] + 0.7, -0.6)
+    ax.set_yticks([p for p, _, _ in labels], [t for _, t, _ in labels], fontsize=style.font_size("label"))
+    for tick, (_, _, header) in zip(ax.get_yticklabels(), labels, strict=True):
+        if header:
+            tick.set_fontweight("bold")
+    ax.tick_params(axis="y", length=0)
+    for side in ("right", "bottom", "left"):
+        ax.spines[side].set_visible(False)
+    handles = _rater_handles(now=True) + [
+        Line2D(
+            [],
+            [],
+            color=style.GAP_COLOR,
+            linewidth=5.0,
+            label=tr("Learner and teacher differ by {n} or more").format(n=format_value(style.GAP_THRESHOLD)),
+        ),
+    ]
+    fig.legend(
+        handles=handles, loc="outside lower center", ncol=4, fontsize=style.font_size("legend"), frameon=False
+    )
+    return fig
+
+
+# ---------------------------------------------------------------------------------------------- goals
+
+
+def goals_figure(
+    goal_counts: Sequence[tuple[date, Mapping[str, int]]],
+    checkins: Iterable[CheckInPoint],
+    lang: str = "en",
+    date_range: tuple[date, date] | None = None,
+    *,
+    goal_names: Mapping[str, str] | None = None,
+    title: str | None = None,
+) -> Figure:
+    """Goals set / in progress / achieved over time (top) and each goal's check-ins, 1 to 4 (bottom)."""
+    goal_counts = list(goal_counts)
+    grouped = checkins_by_goal(checkins)
+    has_counts = any(any(c.values()) for _, c in goal_counts)
+    if not has_counts and not grouped:
+        return empty_figure(style.empty_message("goals"))
+    fig = _figure(13.0, 8.0)
+    _title(fig, title)
+    top, bottom = fig.subplots(2, 1, sharex=True, gridspec_kw={"height_ratios": [3, 2]})
+    days = [d for d, _ in goal_counts] + [c.on for points in grouped.values() for c in points]
+    limits = _date_limits(days, date_range)
+
+    labels = goal_series_labels()
+    if has_counts:
+        xs = [d for d, _ in goal_counts]
+        for key in GOAL_COUNT_KEYS:
+            s = style.GOAL_STYLES[key]
+            top.plot(
+                xs,
+                [c.get(key, 0) for _, c in goal_counts],
+                drawstyle="steps-post",
+                color=s.color,
+                linestyle=s.linestyle,
+                linewidth=s.linewidth,
+                label=labels[key],
+                gid=f"goals:{key}",
+            )
+        top.legend(
+            loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=style.font_size("legend"), frameon=False
+        )
+        top.set_ylim(bottom=0, top=max(max(c.values()) for _, c in goal_counts if c) * 1.15 + 0.5)
+    else:
+        top.text(
+            0.5,
+            0.5,
+            style.empty_message("goals"),
+            transform=top.transAxes,
+            ha="center",
+            va="center",
+            fontsize=style.font_size("label"),
+            color=style.MUTED_COLOR,
+        )
+        top.set_yticks([])
+    top.yaxis.set_major_locator(MaxNLocator(integer=True))
+    top.set_ylabel(tr("Goals"), fontsize=style.font_size("label"))
+    top.set_title(tr("My goals over time"), fontsize=style.font_size("axes_title"), loc="left")
+
+    scale_labels = style.checkin_labels()
+    for i, (gid, points) in enumerate(grouped.items()):
+        color, marker = style.GOAL_CYCLE[i % len(style.GOAL_CYCLE)]
+        bottom.plot(
+            [c.on for c in points],
+            [c.scale for c in points],
+            color=color,
+            marker=marker,
+            markersize=9,
+            linewidth=2.0,
+            label=_wrap(goal_name(gid, goal_names, i), 28),
+            gid=f"checkin:{gid}",
+            clip_on=False,
+        )
+    if grouped:
+        bottom.legend(
+            loc="upper left",
+            bbox_to_anchor=(1.01, 1.0),
+            fontsize=style.font_size("annotation"),
+            frameon=False,
+        )
+    else:
+        bottom.text(
+            0.5,
+            0.5,
+            tr("No check-ins yet…"),
+            transform=bottom.transAxes,
+            ha="center",
+            va="center",
+            fontsize=style.font_size("label"),
+            color=style.MUTED_COLOR,
+        )
+    bottom.set_ylim(0.6, 4.4)
+    bottom.set_yticks(list(scale_labels), list(scale_labels.values()))
+    bottom.set_title(tr("How it's going (check-ins)"), fontsize=style.font_size("axes_title"), loc="left")
+    for ax in (top, bottom):
+        ax.grid(axis="y", color=style.GRID_COLOR, linewidth=0.8)
+        ax.set_axisbelow(True)
+        ax.tick_params(axis="y", labelsize=style.font_size("tick"))
+        for side in ("top", "right"):
+            ax.spines[side].set_visible(False)
+        _date_axis(ax, limits)
+    if limits:
+        top.set_xlim(*limits)
+    return fig
+
+
+# ---------------------------------------------------------------------------------------------- class
+
+
+def _stage_legend(framework: Framework, lang: str) -> list[Patch]:
+    return [
+        Patch(
+            facecolor=style.stage_color(v, framework.scale.min, framework.scale.max),
+            edgecolor="#808080",
+            linewidth=0.5,
+            label=stage_column_label(framework, v, lang),
+        )
+        for v in framework.allowed_values()
+    ]
+
+
+def class_figure(
+    distribution_now: Mapping[str, Counter[float]],
+    distribution_over_time: Sequence[DistributionAt],
+    framework: Framework,
+    lang: str = "en",
+    *,
+    title: str | None = None,
+) -> Figure:
+    """Learners at each stage per element now (stacked bars), and the overall stage over time."""
+    over_time = [p for p in distribution_over_time if sum(p.overall.values())]
+    if class_is_empty(distribution_now, over_time):
+        return empty_figure()
+    values = framework.allowed_values()
+    vmin, vmax = framework.scale.min, framework.scale.max
+    fig = _figure(16.0, 8.5)
+    _title(fig, title)
+    if over_time:
+        now_ax, time_ax = fig.subplots(1, 2, gridspec_kw={"width_ratios": [3, 2]})
+    else:
+        now_ax, time_ax = fig.add_subplot(), None
+
+    elements = list(framework.elements)
+    ys = list(range(len(elements)))
+    left = [0] * len(elements)
+    totals = [sum(distribution_now.get(e.id, Counter()).values()) for e in elements]
+    widest = max(totals) if totals else 0
+    for v in values:
+        counts = [distribution_now.get(e.id, Counter()).get(v, 0) for e in elements]
+        bars = now_ax.barh(
+            ys,
+            counts,
+            left=left,
+            height=0.72,
+            color=style.stage_color(v, vmin, vmax),
+            edgecolor=style.EDGE_COLOR,
+            linewidth=1.2,
+            gid=f"now:{format_value(v)}",
+        )
+        text = [str(c) if c and c >= widest * 0.03 else "" for c in counts]
+        now_ax.bar_label(
+            bars,
+            labels=text,
+            label_type="center",
+            fontsize=style.font_size("annotation"),
+            color=style.stage_text_color(v, vmin, vmax),
+        )
+        left = [a + b for a, b in zip(left, counts, strict=True)]
+    now_ax.set_yticks(ys, [e.text(lang) for e in elements], fontsize=style.font_size("label"))
+    now_ax.set_ylim(len(elements) - 0.4, -0.6)
+    now_ax.set_xlabel(tr("Learners"), fontsize=style.font_size("label"))
+    now_ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    now_ax.set_title(tr("Now, element by element"), fontsize=style.font_size("axes_title"), loc="left")
+    now_ax.tick_params(axis="x", labelsize=style.font_size("tick"))
+    now_ax.tick_params(axis="y", length=0)
+
+    if time_ax is not None:
+        days = [p.on for p in over_time]
+        gaps = [(b - a).days for a, b in zip(days, days[1:], strict=False)]
+        width = max(1.0, min(gaps) * 0.7) if gaps else 20.0
+        bottom = [0] * len(over_time)
+        for v in values:
+            counts = [p.overall.get(v, 0) for p in over_time]
+            time_ax.bar(
+                days,
+                counts,
+                bottom=bottom,
+                width=width,
+                color=style.stage_color(v, vmin, vmax),
+                edgecolor=style.EDGE_COLOR,
+                linewidth=1.0,
+                gid=f"time:{format_value(v)}",
+            )
+            bottom = [a + b for a, b in zip(bottom, counts, strict=True)]
+        time_ax.set_ylabel(tr("Learners"), fontsize=style.font_size("label"))
+        time_ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+        time_ax.set_title(tr("Overall stage over time"), fontsize=style.font_size("axes_title"), loc="left")
+        time_ax.tick_params(axis="y", labelsize=style.font_size("tick"))
+        half = timedelta(days=width)
+        time_limits = (days[0] - half, days[-1] + half)
+        _date_axis(time_ax, time_limits)
+        time_ax.set_xlim(*time_limits)
+    for ax in filter(None, (now_ax, time_ax)):
+        for side in ("top", "right"):
+            ax.spines[side].set_visible(False)
+        ax.grid(axis="x" if ax is now_ax else "y", color=style.GRID_COLOR, linewidth=0.8)
+        ax.set_axisbelow(True)
+    fig.legend(
+        handles=_stage_legend(framework, lang),
+        loc="outside lower center",
+        ncol=len(values),
+        fontsize=style.font_size("legend"),
+        frameon=False,
+        title=tr("Stage"),
+        title_fontsize=style.font_size("legend"),
+    )
+    return fig

@@ -1,0 +1,217 @@
+"""Text equivalents of every chart (for screen readers and print), and the data both are drawn from.
+
+No matplotlib here. ``figures.py`` plots exactly the numbers these helpers compute, so a chart and its
+table always agree. Each ``*_table`` returns ``(headers, rows)`` of strings.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from plprofile.charts.style import checkin_labels, rater_label, tr
+from plprofile.domain.framework import Framework, format_value
+from plprofile.domain.progress import (
+    GOAL_COUNT_KEYS,
+    Assessment,
+    CheckInPoint,
+    DistributionAt,
+    Rater,
+    element_series,
+    overall_series,
+)
+
+Table = tuple[list[str], list[list[str]]]
+#: What a table cell shows for "no value".
+NO_VALUE = "—"
+OVERALL_KEY = ""
+RATERS: tuple[str, ...] = (Rater.LEARNER.value, Rater.TEACHER.value, Rater.AGREED.value)
+
+
+def fmt_value(value: float | None) -> str:
+    """A stage value as text: ``2``, ``1.5``, an overall mean to two decimals (``1.83``); ``—`` if none."""
+    if value is None:
+        return NO_VALUE
+    return f"{round(value, 2):g}"
+
+
+def fmt_date(day: date) -> str:
+    return day.isoformat()
+
+
+def overall_label() -> str:
+    return tr("Overall")
+
+
+# ---------------------------------------------------------------------------------------------- progress
+
+
+@dataclass(frozen=True)
+class Panel:
+    """One small multiple: the overall stage (key ``""``) or an element, with a series per rater."""
+
+    key: str
+    title: str
+    series: dict[str, list[tuple[date, float]]]
+
+    def is_empty(self) -> bool:
+        return not any(self.series.values())
+
+
+def progress_panels(history: Sequence[Assessment], framework: Framework, lang: str = "en") -> list[Panel]:
+    """The overall panel first, then one per framework element (elements of other versions are left out)."""
+    ids = framework.element_ids()
+    panels = [Panel(OVERALL_KEY, overall_label(), {r: overall_series(history, r, ids) for r in RATERS})]
+    for element in framework.elements:
+        series = {r: element_series(history, element.id, r) for r in RATERS}
+        panels.append(Panel(element.id, element.text(lang), series))
+    return panels
+
+
+def progress_table(history: Sequence[Assessment], framework: Framework, lang: str = "en") -> Table:
+    """One row per element (overall first) and assessment date where anyone gave a value."""
+    headers = [tr("Element"), tr("Date"), *(rater_label(r) for r in RATERS)]
+    rows: list[list[str]] = []
+    for panel in progress_panels(history, framework, lang):
+        by_date: dict[date, dict[str, float]] = {}
+        for rater, series in panel.series.items():
+            for day, value in series:
+                by_date.setdefault(day, {})[rater] = value
+        for day in sorted(by_date):
+            rows.append([panel.title, fmt_date(day), *(fmt_value(by_date[day].get(r)) for r in RATERS)])
+    return headers, rows
+
+
+# ---------------------------------------------------------------------------------------------- now
+
+
+@dataclass(frozen=True)
+class NowRow:
+    """One element (or overall, key ``""``) of one assessment: each rater's value and the learner-teacher gap."""
+
+    key: str
+    label: str
+    learner: float | None
+    teacher: float | None
+    agreed: float | None
+
+    @property
+    def difference(self) -> float | None:
+        if self.learner is None or self.teacher is None:
+            return None
+        return round(self.learner - self.teacher, 9)
+
+
+def now_rows(assessment: Assessment | None, framework: Framework, lang: str = "en") -> list[NowRow]:
+    """Framework elements in order, then the overall row; empty when there is no assessment."""
+    if assessment is None:
+        return []
+    rows = [
+        NowRow(e.id, e.text(lang), *(assessment.value(e.id, r) for r in RATERS)) for e in framework.elements
+    ]
+    ids = framework.element_ids()
+    rows.append(NowRow(OVERALL_KEY, overall_label(), *(assessment.overall(r, ids) for r in RATERS)))
+    return rows
+
+
+def now_table(assessment: Assessment | None, framework: Framework, lang: str = "en") -> Table:
+    headers = [tr("Element"), *(rater_label(r) for r in RATERS), tr("Difference (learner − teacher)")]
+    rows = []
+    for row in now_rows(assessment, framework, lang):
+        diff = row.difference
+        diff_text = NO_VALUE if diff is None else f"{round(diff, 2):+g}" if diff else "0"
+        rows.append(
+            [row.label, fmt_value(row.learner), fmt_value(row.teacher), fmt_value(row.agreed), diff_text]
+        )
+    return headers, rows
+
+
+# ---------------------------------------------------------------------------------------------- goals
+
+
+def goal_series_labels() -> dict[str, str]:
+    return {"set": tr("Goals set"), "in_progress": tr("In progress"), "achieved": tr("Achieved")}
+
+
+def checkins_by_goal(checkins: Iterable[CheckInPoint]) -> dict[str, list[CheckInPoint]]:
+    """Check-ins grouped by goal (first-seen order), oldest first."""
+    grouped: dict[str, list[CheckInPoint]] = {}
+    for c in sorted(checkins, key=lambda c: c.on):
+        grouped.setdefault(c.goal_id, []).append(c)
+    return grouped
+
+
+def goal_name(goal_id: str, goal_names: Mapping[str, str] | None, index: int) -> str:
+    if goal_names and goal_names.get(goal_id):
+        return goal_names[goal_id]
+    return tr("Goal {n}").format(n=index + 1)
+
+
+def goals_table(
+    goal_counts: Sequence[tuple[date, Mapping[str, int]]],
+    checkins: Iterable[CheckInPoint],
+    lang: str = "en",
+    goal_names: Mapping[str, str] | None = None,
+) -> Table:
+    """One row per date that has counts or check-ins: the counts, and each check-in as "goal: value (label)"."""
+    labels = goal_series_labels()
+    headers = [tr("Date"), *(labels[k] for k in GOAL_COUNT_KEYS), tr("Check-ins (1 = not yet, 4 = got it)")]
+    counts = dict(goal_counts)
+    grouped = checkins_by_goal(checkins)
+    names = {gid: goal_name(gid, goal_names, i) for i, gid in enumerate(grouped)}
+    scale = checkin_labels()
+    by_day: dict[date, list[str]] = {}
+    for c in sorted((c for points in grouped.values() for c in points), key=lambda c: c.on):
+        by_day.setdefault(c.on, []).append(f"{names[c.goal_id]}: {c.scale} ({scale.get(c.scale, '?')})")
+    rows = []
+    for day in sorted(set(counts) | set(by_day)):
+        count = counts.get(day)
+        cells = [str(count.get(k, 0)) if count is not None else NO_VALUE for k in GOAL_COUNT_KEYS]
+        rows.append([fmt_date(day), *cells, "; ".join(by_day.get(day, [])) or NO_VALUE])
+    return headers, rows
+
+
+# ---------------------------------------------------------------------------------------------- class
+
+
+def stage_column_label(framework: Framework, value: float, lang: str = "en") -> str:
+    """``"1 Teacher-centred"`` for a stage, ``"1.5"`` for a half step."""
+    stage = framework.stage(value)
+    return f"{format_value(value)} {stage.text(lang)}" if stage else format_value(value)
+
+
+def class_table(
+    distribution_now: Mapping[str, Counter[float]],
+    distribution_over_time: Sequence[DistributionAt],
+    framework: Framework,
+    lang: str = "en",
+) -> Table:
+    """Learners per stage value: a row per element now, then a row per date for the overall stage."""
+    values = framework.allowed_values()
+    headers = [
+        tr("Element or date"),
+        *(stage_column_label(framework, v, lang) for v in values),
+        tr("Learners"),
+    ]
+    rows = []
+    for element in framework.elements:
+        counter = distribution_now.get(element.id, Counter())
+        rows.append(
+            [element.text(lang), *(str(counter.get(v, 0)) for v in values), str(sum(counter.values()))]
+        )
+    for point in distribution_over_time:
+        label = tr("Overall on {date}").format(date=fmt_date(point.on))
+        rows.append(
+            [label, *(str(point.overall.get(v, 0)) for v in values), str(sum(point.overall.values()))]
+        )
+    return headers, rows
+
+
+def class_is_empty(
+    distribution_now: Mapping[str, Counter[float]], distribution_over_time: Sequence[DistributionAt]
+) -> bool:
+    return not any(sum(c.values()) for c in distribution_now.values()) and not any(
+        sum(p.overall.values()) for p in distribution_over_time
+    )

@@ -1,0 +1,468 @@
+"""The Stages framework: a rubric of elements placed at stages, loaded from versioned JSON.
+
+Pure Python: no Qt, no SQL. The format is documented in ``resources/frameworks/SCHEMA.md``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+#: The framework file format this code reads.
+FORMAT = 1
+#: The file name of the framework shipped with the app.
+DEFAULT_FRAMEWORK_FILE = "default-stages.json"
+#: Fallback language for every localized text.
+FALLBACK_LANG = "en"
+#: A scale with more steps than this is surely a typo (a step of 0.0001, say).
+MAX_SCALE_VALUES = 101
+
+
+class FrameworkError(ValueError):
+    """A framework file that cannot be used; the message names the place and what is wrong."""
+
+    def __init__(self, message: str, where: str = "") -> None:
+        super().__init__(f"{where}: {message}" if where else message)
+        self.where = where
+
+
+@dataclass(frozen=True)
+class LocalizedText:
+    """A human text in several languages, e.g. ``{"en": "Voice", "es": "Voz"}``."""
+
+    items: tuple[tuple[str, str], ...] = ()
+
+    @classmethod
+    def of(cls, mapping: Mapping[str, str]) -> LocalizedText:
+        return cls(tuple(mapping.items()))
+
+    def get(self, lang: str = FALLBACK_LANG) -> str:
+        """The text in ``lang`` (``"es-MX"`` also tries ``"es"``), else English, else any; ``""`` if none."""
+        texts = {k: v for k, v in self.items if v.strip()}
+        for key in (lang, lang.split("-")[0].split("_")[0], FALLBACK_LANG):
+            if key in texts:
+                return texts[key]
+        return next(iter(texts.values()), "")
+
+    def languages(self) -> tuple[str, ...]:
+        return tuple(k for k, _ in self.items)
+
+    def __str__(self) -> str:
+        return self.get()
+
+
+@dataclass(frozen=True)
+class Scale:
+    """The values an element can take: ``min`` to ``max`` in ``step``s."""
+
+    min: float = 1.0
+    max: float = 3.0
+    step: float = 0.5
+
+    def values(self) -> tuple[float, ...]:
+        count = round((self.max - self.min) / self.step)
+        return tuple(round(self.min + i * self.step, 9) for i in range(count + 1))
+
+    def snap(self, value: float) -> float:
+        """The allowed value nearest to ``value`` (half-way rounds up), clamped to the scale."""
+        steps = math.floor((value - self.min) / self.step + 0.5 + 1e-9)
+        snapped = round(self.min + steps * self.step, 9)
+        return min(max(snapped, self.min), self.max)
+
+    def contains(self, value: float) -> bool:
+        return any(math.isclose(value, v, abs_tol=1e-9) for v in self.values())
+
+
+@dataclass(frozen=True)
+class Stage:
+    """One stage (a column of the rubric)."""
+
+    value: float
+    name: LocalizedText
+    summary: LocalizedText = LocalizedText()
+
+    def text(self, lang: str = FALLBACK_LANG) -> str:
+        return self.name.get(lang)
+
+    def summary_text(self, lang: str = FALLBACK_LANG) -> str:
+        return self.summary.get(lang)
+
+
+@dataclass(frozen=True)
+class ElementGroup:
+    """A group of elements, e.g. learner agency."""
+
+    id: str
+    name: LocalizedText
+
+    def text(self, lang: str = FALLBACK_LANG) -> str:
+        return self.name.get(lang)
+
+
+@dataclass(frozen=True)
+class Element:
+    """One element (a row of the rubric) with a descriptor per stage value."""
+
+    id: str
+    group: str
+    name: LocalizedText
+    descriptors: tuple[tuple[float, LocalizedText], ...] = ()
+
+    def text(self, lang: str = FALLBACK_LANG) -> str:
+        return self.name.get(lang)
+
+    def descriptor(self, value: float, lang: str = FALLBACK_LANG) -> str | None:
+        """The descriptor written for exactly ``value``, or None (e.g. for a half step)."""
+        for v, text in self.descriptors:
+            if math.isclose(v, value, abs_tol=1e-9):
+                return text.get(lang)
+        return None
+
+
+@dataclass(frozen=True)
+class Framework:
+    """A whole rubric: scale, stages, groups and elements, identified by ``(id, version)``."""
+
+    id: str
+    version: str
+    name: LocalizedText
+    scale: Scale
+    stages: tuple[Stage, ...]
+    groups: tuple[ElementGroup, ...]
+    elements: tuple[Element, ...]
+    description: LocalizedText = LocalizedText()
+    format: int = FORMAT
+    _by_id: dict[str, Element] = field(
+        default_factory=dict, init=False, repr=False, compare=False, hash=False
+    )
+
+    def __post_init__(self) -> None:
+        self._by_id.update((e.id, e) for e in self.elements)
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.id, self.version)
+
+    def text(self, lang: str = FALLBACK_LANG) -> str:
+        return self.name.get(lang)
+
+    def description_text(self, lang: str = FALLBACK_LANG) -> str:
+        return self.description.get(lang)
+
+    def allowed_values(self) -> tuple[float, ...]:
+        return self.scale.values()
+
+    def validate_value(self, value: float | None) -> float | None:
+        """Return ``value`` as a float if it is on the scale (None passes: "not rated"); else ValueError."""
+        if value is None:
+            return None
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or not self.scale.contains(float(value))
+        ):
+            allowed = ", ".join(format_value(v) for v in self.allowed_values())
+            raise ValueError(f"{value!r} is not a stage value of {self.text()} (allowed: {allowed}).")
+        return self.scale.snap(float(value))
+
+    def element(self, element_id: str) -> Element:
+        """The element with this id; KeyError if this framework has none."""
+        return self._by_id[element_id]
+
+    def get_element(self, element_id: str) -> Element | None:
+        return self._by_id.get(element_id)
+
+    def element_ids(self) -> tuple[str, ...]:
+        return tuple(e.id for e in self.elements)
+
+    def group(self, group_id: str) -> ElementGroup | None:
+        return next((g for g in self.groups if g.id == group_id), None)
+
+    def elements_in(self, group_id: str) -> tuple[Element, ...]:
+        return tuple(e for e in self.elements if e.group == group_id)
+
+    def stage(self, value: float) -> Stage | None:
+        """The stage with exactly this value, or None (half steps have no stage of their own)."""
+        return next((s for s in self.stages if math.isclose(s.value, value, abs_tol=1e-9)), None)
+
+    def stage_label(self, value: float, lang: str = FALLBACK_LANG) -> str:
+        """Short label of a value: the stage name, or "1.5" style number between stages."""
+        stage = self.stage(value)
+        return stage.text(lang) if stage else format_value(value)
+
+    def __iter__(self) -> Iterator[Element]:
+        return iter(self.elements)
+
+
+def format_value(value: float) -> str:
+    """``2.0`` -> ``"2"``, ``1.5`` -> ``"1.5"``."""
+    return f"{value:g}"
+
+
+# ----------------------------------------------------------------------------------------------- parsing
+
+
+def load_framework(path_or_text: str | Path | bytes) -> Framework:
+    """Read a framework from a file path or from JSON text; FrameworkError on any problem."""
+    source = "framework"
+    if isinstance(path_or_text, bytes):
+        try:
+            text = path_or_text.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise FrameworkError("the file is not UTF-8 text", source) from exc
+    elif isinstance(path_or_text, Path) or not path_or_text.lstrip().startswith(("{", "[")):
+        path = Path(path_or_text)
+        source = path.name
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise FrameworkError("the file is not UTF-8 text", source) from exc
+        except OSError as exc:
+            raise FrameworkError(f"cannot read the file ({exc.strerror or exc})", str(path)) from exc
+    else:
+        text = path_or_text
+    try:
+        data = json.loads(text, object_pairs_hook=_no_duplicate_keys)
+    except json.JSONDecodeError as exc:
+        raise FrameworkError(
+            f"not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}", source
+        ) from exc
+    except RecursionError as exc:
+        raise FrameworkError("the JSON is nested too deeply", source) from exc
+    return parse_framework(data)
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise FrameworkError(f'the key "{key}" appears twice in the same object')
+        result[key] = value
+    return result
+
+
+def parse_framework(data: Any) -> Framework:
+    """Build a Framework from decoded JSON; FrameworkError (never KeyError/TypeError) on bad input."""
+    obj = _object(data, "framework")
+    fmt = obj.get("format")
+    if fmt is None:
+        raise FrameworkError('missing "format" (this app reads format 1)', "framework")
+    if isinstance(fmt, bool) or not isinstance(fmt, int):
+        raise FrameworkError(f"must be a whole number, not {_show(fmt)}", "format")
+    if fmt > FORMAT:
+        raise FrameworkError(
+            f"format {fmt} is newer than this app can read (format {FORMAT}); update plprofile", "format"
+        )
+    if fmt < 1:
+        raise FrameworkError(f"format {fmt} is not a known format", "format")
+
+    fid = _identifier(obj.get("id"), "id")
+    version = _identifier(obj.get("version"), "version")
+    name = _localized(obj.get("name"), "name")
+    description = (
+        _localized(obj["description"], "description")
+        if obj.get("description") is not None
+        else LocalizedText()
+    )
+    scale = _scale(obj.get("scale"))
+    stages = _stages(obj.get("stages"), scale)
+    groups = _groups(obj.get("groups"))
+    elements = _elements(obj.get("elements"), scale, stages, groups)
+    return Framework(
+        id=fid,
+        version=version,
+        name=name,
+        scale=scale,
+        stages=stages,
+        groups=groups,
+        elements=elements,
+        description=description,
+        format=fmt,
+    )
+
+
+def _show(value: Any) -> str:
+    kind = {dict: "an object", list: "a list", str: "text", bool: "true/false", type(None): "null"}
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return f"the number {value!r}"
+    return kind.get(type(value), type(value).__name__)
+
+
+def _object(value: Any, where: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise FrameworkError(f"must be an object {{...}}, not {_show(value)}", where)
+    return value
+
+
+def _list(value: Any, where: str, what: str) -> list[Any]:
+    if value is None:
+        raise FrameworkError(f"missing {what}", where)
+    if not isinstance(value, list):
+        raise FrameworkError(f"must be a list [...], not {_show(value)}", where)
+    if not value:
+        raise FrameworkError(f"missing {what}: the list is empty", where)
+    return value
+
+
+def _identifier(value: Any, where: str) -> str:
+    if value is None:
+        raise FrameworkError("missing", where)
+    if not isinstance(value, str):
+        raise FrameworkError(f"must be text, not {_show(value)}", where)
+    if not value.strip():
+        raise FrameworkError("is empty", where)
+    if value != value.strip():
+        raise FrameworkError(f'"{value}" has spaces at the start or end', where)
+    return value
+
+
+def _localized(value: Any, where: str) -> LocalizedText:
+    if value is None:
+        raise FrameworkError('missing (write it as {"en": "...", "es": "..."})', where)
+    if not isinstance(value, dict):
+        raise FrameworkError(
+            f'must be an object like {{"en": "...", "es": "..."}}, not {_show(value)}', where
+        )
+    for lang, text in value.items():
+        if not isinstance(lang, str) or not lang.strip():
+            raise FrameworkError(f'language codes must be text like "en", not {_show(lang)}', where)
+        if not isinstance(text, str):
+            raise FrameworkError(f"must be text, not {_show(text)}", f'{where}["{lang}"]')
+    if not any(text.strip() for text in value.values()):
+        raise FrameworkError("is empty: write the text in at least one language", where)
+    return LocalizedText(tuple((lang, text.strip()) for lang, text in value.items()))
+
+
+def _number(value: Any, where: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise FrameworkError(f"must be a number, not {_show(value)}", where)
+    number = float(value)
+    if not math.isfinite(number):
+        raise FrameworkError(f"must be a finite number, not {value!r}", where)
+    return number
+
+
+def _scale(value: Any) -> Scale:
+    if value is None:
+        raise FrameworkError('missing (e.g. {"min": 1, "max": 3, "step": 0.5})', "scale")
+    obj = _object(value, "scale")
+    for key in ("min", "max", "step"):
+        if key not in obj:
+            raise FrameworkError("missing", f"scale.{key}")
+    lo, hi, step = (_number(obj[k], f"scale.{k}") for k in ("min", "max", "step"))
+    if lo >= hi:
+        raise FrameworkError(f"min ({lo:g}) must be smaller than max ({hi:g})", "scale")
+    if step <= 0:
+        raise FrameworkError(f"step must be greater than 0, not {step:g}", "scale.step")
+    count = (hi - lo) / step
+    if not math.isfinite(count) or count + 1 > MAX_SCALE_VALUES + 1e-6:
+        raise FrameworkError(
+            f"step {step:g} gives too many values from {lo:g} to {hi:g}; at most {MAX_SCALE_VALUES}",
+            "scale.step",
+        )
+    if abs(count - round(count)) > 1e-6:
+        raise FrameworkError(f"step {step:g} does not divide the range {lo:g} to {hi:g} evenly", "scale.step")
+    return Scale(lo, hi, step)
+
+
+def _scale_value(raw: Any, scale: Scale, where: str) -> float:
+    if isinstance(raw, str):
+        try:
+            value = float(raw.strip())
+        except ValueError:
+            raise FrameworkError(
+                f'"{raw}" is not a stage value (use numbers like "1" or "1.5")', where
+            ) from None
+        if not math.isfinite(value):
+            raise FrameworkError(f'"{raw}" is not a stage value', where)
+    else:
+        value = _number(raw, where)
+    if not scale.contains(value):
+        allowed = ", ".join(format_value(v) for v in scale.values())
+        raise FrameworkError(f"stage value {value:g} is outside the scale (allowed: {allowed})", where)
+    return scale.snap(value)
+
+
+def _stages(value: Any, scale: Scale) -> tuple[Stage, ...]:
+    items = _list(value, "stages", "stages: a framework needs at least one stage")
+    stages: list[Stage] = []
+    for i, item in enumerate(items):
+        where = f"stages[{i}]"
+        obj = _object(item, where)
+        if "value" not in obj:
+            raise FrameworkError("missing", f"{where}.value")
+        v = _scale_value(obj["value"], scale, f"{where}.value")
+        if any(s.value == v for s in stages):
+            raise FrameworkError(f"stage value {v:g} appears twice", f"{where}.value")
+        summary = (
+            _localized(obj["summary"], f"{where}.summary")
+            if obj.get("summary") is not None
+            else LocalizedText()
+        )
+        stages.append(Stage(v, _localized(obj.get("name"), f"{where}.name"), summary))
+    return tuple(sorted(stages, key=lambda s: s.value))
+
+
+def _groups(value: Any) -> tuple[ElementGroup, ...]:
+    items = _list(value, "groups", "groups: a framework needs at least one group")
+    groups: list[ElementGroup] = []
+    for i, item in enumerate(items):
+        where = f"groups[{i}]"
+        obj = _object(item, where)
+        gid = _identifier(obj.get("id"), f"{where}.id")
+        where = f'groups[{i}] ("{gid}")'
+        if any(g.id == gid for g in groups):
+            raise FrameworkError(f'duplicate group id "{gid}"', where)
+        groups.append(ElementGroup(gid, _localized(obj.get("name"), f"{where}.name")))
+    return tuple(groups)
+
+
+def _elements(
+    value: Any, scale: Scale, stages: tuple[Stage, ...], groups: tuple[ElementGroup, ...]
+) -> tuple[Element, ...]:
+    items = _list(value, "elements", "elements: a framework needs at least one element")
+    group_ids = [g.id for g in groups]
+    elements: list[Element] = []
+    for i, item in enumerate(items):
+        where = f"elements[{i}]"
+        obj = _object(item, where)
+        eid = _identifier(obj.get("id"), f"{where}.id")
+        where = f'elements[{i}] ("{eid}")'
+        if any(e.id == eid for e in elements):
+            raise FrameworkError(f'duplicate element id "{eid}"', where)
+        group = _identifier(obj.get("group"), f"{where}.group")
+        if group not in group_ids:
+            raise FrameworkError(
+                f'unknown group "{group}" (groups: {", ".join(group_ids)})', f"{where}.group"
+            )
+        name = _localized(obj.get("name"), f"{where}.name")
+        raw = obj.get("descriptors")
+        if raw is None:
+            raise FrameworkError("missing descriptors", where)
+        descriptors: dict[float, LocalizedText] = {}
+        for key, text in _object(raw, f"{where}.descriptors").items():
+            dwhere = f'{where}.descriptors["{key}"]'
+            v = _scale_value(key, scale, dwhere)
+            if v in descriptors:
+                raise FrameworkError(f"a second descriptor for stage value {v:g}", dwhere)
+            descriptors[v] = _localized(text, dwhere)
+        missing = [format_value(s.value) for s in stages if s.value not in descriptors]
+        if missing:
+            raise FrameworkError(
+                f"missing descriptors for stage {', '.join(missing)}", f"{where}.descriptors"
+            )
+        elements.append(Element(eid, group, name, tuple(sorted(descriptors.items()))))
+    return tuple(elements)
+
+
+@lru_cache(maxsize=1)
+def default_framework() -> Framework:
+    """The framework shipped with the app (read once)."""
+    from plprofile import RESOURCES
+
+    return load_framework(RESOURCES / "frameworks" / DEFAULT_FRAMEWORK_FILE)

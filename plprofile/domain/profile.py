@@ -1,0 +1,153 @@
+"""The Personal Learner Profile: its sections, lenses, goals and the rules of co-design.
+
+Pure Python: no Qt, no SQL. The store keeps these values as plain strings; the UI shows their labels.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from enum import StrEnum
+
+MAX_ENTRY_CHARS = 2000
+MAX_NAME_CHARS = 200
+
+
+class Role(StrEnum):
+    """Who wrote an entry."""
+
+    LEARNER = "learner"
+    TEACHER = "teacher"
+
+
+class Agreement(StrEnum):
+    """Whether both agree on an entry, or it still waits for the learner."""
+
+    AGREED = "agreed"
+    SUGGESTION = "suggestion"
+    DECLINED = "declined"
+    ACCEPTED = "accepted"  # a suggestion whose text the learner took into their own entry
+
+
+class Section(StrEnum):
+    """Every free-text section of the profile, stored as rows of ``ProfileEntry``."""
+
+    I_AM = "i_am"
+    MY_WORDS = "my_words"
+    STRENGTHS = "strengths"
+    CHALLENGES = "challenges"
+    INTERESTS = "interests"
+    ASPIRATIONS = "aspirations"
+    TALENTS = "talents"
+    ACCESS_WORKS = "access_works"
+    ACCESS_BARRIERS = "access_barriers"
+    ENGAGE_WORKS = "engage_works"
+    ENGAGE_BARRIERS = "engage_barriers"
+    EXPRESS_WORKS = "express_works"
+    EXPRESS_BARRIERS = "express_barriers"
+
+
+class Lens(StrEnum):
+    """The three UDL lenses."""
+
+    ACCESS = "access"
+    ENGAGE = "engage"
+    EXPRESS = "express"
+
+
+LENS_SECTIONS: dict[Lens, tuple[Section, Section]] = {
+    Lens.ACCESS: (Section.ACCESS_WORKS, Section.ACCESS_BARRIERS),
+    Lens.ENGAGE: (Section.ENGAGE_WORKS, Section.ENGAGE_BARRIERS),
+    Lens.EXPRESS: (Section.EXPRESS_WORKS, Section.EXPRESS_BARRIERS),
+}
+
+ABOUT_SECTIONS = (Section.STRENGTHS, Section.CHALLENGES, Section.INTERESTS, Section.ASPIRATIONS, Section.TALENTS)
+
+
+class BackpackKind(StrEnum):
+    TOOL = "tool"
+    APP = "app"
+    STRATEGY = "strategy"
+    SKILL = "skill"
+
+
+class ChoiceDimension(StrEnum):
+    """What a learner can have a say in."""
+
+    WHAT = "what"
+    HOW = "how"
+    PRODUCT = "product"
+    PACE = "pace"
+    PLACE = "place"
+    WITH_WHOM = "with_whom"
+    WHEN = "when"
+
+
+class ChoiceAvailability(StrEnum):
+    TODAY = "today"  # an option the learner has now
+    ASKED = "asked"  # an option the learner is asking for
+
+
+class GoalFocus(StrEnum):
+    LEARNING = "learning"
+    PERSONAL = "personal"
+    COLLEGE_CAREER = "college_career"
+    CITIZENSHIP = "citizenship"
+
+
+class GoalStatus(StrEnum):
+    NOT_STARTED = "not_started"
+    IN_PROGRESS = "in_progress"
+    ACHIEVED = "achieved"
+    REVISED = "revised"
+    SET_ASIDE = "set_aside"
+
+
+class EvidenceKind(StrEnum):
+    NOTE = "note"
+    FILE = "file"
+    LINK = "link"
+    PHOTO = "photo"
+
+
+#: The check-in scale: how is it going? (1 = not yet, 4 = got it)
+CHECKIN_SCALE: tuple[int, ...] = (1, 2, 3, 4)
+
+
+class ValidationError(ValueError):
+    """Input a person typed that cannot be stored; the message says what to fix."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def clean_text(value: str | None, *, field: str, required: bool = True, limit: int = MAX_ENTRY_CHARS) -> str:
+    """Trim ``value``; refuse empty required text and overlong text with a clear message."""
+    text = (value or "").strip()
+    if required and not text:
+        raise ValidationError(field, f"{field.replace('_', ' ').capitalize()} cannot be empty.")
+    if len(text) > limit:
+        raise ValidationError(field, f"{field.replace('_', ' ').capitalize()} is too long ({len(text)} characters, at most {limit}).")
+    if "\x00" in text:
+        raise ValidationError(field, f"{field.replace('_', ' ').capitalize()} contains an invalid character.")
+    return text
+
+
+def default_agreement(role: Role) -> Agreement:
+    """A learner's own words stand as agreed; a teacher's entry waits for the learner."""
+    return Agreement.AGREED if role is Role.LEARNER else Agreement.SUGGESTION
+
+
+def can_decide_suggestion(role: Role) -> bool:
+    """Only the learner accepts or declines a teacher's suggestion."""
+    return role is Role.LEARNER
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is acting: the account and the role it writes in."""
+
+    account_id: uuid.UUID
+    role: Role
+    learner_id: uuid.UUID | None = None  # set when the actor is a learner

@@ -1,0 +1,37 @@
+"""Accounts: who is acting. Sign-in with passwords and PINs builds on this."""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy import select
+
+from plprofile.domain.profile import Actor, Role
+from plprofile.store import changes
+from plprofile.store.engine import Store
+from plprofile.store.models import Account
+
+SYSTEM = Actor(account_id=uuid.UUID(int=0), role=Role.TEACHER)
+
+
+def ensure_teacher(store: Store, display_name: str = "Teacher") -> Account:
+    """The store's first teacher account, created on first start."""
+    with store.transaction() as s:
+        account = s.execute(
+            select(Account).where(Account.kind == Role.TEACHER.value, Account.deleted_at.is_(None))
+            .order_by(Account.created_at)
+        ).scalars().first()
+        if account is None:
+            account = Account(kind=Role.TEACHER.value, display_name=display_name)
+            changes.create(s, store.device_id, account, SYSTEM, None)
+        return account
+
+
+def teacher_actor(account: Account) -> Actor:
+    return Actor(account_id=account.id, role=Role.TEACHER)
+
+
+def learner_actor(account: Account) -> Actor:
+    if account.learner_id is None:
+        raise ValueError("not a learner account")
+    return Actor(account_id=account.id, role=Role.LEARNER, learner_id=account.learner_id)

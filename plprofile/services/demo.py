@@ -1,0 +1,305 @@
+"""A realistic demo class: varied profiles, goals at every status, a year of conferences and check-ins.
+
+The same generator, scaled up, feeds the benchmarks. Everything is written in one transaction per batch of
+learners through the same change-logged path as the app's own edits, backdated to when it "happened".
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import UTC, date, datetime, time, timedelta
+
+from sqlalchemy import func, select
+
+from plprofile.domain import profile as d
+from plprofile.domain.profile import Actor, Agreement, Role
+from plprofile.store import changes
+from plprofile.store.engine import Store
+from plprofile.store.models import (
+    Account,
+    ActionStep,
+    BackpackItem,
+    CheckIn,
+    ChoiceOption,
+    Conference,
+    Evidence,
+    Goal,
+    GoalSupport,
+    Learner,
+    ProfileEntry,
+)
+
+from .accounts import ensure_teacher, teacher_actor
+
+GIVEN = [
+    "Amara", "Liam", "Sofia", "Noah", "Zoë", "Mateo", "Aisha", "Ethan", "Mei", "Lucas", "Priya", "Oliver",
+    "Fatima", "Jonah", "Isabela", "Kai", "Nadia", "Samuel", "Leila", "Tomás", "Hana", "Elijah", "Ava", "Yusuf",
+    "Chloe", "Diego", "Ingrid", "Kwame", "Maya", "Rafael", "Siobhan", "Arjun", "Emma", "Felix", "Grace", "Omar",
+]
+FAMILY = [
+    "Okafor", "Nguyen", "García", "Smith", "Kowalski", "Haddad", "Tanaka", "Johnson", "Rossi", "Patel",
+    "O'Brien", "Müller", "Mensah", "Silva", "Andersen", "Cohen", "Ibrahim", "Martin", "Dubois", "Kim",
+    "Lopez", "Walker", "Novak", "Reyes", "Chen", "Bakker", "Osei", "Hughes", "Moreau", "Yilmaz",
+]
+NICKNAMES = {"Elijah": "Eli", "Samuel": "Sam", "Isabela": "Isa", "Jonah": "Jo", "Rafael": "Rafa", "Oliver": "Ollie"}
+PRONOUNS = ["she/her", "he/him", "they/them", "", ""]
+GROUPS = ["5A", "5B", "6A"]
+
+I_AM = [
+    "I am curious and I like to know how things work.", "I am a builder and a dreamer.",
+    "I am someone who loves stories and drawing.", "I am a good friend and I like helping others.",
+    "I am learning to be brave about trying new things.", "I am a football player and a big sister.",
+    "I am quiet at first but I have lots of ideas.", "I am a maker: I like Lego, robots and cardboard.",
+]
+WORDS = ["curious", "kind", "creative", "funny", "determined", "calm", "energetic", "thoughtful", "loyal",
+         "adventurous", "careful", "chatty", "patient", "imaginative"]
+POOLS: dict[d.Section, list[str]] = {
+    d.Section.STRENGTHS: [
+        "I explain things well to friends", "Mental maths", "I notice details in pictures",
+        "Remembering facts about animals", "I keep going when something is hard", "Drawing and design",
+        "Reading out loud with expression", "Building models", "I am good at organising group work",
+        "Asking good questions", "Coding in Scratch", "Spelling",
+    ],
+    d.Section.CHALLENGES: [
+        "Starting long writing tasks", "Staying focused when the room is noisy", "Reading long texts",
+        "Handwriting gets messy and slow", "Remembering homework", "Speaking in front of the class",
+        "Times tables under time pressure", "Asking for help when I'm stuck", "Finishing projects on time",
+    ],
+    d.Section.INTERESTS: [
+        "Dinosaurs and fossils", "Football", "Minecraft", "Cooking with my grandma", "Space and planets",
+        "Horses", "Making comics", "Music and drumming", "Climate and nature", "Robots", "Dance", "Chess",
+    ],
+    d.Section.ASPIRATIONS: [
+        "I want to be a vet", "I want to design video games", "I want to write a book",
+        "I want to play for a real team", "I want to be an engineer who builds bridges",
+        "I want to help people as a nurse", "I want to be a scientist who studies oceans",
+    ],
+    d.Section.TALENTS: [
+        "Drawing animals", "Juggling", "Singing", "Making people laugh", "Origami", "Skateboarding",
+        "Knowing every flag in the world", "Baking bread",
+    ],
+    d.Section.ACCESS_WORKS: [
+        "Watching a short video first", "Pictures and diagrams", "Listening to audiobooks",
+        "Hands-on: trying it myself", "Seeing an example before I start", "Having the text read aloud",
+    ],
+    d.Section.ACCESS_BARRIERS: [
+        "Long pages of small text", "Instructions only said once out loud", "Copying from the board",
+    ],
+    d.Section.ENGAGE_WORKS: [
+        "Choosing my own topic", "Working with a partner", "A quiet corner", "Real-world problems",
+        "Games and challenges", "Knowing why we are learning it", "Short breaks to move",
+    ],
+    d.Section.ENGAGE_BARRIERS: [
+        "Noise and interruptions", "Tasks that feel pointless", "Sitting still for a long time",
+    ],
+    d.Section.EXPRESS_WORKS: [
+        "Making a video", "Drawing a comic", "Telling it out loud", "Building a model", "Writing on the laptop",
+        "A slideshow presentation", "A poster with pictures",
+    ],
+    d.Section.EXPRESS_BARRIERS: [
+        "Long handwritten answers", "Timed tests", "Presenting alone in front of everyone",
+    ],
+}
+TEACHER_SUGGESTIONS = [
+    "You also listen really carefully to others", "Maybe add: breaking big tasks into small steps helps",
+    "You showed great persistence in the science fair", "Could 'patient' be one of your words too?",
+]
+BACKPACK = [
+    ("Text-to-speech", d.BackpackKind.APP, d.Lens.ACCESS, "Reads long texts aloud so I can follow"),
+    ("Graphic organiser", d.BackpackKind.TOOL, d.Lens.EXPRESS, "Plans my writing before I start"),
+    ("Visual timer", d.BackpackKind.TOOL, d.Lens.ENGAGE, "Shows how long is left so I keep going"),
+    ("Checklist", d.BackpackKind.STRATEGY, d.Lens.ENGAGE, "I tick steps off and feel finished"),
+    ("Noise-cancelling headphones", d.BackpackKind.TOOL, d.Lens.ENGAGE, "Blocks out noise"),
+    ("Speech-to-text", d.BackpackKind.APP, d.Lens.EXPRESS, "Writes down what I say"),
+    ("Ask three before me", d.BackpackKind.STRATEGY, d.Lens.ACCESS, "I ask friends before the teacher"),
+    ("Mind map", d.BackpackKind.SKILL, d.Lens.ACCESS, "Connects ideas with pictures"),
+    ("Movement break", d.BackpackKind.STRATEGY, d.Lens.ENGAGE, "Two minutes to move, then back to work"),
+]
+CHOICES = {
+    d.ChoiceDimension.WHAT: (["Choose my project topic from a list"], ["Pick any topic I care about"]),
+    d.ChoiceDimension.HOW: (["Choose which worksheet to start with"], ["Plan my own steps"]),
+    d.ChoiceDimension.PRODUCT: (["Poster or written report"], ["Make a video or a podcast"]),
+    d.ChoiceDimension.PACE: (["Extra time on writing tasks"], ["Move on when I've mastered it"]),
+    d.ChoiceDimension.PLACE: (["Quiet corner during reading"], ["Work in the library"]),
+    d.ChoiceDimension.WITH_WHOM: (["Choose a partner on Fridays"], ["Choose my own group"]),
+    d.ChoiceDimension.WHEN: (["Choose the order of morning tasks"], ["Decide when to take my test"]),
+}
+GOALS = [
+    ("Read a whole chapter book by myself", "So I can read the stories my friends talk about",
+     d.GoalFocus.LEARNING, d.Lens.ACCESS),
+    ("Write a story with a beginning, middle and end", "I have lots of ideas and want to share them",
+     d.GoalFocus.LEARNING, d.Lens.EXPRESS),
+    ("Know my times tables up to 12", "Maths will feel easier and faster", d.GoalFocus.LEARNING, d.Lens.ENGAGE),
+    ("Ask for help when I'm stuck for five minutes", "I lose time when I wait", d.GoalFocus.PERSONAL, None),
+    ("Present my project to the class", "I want to feel braver speaking", d.GoalFocus.PERSONAL, None),
+    ("Find out what a vet does every day", "I want to be a vet one day", d.GoalFocus.COLLEGE_CAREER, None),
+    ("Start a recycling team for our classroom", "Our school throws away too much",
+     d.GoalFocus.CITIZENSHIP, None),
+    ("Finish my science project on time", "Last time I ran out of time", d.GoalFocus.LEARNING, d.Lens.ENGAGE),
+]
+STEPS = [
+    ("Pick a book with my librarian", Role.LEARNER), ("Read 10 pages every evening", Role.LEARNER),
+    ("Plan with a story mountain", Role.LEARNER), ("Share a draft with a partner", Role.LEARNER),
+    ("Practise with the times-table game", Role.LEARNER), ("Give feedback on the draft", Role.TEACHER),
+    ("Set up a quiet corner", Role.TEACHER), ("Email a local vet with questions", Role.LEARNER),
+    ("Make a checklist of the project steps", Role.LEARNER), ("Check in every Friday", Role.TEACHER),
+]
+REFLECTIONS = [
+    "It was hard at first but I'm getting faster.", "I forgot some days, I'll set a reminder.",
+    "I'm proud, I finished the first part!", "I need more help with this step.",
+    "Going well, my partner helps me.", "I changed my plan because the first one was too big.",
+]
+EVIDENCE = [
+    (d.EvidenceKind.NOTE, "Read 3 chapters this week", ""),
+    (d.EvidenceKind.LINK, "My story on the class blog", "https://school.example/blog/story"),
+    (d.EvidenceKind.FILE, "Times-table quiz", "Documents/quiz-results.pdf"),
+    (d.EvidenceKind.PHOTO, "Photo of our recycling bins", "Pictures/recycling.jpg"),
+    (d.EvidenceKind.NOTE, "Asked for help twice today without waiting", ""),
+]
+CONF_NOTES = [
+    "We talked about what is working in reading time.", "Reviewed the writing goal; the story mountain helps.",
+    "Learner feels more confident about asking for help.", "Looked at evidence together; good progress.",
+    "The noisy room is still hard; agreed to try headphones.", "Learner wants more choice in projects.",
+]
+CONF_AGREEMENTS = [
+    "Try headphones during writing time.", "Read 10 pages each evening and log them.",
+    "Teacher adds a video option for the next project.", "Move the presentation goal to next term.",
+    "Learner leads the next conference.",
+]
+
+
+def _at(day: date, rng: random.Random) -> datetime:
+    return datetime.combine(day, time(hour=rng.randint(8, 15), minute=rng.randint(0, 59)), tzinfo=UTC)
+
+
+def store_is_empty(store: Store) -> bool:
+    with store.session() as s:
+        return s.execute(select(func.count()).select_from(Learner)).scalar_one() == 0
+
+
+def generate_demo(store: Store, learners: int = 25, seed: int = 2026, today: date | None = None,
+                  batch: int = 200) -> int:
+    """Fill ``store`` with ``learners`` learners and a year of their profiles. Returns how many were added."""
+    rng = random.Random(seed)
+    today = today or date.today()
+    start = today - timedelta(days=330)
+    teacher = teacher_actor(ensure_teacher(store))
+    made = 0
+    while made < learners:
+        n = min(batch, learners - made)
+        with store.transaction() as s:
+            for i in range(made, made + n):
+                _one_learner(s, store.device_id, rng, i, teacher, start, today)
+        made += n
+    return made
+
+
+def _one_learner(s, device: str, rng: random.Random, index: int, teacher: Actor, start: date,  # noqa: ANN001
+                 today: date) -> None:
+    def add(row, actor: Actor, day: date):  # noqa: ANN001, ANN202
+        return changes.create(s, device, row, actor, learner.id, at=_at(day, rng))
+
+    given = GIVEN[index % len(GIVEN)]
+    family = FAMILY[(index * 7 + index // len(GIVEN)) % len(FAMILY)]
+    learner = Learner(
+        given_name=given, family_name=family, preferred_name=NICKNAMES.get(given, given),
+        pronouns=rng.choice(PRONOUNS), grade=rng.choice(["5", "6"]), group_name=GROUPS[index % len(GROUPS)],
+        external_id=f"S{10000 + index}",
+    )
+    add(learner, teacher, start)
+    account = Account(kind=Role.LEARNER.value, display_name=learner.preferred_name, learner_id=learner.id)
+    add(account, teacher, start)
+    me = Actor(account_id=account.id, role=Role.LEARNER, learner_id=learner.id)
+
+    def day_between(a: date, b: date) -> date:
+        return a + timedelta(days=rng.randint(0, max(0, (b - a).days)))
+
+    first_conf = start + timedelta(days=rng.randint(3, 20))
+    entries: dict[d.Section, list[ProfileEntry]] = {}
+    add(ProfileEntry(learner_id=learner.id, section=d.Section.I_AM.value, text=rng.choice(I_AM)), me, first_conf)
+    for pos, word in enumerate(rng.sample(WORDS, 3)):
+        add(ProfileEntry(learner_id=learner.id, section=d.Section.MY_WORDS.value, text=word, position=pos), me,
+            first_conf)
+    for section, pool in POOLS.items():
+        k = rng.randint(1, 3) if "barriers" not in section.value else rng.randint(0, 1)
+        for pos, text in enumerate(rng.sample(pool, k)):
+            e = ProfileEntry(learner_id=learner.id, section=section.value, text=text, position=pos)
+            add(e, me, day_between(first_conf, today))
+            entries.setdefault(section, []).append(e)
+    # Teacher suggestions: some beside a learner's entry, some as new entries waiting for the learner.
+    strengths = entries.get(d.Section.STRENGTHS, [])
+    if strengths and rng.random() < 0.6:
+        add(ProfileEntry(learner_id=learner.id, section=d.Section.STRENGTHS.value,
+                         text=rng.choice(TEACHER_SUGGESTIONS), agreement=Agreement.SUGGESTION.value,
+                         parent_id=strengths[0].id), teacher, day_between(first_conf, today))
+    if rng.random() < 0.5:
+        add(ProfileEntry(learner_id=learner.id, section=d.Section.ENGAGE_WORKS.value,
+                         text="Having a clear checklist for each lesson", agreement=Agreement.SUGGESTION.value,
+                         position=9), teacher, day_between(first_conf, today))
+    if rng.random() < 0.3:
+        add(ProfileEntry(learner_id=learner.id, section=d.Section.CHALLENGES.value,
+                         text="Gets tired after lunch; check sleep with family", teacher_only=True,
+                         agreement=Agreement.SUGGESTION.value, position=9), teacher, day_between(first_conf, today))
+
+    challenges = entries.get(d.Section.CHALLENGES, [])
+    items: list[BackpackItem] = []
+    for name, kind, lens, helps in rng.sample(BACKPACK, rng.randint(2, 4)):
+        item = BackpackItem(learner_id=learner.id, name=name, kind=kind.value, lens=lens.value,
+                            how_it_helps=helps, challenge_id=challenges[0].id if challenges and rng.random() < 0.4
+                            else None)
+        add(item, rng.choice([me, teacher]), day_between(first_conf, today))
+        items.append(item)
+    for dim, (today_opts, asked_opts) in CHOICES.items():
+        if rng.random() < 0.7:
+            add(ChoiceOption(learner_id=learner.id, dimension=dim.value, availability=d.ChoiceAvailability.TODAY.value,
+                             text=today_opts[0]), teacher, first_conf)
+        if rng.random() < 0.5:
+            add(ChoiceOption(learner_id=learner.id, dimension=dim.value, availability=d.ChoiceAvailability.ASKED.value,
+                             text=asked_opts[0]), me, day_between(first_conf, today))
+
+    statuses = list(d.GoalStatus)
+    for g_index, (statement, why, focus, lens) in enumerate(rng.sample(GOALS, rng.randint(2, 4))):
+        set_on = day_between(first_conf, today - timedelta(days=40))
+        # Spread statuses so the class shows every one; earlier goals are further along.
+        status = statuses[(index + g_index) % len(statuses)] if g_index < 2 else rng.choice(
+            [d.GoalStatus.IN_PROGRESS, d.GoalStatus.NOT_STARTED])
+        goal = Goal(learner_id=learner.id, statement=statement, why=why, focus=focus.value,
+                    lens=lens.value if lens else None, target_date=set_on + timedelta(days=rng.choice([42, 70, 90])),
+                    status=d.GoalStatus.NOT_STARTED.value)
+        add(goal, me, set_on)
+        if status is not d.GoalStatus.NOT_STARTED:
+            changes.update(s, device, goal, {"status": d.GoalStatus.IN_PROGRESS.value}, me, learner.id,
+                           at=_at(set_on + timedelta(days=rng.randint(1, 10)), rng))
+        if status not in (d.GoalStatus.NOT_STARTED, d.GoalStatus.IN_PROGRESS):
+            changes.update(s, device, goal, {"status": status.value}, rng.choice([me, teacher]), learner.id,
+                           at=_at(day_between(set_on + timedelta(days=14), today), rng))
+        for pos, (text, owner) in enumerate(rng.sample(STEPS, rng.randint(2, 4))):
+            done = status is d.GoalStatus.ACHIEVED or (status is d.GoalStatus.IN_PROGRESS and pos == 0)
+            due = set_on + timedelta(days=7 * (pos + 1))
+            add(ActionStep(goal_id=goal.id, learner_id=learner.id, text=text, owner=owner.value, due_date=due,
+                           done=done, done_at=_at(min(due, today), rng) if done else None, position=pos),
+                me, set_on)
+        for item in rng.sample(items, min(len(items), rng.randint(0, 2))):
+            add(GoalSupport(goal_id=goal.id, learner_id=learner.id, backpack_item_id=item.id), me, set_on)
+        if status is not d.GoalStatus.NOT_STARTED:
+            checkin_day = set_on
+            scale = rng.randint(1, 2)
+            for _ in range(rng.randint(1, 4)):
+                checkin_day += timedelta(days=rng.randint(10, 25))
+                if checkin_day > today:
+                    break
+                scale = min(4, scale + rng.choice([0, 1, 1]))
+                add(CheckIn(goal_id=goal.id, learner_id=learner.id, on_date=checkin_day, scale=scale,
+                            reflection=rng.choice(REFLECTIONS)), me, checkin_day)
+            for kind, text, location in rng.sample(EVIDENCE, rng.randint(0, 2)):
+                on = day_between(set_on, today)
+                add(Evidence(goal_id=goal.id, learner_id=learner.id, kind=kind.value, text=text,
+                             location=location, added_on=on), me, on)
+
+    held = first_conf
+    while held <= today - timedelta(days=5):
+        next_on = held + timedelta(days=rng.randint(35, 60))
+        add(Conference(learner_id=learner.id, held_on=held, participants=f"{learner.preferred_name}, Ms Rivera",
+                       notes=rng.choice(CONF_NOTES), agreements=rng.choice(CONF_AGREEMENTS),
+                       next_checkin_on=next_on), teacher, held)
+        held = next_on

@@ -1,0 +1,544 @@
+"""Use cases for learners and their co-designed profiles. Every write is one transaction with its change log."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, TypeVar
+
+from sqlalchemy import delete, func, or_, select
+from sqlmodel import Session
+
+from plprofile.domain import profile as d
+from plprofile.domain.profile import Actor, Agreement, Role, ValidationError, clean_text
+from plprofile.domain.roster import RosterRow
+from plprofile.store import changes
+from plprofile.store.engine import Store
+from plprofile.store.models import (
+    LEARNER_OWNED,
+    Account,
+    ActionStep,
+    Assessment,
+    AssessmentRating,
+    BackpackItem,
+    ChangeLog,
+    CheckIn,
+    ChoiceOption,
+    Conference,
+    Evidence,
+    Goal,
+    GoalSupport,
+    Learner,
+    ProfileEntry,
+    Row,
+)
+
+R = TypeVar("R", bound=Row)
+
+
+class AccessDenied(PermissionError):
+    """The actor may not do this (for example a learner reaching another learner's data)."""
+
+
+@dataclass
+class LearnerSummary:
+    id: uuid.UUID
+    preferred_name: str
+    given_name: str
+    family_name: str
+    grade: str
+    group_name: str
+    external_id: str | None
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.preferred_name} {self.family_name}".strip()
+
+
+@dataclass
+class GoalView:
+    goal: Goal
+    steps: list[ActionStep] = field(default_factory=list)
+    supports: list[GoalSupport] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+    checkins: list[CheckIn] = field(default_factory=list)
+
+
+@dataclass
+class ProfileView:
+    """Everything the profile screen shows for one learner, loaded in one go."""
+
+    learner: Learner
+    entries: list[ProfileEntry]
+    backpack: list[BackpackItem]
+    choices: list[ChoiceOption]
+    goals: list[GoalView]
+    conferences: list[Conference]
+
+    def section(self, section: d.Section) -> list[ProfileEntry]:
+        """Top-level entries of a section (suggestions on an entry hang below it, see ``suggestions_for``)."""
+        return [e for e in self.entries if e.section == section and e.parent_id is None]
+
+    def suggestions_for(self, entry_id: uuid.UUID) -> list[ProfileEntry]:
+        return [e for e in self.entries if e.parent_id == entry_id and e.agreement == Agreement.SUGGESTION]
+
+
+def _is_live(model: type[Row]):
+    return model.deleted_at.is_(None)  # type: ignore[union-attr]
+
+
+class ProfileService:
+    """Learners, profile sections, backpack, voice and choice, goals and conferences."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    # ---- access rules -------------------------------------------------------------------------------
+    @staticmethod
+    def _check_learner(actor: Actor, learner_id: uuid.UUID) -> None:
+        if actor.role is Role.LEARNER and actor.learner_id != learner_id:
+            raise AccessDenied("A learner can only see and change their own profile.")
+
+    @staticmethod
+    def _check_teacher(actor: Actor) -> None:
+        if actor.role is not Role.TEACHER:
+            raise AccessDenied("Only a teacher can do this.")
+
+    def _get(self, session: Session, model: type[R], row_id: uuid.UUID, actor: Actor) -> R:
+        row = session.get(model, row_id)
+        if row is None or row.deleted_at is not None:
+            raise changes.NotFoundError(f"{model.__tablename__} {row_id} not found")
+        learner_id = row.id if isinstance(row, Learner) else getattr(row, "learner_id", None)
+        if learner_id is not None:
+            self._check_learner(actor, learner_id)
+        return row
+
+    def _create(self, session: Session, row: R, actor: Actor, learner_id: uuid.UUID | None) -> R:
+        return changes.create(session, self.store.device_id, row, actor, learner_id)  # type: ignore[return-value]
+
+    def _update(self, session: Session, row: Row, values: dict[str, Any], actor: Actor,
+                expected_version: int | None = None) -> bool:
+        learner_id = row.id if isinstance(row, Learner) else getattr(row, "learner_id", None)
+        return changes.update(session, self.store.device_id, row, values, actor, learner_id, expected_version)
+
+    # ---- learners -----------------------------------------------------------------------------------
+    def list_learners(self, actor: Actor) -> list[LearnerSummary]:
+        stmt = select(
+            Learner.id, Learner.preferred_name, Learner.given_name, Learner.family_name, Learner.grade,
+            Learner.group_name, Learner.external_id,
+        ).where(_is_live(Learner)).order_by(func.lower(Learner.family_name), func.lower(Learner.preferred_name))
+        if actor.role is Role.LEARNER:
+            stmt = stmt.where(Learner.id == actor.learner_id)
+        with self.store.session() as s:
+            return [LearnerSummary(*row) for row in s.execute(stmt).all()]
+
+    def add_learner(self, actor: Actor, *, given_name: str, family_name: str, preferred_name: str = "",
+                    pronouns: str = "", grade: str = "", group_name: str = "", external_id: str = "") -> Learner:
+        self._check_teacher(actor)
+        learner = self._new_learner(given_name, family_name, preferred_name, pronouns, grade, group_name,
+                                    external_id)
+        with self.store.transaction() as s:
+            if learner.external_id and s.execute(
+                select(Learner.id).where(Learner.external_id == learner.external_id)
+            ).first():
+                raise ValidationError("external_id", f"Another learner already has the ID '{learner.external_id}'.")
+            self._insert_learner(s, learner, actor)
+        return learner
+
+    @staticmethod
+    def _new_learner(given_name: str, family_name: str, preferred_name: str, pronouns: str, grade: str,
+                     group_name: str, external_id: str) -> Learner:
+        given = clean_text(given_name, field="given_name", limit=d.MAX_NAME_CHARS)
+        return Learner(
+            given_name=given,
+            family_name=clean_text(family_name, field="family_name", limit=d.MAX_NAME_CHARS),
+            preferred_name=clean_text(preferred_name, field="preferred_name", required=False,
+                                      limit=d.MAX_NAME_CHARS) or given,
+            pronouns=clean_text(pronouns, field="pronouns", required=False, limit=50),
+            grade=clean_text(grade, field="grade", required=False, limit=50),
+            group_name=clean_text(group_name, field="group", required=False, limit=100),
+            external_id=clean_text(external_id, field="external_id", required=False, limit=100) or None,
+        )
+
+    def _insert_learner(self, s: Session, learner: Learner, actor: Actor) -> None:
+        self._create(s, learner, actor, learner.id)
+        # Every learner has their own account, so what they write is authored as them.
+        account = Account(kind=Role.LEARNER.value, display_name=learner.preferred_name, learner_id=learner.id)
+        self._create(s, account, actor, learner.id)
+
+    def import_roster(self, actor: Actor, rows: Sequence[RosterRow]) -> int:
+        """Add every row of a parsed roster in one transaction; a clash with stored IDs imports nothing."""
+        self._check_teacher(actor)
+        learners = [
+            self._new_learner(r.given_name, r.family_name, r.preferred_name, r.pronouns, r.grade, r.group,
+                              r.external_id)
+            for r in rows
+        ]
+        with self.store.transaction() as s:
+            wanted = [lr.external_id for lr in learners if lr.external_id]
+            clashes: list[str] = []
+            for start in range(0, len(wanted), 500):
+                chunk = wanted[start:start + 500]
+                clashes += s.execute(select(Learner.external_id).where(Learner.external_id.in_(chunk))).scalars().all()
+            if clashes:
+                shown = ", ".join(sorted(clashes)[:10])
+                more = f" and {len(clashes) - 10} more" if len(clashes) > 10 else ""
+                raise ValidationError(
+                    "external_id",
+                    f"{len(clashes)} learner(s) in the file are already in the class (IDs {shown}{more}). "
+                    "Nothing was imported.",
+                )
+            for learner in learners:
+                self._insert_learner(s, learner, actor)
+        return len(learners)
+
+    def get_learner(self, actor: Actor, learner_id: uuid.UUID) -> Learner:
+        with self.store.session() as s:
+            return self._get(s, Learner, learner_id, actor)
+
+    def update_learner(self, actor: Actor, learner_id: uuid.UUID, expected_version: int | None = None,
+                       **values: str) -> Learner:
+        with self.store.transaction() as s:
+            learner = self._get(s, Learner, learner_id, actor)
+            if actor.role is Role.LEARNER:
+                allowed = {"preferred_name", "pronouns"}
+                if set(values) - allowed:
+                    raise AccessDenied("A learner can change only their preferred name and pronouns.")
+            cleaned: dict[str, Any] = {}
+            for key, value in values.items():
+                required = key in {"given_name", "family_name", "preferred_name"}
+                limit = d.MAX_NAME_CHARS if required else 100
+                cleaned[key] = clean_text(value, field=key, required=required, limit=limit)
+            if "external_id" in cleaned:
+                cleaned["external_id"] = cleaned["external_id"] or None
+            self._update(s, learner, cleaned, actor, expected_version)
+            return learner
+
+    def delete_learner(self, actor: Actor, learner_id: uuid.UUID) -> None:
+        """Soft delete: the learner disappears from lists but every row is kept until a purge."""
+        self._check_teacher(actor)
+        with self.store.transaction() as s:
+            learner = self._get(s, Learner, learner_id, actor)
+            changes.soft_delete(s, self.store.device_id, learner, actor, learner.id)
+
+    def restore_learner(self, actor: Actor, learner_id: uuid.UUID) -> None:
+        self._check_teacher(actor)
+        with self.store.transaction() as s:
+            learner = s.get(Learner, learner_id)
+            if learner is None:
+                raise changes.NotFoundError(str(learner_id))
+            changes.restore(s, self.store.device_id, learner, actor, learner.id)
+
+    def purge_learner(self, actor: Actor, learner_id: uuid.UUID) -> None:
+        """Remove every row about the learner, their change history included (a privacy right)."""
+        self._check_teacher(actor)
+        with self.store.transaction() as s:
+            account_ids = s.execute(select(Account.id).where(Account.learner_id == learner_id)).scalars().all()
+            for model in LEARNER_OWNED:
+                s.execute(delete(model).where(model.learner_id == learner_id))  # type: ignore[attr-defined]
+            s.execute(delete(ChangeLog).where(or_(
+                ChangeLog.learner_id == learner_id,
+                ChangeLog.author_id.in_(account_ids) if account_ids else False,
+            )))
+            s.execute(delete(Learner).where(Learner.id == learner_id))
+
+    def groups(self, actor: Actor) -> list[str]:
+        self._check_teacher(actor)
+        with self.store.session() as s:
+            stmt = select(Learner.group_name).where(_is_live(Learner), Learner.group_name != "").distinct()
+            return sorted(s.execute(stmt).scalars().all(), key=str.lower)
+
+    def learner_account(self, learner_id: uuid.UUID) -> Account:
+        with self.store.session() as s:
+            account = s.execute(select(Account).where(Account.learner_id == learner_id)).scalars().first()
+            if account is None:
+                raise changes.NotFoundError(f"no account for learner {learner_id}")
+            return account
+
+    # ---- the whole profile --------------------------------------------------------------------------
+    def load_profile(self, actor: Actor, learner_id: uuid.UUID) -> ProfileView:
+        """One learner's whole profile, every list in display order, in a handful of queries."""
+        with self.store.session() as s:
+            learner = self._get(s, Learner, learner_id, actor)
+
+            def rows(model: type[R], *order: Any) -> list[R]:
+                stmt = select(model).where(model.learner_id == learner_id, _is_live(model))  # type: ignore[attr-defined]
+                return list(s.execute(stmt.order_by(*order)).scalars().all())
+
+            entries = rows(ProfileEntry, ProfileEntry.position, ProfileEntry.created_at)
+            if actor.role is Role.LEARNER:
+                entries = [e for e in entries if not e.teacher_only]
+            goals = rows(Goal, Goal.created_at)
+            views = {g.id: GoalView(g) for g in goals}
+            for step in rows(ActionStep, ActionStep.position, ActionStep.created_at):
+                if step.goal_id in views:
+                    views[step.goal_id].steps.append(step)
+            for sup in rows(GoalSupport, GoalSupport.created_at):
+                if sup.goal_id in views:
+                    views[sup.goal_id].supports.append(sup)
+            for ev in rows(Evidence, Evidence.added_on, Evidence.created_at):
+                if ev.goal_id in views:
+                    views[ev.goal_id].evidence.append(ev)
+            for ci in rows(CheckIn, CheckIn.on_date, CheckIn.created_at):
+                if ci.goal_id in views:
+                    views[ci.goal_id].checkins.append(ci)
+            return ProfileView(
+                learner=learner,
+                entries=entries,
+                backpack=rows(BackpackItem, BackpackItem.created_at),
+                choices=rows(ChoiceOption, ChoiceOption.created_at),
+                goals=list(views.values()),
+                conferences=rows(Conference, Conference.held_on.desc()),
+            )
+
+    # ---- profile entries ----------------------------------------------------------------------------
+    def add_entry(self, actor: Actor, learner_id: uuid.UUID, section: d.Section, text: str,
+                  agreement: Agreement | None = None, teacher_only: bool = False) -> ProfileEntry:
+        section = d.Section(section)
+        text = clean_text(text, field="text")
+        if teacher_only and actor.role is not Role.TEACHER:
+            raise AccessDenied("Only a teacher can write a teacher-only note.")
+        with self.store.transaction() as s:
+            self._get(s, Learner, learner_id, actor)
+            count = s.execute(select(func.count()).select_from(ProfileEntry).where(
+                ProfileEntry.learner_id == learner_id, ProfileEntry.section == section.value)).scalar_one()
+            entry = ProfileEntry(
+                learner_id=learner_id, section=section.value, text=text,
+                agreement=(agreement or d.default_agreement(actor.role)).value, teacher_only=teacher_only,
+                position=count,
+            )
+            return self._create(s, entry, actor, learner_id)
+
+    def suggest_change(self, actor: Actor, entry_id: uuid.UUID, text: str) -> ProfileEntry:
+        """A teacher's suggestion stands beside the learner's entry; it never replaces their words."""
+        self._check_teacher(actor)
+        text = clean_text(text, field="text")
+        with self.store.transaction() as s:
+            entry = self._get(s, ProfileEntry, entry_id, actor)
+            suggestion = ProfileEntry(
+                learner_id=entry.learner_id, section=entry.section, text=text,
+                agreement=Agreement.SUGGESTION.value, parent_id=entry.id, position=entry.position,
+            )
+            return self._create(s, suggestion, actor, entry.learner_id)
+
+    def edit_entry(self, actor: Actor, entry_id: uuid.UUID, text: str,
+                   expected_version: int | None = None) -> ProfileEntry:
+        """Edit an entry's words. A teacher cannot overwrite a learner's words: they suggest instead."""
+        text = clean_text(text, field="text")
+        with self.store.transaction() as s:
+            entry = self._get(s, ProfileEntry, entry_id, actor)
+            if actor.role is Role.TEACHER and entry.author_role == Role.LEARNER.value:
+                raise AccessDenied("A teacher cannot change a learner's own words; add a suggestion instead.")
+            self._update(s, entry, {"text": text}, actor, expected_version)
+            return entry
+
+    def accept_suggestion(self, actor: Actor, suggestion_id: uuid.UUID) -> ProfileEntry:
+        """The learner takes a suggestion: as their entry's new words, or as a new agreed entry."""
+        with self.store.transaction() as s:
+            suggestion = self._get(s, ProfileEntry, suggestion_id, actor)
+            self._require_decider(actor, suggestion)
+            if suggestion.parent_id is not None:
+                parent = self._get(s, ProfileEntry, suggestion.parent_id, actor)
+                self._update(s, parent, {"text": suggestion.text, "agreement": Agreement.AGREED.value}, actor)
+                self._update(s, suggestion, {"agreement": Agreement.ACCEPTED.value}, actor)
+                return parent
+            self._update(s, suggestion, {"agreement": Agreement.AGREED.value}, actor)
+            return suggestion
+
+    def decline_suggestion(self, actor: Actor, suggestion_id: uuid.UUID) -> None:
+        with self.store.transaction() as s:
+            suggestion = self._get(s, ProfileEntry, suggestion_id, actor)
+            self._require_decider(actor, suggestion)
+            self._update(s, suggestion, {"agreement": Agreement.DECLINED.value}, actor)
+
+    @staticmethod
+    def _require_decider(actor: Actor, entry: ProfileEntry) -> None:
+        if entry.agreement != Agreement.SUGGESTION.value:
+            raise ValidationError("agreement", "This entry is not waiting for a decision.")
+        if not d.can_decide_suggestion(actor.role):
+            raise AccessDenied("Only the learner can accept or decline a suggestion.")
+
+    def set_agreement(self, actor: Actor, model: type[Row], row_id: uuid.UUID, agreement: Agreement) -> None:
+        """Mark an entry (or backpack item, choice option, goal) agreed by both, or back to a suggestion."""
+        with self.store.transaction() as s:
+            row = self._get(s, model, row_id, actor)
+            if row.author_role == Role.TEACHER.value and agreement is Agreement.AGREED \
+                    and actor.role is not Role.LEARNER:
+                raise AccessDenied("The learner agrees to a teacher's suggestion, not the teacher.")
+            self._update(s, row, {"agreement": Agreement(agreement).value}, actor)
+
+    def delete_row(self, actor: Actor, model: type[Row], row_id: uuid.UUID) -> None:
+        """Soft delete of any profile row (entry, backpack item, option, goal, step, evidence...)."""
+        with self.store.transaction() as s:
+            row = self._get(s, model, row_id, actor)
+            if actor.role is Role.TEACHER and row.author_role == Role.LEARNER.value and model is ProfileEntry:
+                raise AccessDenied("A teacher cannot remove a learner's own words.")
+            changes.soft_delete(s, self.store.device_id, row, actor, getattr(row, "learner_id", None))
+
+    # ---- backpack and voice & choice ----------------------------------------------------------------
+    def add_backpack_item(self, actor: Actor, learner_id: uuid.UUID, name: str, kind: d.BackpackKind,
+                          lens: d.Lens | None = None, challenge_id: uuid.UUID | None = None,
+                          how_it_helps: str = "") -> BackpackItem:
+        name = clean_text(name, field="name", limit=d.MAX_NAME_CHARS)
+        with self.store.transaction() as s:
+            self._get(s, Learner, learner_id, actor)
+            if challenge_id is not None:
+                challenge = self._get(s, ProfileEntry, challenge_id, actor)
+                if challenge.learner_id != learner_id:
+                    raise AccessDenied("That challenge belongs to another learner.")
+            item = BackpackItem(
+                learner_id=learner_id, name=name, kind=d.BackpackKind(kind).value,
+                lens=d.Lens(lens).value if lens else None, challenge_id=challenge_id,
+                how_it_helps=clean_text(how_it_helps, field="how_it_helps", required=False),
+                agreement=d.default_agreement(actor.role).value,
+            )
+            return self._create(s, item, actor, learner_id)
+
+    def add_choice(self, actor: Actor, learner_id: uuid.UUID, dimension: d.ChoiceDimension,
+                   availability: d.ChoiceAvailability, text: str) -> ChoiceOption:
+        text = clean_text(text, field="option", limit=d.MAX_NAME_CHARS)
+        with self.store.transaction() as s:
+            self._get(s, Learner, learner_id, actor)
+            option = ChoiceOption(
+                learner_id=learner_id, dimension=d.ChoiceDimension(dimension).value,
+                availability=d.ChoiceAvailability(availability).value, text=text,
+                agreement=d.default_agreement(actor.role).value,
+            )
+            return self._create(s, option, actor, learner_id)
+
+    # ---- goals --------------------------------------------------------------------------------------
+    def add_goal(self, actor: Actor, learner_id: uuid.UUID, statement: str, *, why: str = "",
+                 focus: d.GoalFocus = d.GoalFocus.LEARNING, lens: d.Lens | None = None,
+                 target_date: date | None = None,
+                 status: d.GoalStatus = d.GoalStatus.NOT_STARTED) -> Goal:
+        statement = clean_text(statement, field="goal")
+        with self.store.transaction() as s:
+            self._get(s, Learner, learner_id, actor)
+            goal = Goal(
+                learner_id=learner_id, statement=statement, why=clean_text(why, field="why", required=False),
+                focus=d.GoalFocus(focus).value, lens=d.Lens(lens).value if lens else None,
+                target_date=target_date, status=d.GoalStatus(status).value,
+                agreement=d.default_agreement(actor.role).value,
+            )
+            return self._create(s, goal, actor, learner_id)
+
+    def update_goal(self, actor: Actor, goal_id: uuid.UUID, expected_version: int | None = None,
+                    **values: Any) -> Goal:
+        if "statement" in values:
+            values["statement"] = clean_text(values["statement"], field="goal")
+        if "why" in values:
+            values["why"] = clean_text(values["why"], field="why", required=False)
+        for key, enum in (("focus", d.GoalFocus), ("status", d.GoalStatus)):
+            if key in values:
+                values[key] = enum(values[key]).value
+        if "lens" in values:
+            values["lens"] = d.Lens(values["lens"]).value if values["lens"] else None
+        with self.store.transaction() as s:
+            goal = self._get(s, Goal, goal_id, actor)
+            self._update(s, goal, values, actor, expected_version)
+            return goal
+
+    def add_step(self, actor: Actor, goal_id: uuid.UUID, text: str, owner: Role | str = Role.LEARNER,
+                 due_date: date | None = None) -> ActionStep:
+        text = clean_text(text, field="action_step")
+        with self.store.transaction() as s:
+            goal = self._get(s, Goal, goal_id, actor)
+            count = s.execute(select(func.count()).select_from(ActionStep).where(
+                ActionStep.goal_id == goal_id)).scalar_one()
+            step = ActionStep(goal_id=goal.id, learner_id=goal.learner_id, text=text,
+                              owner=clean_text(str(owner), field="owner", limit=50), due_date=due_date,
+                              position=count)
+            return self._create(s, step, actor, goal.learner_id)
+
+    def set_step_done(self, actor: Actor, step_id: uuid.UUID, done: bool) -> ActionStep:
+        with self.store.transaction() as s:
+            step = self._get(s, ActionStep, step_id, actor)
+            self._update(s, step, {"done": done, "done_at": changes.utcnow() if done else None}, actor)
+            return step
+
+    def set_supports(self, actor: Actor, goal_id: uuid.UUID, item_ids: Iterable[uuid.UUID]) -> None:
+        """Make the goal's supports exactly ``item_ids`` (backpack items of the same learner)."""
+        wanted = set(item_ids)
+        with self.store.transaction() as s:
+            goal = self._get(s, Goal, goal_id, actor)
+            current = s.execute(select(GoalSupport).where(GoalSupport.goal_id == goal_id)).scalars().all()
+            by_item = {sup.backpack_item_id: sup for sup in current}
+            for item_id in wanted:
+                item = self._get(s, BackpackItem, item_id, actor)
+                if item.learner_id != goal.learner_id:
+                    raise AccessDenied("That backpack item belongs to another learner.")
+                sup = by_item.get(item_id)
+                if sup is None:
+                    self._create(s, GoalSupport(goal_id=goal_id, learner_id=goal.learner_id,
+                                                backpack_item_id=item_id), actor, goal.learner_id)
+                elif sup.deleted_at is not None:
+                    changes.restore(s, self.store.device_id, sup, actor, goal.learner_id)
+            for item_id, sup in by_item.items():
+                if item_id not in wanted and sup.deleted_at is None:
+                    changes.soft_delete(s, self.store.device_id, sup, actor, goal.learner_id)
+
+    def add_evidence(self, actor: Actor, goal_id: uuid.UUID, kind: d.EvidenceKind, text: str = "",
+                     location: str = "", added_on: date | None = None) -> Evidence:
+        kind = d.EvidenceKind(kind)
+        text = clean_text(text, field="evidence", required=kind is d.EvidenceKind.NOTE)
+        location = clean_text(location, field="location", required=kind is not d.EvidenceKind.NOTE, limit=2000)
+        with self.store.transaction() as s:
+            goal = self._get(s, Goal, goal_id, actor)
+            ev = Evidence(goal_id=goal.id, learner_id=goal.learner_id, kind=kind.value, text=text,
+                          location=location, added_on=added_on or date.today())
+            return self._create(s, ev, actor, goal.learner_id)
+
+    def add_checkin(self, actor: Actor, goal_id: uuid.UUID, scale: int, reflection: str = "",
+                    on_date: date | None = None) -> CheckIn:
+        if scale not in d.CHECKIN_SCALE:
+            raise ValidationError("scale", f"How it's going must be between {d.CHECKIN_SCALE[0]} and {d.CHECKIN_SCALE[-1]}.")
+        reflection = clean_text(reflection, field="reflection", required=False)
+        with self.store.transaction() as s:
+            goal = self._get(s, Goal, goal_id, actor)
+            ci = CheckIn(goal_id=goal.id, learner_id=goal.learner_id, on_date=on_date or date.today(),
+                         scale=scale, reflection=reflection)
+            return self._create(s, ci, actor, goal.learner_id)
+
+    # ---- conferences --------------------------------------------------------------------------------
+    def add_conference(self, actor: Actor, learner_id: uuid.UUID, held_on: date, *, participants: str = "",
+                       notes: str = "", agreements: str = "", next_checkin_on: date | None = None) -> Conference:
+        self._check_teacher(actor)
+        if next_checkin_on is not None and next_checkin_on < held_on:
+            raise ValidationError("next_checkin_on", "The next check-in date cannot be before the conference.")
+        with self.store.transaction() as s:
+            self._get(s, Learner, learner_id, actor)
+            conf = Conference(
+                learner_id=learner_id, held_on=held_on,
+                participants=clean_text(participants, field="participants", required=False, limit=500),
+                notes=clean_text(notes, field="notes", required=False, limit=10_000),
+                agreements=clean_text(agreements, field="agreements", required=False, limit=10_000),
+                next_checkin_on=next_checkin_on,
+            )
+            return self._create(s, conf, actor, learner_id)
+
+    def update_conference(self, actor: Actor, conference_id: uuid.UUID, expected_version: int | None = None,
+                          **values: Any) -> Conference:
+        self._check_teacher(actor)
+        for key in ("participants", "notes", "agreements"):
+            if key in values:
+                values[key] = clean_text(values[key], field=key, required=False, limit=10_000)
+        with self.store.transaction() as s:
+            conf = self._get(s, Conference, conference_id, actor)
+            self._update(s, conf, values, actor, expected_version)
+            return conf
+
+    # ---- history ------------------------------------------------------------------------------------
+    def history(self, actor: Actor, learner_id: uuid.UUID, limit: int = 500) -> list[ChangeLog]:
+        with self.store.session() as s:
+            self._get(s, Learner, learner_id, actor)
+            stmt = (select(ChangeLog).where(ChangeLog.learner_id == learner_id)
+                    .order_by(ChangeLog.at.desc()).limit(limit))
+            return list(s.execute(stmt).scalars().all())
+
+
+__all__ = [
+    "AccessDenied", "Assessment", "AssessmentRating", "GoalView", "LearnerSummary", "ProfileService",
+    "ProfileView",
+]

@@ -1,0 +1,55 @@
+"""Alembic migrations, run at start only when the file's schema is behind the code's head."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+from sqlalchemy import create_engine
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+def alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    return cfg
+
+
+def script_head() -> str:
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def all_revisions() -> list[str]:
+    """Every revision in the scripts folder, oldest first."""
+    script = ScriptDirectory.from_config(alembic_config())
+    return [rev.revision for rev in reversed(list(script.walk_revisions()))]
+
+
+class ForeignKeyCheckError(RuntimeError):
+    pass
+
+
+def upgrade_to_head(path: Path, revision: str = "head") -> None:
+    """Upgrade ``path`` with foreign keys off (a batch rebuild must not cascade), then check them.
+
+    All of it runs in one transaction: if the foreign-key check fails, nothing is kept.
+    """
+    engine = create_engine(f"sqlite:///{path}")
+    try:
+        with engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA journal_mode=WAL")
+            conn.exec_driver_sql("PRAGMA synchronous=FULL")
+            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            conn.commit()
+            with conn.begin():
+                cfg = alembic_config()
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, revision)
+                bad = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if bad:
+                    raise ForeignKeyCheckError(f"foreign key check failed after migration: {bad[:5]}")
+    finally:
+        engine.dispose()

@@ -1,0 +1,193 @@
+"""The tables. Every row: UUID key, UTC timestamps, author, soft-delete tombstone and a row version.
+
+Anything two people may edit at once is its own row. Assessments and check-ins are insert-only.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+
+from sqlalchemy import Index, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from .types import UTCDateTime, utcnow
+
+
+class Row(SQLModel):
+    """Columns every table shares (except the change log and key-value meta)."""
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
+    author_id: uuid.UUID | None = Field(default=None)
+    author_role: str = Field(default="teacher", max_length=16)
+    deleted_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    version: int = Field(default=1, nullable=False)
+
+
+class Meta(SQLModel, table=True):
+    __tablename__ = "meta"
+    key: str = Field(primary_key=True, max_length=64)
+    value: str = Field(default="")
+
+
+class Account(Row, table=True):
+    __tablename__ = "account"
+    kind: str = Field(max_length=16)  # "teacher" or "learner"
+    display_name: str = Field(max_length=200)
+    username: str | None = Field(default=None, max_length=100, unique=True)
+    learner_id: uuid.UUID | None = Field(default=None, foreign_key="learner.id", index=True, ondelete="CASCADE")
+    secret_hash: str | None = Field(default=None)
+    failed_attempts: int = Field(default=0)
+    locked_until: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class Learner(Row, table=True):
+    __tablename__ = "learner"
+    given_name: str = Field(max_length=200)
+    family_name: str = Field(max_length=200)
+    preferred_name: str = Field(max_length=200)
+    pronouns: str = Field(default="", max_length=50)
+    grade: str = Field(default="", max_length=50)
+    group_name: str = Field(default="", max_length=100, index=True)
+    external_id: str | None = Field(default=None, max_length=100, unique=True)
+
+
+class ProfileEntry(Row, table=True):
+    __tablename__ = "profile_entry"
+    __table_args__ = (Index("ix_profile_entry_learner_section", "learner_id", "section"),)
+    learner_id: uuid.UUID = Field(foreign_key="learner.id", ondelete="CASCADE")
+    section: str = Field(max_length=32)
+    text: str
+    agreement: str = Field(default="agreed", max_length=16)
+    parent_id: uuid.UUID | None = Field(default=None, foreign_key="profile_entry.id", ondelete="CASCADE")
+    teacher_only: bool = Field(default=False)
+    position: int = Field(default=0)
+
+
+class BackpackItem(Row, table=True):
+    __tablename__ = "backpack_item"
+    learner_id: uuid.UUID = Field(foreign_key="learner.id", index=True, ondelete="CASCADE")
+    name: str = Field(max_length=200)
+    kind: str = Field(default="tool", max_length=16)
+    lens: str | None = Field(default=None, max_length=16)
+    challenge_id: uuid.UUID | None = Field(default=None, foreign_key="profile_entry.id", ondelete="SET NULL")
+    how_it_helps: str = Field(default="")
+    agreement: str = Field(default="agreed", max_length=16)
+
+
+class ChoiceOption(Row, table=True):
+    __tablename__ = "choice_option"
+    learner_id: uuid.UUID = Field(foreign_key="learner.id", index=True, ondelete="CASCADE")
+    dimension: str = Field(max_length=16)
+    availability: str = Field(max_length=16)
+    text: str
+    agreement: str = Field(default="agreed", max_length=16)
+
+
+class Goal(Row, table=True):
+    __tablename__ = "goal"
+    learner_id: uuid.UUID = Field(foreign_key="learner.id", index=True, ondelete="CASCADE")
+    statement: str
+    why: str = Field(default="")
+    focus: str = Field(default="learning", max_length=24)
+    lens: str | None = Field(default=None, max_length=16)
+    target_date: date | None = Field(default=None)
+    status: str = Field(default="not_started", max_length=16)
+    agreement: str = Field(default="agreed", max_length=16)
+
+
+class ActionStep(Row, table=True):
+    __tablename__ = "action_step"
+    goal_id: uuid.UUID = Field(foreign_key="goal.id", index=True, ondelete="CASCADE")
+    learner_id: uuid.UUID = Field(foreign_key="learner.id", index=True, ondelete="CASCADE")
+    text: str
+    owner: str = Field(default="learner", max_length=16)
+    due_date: date | None = Field(default=None)
+    done: bool = Field(default=False)
+    done_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    position: int = Field(default=0)
+
+
+class GoalSupport(Row, table=True):
+    __tablename__ = "goal_support"
+    __table_args__ = (UniqueConstraint("goal_id", "backpack_item_id"),)
+    goal_id: uuid.UUID = Field(foreign_key="goal.id", index=True, ondelete="CASCADE")
+    learner_id: uuid.UUID = Field(foreign_key="learner.id", index=True, ondelete="CASCADE")
+    backpack_item_id: uuid.UUID = Field(foreign_key="backpack_item.id", ondelete="CASCADE")
+
+
+class Evidence(Row, table=True):
+    __tablename__ = "evidence"
+    goal_id: uuid.UUID = Field(foreign_key="goal.id", index=True, ondelete="CASCADE")
+    learner_id: uuid.UUID = Field(foreign_key="learner.id", index=True, ondelete="CASCADE")
+    kind: str = Field(default="note", max_length=16)
+    text: str = Field(default="")
+    location: str = Field(default="", max_length=2000)
+    added_on: date
+
+
+class CheckIn(Row, table=True):
+    __tablename__ = "check_in"
+    goal_id: uuid.UUID = Field(foreign_key="goal.id", index=True, ondelete="CASCADE")
+    learner_id: uuid.UUID = Field(foreign_key="learner.id", index=True, ondelete="CASCADE")
+    on_date: date
+    scale: int
+    reflection: str = Field(default="")
+
+
+class Conference(Row, table=True):
+    __tablename__ = "conference"
+    learner_id: uuid.UUID = Field(foreign_key="learner.id", index=True, ondelete="CASCADE")
+    held_on: date
+    participants: str = Field(default="")
+    notes: str = Field(default="")
+    agreements: str = Field(default="")
+    next_checkin_on: date | None = Field(default=None)
+
+
+class Assessment(Row, table=True):
+    __tablename__ = "assessment"
+    learner_id: uuid.UUID = Field(foreign_key="learner.id", index=True, ondelete="CASCADE")
+    assessed_on: date
+    framework_id: str = Field(max_length=100)
+    framework_version: str = Field(max_length=32)
+    note: str = Field(default="")
+
+
+class AssessmentRating(Row, table=True):
+    __tablename__ = "assessment_rating"
+    assessment_id: uuid.UUID = Field(foreign_key="assessment.id", index=True, ondelete="CASCADE")
+    learner_id: uuid.UUID = Field(foreign_key="learner.id", index=True, ondelete="CASCADE")
+    element_id: str = Field(max_length=64)
+    learner_value: float | None = Field(default=None)
+    teacher_value: float | None = Field(default=None)
+    agreed_value: float | None = Field(default=None)
+    note: str = Field(default="")
+
+
+class ChangeLog(SQLModel, table=True):
+    """One row per change, written in the same transaction as the change itself."""
+
+    __tablename__ = "change_log"
+    __table_args__ = (Index("ix_change_log_learner_at", "learner_id", "at"),)
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
+    learner_id: uuid.UUID | None = Field(default=None)
+    entity: str = Field(max_length=32)
+    entity_id: uuid.UUID
+    action: str = Field(max_length=16)  # create, update, delete, restore
+    field: str | None = Field(default=None, max_length=64)
+    old_value: str | None = Field(default=None)
+    new_value: str | None = Field(default=None)
+    author_id: uuid.UUID | None = Field(default=None)
+    author_role: str = Field(default="teacher", max_length=16)
+    device_id: str = Field(default="", max_length=64)
+
+
+#: Tables whose rows belong to one learner (purged with them), child tables first.
+LEARNER_OWNED = (
+    AssessmentRating, Assessment, CheckIn, Evidence, GoalSupport, ActionStep, Goal,
+    BackpackItem, ChoiceOption, Conference, ProfileEntry, Account,
+)

@@ -1,0 +1,38 @@
+"""Every modal question the UI asks goes through here, so tests can answer without a blocking exec()."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+
+
+def text(parent: QWidget | None, title: str, label: str, value: str = "") -> str | None:
+    result, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, value)
+    return result if ok else None
+
+
+def multiline(parent: QWidget | None, title: str, label: str, value: str = "") -> str | None:
+    result, ok = QInputDialog.getMultiLineText(parent, title, label, value)
+    return result if ok else None
+
+
+def confirm(parent: QWidget | None, title: str, message: str) -> bool:
+    answer = QMessageBox.question(parent, title, message)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def info(parent: QWidget | None, title: str, message: str) -> None:
+    QMessageBox.information(parent, title, message)
+
+
+def error(parent: QWidget | None, title: str, message: str) -> None:
+    QMessageBox.warning(parent, title, message)
+
+
+def open_file(parent: QWidget | None, title: str, file_filter: str) -> str | None:
+    path, _ = QFileDialog.getOpenFileName(parent, title, "", file_filter)
+    return path or None
+
+
+def dialog(widget) -> bool:  # noqa: ANN001
+    """Run a QDialog; tests patch this to fill and accept it without blocking."""
+    return bool(widget.exec())

@@ -1,0 +1,159 @@
+"""Conference records: date, who took part, notes, what was agreed, the next check-in."""
+
+from __future__ import annotations
+
+import uuid
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from plprofile.services.profiles import ProfileView
+from plprofile.store.models import Conference
+
+from .common import attempt, fmt_date, from_qdate, to_qdate
+from .context import AppContext
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class ConferencesTab(QWidget):
+    def __init__(self, ctx: AppContext, on_change, parent: QWidget | None = None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self.ctx, self.on_change = ctx, on_change
+        self.view: ProfileView | None = None
+        self.conference_id: uuid.UUID | None = None
+        self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Conference records"))
+        self.list.currentItemChanged.connect(self._selected)
+        self.new_button = QPushButton(self.tr("New conference &record"))
+        self.new_button.clicked.connect(self.new_record)
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.addWidget(self.list, 1)
+        ll.addWidget(self.new_button)
+
+        self.held_on = QDateEdit()
+        self.held_on.setCalendarPopup(True)
+        self.held_on.setDisplayFormat("yyyy-MM-dd")
+        self.participants = QLineEdit()
+        self.participants.setPlaceholderText(self.tr("e.g. the learner, their teacher, a parent"))
+        self.notes = QPlainTextEdit()
+        self.notes.setTabChangesFocus(True)
+        self.notes.setPlaceholderText(self.tr("What we talked about"))
+        self.agreements = QPlainTextEdit()
+        self.agreements.setTabChangesFocus(True)
+        self.agreements.setPlaceholderText(self.tr("What we agreed: next steps, who does what"))
+        self.has_next = QCheckBox(self.tr("Next check-in"))
+        self.next_on = QDateEdit()
+        self.next_on.setCalendarPopup(True)
+        self.next_on.setDisplayFormat("yyyy-MM-dd")
+        self.next_on.setAccessibleName(self.tr("Next check-in date"))
+        self.has_next.toggled.connect(self.next_on.setEnabled)
+        next_row = QHBoxLayout()
+        next_row.addWidget(self.has_next)
+        next_row.addWidget(self.next_on, 1)
+        self.save_button = QPushButton(self.tr("&Save record"))
+        self.save_button.clicked.connect(self.save)
+        box = QGroupBox(self.tr("Conference record"))
+        form = QFormLayout(box)
+        form.addRow(self.tr("&Date:"), self.held_on)
+        form.addRow(self.tr("&Who took part:"), self.participants)
+        form.addRow(self.tr("&Notes:"), self.notes)
+        form.addRow(self.tr("&Agreed:"), self.agreements)
+        form.addRow(self.tr("Next:"), next_row)
+        form.addRow(self.save_button)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(box)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([260, 800])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        self._loading = False
+        self.new_record()
+
+    def current(self) -> Conference | None:
+        if self.view is None or self.conference_id is None:
+            return None
+        return next((c for c in self.view.conferences if c.id == self.conference_id), None)
+
+    def show_profile(self, view: ProfileView) -> None:
+        if self.view is None or self.view.learner.id != view.learner.id:
+            self.conference_id = None
+        self.view = view
+        self._loading = True
+        self.list.clear()
+        for conf in view.conferences:
+            summary = conf.agreements.splitlines()[0] if conf.agreements else conf.notes[:60]
+            item = QListWidgetItem(f"{fmt_date(conf.held_on)}\n{summary}")
+            item.setData(ID_ROLE, conf.id)
+            self.list.addItem(item)
+            if conf.id == self.conference_id:
+                self.list.setCurrentItem(item)
+        self._loading = False
+        self._fill(self.current())
+
+    def _selected(self, item: QListWidgetItem | None, _prev=None) -> None:  # noqa: ANN001
+        if self._loading:
+            return
+        self.conference_id = item.data(ID_ROLE) if item else None
+        self._fill(self.current())
+
+    def new_record(self) -> None:
+        self.list.setCurrentItem(None)
+        self.conference_id = None
+        self._fill(None)
+
+    def _fill(self, conf: Conference | None) -> None:
+        self.held_on.setDate(to_qdate(conf.held_on) if conf else QDate.currentDate())
+        if conf is None and self.view is not None:
+            self.participants.setText(self.tr("{learner} and teacher").format(
+                learner=self.view.learner.preferred_name))
+        else:
+            self.participants.setText(conf.participants if conf else "")
+        self.notes.setPlainText(conf.notes if conf else "")
+        self.agreements.setPlainText(conf.agreements if conf else "")
+        has_next = bool(conf and conf.next_checkin_on)
+        self.has_next.setChecked(has_next or conf is None)
+        self.next_on.setEnabled(self.has_next.isChecked())
+        self.next_on.setDate(to_qdate(conf.next_checkin_on) if has_next else QDate.currentDate().addDays(28))
+        self.save_button.setText(self.tr("&Save record") if conf else self.tr("&Add record"))
+
+    def save(self) -> None:
+        if self.view is None:
+            return
+        learner_id = self.view.learner.id
+        values = {
+            "held_on": from_qdate(self.held_on.date()),
+            "participants": self.participants.text(),
+            "notes": self.notes.toPlainText(),
+            "agreements": self.agreements.toPlainText(),
+            "next_checkin_on": from_qdate(self.next_on.date()) if self.has_next.isChecked() else None,
+        }
+        conf = self.current()
+        actor = self.ctx.teacher
+        if conf is None:
+            held_on = values.pop("held_on")
+            made = attempt(self, lambda: self.ctx.profiles.add_conference(actor, learner_id, held_on, **values))
+            if made is not None:
+                self.conference_id = made.id
+        else:
+            attempt(self, lambda: self.ctx.profiles.update_conference(actor, conf.id,
+                                                                      expected_version=conf.version, **values))
+        self.on_change()

@@ -1,0 +1,363 @@
+"""The main window: the class on the left, the selected learner's profile on the right."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from . import ask
+from .context import AppContext
+from .learner_list import ANY_GROUP, LearnerFilterProxy, LearnerTableModel
+from .worker import run_in_background
+
+
+class MainWindow(QMainWindow):
+    """Shown at once; the store opens on a worker thread right after the first paint."""
+
+    ready = Signal()
+    failed = Signal(str)
+
+    def __init__(self, data_dir: Path, *, demo: bool = False, learner_name: str | None = None,
+                 offer_demo: bool = True) -> None:
+        super().__init__()
+        self.data_dir = Path(data_dir)
+        self.want_demo = demo
+        self.offer_demo = offer_demo
+        self.learner_name = learner_name
+        self.ctx: AppContext | None = None
+        self.profile = None
+        self.is_ready = False
+        self.ready.connect(lambda: setattr(self, "is_ready", True))
+        self.setWindowTitle(self.tr("plprofile — Personal Learner Profiles"))
+        self.resize(1400, 900)
+
+        self.model = LearnerTableModel(self)
+        self.proxy = LearnerFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search learners (Ctrl+F)"))
+        self.search.setAccessibleName(self.tr("Search learners by name"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.proxy.set_text)
+        self.group_filter = QComboBox()
+        self.group_filter.setAccessibleName(self.tr("Filter by group"))
+        self.group_filter.addItem(self.tr("All groups"), ANY_GROUP)
+        self.group_filter.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_group(self.group_filter.currentData() or ANY_GROUP))
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName(self.tr("Learners"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setShowGrid(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._row_changed(cur))
+        self.count_label = QLabel()
+        self.add_button = QPushButton(self.tr("&Add learner…"))
+        self.add_button.clicked.connect(self.add_learner)
+        self.import_button = QPushButton(self.tr("&Import class…"))
+        self.import_button.clicked.connect(self.import_csv)
+
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.addWidget(self.search)
+        ll.addWidget(self.group_filter)
+        ll.addWidget(self.table, 1)
+        ll.addWidget(self.count_label)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.import_button)
+        ll.addLayout(buttons)
+        left.setEnabled(False)
+        self.left = left
+
+        self.placeholder = QLabel(self.tr("Opening the store…"))
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.placeholder)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([320, 1080])
+        self.setCentralWidget(self.splitter)
+        self._build_menus()
+        self.statusBar().showMessage(self.tr("Opening {path}…").format(path=self.data_dir))
+        self._restore_state()
+        QTimer.singleShot(0, self._open_store)
+
+    # ---- menus and shortcuts ------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.import_action = self._action(file_menu, self.tr("&Import class from CSV…"), self.import_csv,
+                                          QKeySequence("Ctrl+I"))
+        file_menu.addSeparator()
+        self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        learner_menu = self.menuBar().addMenu(self.tr("&Learner"))
+        self._action(learner_menu, self.tr("&Add learner…"), self.add_learner, QKeySequence("Ctrl+Shift+N"))
+        self._action(learner_menu, self.tr("&Find learner"), self.focus_search, QKeySequence.StandardKey.Find)
+        self._action(learner_menu, self.tr("&Next learner"), lambda: self.step_learner(1), QKeySequence("Alt+Down"))
+        self._action(learner_menu, self.tr("&Previous learner"), lambda: self.step_learner(-1),
+                     QKeySequence("Alt+Up"))
+        learner_menu.addSeparator()
+        self._action(learner_menu, self.tr("&Remove learner from the class…"), self.remove_learner)
+        self._action(learner_menu, self.tr("Delete learner &permanently…"), self.purge_learner)
+        self.view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self.left_menus = (file_menu, learner_menu)
+
+    def _action(self, menu, text: str, slot, shortcut=None) -> QAction:  # noqa: ANN001
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def step_learner(self, delta: int) -> None:
+        rows = self.proxy.rowCount()
+        if rows == 0:
+            return
+        current = self.table.currentIndex().row()
+        self.table.selectRow(max(0, min(rows - 1, current + delta)))
+
+    # ---- opening the store --------------------------------------------------------------------------
+    def _open_store(self) -> None:
+        from plprofile.store.engine import open_store
+
+        data_dir, demo = self.data_dir, self.want_demo
+
+        def work():  # noqa: ANN202
+            store = open_store(data_dir)
+            if demo:
+                from plprofile.services.demo import generate_demo, store_is_empty
+
+                if store_is_empty(store):
+                    generate_demo(store)
+            return store
+
+        run_in_background(work, self._store_opened, self._store_failed)
+
+    def _store_failed(self, exc: Exception) -> None:
+        message = str(exc)
+        self.placeholder.setText(self.tr("The store could not be opened.\n\n{message}").format(message=message))
+        self.statusBar().showMessage(self.tr("Store not opened"))
+        self.failed.emit(message)
+
+    def _store_opened(self, store) -> None:  # noqa: ANN001
+        from .profile_panel import ProfilePanel
+
+        self.ctx = AppContext(store)
+        self.profile = ProfilePanel(self.ctx)
+        self.stack.addWidget(self.profile)
+        self.stack.setCurrentWidget(self.profile)
+        self.left.setEnabled(True)
+        self.statusBar().showMessage(self.tr("Store: {path}").format(path=store.path), 8000)
+        self.refresh_learners()
+        if self.model.rowCount() == 0 and self.offer_demo and not self.want_demo:
+            self.profile.show_learner(None)
+            if ask.confirm(self, self.tr("Welcome to plprofile"),
+                           self.tr("This store is empty. Load a demo class of 25 learners to explore the app?\n\n"
+                                   "You can add learners by hand or import a class from a CSV file instead.")):
+                self._load_demo()
+                return
+        self._select_initial()
+        self.ready.emit()
+
+    def _load_demo(self) -> None:
+        from plprofile.services.demo import generate_demo
+
+        store = self.ctx.store
+        self.statusBar().showMessage(self.tr("Creating the demo class…"))
+        self.left.setEnabled(False)
+
+        def done(_n) -> None:  # noqa: ANN001
+            self.left.setEnabled(True)
+            self.refresh_learners()
+            self._select_initial()
+            self.ready.emit()
+
+        run_in_background(lambda: generate_demo(store), done, self._store_failed)
+
+    def _select_initial(self) -> None:
+        row = 0
+        if self.learner_name:
+            wanted = self.learner_name.casefold()
+            for i in range(self.proxy.rowCount()):
+                summary = self.model.learner(self.proxy.mapToSource(self.proxy.index(i, 0)).row())
+                names = {summary.display_name.casefold(), summary.preferred_name.casefold(),
+                         f"{summary.given_name} {summary.family_name}".casefold()}
+                if wanted in names:
+                    row = i
+                    break
+        if self.proxy.rowCount():
+            self.table.selectRow(row)
+        else:
+            self.profile.show_learner(None)
+
+    # ---- learners -----------------------------------------------------------------------------------
+    def refresh_learners(self, select: uuid.UUID | None = None) -> None:
+        current = select or self.current_learner_id()
+        self.model.set_learners(self.ctx.profiles.list_learners(self.ctx.teacher))
+        groups = self.ctx.profiles.groups(self.ctx.teacher)
+        chosen = self.group_filter.currentData()
+        self.group_filter.blockSignals(True)
+        self.group_filter.clear()
+        self.group_filter.addItem(self.tr("All groups"), ANY_GROUP)
+        for g in groups:
+            self.group_filter.addItem(g, g)
+        self.group_filter.setCurrentIndex(max(0, self.group_filter.findData(chosen)))
+        self.group_filter.blockSignals(False)
+        self.count_label.setText(self.tr("%n learner(s)", "", self.model.rowCount()))
+        if current is not None:
+            self.select_learner(current)
+
+    def select_learner(self, learner_id: uuid.UUID) -> bool:
+        for i in range(self.proxy.rowCount()):
+            index = self.proxy.index(i, 0)
+            if index.data(LearnerTableModel.ID_ROLE) == learner_id:
+                self.table.selectionModel().setCurrentIndex(
+                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+                return True
+        return False
+
+    def current_learner_id(self) -> uuid.UUID | None:
+        index = self.table.currentIndex()
+        return index.data(LearnerTableModel.ID_ROLE) if index.isValid() else None
+
+    def _row_changed(self, current) -> None:  # noqa: ANN001
+        if self.profile is None:
+            return
+        self.profile.show_learner(current.data(LearnerTableModel.ID_ROLE) if current.isValid() else None)
+
+    def add_learner(self) -> None:
+        if self.ctx is None:
+            return
+        from .dialogs import AddLearnerDialog
+
+        dialog = AddLearnerDialog(self.ctx, self)
+        if ask.dialog(dialog) and dialog.created is not None:
+            self.search.clear()
+            self.group_filter.setCurrentIndex(0)
+            self.refresh_learners(select=dialog.created.id)
+
+    def import_csv(self) -> None:
+        if self.ctx is None:
+            return
+        path = ask.open_file(self, self.tr("Import a class"), self.tr("CSV files (*.csv *.txt);;All files (*)"))
+        if path:
+            self.import_file(Path(path))
+
+    def import_file(self, path: Path) -> None:
+        """Read, check every row, then import all of them in one transaction, or none."""
+        from plprofile.domain.roster import RosterError, parse_roster
+
+        title = self.tr("Import a class")
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            ask.error(self, title, self.tr("The file cannot be read: {reason}").format(reason=exc.strerror))
+            return
+        try:
+            rows = parse_roster(data)
+        except RosterError as exc:
+            ask.error(self, title, self.tr("Nothing was imported.\n\n{problems}").format(problems=str(exc)))
+            return
+        if not ask.confirm(self, title, self.tr("Import %n learner(s) from {name}?", "", len(rows))
+                           .format(name=path.name)):
+            return
+        ctx = self.ctx
+        self.statusBar().showMessage(self.tr("Importing…"))
+        self.left.setEnabled(False)
+
+        def done(count: int) -> None:
+            self.left.setEnabled(True)
+            self.refresh_learners()
+            self.statusBar().showMessage(self.tr("Imported %n learner(s).", "", count), 8000)
+            self.ready.emit()
+
+        def failed(exc: Exception) -> None:
+            self.left.setEnabled(True)
+            ask.error(self, title, self.tr("Nothing was imported.\n\n{problem}").format(problem=str(exc)))
+            self.ready.emit()
+
+        run_in_background(lambda: ctx.profiles.import_roster(ctx.teacher, rows), done, failed)
+
+    def remove_learner(self) -> None:
+        learner_id = self.current_learner_id()
+        if learner_id is None or self.profile.view is None:
+            return
+        name = self.profile.view.learner.preferred_name
+        if ask.confirm(self, self.tr("Remove learner"),
+                       self.tr("Remove {name} from the class list? Their profile is kept and can be restored.")
+                       .format(name=name)):
+            self.ctx.profiles.delete_learner(self.ctx.teacher, learner_id)
+            self.refresh_learners()
+
+    def purge_learner(self) -> None:
+        learner_id = self.current_learner_id()
+        if learner_id is None or self.profile.view is None:
+            return
+        learner = self.profile.view.learner
+        typed = ask.text(self, self.tr("Delete permanently"),
+                         self.tr("This deletes everything about {name}, their history included, and cannot be "
+                                 "undone.\nType the learner's family name to confirm:").format(
+                             name=learner.preferred_name))
+        if typed is not None and typed.strip().casefold() == learner.family_name.casefold():
+            self.ctx.profiles.purge_learner(self.ctx.teacher, learner_id)
+            self.refresh_learners()
+        elif typed is not None:
+            ask.info(self, self.tr("Delete permanently"), self.tr("The name did not match; nothing was deleted."))
+
+    def show_view(self, view: str) -> None:
+        """Bring a named view to the front (used by --screenshot --view)."""
+        if self.profile is None or view == "profile":
+            return
+        page = getattr(self.profile, f"{view}_page", None)
+        if page is None:
+            raise ValueError(f"the view {view!r} is not available")
+        self.profile.tabs.setCurrentWidget(page)
+
+    # ---- window state -------------------------------------------------------------------------------
+    def _restore_state(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("main/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        splitter = settings.value("main/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+
+    def closeEvent(self, event) -> None:  # noqa: ANN001, N802
+        settings = QSettings()
+        settings.setValue("main/geometry", self.saveGeometry())
+        settings.setValue("main/splitter", self.splitter.saveState())
+        if self.ctx is not None:
+            self.ctx.store.close()
+        super().closeEvent(event)

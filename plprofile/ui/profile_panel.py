@@ -1,0 +1,125 @@
+"""The selected learner's profile: a header with who is writing, and one tab per part of the profile."""
+
+from __future__ import annotations
+
+import uuid
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QRadioButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from plprofile.domain.profile import Agreement, Role
+from plprofile.services.profiles import ProfileView
+
+from .about import AboutTab, LensesTab, StrengthsTab
+from .backpack import BackpackTab, ChoiceTab
+from .common import attempt, fmt_date
+from .conferences import ConferencesTab
+from .context import AppContext
+from .goals import GoalsTab
+
+
+class ProfilePanel(QWidget):
+    loaded = Signal(object)  # the ProfileView now shown
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.view: ProfileView | None = None
+
+        self.name_label = QLabel()
+        font = QFont(self.name_label.font())
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        self.name_label.setFont(font)
+        self.name_label.setAccessibleName(self.tr("Learner name"))
+        self.details_label = QLabel()
+        self.details_label.setWordWrap(True)
+        self.learner_radio = QRadioButton(self.tr("&Learner is writing"))
+        self.teacher_radio = QRadioButton(self.tr("&Teacher is writing"))
+        self.learner_radio.setToolTip(self.tr("Entries are saved as the learner's own words"))
+        self.teacher_radio.setToolTip(self.tr("Entries are saved as the teacher's suggestions"))
+        self.writer_group = QButtonGroup(self)
+        self.writer_group.addButton(self.learner_radio)
+        self.writer_group.addButton(self.teacher_radio)
+        self.teacher_radio.setChecked(ctx.writer is Role.TEACHER)
+        self.learner_radio.setChecked(ctx.writer is Role.LEARNER)
+        self.learner_radio.toggled.connect(
+            lambda on: ctx.set_writer(Role.LEARNER if on else Role.TEACHER))
+        header = QHBoxLayout()
+        names = QVBoxLayout()
+        names.addWidget(self.name_label)
+        names.addWidget(self.details_label)
+        header.addLayout(names, 1)
+        writer = QVBoxLayout()
+        writer.addWidget(self.learner_radio)
+        writer.addWidget(self.teacher_radio)
+        header.addLayout(writer)
+
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.about = AboutTab(ctx, self.reload)
+        self.strengths = StrengthsTab(ctx, self.reload)
+        self.lenses = LensesTab(ctx, self.reload)
+        self.backpack = BackpackTab(ctx, self.reload)
+        self.choice = ChoiceTab(ctx, self.reload)
+        self.goals = GoalsTab(ctx, self.reload)
+        self.conferences = ConferencesTab(ctx, self.reload)
+        self.pages = [self.about, self.strengths, self.lenses, self.backpack, self.choice, self.goals,
+                      self.conferences]
+        for page, title in zip(self.pages, (
+            self.tr("&1 About me"), self.tr("&2 Strengths and interests"), self.tr("&3 How I learn best"),
+            self.tr("&4 Backpack"), self.tr("&5 Voice and choice"), self.tr("&6 Goals"),
+            self.tr("&7 Conferences"),
+        ), strict=True):
+            self.tabs.addTab(page, title)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.tabs, 1)
+
+    def add_page(self, page: QWidget, title: str) -> None:
+        """Later features (stages, history) add their pages here; each has ``show_profile(view)``."""
+        self.pages.append(page)
+        self.tabs.addTab(page, title)
+
+    def show_learner(self, learner_id: uuid.UUID | None) -> None:
+        if learner_id is None:
+            self.view = None
+            self.name_label.setText(self.tr("No learner selected"))
+            self.details_label.setText(self.tr("Add a learner or import a class to begin."))
+            self.tabs.setEnabled(False)
+            return
+        view = attempt(self, lambda: self.ctx.profiles.load_profile(self.ctx.teacher, learner_id))
+        if view is None:
+            return
+        self.view = view
+        self.tabs.setEnabled(True)
+        learner = view.learner
+        self.name_label.setText(f"{learner.preferred_name} {learner.family_name}")
+        bits = [b for b in (learner.pronouns, self.tr("Grade {grade}").format(grade=learner.grade)
+                            if learner.grade else "", learner.group_name) if b]
+        waiting = sum(1 for e in view.entries if e.agreement == Agreement.SUGGESTION.value)
+        if waiting:
+            bits.append(self.tr("%n suggestion(s) waiting for the learner", "", waiting))
+        if view.conferences:
+            last = view.conferences[0]
+            bits.append(self.tr("Last conference {date}").format(date=fmt_date(last.held_on)))
+            if last.next_checkin_on:
+                bits.append(self.tr("next check-in {date}").format(date=fmt_date(last.next_checkin_on)))
+        self.details_label.setText(" · ".join(bits))
+        for page in self.pages:
+            page.show_profile(view)
+        self.loaded.emit(view)
+
+    def reload(self) -> None:
+        if self.view is not None:
+            self.show_learner(self.view.learner.id)

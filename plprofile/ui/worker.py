@@ -1,0 +1,52 @@
+"""Run slow work (opening the store, imports) off the GUI thread and hand the result back to it."""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+log = logging.getLogger(__name__)
+
+
+class _Signals(QObject):
+    done = Signal(object)
+    failed = Signal(object)
+
+
+class _Job(QRunnable):
+    def __init__(self, fn: Callable[[], Any]) -> None:
+        super().__init__()
+        self.fn = fn
+        self.signals = _Signals()
+        self.setAutoDelete(False)
+
+    def run(self) -> None:
+        try:
+            result = self.fn()
+        except Exception as exc:  # handed to the GUI thread, which shows it
+            log.debug("background job failed: %s", traceback.format_exc())
+            self.signals.failed.emit(exc)
+        else:
+            self.signals.done.emit(result)
+
+
+_running: set[_Job] = set()
+
+
+def run_in_background(fn: Callable[[], Any], on_done: Callable[[Any], None],
+                      on_error: Callable[[Exception], None]) -> None:
+    """Call ``fn`` on a worker thread; ``on_done``/``on_error`` run on the GUI thread afterwards."""
+    job = _Job(fn)
+    _running.add(job)
+
+    def finish(handler: Callable[[Any], None], value: Any) -> None:
+        _running.discard(job)
+        handler(value)
+
+    job.signals.done.connect(lambda value: finish(on_done, value))
+    job.signals.failed.connect(lambda exc: finish(on_error, exc))
+    QThreadPool.globalInstance().start(job)

@@ -1,0 +1,386 @@
+"""Figure builders: the plotted artists hold exactly the assessments' numbers; empty input says so."""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+from plprofile.charts import figures, tables
+from plprofile.charts.figures import EMPTY_GID, class_figure, goals_figure, now_figure, progress_figure
+from plprofile.charts.tables import class_table, goals_table, now_table, progress_table
+from plprofile.domain.framework import default_framework
+from plprofile.domain.progress import (
+    Assessment,
+    CheckInPoint,
+    ElementRating,
+    GoalEvent,
+    class_distribution,
+    distribution_over_time,
+    goal_counts_over_time,
+    goal_dates,
+    latest,
+    month_starts,
+)
+
+FW = default_framework()
+START = date(2025, 9, 15)
+DATES = [START, date(2025, 11, 10), date(2026, 1, 19), date(2026, 3, 16), date(2026, 5, 25)]
+
+
+# ---------------------------------------------------------------------------------------------- demo data
+
+
+def demo_history(learner_id: str = "ana", seed: int = 1, dates: list[date] | None = None) -> list[Assessment]:
+    """A learner growing over a school year, learner and teacher sometimes disagreeing."""
+    rng = random.Random(seed)
+    history = []
+    base = {e.id: rng.choice([1.0, 1.0, 1.5, 1.5, 2.0]) for e in FW.elements}
+    for i, day in enumerate(dates or DATES):
+        ratings = []
+        for e in FW.elements:
+            agreed = min(3.0, base[e.id] + 0.5 * round(i * rng.uniform(0.2, 0.8)))
+            learner = min(3.0, max(1.0, agreed + rng.choice([0, 0, 0, 0.5, 0.5, 1.0, -0.5])))
+            teacher = min(3.0, max(1.0, agreed + rng.choice([0, 0, 0, -0.5, 0.5])))
+            if (learner - agreed) * (teacher - agreed) > 0:  # the agreed value lies between the two views
+                teacher = agreed
+            if i == 0 and e.id == "showing_what_i_know":
+                continue  # not rated at the first conference
+            ratings.append(
+                ElementRating(
+                    e.id, learner, teacher, agreed if i < len(DATES) - 1 or rng.random() < 0.8 else None
+                )
+            )
+        history.append(Assessment(f"{learner_id}-{i}", learner_id, day, FW.id, FW.version, tuple(ratings)))
+    return history
+
+
+def demo_class(n: int = 24) -> dict[str, list[Assessment]]:
+    histories = {}
+    for k in range(n):
+        offset = timedelta(days=k % 10)
+        histories[f"l{k}"] = demo_history(f"l{k}", seed=100 + k, dates=[d + offset for d in DATES])
+    histories["new"] = []  # never assessed
+    return histories
+
+
+def demo_goals() -> tuple[list[GoalEvent], list[CheckInPoint], dict[str, str]]:
+    events = [
+        GoalEvent("g1", date(2025, 9, 20), "not_started"),
+        GoalEvent("g1", date(2025, 10, 1), "in_progress"),
+        GoalEvent("g1", date(2026, 1, 10), "achieved"),
+        GoalEvent("g2", date(2025, 10, 15), "in_progress"),
+        GoalEvent("g2", date(2026, 2, 1), "revised"),
+        GoalEvent("g2", date(2026, 4, 20), "achieved"),
+        GoalEvent("g3", date(2026, 1, 20), "in_progress"),
+        GoalEvent("g4", date(2026, 3, 1), "not_started"),
+        GoalEvent("g4", date(2026, 3, 20), "set_aside"),
+    ]
+    checkins = [
+        CheckInPoint("g1", date(2025, 10, 20), 1),
+        CheckInPoint("g1", date(2025, 11, 25), 2),
+        CheckInPoint("g1", date(2025, 12, 15), 3),
+        CheckInPoint("g1", date(2026, 1, 10), 4),
+        CheckInPoint("g2", date(2025, 11, 5), 2),
+        CheckInPoint("g2", date(2026, 1, 25), 2),
+        CheckInPoint("g2", date(2026, 3, 10), 3),
+        CheckInPoint("g2", date(2026, 4, 20), 4),
+        CheckInPoint("g3", date(2026, 2, 15), 1),
+        CheckInPoint("g3", date(2026, 4, 1), 2),
+        CheckInPoint("g3", date(2026, 5, 20), 3),
+    ]
+    names = {
+        "g1": "Read for 20 minutes every evening",
+        "g2": "Explain my fractions strategy",
+        "g3": "Plan my science project",
+    }
+    return events, checkins, names
+
+
+def texts(fig: Figure) -> list[str]:
+    return [t.get_text() for t in fig.findobj(lambda a: hasattr(a, "get_text") and a.get_text())]
+
+
+def by_gid(fig: Figure, gid: str):
+    found = [a for a in fig.findobj() if a.get_gid() == gid]
+    assert found, f"no artist with gid {gid!r}"
+    return found[0]
+
+
+def patches(fig: Figure, gid: str) -> list:
+    found = [a for ax in fig.axes for a in ax.patches if a.get_gid() == gid]
+    assert found, f"no bars with gid {gid!r}"
+    return found
+
+
+def is_empty_state(fig: Figure) -> bool:
+    return any(t.get_gid() == EMPTY_GID for t in fig.texts) and not fig.axes
+
+
+def draw(fig: Figure, name: str | None = None) -> None:
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    if name:
+        fig.savefig(Path("/tmp") / f"charts_{name}.png", dpi=80)
+
+
+# ---------------------------------------------------------------------------------------------- empty
+
+
+def test_empty_inputs_give_the_empty_state() -> None:
+    for fig in (
+        progress_figure([], FW),
+        now_figure(None, FW),
+        now_figure(Assessment("a", "l", START, FW.id, FW.version, ()), FW),
+        goals_figure([], []),
+        goals_figure(goal_counts_over_time([], DATES), []),
+        class_figure({}, [], FW),
+        class_figure(class_distribution({}, FW), distribution_over_time({"x": []}, FW, DATES), FW),
+    ):
+        assert isinstance(fig, Figure)
+        assert is_empty_state(fig)
+        draw(fig)
+    assert "No assessments yet…" in texts(progress_figure([], FW))
+    assert "No goals yet…" in texts(goals_figure([], []))
+
+
+def test_empty_tables() -> None:
+    assert progress_table([], FW)[1] == []
+    assert now_table(None, FW)[1] == []
+    assert goals_table([], [])[1] == []
+    headers, rows = class_table({}, [], FW)
+    assert len(headers) == 2 + len(FW.allowed_values()) and all(r[-1] == "0" for r in rows)
+
+
+# ---------------------------------------------------------------------------------------------- progress
+
+
+def test_progress_lines_hold_the_assessments() -> None:
+    history = demo_history()
+    fig = progress_figure(history, FW, title="Ana: progress through the Stages")
+    for e in FW.elements:
+        for rater in ("learner", "teacher", "agreed"):
+            line = by_gid(fig, f"{e.id}:{rater}")
+            expected = [
+                (a.assessed_on, a.value(e.id, rater)) for a in history if a.value(e.id, rater) is not None
+            ]
+            assert list(zip(line.get_xdata(), line.get_ydata(), strict=True)) == expected
+    overall = by_gid(fig, "overall:agreed")
+    assert list(overall.get_xdata()) == [a.assessed_on for a in history]
+    assert list(overall.get_ydata()) == pytest.approx([a.overall("agreed") for a in history])
+    assert by_gid(fig, "voice:learner").get_linestyle() == "None"  # markers only
+    titles = {ax.get_title(loc="left") for ax in fig.axes}
+    assert {e.text("en") for e in FW.elements} | {"Overall"} <= titles
+    assert list(fig.axes[0].get_yticks()) == [1, 2, 3]
+    assert [t.get_text().replace("\n", " ") for t in fig.axes[0].get_yticklabels()] == [
+        "1 Teacher-centred",
+        "2 Learner-centred",
+        "3 Learner-driven",
+    ]
+    draw(fig, "progress")
+
+
+def test_progress_spanish_and_single_assessment() -> None:
+    history = demo_history()[:1]
+    fig = progress_figure(history, FW, lang="es")
+    assert "Voz" in {ax.get_title(loc="left") for ax in fig.axes}
+    assert "Centrado en el docente" in fig.axes[0].get_yticklabels()[0].get_text().replace("\n", " ")
+    draw(fig, "progress_single")
+
+
+def test_progress_with_older_framework_version() -> None:
+    old = Assessment(
+        "o",
+        "ana",
+        date(2024, 5, 1),
+        FW.id,
+        "0.9.0",
+        (ElementRating("voice", 1, 1, 1), ElementRating("retired_element", 3, 3, 3)),
+    )
+    history = [old, *demo_history()]
+    fig = progress_figure(history, FW)
+    assert by_gid(fig, "voice:agreed").get_xdata()[0] == date(2024, 5, 1)
+    assert by_gid(fig, "overall:agreed").get_ydata()[0] == 1  # the retired element is left out
+    assert list(by_gid(fig, "choice:agreed").get_xdata()) == DATES
+    draw(fig)
+
+
+def test_progress_table_matches_figure() -> None:
+    history = demo_history()
+    headers, rows = progress_table(history, FW)
+    assert headers == ["Element", "Date", "Learner", "Teacher", "Agreed"]
+    voice = [r for r in rows if r[0] == "Voice"]
+    assert voice == [
+        [
+            "Voice",
+            a.assessed_on.isoformat(),
+            *(tables.fmt_value(a.value("voice", r)) for r in ("learner", "teacher", "agreed")),
+        ]
+        for a in history
+    ]
+    overall = [r for r in rows if r[0] == "Overall"]
+    assert [r[4] for r in overall] == [f"{round(a.overall('agreed'), 2):g}" for a in history]
+    assert [r for r in rows if r[0] == "Showing what I know"][0][1] == DATES[1].isoformat()
+
+
+# ---------------------------------------------------------------------------------------------- now
+
+
+def test_now_markers_and_gaps() -> None:
+    a = demo_history()[-1]
+    fig = now_figure(a, FW, title="Ana, 25 May 2026")
+    rows = tables.now_rows(a, FW)
+    learner = by_gid(fig, "learner")
+    assert list(learner.get_xdata()) == [r.learner for r in rows if r.learner is not None]
+    teacher = by_gid(fig, "teacher")
+    assert list(teacher.get_xdata()) == [r.teacher for r in rows if r.teacher is not None]
+    agreed = by_gid(fig, "agreed")
+    assert list(agreed.get_xdata()) == [r.agreed for r in rows if r.agreed is not None]
+    for r in rows:
+        if r.difference is not None:
+            gap = by_gid(fig, f"gap:{r.key or 'overall'}")
+            assert sorted(gap.get_xdata()) == sorted([r.learner, r.teacher])
+    labels = [t.get_text() for t in fig.findobj() if getattr(t, "get_gid", lambda: None)() == "gap-label"]
+    big = [r for r in rows if r.difference is not None and abs(r.difference) >= 0.5]
+    assert len(labels) == len(big) > 0
+    draw(fig, "now")
+
+
+def test_now_table() -> None:
+    a = Assessment(
+        "a",
+        "l",
+        START,
+        FW.id,
+        FW.version,
+        (
+            ElementRating("voice", 1.0, 2.0, 1.5),
+            ElementRating("choice", 2.5, None, None),
+        ),
+    )
+    headers, rows = now_table(a, FW)
+    assert headers[-1].startswith("Difference")
+    assert rows[0] == ["Voice", "1", "2", "1.5", "-1"]
+    assert rows[1] == ["Choice", "2.5", "—", "—", "—"]
+    assert rows[-1] == ["Overall", "1.75", "2", "1.5", "-0.25"]
+    fig = now_figure(a, FW)
+    assert list(by_gid(fig, "learner").get_xdata()) == [1.0, 2.5, 1.75]
+    assert by_gid(fig, "gap:voice").get_color() == figures.style.GAP_COLOR
+    draw(fig)
+
+
+# ---------------------------------------------------------------------------------------------- goals
+
+
+def test_goals_figure_and_table() -> None:
+    events, checkins, names = demo_goals()
+    days = goal_dates(events, date(2025, 9, 1), date(2026, 6, 30))
+    counts = goal_counts_over_time(events, days)
+    fig = goals_figure(
+        counts,
+        checkins,
+        date_range=(date(2025, 9, 1), date(2026, 6, 30)),
+        goal_names=names,
+        title="Ana's goals",
+    )
+    for key in ("set", "in_progress", "achieved"):
+        line = by_gid(fig, f"goals:{key}")
+        assert list(line.get_xdata()) == days
+        assert list(line.get_ydata()) == [c[key] for _, c in counts]
+    g1 = by_gid(fig, "checkin:g1")
+    assert list(g1.get_ydata()) == [1, 2, 3, 4]
+    assert fig.axes[0].get_xlim() == fig.axes[1].get_xlim()
+    import matplotlib.dates as mdates
+
+    assert mdates.num2date(fig.axes[0].get_xlim()[0]).date() == date(2025, 9, 1)
+    assert "Read for 20 minutes every evening" in [t.replace("\n", " ") for t in texts(fig)]
+    draw(fig, "goals")
+
+    headers, rows = goals_table(counts, checkins, goal_names=names)
+    assert headers[:4] == ["Date", "Goals set", "In progress", "Achieved"]
+    row = next(r for r in rows if r[0] == "2026-02-01")
+    assert row[1:4] == ["3", "2", "1"]  # a revised goal is still in progress
+    row = next(r for r in rows if r[0] == "2026-01-10")
+    assert row[1:] == ["2", "1", "1", "Read for 20 minutes every evening: 4 (Got it)"]
+    row = next(r for r in rows if r[0] == "2025-11-25")
+    assert row[1:] == ["—", "—", "—", "Read for 20 minutes every evening: 2 (Getting there)"]
+
+
+def test_goals_only_checkins_or_only_counts() -> None:
+    _, checkins, _ = demo_goals()
+    fig = goals_figure([], checkins)
+    assert not is_empty_state(fig) and "No goals yet…" in texts(fig) and "Goal 1" in texts(fig)
+    draw(fig)
+    events, _, _ = demo_goals()
+    fig = goals_figure(goal_counts_over_time(events, DATES), [])
+    assert "No check-ins yet…" in texts(fig)
+    draw(fig)
+
+
+# ---------------------------------------------------------------------------------------------- class
+
+
+def test_class_bars_hold_the_distribution() -> None:
+    histories = demo_class()
+    latest_by = {lid: a for lid, h in histories.items() if (a := latest(h))}
+    now = class_distribution(latest_by, FW)
+    days = month_starts(date(2025, 9, 1), date(2026, 6, 1))
+    over = distribution_over_time(histories, FW, days)
+    fig = class_figure(now, over, FW, title="Year 5 Maple: Stages")
+    for v in FW.allowed_values():
+        assert [p.get_width() for p in patches(fig, f"now:{v:g}")] == [
+            now[e.id].get(v, 0) for e in FW.elements
+        ]
+    total = [0] * len(FW.elements)
+    for v in FW.allowed_values():
+        total = [t + now[e.id].get(v, 0) for t, e in zip(total, FW.elements, strict=True)]
+    assert total[0] == 24
+    shown = [p for p in over if sum(p.overall.values())]
+    for v in FW.allowed_values():
+        assert [p.get_height() for p in patches(fig, f"time:{v:g}")] == [p.overall.get(v, 0) for p in shown]
+    draw(fig, "class")
+
+    headers, rows = class_table(now, over, FW)
+    assert headers[1] == "1 Teacher-centred" and headers[2] == "1.5" and headers[-1] == "Learners"
+    assert rows[0][1:-1] == [str(now["voice"].get(v, 0)) for v in FW.allowed_values()]
+    assert rows[0][-1] == "24"
+    assert rows[len(FW.elements)][0] == f"Overall on {days[0].isoformat()}"
+
+
+def test_class_without_history_has_one_panel() -> None:
+    a = demo_history()[-1]
+    fig = class_figure(class_distribution({"ana": a}, FW), [], FW, lang="es")
+    assert len(fig.axes) == 1
+    assert "Voz" in [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    draw(fig)
+
+
+def test_counter_type_is_accepted() -> None:
+    now = {"voice": Counter({1.0: 2, 3.0: 1})}
+    fig = class_figure(now, [], FW)
+    assert [p.get_width() for p in patches(fig, "now:1")][0] == 2
+
+
+def test_style_and_tables_do_not_import_matplotlib_or_qt() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, plprofile.charts, plprofile.charts.style as s, plprofile.charts.tables, plprofile.domain.progress;"
+        "assert s.tr('Learner') == 'Learner';"
+        "bad = [m for m in sys.modules if m.startswith(('matplotlib', 'PySide6'))]; assert not bad, bad"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_tr_uses_qt_when_loaded() -> None:
+    from plprofile.charts.style import stage_color, stage_index, tr
+
+    assert tr("Overall") == "Overall"  # no translator installed: unchanged
+    assert [stage_index(v) for v in (1, 1.5, 2, 2.5, 3)] == [0, 1, 2, 3, 4]
+    assert stage_color(0) == stage_color(1) and stage_color(9) == stage_color(3)

@@ -1,0 +1,36 @@
+"""Test configuration: Qt runs offscreen and settings go to a throwaway folder."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="plprofile-test-config-")
+os.environ.pop("PLPROFILE_DATA_DIR", None)
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    from plprofile.store.engine import open_store
+
+    s = open_store(tmp_path / "data")
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def teacher(store):
+    from plprofile.services.accounts import ensure_teacher, teacher_actor
+
+    return teacher_actor(ensure_teacher(store))
+
+
+@pytest.fixture
+def profiles(store):
+    from plprofile.services.profiles import ProfileService
+
+    return ProfileService(store)

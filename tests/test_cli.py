@@ -1,0 +1,49 @@
+"""The command line as people and scripts use it: real processes, headless."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtGui import QImage
+
+
+def _run(*args: str, env_extra: dict[str, str] | None = None, timeout: int = 120) -> subprocess.CompletedProcess:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", **(env_extra or {}))
+    return subprocess.run([sys.executable, "-m", "plprofile", *args], capture_output=True, text=True, env=env,
+                          timeout=timeout, check=False)
+
+
+def test_help_lists_every_option():
+    result = _run("--help")
+    assert result.returncode == 0
+    for option in ("--data-dir", "--demo", "--screenshot", "--learner", "--view"):
+        assert option in result.stdout
+
+
+def test_demo_screenshot_headless_writes_a_png(tmp_path: Path, qapp):
+    shot = tmp_path / "main.png"
+    result = _run("--data-dir", str(tmp_path / "data"), "--demo", "--screenshot", str(shot), "--learner", "Zoë")
+    assert result.returncode == 0, result.stderr
+    image = QImage(str(shot))
+    assert not image.isNull() and image.width() >= 800 and image.height() >= 600
+    assert (tmp_path / "data" / "plprofile.sqlite3").stat().st_size > 100_000
+
+
+def test_environment_variable_picks_the_data_folder(tmp_path: Path):
+    shot = tmp_path / "s.png"
+    result = _run("--demo", "--screenshot", str(shot), env_extra={"PLPROFILE_DATA_DIR": str(tmp_path / "env")})
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "env" / "plprofile.sqlite3").exists()
+
+
+def test_unreadable_store_exits_non_zero_with_a_message(tmp_path: Path):
+    data = tmp_path / "bad"
+    data.mkdir()
+    (data / "plprofile.sqlite3").write_bytes(b"not a database" * 200)
+    result = _run("--data-dir", str(data), "--screenshot", str(tmp_path / "x.png"))
+    assert result.returncode != 0
+    assert "not a readable plprofile store" in result.stderr
+    assert (data / "plprofile.sqlite3").read_bytes() == b"not a database" * 200

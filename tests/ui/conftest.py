@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from plprofile.ui import ask
+from plprofile.ui.main_window import MainWindow
+
+
+class Answers:
+    """Records the modal questions the UI asked, and answers them."""
+
+    def __init__(self) -> None:
+        self.errors: list[str] = []
+        self.infos: list[str] = []
+        self.confirm_answer = True
+        self.text_answer: str | None = None
+        self.file_answer: str | None = None
+        self.dialog_filler = None
+
+    def install(self, monkeypatch) -> None:
+        monkeypatch.setattr(ask, "error", lambda _p, _t, message: self.errors.append(message))
+        monkeypatch.setattr(ask, "info", lambda _p, _t, message: self.infos.append(message))
+        monkeypatch.setattr(ask, "confirm", lambda *_a: self.confirm_answer)
+        monkeypatch.setattr(ask, "text", lambda *_a, **_k: self.text_answer)
+        monkeypatch.setattr(ask, "open_file", lambda *_a: self.file_answer)
+
+        def run_dialog(dialog) -> bool:
+            self.dialog_filler(dialog)
+            return dialog.result() == 1
+
+        monkeypatch.setattr(ask, "dialog", run_dialog)
+
+
+@pytest.fixture
+def answers(monkeypatch) -> Answers:
+    a = Answers()
+    a.install(monkeypatch)
+    return a
+
+
+@pytest.fixture
+def open_window(qtbot, tmp_path):
+    """Build a main window over a real SQLite file and wait until the store is open."""
+    windows: list[MainWindow] = []
+
+    def make(data_dir: Path | None = None, **kwargs) -> MainWindow:
+        window = MainWindow(data_dir or tmp_path / "data", offer_demo=False, **kwargs)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitUntil(lambda: window.is_ready, timeout=20_000)
+        windows.append(window)
+        return window
+
+    yield make
+    for w in windows:
+        w.close()

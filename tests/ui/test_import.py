@@ -1,0 +1,78 @@
+"""Importing a class from CSV through the window: all rows or none, with a message a teacher understands."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from sqlalchemy import func, select
+
+from plprofile.store.models import Learner
+
+ROSTERS = Path(__file__).resolve().parents[1] / "fixtures" / "rosters"
+
+
+def _learner_count(window) -> int:
+    with window.ctx.store.session() as s:
+        return s.execute(select(func.count()).select_from(Learner)).scalar_one()
+
+
+def _import(window, answers, qtbot, path: Path) -> None:
+    answers.file_answer = str(path)
+    before = len(answers.errors)
+    qtbot.mouseClick(window.import_button, Qt.MouseButton.LeftButton)
+    # A good file imports on a worker thread; a bad one is refused at once.
+    qtbot.waitUntil(lambda: window.left.isEnabled() and (window.model.rowCount() > 0
+                                                          or len(answers.errors) > before), timeout=20_000)
+
+
+@pytest.mark.parametrize("name", ["good_class.csv", "good_class_bom.csv"])
+def test_good_file_imports_every_row(open_window, answers, qtbot, name):
+    window = open_window()
+    _import(window, answers, qtbot, ROSTERS / name)
+    assert answers.errors == []
+    assert window.model.rowCount() == 8 == _learner_count(window)
+    names = {window.model.learner(i).given_name for i in range(8)}
+    assert {"Zoë", "José"} <= names
+
+
+@pytest.mark.parametrize("name, words", [
+    ("bad_missing_family_name.csv", "family_name"),
+    ("bad_latin1.csv", "UTF-8"),
+    ("bad_empty.csv", "empty"),
+    ("bad_duplicate_ids.csv", "same"),
+    ("bad_whitespace_names.csv", "Row"),
+])
+def test_bad_file_is_refused_with_a_clear_message_and_nothing_imported(open_window, answers, qtbot, name, words):
+    window = open_window()
+    _import(window, answers, qtbot, ROSTERS / name)
+    assert answers.errors and answers.errors[-1].startswith("Nothing was imported.")
+    assert words in answers.errors[-1]
+    assert _learner_count(window) == 0 and window.model.rowCount() == 0
+
+
+def test_clash_with_stored_ids_imports_nothing(open_window, answers, qtbot, tmp_path):
+    window = open_window()
+    _import(window, answers, qtbot, ROSTERS / "good_class.csv")
+    assert _learner_count(window) == 8
+    again = tmp_path / "again.csv"
+    lines = (ROSTERS / "good_class.csv").read_text(encoding="utf-8").splitlines()
+    header = lines[0]
+    again.write_text("\n".join([header, *lines[1:3]]) + "\n", encoding="utf-8")
+    before = len(answers.errors)
+    answers.file_answer = str(again)
+    qtbot.mouseClick(window.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(answers.errors) > before, timeout=20_000)
+    assert "Nothing was imported" in answers.errors[-1]
+    assert _learner_count(window) == 8
+
+
+def test_large_file_imports_in_one_go(open_window, answers, qtbot, tmp_path):
+    rows = ["given_name,family_name,group,external_id"] + [f"Learner{i},Family{i},G{i % 30},X{i}" for i in range(3000)]
+    path = tmp_path / "big.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    window = open_window()
+    _import(window, answers, qtbot, path)
+    assert answers.errors == []
+    assert window.model.rowCount() == 3000 == _learner_count(window)

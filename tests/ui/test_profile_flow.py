@@ -1,0 +1,164 @@
+"""Drive the real widgets as a teacher and learner would, over a real SQLite file."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from sqlalchemy import func, select
+
+from plprofile.domain import profile as d
+from plprofile.domain.profile import Role
+from plprofile.store.models import Learner
+
+
+def _add_learner(window, answers, qtbot, given="Amara", family="Okafor", group="5A"):
+    def fill(dialog):
+        qtbot.keyClicks(dialog.given, given)
+        qtbot.keyClicks(dialog.family, family)
+        qtbot.keyClicks(dialog.group, group)
+        dialog.try_accept()
+
+    answers.dialog_filler = fill
+    qtbot.mouseClick(window.add_button, Qt.MouseButton.LeftButton)
+
+
+def _type_entry(qtbot, entry_list, text):
+    entry_list.input.setFocus()
+    qtbot.keyClicks(entry_list.input, text)
+    qtbot.mouseClick(entry_list.add_button, Qt.MouseButton.LeftButton)
+
+
+def test_full_profile_survives_a_restart(open_window, answers, qtbot, tmp_path):
+    window = open_window()
+    _add_learner(window, answers, qtbot)
+    assert window.model.rowCount() == 1
+    panel = window.profile
+    assert panel.name_label.text() == "Amara Okafor"
+
+    # The learner writes their own strength and an Access preference.
+    qtbot.mouseClick(panel.learner_radio, Qt.MouseButton.LeftButton)
+    assert window.ctx.writer is Role.LEARNER
+    _type_entry(qtbot, panel.strengths.lists[d.Section.STRENGTHS], "I explain things well")
+    _type_entry(qtbot, panel.lenses.lists[d.Section.ACCESS_WORKS], "Watching a video first")
+
+    # A goal with two action steps, one ticked done, and a check-in.
+    goals = panel.goals
+    panel.tabs.setCurrentWidget(goals)
+    qtbot.mouseClick(goals.new_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(goals.statement, "Read a whole chapter book")
+    qtbot.keyClicks(goals.why, "To talk about books with my friends")
+    goals.status.setCurrentIndex(goals.status.findData(d.GoalStatus.IN_PROGRESS.value))
+    qtbot.mouseClick(goals.save_button, Qt.MouseButton.LeftButton)
+    for step in ("Pick a book with the librarian", "Read ten pages each evening"):
+        qtbot.keyClicks(goals.step_text, step)
+        qtbot.mouseClick(goals.step_add, Qt.MouseButton.LeftButton)
+    items = goals.step_items()
+    assert [i.text(0) for i in items] == ["Pick a book with the librarian", "Read ten pages each evening"]
+    items[0].setCheckState(0, Qt.CheckState.Checked)
+    goals.ci_scale.setCurrentIndex(goals.ci_scale.findData(3))
+    qtbot.keyClicks(goals.ci_reflection, "Halfway through!")
+    qtbot.mouseClick(goals.ci_add, Qt.MouseButton.LeftButton)
+
+    # The teacher writes the conference record.
+    qtbot.mouseClick(panel.teacher_radio, Qt.MouseButton.LeftButton)
+    conf = panel.conferences
+    panel.tabs.setCurrentWidget(conf)
+    qtbot.mouseClick(conf.new_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(conf.notes, "Talked about reading time")
+    qtbot.keyClicks(conf.agreements, "Read ten pages each evening")
+    qtbot.mouseClick(conf.save_button, Qt.MouseButton.LeftButton)
+    assert answers.errors == []
+
+    # What the store holds.
+    view = window.ctx.profiles.load_profile(window.ctx.teacher, window.current_learner_id())
+    assert [e.text for e in view.section(d.Section.STRENGTHS)] == ["I explain things well"]
+    assert view.section(d.Section.STRENGTHS)[0].author_role == "learner"
+    [gv] = view.goals
+    assert [(s.text, s.done) for s in gv.steps] == [("Pick a book with the librarian", True),
+                                                    ("Read ten pages each evening", False)]
+    assert [(c.scale, c.reflection) for c in gv.checkins] == [(3, "Halfway through!")]
+    window.close()
+
+    # A new main window on the same file shows everything again.
+    again = open_window(tmp_path / "data")
+    panel = again.profile
+    assert again.model.rowCount() == 1 and panel.name_label.text() == "Amara Okafor"
+    assert panel.strengths.lists[d.Section.STRENGTHS].texts() == ["I explain things well"]
+    assert panel.lenses.lists[d.Section.ACCESS_WORKS].texts() == ["Watching a video first"]
+    goals = panel.goals
+    assert goals.goal_list.count() == 1 and goals.statement.text() == "Read a whole chapter book"
+    assert goals.status.currentData() == "in_progress"
+    assert [(i.text(0), i.checkState(0)) for i in goals.step_items()] == [
+        ("Pick a book with the librarian", Qt.CheckState.Checked),
+        ("Read ten pages each evening", Qt.CheckState.Unchecked)]
+    assert goals.checkins.topLevelItem(0).text(2) == "Halfway through!"
+    conf = panel.conferences
+    assert conf.list.count() == 1
+    conf.list.setCurrentRow(0)
+    assert conf.notes.toPlainText() == "Talked about reading time"
+    assert conf.agreements.toPlainText() == "Read ten pages each evening"
+    assert conf.has_next.isChecked()
+
+
+def test_teacher_suggestion_keeps_both_texts(open_window, answers, qtbot):
+    window = open_window()
+    _add_learner(window, answers, qtbot)
+    panel = window.profile
+    strengths = panel.strengths.lists[d.Section.STRENGTHS]
+    qtbot.mouseClick(panel.learner_radio, Qt.MouseButton.LeftButton)
+    _type_entry(qtbot, strengths, "I draw")
+    qtbot.mouseClick(panel.teacher_radio, Qt.MouseButton.LeftButton)
+    strengths.tree.setCurrentItem(strengths.tree.topLevelItem(0))
+    assert not strengths.edit_button.isEnabled()  # the teacher cannot overwrite the learner's words
+    answers.text_answer = "You draw animals in amazing detail"
+    qtbot.mouseClick(strengths.suggest_button, Qt.MouseButton.LeftButton)
+    top = strengths.tree.topLevelItem(0)
+    assert top.text(0) == "I draw" and top.text(1) == "Learner"
+    assert top.child(0).text(0) == "Suggested: You draw animals in amazing detail"
+    assert top.child(0).text(1) == "Teacher" and top.child(0).text(2) == "Suggestion"
+    # The learner accepts: their entry takes the words, authored by them.
+    qtbot.mouseClick(panel.learner_radio, Qt.MouseButton.LeftButton)
+    strengths.tree.setCurrentItem(strengths.tree.topLevelItem(0).child(0))
+    qtbot.mouseClick(strengths.accept_button, Qt.MouseButton.LeftButton)
+    assert strengths.texts() == ["You draw animals in amazing detail"]
+    assert strengths.tree.topLevelItem(0).childCount() == 0
+
+
+def test_empty_fields_are_refused_where_typed(open_window, answers, qtbot):
+    window = open_window()
+
+    def fill(dialog):
+        qtbot.keyClicks(dialog.given, "   ")
+        qtbot.keyClicks(dialog.family, "Okafor")
+        dialog.try_accept()
+        assert dialog.message.isVisible() or not dialog.message.isHidden()
+        assert "Given name cannot be empty" in dialog.message.text()
+
+    answers.dialog_filler = fill
+    qtbot.mouseClick(window.add_button, Qt.MouseButton.LeftButton)
+    assert window.model.rowCount() == 0
+    _add_learner(window, answers, qtbot)
+    strengths = window.profile.strengths.lists[d.Section.STRENGTHS]
+    _type_entry(qtbot, strengths, "    ")
+    assert answers.errors and "cannot be empty" in answers.errors[-1]
+    assert strengths.texts() == []
+    goals = window.profile.goals
+    qtbot.mouseClick(goals.new_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(goals.save_button, Qt.MouseButton.LeftButton)
+    assert goals.goal_list.count() == 0
+    with window.ctx.store.session() as s:
+        assert s.execute(select(func.count()).select_from(Learner)).scalar_one() == 1
+
+
+def test_search_and_group_filter(open_window, answers, qtbot):
+    window = open_window(demo=True)
+    assert window.model.rowCount() == 25
+    qtbot.keyClicks(window.search, "zo")
+    names = [window.proxy.index(i, 0).data() for i in range(window.proxy.rowCount())]
+    assert names and all("zo" in n.casefold() for n in names)
+    window.search.clear()
+    window.group_filter.setCurrentIndex(window.group_filter.findData("5B"))
+    groups = {window.proxy.index(i, 1).data() for i in range(window.proxy.rowCount())}
+    assert groups == {"5B"}
+    window.table.selectRow(0)
+    first = window.proxy.index(0, 0).data()
+    assert window.profile.name_label.text() == first
