@@ -44,10 +44,10 @@ def _screenshot(app, window, path: Path, view: str) -> int:  # noqa: ANN001
 
     def grab() -> None:
         try:
-            window.show_view(view)
+            target = window.show_view(view)
             app.processEvents()
             path.parent.mkdir(parents=True, exist_ok=True)
-            ok = window.grab().save(str(path))
+            ok = target.grab().save(str(path))
             result["code"] = 0 if ok else 1
             if not ok:
                 print(f"plprofile: could not write {path}", file=sys.stderr)

@@ -12,12 +12,15 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlalchemy import func, select
 
 from plprofile.domain import profile as d
+from plprofile.domain.framework import Framework, default_framework
 from plprofile.domain.profile import Actor, Agreement, Role
 from plprofile.store import changes
 from plprofile.store.engine import Store
 from plprofile.store.models import (
     Account,
     ActionStep,
+    Assessment,
+    AssessmentRating,
     BackpackItem,
     CheckIn,
     ChoiceOption,
@@ -184,18 +187,19 @@ def generate_demo(store: Store, learners: int = 25, seed: int = 2026, today: dat
     today = today or date.today()
     start = today - timedelta(days=330)
     teacher = teacher_actor(ensure_teacher(store))
+    framework = default_framework()
     made = 0
     while made < learners:
         n = min(batch, learners - made)
         with store.transaction() as s:
             for i in range(made, made + n):
-                _one_learner(s, store.device_id, rng, i, teacher, start, today)
+                _one_learner(s, store.device_id, rng, i, teacher, start, today, framework)
         made += n
     return made
 
 
 def _one_learner(s, device: str, rng: random.Random, index: int, teacher: Actor, start: date,  # noqa: ANN001
-                 today: date) -> None:
+                 today: date, framework: Framework) -> None:
     def add(row, actor: Actor, day: date):  # noqa: ANN001, ANN202
         return changes.create(s, device, row, actor, learner.id, at=_at(day, rng))
 
@@ -296,10 +300,32 @@ def _one_learner(s, device: str, rng: random.Random, index: int, teacher: Actor,
                 add(Evidence(goal_id=goal.id, learner_id=learner.id, kind=kind.value, text=text,
                              location=location, added_on=on), me, on)
 
+    # A year of conferences; at each one learner and teacher place the learner on the Stages together.
+    pace = rng.choice([0.5, 0.7, 0.8, 1.0, 1.0, 1.2, 1.6])  # stages gained per year: most move from 1 toward 2
+    base = rng.choice([1.0, 1.0, 1.0, 1.5])
+    optimism = rng.choice([0.0, 0.0, 0.5, 0.5, 1.0])  # how much higher the learner tends to rate themselves
+    element_offsets = {e.id: rng.choice([-0.5, 0.0, 0.0, 0.0, 0.5]) for e in framework}
     held = first_conf
     while held <= today - timedelta(days=5):
         next_on = held + timedelta(days=rng.randint(35, 60))
         add(Conference(learner_id=learner.id, held_on=held, participants=f"{learner.preferred_name}, Ms Rivera",
                        notes=rng.choice(CONF_NOTES), agreements=rng.choice(CONF_AGREEMENTS),
                        next_checkin_on=next_on), teacher, held)
+        years = (held - start).days / 365
+        assessment = Assessment(learner_id=learner.id, assessed_on=held, framework_id=framework.id,
+                                framework_version=framework.version)
+        add(assessment, teacher, held)
+        for element in framework:
+            true = base + pace * years + element_offsets[element.id] + rng.choice([-0.25, 0, 0, 0.25])
+            teacher_value = _snap(true)
+            learner_value = _snap(true + rng.choice([0.0, optimism, optimism, -0.5 * (optimism == 0)]))
+            agreed = _snap((teacher_value + learner_value) / 2) if learner_value != teacher_value else teacher_value
+            add(AssessmentRating(assessment_id=assessment.id, learner_id=learner.id, element_id=element.id,
+                                 learner_value=learner_value, teacher_value=teacher_value, agreed_value=agreed),
+                teacher, held)
         held = next_on
+
+
+def _snap(value: float) -> float:
+    """Round to a half step on the 1–3 scale."""
+    return min(3.0, max(1.0, round(value * 2) / 2))

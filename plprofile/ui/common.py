@@ -6,8 +6,8 @@ from collections.abc import Callable
 from datetime import date
 from typing import TypeVar
 
-from PySide6.QtCore import QCoreApplication, QDate
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtWidgets import QListWidget, QWidget
 
 from plprofile.domain.profile import ValidationError
 from plprofile.services.profiles import AccessDenied
@@ -56,3 +56,11 @@ def fmt_date(value: date | None) -> str:
     from PySide6.QtCore import QLocale
 
     return QLocale().toString(to_qdate(value), "d MMM yyyy")
+
+
+def style_record_list(widget: QListWidget) -> None:
+    """Lists of two-line records (goals, conferences): wrapped, spaced, no sideways scrolling."""
+    widget.setWordWrap(True)
+    widget.setSpacing(3)
+    widget.setAlternatingRowColors(True)
+    widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from plprofile.services.profiles import ProfileView
 from plprofile.store.models import Conference
 
-from .common import attempt, fmt_date, from_qdate, to_qdate
+from .common import attempt, fmt_date, from_qdate, style_record_list, to_qdate
 from .context import AppContext
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -38,6 +38,7 @@ class ConferencesTab(QWidget):
         self.conference_id: uuid.UUID | None = None
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Conference records"))
+        style_record_list(self.list)
         self.list.currentItemChanged.connect(self._selected)
         self.new_button = QPushButton(self.tr("New conference &record"))
         self.new_button.clicked.connect(self.new_record)

@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Signal
 from plprofile.domain.profile import Actor, Role
 from plprofile.services.accounts import ensure_teacher, learner_actor, teacher_actor
 from plprofile.services.profiles import ProfileService
+from plprofile.services.stages import StagesService
 from plprofile.store.engine import Store
 
 
@@ -22,6 +23,7 @@ class AppContext(QObject):
         super().__init__()
         self.store = store
         self.profiles = ProfileService(store)
+        self.stages = StagesService(store, self.profiles)
         self.teacher = teacher_actor(ensure_teacher(store))
         self.writer = Role.TEACHER
         self._learner_actors: dict[uuid.UUID, Actor] = {}

@@ -32,7 +32,7 @@ from plprofile.domain.profile import Role
 from plprofile.services.profiles import GoalView, ProfileView
 
 from . import labels
-from .common import attempt, fmt_date, from_qdate, to_qdate
+from .common import attempt, fmt_date, from_qdate, style_record_list, to_qdate
 from .context import AppContext
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -58,10 +58,7 @@ class GoalsTab(QWidget):
         # ---- the list of goals
         self.goal_list = QListWidget()
         self.goal_list.setAccessibleName(self.tr("Goals"))
-        self.goal_list.setWordWrap(True)
-        self.goal_list.setSpacing(3)
-        self.goal_list.setAlternatingRowColors(True)
-        self.goal_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        style_record_list(self.goal_list)
         self.goal_list.currentItemChanged.connect(self._goal_selected)
         self.new_button = QPushButton(self.tr("&New goal"))
         self.new_button.clicked.connect(self.new_goal)

@@ -114,6 +114,8 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         self.import_action = self._action(file_menu, self.tr("&Import class from CSV…"), self.import_csv,
                                           QKeySequence("Ctrl+I"))
+        self._action(file_menu, self.tr("Load a school &framework…"), self.load_framework)
+        self._action(file_menu, self.tr("&Backups…"), self.open_backups)
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         learner_menu = self.menuBar().addMenu(self.tr("&Learner"))
@@ -126,6 +128,8 @@ class MainWindow(QMainWindow):
         self._action(learner_menu, self.tr("&Remove learner from the class…"), self.remove_learner)
         self._action(learner_menu, self.tr("Delete learner &permanently…"), self.purge_learner)
         self.view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self._action(self.view_menu, self.tr("&Class overview…"), self.open_class_overview,
+                     QKeySequence("Ctrl+Shift+C"))
         self.left_menus = (file_menu, learner_menu)
 
     def _action(self, menu, text: str, slot, shortcut=None) -> QAction:  # noqa: ANN001
@@ -335,14 +339,44 @@ class MainWindow(QMainWindow):
         elif typed is not None:
             ask.info(self, self.tr("Delete permanently"), self.tr("The name did not match; nothing was deleted."))
 
-    def show_view(self, view: str) -> None:
-        """Bring a named view to the front (used by --screenshot --view)."""
-        if self.profile is None or view == "profile":
+    # ---- other windows ------------------------------------------------------------------------------
+    def open_class_overview(self):  # noqa: ANN201
+        """The class overview window (stages distribution now and over the year, who is due)."""
+        if self.ctx is None:
+            return None
+        from .class_overview import ClassOverview
+
+        if getattr(self, "class_overview", None) is None:
+            self.class_overview = ClassOverview(self.ctx, self)
+        self.class_overview.refresh()
+        self.class_overview.show()
+        self.class_overview.raise_()
+        return self.class_overview
+
+    def load_framework(self) -> None:
+        if self.ctx is None:
             return
-        page = getattr(self.profile, f"{view}_page", None)
-        if page is None:
-            raise ValueError(f"the view {view!r} is not available")
-        self.profile.tabs.setCurrentWidget(page)
+        from .frameworks import load_framework_file
+
+        if load_framework_file(self, self.ctx):
+            self.profile.reload()
+
+    def open_backups(self) -> None:
+        if self.ctx is None:
+            return
+        from .backups import BackupsDialog
+
+        ask.dialog(BackupsDialog(self.ctx, self))
+
+    def show_view(self, view: str):  # noqa: ANN201
+        """Bring a named view to the front and return the widget to capture (used by --screenshot --view)."""
+        if self.profile is None or view == "profile":
+            return self
+        if view == "class":
+            return self.open_class_overview()
+        self.profile.tabs.setCurrentWidget(self.profile.stages_page)
+        self.profile.stages_page.show_chart(view)
+        return self
 
     # ---- window state -------------------------------------------------------------------------------
     def _restore_state(self) -> None:

@@ -1,0 +1,231 @@
+"""Stages of Personalized Learning: dated assessments, the school's framework, and the data the charts read."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from plprofile.domain import profile as d
+from plprofile.domain.framework import Framework, FrameworkError, default_framework, load_framework
+from plprofile.domain.profile import Actor, Role, ValidationError
+from plprofile.domain.progress import Assessment, CheckInPoint, ElementRating, GoalEvent
+from plprofile.store import changes
+from plprofile.store.engine import Store
+from plprofile.store.models import Assessment as AssessmentRow
+from plprofile.store.models import AssessmentRating, ChangeLog, CheckIn, Goal, Learner, Meta
+
+from .profiles import AccessDenied, ProfileService
+
+FRAMEWORKS_DIRNAME = "frameworks"
+ACTIVE_KEY = "active_framework"
+
+
+def _to_domain(row: AssessmentRow, ratings: Iterable[AssessmentRating]) -> Assessment:
+    return Assessment(
+        id=str(row.id), learner_id=str(row.learner_id), assessed_on=row.assessed_on,
+        framework_id=row.framework_id, framework_version=row.framework_version, note=row.note,
+        ratings=tuple(ElementRating(r.element_id, r.learner_value, r.teacher_value, r.agreed_value, r.note)
+                      for r in ratings),
+    )
+
+
+class StagesService:
+    """Record assessments (insert-only), read histories, and manage the school's framework files."""
+
+    def __init__(self, store: Store, profiles: ProfileService | None = None) -> None:
+        self.store = store
+        self.profiles = profiles or ProfileService(store)
+        self._frameworks: dict[tuple[str, str], Framework] = {}
+
+    # ---- frameworks ---------------------------------------------------------------------------------
+    @property
+    def frameworks_dir(self) -> Path:
+        return self.store.path.parent / FRAMEWORKS_DIRNAME
+
+    def _known(self) -> dict[tuple[str, str], Framework]:
+        if not self._frameworks:
+            fw = default_framework()
+            self._frameworks[fw.key] = fw
+            if self.frameworks_dir.is_dir():
+                for path in sorted(self.frameworks_dir.glob("*.json")):
+                    try:
+                        loaded = load_framework(path)
+                    except FrameworkError:
+                        continue  # a damaged copy never stops the app; the default still works
+                    self._frameworks[loaded.key] = loaded
+        return self._frameworks
+
+    def active_framework(self) -> Framework:
+        """The framework new assessments are made against: the school's own if loaded, else the default."""
+        known = self._known()
+        with self.store.session() as s:
+            meta = s.get(Meta, ACTIVE_KEY)
+        if meta is not None:
+            key = tuple(json.loads(meta.value))
+            if key in known:
+                return known[key]  # type: ignore[index]
+        return default_framework()
+
+    def framework_for(self, framework_id: str, version: str) -> Framework:
+        """The framework an assessment was made with; if that file is gone, the active one reads it."""
+        return self._known().get((framework_id, version)) or self.active_framework()
+
+    def install_framework(self, actor: Actor, data: bytes) -> Framework:
+        """Validate a school's framework file, keep a copy beside the store and make it the active one.
+
+        A bad file raises FrameworkError (naming the element and what is wrong) and changes nothing.
+        """
+        if actor.role is not Role.TEACHER:
+            raise AccessDenied("Only a teacher can change the framework.")
+        framework = load_framework(data)  # raises before anything is written
+        self.frameworks_dir.mkdir(parents=True, exist_ok=True)
+        safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in f"{framework.id}-{framework.version}")
+        target = self.frameworks_dir / f"{safe}.json"
+        tmp = target.with_suffix(".part")
+        tmp.write_bytes(data)
+        tmp.replace(target)
+        with self.store.transaction() as s:
+            meta = s.get(Meta, ACTIVE_KEY) or Meta(key=ACTIVE_KEY)
+            meta.value = json.dumps(list(framework.key))
+            s.add(meta)
+        self._frameworks[framework.key] = framework
+        return framework
+
+    def use_default_framework(self, actor: Actor) -> Framework:
+        if actor.role is not Role.TEACHER:
+            raise AccessDenied("Only a teacher can change the framework.")
+        with self.store.transaction() as s:
+            meta = s.get(Meta, ACTIVE_KEY)
+            if meta is not None:
+                s.delete(meta)
+        return default_framework()
+
+    # ---- assessments --------------------------------------------------------------------------------
+    def record_assessment(self, actor: Actor, learner_id: uuid.UUID, assessed_on: date,
+                          ratings: Sequence[ElementRating], *, framework: Framework | None = None,
+                          note: str = "") -> Assessment:
+        """Save one dated assessment. Values off the framework's scale are refused; nothing partial is kept.
+
+        A learner records only their own self-assessment; the teacher records the conference (learner's view,
+        teacher's view and the value they agree on).
+        """
+        framework = framework or self.active_framework()
+        if not ratings or all(r.learner is None and r.teacher is None and r.agreed is None for r in ratings):
+            raise ValidationError("ratings", "Rate at least one element before saving.")
+        seen: set[str] = set()
+        for r in ratings:
+            element = framework.get_element(r.element_id)
+            if element is None:
+                raise ValidationError("element", f"'{r.element_id}' is not an element of {framework.text()}.")
+            if r.element_id in seen:
+                raise ValidationError("element", f"'{element.text()}' is rated twice.")
+            seen.add(r.element_id)
+            for value in (r.learner, r.teacher, r.agreed):
+                try:
+                    framework.validate_value(value)
+                except ValueError as exc:
+                    raise ValidationError("value", f"{element.text()}: {exc}") from exc
+            if actor.role is Role.LEARNER and (r.teacher is not None or r.agreed is not None):
+                raise AccessDenied("A learner records their own view; the teacher's and agreed values are "
+                                   "set together in conference.")
+        note = d.clean_text(note, field="note", required=False)
+        with self.store.transaction() as s:
+            learner = s.get(Learner, learner_id)
+            if learner is None or learner.deleted_at is not None:
+                raise changes.NotFoundError(str(learner_id))
+            ProfileService._check_learner(actor, learner_id)
+            row = AssessmentRow(learner_id=learner_id, assessed_on=assessed_on, framework_id=framework.id,
+                                framework_version=framework.version, note=note)
+            changes.create(s, self.store.device_id, row, actor, learner_id)
+            rating_rows = []
+            for r in ratings:
+                rr = AssessmentRating(assessment_id=row.id, learner_id=learner_id, element_id=r.element_id,
+                                      learner_value=r.learner, teacher_value=r.teacher, agreed_value=r.agreed,
+                                      note=d.clean_text(r.note, field="note", required=False, limit=1000))
+                changes.create(s, self.store.device_id, rr, actor, learner_id)
+                rating_rows.append(rr)
+        return _to_domain(row, rating_rows)
+
+    def history(self, actor: Actor, learner_id: uuid.UUID) -> list[Assessment]:
+        """Every assessment of one learner, oldest first."""
+        with self.store.session() as s:
+            self.profiles._get(s, Learner, learner_id, actor)
+            rows = s.execute(select(AssessmentRow).where(
+                AssessmentRow.learner_id == learner_id, AssessmentRow.deleted_at.is_(None),
+            ).order_by(AssessmentRow.assessed_on, AssessmentRow.created_at)).scalars().all()
+            ratings = s.execute(select(AssessmentRating).where(
+                AssessmentRating.learner_id == learner_id, AssessmentRating.deleted_at.is_(None),
+            ).order_by(AssessmentRating.created_at)).scalars().all()
+        by_assessment: dict[uuid.UUID, list[AssessmentRating]] = defaultdict(list)
+        for r in ratings:
+            by_assessment[r.assessment_id].append(r)
+        return [_to_domain(row, by_assessment[row.id]) for row in rows]
+
+    def class_histories(self, actor: Actor, group: str | None = None) -> dict[str, list[Assessment]]:
+        """Every learner's assessments (learners with none map to an empty list), for the class overview."""
+        if actor.role is not Role.TEACHER:
+            raise AccessDenied("Only a teacher can see the class overview.")
+        with self.store.session() as s:
+            learners = select(Learner.id).where(Learner.deleted_at.is_(None))
+            if group:
+                learners = learners.where(Learner.group_name == group)
+            ids = s.execute(learners).scalars().all()
+            histories: dict[str, list[Assessment]] = {str(i): [] for i in ids}
+            rows = s.execute(select(AssessmentRow).where(AssessmentRow.deleted_at.is_(None))
+                             .order_by(AssessmentRow.assessed_on, AssessmentRow.created_at)).scalars().all()
+            ratings: dict[uuid.UUID, list[AssessmentRating]] = defaultdict(list)
+            for r in s.execute(select(AssessmentRating).where(AssessmentRating.deleted_at.is_(None))
+                               .order_by(AssessmentRating.created_at)).scalars():
+                ratings[r.assessment_id].append(r)
+        for row in rows:
+            key = str(row.learner_id)
+            if key in histories:
+                histories[key].append(_to_domain(row, ratings[row.id]))
+        return histories
+
+    def last_assessed(self, actor: Actor) -> dict[str, date | None]:
+        """When each learner was last assessed (None: never), for "who has not been assessed recently"."""
+        if actor.role is not Role.TEACHER:
+            raise AccessDenied("Only a teacher can see the class overview.")
+        with self.store.session() as s:
+            rows = s.execute(
+                select(Learner.id, func.max(AssessmentRow.assessed_on))
+                .join(AssessmentRow, (AssessmentRow.learner_id == Learner.id)
+                      & AssessmentRow.deleted_at.is_(None), isouter=True)
+                .where(Learner.deleted_at.is_(None)).group_by(Learner.id)
+            ).all()
+        return {str(learner_id): last for learner_id, last in rows}
+
+    # ---- goals over time, from the change log -------------------------------------------------------
+    def goal_timeline(self, actor: Actor, learner_id: uuid.UUID) -> tuple[list[GoalEvent], list[CheckInPoint],
+                                                                            dict[str, str]]:
+        """Status events of each goal (from the change log), check-in values, and goal names."""
+        with self.store.session() as s:
+            self.profiles._get(s, Learner, learner_id, actor)
+            goals = s.execute(select(Goal).where(Goal.learner_id == learner_id, Goal.deleted_at.is_(None))
+                              ).scalars().all()
+            names = {str(g.id): g.statement for g in goals}
+            logs = s.execute(select(ChangeLog).where(
+                ChangeLog.learner_id == learner_id, ChangeLog.entity == Goal.__tablename__,
+            ).order_by(ChangeLog.at)).scalars().all()
+            checkins = s.execute(select(CheckIn).where(CheckIn.learner_id == learner_id,
+                                                       CheckIn.deleted_at.is_(None))
+                                 .order_by(CheckIn.on_date)).scalars().all()
+        events: list[GoalEvent] = []
+        for log in logs:
+            goal_id = str(log.entity_id)
+            if goal_id not in names:
+                continue
+            if log.action == "create":
+                status = json.loads(log.new_value or "{}").get("status", d.GoalStatus.NOT_STARTED.value)
+                events.append(GoalEvent(goal_id, log.at.date(), status))
+            elif log.action == "update" and log.field == "status" and log.new_value:
+                events.append(GoalEvent(goal_id, log.at.date(), log.new_value))
+        points = [CheckInPoint(str(c.goal_id), c.on_date, c.scale) for c in checkins if str(c.goal_id) in names]
+        return events, points, names
