@@ -30,7 +30,10 @@ def run_gui(data_dir: Path, *, demo: bool = False, screenshot: Path | None = Non
     app = make_application()
     from .ui.main_window import MainWindow
 
-    window = MainWindow(data_dir, demo=demo, learner_name=learner, offer_demo=screenshot is None)
+    # A screenshot is taken by whoever holds the store file; it shows the first teacher's view, or the
+    # sign-in screen itself with --view signin.
+    window = MainWindow(data_dir, demo=demo, learner_name=learner, offer_demo=screenshot is None,
+                        require_sign_in=screenshot is None or view == "signin")
     window.show()
     if screenshot is None:
         return app.exec()
@@ -65,7 +68,7 @@ def _screenshot(app, window, path: Path, view: str) -> int:  # noqa: ANN001
         print("plprofile: timed out waiting for the store to open", file=sys.stderr)
         app.quit()
 
-    window.ready.connect(lambda: QTimer.singleShot(50, grab))
+    (window.signin_shown if view == "signin" else window.ready).connect(lambda: QTimer.singleShot(50, grab))
     window.failed.connect(failed)
     QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, timeout)
     app.exec()

@@ -45,6 +45,7 @@ class Section(StrEnum):
     ENGAGE_BARRIERS = "engage_barriers"
     EXPRESS_WORKS = "express_works"
     EXPRESS_BARRIERS = "express_barriers"
+    NEXT_CONFERENCE = "next_conference"  # what the learner proposes to talk about or change next time
 
 
 class Lens(StrEnum):

@@ -175,6 +175,35 @@ def _at(day: date, rng: random.Random) -> datetime:
     return datetime.combine(day, time(hour=rng.randint(8, 15), minute=rng.randint(0, 59)), tzinfo=UTC)
 
 
+#: Documented in the README: the demo teacher's sign-in and every demo learner's PIN.
+DEMO_TEACHER = ("teacher", "demo-teacher")
+DEMO_PIN = "2468"
+
+
+def set_demo_credentials(store: Store) -> None:
+    """Give the demo teacher a password and every demo learner a sign-in name and PIN (one hash, shared)."""
+    from .auth import AuthService, username_base
+
+    auth = AuthService(store)
+    if auth.needs_first_teacher():
+        auth.create_first_teacher("Ms Rivera", *DEMO_TEACHER)
+    pin_hash = auth.hasher.hash(DEMO_PIN)
+    with store.transaction() as s:
+        taken = set(s.execute(select(Account.username).where(Account.username.is_not(None))).scalars())
+        rows = s.execute(select(Account, Learner).join(Learner, Account.learner_id == Learner.id)
+                         .where(Account.username.is_(None))).all()
+        for account, learner in rows:
+            base = username_base(learner.preferred_name, learner.family_name)
+            name, n = base, 1
+            while name in taken:
+                n += 1
+                name = f"{base}{n}"
+            taken.add(name)
+            account.username = name
+            account.secret_hash = pin_hash
+            s.add(account)
+
+
 def store_is_empty(store: Store) -> bool:
     with store.session() as s:
         return s.execute(select(func.count()).select_from(Learner)).scalar_one() == 0
@@ -195,6 +224,7 @@ def generate_demo(store: Store, learners: int = 25, seed: int = 2026, today: dat
             for i in range(made, made + n):
                 _one_learner(s, store.device_id, rng, i, teacher, start, today, framework)
         made += n
+    set_demo_credentials(store)
     return made
 
 

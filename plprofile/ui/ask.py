@@ -10,6 +10,11 @@ def text(parent: QWidget | None, title: str, label: str, value: str = "") -> str
     return result if ok else None
 
 
+def password(parent: QWidget | None, title: str, label: str) -> str | None:
+    result, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Password)
+    return result if ok else None
+
+
 def multiline(parent: QWidget | None, title: str, label: str, value: str = "") -> str | None:
     result, ok = QInputDialog.getMultiLineText(parent, title, label, value)
     return result if ok else None

@@ -78,9 +78,27 @@ class ConferencesTab(QWidget):
         form.addRow(self.tr("&Agreed:"), self.agreements)
         form.addRow(self.tr("Next:"), next_row)
         form.addRow(self.save_button)
+        from plprofile.domain.profile import Section
+
+        from .sections import EntryList
+
+        self.proposals = EntryList(ctx, Section.NEXT_CONFERENCE)
+        self.proposals.changed.connect(on_change)
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.addWidget(box, 3)
+        rl.addWidget(self.proposals, 2)
+        if ctx.is_learner:  # a learner reads the records and proposes; the teacher writes the record
+            for w in (self.new_button, self.save_button):
+                w.hide()
+            for w in (self.held_on, self.participants, self.has_next, self.next_on):
+                w.setEnabled(False)
+            self.notes.setReadOnly(True)
+            self.agreements.setReadOnly(True)
         splitter = QSplitter()
         splitter.addWidget(left)
-        splitter.addWidget(box)
+        splitter.addWidget(right)
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([260, 800])
         layout = QVBoxLayout(self)
@@ -109,6 +127,7 @@ class ConferencesTab(QWidget):
                 self.list.setCurrentItem(item)
         self._loading = False
         self._fill(self.current())
+        self.proposals.show_entries(view)
 
     def _selected(self, item: QListWidgetItem | None, _prev=None) -> None:  # noqa: ANN001
         if self._loading:

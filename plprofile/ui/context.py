@@ -1,4 +1,4 @@
-"""What the widgets share: the open store, the services and who is writing."""
+"""What the widgets share: the open store, the services, who is signed in and who is writing."""
 
 from __future__ import annotations
 
@@ -8,35 +8,53 @@ from PySide6.QtCore import QObject, Signal
 
 from plprofile.domain.profile import Actor, Role
 from plprofile.services.accounts import ensure_teacher, learner_actor, teacher_actor
+from plprofile.services.auth import AuthService, SignedIn
 from plprofile.services.profiles import ProfileService
 from plprofile.services.stages import StagesService
 from plprofile.store.engine import Store
 
 
 class AppContext(QObject):
-    """The session: store, services, the signed-in teacher and the role now writing in a conference."""
+    """The session: store, services, the signed-in person and, in a conference, who is writing now."""
 
     writer_changed = Signal(str)
     profile_changed = Signal(object)  # learner id whose data changed
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, user: SignedIn | None = None, auth: AuthService | None = None) -> None:
         super().__init__()
         self.store = store
         self.profiles = ProfileService(store)
         self.stages = StagesService(store, self.profiles)
-        self.teacher = teacher_actor(ensure_teacher(store))
-        self.writer = Role.TEACHER
+        self.auth = auth or AuthService(store)
+        if user is None:  # no sign-in asked for (screenshots, tests): the store's first teacher
+            account = ensure_teacher(store)
+            user = SignedIn(teacher_actor(account), account.display_name, account.username or "")
+        self.user = user
+        self.me: Actor = user.actor
+        self.writer = Role.LEARNER if self.is_learner else Role.TEACHER
         self._learner_actors: dict[uuid.UUID, Actor] = {}
 
+    @property
+    def is_learner(self) -> bool:
+        return self.me.role is Role.LEARNER
+
+    @property
+    def teacher(self) -> Actor:
+        """The signed-in person, for reads and teacher actions (the services refuse a learner's attempt)."""
+        return self.me
+
     def set_writer(self, role: Role) -> None:
+        if self.is_learner:
+            role = Role.LEARNER
         if role is not self.writer:
             self.writer = role
             self.writer_changed.emit(role.value)
 
     def actor(self, learner_id: uuid.UUID | None) -> Actor:
-        """Who authors an edit on ``learner_id`` right now: the teacher, or that learner."""
-        if self.writer is Role.TEACHER or learner_id is None:
-            return self.teacher
+        """Who authors an edit on ``learner_id`` right now: the signed-in learner, the teacher, or (in a
+        conference, "learner is writing") that learner."""
+        if self.is_learner or self.writer is Role.TEACHER or learner_id is None:
+            return self.me
         if learner_id not in self._learner_actors:
             self._learner_actors[learner_id] = learner_actor(self.profiles.learner_account(learner_id))
         return self._learner_actors[learner_id]

@@ -26,6 +26,7 @@ def section(value: d.Section) -> str:
         d.Section.ENGAGE_BARRIERS: _t("What gets in the way"),
         d.Section.EXPRESS_WORKS: _t("What works"),
         d.Section.EXPRESS_BARRIERS: _t("What gets in the way"),
+        d.Section.NEXT_CONFERENCE: _t("For my next conference"),
     }[d.Section(value)]
 
 
@@ -38,6 +39,7 @@ def section_hint(value: d.Section) -> str:
         d.Section.INTERESTS: _t("Something I like or care about"),
         d.Section.ASPIRATIONS: _t("What I hope to do or become"),
         d.Section.TALENTS: _t("A talent or passion"),
+        d.Section.NEXT_CONFERENCE: _t("Something I want to talk about or change next time"),
     }.get(d.Section(value), _t("Add in the learner's words"))
 
 

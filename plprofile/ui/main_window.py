@@ -5,10 +5,11 @@ from __future__ import annotations
 import uuid
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -24,9 +25,46 @@ from PySide6.QtWidgets import (
 )
 
 from . import ask
+from .common import attempt
 from .context import AppContext
 from .learner_list import ANY_GROUP, LearnerFilterProxy, LearnerTableModel
 from .worker import run_in_background
+
+
+class IdleLock(QObject):
+    """Locks the window after a configurable time without keyboard or mouse use."""
+
+    ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
+                QEvent.Type.TouchBegin}
+    DEFAULT_MINUTES = 5
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(window.lock)
+
+    def minutes(self) -> int:
+        return int(QSettings().value("security/idle_minutes", self.DEFAULT_MINUTES))
+
+    def set_minutes(self, minutes: int) -> None:
+        QSettings().setValue("security/idle_minutes", int(minutes))
+        if self.timer.isActive():
+            self.start()
+
+    def start(self, interval_ms: int | None = None) -> None:
+        self.timer.start(interval_ms if interval_ms is not None else self.minutes() * 60_000)
+        QApplication.instance().installEventFilter(self)
+
+    def stop(self) -> None:
+        self.timer.stop()
+        QApplication.instance().removeEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: ANN001, N802
+        if event.type() in self.ACTIVITY and self.timer.isActive():
+            self.timer.start()  # restart with the same interval
+        return False
 
 
 class MainWindow(QMainWindow):
@@ -35,12 +73,17 @@ class MainWindow(QMainWindow):
     ready = Signal()
     failed = Signal(str)
 
+    signin_shown = Signal()
+
     def __init__(self, data_dir: Path, *, demo: bool = False, learner_name: str | None = None,
-                 offer_demo: bool = True) -> None:
+                 offer_demo: bool = True, require_sign_in: bool = True) -> None:
         super().__init__()
         self.data_dir = Path(data_dir)
         self.want_demo = demo
         self.offer_demo = offer_demo
+        self.require_sign_in = require_sign_in
+        self.store = None
+        self.auth = None
         self.learner_name = learner_name
         self.ctx: AppContext | None = None
         self.profile = None
@@ -103,7 +146,15 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([320, 1080])
-        self.setCentralWidget(self.splitter)
+        from .signin import SignInPage
+
+        self.signin = SignInPage()
+        self.signin.signed_in.connect(self._signed_in)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.splitter)
+        self.pages.addWidget(self.signin)
+        self.setCentralWidget(self.pages)
+        self.idle = IdleLock(self)
         self._build_menus()
         self.statusBar().showMessage(self.tr("Opening {path}…").format(path=self.data_dir))
         self._restore_state()
@@ -117,6 +168,10 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("Load a school &framework…"), self.load_framework)
         self._action(file_menu, self.tr("&Backups…"), self.open_backups)
         file_menu.addSeparator()
+        self.lock_action = self._action(file_menu, self.tr("&Lock"), self.lock, QKeySequence("Ctrl+L"))
+        self._action(file_menu, self.tr("Sign &out"), self.sign_out)
+        self._action(file_menu, self.tr("Lock after &idle time…"), self.choose_idle_minutes)
+        file_menu.addSeparator()
         self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         learner_menu = self.menuBar().addMenu(self.tr("&Learner"))
         self._action(learner_menu, self.tr("&Add learner…"), self.add_learner, QKeySequence("Ctrl+Shift+N"))
@@ -127,10 +182,17 @@ class MainWindow(QMainWindow):
         learner_menu.addSeparator()
         self._action(learner_menu, self.tr("&Remove learner from the class…"), self.remove_learner)
         self._action(learner_menu, self.tr("Delete learner &permanently…"), self.purge_learner)
+        learner_menu.addSeparator()
+        self._action(learner_menu, self.tr("Set or reset sign-in &PIN…"), self.set_learner_pin)
+        self._action(learner_menu, self.tr("&Unlock learner's sign-in"), self.unlock_learner)
+        self._action(learner_menu, self.tr("Add a &teacher account…"), self.add_teacher)
         self.view_menu = self.menuBar().addMenu(self.tr("&View"))
         self._action(self.view_menu, self.tr("&Class overview…"), self.open_class_overview,
                      QKeySequence("Ctrl+Shift+C"))
-        self.left_menus = (file_menu, learner_menu)
+        self.teacher_only_actions = [a for a in (*file_menu.actions(), *learner_menu.actions())
+                                     if a.text() not in (self.tr("&Lock"), self.tr("Sign &out"),
+                                                         self.tr("&Quit"))]
+        self.learner_menu = learner_menu
 
     def _action(self, menu, text: str, slot, shortcut=None) -> QAction:  # noqa: ANN001
         action = QAction(text, self)
@@ -175,39 +237,158 @@ class MainWindow(QMainWindow):
         self.failed.emit(message)
 
     def _store_opened(self, store) -> None:  # noqa: ANN001
-        from .profile_panel import ProfilePanel
+        from plprofile.services.auth import AuthService
+        from plprofile.services.demo import store_is_empty
 
-        self.ctx = AppContext(store)
-        self.profile = ProfilePanel(self.ctx)
-        self.stack.addWidget(self.profile)
-        self.stack.setCurrentWidget(self.profile)
-        self.left.setEnabled(True)
+        self.store = store
+        self.auth = AuthService(store)
+        self.signin.auth = self.auth
         self.statusBar().showMessage(self.tr("Store: {path}").format(path=store.path), 8000)
-        self.refresh_learners()
-        if self.model.rowCount() == 0 and self.offer_demo and not self.want_demo:
-            self.profile.show_learner(None)
-            if ask.confirm(self, self.tr("Welcome to plprofile"),
-                           self.tr("This store is empty. Load a demo class of 25 learners to explore the app?\n\n"
-                                   "You can add learners by hand or import a class from a CSV file instead.")):
-                self._load_demo()
-                return
-        self._select_initial()
-        self.ready.emit()
+        if self.offer_demo and not self.want_demo and store_is_empty(store) and ask.confirm(
+                self, self.tr("Welcome to plprofile"),
+                self.tr("This store is empty. Load a demo class of 25 learners to explore the app?\n\n"
+                        "You can add learners by hand or import a class from a CSV file instead.")):
+            self._load_demo()
+            return
+        self._after_open()
+
+    def _after_open(self) -> None:
+        if not self.require_sign_in:
+            self._start_session(None)
+        elif self.auth.needs_first_teacher():
+            self._show_signin(first=True)
+        else:
+            self._show_signin()
 
     def _load_demo(self) -> None:
         from plprofile.services.demo import generate_demo
 
-        store = self.ctx.store
+        store = self.store
+        self.placeholder.setText(self.tr("Creating the demo class…"))
         self.statusBar().showMessage(self.tr("Creating the demo class…"))
-        self.left.setEnabled(False)
+        run_in_background(lambda: generate_demo(store), lambda _n: self._after_open(), self._store_failed)
 
-        def done(_n) -> None:  # noqa: ANN001
-            self.left.setEnabled(True)
+    # ---- sessions -----------------------------------------------------------------------------------
+    def _show_signin(self, first: bool = False) -> None:
+        from plprofile.services.demo import DEMO_PIN, DEMO_TEACHER
+
+        if first:
+            self.signin.show_first_teacher()
+        else:
+            demo = self.auth.sign_in_exists(DEMO_TEACHER[0]) if self.auth else False
+            hint = self.tr("Demo class: teachers sign in as “{user}” with “{password}”; learners with their "
+                           "sign-in name (e.g. “zoem”) and PIN {pin}.").format(
+                user=DEMO_TEACHER[0], password=DEMO_TEACHER[1], pin=DEMO_PIN) if demo else ""
+            self.signin.show_sign_in(hint)
+        self.menuBar().setEnabled(False)
+        self.pages.setCurrentWidget(self.signin)
+        self.signin_shown.emit()
+
+    def _signed_in(self, signed) -> None:  # noqa: ANN001
+        if self.ctx is not None and self.signin.mode == "locked" and signed.actor == self.ctx.me:
+            # The same person unlocks: everything is as they left it, unsaved typing included.
+            self.menuBar().setEnabled(True)
+            self.pages.setCurrentWidget(self.splitter)
+            self.idle.start()
+            return
+        self._start_session(signed)
+
+    def _start_session(self, signed) -> None:  # noqa: ANN001
+        from .profile_panel import ProfilePanel
+
+        if self.profile is not None:  # another person signs in: nothing of the last session stays
+            self.stack.removeWidget(self.profile)
+            self.profile.deleteLater()
+            self.profile = None
+            self.model.set_learners([])
+        self.ctx = AppContext(self.store, signed, auth=self.auth)
+        self.profile = ProfilePanel(self.ctx)
+        self.stack.addWidget(self.profile)
+        self.stack.setCurrentWidget(self.profile)
+        learner_mode = self.ctx.is_learner
+        self.left.setVisible(not learner_mode)
+        self.left.setEnabled(True)
+        for action in self.teacher_only_actions:
+            action.setVisible(not learner_mode)
+        self.learner_menu.menuAction().setVisible(not learner_mode)
+        self.view_menu.menuAction().setVisible(not learner_mode)
+        self.menuBar().setEnabled(True)
+        self.pages.setCurrentWidget(self.splitter)
+        who = self.ctx.user.display_name
+        self.setWindowTitle(self.tr("plprofile — {who}").format(who=who))
+        if learner_mode:
+            self.profile.show_learner(self.ctx.me.learner_id)
+        else:
             self.refresh_learners()
             self._select_initial()
-            self.ready.emit()
+        if self.require_sign_in:
+            self.idle.start()
+        self.ready.emit()
 
-        run_in_background(lambda: generate_demo(store), done, self._store_failed)
+    def lock(self) -> None:
+        """Back to the sign-in screen; the session's widgets stay as they are until the same person returns."""
+        if self.ctx is None or not self.require_sign_in or self.pages.currentWidget() is self.signin:
+            return
+        self.idle.stop()
+        self.signin.show_locked(self.ctx.me, self.ctx.user.username, self.ctx.user.display_name)
+        self.menuBar().setEnabled(False)
+        self.pages.setCurrentWidget(self.signin)
+
+    def sign_out(self) -> None:
+        if self.ctx is None or not self.require_sign_in:
+            return
+        self.idle.stop()
+        if self.profile is not None:
+            self.stack.removeWidget(self.profile)
+            self.profile.deleteLater()
+            self.profile = None
+        self.model.set_learners([])
+        self.ctx = None
+        self._show_signin()
+
+    def choose_idle_minutes(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        minutes, ok = QInputDialog.getInt(self, self.tr("Lock after idle time"),
+                                          self.tr("Lock the app after this many minutes without use:"),
+                                          self.idle.minutes(), 1, 120)
+        if ok:
+            self.idle.set_minutes(minutes)
+
+    def set_learner_pin(self) -> None:
+        learner_id = self.current_learner_id()
+        if self.ctx is None or learner_id is None:
+            return
+        pin = ask.text(self, self.tr("Set sign-in PIN"),
+                       self.tr("A PIN of 4 to 8 digits for {name}:").format(
+                           name=self.profile.view.learner.preferred_name))
+        if pin is None:
+            return
+        name = attempt(self, lambda: self.auth.set_learner_pin(self.ctx.me, learner_id, pin))
+        if name:
+            ask.info(self, self.tr("Set sign-in PIN"),
+                     self.tr("{learner} signs in as “{name}” with the new PIN.").format(
+                         learner=self.profile.view.learner.preferred_name, name=name))
+
+    def unlock_learner(self) -> None:
+        learner_id = self.current_learner_id()
+        if self.ctx is None or learner_id is None:
+            return
+        account = self.ctx.profiles.learner_account(learner_id)
+        attempt(self, lambda: self.auth.unlock(self.ctx.me, account.id))
+        ask.info(self, self.tr("Unlock"), self.tr("{name} can sign in again.").format(name=account.display_name))
+
+    def add_teacher(self) -> None:
+        if self.ctx is None:
+            return
+        name = ask.text(self, self.tr("Add a teacher"), self.tr("Sign-in name of the new teacher:"))
+        if not name:
+            return
+        password = ask.password(self, self.tr("Add a teacher"),
+                                self.tr("A password for {name} (at least 8 characters):").format(name=name))
+        if password is not None and attempt(
+                self, lambda: self.auth.add_teacher(self.ctx.me, name, name, password)) is not None:
+            ask.info(self, self.tr("Add a teacher"), self.tr("{name} can now sign in.").format(name=name))
 
     def _select_initial(self) -> None:
         row = 0
@@ -370,7 +551,7 @@ class MainWindow(QMainWindow):
 
     def show_view(self, view: str):  # noqa: ANN201
         """Bring a named view to the front and return the widget to capture (used by --screenshot --view)."""
-        if self.profile is None or view == "profile":
+        if self.profile is None or view in ("profile", "signin"):
             return self
         if view == "class":
             return self.open_class_overview()
@@ -392,6 +573,7 @@ class MainWindow(QMainWindow):
         settings = QSettings()
         settings.setValue("main/geometry", self.saveGeometry())
         settings.setValue("main/splitter", self.splitter.saveState())
-        if self.ctx is not None:
-            self.ctx.store.close()
+        self.idle.stop()
+        if self.store is not None:
+            self.store.close()
         super().closeEvent(event)

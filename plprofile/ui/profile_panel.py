@@ -54,6 +54,9 @@ class ProfilePanel(QWidget):
         self.learner_radio.setChecked(ctx.writer is Role.LEARNER)
         self.learner_radio.toggled.connect(
             lambda on: ctx.set_writer(Role.LEARNER if on else Role.TEACHER))
+        if ctx.is_learner:
+            for radio in (self.learner_radio, self.teacher_radio):
+                radio.hide()
         header = QHBoxLayout()
         names = QVBoxLayout()
         names.addWidget(self.name_label)

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -66,6 +67,8 @@ class EntryList(QGroupBox):
         self.input.setPlaceholderText(labels.section_hint(self.section))
         self.input.setAccessibleName(self.tr("New entry for {section}").format(section=self.title()))
         self.input.returnPressed.connect(self._add)
+        self.teacher_only = QCheckBox(self.tr("Teacher only"))
+        self.teacher_only.setToolTip(self.tr("Only teachers see this entry; the learner does not"))
         self.add_button = QPushButton(self.tr("Add"))
         self.add_button.setAccessibleName(self.tr("Add to {section}").format(section=self.title()))
         self.add_button.clicked.connect(self._add)
@@ -83,6 +86,7 @@ class EntryList(QGroupBox):
 
         add_row = QHBoxLayout()
         add_row.addWidget(self.input, 1)
+        add_row.addWidget(self.teacher_only)
         add_row.addWidget(self.add_button)
         actions = QHBoxLayout()
         for b in (self.suggest_button, self.accept_button, self.decline_button, self.edit_button,
@@ -167,6 +171,9 @@ class EntryList(QGroupBox):
         self.accept_button.setEnabled(is_suggestion and writer is Role.LEARNER)
         self.decline_button.setEnabled(is_suggestion and writer is Role.LEARNER)
         self.accept_button.setVisible(writer is Role.LEARNER)
+        self.teacher_only.setVisible(writer is Role.TEACHER)
+        if writer is not Role.TEACHER:
+            self.teacher_only.setChecked(False)
         self.decline_button.setVisible(writer is Role.LEARNER)
         can_touch = entry is not None and not (writer is Role.TEACHER and learners_words)
         self.edit_button.setEnabled(can_touch)
@@ -181,10 +188,12 @@ class EntryList(QGroupBox):
             return
         text = self.input.text()
         learner_id = self.learner_id
+        private = self.teacher_only.isChecked()
         entry = attempt(self, lambda: self.ctx.profiles.add_entry(self.ctx.actor(learner_id), learner_id,
-                                                                 self.section, text))
+                                                                 self.section, text, teacher_only=private))
         if entry is not None:
             self.input.clear()
+            self.teacher_only.setChecked(False)
             self._done()
         else:
             self.input.setFocus()

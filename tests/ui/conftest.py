@@ -46,10 +46,14 @@ def open_window(qtbot, tmp_path):
     windows: list[MainWindow] = []
 
     def make(data_dir: Path | None = None, **kwargs) -> MainWindow:
+        kwargs.setdefault("require_sign_in", False)
         window = MainWindow(data_dir or tmp_path / "data", offer_demo=False, **kwargs)
         qtbot.addWidget(window)
         window.show()
-        qtbot.waitUntil(lambda: window.is_ready, timeout=20_000)
+        if kwargs["require_sign_in"]:
+            qtbot.waitUntil(lambda: window.pages.currentWidget() is window.signin, timeout=20_000)
+        else:
+            qtbot.waitUntil(lambda: window.is_ready, timeout=20_000)
         windows.append(window)
         return window
 

@@ -14,7 +14,7 @@ SCRIPT = textwrap.dedent("""
     from plprofile.ui.main_window import MainWindow
 
     app = make_application()
-    window = MainWindow(Path(sys.argv[1]), offer_demo=False)
+    window = MainWindow(Path(sys.argv[1]), offer_demo=False, require_sign_in=False)
     window.show()
     shown = {"matplotlib": "matplotlib" in sys.modules, "alembic": "alembic" in sys.modules}
     while not window.is_ready:

@@ -1,0 +1,270 @@
+"""Sign-in: teacher passwords and learner PINs, stored only as Argon2id hashes, with slow-down and lockout.
+
+Messages never say whether an account exists. Nothing here logs a secret, a hash or a learner's data.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from argon2 import PasswordHasher, Type
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from sqlalchemy import func, select
+
+from plprofile.domain.profile import Actor, Role, ValidationError
+from plprofile.store import changes
+from plprofile.store.engine import Store
+from plprofile.store.models import Account, Learner
+from plprofile.store.types import utcnow
+
+from .accounts import SYSTEM
+
+MIN_PASSWORD = 8
+MAX_SECRET = 256
+PIN_RE = re.compile(r"^[0-9]{4,8}$")
+#: Failures allowed before each further try must wait, and before the account locks.
+FREE_TRIES = 3
+LOCK_AFTER = 10
+LOCK_FOR = timedelta(minutes=15)
+MAX_WAIT = timedelta(seconds=60)
+
+WRONG = "That name and password or PIN do not match. Please try again."
+
+
+class SignInError(Exception):
+    """A refused sign-in, with a message safe to show (it never says whether the account exists)."""
+
+
+def default_hasher() -> PasswordHasher:
+    return PasswordHasher(time_cost=3, memory_cost=64 * 1024, parallelism=4, hash_len=32, salt_len=16,
+                          type=Type.ID)
+
+
+def _normalise(secret: str) -> str:
+    return unicodedata.normalize("NFC", secret or "")
+
+
+def check_password(password: str) -> str:
+    password = _normalise(password)
+    if len(password) < MIN_PASSWORD:
+        raise ValidationError("password", f"A password needs at least {MIN_PASSWORD} characters.")
+    if len(password) > MAX_SECRET:
+        raise ValidationError("password", f"A password can have at most {MAX_SECRET} characters.")
+    if "\x00" in password:
+        raise ValidationError("password", "The password contains an invalid character.")
+    return password
+
+
+def check_pin(pin: str) -> str:
+    pin = (pin or "").strip()
+    if not PIN_RE.match(pin):
+        raise ValidationError("pin", "A PIN is 4 to 8 digits.")
+    return pin
+
+
+def check_username(username: str) -> str:
+    name = unicodedata.normalize("NFC", (username or "").strip()).casefold()
+    if not name:
+        raise ValidationError("username", "The sign-in name cannot be empty.")
+    if len(name) > 100 or any(c.isspace() for c in name) or "\x00" in name:
+        raise ValidationError("username", "A sign-in name is one word of at most 100 characters, without spaces.")
+    return name
+
+
+def username_base(preferred_name: str, family_name: str) -> str:
+    """A short sign-in name from a learner's names: "Zoë Moreau" -> "zoem"."""
+    folded = unicodedata.normalize("NFKD", f"{preferred_name}{family_name[:1]}")
+    return "".join(c for c in folded if c.isascii() and c.isalnum()).lower() or "learner"
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    actor: Actor
+    display_name: str
+    username: str
+
+
+class AuthService:
+    def __init__(self, store: Store, hasher: PasswordHasher | None = None) -> None:
+        self.store = store
+        self.hasher = hasher or default_hasher()
+        self._dummy_hash = self.hasher.hash("not-a-real-secret")
+
+    # ---- accounts -----------------------------------------------------------------------------------
+    def needs_first_teacher(self) -> bool:
+        with self.store.session() as s:
+            return s.execute(select(func.count()).select_from(Account).where(
+                Account.kind == Role.TEACHER.value, Account.secret_hash.is_not(None),
+                Account.deleted_at.is_(None))).scalar_one() == 0
+
+    def create_first_teacher(self, display_name: str, username: str, password: str) -> Account:
+        """The first start of a new store creates the first teacher account (only while there is none)."""
+        if not self.needs_first_teacher():
+            raise ValidationError("username", "This store already has a teacher account.")
+        return self._set_teacher(SYSTEM, display_name, username, password, reuse_unnamed=True)
+
+    def add_teacher(self, actor: Actor, display_name: str, username: str, password: str) -> Account:
+        if actor.role is not Role.TEACHER:
+            raise ValidationError("role", "Only a teacher can add teachers.")
+        return self._set_teacher(actor, display_name, username, password)
+
+    def _set_teacher(self, actor: Actor, display_name: str, username: str, password: str,
+                     reuse_unnamed: bool = False) -> Account:
+        display_name = (display_name or "").strip() or username
+        username = check_username(username)
+        secret = self.hasher.hash(check_password(password))
+        with self.store.transaction() as s:
+            self._require_free_username(s, username)
+            account = None
+            if reuse_unnamed:  # the placeholder teacher made before sign-in existed keeps its authorship
+                account = s.execute(select(Account).where(
+                    Account.kind == Role.TEACHER.value, Account.username.is_(None), Account.deleted_at.is_(None))
+                    .order_by(Account.created_at)).scalars().first()
+            if account is None:
+                account = Account(kind=Role.TEACHER.value, display_name=display_name)
+                changes.create(s, self.store.device_id, account, actor, None)
+            changes.update(s, self.store.device_id, account,
+                           {"display_name": display_name, "username": username}, actor, None)
+            account.secret_hash = secret  # never written to the change log
+            s.add(account)
+            return account
+
+    @staticmethod
+    def _require_free_username(s, username: str, except_id: uuid.UUID | None = None) -> None:  # noqa: ANN001
+        taken = s.execute(select(Account.id).where(Account.username == username)).scalars().first()
+        if taken is not None and taken != except_id:
+            raise ValidationError("username", f"The sign-in name '{username}' is taken; choose another.")
+
+    def suggest_username(self, learner_id: uuid.UUID) -> str:
+        with self.store.session() as s:
+            learner = s.get(Learner, learner_id)
+            base = username_base(learner.preferred_name, learner.family_name)
+            name, n = base, 1
+            while s.execute(select(Account.id).where(Account.username == name,
+                                                     Account.learner_id != learner_id)).first():
+                n += 1
+                name = f"{base}{n}"
+            return name
+
+    def set_learner_pin(self, actor: Actor, learner_id: uuid.UUID, pin: str, username: str | None = None) -> str:
+        """The teacher sets or resets a learner's sign-in. Returns the learner's sign-in name."""
+        if actor.role is not Role.TEACHER:
+            raise ValidationError("role", "Only a teacher can set a learner's PIN.")
+        pin = check_pin(pin)
+        username = check_username(username or self.suggest_username(learner_id))
+        secret = self.hasher.hash(pin)
+        with self.store.transaction() as s:
+            account = s.execute(select(Account).where(Account.learner_id == learner_id)).scalars().first()
+            if account is None:
+                raise changes.NotFoundError(str(learner_id))
+            self._require_free_username(s, username, except_id=account.id)
+            changes.update(s, self.store.device_id, account, {"username": username}, actor, learner_id)
+            account.secret_hash = secret
+            account.failed_attempts = 0
+            account.locked_until = None
+            s.add(account)
+        return username
+
+    def unlock(self, actor: Actor, account_id: uuid.UUID) -> None:
+        if actor.role is not Role.TEACHER:
+            raise ValidationError("role", "Only a teacher can unlock an account.")
+        with self.store.transaction() as s:
+            account = s.get(Account, account_id)
+            if account is None:
+                raise changes.NotFoundError(str(account_id))
+            account.failed_attempts = 0
+            account.locked_until = None
+            s.add(account)
+
+    def learner_sign_in_name(self, learner_id: uuid.UUID) -> tuple[str | None, bool, bool]:
+        """(sign-in name, has a PIN, is locked now) of a learner, for the teacher's view."""
+        with self.store.session() as s:
+            account = s.execute(select(Account).where(Account.learner_id == learner_id)).scalars().first()
+        if account is None:
+            return None, False, False
+        locked = account.locked_until is not None and account.locked_until > utcnow()
+        return account.username, account.secret_hash is not None, locked
+
+    def sign_in_exists(self, username: str) -> bool:
+        """Whether a sign-in name is in use (for the demo hint on the sign-in screen)."""
+        with self.store.session() as s:
+            return s.execute(select(Account.id).where(Account.username == username,
+                                                      Account.secret_hash.is_not(None))).first() is not None
+
+    # ---- signing in ---------------------------------------------------------------------------------
+    def sign_in(self, username: str, secret: str, now: datetime | None = None) -> SignedIn:
+        now = now or utcnow()
+        try:
+            name = check_username(username)
+        except ValidationError:
+            raise SignInError("Type your sign-in name.") from None
+        secret = _normalise(secret)
+        if not secret:
+            raise SignInError("Type your password or PIN.")
+        if len(secret) > MAX_SECRET:
+            raise SignInError(WRONG)
+        with self.store.transaction() as s:
+            account = s.execute(select(Account).where(Account.username == name, Account.deleted_at.is_(None))
+                                ).scalars().first()
+            if account is None or account.secret_hash is None:
+                self._verify(self._dummy_hash, secret)  # the same work as a real check: no timing hint
+                raise SignInError(WRONG)
+            if account.locked_until is not None and account.locked_until > now:
+                wait = account.locked_until - now
+                raise SignInError(_wait_message(wait))
+            if not self._verify(account.secret_hash, secret):
+                account.failed_attempts += 1
+                account.locked_until = _next_lock(account.failed_attempts, now)
+                s.add(account)
+                s.commit()
+                if account.failed_attempts >= LOCK_AFTER:
+                    raise SignInError("Too many wrong tries: this account is locked for a while. "
+                                      "A teacher can unlock it.")
+                raise SignInError(WRONG)
+            account.failed_attempts = 0
+            account.locked_until = None
+            if self.hasher.check_needs_rehash(account.secret_hash):
+                account.secret_hash = self.hasher.hash(secret)
+            s.add(account)
+            role = Role(account.kind)
+            actor = Actor(account_id=account.id, role=role, learner_id=account.learner_id)
+            return SignedIn(actor, account.display_name, account.username or name)
+
+    def verify_actor(self, actor: Actor, secret: str) -> bool:
+        """Unlock after an idle lock: the same account proves itself again."""
+        with self.store.session() as s:
+            account = s.get(Account, actor.account_id)
+            username = account.username if account else None
+        if username is None:
+            return False
+        try:
+            self.sign_in(username, secret)
+        except SignInError:
+            return False
+        return True
+
+    def _verify(self, hashed: str, secret: str) -> bool:
+        try:
+            return self.hasher.verify(hashed, secret)
+        except (VerifyMismatchError, VerificationError, InvalidHashError):
+            return False
+
+
+def _next_lock(failures: int, now: datetime) -> datetime | None:
+    """No wait for the first few failures, then a doubling wait, then a lock."""
+    if failures >= LOCK_AFTER:
+        return now + LOCK_FOR
+    if failures > FREE_TRIES:
+        return now + min(MAX_WAIT, timedelta(seconds=2 ** (failures - FREE_TRIES)))
+    return None
+
+
+def _wait_message(wait: timedelta) -> str:
+    seconds = int(wait.total_seconds()) + 1
+    if seconds > 120:
+        return f"Too many wrong tries: wait {seconds // 60 + 1} minutes or ask a teacher to unlock it."
+    return f"Too many wrong tries: wait {seconds} seconds and try again."

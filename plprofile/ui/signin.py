@@ -1,0 +1,196 @@
+"""The sign-in screen: learners with a name and PIN, teachers with a name and password; also the lock screen
+and the first start's "create the first teacher account"."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRegularExpression, Qt, Signal
+from PySide6.QtGui import QFont, QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from plprofile.domain.profile import Actor, ValidationError
+from plprofile.services.auth import MAX_SECRET, AuthService, SignInError
+
+
+class SignInPage(QWidget):
+    signed_in = Signal(object)  # SignedIn
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.auth: AuthService | None = None
+        self.mode = "sign_in"  # or "first_teacher" or "locked"
+        self.locked_actor: Actor | None = None
+
+        self.title = QLabel(self.tr("plprofile"))
+        font = QFont(self.title.font())
+        font.setPointSizeF(font.pointSizeF() * 2.2)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.subtitle = QLabel()
+        self.subtitle.setWordWrap(True)
+        self.subtitle.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        self.learner_radio = QRadioButton(self.tr("I'm a &learner"))
+        self.teacher_radio = QRadioButton(self.tr("I'm a &teacher"))
+        self.who = QButtonGroup(self)
+        self.who.addButton(self.learner_radio)
+        self.who.addButton(self.teacher_radio)
+        self.learner_radio.setChecked(True)
+        self.learner_radio.toggled.connect(self._apply_role)
+        who_row = QHBoxLayout()
+        who_row.addStretch(1)
+        who_row.addWidget(self.learner_radio)
+        who_row.addWidget(self.teacher_radio)
+        who_row.addStretch(1)
+
+        self.display_name = QLineEdit()
+        self.display_name.setPlaceholderText(self.tr("e.g. Ms Rivera"))
+        self.username = QLineEdit()
+        self.username.setAccessibleName(self.tr("Sign-in name"))
+        self.username.setMaxLength(100)
+        self.secret = QLineEdit()
+        self.secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.secret.setMaxLength(MAX_SECRET + 1)
+        self.secret.returnPressed.connect(self.submit)
+        self.repeat = QLineEdit()
+        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat.setAccessibleName(self.tr("Repeat the password"))
+        self.repeat.returnPressed.connect(self.submit)
+        self.button = QPushButton(self.tr("Sign in"))
+        self.button.setDefault(True)
+        self.button.clicked.connect(self.submit)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName(self.tr("Sign-in message"))
+        self.message.setStyleSheet("color: #b3261e; font-weight: bold;")
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        self.form = QFormLayout()
+        self.form.addRow(self.tr("Your &name:"), self.display_name)
+        self.form.addRow(self.tr("Sign-in &name:"), self.username)
+        self.secret_label = QLabel(self.tr("&PIN:"))
+        self.secret_label.setBuddy(self.secret)
+        self.form.addRow(self.secret_label, self.secret)
+        self.form.addRow(self.tr("&Repeat it:"), self.repeat)
+
+        card = QFrame()
+        card.setFrameShape(QFrame.Shape.StyledPanel)
+        card.setMaximumWidth(460)
+        cl = QVBoxLayout(card)
+        cl.addWidget(self.title)
+        cl.addWidget(self.subtitle)
+        cl.addLayout(who_row)
+        cl.addLayout(self.form)
+        cl.addWidget(self.message)
+        cl.addWidget(self.button)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(card, 2)
+        row.addStretch(1)
+        outer.addLayout(row)
+        outer.addWidget(self.hint)
+        outer.addStretch(1)
+        self.setTabOrder(self.learner_radio, self.teacher_radio)
+        self.setTabOrder(self.teacher_radio, self.username)
+        self.setTabOrder(self.username, self.secret)
+        self.setTabOrder(self.secret, self.button)
+        self._pin_validator = QRegularExpressionValidator(QRegularExpression(r"[0-9]{0,8}"), self)
+        self.show_sign_in()
+
+    # ---- modes --------------------------------------------------------------------------------------
+    def _set_row_visible(self, field: QWidget, visible: bool) -> None:
+        self.form.setRowVisible(field, visible)
+
+    def show_sign_in(self, hint: str = "") -> None:
+        self.mode = "sign_in"
+        self.locked_actor = None
+        self.subtitle.setText(self.tr("Personal Learner Profiles. Sign in to continue."))
+        for w in (self.learner_radio, self.teacher_radio):
+            w.setVisible(True)
+        self._set_row_visible(self.display_name, False)
+        self._set_row_visible(self.repeat, False)
+        self.username.setReadOnly(False)
+        self.username.clear()
+        self.button.setText(self.tr("Sign in"))
+        self.hint.setText(hint)
+        self._reset()
+        self._apply_role()
+        self.username.setFocus()
+
+    def show_first_teacher(self) -> None:
+        self.mode = "first_teacher"
+        self.subtitle.setText(self.tr("Welcome! Create the first teacher account for this store. Keep the password "
+                                      "safe: it protects the learners' profiles."))
+        for w in (self.learner_radio, self.teacher_radio):
+            w.setVisible(False)
+        self.teacher_radio.setChecked(True)
+        self._set_row_visible(self.display_name, True)
+        self._set_row_visible(self.repeat, True)
+        self.button.setText(self.tr("Create account"))
+        self.hint.setText("")
+        self._reset()
+        self._apply_role()
+        self.display_name.setFocus()
+
+    def show_locked(self, actor: Actor, username: str, display_name: str) -> None:
+        self.mode = "locked"
+        self.locked_actor = actor
+        self.subtitle.setText(self.tr("Locked. {name}, type your password or PIN to carry on where you were, "
+                                      "or sign in as someone else.").format(name=display_name))
+        for w in (self.learner_radio, self.teacher_radio):
+            w.setVisible(True)
+        (self.learner_radio if actor.role.value == "learner" else self.teacher_radio).setChecked(True)
+        self._set_row_visible(self.display_name, False)
+        self._set_row_visible(self.repeat, False)
+        self.username.setText(username)
+        self.button.setText(self.tr("Unlock"))
+        self._reset()
+        self._apply_role()
+        self.secret.setFocus()
+
+    def _reset(self) -> None:
+        self.secret.clear()
+        self.repeat.clear()
+        self.message.clear()
+
+    def _apply_role(self) -> None:
+        learner = self.learner_radio.isChecked() and self.mode != "first_teacher"
+        self.secret_label.setText(self.tr("&PIN:") if learner else self.tr("&Password:"))
+        self.secret.setAccessibleName(self.tr("PIN") if learner else self.tr("Password"))
+        self.secret.setValidator(self._pin_validator if learner else None)
+        self.username.setPlaceholderText(self.tr("e.g. zoem") if learner else self.tr("e.g. rivera"))
+
+    # ---- submitting ---------------------------------------------------------------------------------
+    def submit(self) -> None:
+        if self.auth is None:
+            return
+        username, secret = self.username.text(), self.secret.text()
+        try:
+            if self.mode == "first_teacher":
+                if secret != self.repeat.text():
+                    raise ValidationError("password", self.tr("The two passwords are not the same."))
+                self.auth.create_first_teacher(self.display_name.text(), username, secret)
+            signed = self.auth.sign_in(username, secret)
+        except (SignInError, ValidationError) as exc:
+            self.message.setText(str(exc))
+            self.secret.clear()
+            self.repeat.clear()
+            self.secret.setFocus()
+            return
+        self._reset()
+        self.signed_in.emit(signed)

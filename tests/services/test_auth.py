@@ -1,0 +1,136 @@
+"""Sign-in: Argon2id hashes, rehash on changed parameters, slow-down, lockout and unlock, no account hints."""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+import pytest
+from argon2 import PasswordHasher, Type
+from sqlalchemy import select
+
+from plprofile.domain.profile import Role, ValidationError
+from plprofile.services import auth as auth_module
+from plprofile.services.auth import WRONG, AuthService, SignInError
+from plprofile.store.models import Account, ChangeLog
+from plprofile.store.types import utcnow
+
+
+def fast_hasher(t: int = 1) -> PasswordHasher:
+    return PasswordHasher(time_cost=t, memory_cost=8 * 1024, parallelism=1, type=Type.ID)
+
+
+@pytest.fixture
+def auth(store):
+    return AuthService(store, hasher=fast_hasher())
+
+
+@pytest.fixture
+def learner(profiles, teacher):
+    return profiles.add_learner(teacher, given_name="Zoë", family_name="Moreau")
+
+
+def _account(store, username):
+    with store.session() as s:
+        return s.execute(select(Account).where(Account.username == username)).scalars().one()
+
+
+def test_first_teacher_is_created_once_with_an_argon2id_hash(auth, store, teacher):
+    assert auth.needs_first_teacher()
+    account = auth.create_first_teacher("Ms Rivera", "Rivera", "correct horse battery")
+    assert account.id == teacher.account_id  # the placeholder teacher keeps its authorship
+    stored = _account(store, "rivera")
+    assert stored.secret_hash.startswith("$argon2id$") and "correct horse" not in stored.secret_hash
+    assert not auth.needs_first_teacher()
+    with pytest.raises(ValidationError):
+        auth.create_first_teacher("Other", "other", "another password")
+    signed = auth.sign_in("RIVERA", "correct horse battery")
+    assert signed.actor.role is Role.TEACHER and signed.display_name == "Ms Rivera"
+    with store.session() as s:  # the secret never reaches the change log
+        values = [r.new_value or "" for r in s.execute(select(ChangeLog)).scalars()]
+    assert not any("argon2" in v or "horse" in v for v in values)
+
+
+@pytest.mark.parametrize("password", ["", "short", "x" * 300, "abc\x00defghi"])
+def test_weak_or_odd_passwords_are_refused(auth, password):
+    with pytest.raises(ValidationError):
+        auth.create_first_teacher("T", "t", password)
+
+
+def test_learner_pin_sign_in_and_the_same_message_for_unknown_accounts(auth, teacher, learner):
+    name = auth.set_learner_pin(teacher, learner.id, "2468")
+    assert name == "zoem"
+    signed = auth.sign_in("zoem", "2468")
+    assert signed.actor.role is Role.LEARNER and signed.actor.learner_id == learner.id
+    for username, secret in (("zoem", "1111"), ("nobody", "1111"), ("zoem", "ü" * 50), ("zoem", "9" * 5000)):
+        with pytest.raises(SignInError) as info:
+            auth.sign_in(username, secret)
+        assert str(info.value) == WRONG
+    with pytest.raises(SignInError, match="PIN"):
+        auth.sign_in("zoem", "   ")
+
+
+@pytest.mark.parametrize("pin", ["12", "abcd", "123456789", "12 34", ""])
+def test_bad_pins_are_refused(auth, teacher, learner, pin):
+    with pytest.raises(ValidationError):
+        auth.set_learner_pin(teacher, learner.id, pin)
+
+
+def test_rehash_when_parameters_change(store, teacher, learner):
+    old = AuthService(store, hasher=fast_hasher(t=1))
+    old.set_learner_pin(teacher, learner.id, "2468")
+    before = _account(store, "zoem").secret_hash
+    assert "t=1" in before
+    new = AuthService(store, hasher=fast_hasher(t=2))
+    new.sign_in("zoem", "2468")
+    after = _account(store, "zoem").secret_hash
+    assert "t=2" in after and after != before
+    new.sign_in("zoem", "2468")  # and it still verifies
+
+
+def test_failures_slow_down_then_lock_and_a_teacher_unlocks(auth, store, teacher, learner):
+    auth.set_learner_pin(teacher, learner.id, "2468")
+    now = utcnow()
+    for _ in range(auth_module.FREE_TRIES):
+        with pytest.raises(SignInError, match="do not match"):
+            auth.sign_in("zoem", "0000", now=now)
+    with pytest.raises(SignInError, match="do not match"):
+        auth.sign_in("zoem", "0000", now=now)
+    # Now even the right PIN must wait.
+    with pytest.raises(SignInError, match="wait"):
+        auth.sign_in("zoem", "2468", now=now)
+    later = now + timedelta(seconds=5)
+    assert auth.sign_in("zoem", "2468", now=later).actor.learner_id == learner.id
+    for i in range(auth_module.LOCK_AFTER):
+        later += auth_module.MAX_WAIT + timedelta(seconds=1)
+        with pytest.raises(SignInError):
+            auth.sign_in("zoem", "0000", now=later)
+    with pytest.raises(SignInError, match="wait|locked"):
+        auth.sign_in("zoem", "2468", now=later + timedelta(minutes=1))
+    assert auth.learner_sign_in_name(learner.id)[2]  # locked
+    auth.unlock(teacher, _account(store, "zoem").id)
+    assert auth.sign_in("zoem", "2468").actor.role is Role.LEARNER
+
+
+def test_only_a_teacher_sets_pins_or_unlocks(auth, profiles, teacher, learner):
+    auth.set_learner_pin(teacher, learner.id, "2468")
+    me = auth.sign_in("zoem", "2468").actor
+    with pytest.raises(ValidationError):
+        auth.set_learner_pin(me, learner.id, "1357")
+    with pytest.raises(ValidationError):
+        auth.unlock(me, me.account_id)
+    with pytest.raises(ValidationError):
+        auth.add_teacher(me, "Me", "me2", "long enough password")
+
+
+def test_nothing_secret_is_logged(auth, teacher, learner, caplog):
+    caplog.set_level(logging.DEBUG)
+    auth.create_first_teacher("Ms Rivera", "rivera", "correct horse battery")
+    auth.set_learner_pin(teacher, learner.id, "2468")
+    for secret in ("wrong password", "2468"):
+        try:
+            auth.sign_in("rivera", secret)
+        except SignInError:
+            pass
+    text = caplog.text
+    assert "correct horse" not in text and "2468" not in text and "argon2" not in text and "Zoë" not in text

@@ -1,0 +1,129 @@
+"""Who may see what, driven through the real sign-in screen over a real store."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from plprofile.domain import profile as d
+from plprofile.services.demo import DEMO_PIN, DEMO_TEACHER
+
+
+def _sign_in(qtbot, window, username: str, secret: str, learner: bool) -> None:
+    page = window.signin
+    (page.learner_radio if learner else page.teacher_radio).setChecked(True)
+    page.username.clear()
+    qtbot.keyClicks(page.username, username)
+    if secret.isascii():
+        qtbot.keyClicks(page.secret, secret)
+    else:  # QTest cannot synthesise every character's key: insert as an input method would
+        page.secret.insert(secret)
+    qtbot.mouseClick(page.button, Qt.MouseButton.LeftButton)
+
+
+@pytest.fixture
+def demo_window(open_window):
+    return open_window(demo=True, require_sign_in=True)
+
+
+def _learner_names(window) -> dict[str, object]:
+    return {window.model.learner(i).display_name: window.model.learner(i).id for i in range(window.model.rowCount())}
+
+
+def test_wrong_secrets_get_a_clear_message_and_no_hint(demo_window, qtbot):
+    window = demo_window
+    assert "demo-teacher" in window.signin.hint.text()
+    for username, secret, learner in (("zoem", "0000", True), ("nobody", "0000", True),
+                                      ("teacher", "ünïcødé pässwörd ✓", False), ("teacher", "x" * 250, False),
+                                      ("nobody", "demo-teacher", False)):
+        _sign_in(qtbot, window, username, secret, learner)
+        assert window.signin.message.text() == "That name and password or PIN do not match. Please try again."
+        assert window.pages.currentWidget() is window.signin and window.ctx is None
+    _sign_in(qtbot, window, "zoem", "", learner=True)
+    assert "PIN" in window.signin.message.text()
+    _sign_in(qtbot, window, "zoem", "12ab", learner=True)  # letters cannot be typed into a PIN
+    assert window.signin.message.text().startswith("That name")
+
+
+def test_a_learner_sees_only_their_own_profile(demo_window, qtbot, answers):
+    window = demo_window
+    _sign_in(qtbot, window, "zoem", DEMO_PIN, learner=True)
+    qtbot.waitUntil(lambda: window.is_ready)
+    assert window.ctx.is_learner
+    assert window.profile.name_label.text() == "Zoë Moreau"
+    assert not window.left.isVisible() and window.model.rowCount() == 0
+    assert not window.learner_menu.menuAction().isVisible() and not window.view_menu.menuAction().isVisible()
+    assert not window.profile.teacher_radio.isVisible()
+    # Reaching another learner through the window is refused each time, and the own profile stays.
+    others = window.ctx.profiles.list_learners(window.ctx.me)
+    assert len(others) == 1
+    store_learners = _all_ids(window)
+    for other_id in [i for i in store_learners if i != window.ctx.me.learner_id][:3]:
+        assert not window.select_learner(other_id)
+        window.profile.show_learner(other_id)
+        assert "only see and change their own profile" in answers.errors[-1]
+        assert window.profile.view.learner.id == window.ctx.me.learner_id
+    # What the learner writes is authored as them.
+    strengths = window.profile.strengths.lists[d.Section.STRENGTHS]
+    qtbot.keyClicks(strengths.input, "I can juggle")
+    qtbot.mouseClick(strengths.add_button, Qt.MouseButton.LeftButton)
+    entry = [e for e in window.profile.view.entries if e.text == "I can juggle"][0]
+    assert entry.author_role == "learner" and entry.author_id == window.ctx.me.account_id
+    history = window.ctx.profiles.history(window.ctx.me, window.ctx.me.learner_id)
+    assert history[0].author_id == window.ctx.me.account_id
+
+
+def _all_ids(window):
+    from sqlalchemy import select
+
+    from plprofile.store.models import Learner
+
+    with window.store.session() as s:
+        return list(s.execute(select(Learner.id)).scalars())
+
+
+def test_idle_lock_keeps_unsaved_text_for_the_same_person(demo_window, qtbot):
+    window = demo_window
+    _sign_in(qtbot, window, DEMO_TEACHER[0], DEMO_TEACHER[1], learner=False)
+    qtbot.waitUntil(lambda: window.is_ready)
+    strengths = window.profile.strengths.lists[d.Section.STRENGTHS]
+    qtbot.keyClicks(strengths.input, "half-typed thought")
+    window.idle.start(interval_ms=50)
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.signin, timeout=5000)
+    assert window.signin.mode == "locked" and window.signin.username.text() == DEMO_TEACHER[0]
+    qtbot.keyClicks(window.signin.secret, "wrong password")
+    qtbot.mouseClick(window.signin.button, Qt.MouseButton.LeftButton)
+    assert window.pages.currentWidget() is window.signin
+    qtbot.keyClicks(window.signin.secret, DEMO_TEACHER[1])
+    qtbot.mouseClick(window.signin.button, Qt.MouseButton.LeftButton)
+    assert window.pages.currentWidget() is window.splitter
+    assert window.profile.strengths.lists[d.Section.STRENGTHS].input.text() == "half-typed thought"
+
+
+def test_another_person_after_a_lock_sees_nothing_of_the_last_session(demo_window, qtbot):
+    window = demo_window
+    _sign_in(qtbot, window, DEMO_TEACHER[0], DEMO_TEACHER[1], learner=False)
+    qtbot.waitUntil(lambda: window.is_ready)
+    qtbot.keyClicks(window.profile.strengths.lists[d.Section.STRENGTHS].input, "private note")
+    window.lock()
+    _sign_in(qtbot, window, "zoem", DEMO_PIN, learner=True)
+    assert window.ctx.is_learner
+    assert window.profile.strengths.lists[d.Section.STRENGTHS].input.text() == ""
+    assert window.model.rowCount() == 0
+
+
+def test_first_start_creates_the_first_teacher(open_window, qtbot):
+    window = open_window(require_sign_in=True)
+    page = window.signin
+    assert page.mode == "first_teacher"
+    qtbot.keyClicks(page.display_name, "Ms Rivera")
+    qtbot.keyClicks(page.username, "rivera")
+    qtbot.keyClicks(page.secret, "a long password")
+    qtbot.keyClicks(page.repeat, "a different one")
+    qtbot.mouseClick(page.button, Qt.MouseButton.LeftButton)
+    assert "not the same" in page.message.text() and window.ctx is None
+    qtbot.keyClicks(page.secret, "a long password")
+    qtbot.keyClicks(page.repeat, "a long password")
+    qtbot.mouseClick(page.button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.is_ready)
+    assert window.ctx.user.display_name == "Ms Rivera" and not window.ctx.is_learner
