@@ -230,8 +230,8 @@ def generate_demo(store: Store, learners: int = 25, seed: int = 2026, today: dat
 
 def _one_learner(s, device: str, rng: random.Random, index: int, teacher: Actor, start: date,  # noqa: ANN001
                  today: date, framework: Framework) -> None:
-    def add(row, actor: Actor, day: date):  # noqa: ANN001, ANN202
-        return changes.create(s, device, row, actor, learner.id, at=_at(day, rng))
+    def add(row, actor: Actor, day: date, at: datetime | None = None):  # noqa: ANN001, ANN202
+        return changes.create(s, device, row, actor, learner.id, at=at or _at(day, rng))
 
     given = GIVEN[index % len(GIVEN)]
     family = FAMILY[(index * 7 + index // len(GIVEN)) % len(FAMILY)]
@@ -338,13 +338,14 @@ def _one_learner(s, device: str, rng: random.Random, index: int, teacher: Actor,
     held = first_conf
     while held <= today - timedelta(days=5):
         next_on = held + timedelta(days=rng.randint(35, 60))
+        moment = _at(held, rng)  # one conference: the record and the assessment made together
         add(Conference(learner_id=learner.id, held_on=held, participants=f"{learner.preferred_name}, Ms Rivera",
                        notes=rng.choice(CONF_NOTES), agreements=rng.choice(CONF_AGREEMENTS),
-                       next_checkin_on=next_on), teacher, held)
+                       next_checkin_on=next_on), teacher, held, moment)
         years = (held - start).days / 365
         assessment = Assessment(learner_id=learner.id, assessed_on=held, framework_id=framework.id,
                                 framework_version=framework.version)
-        add(assessment, teacher, held)
+        add(assessment, teacher, held, moment)
         for element in framework:
             true = base + pace * years + element_offsets[element.id] + rng.choice([-0.25, 0, 0, 0.25])
             teacher_value = _snap(true)
@@ -352,7 +353,7 @@ def _one_learner(s, device: str, rng: random.Random, index: int, teacher: Actor,
             agreed = _snap((teacher_value + learner_value) / 2) if learner_value != teacher_value else teacher_value
             add(AssessmentRating(assessment_id=assessment.id, learner_id=learner.id, element_id=element.id,
                                  learner_value=learner_value, teacher_value=teacher_value, agreed_value=agreed),
-                teacher, held)
+                teacher, held, moment)
         held = next_on
 
 

@@ -530,12 +530,25 @@ class ProfileService:
             return conf
 
     # ---- history ------------------------------------------------------------------------------------
-    def history(self, actor: Actor, learner_id: uuid.UUID, limit: int = 500) -> list[ChangeLog]:
+    def history(self, actor: Actor, learner_id: uuid.UUID, limit: int = 2000,
+                author_role: Role | None = None) -> list[ChangeLog]:
+        """The learner's change log, newest first. A learner never sees the history of teacher-only notes."""
         with self.store.session() as s:
             self._get(s, Learner, learner_id, actor)
-            stmt = (select(ChangeLog).where(ChangeLog.learner_id == learner_id)
-                    .order_by(ChangeLog.at.desc()).limit(limit))
+            stmt = select(ChangeLog).where(ChangeLog.learner_id == learner_id)
+            if author_role is not None:
+                stmt = stmt.where(ChangeLog.author_role == Role(author_role).value)
+            if actor.role is Role.LEARNER:
+                hidden = select(ProfileEntry.id).where(ProfileEntry.learner_id == learner_id,
+                                                       ProfileEntry.teacher_only.is_(True))
+                stmt = stmt.where(ChangeLog.entity_id.not_in(hidden), ChangeLog.entity != Account.__tablename__)
+            stmt = stmt.order_by(ChangeLog.at.desc()).limit(limit)
             return list(s.execute(stmt).scalars().all())
+
+    def author_names(self) -> dict[uuid.UUID, str]:
+        """Display names of every account, to show who made each change."""
+        with self.store.session() as s:
+            return dict(s.execute(select(Account.id, Account.display_name)).all())
 
 
 __all__ = [

@@ -78,14 +78,16 @@ class ProfilePanel(QWidget):
         self.conferences = ConferencesTab(ctx, self.reload)
         self.pages = [self.about, self.strengths, self.lenses, self.backpack, self.choice, self.goals,
                       self.conferences]
+        from .history import HistoryPage
         from .stages import StagesPage
 
         self.stages_page = StagesPage(ctx, self.reload)
-        self.pages.append(self.stages_page)
+        self.history_page = HistoryPage(ctx, self.reload)
+        self.pages += [self.stages_page, self.history_page]
         for page, title in zip(self.pages, (
-            self.tr("&1 About me"), self.tr("&2 Strengths and interests"), self.tr("&3 How I learn best"),
+            self.tr("&1 About me"), self.tr("&2 Strengths"), self.tr("&3 How I learn"),
             self.tr("&4 Backpack"), self.tr("&5 Voice and choice"), self.tr("&6 Goals"),
-            self.tr("&7 Conferences"), self.tr("&8 Stages and progress"),
+            self.tr("&7 Conferences"), self.tr("&8 Stages"), self.tr("&9 History"),
         ), strict=True):
             self.tabs.addTab(page, title)
 

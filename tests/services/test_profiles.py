@@ -196,3 +196,14 @@ def test_a_learner_cannot_add_learners_or_see_teacher_only_notes(profiles, learn
     profiles.add_entry(teacher, learner.id, d.Section.CHALLENGES, "Tired after lunch", teacher_only=True)
     assert profiles.load_profile(me, learner.id).entries == []
     assert len(profiles.load_profile(teacher, learner.id).entries) == 1
+
+
+def test_a_learner_does_not_see_the_history_of_teacher_only_notes(store, profiles, teacher):
+    learner = profiles.add_learner(teacher, given_name="Kai", family_name="Cohen")
+    me = learner_actor(profiles.learner_account(learner.id))
+    profiles.add_entry(teacher, learner.id, d.Section.CHALLENGES, "Check sleep with family", teacher_only=True)
+    profiles.add_entry(me, learner.id, d.Section.STRENGTHS, "Chess")
+    mine = profiles.history(me, learner.id)
+    assert all("sleep" not in (r.new_value or "") for r in mine)
+    assert any("Chess" in (r.new_value or "") for r in mine)
+    assert any("sleep" in (r.new_value or "") for r in profiles.history(teacher, learner.id))

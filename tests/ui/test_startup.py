@@ -17,8 +17,12 @@ SCRIPT = textwrap.dedent("""
     window = MainWindow(Path(sys.argv[1]), offer_demo=False, require_sign_in=False)
     window.show()
     shown = {"matplotlib": "matplotlib" in sys.modules, "alembic": "alembic" in sys.modules}
-    while not window.is_ready:
-        app.processEvents()
+    from PySide6.QtCore import QEventLoop, QTimer
+    loop = QEventLoop()
+    window.ready.connect(loop.quit)
+    QTimer.singleShot(60_000, loop.quit)
+    if not window.is_ready:
+        loop.exec()
     ready = {"matplotlib": "matplotlib" in sys.modules, "alembic": "alembic" in sys.modules}
     print(shown, ready, window.profile.name_label.text())
 """)

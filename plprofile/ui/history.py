@@ -1,0 +1,166 @@
+"""The learner's history: the change log as a timeline (who, what, when, old and new value), filterable by author."""
+
+from __future__ import annotations
+
+import json
+import uuid
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+
+from plprofile.domain.profile import Role
+from plprofile.services.profiles import ProfileView
+from plprofile.store.models import ChangeLog
+
+from . import labels
+from .common import attempt
+from .context import AppContext
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("history", text)
+
+
+def entity_label(entity: str) -> str:
+    return {
+        "learner": _t("Details"), "account": _t("Sign-in"), "profile_entry": _t("Profile entry"),
+        "backpack_item": _t("Backpack"), "choice_option": _t("Voice and choice"), "goal": _t("Goal"),
+        "action_step": _t("Action step"), "goal_support": _t("Goal support"), "evidence": _t("Evidence"),
+        "check_in": _t("Check-in"), "conference": _t("Conference"), "assessment": _t("Stages assessment"),
+        "assessment_rating": _t("Stages rating"),
+    }.get(entity, entity)
+
+
+_MAIN_FIELDS = ("text", "statement", "name", "notes", "reflection", "element_id", "given_name")
+
+
+def describe(row: ChangeLog, element_name=str) -> tuple[str, str, str]:  # noqa: ANN001
+    """(what, old value, new value) in words a learner understands."""
+    what = entity_label(row.entity)
+    if row.action == "create":
+        try:
+            content = json.loads(row.new_value or "{}")
+        except ValueError:
+            content = {}
+        main = next((content[f] for f in _MAIN_FIELDS if content.get(f)), "")
+        section = content.get("section")
+        if section:
+            try:
+                what = labels.section(section)
+            except (KeyError, ValueError):
+                pass
+        if row.entity == "check_in" and content.get("scale"):
+            main = f"{labels.checkin_scale(int(content['scale']))} {main}".strip()
+        if row.entity == "assessment_rating":
+            what = _t("Stages: {element}").format(element=element_name(content.get("element_id", "")))
+            views = ((_t("learner"), "learner_value"), (_t("teacher"), "teacher_value"), (_t("agreed"), "agreed_value"))
+            main = ", ".join(f"{who} {float(content[k]):g}" for who, k in views if content.get(k))
+        return _t("{what}: added").format(what=what), "", str(main)
+    if row.action in ("delete", "restore"):
+        verb = _t("removed") if row.action == "delete" else _t("restored")
+        return f"{what}: {verb}", "", ""
+    field = (row.field or "").replace("_", " ")
+    old, new = row.old_value or "", row.new_value or ""
+    if row.field == "status":
+        old, new = (labels.status(v) if v else "" for v in (old, new))
+    elif row.field == "agreement":
+        old, new = (labels.agreement(v) if v else "" for v in (old, new))
+    return f"{what}: {field}", old, new
+
+
+class HistoryModel(QAbstractTableModel):
+    HEADERS = ("When", "Who", "What", "Before", "After")
+
+    def __init__(self, parent=None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self.rows: list[tuple[str, str, str, str, str]] = []
+
+    def set_rows(self, log: list[ChangeLog], names: dict[uuid.UUID, str], element_name=str) -> None:  # noqa: ANN001
+        self.beginResetModel()
+        self.rows = []
+        for row in log:
+            when = row.at.astimezone().strftime("%Y-%m-%d %H:%M")
+            who = f"{names.get(row.author_id, '?')} ({labels.role(row.author_role)})"
+            self.rows.append((when, who, *describe(row, element_name)))
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):  # noqa: ANN001, ANN201
+        if index.isValid() and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self.rows[index.row()][index.column()]
+        return None
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: ANN001, ANN201, N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return _t(self.HEADERS[section])
+        return None
+
+
+class HistoryPage(QWidget):
+    """Loads only when shown: a profile reload costs nothing while the tab is hidden."""
+
+    def __init__(self, ctx: AppContext, on_change, parent: QWidget | None = None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self.ctx = ctx
+        self.learner_id: uuid.UUID | None = None
+        self.stale = True
+        self.author = QComboBox()
+        self.author.setAccessibleName(self.tr("Show changes by"))
+        self.author.addItem(self.tr("Everyone"), None)
+        self.author.addItem(self.tr("The learner"), Role.LEARNER.value)
+        self.author.addItem(self.tr("Teachers"), Role.TEACHER.value)
+        self.author.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.model = HistoryModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("History of changes"))
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.count = QLabel()
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Show changes by:")))
+        top.addWidget(self.author)
+        top.addStretch(1)
+        top.addWidget(self.count)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+
+    def show_profile(self, view: ProfileView) -> None:
+        self.learner_id = view.learner.id
+        self.stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event) -> None:  # noqa: ANN001, N802
+        super().showEvent(event)
+        if self.stale:
+            self.refresh()
+
+    def refresh(self) -> None:
+        if self.learner_id is None:
+            return
+        role = self.author.currentData()
+        learner_id = self.learner_id
+        log = attempt(self, lambda: self.ctx.profiles.history(self.ctx.me, learner_id,
+                                                               author_role=Role(role) if role else None))
+        if log is None:
+            return
+        framework = self.ctx.stages.active_framework()
+
+        def element_name(element_id: str) -> str:
+            element = framework.get_element(element_id)
+            return element.text(self.locale().name().split("_")[0]) if element else element_id
+
+        self.model.set_rows(log, self.ctx.profiles.author_names(), element_name)
+        self.count.setText(self.tr("%n change(s)", "", len(log)))
+        self.stale = False

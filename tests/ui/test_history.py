@@ -1,0 +1,34 @@
+"""The history tab: the change log as a timeline, filterable by author; a learner sees their own."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from plprofile.domain import profile as d
+
+
+def test_history_shows_who_what_old_and_new_and_filters_by_author(open_window, answers, qtbot):
+    window = open_window(demo=True)
+    panel = window.profile
+    learner_id = panel.view.learner.id
+    qtbot.mouseClick(panel.learner_radio, Qt.MouseButton.LeftButton)
+    strengths = panel.strengths.lists[d.Section.STRENGTHS]
+    qtbot.keyClicks(strengths.input, "Brand new strength")
+    qtbot.mouseClick(strengths.add_button, Qt.MouseButton.LeftButton)
+    goal = panel.view.goals[0].goal
+    window.ctx.profiles.update_goal(window.ctx.teacher, goal.id, status=d.GoalStatus.ACHIEVED)
+    panel.reload()
+    panel.tabs.setCurrentWidget(panel.history_page)
+    model = panel.history_page.model
+    rows = model.rows
+    assert rows[0][1].endswith("(Teacher)") and rows[0][2] == "Goal: status" and rows[0][4] == "Achieved"
+    assert rows[1][1].endswith("(Learner)") and rows[1][2] == "Strengths: added" and rows[1][4] == "Brand new strength"
+    combo = panel.history_page.author
+    combo.setCurrentIndex(combo.findData("learner"))
+    assert model.rowCount() > 0 and all(r[1].endswith("(Learner)") for r in model.rows)
+    combo.setCurrentIndex(combo.findData("teacher"))
+    assert all(r[1].endswith("(Teacher)") for r in model.rows)
+    total = len(window.ctx.profiles.history(window.ctx.teacher, learner_id))
+    combo.setCurrentIndex(0)
+    assert model.rowCount() == total
+
