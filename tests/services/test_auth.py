@@ -101,7 +101,7 @@ def test_failures_slow_down_then_lock_and_a_teacher_unlocks(auth, store, teacher
         auth.sign_in("zoem", "2468", now=now)
     later = now + timedelta(seconds=5)
     assert auth.sign_in("zoem", "2468", now=later).actor.learner_id == learner.id
-    for i in range(auth_module.LOCK_AFTER):
+    for _ in range(auth_module.LOCK_AFTER):
         later += auth_module.MAX_WAIT + timedelta(seconds=1)
         with pytest.raises(SignInError):
             auth.sign_in("zoem", "0000", now=later)
