@@ -179,6 +179,8 @@ class MainWindow(QMainWindow):
         self._action(learner_menu, self.tr("&Next learner"), lambda: self.step_learner(1), QKeySequence("Alt+Down"))
         self._action(learner_menu, self.tr("&Previous learner"), lambda: self.step_learner(-1),
                      QKeySequence("Alt+Up"))
+        self._action(learner_menu, self.tr("Start &conference"), self.start_conference,
+                     QKeySequence("Ctrl+Shift+K"))
         learner_menu.addSeparator()
         self._action(learner_menu, self.tr("&Remove learner from the class…"), self.remove_learner)
         self._action(learner_menu, self.tr("Delete learner &permanently…"), self.purge_learner)
@@ -303,6 +305,7 @@ class MainWindow(QMainWindow):
             self.model.set_learners([])
         self.ctx = AppContext(self.store, signed, auth=self.auth)
         self.profile = ProfilePanel(self.ctx)
+        self.profile.conference_running.connect(lambda on: self.left.setVisible(not on))
         self.stack.addWidget(self.profile)
         self.stack.setCurrentWidget(self.profile)
         learner_mode = self.ctx.is_learner
@@ -324,6 +327,10 @@ class MainWindow(QMainWindow):
         if self.require_sign_in:
             self.idle.start()
         self.ready.emit()
+
+    def start_conference(self) -> None:
+        if self.profile is not None:
+            self.profile.start_conference()
 
     def lock(self) -> None:
         """Back to the sign-in screen; the session's widgets stay as they are until the same person returns."""

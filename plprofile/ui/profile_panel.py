@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QRadioButton,
     QTabWidget,
     QVBoxLayout,
@@ -29,11 +30,13 @@ from .goals import GoalsTab
 
 class ProfilePanel(QWidget):
     loaded = Signal(object)  # the ProfileView now shown
+    conference_running = Signal(bool)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.view: ProfileView | None = None
+        self.conference = None
 
         self.name_label = QLabel()
         font = QFont(self.name_label.font())
@@ -62,6 +65,11 @@ class ProfilePanel(QWidget):
         names.addWidget(self.name_label)
         names.addWidget(self.details_label)
         header.addLayout(names, 1)
+        self.conference_button = QPushButton(self.tr("Start &conference"))
+        self.conference_button.setToolTip(self.tr("A guided one-to-one with a timer (Ctrl+Shift+K)"))
+        self.conference_button.clicked.connect(self.start_conference)
+        self.conference_button.setVisible(not ctx.is_learner)
+        header.addWidget(self.conference_button)
         writer = QVBoxLayout()
         writer.addWidget(self.learner_radio)
         writer.addWidget(self.teacher_radio)
@@ -95,6 +103,32 @@ class ProfilePanel(QWidget):
         layout.addLayout(header)
         layout.addWidget(self.tabs, 1)
 
+    # ---- conference mode ----------------------------------------------------------------------------
+    def start_conference(self) -> None:
+        if self.view is None or self.conference is not None or self.ctx.is_learner:
+            return
+        from .conference_mode import ConferencePage
+
+        self.conference = ConferencePage(self.ctx, self.view,
+                                         lambda: self.tabs.setCurrentWidget(self.stages_page))
+        self.conference.ended.connect(self._conference_ended)
+        self.tabs.insertTab(0, self.conference, self.tr("&0 Conference"))
+        self.tabs.setCurrentIndex(0)
+        self.conference_button.setEnabled(False)
+        self.conference_running.emit(True)
+
+    def _conference_ended(self, saved: bool) -> None:
+        page = self.conference
+        self.conference = None
+        if page is not None:
+            self.tabs.removeTab(self.tabs.indexOf(page))
+            page.deleteLater()
+        self.conference_button.setEnabled(True)
+        self.conference_running.emit(False)
+        if saved:
+            self.reload()
+            self.tabs.setCurrentWidget(self.conferences)
+
     def add_page(self, page: QWidget, title: str) -> None:
         """Later features (stages, history) add their pages here; each has ``show_profile(view)``."""
         self.pages.append(page)
@@ -127,6 +161,8 @@ class ProfilePanel(QWidget):
         self.details_label.setText(" · ".join(bits))
         for page in self.pages:
             page.show_profile(view)
+        if self.conference is not None:
+            self.conference.show_profile(view)
         self.loaded.emit(view)
 
     def reload(self) -> None:

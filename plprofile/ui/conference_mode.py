@@ -1,0 +1,284 @@
+"""Conference mode: one screen learner and teacher read together, with a timer, for a 10–20 minute one-to-one.
+
+It shows what changed since the last conference, the goals and their evidence, the Stages side by side, and
+ends with next steps, the next date, the saved record and a one-page summary for the learner and the family.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from plprofile.domain import profile as d
+from plprofile.domain.profile import Role
+from plprofile.services.profiles import ProfileView
+
+from . import ask, labels
+from .common import attempt, fmt_date, from_qdate, to_qdate
+from .context import AppContext
+from .history import describe
+
+
+def choose_pdf_path(parent: QWidget, suggested: Path) -> str | None:
+    """Where to save the summary (tests patch this)."""
+    from PySide6.QtWidgets import QFileDialog
+
+    path, _ = QFileDialog.getSaveFileName(parent, parent.tr("Save the summary"), str(suggested), "PDF (*.pdf)")
+    return path or None
+
+
+class ConferencePage(QWidget):
+    ended = Signal(bool)  # True when saved, False when cancelled
+
+    def __init__(self, ctx: AppContext, view: ProfileView, open_stages, parent: QWidget | None = None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self.ctx = ctx
+        self.view = view
+        self.open_stages = open_stages
+        self.started = time.monotonic()
+        self.last_pdf: Path | None = None
+        self.saved_conference_id = None
+        learner = view.learner
+
+        title = QLabel(self.tr("Conference with {name}").format(name=learner.preferred_name))
+        font = QFont(title.font())
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        title.setFont(font)
+        self.clock = QLabel("00:00")
+        clock_font = QFont(self.clock.font())
+        clock_font.setPointSizeF(clock_font.pointSizeF() * 2)
+        clock_font.setBold(True)
+        self.clock.setFont(clock_font)
+        self.clock.setAccessibleName(self.tr("Time in this conference"))
+        self.target = QSpinBox()
+        self.target.setRange(5, 40)
+        self.target.setValue(15)
+        self.target.setSuffix(self.tr(" min"))
+        self.target.setAccessibleName(self.tr("Planned length in minutes"))
+        self.bar = QProgressBar()
+        self.bar.setTextVisible(True)
+        self.bar.setAccessibleName(self.tr("Time used"))
+        self.end_button = QPushButton(self.tr("&End and save"))
+        self.end_button.clicked.connect(self.end)
+        self.cancel_button = QPushButton(self.tr("Cancel conference"))
+        self.cancel_button.clicked.connect(self.cancel)
+        top = QHBoxLayout()
+        top.addWidget(title, 1)
+        top.addWidget(QLabel(self.tr("Planned:")))
+        top.addWidget(self.target)
+        top.addWidget(self.bar, 1)
+        top.addWidget(self.clock)
+        top.addWidget(self.end_button)
+        top.addWidget(self.cancel_button)
+
+        # 1. what changed since the last conference
+        last = view.conferences[0] if view.conferences else None
+        since_title = (self.tr("Since the last conference ({date})").format(date=fmt_date(last.held_on))
+                       if last else self.tr("Since the profile began"))
+        self.changes = QListWidget()
+        self.changes.setWordWrap(True)
+        self.changes.setAccessibleName(since_title)
+        since_box = QGroupBox(since_title)
+        QVBoxLayout(since_box).addWidget(self.changes)
+
+        # 2. goals and evidence
+        self.goals = QTreeWidget()
+        self.goals.setHeaderLabels([self.tr("Goal"), self.tr("Status"), self.tr("Steps"), self.tr("Last check-in")])
+        self.goals.setAccessibleName(self.tr("Goals and evidence"))
+        self.goals.setWordWrap(True)
+        self.goals.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.goals.header().setStretchLastSection(False)
+        goals_box = QGroupBox(self.tr("Goals and evidence"))
+        QVBoxLayout(goals_box).addWidget(self.goals)
+
+        # 3. the Stages side by side
+        self.stages = QTableWidget()
+        self.stages.setAccessibleName(self.tr("Stages: learner and teacher side by side"))
+        self.stages.verticalHeader().hide()
+        self.stages.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.stages.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.rate_button = QPushButton(self.tr("&Rate the Stages now…"))
+        self.rate_button.clicked.connect(lambda: self.open_stages())
+        stages_box = QGroupBox(self.tr("Stages of Personalized Learning, side by side"))
+        sl = QVBoxLayout(stages_box)
+        sl.addWidget(self.stages)
+        sl.addWidget(self.rate_button)
+
+        # 4. next steps and the next date
+        self.agreements = QPlainTextEdit()
+        self.agreements.setTabChangesFocus(True)
+        self.agreements.setPlaceholderText(self.tr("Next steps we agree on: who does what, by when"))
+        self.notes = QPlainTextEdit()
+        self.notes.setTabChangesFocus(True)
+        self.notes.setPlaceholderText(self.tr("What we talked about"))
+        self.participants = QLineEdit(self.tr("{learner} and {teacher}").format(
+            learner=learner.preferred_name, teacher=ctx.user.display_name))
+        self.next_on = QDateEdit()
+        self.next_on.setCalendarPopup(True)
+        self.next_on.setDisplayFormat("yyyy-MM-dd")
+        self.next_on.setDate(to_qdate(date.today() + timedelta(days=28)))
+        next_box = QGroupBox(self.tr("Next steps"))
+        form = QFormLayout(next_box)
+        form.addRow(self.tr("&Agreed:"), self.agreements)
+        form.addRow(self.tr("&Notes:"), self.notes)
+        form.addRow(self.tr("&Who took part:"), self.participants)
+        form.addRow(self.tr("Next &check-in:"), self.next_on)
+
+        grid = QGridLayout()
+        grid.addWidget(since_box, 0, 0)
+        grid.addWidget(goals_box, 0, 1)
+        grid.addWidget(stages_box, 1, 0)
+        grid.addWidget(next_box, 1, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(grid, 1)
+
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self._tick)
+        self.timer.start(1000)
+        self._tick()
+        self.show_profile(view)
+
+    # ---- content ------------------------------------------------------------------------------------
+    def elapsed_seconds(self) -> int:
+        return int(time.monotonic() - self.started)
+
+    def _tick(self) -> None:
+        seconds = self.elapsed_seconds()
+        self.clock.setText(f"{seconds // 60:02d}:{seconds % 60:02d}")
+        planned = self.target.value() * 60
+        self.bar.setRange(0, planned)
+        self.bar.setValue(min(seconds, planned))
+        self.bar.setFormat(self.tr("%n min left", "", max(0, (planned - seconds + 59) // 60))
+                           if seconds < planned else self.tr("Time to wrap up"))
+
+    def show_profile(self, view: ProfileView) -> None:
+        """Refresh the review panels (after a rating or an edit in another tab)."""
+        self.view = view
+        learner_id = view.learner.id
+        last = view.conferences[0] if view.conferences else None
+        log = attempt(self, lambda: self.ctx.profiles.history(self.ctx.me, learner_id, author_role=Role.LEARNER))
+        self.changes.clear()
+        for row in log or []:
+            if last is not None and row.at.date() < last.held_on:
+                break
+            what, _old, new = describe(row)
+            self.changes.addItem(f"{fmt_date(row.at.date())} · {what}" + (f": {new}" if new else ""))
+        if self.changes.count() == 0:
+            self.changes.addItem(self.tr("Nothing new from the learner yet."))
+        self.goals.clear()
+        for gv in view.goals:
+            if gv.goal.status in (d.GoalStatus.SET_ASIDE.value,):
+                continue
+            done = sum(s.done for s in gv.steps)
+            last_ci = labels.checkin_scale(gv.checkins[-1].scale) if gv.checkins else "—"
+            item = QTreeWidgetItem([gv.goal.statement, labels.status(gv.goal.status),
+                                    f"{done}/{len(gv.steps)}", last_ci])
+            for ev in gv.evidence:
+                item.addChild(QTreeWidgetItem([self.tr("Evidence: {text}").format(text=ev.text or ev.location),
+                                               labels.evidence_kind(ev.kind), "", fmt_date(ev.added_on)]))
+            self.goals.addTopLevelItem(item)
+            item.setExpanded(True)
+        self._fill_stages()
+
+    def _fill_stages(self) -> None:
+        from plprofile.charts.tables import now_table
+        from plprofile.domain.progress import latest
+
+        history = self.ctx.stages.history(self.ctx.me, self.view.learner.id)
+        now = latest(history)
+        framework = (self.ctx.stages.framework_for(now.framework_id, now.framework_version) if now
+                     else self.ctx.stages.active_framework())
+        headers, rows = now_table(now, framework)
+        self.stages.clear()
+        self.stages.setColumnCount(len(headers))
+        self.stages.setHorizontalHeaderLabels(headers)
+        self.stages.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                self.stages.setItem(r, c, QTableWidgetItem(value))
+        self.stages.resizeColumnsToContents()
+        self.stages.horizontalHeader().setStretchLastSection(True)
+        self.stages_date = now.assessed_on if now else None
+        self.stages.setToolTip(self.tr("Assessed on {date}").format(date=fmt_date(now.assessed_on)) if now
+                               else self.tr("Not assessed yet"))
+
+    # ---- ending -------------------------------------------------------------------------------------
+    def cancel(self) -> None:
+        if ask.confirm(self, self.tr("Cancel conference"),
+                       self.tr("Leave conference mode without saving a record?")):
+            self.timer.stop()
+            self.ended.emit(False)
+
+    def end(self) -> None:
+        learner = self.view.learner
+        minutes = max(1, round(self.elapsed_seconds() / 60))
+        notes = self.notes.toPlainText().strip()
+        values = {
+            "participants": self.participants.text(),
+            "notes": (notes + "\n" if notes else "") + self.tr("Conference length: %n minute(s).", "", minutes),
+            "agreements": self.agreements.toPlainText(),
+            "next_checkin_on": from_qdate(self.next_on.date()),
+        }
+        record = attempt(self, lambda: self.ctx.profiles.add_conference(self.ctx.me, learner.id, date.today(),
+                                                                       **values))
+        if record is None:
+            return
+        self.saved_conference_id = record.id
+        self.timer.stop()
+        if ask.confirm(self, self.tr("Conference saved"),
+                       self.tr("Make a one-page summary (PDF) for {name} and the family?").format(
+                           name=learner.preferred_name)):
+            self.write_pdf()
+        self.ended.emit(True)
+
+    def write_pdf(self) -> Path | None:
+        from plprofile.services.report import build_summary
+
+        from .pdf import write_summary_pdf
+
+        learner = self.view.learner
+        suggested = Path.home() / f"{learner.preferred_name}-{learner.family_name}-{date.today().isoformat()}.pdf"
+        target = choose_pdf_path(self, suggested)
+        if not target:
+            return None
+        summary = build_summary(self.ctx.profiles, self.ctx.stages, self.ctx.me, learner.id,
+                                self.saved_conference_id)
+        try:
+            write_summary_pdf(summary, Path(target), self.locale().name().split("_")[0])
+        except OSError as exc:
+            ask.error(self, self.tr("Summary"), self.tr("The PDF could not be written: {reason}").format(
+                reason=exc.strerror or exc))
+            return None
+        self.last_pdf = Path(target)
+        ask.info(self, self.tr("Summary"), self.tr("The summary was saved to {path}.").format(path=target))
+        return self.last_pdf
+
