@@ -37,6 +37,7 @@ def run_gui(data_dir: Path, *, demo: bool = False, screenshot: Path | None = Non
     window.show()
     if screenshot is None:
         return app.exec()
+    window.resize(1400, 900)  # the same frame for every screenshot, whatever was saved last time
     return _screenshot(app, window, Path(screenshot), view)
 
 
