@@ -44,10 +44,18 @@ class CorruptStoreError(StoreError):
 
 
 def _apply_pragmas(dbapi_conn, _record) -> None:  # noqa: ANN001
+    # SQLAlchemy, not the driver, decides when a transaction begins (see _begin).
+    dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
     for pragma in PRAGMAS:
         cur.execute(pragma)
     cur.close()
+
+
+def _begin(conn) -> None:  # noqa: ANN001
+    """Writes take the write lock up front (BEGIN IMMEDIATE): a second window or process then waits its turn
+    and sees the first one's commit, so a stale edit is detected instead of failing half-way."""
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("write") else "BEGIN")
 
 
 def make_engine(path: Path) -> Engine:
@@ -57,6 +65,7 @@ def make_engine(path: Path) -> Engine:
         connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
     )
     event.listen(engine, "connect", _apply_pragmas)
+    event.listen(engine, "begin", _begin)
     return engine
 
 
@@ -109,6 +118,7 @@ class Store:
     def __init__(self, path: Path, engine: Engine, device_id: str) -> None:
         self.path = path
         self.engine = engine
+        self.write_engine = engine.execution_options(write=True)
         self.device_id = device_id
 
     @contextmanager
@@ -120,7 +130,7 @@ class Store:
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """One unit of work: commits on success, rolls back everything on any error."""
-        with self.session() as session:
+        with Session(self.write_engine, expire_on_commit=False) as session:
             try:
                 yield session
                 session.commit()
@@ -177,7 +187,7 @@ def open_store(data_dir: Path) -> Store:
 
 
 def _ensure_device_id(engine: Engine) -> str:
-    with engine.begin() as conn:
+    with engine.execution_options(write=True).begin() as conn:
         row = conn.exec_driver_sql("SELECT value FROM meta WHERE key='device_id'").fetchone()
         if row:
             return row[0]
