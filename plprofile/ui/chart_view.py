@@ -1,0 +1,354 @@
+"""A chart with its table equivalent and an Export button: the one widget every Stages chart is shown in.
+
+matplotlib loads only when the first chart is drawn (``show_figure``), never when this module is imported.
+The canvas scales the figure to the space it has (the figure builders size their figures for print and the
+projector); a figure too tall for the window scrolls rather than shrinking below a legible size.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QEvent, QLocale, QModelIndex, QObject, Qt
+from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QStyle,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from . import ask
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+#: ``(headers, rows)`` as ``plprofile.charts.tables`` returns them.
+Table = tuple[list[str], list[list[str]]]
+FigureFactory = Callable[[], "Figure"]
+
+#: Formats a chart exports to; "csv" writes the table view.
+EXPORT_FORMATS = ("png", "svg", "pdf", "csv")
+#: Pixels per inch on screen: figures are scaled into this range; below it they scroll instead.
+MIN_DPI, MAX_DPI = 62.0, 100.0
+PNG_DPI = 150
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("chart_view", text)
+
+
+def ui_language() -> str:
+    """The language for framework texts (``"es_MX"`` also finds ``"es"``)."""
+    return QLocale().name()
+
+
+def _filters(formats: Sequence[str]) -> list[str]:
+    names = {
+        "png": _t("PNG image (*.png)"),
+        "svg": _t("SVG drawing (*.svg)"),
+        "pdf": _t("PDF document (*.pdf)"),
+        "csv": _t("Table as CSV (*.csv)"),
+    }
+    return [names[f] for f in formats]
+
+
+def choose_export_path(parent: QWidget | None, title: str, suggested: str,
+                       formats: Sequence[str] = EXPORT_FORMATS) -> str | None:
+    """Ask where to save; the file gets the extension of the chosen type. Tests patch this function."""
+    path, chosen = QFileDialog.getSaveFileName(parent, title, suggested, ";;".join(_filters(formats)))
+    if not path:
+        return None
+    if Path(path).suffix.lower().lstrip(".") not in formats:
+        match = re.search(r"\*\.(\w+)", chosen or "")
+        path = f"{path}.{match.group(1) if match else formats[0]}"
+    return path
+
+
+def safe_file_name(text: str) -> str:
+    """A file name from a title: letters, digits and dashes."""
+    name = re.sub(r"[^\w]+", "-", text, flags=re.UNICODE).strip("-").lower()
+    return name or "chart"
+
+
+def write_csv(path: str | Path, table: Table) -> None:
+    headers, rows = table
+    with open(path, "w", newline="", encoding="utf-8-sig") as f:  # BOM: spreadsheets read the accents
+        writer = csv.writer(f)
+        writer.writerow(headers)
+        writer.writerows(rows)
+
+
+_ICONS: dict[tuple[str, int], QIcon] = {}
+
+
+def stage_chip(color: str, size: int = 14) -> QIcon:
+    """A small square in a stage colour with a dark edge (so the lightest stage shows on white)."""
+    key = (color, size)
+    if key not in _ICONS:
+        pixmap = QPixmap(size, size)
+        pixmap.fill(QColor("#606060"))
+        from PySide6.QtGui import QPainter
+
+        painter = QPainter(pixmap)
+        painter.fillRect(1, 1, size - 2, size - 2, QColor(color))
+        painter.end()
+        _ICONS[key] = QIcon(pixmap)
+    return _ICONS[key]
+
+
+class TextTableModel(QAbstractTableModel):
+    """A read-only table of strings (a chart's numbers); numbers are right-aligned."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.headers: list[str] = []
+        self.rows: list[list[str]] = []
+        self.tooltips: dict[tuple[int, int], str] = {}
+
+    def set_table(self, table: Table) -> None:
+        self.beginResetModel()
+        self.headers, self.rows = list(table[0]), [list(r) for r in table[1]]
+        self.tooltips = {}
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.headers)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
+        if not index.isValid():
+            return None
+        text = self.rows[index.row()][index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return text
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tooltips.get((index.row(), index.column()))
+        if role == Qt.ItemDataRole.TextAlignmentRole and re.fullmatch(r"[+\-−]?[\d.]+|—", text):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section] if section < len(self.headers) else None
+        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
+            return section + 1
+        return None
+
+
+def make_table_view(model: QAbstractTableModel, name: str) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setAccessibleName(name)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(True)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(False)
+    view.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    return view
+
+
+class ChartView(QWidget):
+    """A figure (scaled to fit, scrolling if tall) or its table, a one-line summary, and Export.
+
+    Feed it with ``show_figure(factory, table, summary)``: ``factory()`` builds the figure; it is called
+    once for the screen and again for each export, so an export never depends on the window's size.
+    """
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.name = name
+        self.export_name = name
+        self._factory: FigureFactory | None = None
+        self.canvas = None  # FigureCanvasQTAgg, made on the first draw
+        self._design_size: tuple[float, float] = (10.0, 6.0)
+        self.table: Table = ([], [])
+        self.last_draw_seconds: float | None = None
+        self._fitted: tuple = ()
+
+        self.chart_button = QPushButton(self.tr("C&hart"))
+        self.table_button = QPushButton(self.tr("T&able"))
+        for button, tip in ((self.chart_button, self.tr("Show the chart")),
+                            (self.table_button, self.tr("Show the same numbers as a table"))):
+            button.setCheckable(True)
+            button.setToolTip(tip)
+        self.chart_button.setChecked(True)
+        self.mode = QButtonGroup(self)
+        self.mode.setExclusive(True)
+        self.mode.addButton(self.chart_button, 0)
+        self.mode.addButton(self.table_button, 1)
+        self.mode.idToggled.connect(lambda i, on: on and self.stack.setCurrentIndex(i))
+        self.export_button = QPushButton(self.tr("E&xport…"))
+        self.export_button.setToolTip(self.tr("Save this chart as PNG, SVG or PDF, or its table as CSV"))
+        self.export_button.clicked.connect(self.export_dialog)
+        self.export_button.setEnabled(False)
+        self.status = QLabel()
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.summary.setAccessibleName(self.tr("Summary of {chart}").format(chart=name))
+
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setAccessibleName(name)
+        self.scroll.installEventFilter(self)
+        self.placeholder = QLabel(self.tr("The chart appears here."))
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.scroll.setWidget(self.placeholder)
+        self.model = TextTableModel(self)
+        self.table_view = make_table_view(self.model, self.tr("{chart} as a table").format(chart=name))
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.scroll)
+        self.stack.addWidget(self.table_view)
+
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.addWidget(self.chart_button)
+        bar.addWidget(self.table_button)
+        bar.addSpacing(8)
+        bar.addWidget(self.summary, 1)
+        bar.addWidget(self.status)
+        bar.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.stack, 1)
+        self.setMinimumWidth(400)
+
+    # ---- content ------------------------------------------------------------------------------------
+    def show_figure(self, factory: FigureFactory, table: Table, summary: str = "",
+                    export_name: str | None = None) -> float:
+        """Build the figure, draw it now, fill the table. Returns the seconds the build and draw took."""
+        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+
+        started = time.perf_counter()
+        self._factory = factory
+        self.export_name = export_name or self.name
+        figure = factory()
+        self._design_size = tuple(figure.get_size_inches())  # type: ignore[assignment]
+        canvas = FigureCanvasQTAgg(figure)
+        canvas.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the table view is the keyboard equivalent
+        canvas.setAccessibleName(self.name)
+        canvas.setAccessibleDescription(
+            (summary + " " if summary else "") + self.tr("The Table button shows the same numbers."))
+        self.scroll.setWidget(canvas)  # the old canvas (and its figure) is deleted
+        self.canvas = canvas
+        self._fit()  # sizes the canvas and asks for one draw at that size...
+        if canvas.isVisible():
+            canvas.repaint()  # ...which happens now, inside this paint
+        else:
+            canvas.draw()
+        self.set_table(table)
+        self.summary.setText(summary)
+        self.status.clear()
+        self.export_button.setEnabled(True)
+        self.last_draw_seconds = time.perf_counter() - started
+        return self.last_draw_seconds
+
+    def set_table(self, table: Table) -> None:
+        self.table = table
+        self.model.set_table(table)
+
+    @property
+    def figure(self):  # noqa: ANN201
+        return self.canvas.figure if self.canvas is not None else None
+
+    def show_table(self, on: bool = True) -> None:
+        (self.table_button if on else self.chart_button).setChecked(True)
+
+    # ---- fitting the figure to the window -----------------------------------------------------------
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        if obj is self.scroll and event.type() == QEvent.Type.Resize:
+            self._fit()
+        return super().eventFilter(obj, event)
+
+    def _fit(self) -> None:
+        """Scale the figure to the width available; keep it whole on screen when that stays legible."""
+        canvas = self.canvas
+        if canvas is None:
+            return
+        bar = self.scroll.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        width = max(200, self.scroll.width() - bar)  # leave room for a scroll bar, so it never flickers
+        height = max(150, self.scroll.height())
+        w_in, h_in = self._design_size
+        whole = min(width / w_in, height / h_in)
+        if whole >= MIN_DPI:
+            dpi, canvas_height = min(whole, MAX_DPI), height
+        else:
+            dpi = min(max(MIN_DPI, width / w_in), MAX_DPI)
+            canvas_height = max(height, round(h_in * dpi))
+        canvas_width = self.scroll.width() - (bar if canvas_height > height else 0)
+        if self._fitted == (id(canvas), canvas_width, canvas_height, dpi):
+            return  # e.g. the tab was shown again: the drawing is still right
+        self._fitted = (id(canvas), canvas_width, canvas_height, dpi)
+        figure = canvas.figure
+        ratio = canvas.device_pixel_ratio or 1
+        if abs(getattr(figure, "_original_dpi", 0) - dpi) > 0.01:
+            # matplotlib rescales from _original_dpi when the screen's pixel ratio changes
+            figure._original_dpi = dpi
+            figure.set_dpi(dpi * ratio)
+        canvas.setMinimumHeight(canvas_height)
+        canvas.setMaximumHeight(canvas_height)
+        # the size the scroll area is about to give it, now, so the first draw is at the final size
+        canvas.resize(canvas_width, canvas_height)
+        figure.set_size_inches(canvas_width * ratio / figure.dpi, canvas_height * ratio / figure.dpi,
+                               forward=False)
+        canvas.draw_idle()
+
+    # ---- export -------------------------------------------------------------------------------------
+    def export_dialog(self) -> None:
+        if self._factory is None:
+            return
+        path = choose_export_path(self, self.tr("Export {chart}").format(chart=self.name),
+                                  safe_file_name(self.export_name) + ".png")
+        if path:
+            self.export(path)
+
+    def export(self, path: str | Path) -> Path | None:
+        """Write the chart (PNG, SVG, PDF) or its table (CSV) to ``path``; a failure becomes a message."""
+        path = Path(path)
+        fmt = path.suffix.lower().lstrip(".")
+        title = self.tr("Export {chart}").format(chart=self.name)
+        if fmt not in EXPORT_FORMATS:
+            ask.error(self, title, self.tr("Choose a file ending in .png, .svg, .pdf or .csv."))
+            return None
+        try:
+            if fmt == "csv":
+                write_csv(path, self.table)
+            else:
+                figure = self._factory()
+                kwargs = {"dpi": PNG_DPI} if fmt == "png" else {}
+                figure.savefig(path, format=fmt, facecolor="white", metadata={"Title": self.export_name},
+                               **kwargs)
+        except OSError as exc:
+            ask.error(self, title, self.tr("The file could not be written: {reason}").format(
+                reason=exc.strerror or str(exc)))
+            return None
+        self.status.setText(self.tr("Saved {name}").format(name=path.name))
+        self.status.setToolTip(str(path))
+        return path
+

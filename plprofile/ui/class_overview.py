@@ -1,0 +1,227 @@
+"""The class overview: how many learners stand at each stage per element, how that moved, and who is due."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, timedelta
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from plprofile.charts import tables as chart_tables
+from plprofile.domain.progress import (
+    class_distribution,
+    distribution_over_time,
+    latest,
+    month_starts,
+    not_assessed_since,
+    overall_distribution,
+)
+
+from .chart_view import (
+    ChartView,
+    TextTableModel,
+    choose_export_path,
+    make_table_view,
+    safe_file_name,
+    ui_language,
+    write_csv,
+)
+from .common import attempt, fmt_date
+
+ANY_GROUP = ""
+DEFAULT_WEEKS = 8
+
+
+class ClassOverview(QWidget):
+    """A window of its own: the class distribution now and over the year, and who has not been assessed."""
+
+    def __init__(self, ctx, parent: QWidget | None = None) -> None:  # noqa: ANN001
+        super().__init__(parent, Qt.WindowType.Window)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Class overview: Stages of Personalized Learning"))
+        self.due_ids: list[uuid.UUID] = []
+        self.assessed_count = 0
+        self.learner_count = 0
+
+        self.group = QComboBox()
+        self.group.setAccessibleName(self.tr("Group"))
+        self.group.addItem(self.tr("All groups"), ANY_GROUP)
+        self.group.currentIndexChanged.connect(lambda _i: self.refresh())
+        group_label = QLabel(self.tr("&Group:"))
+        group_label.setBuddy(self.group)
+        self.weeks = QSpinBox()
+        self.weeks.setRange(1, 52)
+        self.weeks.setValue(DEFAULT_WEEKS)
+        self.weeks.setSuffix(self.tr(" weeks"))
+        self.weeks.setAccessibleName(self.tr("Not assessed in the last number of weeks"))
+        self.weeks.valueChanged.connect(lambda _v: self.refresh_due())
+        weeks_label = QLabel(self.tr("Not assessed in the &last"))
+        weeks_label.setBuddy(self.weeks)
+        self.counts_label = QLabel()
+        self.refresh_button = QPushButton(self.tr("&Refresh"))
+        self.refresh_button.clicked.connect(self.refresh)
+        top = QHBoxLayout()
+        top.addWidget(group_label)
+        top.addWidget(self.group)
+        top.addSpacing(16)
+        top.addWidget(self.counts_label, 1)
+        top.addWidget(self.refresh_button)
+
+        self.chart = ChartView(self.tr("Learners at each stage"))
+
+        self.due_title = QLabel()
+        font = QFont(self.due_title.font())
+        font.setBold(True)
+        self.due_title.setFont(font)
+        self.due_title.setWordWrap(True)
+        self.due_model = TextTableModel(self)
+        self.due_view = make_table_view(self.due_model, self.tr("Learners not assessed recently"))
+        self.due_view.horizontalHeader().setStretchLastSection(True)
+        self.due_view.activated.connect(self._open_learner)
+        self.due_view.setToolTip(self.tr("Double-click or press Enter to open the learner"))
+        self.due_export = QPushButton(self.tr("E&xport list…"))
+        self.due_export.clicked.connect(self.export_due)
+        weeks_row = QHBoxLayout()
+        weeks_row.addWidget(weeks_label)
+        weeks_row.addWidget(self.weeks)
+        weeks_row.addStretch(1)
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(6, 0, 0, 0)
+        rl.addLayout(weeks_row)
+        rl.addWidget(self.due_title)
+        rl.addWidget(self.due_view, 1)
+        rl.addWidget(self.due_export)
+
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.chart)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.splitter, 1)
+
+        # as large as the main window it belongs to (which already fits the screen), at most 1400 x 900
+        base = parent.window().size() if parent is not None else None
+        width = min(1400, base.width()) if base is not None and base.width() > 600 else 1360
+        height = min(900, base.height()) if base is not None and base.height() > 400 else 860
+        self.resize(width, height)
+        self.splitter.setSizes([width - 380, 360])
+
+    # ---- data ---------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Read the class and draw the chart now."""
+        ctx = self.ctx
+        groups = attempt(self, lambda: ctx.profiles.groups(ctx.teacher))
+        if groups is None:
+            return
+        chosen = self.group.currentData()
+        self.group.blockSignals(True)
+        self.group.clear()
+        self.group.addItem(self.tr("All groups"), ANY_GROUP)
+        for g in groups:
+            self.group.addItem(g, g)
+        self.group.setCurrentIndex(max(0, self.group.findData(chosen)))
+        self.group.blockSignals(False)
+        group = self.group.currentData() or None
+
+        histories = attempt(self, lambda: ctx.stages.class_histories(ctx.teacher, group))
+        if histories is None:
+            return
+        framework = ctx.stages.active_framework()
+        lang = ui_language()
+        latest_by_learner = {lid: latest(h) for lid, h in histories.items() if h}
+        now = class_distribution(latest_by_learner, framework)
+        days = [a.assessed_on for h in histories.values() for a in h]
+        today = date.today()
+        over_time = (distribution_over_time(histories, framework, month_starts(min(days), max(today, max(days))))
+                     if days else [])
+        self.learner_count, self.assessed_count = len(histories), len(latest_by_learner)
+        where = group or self.tr("all groups")
+        title = self.tr("Class overview, {where}: {n} learners").format(where=where, n=len(histories))
+        overall = overall_distribution(latest_by_learner, framework)
+        if overall:
+            parts = ", ".join(f"{chart_tables.stage_column_label(framework, v, lang)}: {overall[v]}"
+                              for v in framework.allowed_values() if overall.get(v))
+            summary = self.tr("Overall stage now ({n} assessed): {parts}.").format(
+                n=len(latest_by_learner), parts=parts)
+        else:
+            summary = self.tr("No assessments yet in {where}.").format(where=where)
+        self.counts_label.setText(self.tr("{n} learners, {k} assessed").format(
+            n=len(histories), k=len(latest_by_learner)))
+
+        from plprofile.charts.figures import class_figure
+
+        self.chart.show_figure(lambda: class_figure(now, over_time, framework, lang, title=title),
+                               chart_tables.class_table(now, over_time, framework, lang), summary,
+                               export_name=title)
+        self._histories_ids = set(histories)
+        self.refresh_due()
+
+    def refresh_due(self) -> None:
+        """Who has not been assessed in the last N weeks: never assessed first, then the longest ago."""
+        ctx = self.ctx
+        ids = getattr(self, "_histories_ids", None)
+        if ids is None:
+            return
+        last = attempt(self, lambda: ctx.stages.last_assessed(ctx.teacher))
+        learners = attempt(self, lambda: ctx.profiles.list_learners(ctx.teacher))
+        if last is None or learners is None:
+            return
+        by_id = {str(s.id): s for s in learners}
+        last = {lid: day for lid, day in last.items() if lid in ids and lid in by_id}
+        today = date.today()
+        cutoff = today - timedelta(weeks=self.weeks.value())
+        due = not_assessed_since(last, cutoff)
+        due.sort(key=lambda lid: (last[lid] is not None, last[lid] or date.min,
+                                  by_id[lid].display_name.casefold()))
+        rows = []
+        for lid in due:
+            day = last[lid]
+            rows.append([
+                by_id[lid].display_name, by_id[lid].group_name or "—",
+                fmt_date(day) if day else self.tr("never"),
+                self.tr("%n day(s)", "", (today - day).days) if day else "—",
+            ])
+        self.due_ids = [uuid.UUID(lid) for lid in due]
+        self.due_model.set_table(([self.tr("Learner"), self.tr("Group"), self.tr("Last assessed"),
+                                   self.tr("Since")], rows))
+        self.due_title.setText(self.tr("Not assessed since {date} (%n learner(s))", "", len(due))
+                               .format(date=fmt_date(cutoff)))
+        self.due_export.setEnabled(bool(rows))
+
+    def due_rows(self) -> list[list[str]]:
+        return self.due_model.rows
+
+    # ---- actions ------------------------------------------------------------------------------------
+    def _open_learner(self, index: QModelIndex) -> None:
+        parent = self.parentWidget()
+        if index.isValid() and parent is not None and hasattr(parent, "select_learner"):
+            parent.select_learner(self.due_ids[index.row()])
+            parent.raise_()
+            parent.activateWindow()
+
+    def export_due(self) -> None:
+        path = choose_export_path(self, self.tr("Export the list"),
+                                  safe_file_name(self.due_title.text()) + ".csv", ("csv",))
+        if path:
+            try:
+                write_csv(path, (self.due_model.headers, self.due_model.rows))
+            except OSError as exc:
+                from . import ask
+
+                ask.error(self, self.tr("Export the list"),
+                          self.tr("The file could not be written: {reason}").format(reason=exc.strerror or exc))
+

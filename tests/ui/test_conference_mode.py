@@ -1,0 +1,80 @@
+"""A whole conference through the real widgets: review, rate, agree next steps, end, a one-page PDF."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+
+from plprofile.domain import profile as d
+from plprofile.ui import conference_mode
+
+pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils (pdftotext)")
+
+
+def test_a_full_conference_ends_with_a_one_page_summary(open_window, answers, qtbot, tmp_path, monkeypatch):
+    window = open_window(demo=True)
+    window.select_learner(next(window.model.learner(i).id for i in range(window.model.rowCount())
+                               if window.model.learner(i).given_name == "Zoë"))
+    panel = window.profile
+    learner = panel.view.learner
+    before = len(panel.view.conferences)
+
+    # Open conference mode: the timer runs and the learner list makes room.
+    qtbot.mouseClick(panel.conference_button, Qt.MouseButton.LeftButton)
+    page = panel.conference
+    assert page is not None and panel.tabs.currentWidget() is page and not window.left.isVisible()
+    assert page.clock.text().count(":") == 1
+
+    # Review: what the learner added since the last conference and the goals are on the screen.
+    window.ctx.profiles.add_entry(window.ctx.actor(learner.id), learner.id, d.Section.INTERESTS, "Skateboarding")
+    window.ctx.set_writer(d.Role.LEARNER)
+    window.ctx.profiles.add_entry(window.ctx.actor(learner.id), learner.id, d.Section.NEXT_CONFERENCE,
+                                  "Can I make a video for my project?")
+    window.ctx.set_writer(d.Role.TEACHER)
+    panel.reload()
+    changes = [page.changes.item(i).text() for i in range(page.changes.count())]
+    assert any("Can I make a video for my project?" in c for c in changes)
+    assert page.goals.topLevelItemCount() >= 1
+
+    # Rate: learner and teacher differ on Voice, agree on 2.
+    qtbot.mouseClick(page.rate_button, Qt.MouseButton.LeftButton)
+    assert panel.tabs.currentWidget() is panel.stages_page
+    entry = panel.stages_page.entry
+    row = entry.row("voice")
+    row.pickers["learner"].set_value(2.5)
+    row.pickers["teacher"].set_value(1.5)
+    row.pickers["agreed"].set_value(2.0)
+    qtbot.mouseClick(entry.save_button, Qt.MouseButton.LeftButton)
+    assert answers.errors == []
+    panel.tabs.setCurrentWidget(page)
+    voice = [page.stages.item(r, 0).text() for r in range(page.stages.rowCount())].index("Voice")
+    assert [page.stages.item(voice, c).text() for c in (1, 2, 3)] == ["2.5", "1.5", "2"]
+
+    # Agree next steps and the next date, then end.
+    qtbot.keyClicks(page.agreements, "She plans the video; Ms Rivera finds a camera")
+    next_day = date.today() + timedelta(days=21)
+    page.next_on.setDate(QDate(next_day.year, next_day.month, next_day.day))
+    pdf = tmp_path / "summary.pdf"
+    monkeypatch.setattr(conference_mode, "choose_pdf_path", lambda *_a: str(pdf))
+    qtbot.mouseClick(page.end_button, Qt.MouseButton.LeftButton)
+    assert panel.conference is None and window.left.isVisible()
+
+    # The record is saved ...
+    view = panel.view
+    assert len(view.conferences) == before + 1
+    record = view.conferences[0]
+    assert record.agreements == "She plans the video; Ms Rivera finds a camera"
+    assert record.next_checkin_on == next_day and record.held_on == date.today()
+    # ... and the summary is one page with the learner's preferred name and the next date.
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    pages = [line.split(":", 1)[1].strip() for line in info.splitlines() if line.startswith("Pages:")]
+    assert pages == ["1"], info
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert learner.preferred_name in text
+    assert f"{next_day.day} {next_day.strftime('%b')} {next_day.year}" in text
+    assert "She plans the video" in text
