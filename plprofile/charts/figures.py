@@ -607,6 +607,7 @@ def class_figure(
             )
             bottom = [a + b for a, b in zip(bottom, counts, strict=True)]
         time_ax.set_ylabel(tr("Learners"), fontsize=style.font_size("label"))
+        time_ax.set_ylim(0, max(max(bottom, default=0), 1) * 1.08)  # head room above the tallest bar
         time_ax.yaxis.set_major_locator(MaxNLocator(integer=True))
         time_ax.set_title(tr("Overall stage over time"), fontsize=style.font_size("axes_title"), loc="left")
         time_ax.tick_params(axis="y", labelsize=style.font_size("tick"))
