@@ -1,38 +1,289 @@
-"""Online backups with SQLite's backup API, each verified with an integrity check."""
+"""Online backups with SQLite's backup API, each verified with an integrity check before it gets its name.
+
+The low level that the store itself needs (the backup before a migration) and that
+``plprofile.services.backup`` builds on: read-only connections that never change a file, the backup naming
+scheme, a verified copy written through a temporary file, and plain-word errors for full disks and
+read-only folders. Nothing here imports Alembic or Qt.
+"""
 
 from __future__ import annotations
 
+import errno
+import os
+import re
 import sqlite3
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
+from .engine import StoreError
+
 BACKUP_DIRNAME = "backups"
+SUFFIX = ".sqlite3"
+#: Inserted before the suffix of a copy that could not be verified (a damaged store kept before a restore).
+UNVERIFIED_MARK = ".unverified"
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+#: Backup kinds, as they appear at the start of a backup's file name.
+MANUAL, DAILY, PRE_MIGRATION, BEFORE_RESTORE = "manual", "daily", "pre-migration", "before-restore"
+KINDS = (MANUAL, DAILY, PRE_MIGRATION, BEFORE_RESTORE)
+
+#: ``manual-20261123T093500Z.sqlite3``, ``pre-migration-0001_initial-20261123T093500Z-2.sqlite3``, ...
+NAME_RE = re.compile(
+    r"^(?P<kind>manual|daily|pre-migration|before-restore)(?:-(?P<label>.+?))?"
+    r"-(?P<stamp>\d{8}T\d{6}Z)(?:-(?P<n>\d+))?(?P<unverified>\.unverified)?\.sqlite3$"
+)
+STAMP_FORMAT = "%Y%m%dT%H%M%SZ"
+
+#: ``progress(remaining_pages, total_pages)``, called from the thread doing the copy.
+Progress = Callable[[int, int], None]
 
 
-class BackupError(RuntimeError):
-    pass
+class BackupError(StoreError):
+    """A backup or restore could not be done. The message says why in plain words; nothing half-written is left."""
 
 
-def online_backup(src: Path, dest: Path) -> Path:
-    """Copy ``src`` to ``dest`` with the online backup API, then verify ``dest`` passes integrity_check."""
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dest.with_name(dest.name + ".part")
-    source = sqlite3.connect(f"file:{src}?mode=ro", uri=True)
+# ---- names ------------------------------------------------------------------------------------------
+def stamp(now: datetime | None = None) -> str:
+    return (now or datetime.now(UTC)).astimezone(UTC).strftime(STAMP_FORMAT)
+
+
+def parse_stamp(text: str) -> datetime:
+    return datetime.strptime(text, STAMP_FORMAT).replace(tzinfo=UTC)
+
+
+def backup_name(kind: str, now: datetime | None = None, label: str = "", n: int = 1,
+                unverified: bool = False) -> str:
+    if kind not in KINDS:
+        raise ValueError(f"unknown backup kind {kind!r}")
+    label = re.sub(r"[^A-Za-z0-9_.]+", "_", label).strip("_.") if label else ""
+    parts = [kind, *([label] if label else []), stamp(now), *([str(n)] if n > 1 else [])]
+    return "-".join(parts) + (UNVERIFIED_MARK if unverified else "") + SUFFIX
+
+
+def new_backup_path(folder: Path, kind: str, now: datetime | None = None, label: str = "",
+                    unverified: bool = False) -> Path:
+    """A name in ``folder`` that no file has yet (two backups in the same second get ``-2``, ``-3``...)."""
+    n = 1
+    while True:
+        path = folder / backup_name(kind, now, label, n, unverified)
+        if not path.exists():
+            return path
+        n += 1
+
+
+# ---- reading without changing anything ------------------------------------------------------------
+def sidecar(path: Path, suffix: str) -> Path:
+    """``plprofile.sqlite3`` -> ``plprofile.sqlite3-wal`` (``-shm``, ``-journal``)."""
+    return path.with_name(path.name + suffix)
+
+
+def connect_readonly(path: Path) -> sqlite3.Connection:
+    """A connection that can never write to ``path``.
+
+    When no ``-wal`` file lies beside it (nobody has the store open), the file is opened as immutable, so
+    not even the empty ``-wal``/``-shm`` files a read-only WAL reader would otherwise leave behind appear.
+    """
+    uri = Path(path).resolve().as_uri() + "?mode=ro"
+    if not sidecar(Path(path), "-wal").exists():
+        uri += "&immutable=1"
+    return sqlite3.connect(uri, uri=True)
+
+
+def header_problem(path: Path) -> str | None:
+    """What is wrong with ``path`` as an SQLite file, judged from its first 100 bytes; None if nothing is."""
+    path = Path(path)
+    name = path.name
     try:
-        target = sqlite3.connect(tmp)
+        size = path.stat().st_size
+        if not path.is_file():
+            return f"{path} is a folder, not a file."
+        with path.open("rb") as fh:
+            header = fh.read(100)
+    except FileNotFoundError:
+        return f"There is no file at {path}."
+    except OSError as exc:
+        return f"{path} cannot be read: {exc.strerror or exc}."
+    if size == 0:
+        return f"{name} is empty."
+    if not header.startswith(SQLITE_MAGIC) or len(header) < 100:
+        return f"{name} is not a plprofile store or backup (it is another kind of file, or badly damaged)."
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    if page_size < 512 or page_size & (page_size - 1):
+        return f"{name} is damaged (its header is not valid)."
+    page_count = int.from_bytes(header[28:32], "big")
+    counter_valid = header[24:28] == header[92:96]
+    # With a non-empty -wal beside it, pages past the end of the main file may still be in the WAL.
+    if counter_valid and page_count and size < page_count * page_size and not _wal_has_pages(path):
+        return (f"{name} is incomplete: it is {size:,} bytes but should be {page_count * page_size:,} "
+                "(it was probably cut short while being copied).")
+    return None
+
+
+def _wal_has_pages(path: Path) -> bool:
+    try:
+        return sidecar(path, "-wal").stat().st_size > 0
+    except OSError:
+        return False
+
+
+def integrity_problems(con: sqlite3.Connection, limit: int = 20) -> list[str]:
+    """``PRAGMA integrity_check`` then ``PRAGMA foreign_key_check``, as plain sentences; empty when healthy."""
+    rows = [r[0] for r in con.execute(f"PRAGMA integrity_check({int(limit)})").fetchall()]
+    if rows != ["ok"]:
+        return rows
+    problems = []
+    for table, rowid, parent, _fk in con.execute("PRAGMA foreign_key_check").fetchmany(limit):
+        problems.append(f"a row in {table} (row {rowid}) refers to a missing row in {parent}")
+    return problems
+
+
+def stored_revision(con: sqlite3.Connection) -> str | None:
+    """The Alembic revision in an open database; None when it has no plprofile tables at all."""
+    if not con.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'").fetchone():
+        return None
+    row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+    return row[0] if row else None
+
+
+# ---- writing safely --------------------------------------------------------------------------------
+def fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (POSIX; Windows has no directory handles to sync)."""
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def os_words(exc: OSError, folder: Path) -> str:
+    """An OSError while writing in ``folder``, in plain words."""
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return (f"There is not enough free space in {folder}. Nothing was written; free some space "
+                "and try again.")
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return (f"The folder {folder} cannot be written to (it is read-only, or you do not have "
+                "permission). Nothing was written.")
+    return f"{folder} could not be written: {exc.strerror or exc}. Nothing was written."
+
+
+def _sqlite_words(exc: sqlite3.Error, src: Path, folder: Path) -> str:
+    code = getattr(exc, "sqlite_errorcode", None)
+    base = code & 0xFF if isinstance(code, int) else None
+    if base == sqlite3.SQLITE_FULL:
+        return os_words(OSError(errno.ENOSPC, "disk full"), folder)
+    if base in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM):
+        return os_words(OSError(errno.EACCES, "read-only"), folder)
+    if base in (sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT):
+        return f"{src.name} is damaged or is not a plprofile store, so it cannot be copied ({exc})."
+    if base in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+        return f"{src.name} is busy (another program is writing to it). Try again in a moment."
+    return f"The copy of {src.name} failed: {exc}."
+
+
+def copy_database(src: Path, dest: Path, progress: Progress | None = None) -> None:
+    """Copy the database ``src`` into the new file ``dest`` with the online backup API.
+
+    ``src`` is only read, through a read-only connection, so a running app can keep working. The copy uses
+    a rollback journal (a single self-contained file, no ``-wal``). Raises BackupError in plain words.
+    """
+    src, dest = Path(src), Path(dest)
+    folder = dest.parent
+    try:
+        source = connect_readonly(src)
+    except sqlite3.Error as exc:
+        raise BackupError(f"{src} cannot be read: {exc}.") from exc
+    try:
         try:
-            source.backup(target)
-            result = target.execute("PRAGMA integrity_check").fetchone()[0]
-            if result != "ok":
-                raise BackupError(f"the backup did not verify: {result}")
+            total = source.execute("PRAGMA page_count").fetchone()[0]
+        except sqlite3.Error as exc:
+            raise BackupError(_sqlite_words(exc, src, folder)) from exc
+        try:
+            target = sqlite3.connect(dest)
+        except sqlite3.Error as exc:
+            raise BackupError(_sqlite_words(exc, src, folder)) from exc
+        try:
+            step = max(256, total // 100) if progress else -1
+            report = (lambda _status, remaining, pages: progress(remaining, pages)) if progress else None
+            source.backup(target, pages=step, progress=report)
+            target.execute("PRAGMA journal_mode=DELETE")
+        except sqlite3.Error as exc:
+            raise BackupError(_sqlite_words(exc, src, folder)) from exc
         finally:
             target.close()
     finally:
         source.close()
-    tmp.replace(dest)
+
+
+def verify_file(path: Path) -> list[str]:
+    """Integrity and foreign-key check of a database file, read-only; empty when healthy."""
+    problem = header_problem(path)
+    if problem:
+        return [problem]
+    try:
+        con = connect_readonly(path)
+        try:
+            return integrity_problems(con)
+        finally:
+            con.close()
+    except sqlite3.Error as exc:
+        return [str(exc)]
+
+
+def online_backup(src: Path, dest: Path, progress: Progress | None = None) -> Path:
+    """Copy ``src`` to ``dest`` with the online backup API and verify the copy before it gets its name.
+
+    The copy is written to a hidden temporary file beside ``dest``, checked with ``PRAGMA integrity_check``
+    and ``foreign_key_check``, flushed to disk and only then renamed; on any failure the temporary file is
+    removed and BackupError says why.
+    """
+    src, dest = Path(src), Path(dest)
+    if not src.exists():
+        raise BackupError(f"There is no store at {src} to back up.")
+    folder = dest.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BackupError(os_words(exc, folder)) from exc
+    tmp = folder / f".{dest.name}.{os.getpid()}.part"
+    try:
+        copy_database(src, tmp, progress)
+        problems = verify_file(tmp)
+        if problems:
+            raise BackupError(f"The backup of {src.name} did not pass its check ({problems[0]}), so it was "
+                              "not kept. The store itself may be damaged: run 'plprofile check'.")
+        fsync_file(tmp)
+        os.replace(tmp, dest)
+        fsync_dir(folder)
+    except OSError as exc:
+        raise BackupError(os_words(exc, folder)) from exc
+    finally:
+        _remove_quietly(tmp)
+        _remove_quietly(sidecar(tmp, "-journal"))
     return dest
 
 
+def _remove_quietly(path: Path) -> None:
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
 def backup_before_migration(path: Path, revision: str) -> Path:
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    return online_backup(path, path.parent / BACKUP_DIRNAME / f"pre-migration-{revision}-{stamp}.sqlite3")
+    """The verified copy taken before Alembic touches ``path`` (kept for ever by the retention rules)."""
+    path = Path(path)
+    return online_backup(path, new_backup_path(path.parent / BACKUP_DIRNAME, PRE_MIGRATION, label=revision))

@@ -7,7 +7,7 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
-from sqlalchemy import create_engine
+from sqlalchemy import create_engine, event
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -38,12 +38,19 @@ def upgrade_to_head(path: Path, revision: str = "head") -> None:
     All of it runs in one transaction: if the foreign-key check fails, nothing is kept.
     """
     engine = create_engine(f"sqlite:///{path}")
+
+    @event.listens_for(engine, "connect")
+    def _no_driver_transactions(dbapi_conn, _record) -> None:  # noqa: ANN001
+        dbapi_conn.isolation_level = None  # else pysqlite commits each CREATE TABLE on its own
+        for pragma in ("PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=OFF"):
+            dbapi_conn.execute(pragma)  # outside any transaction, where SQLite honours them
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn) -> None:  # noqa: ANN001
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
     try:
         with engine.connect() as conn:
-            conn.exec_driver_sql("PRAGMA journal_mode=WAL")
-            conn.exec_driver_sql("PRAGMA synchronous=FULL")
-            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
-            conn.commit()
             with conn.begin():
                 cfg = alembic_config()
                 cfg.attributes["connection"] = conn

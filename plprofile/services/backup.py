@@ -1,0 +1,443 @@
+"""Backups and recovery: create, list, restore, prune, the daily backup on close, and a read-only health check.
+
+Every backup is made with SQLite's online backup API (the app may keep running), written to a hidden
+temporary file, checked with ``PRAGMA integrity_check`` and ``foreign_key_check``, and only then given its
+name in ``<data dir>/backups/``. A restore validates the backup before it touches anything, keeps a copy of
+the store it replaces and swaps the file atomically. No Qt and no Alembic here: the command line uses this
+module on a headless server.
+
+Names tell what a backup is: ``manual-20261123T093500Z.sqlite3``, ``daily-...``,
+``pre-migration-0001_initial-...`` and ``before-restore-...`` (times in UTC).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import sqlite3
+import time
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+from plprofile.store.backup import (
+    BACKUP_DIRNAME,
+    BEFORE_RESTORE,
+    DAILY,
+    KINDS,
+    MANUAL,
+    NAME_RE,
+    PRE_MIGRATION,
+    SUFFIX,
+    BackupError,
+    Progress,
+    connect_readonly,
+    copy_database,
+    fsync_dir,
+    fsync_file,
+    header_problem,
+    integrity_problems,
+    new_backup_path,
+    online_backup,
+    os_words,
+    parse_stamp,
+    sidecar,
+    stored_revision,
+    verify_file,
+)
+from plprofile.store.engine import DB_FILENAME, KNOWN_REVISIONS
+
+__all__ = [
+    "BEFORE_RESTORE", "DAILY", "KINDS", "MANUAL", "PRE_MIGRATION",
+    "BackupError", "BackupInfo", "CheckResult", "Progress", "RestoreResult",
+    "backup_dir", "backup_on_close", "check", "create_backup", "format_size", "latest_good_backup",
+    "list_backups", "prune", "restore", "store_path", "validate_backup",
+]
+
+log = logging.getLogger(__name__)
+
+#: Check outcomes.
+HEALTHY, NEWER, MISSING, DAMAGED, FOREIGN = "healthy", "newer", "missing", "damaged", "foreign"
+
+_IN_USE = ("The store is open in plprofile or in another program. Close it and try again; nothing was "
+           "changed.")
+_ADVICE = ("The file was not changed. To go back to a backup, see 'plprofile backup list' and "
+           "'plprofile backup restore FILE'.")
+#: Leftover temporary files (from a backup that was killed) older than this are removed by prune().
+_STALE_PART_SECONDS = 24 * 3600
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    #: manual, daily, pre-migration, before-restore, or "other" for a file named by someone else
+    kind: str
+    #: when it was made (UTC, from the name; the file time for other files)
+    created: datetime
+    size: int
+    #: True: passed integrity_check when written (or now, when listed with ``recheck``); False: it did not
+    #: (a damaged store kept before a restore); None: unknown (a file plprofile did not write)
+    verified: bool | None
+    #: extra words in the name, e.g. the schema revision a pre-migration backup was taken at
+    label: str = ""
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    path: Path
+    #: healthy, newer (healthy, but from a newer app), missing, damaged, foreign (not a plprofile store)
+    status: str
+    message: str
+    problems: tuple[str, ...] = ()
+    revision: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.status in (HEALTHY, NEWER)
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    restored_from: Path
+    store: Path
+    revision: str
+    #: the copy of the store that was replaced (None when there was no store)
+    kept: BackupInfo | None
+
+
+def store_path(data_dir: Path) -> Path:
+    return Path(data_dir) / DB_FILENAME
+
+
+def backup_dir(data_dir: Path) -> Path:
+    return Path(data_dir) / BACKUP_DIRNAME
+
+
+def format_size(size: int) -> str:
+    value = float(size)
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if value < 1024 or unit == "GB":
+            return f"{int(value)} {unit}" if unit == "bytes" else f"{value:.1f} {unit}"
+        value /= 1024
+    return f"{size} bytes"  # pragma: no cover
+
+
+def describe(path: Path) -> BackupInfo:
+    """What a backup file is, from its name (and its size and time from the file system)."""
+    path = Path(path)
+    st = path.stat()
+    match = NAME_RE.match(path.name)
+    if match is None:
+        return BackupInfo(path, "other", datetime.fromtimestamp(st.st_mtime, UTC), st.st_size, None)
+    return BackupInfo(path, match["kind"], parse_stamp(match["stamp"]), st.st_size,
+                      not match["unverified"], match["label"] or "")
+
+
+# ---- create and list -------------------------------------------------------------------------------
+def create_backup(data_dir: Path, dest: Path | None = None, *, kind: str = MANUAL,
+                  progress: Progress | None = None, now: datetime | None = None) -> BackupInfo:
+    """Back up the store in ``data_dir`` and verify the copy.
+
+    Without ``dest`` the backup goes to ``<data_dir>/backups/<kind>-<UTC time>.sqlite3``; ``dest`` may name a
+    new file or a folder. An existing file is never overwritten. ``progress(remaining, total)`` is called
+    with page counts from the thread doing the copy. Raises BackupError in plain words.
+    """
+    src = store_path(data_dir)
+    if not src.exists():
+        raise BackupError(f"There is no store in {data_dir} to back up.")
+    if dest is None:
+        target = new_backup_path(backup_dir(data_dir), kind, now)
+    else:
+        target = Path(dest).expanduser()
+        if target.is_dir():
+            target = new_backup_path(target, kind, now)
+        elif target.exists() or target.is_symlink():
+            raise BackupError(f"{target} already exists. A backup never overwrites a file; choose another name.")
+    online_backup(src, target, progress)
+    return describe(target)
+
+
+def list_backups(data_dir: Path, *, recheck: bool = False) -> list[BackupInfo]:
+    """The backups in ``<data_dir>/backups``, newest first. ``recheck`` runs the integrity check on each now."""
+    folder = backup_dir(data_dir)
+    try:
+        paths = [p for p in folder.iterdir() if p.name.endswith(SUFFIX) and not p.name.startswith(".")]
+    except FileNotFoundError:
+        return []
+    except OSError as exc:
+        raise BackupError(f"The backups folder {folder} cannot be read: {exc.strerror or exc}.") from exc
+    infos = []
+    for path in paths:
+        try:
+            if not path.is_file():
+                continue
+            info = describe(path)
+        except OSError:  # removed while we looked
+            continue
+        if recheck:
+            info = replace(info, verified=not verify_file(path))
+        infos.append(info)
+    infos.sort(key=lambda b: (b.created, b.path.name), reverse=True)
+    return infos
+
+
+# ---- validate and restore --------------------------------------------------------------------------
+def validate_backup(path: Path) -> str:
+    """Check that ``path`` is a healthy plprofile store this version can open; return its schema revision.
+
+    Reads the file through a read-only connection and never changes it. Raises BackupError saying what is
+    wrong: not SQLite, cut short, damaged, not a plprofile store, or from a newer version.
+    """
+    path = Path(path)
+    problem = header_problem(path)
+    if problem:
+        raise BackupError(f"{problem} It cannot be restored.")
+    try:
+        con = connect_readonly(path)
+        try:
+            problems = integrity_problems(con)
+            revision = None if problems else stored_revision(con)
+        finally:
+            con.close()
+    except sqlite3.Error as exc:
+        raise BackupError(f"{path.name} is damaged ({exc}). It cannot be restored.") from exc
+    if problems:
+        raise BackupError(f"{path.name} is damaged ({problems[0]}). It cannot be restored.")
+    if revision is None:
+        raise BackupError(f"{path.name} is not a plprofile backup (it holds no plprofile data). "
+                          "It cannot be restored.")
+    if revision not in KNOWN_REVISIONS:
+        raise BackupError(f"{path.name} was made by a newer version of plprofile, or by another program "
+                          f"(schema {revision}). Update plprofile to restore it.")
+    return revision
+
+
+def restore(data_dir: Path, backup_path: Path, *, progress: Progress | None = None) -> RestoreResult:
+    """Replace the store in ``data_dir`` with ``backup_path``, keeping a copy of what it replaces.
+
+    The backup is copied to a temporary file beside the store and fully validated there; only then is the
+    current store copied to ``backups/before-restore-...``, released (its WAL folded in and removed, which
+    fails if any program has it open) and replaced with one atomic rename. On any failure the store is left
+    as it was and BackupError says why. Nothing may have the store open while this runs.
+    """
+    data_dir = Path(data_dir)
+    backup_path = Path(backup_path).expanduser()
+    store = store_path(data_dir)
+    if store.exists() and backup_path.exists() and os.path.samefile(store, backup_path):
+        raise BackupError("That file is the store itself, not a backup of it.")
+    problem = header_problem(backup_path)  # refuse foreign and cut-short files before writing anything
+    if problem:
+        raise BackupError(f"{problem} It cannot be restored.")
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BackupError(os_words(exc, data_dir)) from exc
+    tmp = data_dir / f".{DB_FILENAME}.restore-{os.getpid()}.part"
+    kept: BackupInfo | None = None
+    try:
+        copy_database(backup_path, tmp, progress)
+        revision = validate_backup(tmp)  # what is installed is exactly what was checked
+        if store.exists():
+            kept = _keep_current(data_dir)
+        try:
+            _release(store)
+        except BackupError:
+            _remove_copy(kept)
+            kept = None
+            raise
+        fsync_file(tmp)
+        os.replace(tmp, store)
+        fsync_dir(data_dir)
+    except BackupError as exc:
+        raise BackupError(str(exc).replace(tmp.name, backup_path.name)) from exc
+    except OSError as exc:
+        raise BackupError(os_words(exc, data_dir)) from exc
+    finally:
+        for path in (tmp, sidecar(tmp, "-journal")):
+            try:
+                path.unlink(missing_ok=True)
+            except OSError:
+                pass
+    log.info("restored %s from %s (kept %s)", store, backup_path, kept.path if kept else None)
+    return RestoreResult(backup_path, store, revision, kept)
+
+
+def _keep_current(data_dir: Path) -> BackupInfo:
+    """A copy of the store about to be replaced: verified if it is healthy, its bytes as they are if not."""
+    try:
+        return create_backup(data_dir, kind=BEFORE_RESTORE)
+    except BackupError as exc:
+        log.warning("the store to be replaced does not back up cleanly (%s); keeping its bytes as they are", exc)
+    store = store_path(data_dir)
+    folder = backup_dir(data_dir)
+    dest = new_backup_path(folder, BEFORE_RESTORE, unverified=True)
+    tmp = folder / f".{dest.name}.part"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(store, tmp)
+        fsync_file(tmp)
+        wal = sidecar(store, "-wal")
+        if wal.exists() and wal.stat().st_size:
+            shutil.copyfile(wal, sidecar(dest, "-wal"))  # SQLite reads it along with the copy
+        os.replace(tmp, dest)
+        fsync_dir(folder)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        sidecar(dest, "-wal").unlink(missing_ok=True)
+        raise BackupError(os_words(exc, folder)) from exc
+    return describe(dest)
+
+
+def _remove_copy(info: BackupInfo | None) -> None:
+    if info is None:
+        return
+    for path in (info.path, sidecar(info.path, "-wal")):
+        try:
+            path.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+
+def _release(store: Path) -> None:
+    """Fold the WAL into the store and switch it to a rollback journal, so no -wal or -shm is left that
+    could be replayed onto the restored file. SQLite refuses the switch while anyone has the file open,
+    which is how a store in use is detected."""
+    if store.exists():
+        try:
+            con = sqlite3.connect(store, timeout=1.0, isolation_level=None)
+            try:
+                mode = con.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
+            finally:
+                con.close()
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise BackupError(_IN_USE) from exc
+            mode = None  # a damaged store: its bytes were kept above
+        except sqlite3.DatabaseError:
+            mode = None
+        if mode is not None and str(mode).lower() != "delete":
+            raise BackupError(_IN_USE)
+    for suffix in ("-wal", "-shm", "-journal"):
+        sidecar(store, suffix).unlink(missing_ok=True)
+
+
+# ---- retention and the daily backup ----------------------------------------------------------------
+def prune(data_dir: Path, daily: int = 7, weekly: int = 4) -> list[Path]:
+    """Keep the newest daily backup of each of the last ``daily`` days that have one, and of each of the
+    last ``weekly`` weeks; delete the other daily backups. Manual, pre-migration and before-restore backups
+    are never deleted. Counting is by the backups there are, not the calendar, so a laptop left unused for a
+    month still keeps its last week. Returns the deleted paths."""
+    dailies = [b for b in list_backups(data_dir) if b.kind == DAILY]  # newest first
+    days: list[object] = []
+    weeks: list[object] = []
+    keep: set[Path] = set()
+    for info in dailies:
+        local = info.created.astimezone()
+        day, week = local.date(), local.isocalendar()[:2]
+        if day not in days and len(days) < daily:
+            days.append(day)
+            keep.add(info.path)
+        if week not in weeks and len(weeks) < weekly:
+            weeks.append(week)
+            keep.add(info.path)
+    deleted = []
+    for info in dailies:
+        if info.path in keep:
+            continue
+        try:
+            info.path.unlink()
+            deleted.append(info.path)
+        except OSError as exc:
+            log.warning("could not remove old backup %s: %s", info.path, exc)
+    _remove_stale_parts(backup_dir(data_dir))
+    return deleted
+
+
+def _remove_stale_parts(folder: Path) -> None:
+    try:
+        parts = [p for p in folder.iterdir() if p.name.startswith(".") and ".part" in p.name]
+    except OSError:
+        return
+    limit = time.time() - _STALE_PART_SECONDS
+    for path in parts:
+        try:
+            if path.stat().st_mtime < limit:
+                path.unlink()
+        except OSError:
+            pass
+
+
+def backup_on_close(data_dir: Path, *, now: datetime | None = None, daily: int = 7,
+                    weekly: int = 4) -> BackupInfo | None:
+    """The automatic backup when the app closes: at most one daily backup per (local) day, then prune.
+
+    Returns the new backup, or None when there is no store or today's backup exists. Raises BackupError.
+    """
+    src = store_path(data_dir)
+    if not src.exists() or src.stat().st_size == 0:
+        return None
+    now = now or datetime.now(UTC)
+    today = now.astimezone().date()
+    if any(b.kind == DAILY and b.created.astimezone().date() == today for b in list_backups(data_dir)):
+        return None
+    info = create_backup(data_dir, kind=DAILY, now=now)
+    prune(data_dir, daily, weekly)
+    return info
+
+
+def latest_good_backup(data_dir: Path) -> BackupInfo | None:
+    """The newest backup that passes its checks now and that this version can open (None if there is none)."""
+    for info in list_backups(data_dir):
+        if info.verified is False:
+            continue
+        try:
+            validate_backup(info.path)
+        except BackupError:
+            continue
+        return info
+    return None
+
+
+# ---- the health check ------------------------------------------------------------------------------
+def check(data_path: Path) -> CheckResult:
+    """Integrity and foreign-key check of a store file (or of the store in a data folder).
+
+    Runs on a read-only connection: the file's bytes and modification time are never changed.
+    """
+    path = Path(data_path)
+    if path.is_dir():
+        path = path / DB_FILENAME
+    if not path.exists():
+        return CheckResult(path, MISSING, f"There is no plprofile store at {path}.")
+    problem = header_problem(path)
+    if problem:
+        return CheckResult(path, DAMAGED, f"{problem} {_ADVICE}", (problem,))
+    try:
+        con = connect_readonly(path)
+        try:
+            problems = integrity_problems(con)
+            revision = None if problems else stored_revision(con)
+            tables = con.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] if not problems else 0
+        finally:
+            con.close()
+    except sqlite3.Error as exc:
+        return CheckResult(path, DAMAGED, f"{path.name} is damaged: {exc}. {_ADVICE}", (str(exc),))
+    if problems:
+        first = problems[0]
+        count = "1 problem" if len(problems) == 1 else f"{len(problems)} problems"
+        return CheckResult(path, DAMAGED, f"{path.name} is damaged: {count} found, the first: {first}. {_ADVICE}",
+                           tuple(problems))
+    if revision is None:
+        what = "an SQLite database but not a plprofile store" if tables else "an empty database, not a plprofile store"
+        return CheckResult(path, FOREIGN, f"{path} is {what}. It was not changed.")
+    size = format_size(path.stat().st_size)
+    if revision not in KNOWN_REVISIONS:
+        return CheckResult(path, NEWER, f"{path} is healthy, but was written by a newer version of plprofile "
+                                        f"(schema {revision}); update plprofile to open it.", (), revision)
+    return CheckResult(path, HEALTHY, f"{path} is healthy: integrity and foreign keys check out "
+                                      f"({size}, schema {revision}).", (), revision)
