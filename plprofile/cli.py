@@ -11,7 +11,7 @@ from pathlib import Path
 from . import __version__
 
 ENV_DATA_DIR = "PLPROFILE_DATA_DIR"
-VIEWS = ("profile", "progress", "now", "class")
+VIEWS = ("profile", "progress", "now", "class", "signin")
 
 
 COMMANDS_HELP = """\

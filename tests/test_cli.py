@@ -47,3 +47,10 @@ def test_unreadable_store_exits_non_zero_with_a_message(tmp_path: Path):
     assert result.returncode != 0
     assert "not a readable plprofile store" in result.stderr
     assert (data / "plprofile.sqlite3").read_bytes() == b"not a database" * 200
+
+
+def test_signin_view_screenshot_shows_the_sign_in_screen(tmp_path: Path, qapp):
+    shot = tmp_path / "signin.png"
+    result = _run("--data-dir", str(tmp_path / "data"), "--demo", "--screenshot", str(shot), "--view", "signin")
+    assert result.returncode == 0, result.stderr
+    assert not QImage(str(shot)).isNull()

@@ -38,6 +38,11 @@ def open_file(parent: QWidget | None, title: str, file_filter: str) -> str | Non
     return path or None
 
 
+def folder(parent: QWidget | None, title: str) -> str | None:
+    path = QFileDialog.getExistingDirectory(parent, title)
+    return path or None
+
+
 def dialog(widget) -> bool:  # noqa: ANN001
     """Run a QDialog; tests patch this to fill and accept it without blocking."""
     return bool(widget.exec())

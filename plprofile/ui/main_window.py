@@ -233,10 +233,45 @@ class MainWindow(QMainWindow):
         run_in_background(work, self._store_opened, self._store_failed)
 
     def _store_failed(self, exc: Exception) -> None:
+        """Say what is wrong in plain words; the file is not touched. Offer a good backup or another folder."""
+        from plprofile.services.backup import latest_good_backup
+        from plprofile.store.engine import CorruptStoreError, NewerStoreError
+
         message = str(exc)
         self.placeholder.setText(self.tr("The store could not be opened.\n\n{message}").format(message=message))
         self.statusBar().showMessage(self.tr("Store not opened"))
         self.failed.emit(message)
+        if not self.offer_demo:  # screenshots and scripts: report and stop, never ask
+            return
+        title = self.tr("The store could not be opened")
+        if isinstance(exc, CorruptStoreError):
+            good = latest_good_backup(self.data_dir)
+            if good is not None and ask.confirm(self, title, self.tr(
+                    "{message}\n\nRestore the latest good backup, made {date}? The damaged file is kept in the "
+                    "backups folder.").format(message=message, date=good.created.astimezone().strftime(
+                        "%Y-%m-%d %H:%M"))):
+                self._restore_and_reopen(good.path)
+                return
+        elif not isinstance(exc, NewerStoreError):
+            ask.error(self, title, message)
+        if ask.confirm(self, title, self.tr("{message}\n\nOpen the store in another folder?").format(
+                message=message)):
+            folder = ask.folder(self, self.tr("Choose the folder of a plprofile store"))
+            if folder:
+                self.data_dir = Path(folder)
+                self.placeholder.setText(self.tr("Opening the store…"))
+                self._open_store()
+
+    def _restore_and_reopen(self, backup: Path) -> None:
+        from plprofile.services.backup import BackupError, restore
+
+        try:
+            restore(self.data_dir, backup)
+        except BackupError as exc:
+            ask.error(self, self.tr("Restore"), str(exc))
+            return
+        self.placeholder.setText(self.tr("Opening the store…"))
+        self._open_store()
 
     def _store_opened(self, store) -> None:  # noqa: ANN001
         from plprofile.services.auth import AuthService
@@ -583,4 +618,18 @@ class MainWindow(QMainWindow):
         self.idle.stop()
         if self.store is not None:
             self.store.close()
+            self._daily_backup()
         super().closeEvent(event)
+
+    def _daily_backup(self) -> None:
+        """At most one verified backup a day, on close; a rolling set is kept (7 daily, 4 weekly)."""
+        from plprofile.services.backup import BackupError, backup_on_close
+
+        try:
+            made = backup_on_close(self.data_dir)
+        except (BackupError, OSError) as exc:
+            ask.error(self, self.tr("Backup"), self.tr("Today's automatic backup failed: {reason}").format(
+                reason=exc))
+            return
+        if made is not None:
+            self.statusBar().showMessage(self.tr("Backed up to {path}").format(path=made.path))

@@ -1,0 +1,60 @@
+"""Starting on a damaged store: plain words, the file untouched, and a way back through the latest good backup."""
+
+from __future__ import annotations
+
+from plprofile.services.backup import create_backup, list_backups
+from plprofile.services.demo import generate_demo
+from plprofile.store.engine import DB_FILENAME, open_store
+from plprofile.ui.main_window import MainWindow
+
+
+def _demo_store(folder):
+    store = open_store(folder)
+    generate_demo(store, learners=3)
+    store.close()
+
+
+def test_damaged_store_offers_the_latest_good_backup(qtbot, tmp_path, answers):
+    folder = tmp_path / "data"
+    _demo_store(folder)
+    create_backup(folder)
+    damaged = b"SQLite format 3\x00" + b"\x13" * 8000
+    (folder / DB_FILENAME).write_bytes(damaged)
+    for leftover in folder.glob(f"{DB_FILENAME}-*"):
+        leftover.unlink()
+    answers.confirm_answer = True
+    window = MainWindow(folder, offer_demo=True, require_sign_in=False)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.is_ready, timeout=20_000)
+    assert window.model.rowCount() == 3
+    kept = [b for b in list_backups(folder) if b.kind == "before-restore"]
+    assert kept and kept[0].path.read_bytes()[:100] == damaged[:100]
+    window.close()
+
+
+def test_damaged_store_without_backup_is_reported_and_left_alone(qtbot, tmp_path, answers):
+    folder = tmp_path / "data"
+    folder.mkdir()
+    garbage = b"this is not a database" * 300
+    (folder / DB_FILENAME).write_bytes(garbage)
+    answers.confirm_answer = False
+    window = MainWindow(folder, offer_demo=True, require_sign_in=False)
+    qtbot.addWidget(window)
+    failures: list[str] = []
+    window.failed.connect(failures.append)
+    window.show()
+    qtbot.waitUntil(lambda: bool(failures), timeout=20_000)
+    assert "not a readable plprofile store" in failures[0]
+    assert "could not be opened" in window.placeholder.text()
+    assert (folder / DB_FILENAME).read_bytes() == garbage
+
+
+def test_closing_makes_todays_backup_once(open_window, tmp_path):
+    window = open_window(demo=True)
+    window.close()
+    daily = [b for b in list_backups(tmp_path / "data") if b.kind == "daily"]
+    assert len(daily) == 1 and daily[0].verified
+    again = open_window(tmp_path / "data")
+    again.close()
+    assert len([b for b in list_backups(tmp_path / "data") if b.kind == "daily"]) == 1
