@@ -19,7 +19,21 @@ def make_application(argv: list[str] | None = None):  # noqa: ANN201
     app.setApplicationName("plprofile")
     app.setApplicationDisplayName("plprofile")
     QGuiApplication.setDesktopFileName(APP_ID)
+    app.setWindowIcon(_app_icon())
     return app
+
+
+def _app_icon():  # noqa: ANN202
+    from PySide6.QtGui import QIcon
+
+    from . import RESOURCES
+
+    icon = QIcon.fromTheme(APP_ID)  # the installed hicolor icon on Linux
+    if icon.isNull():
+        icon = QIcon()
+        for n in (16, 24, 32, 48, 64, 128, 256, 512):
+            icon.addFile(str(RESOURCES / "icons" / "hicolor" / f"{n}x{n}" / "apps" / f"{APP_ID}.png"))
+    return icon
 
 
 def run_gui(data_dir: Path, *, demo: bool = False, screenshot: Path | None = None, learner: str | None = None,
