@@ -46,7 +46,7 @@ from plprofile.store.backup import (
     stored_revision,
     verify_file,
 )
-from plprofile.store.engine import DB_FILENAME, KNOWN_REVISIONS
+from plprofile.store.engine import DB_FILENAME, KNOWN_REVISIONS, READ_ERRORS
 
 __all__ = [
     "BEFORE_RESTORE", "DAILY", "KINDS", "MANUAL", "PRE_MIGRATION",
@@ -204,7 +204,7 @@ def validate_backup(path: Path) -> str:
             revision = None if problems else stored_revision(con)
         finally:
             con.close()
-    except sqlite3.Error as exc:
+    except READ_ERRORS as exc:
         raise BackupError(f"{path.name} is damaged ({exc}). It cannot be restored.") from exc
     if problems:
         raise BackupError(f"{path.name} is damaged ({problems[0]}). It cannot be restored.")
@@ -318,7 +318,7 @@ def _release(store: Path) -> None:
             if "locked" in str(exc) or "busy" in str(exc):
                 raise BackupError(_IN_USE) from exc
             mode = None  # a damaged store: its bytes were kept above
-        except sqlite3.DatabaseError:
+        except READ_ERRORS:
             mode = None
         if mode is not None and str(mode).lower() != "delete":
             raise BackupError(_IN_USE)
@@ -425,7 +425,7 @@ def check(data_path: Path) -> CheckResult:
             tables = con.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] if not problems else 0
         finally:
             con.close()
-    except sqlite3.Error as exc:
+    except READ_ERRORS as exc:
         return CheckResult(path, DAMAGED, f"{path.name} is damaged: {exc}. {_ADVICE}", (str(exc),))
     if problems:
         first = problems[0]

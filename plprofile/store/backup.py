@@ -16,7 +16,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .engine import StoreError
+from .engine import READ_ERRORS, StoreError
 
 BACKUP_DIRNAME = "backups"
 SUFFIX = ".sqlite3"
@@ -180,7 +180,9 @@ def os_words(exc: OSError, folder: Path) -> str:
     return f"{folder} could not be written: {exc.strerror or exc}. Nothing was written."
 
 
-def _sqlite_words(exc: sqlite3.Error, src: Path, folder: Path) -> str:
+def _sqlite_words(exc: Exception, src: Path, folder: Path) -> str:
+    if isinstance(exc, UnicodeDecodeError):
+        return f"{src.name} is damaged or is not a plprofile store, so it cannot be copied."
     code = getattr(exc, "sqlite_errorcode", None)
     base = code & 0xFF if isinstance(code, int) else None
     if base == sqlite3.SQLITE_FULL:
@@ -204,23 +206,23 @@ def copy_database(src: Path, dest: Path, progress: Progress | None = None) -> No
     folder = dest.parent
     try:
         source = connect_readonly(src)
-    except sqlite3.Error as exc:
+    except READ_ERRORS as exc:
         raise BackupError(f"{src} cannot be read: {exc}.") from exc
     try:
         try:
             total = source.execute("PRAGMA page_count").fetchone()[0]
-        except sqlite3.Error as exc:
+        except READ_ERRORS as exc:
             raise BackupError(_sqlite_words(exc, src, folder)) from exc
         try:
             target = sqlite3.connect(dest)
-        except sqlite3.Error as exc:
+        except READ_ERRORS as exc:
             raise BackupError(_sqlite_words(exc, src, folder)) from exc
         try:
             step = max(256, total // 100) if progress else -1
             report = (lambda _status, remaining, pages: progress(remaining, pages)) if progress else None
             source.backup(target, pages=step, progress=report)
             target.execute("PRAGMA journal_mode=DELETE")
-        except sqlite3.Error as exc:
+        except READ_ERRORS as exc:
             raise BackupError(_sqlite_words(exc, src, folder)) from exc
         finally:
             target.close()
@@ -239,7 +241,7 @@ def verify_file(path: Path) -> list[str]:
             return integrity_problems(con)
         finally:
             con.close()
-    except sqlite3.Error as exc:
+    except READ_ERRORS as exc:
         return [str(exc)]
 
 

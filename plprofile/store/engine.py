@@ -16,6 +16,11 @@ from sqlmodel import Session
 log = logging.getLogger(__name__)
 
 DB_FILENAME = "plprofile.sqlite3"
+
+# What reading a damaged or foreign file can raise. When the damage reaches the schema text, SQLite's own error
+# message carries the broken bytes and Python's sqlite3 fails to decode it, raising UnicodeDecodeError instead
+# of a DatabaseError.
+READ_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error, UnicodeDecodeError)
 BUSY_TIMEOUT_MS = 5000
 
 #: The code's schema head. A test checks it equals Alembic's head, so it cannot drift.
@@ -94,7 +99,7 @@ def read_revision(path: Path) -> str | None:
             return row[0] if row else None
         finally:
             con.close()
-    except sqlite3.DatabaseError as exc:
+    except READ_ERRORS as exc:
         raise CorruptStoreError(
             f"{path.name} is not a readable plprofile store (the file may be damaged or is another kind of file): {exc}."
         ) from exc
@@ -105,7 +110,7 @@ def quick_check(path: Path) -> list[str]:
     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         rows = [r[0] for r in con.execute("PRAGMA quick_check").fetchall()]
-    except sqlite3.DatabaseError as exc:
+    except READ_ERRORS as exc:
         return [str(exc)]
     finally:
         con.close()

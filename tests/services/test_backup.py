@@ -479,3 +479,17 @@ def test_fuzz_restore_damaged_store(fuzz_base, data):
         at = data.draw(st.integers(0, len(blob) - 1))
         blob[at] = data.draw(st.integers(0, 255))
     _try_restore(fuzz_base, bytes(blob))
+
+
+def test_a_backup_with_broken_bytes_in_its_schema_text_is_refused_in_plain_words(fuzz_base):
+    """Found by the fuzz test: SQLite's error message then carries bytes Python cannot decode."""
+    blob = bytearray(fuzz_base[2])
+    at = blob.index(b"CREATE TABLE")
+    blob[at + 3] = 0x80
+    data, candidate, _ = fuzz_base
+    candidate.write_bytes(bytes(blob))
+    before = digest(data / DB_FILENAME)
+    with pytest.raises(bk.BackupError, match="damaged"):
+        bk.restore(data, candidate)
+    assert digest(data / DB_FILENAME) == before
+    assert not bk.check(candidate).ok
