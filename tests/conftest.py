@@ -7,10 +7,17 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="plprofile-test-config-")
 os.environ.pop("PLPROFILE_DATA_DIR", None)
+
+# In CI the fuzz tests replay a fixed sequence of examples, so a run judges the change and not the luck of
+# the draw; on a developer's machine they explore new inputs each run (and keep the failures they find).
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 
 @pytest.fixture
