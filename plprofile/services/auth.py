@@ -10,6 +10,7 @@ import unicodedata
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import NoReturn
 
 from argon2 import PasswordHasher, Type
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
@@ -33,6 +34,8 @@ LOCK_FOR = timedelta(minutes=15)
 MAX_WAIT = timedelta(seconds=60)
 
 WRONG = "That name and password or PIN do not match. Please try again."
+LOCKED = "Too many wrong tries: this account is locked for a while. A teacher can unlock it."
+MAX_UNKNOWN_NAMES = 1000
 
 
 class SignInError(Exception):
@@ -93,6 +96,9 @@ class AuthService:
         self.store = store
         self.hasher = hasher or default_hasher()
         self._dummy_hash = self.hasher.hash("not-a-real-secret")
+        # Failures against names that have no account, counted like real ones so that the messages (wait,
+        # locked) never tell whether an account exists. Kept in memory only, and bounded.
+        self._unknown: dict[str, tuple[int, datetime | None]] = {}
 
     # ---- accounts -----------------------------------------------------------------------------------
     def needs_first_teacher(self) -> bool:
@@ -211,8 +217,7 @@ class AuthService:
             account = s.execute(select(Account).where(Account.username == name, Account.deleted_at.is_(None))
                                 ).scalars().first()
             if account is None or account.secret_hash is None:
-                self._verify(self._dummy_hash, secret)  # the same work as a real check: no timing hint
-                raise SignInError(WRONG)
+                self._fail_unknown(name, secret, now)
             if account.locked_until is not None and account.locked_until > now:
                 wait = account.locked_until - now
                 raise SignInError(_wait_message(wait))
@@ -222,8 +227,7 @@ class AuthService:
                 s.add(account)
                 s.commit()
                 if account.failed_attempts >= LOCK_AFTER:
-                    raise SignInError("Too many wrong tries: this account is locked for a while. "
-                                      "A teacher can unlock it.")
+                    raise SignInError(LOCKED)
                 raise SignInError(WRONG)
             account.failed_attempts = 0
             account.locked_until = None
@@ -233,6 +237,20 @@ class AuthService:
             role = Role(account.kind)
             actor = Actor(account_id=account.id, role=role, learner_id=account.learner_id)
             return SignedIn(actor, account.display_name, account.username or name)
+
+    def _fail_unknown(self, key: str, secret: str, now: datetime) -> NoReturn:
+        """A name without an account fails exactly as a real one would: same work, same messages, same lock."""
+        failures, locked_until = self._unknown.get(key, (0, None))
+        if locked_until is not None and locked_until > now:
+            raise SignInError(_wait_message(locked_until - now))
+        self._verify(self._dummy_hash, secret)  # the same work as a real check: no timing hint
+        failures += 1
+        if len(self._unknown) >= MAX_UNKNOWN_NAMES and key not in self._unknown:
+            self._unknown.pop(next(iter(self._unknown)))
+        self._unknown[key] = (failures, _next_lock(failures, now))
+        if failures >= LOCK_AFTER:
+            raise SignInError(LOCKED)
+        raise SignInError(WRONG)
 
     def verify_actor(self, actor: Actor, secret: str) -> bool:
         """Unlock after an idle lock: the same account proves itself again."""

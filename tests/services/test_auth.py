@@ -112,6 +112,26 @@ def test_failures_slow_down_then_lock_and_a_teacher_unlocks(auth, store, teacher
     assert auth.sign_in("zoem", "2468").actor.role is Role.LEARNER
 
 
+def _messages(auth, name: str, start) -> list[str]:
+    said, at = [], start
+    for _ in range(auth_module.LOCK_AFTER + 2):
+        with pytest.raises(SignInError) as caught:
+            auth.sign_in(name, "0000", now=at)
+        said.append(str(caught.value))
+        at += auth_module.MAX_WAIT + timedelta(seconds=1)
+    with pytest.raises(SignInError) as caught:
+        auth.sign_in(name, "0000", now=at - auth_module.MAX_WAIT)
+    return [*said, str(caught.value)]
+
+
+def test_wrong_tries_read_the_same_whether_or_not_the_account_exists(auth, teacher, learner):
+    auth.set_learner_pin(teacher, learner.id, "2468")
+    start = utcnow()
+    real, unknown = _messages(auth, "zoem", start), _messages(auth, "nobodyhere", start)
+    assert real == unknown
+    assert any("locked" in m for m in real) and real[0] == auth_module.WRONG
+
+
 def test_only_a_teacher_sets_pins_or_unlocks(auth, profiles, teacher, learner):
     auth.set_learner_pin(teacher, learner.id, "2468")
     me = auth.sign_in("zoem", "2468").actor
