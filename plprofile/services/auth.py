@@ -195,11 +195,14 @@ class AuthService:
         locked = account.locked_until is not None and account.locked_until > utcnow()
         return account.username, account.secret_hash is not None, locked
 
-    def sign_in_exists(self, username: str) -> bool:
-        """Whether a sign-in name is in use (for the demo hint on the sign-in screen)."""
+    def demo_sign_in_works(self, username: str, password: str) -> bool:
+        """Whether the demo's documented sign-in still opens this store: the sign-in screen shows it only then,
+        so a store whose teacher has chosen a real password gives nothing away."""
         with self.store.session() as s:
-            return s.execute(select(Account.id).where(Account.username == username,
-                                                      Account.secret_hash.is_not(None))).first() is not None
+            hashed = s.execute(select(Account.secret_hash).where(
+                Account.username == username, Account.kind == Role.TEACHER.value,
+                Account.deleted_at.is_(None))).scalar_one_or_none()
+        return hashed is not None and self._verify(hashed, password)
 
     # ---- signing in ---------------------------------------------------------------------------------
     def sign_in(self, username: str, secret: str, now: datetime | None = None) -> SignedIn:

@@ -172,7 +172,9 @@ CONF_AGREEMENTS = [
 
 
 def _at(day: date, rng: random.Random) -> datetime:
-    return datetime.combine(day, time(hour=rng.randint(8, 15), minute=rng.randint(0, 59)), tzinfo=UTC)
+    """A time in the school day of ``day``, never later than now (a demo made at 10:00 has nothing from 15:00)."""
+    at = datetime.combine(day, time(hour=rng.randint(8, 15), minute=rng.randint(0, 59)), tzinfo=UTC)
+    return min(at, datetime.now(UTC) - timedelta(minutes=rng.randint(1, 30)))
 
 
 #: Documented in the README: the demo teacher's sign-in and every demo learner's PIN.

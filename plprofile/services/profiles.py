@@ -545,10 +545,15 @@ class ProfileService:
             stmt = stmt.order_by(ChangeLog.at.desc()).limit(limit)
             return list(s.execute(stmt).scalars().all())
 
-    def author_names(self) -> dict[uuid.UUID, str]:
-        """Display names of every account, to show who made each change."""
+    def author_names(self, actor: Actor, learner_id: uuid.UUID) -> dict[uuid.UUID, str]:
+        """Display names of the accounts that changed this learner's profile, to show who made each change.
+
+        Only someone who may see the learner's history may ask, and only those names are given: a learner
+        learns their teachers' names and their own, never a classmate's."""
         with self.store.session() as s:
-            return dict(s.execute(select(Account.id, Account.display_name)).all())
+            self._get(s, Learner, learner_id, actor)
+            authors = select(ChangeLog.author_id).where(ChangeLog.learner_id == learner_id).distinct()
+            return dict(s.execute(select(Account.id, Account.display_name).where(Account.id.in_(authors))).all())
 
 
 __all__ = [

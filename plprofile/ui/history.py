@@ -161,6 +161,6 @@ class HistoryPage(QWidget):
             element = framework.get_element(element_id)
             return element.text(self.locale().name().split("_")[0]) if element else element_id
 
-        self.model.set_rows(log, self.ctx.profiles.author_names(), element_name)
+        self.model.set_rows(log, self.ctx.profiles.author_names(self.ctx.me, learner_id), element_name)
         self.count.setText(self.tr("%n change(s)", "", len(log)))
         self.stale = False

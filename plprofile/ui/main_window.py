@@ -312,7 +312,7 @@ class MainWindow(QMainWindow):
         if first:
             self.signin.show_first_teacher()
         else:
-            demo = self.auth.sign_in_exists(DEMO_TEACHER[0]) if self.auth else False
+            demo = self.auth.demo_sign_in_works(*DEMO_TEACHER) if self.auth else False
             hint = self.tr("Demo class: teachers sign in as “{user}” with “{password}”; learners with their "
                            "sign-in name (e.g. “zoem”) and PIN {pin}.").format(
                 user=DEMO_TEACHER[0], password=DEMO_TEACHER[1], pin=DEMO_PIN) if demo else ""

@@ -99,6 +99,17 @@ def test_a_learner_cannot_reach_another_learners_profile(profiles, teacher, lear
         with pytest.raises(AccessDenied):
             attempt()
     assert [s.id for s in profiles.list_learners(me)] == [learner.id]
+    with pytest.raises(AccessDenied):
+        profiles.author_names(me, other.id)
+
+
+def test_history_names_only_those_who_wrote_in_this_profile(profiles, teacher, learner, me):
+    other = profiles.add_learner(teacher, given_name="Liam", family_name="Nguyen")
+    profiles.add_entry(learner_actor(profiles.learner_account(other.id)), other.id, d.Section.STRENGTHS, "Maps")
+    profiles.add_entry(me, learner.id, d.Section.STRENGTHS, "Drawing")
+    names = profiles.author_names(me, learner.id)
+    assert set(names) == {teacher.account_id, me.account_id}
+    assert profiles.learner_account(other.id).id not in names
 
 
 def test_goal_with_steps_supports_evidence_and_checkins(profiles, learner, me, teacher):
