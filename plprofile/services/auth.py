@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -93,6 +94,9 @@ class AuthService:
         self.store = store
         self.hasher = hasher or default_hasher()
         self._dummy_hash = self.hasher.hash("not-a-real-secret")
+        #: Called with (sign-in name, password) when a teacher proves or sets a password; an encrypted store
+        #: uses it to give that teacher a key slot (see plprofile.services.encryption).
+        self.password_hook: Callable[[str, str], None] | None = None
 
     # ---- accounts -----------------------------------------------------------------------------------
     def needs_first_teacher(self) -> bool:
@@ -131,7 +135,8 @@ class AuthService:
                            {"display_name": display_name, "username": username}, actor, None)
             account.secret_hash = secret  # never written to the change log
             s.add(account)
-            return account
+        self._password_seen(username, password)
+        return account
 
     @staticmethod
     def _require_free_username(s, username: str, except_id: uuid.UUID | None = None) -> None:  # noqa: ANN001
@@ -232,7 +237,14 @@ class AuthService:
             s.add(account)
             role = Role(account.kind)
             actor = Actor(account_id=account.id, role=role, learner_id=account.learner_id)
-            return SignedIn(actor, account.display_name, account.username or name)
+            signed = SignedIn(actor, account.display_name, account.username or name)
+        if role is Role.TEACHER:
+            self._password_seen(signed.username, secret)
+        return signed
+
+    def _password_seen(self, username: str, password: str) -> None:
+        if self.password_hook is not None:
+            self.password_hook(username, password)
 
     def verify_actor(self, actor: Actor, secret: str) -> bool:
         """Unlock after an idle lock: the same account proves itself again."""
