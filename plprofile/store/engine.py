@@ -149,8 +149,13 @@ def read_revision(path: Path, key: bytes | None = None) -> str | None:
 
             if not opens_with(path, key):
                 raise WrongKeyError(f"That key does not open {path.name}; the file was not changed.") from exc
+        from .cipher import is_plain_sqlite, keys_path
+
+        hint = "" if key is not None or is_plain_sqlite(path) else (
+            f" If this store was encrypted, its key file {keys_path(path).name} is missing from beside it.")
         raise CorruptStoreError(
-            f"{path.name} is not a readable plprofile store (the file may be damaged or is another kind of file): {exc}."
+            f"{path.name} is not a readable plprofile store (the file may be damaged or is another kind of file): "
+            f"{exc}.{hint}"
         ) from exc
 
 
