@@ -83,6 +83,7 @@ def apply_key(con, key: bytes) -> None:  # noqa: ANN001
     """Key a fresh sqlcipher3 connection; this must come before any other statement on it."""
     con.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is an answer, not an error to print
     con.execute(key_pragma(key))
+    con.execute("PRAGMA temp_store = MEMORY")  # sorts and temporary tables never spill to a plain file
 
 
 def connect(path: Path | str, key: bytes, *, readonly: bool = False, uri_extra: str = "", **kwargs: Any):  # noqa: ANN201

@@ -112,3 +112,68 @@ def test_cancelling_the_unlock_says_encrypted_not_damaged(qtbot, answers, data):
     assert window.store is None
     assert cipher.looks_encrypted(data / DB_FILENAME)
     window.close()
+
+
+def test_a_summary_pdf_can_be_sealed_with_a_passphrase(qtbot, tmp_path, data, monkeypatch):
+    """The conference summary as a protected file: made in memory, opened back into the same PDF."""
+    import subprocess
+
+    from plprofile.services import protect
+    from plprofile.services.report import build_summary
+    from plprofile.services.stages import StagesService
+    from plprofile.ui.pdf import summary_pdf_bytes
+
+    monkeypatch.setattr(protect, "KDF_PARAMS", dict(cipher.KDF_FLOOR))
+    store = open_store(data)
+    try:
+        profiles = ProfileService(store)
+        me = teacher_actor(ensure_teacher(store))
+        learner = profiles.list_learners(me)[0]
+        summary = build_summary(profiles, StagesService(store, profiles), me, learner.id)
+        sealed = protect.protect_bytes(summary_pdf_bytes(summary), tmp_path / "summary.pdf.plpx",
+                                       "family passphrase", "summary.pdf")
+    finally:
+        store.close()
+    assert b"%PDF" not in sealed.read_bytes()
+    with pytest.raises(protect.WrongPassphraseError):
+        protect.open_file(sealed, tmp_path / "summary.pdf", "wrong passphrase")
+    opened = protect.open_file(sealed, tmp_path / "summary.pdf", "family passphrase")
+    text = subprocess.run(["pdftotext", str(opened), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Ottoline" in text
+
+
+def test_encryption_chosen_when_the_store_is_created(qtbot, answers, tmp_path):
+    """The first-teacher screen offers encryption; the new teacher's password becomes their key slot, and a
+    teacher added later gets one too."""
+    answers.confirm_answer = False  # no demo class
+    keys: list[str] = []
+
+    def fill(dialog) -> None:
+        if isinstance(dialog, EncryptionDialog):
+            qtbot.waitUntil(lambda: dialog.result_info is not None, timeout=30_000)
+            dialog.reject()
+        elif isinstance(dialog, RecoveryKeyDialog):
+            keys.append(dialog.recovery_key)
+            dialog.written.setChecked(True)
+            qtbot.mouseClick(dialog.done_button, Qt.MouseButton.LeftButton)
+
+    answers.dialog_filler = fill
+    data = tmp_path / "new"
+    window = MainWindow(data, offer_demo=True, require_sign_in=True)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.signin, timeout=20_000)
+    page = window.signin
+    assert page.mode == "first_teacher" and not page.protect_box.isHidden()
+    qtbot.keyClicks(page.display_name, "Ms Rivera")
+    qtbot.keyClicks(page.username, "rivera")
+    qtbot.keyClicks(page.secret, PASSWORD)
+    qtbot.keyClicks(page.repeat, PASSWORD)
+    page.protect_box.setChecked(True)
+    qtbot.mouseClick(page.button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(keys), timeout=30_000)
+    assert window.store.encrypted and enc.slot_labels(data) == ["rivera"]
+    assert enc.unlock(data, keys[0]) == window.store.key
+    window.auth.add_teacher(window.ctx.me, "Mr Okafor", "okafor", "okafor's password")
+    assert enc.unlock(data, "okafor's password", "okafor") == window.store.key
+    window.close()
