@@ -134,7 +134,8 @@ class BackupsDialog(QDialog):
             when.setData(Qt.ItemDataRole.UserRole, info)
             when.setToolTip(str(info.path))
             cells = [when, QTableWidgetItem(self._kind_text(info.kind)), QTableWidgetItem(bk.format_size(info.size)),
-                     QTableWidgetItem(self._checked_text(info.verified))]
+                     QTableWidgetItem(self.tr("{checked}, encrypted").format(checked=self._checked_text(info.verified))
+                                      if info.encrypted else self._checked_text(info.verified))]
             for column, item in enumerate(cells):
                 self.table.setItem(row, column, item)
         if not backups and not self.status.text():

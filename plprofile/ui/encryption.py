@@ -342,13 +342,21 @@ def unlock_store(window) -> bool:  # noqa: ANN001
 def keep_key_slots(auth, store) -> None:  # noqa: ANN001
     """Each teacher who signs in (or is added) on an unlocked encrypted store gets a key slot for their
     password, rewrapped when it changed; so every teacher can unlock the store on the next start."""
+    import hashlib
+    import hmac
+
     data_dir = Path(store.path).parent
+    checked: dict[str, bytes] = {}  # who was checked this session (a keyed digest, so no Argon2 run each unlock)
 
     def seen(username: str, password: str) -> None:
         if store.key is None:
             return
+        mark = hmac.new(store.key, f"{username}\0{password}".encode(), hashlib.sha256).digest()
+        if checked.get(username) == mark:
+            return
         try:
             enc.ensure_password_slot(data_dir, store.key, username, password)
+            checked[username] = mark
         except (cipher.CipherError, OSError):
             pass  # the store stays usable; that teacher just cannot unlock it alone yet
 

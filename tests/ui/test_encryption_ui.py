@@ -177,3 +177,58 @@ def test_encryption_chosen_when_the_store_is_created(qtbot, answers, tmp_path):
     window.auth.add_teacher(window.ctx.me, "Mr Okafor", "okafor", "okafor's password")
     assert enc.unlock(data, "okafor's password", "okafor") == window.store.key
     window.close()
+
+
+def test_the_backups_dialog_on_an_encrypted_store(qtbot, answers, data, tmp_path, monkeypatch):
+    """Back up now, a protected copy, and restore: all over the encrypted file, with the open store's key."""
+    from plprofile.services import backup as bk
+    from plprofile.services import protect
+    from plprofile.ui import ask
+    from plprofile.ui.backups import BackupsDialog
+    from plprofile.ui.context import AppContext
+    from plprofile.ui.encryption import PassphraseDialog
+
+    monkeypatch.setattr(protect, "KDF_PARAMS", dict(cipher.KDF_FLOOR))
+    key = _encrypt(data)
+    store = open_store(data, key)
+    ctx = AppContext(store)
+    quits: list[bool] = []
+    monkeypatch.setattr(BackupsDialog, "_quit", staticmethod(lambda: quits.append(True)))
+    dialog = BackupsDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    try:
+        qtbot.mouseClick(dialog.backup_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dialog.table.rowCount() >= 1 and not dialog.busy, timeout=20_000)
+        made = [b for b in dialog.backups() if b.kind == bk.MANUAL]
+        assert made and made[0].encrypted and b"Marchbanks" not in made[0].path.read_bytes()
+        assert "encrypted" in dialog.table.item(0, 3).text()
+
+        def fill(d) -> None:
+            assert isinstance(d, PassphraseDialog)
+            d.first.setText("family passphrase")
+            d.second.setText("family passphrase")
+            d.check()
+
+        answers.dialog_filler = fill
+        target = tmp_path / "usb" / "class.plpx"
+        target.parent.mkdir()
+        monkeypatch.setattr(ask, "save_file", lambda *_a: str(target))
+        qtbot.mouseClick(dialog.protected_copy_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: target.exists() and not dialog.busy, timeout=20_000)
+        assert protect.is_protected(target) and not answers.errors
+
+        ctx.profiles.add_learner(ctx.teacher, given_name="After", family_name="Backup")
+        answers.file_answer = str(target)
+        qtbot.mouseClick(dialog.restore_file_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: bool(quits) or bool(answers.errors), timeout=20_000)
+        assert not answers.errors and quits
+    finally:
+        store.close()
+    restored = open_store(data, key)
+    try:
+        with restored.engine.connect() as con:
+            names = {r[0] for r in con.exec_driver_sql("SELECT given_name FROM learner")}
+        assert names == {"Ottoline"}
+    finally:
+        restored.close()
