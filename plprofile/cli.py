@@ -11,6 +11,12 @@ from pathlib import Path
 from . import __version__
 
 ENV_DATA_DIR = "PLPROFILE_DATA_DIR"
+#: A teacher's password or the recovery key of an encrypted store, for scripts (else it is asked for).
+ENV_PASSWORD = "PLPROFILE_PASSWORD"
+#: The new password when encrypting or re-keying from a script.
+ENV_NEW_PASSWORD = "PLPROFILE_NEW_PASSWORD"
+#: The passphrase of a protected export, for scripts.
+ENV_PASSPHRASE = "PLPROFILE_PASSPHRASE"
 VIEWS = ("profile", "progress", "now", "class", "signin")
 
 
@@ -21,6 +27,14 @@ how to use the commands (without a command, the app starts):
   plprofile [--data-dir DIR] backup create [FILE]  write a verified backup (to FILE, or to DIR/backups/)
   plprofile [--data-dir DIR] backup list           list the backups in DIR/backups/, newest first
   plprofile [--data-dir DIR] backup restore FILE   replace the store with a backup, keeping a copy of it
+  plprofile [--data-dir DIR] encrypt [--user NAME] encrypt the store; prints a one-time recovery key
+  plprofile [--data-dir DIR] decrypt               remove the encryption (store and backups)
+  plprofile [--data-dir DIR] rekey [--user NAME]   a new key and recovery key for an encrypted store
+  plprofile export decrypt FILE [-o OUT]           open a passphrase-protected export (.plpx)
+
+On an encrypted store, check, backup and decrypt/rekey ask for a teacher's password or the recovery key
+(or read it from $PLPROFILE_PASSWORD); encrypt and rekey read a new password from $PLPROFILE_NEW_PASSWORD,
+and protected exports read their passphrase from $PLPROFILE_PASSPHRASE, when these are set.
 """
 
 #: Exit codes of the commands (argparse itself uses 2 for a usage error).
@@ -61,7 +75,8 @@ def build_parser() -> argparse.ArgumentParser:
     data_dir = argparse.ArgumentParser(add_help=False)
     data_dir.add_argument("--data-dir", type=Path, metavar="DIR", default=argparse.SUPPRESS,
                           help="folder holding the store")
-    commands = parser.add_subparsers(dest="command", metavar="{check,backup}", title="commands")
+    commands = parser.add_subparsers(dest="command", metavar="{check,backup,encrypt,decrypt,rekey,export}",
+                                     title="commands")
     commands.add_parser(
         "check", parents=[data_dir], help="check the store's integrity and foreign keys (never changes it)",
         description="Integrity and foreign-key check of the store on a read-only connection; the file is "
@@ -75,12 +90,42 @@ def build_parser() -> argparse.ArgumentParser:
                                 description="Write a verified backup of the store to FILE (a new file or a "
                                             "folder), or into DIR/backups/ without FILE.")
     create.add_argument("file", type=Path, nargs="?", metavar="FILE", help="where to write it (never overwritten)")
+    create.add_argument("--protect", action="store_true",
+                        help=f"seal the backup in FILE with a passphrase (asked for, or ${ENV_PASSPHRASE})")
     actions.add_parser("list", parents=[data_dir], help="list the backups, newest first")
     restore = actions.add_parser("restore", parents=[data_dir], help="replace the store with a backup",
                                  description="Validate FILE, keep a copy of the current store in "
                                              "DIR/backups/before-restore-..., then replace the store with FILE. "
                                              "Close plprofile first.")
-    restore.add_argument("file", type=Path, metavar="FILE", help="the backup to restore")
+    restore.add_argument("file", type=Path, metavar="FILE", help="the backup to restore (plain, encrypted or "
+                                                                 "passphrase-protected)")
+    encrypt = commands.add_parser(
+        "encrypt", parents=[data_dir], help="encrypt the store and its backups (SQLCipher); prints a recovery key",
+        description="Encrypt the store and every backup with a new random key. The key is kept wrapped under "
+                    "the password you give (Argon2id) and under a one-time recovery key, printed once: write it "
+                    "down or print it and keep it safe. A verified backup is made first. Close plprofile first.")
+    encrypt.add_argument("--user", metavar="NAME", default="teacher",
+                         help="the teacher's sign-in name the password belongs to (default: teacher)")
+    commands.add_parser(
+        "decrypt", parents=[data_dir], help="remove the encryption from the store and its backups",
+        description="Decrypt the store and its backups (a verified backup is made first). Close plprofile first.")
+    rekey = commands.add_parser(
+        "rekey", parents=[data_dir], help="a new key and a new recovery key for an encrypted store",
+        description="Re-encrypt the store and its backups under a new random key, with a new recovery key (old "
+                    "recovery keys stop working). Only NAME's password is carried over; other teachers get "
+                    "their key slot back when they next sign in. Close plprofile first.")
+    rekey.add_argument("--user", metavar="NAME", default="teacher",
+                       help="the teacher's sign-in name the new password belongs to (default: teacher)")
+    export = commands.add_parser("export", parents=[data_dir], help="work with protected exports",
+                                 description="Exports protected with a passphrase (.plpx files).")
+    export_actions = export.add_subparsers(dest="export_command", metavar="{decrypt}", title="actions")
+    export_actions.required = True
+    opener = export_actions.add_parser(
+        "decrypt", help="open a passphrase-protected export",
+        description="Check and decrypt FILE. A wrong passphrase or a damaged or altered file writes nothing.")
+    opener.add_argument("file", type=Path, metavar="FILE", help="the protected file (.plpx)")
+    opener.add_argument("-o", "--output", type=Path, metavar="OUT",
+                        help="where to write it (default: its original name, beside FILE; never overwritten)")
     return parser
 
 
@@ -107,12 +152,53 @@ def _fail(message: str, code: int = EXIT_FAILED) -> int:
     return code
 
 
-def run_command(args: argparse.Namespace, data_dir: Path) -> int:
-    from .services import backup as bk
+def _secret(prompt: str, env: str, *, twice: bool = False) -> str:
+    value = os.environ.get(env)
+    if value:
+        return value
+    import getpass
 
     try:
+        first = getpass.getpass(prompt)
+        if twice and getpass.getpass("Type it again: ") != first:
+            raise _Refused("the two entries are not the same; nothing was changed.")
+    except EOFError:
+        raise _Refused(f"nothing was typed; run this in a terminal or set ${env}. Nothing was changed.") from None
+    return first
+
+
+class _Refused(Exception):
+    pass
+
+
+def _store_key(data_dir: Path) -> tuple[bytes | None, str | None]:
+    """(data key, the secret that opened it) of an encrypted store; (None, None) for a plain one."""
+    from .services import encryption as enc
+    from .store import cipher
+
+    if not enc.is_encrypted(data_dir):
+        return None, None
+    secret = _secret(f"The store in {data_dir} is encrypted. A teacher's password or the recovery key: ",
+                     ENV_PASSWORD)
+    try:
+        return enc.unlock(data_dir, secret), secret
+    except cipher.CipherError as exc:
+        raise _Refused(f"{exc} Nothing was changed.") from exc
+
+
+def run_command(args: argparse.Namespace, data_dir: Path) -> int:
+    from .services import backup as bk
+    from .services import protect
+    from .store import cipher
+
+    try:
+        if args.command == "export":
+            return _export_decrypt(args.file, args.output)
+        if args.command in ("encrypt", "decrypt", "rekey"):
+            return _encryption(args, data_dir)
         if args.command == "check":
-            result = bk.check(bk.store_path(data_dir))
+            key, _ = _store_key(data_dir) if bk.store_path(data_dir).exists() else (None, None)
+            result = bk.check(bk.store_path(data_dir), key)
             if result.status == bk.MISSING:
                 return _fail(result.message, EXIT_NO_STORE)
             if not result.ok:
@@ -120,15 +206,14 @@ def run_command(args: argparse.Namespace, data_dir: Path) -> int:
             _say(result.message)
             return EXIT_OK
         if args.backup_command == "create":
-            return _backup_create(bk, data_dir, args.file)
+            return _backup_create(bk, data_dir, args.file, args.protect)
         if args.backup_command == "list":
             return _backup_list(bk, data_dir)
         if args.backup_command == "restore":
-            result = bk.restore(data_dir, args.file, progress=_progress_printer())
-            kept = f" The store it replaced was kept as {result.kept.path}." if result.kept else ""
-            _say(f"Restored {result.store} from {result.restored_from} (schema {result.revision}).{kept}")
-            return EXIT_OK
-    except bk.BackupError as exc:
+            return _backup_restore(bk, data_dir, args.file)
+    except (bk.BackupError, protect.ProtectError, cipher.CipherError) as exc:
+        return _fail(str(exc))
+    except _Refused as exc:
         return _fail(str(exc))
     except KeyboardInterrupt:
         return _fail("stopped; nothing was changed.", 130)
@@ -147,14 +232,119 @@ def _progress_printer():  # noqa: ANN202
     return show
 
 
-def _backup_create(bk, data_dir: Path, file: Path | None) -> int:  # noqa: ANN001
+def _backup_create(bk, data_dir: Path, file: Path | None, protected: bool = False) -> int:  # noqa: ANN001
     if not bk.store_path(data_dir).exists():
         return _fail(f"There is no store in {data_dir} to back up.", EXIT_NO_STORE)
+    if protected and file is None:
+        return _fail("--protect needs FILE: the protected copy is meant to leave this computer.", 2)
+    key, _ = _store_key(data_dir)
+    passphrase = None
+    if protected:
+        from .services import protect
+
+        passphrase = protect.check_passphrase(_secret("A passphrase for the protected backup: ", ENV_PASSPHRASE,
+                                                      twice=True))
+        file = Path(file).expanduser()
+        if file.is_dir():
+            file = file / (bk.new_backup_path(file, bk.MANUAL).name + protect.SUFFIX)
+        if file.exists():
+            return _fail(f"{file} already exists. A backup never overwrites a file; choose another name.")
     started = time.perf_counter()
-    info = bk.create_backup(data_dir, file, progress=_progress_printer())
+    if passphrase is not None:
+        from .services import protect
+
+        info = bk.create_backup(data_dir, progress=_progress_printer(), key=key)
+        try:
+            protect.protect_file(info.path, file, passphrase, name=info.name)
+        finally:
+            if key is None:  # the plain copy stays only in the backups folder (an encrypted one is kept there)
+                info.path.unlink(missing_ok=True)
+        seconds = time.perf_counter() - started
+        _say(f"Backed up {bk.store_path(data_dir)} to {file} (verified, protected with a passphrase, "
+             f"{seconds:.2f} s).")
+        return EXIT_OK
+    info = bk.create_backup(data_dir, file, progress=_progress_printer(), key=key)
     seconds = time.perf_counter() - started
-    _say(f"Backed up {bk.store_path(data_dir)} to {info.path} ({bk.format_size(info.size)}, verified, "
+    how = "verified, encrypted" if info.encrypted else "verified"
+    _say(f"Backed up {bk.store_path(data_dir)} to {info.path} ({bk.format_size(info.size)}, {how}, "
          f"{seconds:.2f} s).")
+    return EXIT_OK
+
+
+def _backup_restore(bk, data_dir: Path, file: Path) -> int:  # noqa: ANN001
+    import tempfile
+
+    from .services import protect
+    from .store import cipher
+
+    file = Path(file).expanduser()
+    key, secret = _store_key(data_dir) if bk.store_path(data_dir).exists() else (None, None)
+    with tempfile.TemporaryDirectory(prefix=".restore-", dir=data_dir if data_dir.exists() else None) as tmp:
+        source = file
+        if protect.is_protected(file):
+            passphrase = _secret(f"{file.name} is protected. Its passphrase: ", ENV_PASSPHRASE)
+            source = protect.open_file(file, Path(tmp) / protect.original_name(file), passphrase)
+        if not cipher.is_plain_sqlite(source) and cipher.keys_path(source).exists() and secret is None and not (
+                key is not None and cipher.opens_with(source, key)):
+            secret = _secret(f"{source.name} is encrypted. A password or recovery key that opens it: ", ENV_PASSWORD)
+        result = bk.restore(data_dir, source, progress=_progress_printer(), key=key, secret=secret)
+    kept = f" The store it replaced was kept as {result.kept.path}." if result.kept else ""
+    how = ", encrypted" if result.key is not None else ""
+    _say(f"Restored {result.store} from {file} (schema {result.revision}{how}).{kept}")
+    return EXIT_OK
+
+
+def _encryption(args: argparse.Namespace, data_dir: Path) -> int:
+    from .services import encryption as enc
+    from .store import cipher
+
+    if not enc.bk.store_path(data_dir).exists():
+        return _fail(f"There is no store in {data_dir}.", EXIT_NO_STORE)
+    started = time.perf_counter()
+    if args.command == "encrypt":
+        if enc.is_encrypted(data_dir):
+            return _fail("This store is already encrypted. Use 'plprofile rekey' for a new key.")
+        password = _secret(f"A password to unlock the store (for {args.user}, at least 8 characters): ",
+                           ENV_NEW_PASSWORD if os.environ.get(ENV_NEW_PASSWORD) else ENV_PASSWORD, twice=True)
+        result = enc.encrypt_store(data_dir, args.user, password)
+    else:
+        if not enc.is_encrypted(data_dir):
+            return _fail("This store is not encrypted.")
+        key, secret = _store_key(data_dir)
+        if args.command == "decrypt":
+            result = enc.decrypt_store(data_dir, key)
+        else:
+            password = os.environ.get(ENV_NEW_PASSWORD) or (
+                secret if cipher.normalise_recovery_key(secret) is None else
+                _secret(f"A new password for {args.user} (at least 8 characters): ", ENV_NEW_PASSWORD, twice=True))
+            result = enc.rekey_store(data_dir, key, args.user, password)
+    seconds = time.perf_counter() - started
+    done = {"encrypt": "Encrypted", "decrypt": "Decrypted", "rekey": "Re-keyed"}[args.command]
+    _say(f"{done} {enc.bk.store_path(data_dir)} ({seconds:.1f} s). A backup of it as it was: {result.backup.path}.")
+    if result.converted:
+        _say(f"{len(result.converted)} backup(s) in {enc.bk.backup_dir(data_dir)} converted the same way.")
+    for path in result.skipped:
+        _say(f"Left as it was (another key, or damaged): {path}")
+    if result.recovery_key:
+        _say("")
+        _say("RECOVERY KEY (shown only this once; write it down or print it and keep it somewhere safe):")
+        _say("")
+        _say(f"    {result.recovery_key}")
+        _say("")
+        _say("It opens the store if every teacher's password is forgotten.")
+    return EXIT_OK
+
+
+def _export_decrypt(file: Path, output: Path | None) -> int:
+    from .services import protect
+
+    file = Path(file).expanduser()
+    if not protect.is_protected(file):
+        return _fail(f"{file} is not a protected plprofile export.")
+    target = Path(output).expanduser() if output else file.with_name(protect.original_name(file))
+    passphrase = _secret(f"The passphrase of {file.name}: ", ENV_PASSPHRASE)
+    protect.open_file(file, target, passphrase)
+    _say(f"Opened {file} into {target}.")
     return EXIT_OK
 
 
@@ -166,7 +356,7 @@ def _backup_list(bk, data_dir: Path) -> int:  # noqa: ANN001
     _say(f"Backups in {bk.backup_dir(data_dir)}, newest first:")
     rows = [("WHEN (local time)", "KIND", "SIZE", "VERIFIED", "FILE")]
     for b in backups:
-        verified = {True: "yes", False: "NO", None: "unknown"}[b.verified]
+        verified = {True: "yes", False: "NO", None: "unknown"}[b.verified] + (", encrypted" if b.encrypted else "")
         rows.append((b.created.astimezone().strftime("%Y-%m-%d %H:%M:%S"), b.kind, bk.format_size(b.size),
                      verified, b.name))
     widths = [max(len(r[i]) for r in rows) for i in range(4)]

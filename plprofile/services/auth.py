@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import NoReturn
@@ -99,6 +100,9 @@ class AuthService:
         # Failures against names that have no account, counted like real ones so that the messages (wait,
         # locked) never tell whether an account exists. Kept in memory only, and bounded.
         self._unknown: dict[str, tuple[int, datetime | None]] = {}
+        #: Called with (sign-in name, password) when a teacher proves or sets a password; an encrypted store
+        #: uses it to give that teacher a key slot (see plprofile.services.encryption).
+        self.password_hook: Callable[[str, str], None] | None = None
 
     # ---- accounts -----------------------------------------------------------------------------------
     def needs_first_teacher(self) -> bool:
@@ -137,7 +141,8 @@ class AuthService:
                            {"display_name": display_name, "username": username}, actor, None)
             account.secret_hash = secret  # never written to the change log
             s.add(account)
-            return account
+        self._password_seen(username, password)
+        return account
 
     @staticmethod
     def _require_free_username(s, username: str, except_id: uuid.UUID | None = None) -> None:  # noqa: ANN001
@@ -239,7 +244,14 @@ class AuthService:
             s.add(account)
             role = Role(account.kind)
             actor = Actor(account_id=account.id, role=role, learner_id=account.learner_id)
-            return SignedIn(actor, account.display_name, account.username or name)
+            signed = SignedIn(actor, account.display_name, account.username or name)
+        if role is Role.TEACHER:
+            self._password_seen(signed.username, secret)
+        return signed
+
+    def _password_seen(self, username: str, password: str) -> None:
+        if self.password_hook is not None:
+            self.password_hook(username, password)
 
     def _fail_unknown(self, key: str, secret: str, now: datetime) -> NoReturn:
         """A name without an account fails exactly as a real one would: same work, same messages, same lock."""

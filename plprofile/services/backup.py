@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
+from plprofile.store import cipher
 from plprofile.store.backup import (
     BACKUP_DIRNAME,
     BEFORE_RESTORE,
@@ -31,13 +32,16 @@ from plprofile.store.backup import (
     PRE_MIGRATION,
     SUFFIX,
     BackupError,
+    NeedsKeyError,
     Progress,
     connect_readonly,
     copy_database,
+    errors_for,
     fsync_dir,
     fsync_file,
     header_problem,
     integrity_problems,
+    needs_key_message,
     new_backup_path,
     online_backup,
     os_words,
@@ -46,11 +50,11 @@ from plprofile.store.backup import (
     stored_revision,
     verify_file,
 )
-from plprofile.store.engine import DB_FILENAME, KNOWN_REVISIONS, READ_ERRORS
+from plprofile.store.engine import DB_FILENAME, KNOWN_REVISIONS
 
 __all__ = [
     "BEFORE_RESTORE", "DAILY", "KINDS", "MANUAL", "PRE_MIGRATION",
-    "BackupError", "BackupInfo", "CheckResult", "Progress", "RestoreResult",
+    "BackupError", "BackupInfo", "NeedsKeyError", "CheckResult", "Progress", "RestoreResult",
     "backup_dir", "backup_on_close", "check", "create_backup", "format_size", "latest_good_backup",
     "list_backups", "prune", "restore", "store_path", "validate_backup",
 ]
@@ -59,6 +63,8 @@ log = logging.getLogger(__name__)
 
 #: Check outcomes.
 HEALTHY, NEWER, MISSING, DAMAGED, FOREIGN = "healthy", "newer", "missing", "damaged", "foreign"
+#: An encrypted store checked without its key: not damaged, but not checked either.
+ENCRYPTED = "encrypted"
 
 _IN_USE = ("The store is open in plprofile or in another program. Close it and try again; nothing was "
            "changed.")
@@ -81,6 +87,8 @@ class BackupInfo:
     verified: bool | None
     #: extra words in the name, e.g. the schema revision a pre-migration backup was taken at
     label: str = ""
+    #: an SQLCipher file (a backup of an encrypted store), with its key file beside it
+    encrypted: bool = False
 
     @property
     def name(self) -> str:
@@ -108,6 +116,8 @@ class RestoreResult:
     revision: str
     #: the copy of the store that was replaced (None when there was no store)
     kept: BackupInfo | None
+    #: the data key of the restored store (None: it is not encrypted)
+    key: bytes | None = None
 
 
 def store_path(data_dir: Path) -> Path:
@@ -132,38 +142,46 @@ def describe(path: Path) -> BackupInfo:
     path = Path(path)
     st = path.stat()
     match = NAME_RE.match(path.name)
+    encrypted = cipher.looks_encrypted(path)
     if match is None:
-        return BackupInfo(path, "other", datetime.fromtimestamp(st.st_mtime, UTC), st.st_size, None)
+        return BackupInfo(path, "other", datetime.fromtimestamp(st.st_mtime, UTC), st.st_size, None,
+                          encrypted=encrypted)
     return BackupInfo(path, match["kind"], parse_stamp(match["stamp"]), st.st_size,
-                      not match["unverified"], match["label"] or "")
+                      not match["unverified"], match["label"] or "", encrypted)
 
 
 # ---- create and list -------------------------------------------------------------------------------
 def create_backup(data_dir: Path, dest: Path | None = None, *, kind: str = MANUAL,
-                  progress: Progress | None = None, now: datetime | None = None) -> BackupInfo:
+                  progress: Progress | None = None, now: datetime | None = None, key: bytes | None = None,
+                  label: str = "") -> BackupInfo:
     """Back up the store in ``data_dir`` and verify the copy.
 
     Without ``dest`` the backup goes to ``<data_dir>/backups/<kind>-<UTC time>.sqlite3``; ``dest`` may name a
     new file or a folder. An existing file is never overwritten. ``progress(remaining, total)`` is called
-    with page counts from the thread doing the copy. Raises BackupError in plain words.
+    with page counts from the thread doing the copy. An encrypted store needs its data ``key``; its backup is
+    encrypted too, with a copy of the key file beside it. Raises BackupError in plain words (NeedsKeyError
+    for an encrypted store without its key).
     """
     src = store_path(data_dir)
     if not src.exists():
         raise BackupError(f"There is no store in {data_dir} to back up.")
+    if key is None and cipher.looks_encrypted(src):
+        raise NeedsKeyError(needs_key_message(src))
     if dest is None:
-        target = new_backup_path(backup_dir(data_dir), kind, now)
+        target = new_backup_path(backup_dir(data_dir), kind, now, label)
     else:
         target = Path(dest).expanduser()
         if target.is_dir():
             target = new_backup_path(target, kind, now)
         elif target.exists() or target.is_symlink():
             raise BackupError(f"{target} already exists. A backup never overwrites a file; choose another name.")
-    online_backup(src, target, progress)
+    online_backup(src, target, progress, key)
     return describe(target)
 
 
-def list_backups(data_dir: Path, *, recheck: bool = False) -> list[BackupInfo]:
-    """The backups in ``<data_dir>/backups``, newest first. ``recheck`` runs the integrity check on each now."""
+def list_backups(data_dir: Path, *, recheck: bool = False, key: bytes | None = None) -> list[BackupInfo]:
+    """The backups in ``<data_dir>/backups``, newest first. ``recheck`` runs the integrity check on each now
+    (an encrypted backup is checked with ``key``; one that key does not open counts as not verified)."""
     folder = backup_dir(data_dir)
     try:
         paths = [p for p in folder.iterdir() if p.name.endswith(SUFFIX) and not p.name.startswith(".")]
@@ -180,31 +198,36 @@ def list_backups(data_dir: Path, *, recheck: bool = False) -> list[BackupInfo]:
         except OSError:  # removed while we looked
             continue
         if recheck:
-            info = replace(info, verified=not verify_file(path))
+            info = replace(info, verified=not verify_file(path, key))
         infos.append(info)
     infos.sort(key=lambda b: (b.created, b.path.name), reverse=True)
     return infos
 
 
 # ---- validate and restore --------------------------------------------------------------------------
-def validate_backup(path: Path) -> str:
+def validate_backup(path: Path, key: bytes | None = None) -> str:
     """Check that ``path`` is a healthy plprofile store this version can open; return its schema revision.
 
     Reads the file through a read-only connection and never changes it. Raises BackupError saying what is
-    wrong: not SQLite, cut short, damaged, not a plprofile store, or from a newer version.
+    wrong: not SQLite, cut short, damaged, not a plprofile store, or from a newer version; NeedsKeyError for
+    an encrypted file that ``key`` does not open.
     """
     path = Path(path)
     problem = header_problem(path)
     if problem:
         raise BackupError(f"{problem} It cannot be restored.")
+    if cipher.is_plain_sqlite(path):
+        key = None
+    elif key is None or not cipher.opens_with(path, key):
+        raise NeedsKeyError(needs_key_message(path))
     try:
-        con = connect_readonly(path)
+        con = connect_readonly(path, key)
         try:
             problems = integrity_problems(con)
             revision = None if problems else stored_revision(con)
         finally:
             con.close()
-    except READ_ERRORS as exc:
+    except errors_for(key) as exc:
         raise BackupError(f"{path.name} is damaged ({exc}). It cannot be restored.") from exc
     if problems:
         raise BackupError(f"{path.name} is damaged ({problems[0]}). It cannot be restored.")
@@ -217,13 +240,38 @@ def validate_backup(path: Path) -> str:
     return revision
 
 
-def restore(data_dir: Path, backup_path: Path, *, progress: Progress | None = None) -> RestoreResult:
+def backup_key(path: Path, key: bytes | None = None, secret: str | None = None) -> bytes | None:
+    """The data key that opens the backup ``path``: None for a plain file; ``key`` (the open store's) when it
+    fits; else unlocked from the key file beside the backup with ``secret`` (a password or recovery key).
+    Raises NeedsKeyError when none of these opens it."""
+    path = Path(path)
+    if cipher.is_plain_sqlite(path) or not cipher.keys_path(path).exists():
+        return None
+    if key is not None and cipher.opens_with(path, key):
+        return key
+    if secret:
+        try:
+            ring = cipher.Keyring.load(path)
+            return ring.unlock(secret, accept=lambda k: cipher.opens_with(path, k))
+        except cipher.WrongSecretError as exc:
+            raise NeedsKeyError(f"{exc} {needs_key_message(path)}") from exc
+        except cipher.KeyFileError as exc:
+            raise BackupError(f"{exc} It cannot be restored.") from exc
+    raise NeedsKeyError(needs_key_message(path))
+
+
+def restore(data_dir: Path, backup_path: Path, *, progress: Progress | None = None, key: bytes | None = None,
+            secret: str | None = None) -> RestoreResult:
     """Replace the store in ``data_dir`` with ``backup_path``, keeping a copy of what it replaces.
 
     The backup is copied to a temporary file beside the store and fully validated there; only then is the
     current store copied to ``backups/before-restore-...``, released (its WAL folded in and removed, which
     fails if any program has it open) and replaced with one atomic rename. On any failure the store is left
     as it was and BackupError says why. Nothing may have the store open while this runs.
+
+    ``key`` is the current store's data key when it is encrypted (used for the copy kept, and tried first on
+    an encrypted backup); ``secret`` unlocks an encrypted backup made under another key. An encrypted backup
+    restores as an encrypted store with the backup's key file; a plain one as a plain store.
     """
     data_dir = Path(data_dir)
     backup_path = Path(backup_path).expanduser()
@@ -233,6 +281,9 @@ def restore(data_dir: Path, backup_path: Path, *, progress: Progress | None = No
     problem = header_problem(backup_path)  # refuse foreign and cut-short files before writing anything
     if problem:
         raise BackupError(f"{problem} It cannot be restored.")
+    new_key = backup_key(backup_path, key, secret)
+    if key is not None and not cipher.looks_encrypted(store):
+        key = None
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -240,37 +291,43 @@ def restore(data_dir: Path, backup_path: Path, *, progress: Progress | None = No
     tmp = data_dir / f".{DB_FILENAME}.restore-{os.getpid()}.part"
     kept: BackupInfo | None = None
     try:
-        copy_database(backup_path, tmp, progress)
-        revision = validate_backup(tmp)  # what is installed is exactly what was checked
+        if new_key is not None:
+            cipher.write_durably(cipher.keys_path(tmp), cipher.keys_path(backup_path).read_bytes())
+        copy_database(backup_path, tmp, progress, new_key)
+        revision = validate_backup(tmp, new_key)  # what is installed is exactly what was checked
         if store.exists():
-            kept = _keep_current(data_dir)
+            kept = _keep_current(data_dir, key)
         try:
-            _release(store)
+            release(store, key)
         except BackupError:
             _remove_copy(kept)
             kept = None
             raise
         fsync_file(tmp)
+        if new_key is not None:  # the key file goes first: a plain-looking store ignores a stray key file
+            os.replace(cipher.keys_path(tmp), cipher.keys_path(store))
         os.replace(tmp, store)
+        if new_key is None:
+            cipher.keys_path(store).unlink(missing_ok=True)
         fsync_dir(data_dir)
     except BackupError as exc:
         raise BackupError(str(exc).replace(tmp.name, backup_path.name)) from exc
     except OSError as exc:
         raise BackupError(os_words(exc, data_dir)) from exc
     finally:
-        for path in (tmp, sidecar(tmp, "-journal")):
+        for path in (tmp, sidecar(tmp, "-journal"), cipher.keys_path(tmp)):
             try:
                 path.unlink(missing_ok=True)
             except OSError:
                 pass
     log.info("restored %s from %s (kept %s)", store, backup_path, kept.path if kept else None)
-    return RestoreResult(backup_path, store, revision, kept)
+    return RestoreResult(backup_path, store, revision, kept, new_key)
 
 
-def _keep_current(data_dir: Path) -> BackupInfo:
+def _keep_current(data_dir: Path, key: bytes | None = None) -> BackupInfo:
     """A copy of the store about to be replaced: verified if it is healthy, its bytes as they are if not."""
     try:
-        return create_backup(data_dir, kind=BEFORE_RESTORE)
+        return create_backup(data_dir, kind=BEFORE_RESTORE, key=key)
     except BackupError as exc:
         log.warning("the store to be replaced does not back up cleanly (%s); keeping its bytes as they are", exc)
     store = store_path(data_dir)
@@ -284,11 +341,14 @@ def _keep_current(data_dir: Path) -> BackupInfo:
         wal = sidecar(store, "-wal")
         if wal.exists() and wal.stat().st_size:
             shutil.copyfile(wal, sidecar(dest, "-wal"))  # SQLite reads it along with the copy
+        if cipher.looks_encrypted(store):
+            shutil.copyfile(cipher.keys_path(store), cipher.keys_path(dest))
         os.replace(tmp, dest)
         fsync_dir(folder)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         sidecar(dest, "-wal").unlink(missing_ok=True)
+        cipher.keys_path(dest).unlink(missing_ok=True)
         raise BackupError(os_words(exc, folder)) from exc
     return describe(dest)
 
@@ -296,29 +356,33 @@ def _keep_current(data_dir: Path) -> BackupInfo:
 def _remove_copy(info: BackupInfo | None) -> None:
     if info is None:
         return
-    for path in (info.path, sidecar(info.path, "-wal")):
+    for path in (info.path, sidecar(info.path, "-wal"), cipher.keys_path(info.path)):
         try:
             path.unlink(missing_ok=True)
         except OSError:
             pass
 
 
-def _release(store: Path) -> None:
+def release(store: Path, key: bytes | None = None) -> None:
     """Fold the WAL into the store and switch it to a rollback journal, so no -wal or -shm is left that
     could be replayed onto the restored file. SQLite refuses the switch while anyone has the file open,
-    which is how a store in use is detected."""
+    which is how a store in use is detected. An encrypted store needs its ``key`` for this."""
     if store.exists():
+        encrypted = key is not None and not cipher.is_plain_sqlite(store)
+        errors = errors_for(key if encrypted else None)
+        busy_errors = (sqlite3.OperationalError, *((cipher.dbapi().OperationalError,) if encrypted else ()))
         try:
-            con = sqlite3.connect(store, timeout=1.0, isolation_level=None)
+            con = (cipher.connect(store, key, timeout=1.0, isolation_level=None) if encrypted
+                   else sqlite3.connect(store, timeout=1.0, isolation_level=None))
             try:
                 mode = con.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
             finally:
                 con.close()
-        except sqlite3.OperationalError as exc:
+        except busy_errors as exc:
             if "locked" in str(exc) or "busy" in str(exc):
                 raise BackupError(_IN_USE) from exc
             mode = None  # a damaged store: its bytes were kept above
-        except READ_ERRORS:
+        except errors:
             mode = None
         if mode is not None and str(mode).lower() != "delete":
             raise BackupError(_IN_USE)
@@ -351,6 +415,7 @@ def prune(data_dir: Path, daily: int = 7, weekly: int = 4) -> list[Path]:
             continue
         try:
             info.path.unlink()
+            cipher.keys_path(info.path).unlink(missing_ok=True)
             deleted.append(info.path)
         except OSError as exc:
             log.warning("could not remove old backup %s: %s", info.path, exc)
@@ -373,7 +438,7 @@ def _remove_stale_parts(folder: Path) -> None:
 
 
 def backup_on_close(data_dir: Path, *, now: datetime | None = None, daily: int = 7,
-                    weekly: int = 4) -> BackupInfo | None:
+                    weekly: int = 4, key: bytes | None = None) -> BackupInfo | None:
     """The automatic backup when the app closes: at most one daily backup per (local) day, then prune.
 
     Returns the new backup, or None when there is no store or today's backup exists. Raises BackupError.
@@ -385,18 +450,19 @@ def backup_on_close(data_dir: Path, *, now: datetime | None = None, daily: int =
     today = now.astimezone().date()
     if any(b.kind == DAILY and b.created.astimezone().date() == today for b in list_backups(data_dir)):
         return None
-    info = create_backup(data_dir, kind=DAILY, now=now)
+    info = create_backup(data_dir, kind=DAILY, now=now, key=key)
     prune(data_dir, daily, weekly)
     return info
 
 
-def latest_good_backup(data_dir: Path) -> BackupInfo | None:
-    """The newest backup that passes its checks now and that this version can open (None if there is none)."""
+def latest_good_backup(data_dir: Path, key: bytes | None = None) -> BackupInfo | None:
+    """The newest backup that passes its checks now and that this version can open (None if there is none).
+    An encrypted backup counts only if ``key`` opens it."""
     for info in list_backups(data_dir):
         if info.verified is False:
             continue
         try:
-            validate_backup(info.path)
+            validate_backup(info.path, key)
         except BackupError:
             continue
         return info
@@ -404,10 +470,12 @@ def latest_good_backup(data_dir: Path) -> BackupInfo | None:
 
 
 # ---- the health check ------------------------------------------------------------------------------
-def check(data_path: Path) -> CheckResult:
+def check(data_path: Path, key: bytes | None = None) -> CheckResult:
     """Integrity and foreign-key check of a store file (or of the store in a data folder).
 
-    Runs on a read-only connection: the file's bytes and modification time are never changed.
+    Runs on a read-only connection: the file's bytes and modification time are never changed. An encrypted
+    store is checked with its data ``key``; without it (or with a key that does not open it) the status is
+    ENCRYPTED, never damaged.
     """
     path = Path(data_path)
     if path.is_dir():
@@ -417,15 +485,21 @@ def check(data_path: Path) -> CheckResult:
     problem = header_problem(path)
     if problem:
         return CheckResult(path, DAMAGED, f"{problem} {_ADVICE}", (problem,))
+    if not cipher.looks_encrypted(path):
+        key = None
+    elif key is None or not cipher.opens_with(path, key):
+        words = "needs" if key is None else "was given a key that does not open it; it needs"
+        return CheckResult(path, ENCRYPTED, f"{path} is encrypted and {words} a teacher's password or the "
+                                            "recovery key to be checked. It was not changed.")
     try:
-        con = connect_readonly(path)
+        con = connect_readonly(path, key)
         try:
             problems = integrity_problems(con)
             revision = None if problems else stored_revision(con)
             tables = con.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] if not problems else 0
         finally:
             con.close()
-    except READ_ERRORS as exc:
+    except errors_for(key) as exc:
         return CheckResult(path, DAMAGED, f"{path.name} is damaged: {exc}. {_ADVICE}", (str(exc),))
     if problems:
         first = problems[0]
@@ -439,5 +513,6 @@ def check(data_path: Path) -> CheckResult:
     if revision not in KNOWN_REVISIONS:
         return CheckResult(path, NEWER, f"{path} is healthy, but was written by a newer version of plprofile "
                                         f"(schema {revision}); update plprofile to open it.", (), revision)
+    how = ", encrypted" if key is not None else ""
     return CheckResult(path, HEALTHY, f"{path} is healthy: integrity and foreign keys check out "
-                                      f"({size}, schema {revision}).", (), revision)
+                                      f"({size}, schema {revision}{how}).", (), revision)

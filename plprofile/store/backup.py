@@ -16,6 +16,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
+from . import cipher
 from .engine import READ_ERRORS, StoreError
 
 BACKUP_DIRNAME = "backups"
@@ -41,6 +42,20 @@ Progress = Callable[[int, int], None]
 
 class BackupError(StoreError):
     """A backup or restore could not be done. The message says why in plain words; nothing half-written is left."""
+
+
+class NeedsKeyError(BackupError):
+    """The file is encrypted and the key given (if any) does not open it: ask for a password or recovery key."""
+
+
+def errors_for(key: bytes | None) -> tuple[type[Exception], ...]:
+    """What reading a file can raise: sqlite3's errors, and sqlcipher3's too when a key is in play."""
+    return READ_ERRORS if key is None else READ_ERRORS + cipher.read_errors()
+
+
+def needs_key_message(path: Path) -> str:
+    return (f"{Path(path).name} is encrypted. It needs the password of a teacher who could open the store "
+            "it was made from, or that store's recovery key.")
 
 
 # ---- names ------------------------------------------------------------------------------------------
@@ -78,16 +93,16 @@ def sidecar(path: Path, suffix: str) -> Path:
     return path.with_name(path.name + suffix)
 
 
-def connect_readonly(path: Path) -> sqlite3.Connection:
-    """A connection that can never write to ``path``.
+def connect_readonly(path: Path, key: bytes | None = None) -> sqlite3.Connection:
+    """A connection that can never write to ``path`` (an SQLCipher one, keyed, when ``key`` is given).
 
     When no ``-wal`` file lies beside it (nobody has the store open), the file is opened as immutable, so
     not even the empty ``-wal``/``-shm`` files a read-only WAL reader would otherwise leave behind appear.
     """
-    uri = Path(path).resolve().as_uri() + "?mode=ro"
-    if not sidecar(Path(path), "-wal").exists():
-        uri += "&immutable=1"
-    return sqlite3.connect(uri, uri=True)
+    extra = "" if sidecar(Path(path), "-wal").exists() else "&immutable=1"
+    if key is not None:
+        return cipher.connect(path, key, readonly=True, uri_extra=extra)
+    return sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro" + extra, uri=True)
 
 
 def header_problem(path: Path) -> str | None:
@@ -106,6 +121,12 @@ def header_problem(path: Path) -> str | None:
         return f"{path} cannot be read: {exc.strerror or exc}."
     if size == 0:
         return f"{name} is empty."
+    if not header.startswith(SQLITE_MAGIC) and cipher.keys_path(path).exists():
+        # An encrypted file: its header is ciphertext too. SQLCipher writes whole 4096-byte pages.
+        if size % 4096:
+            return (f"{name} is incomplete: it is {size:,} bytes, not a whole number of pages (it was probably "
+                    "cut short while being copied).")
+        return None
     if not header.startswith(SQLITE_MAGIC) or len(header) < 100:
         return f"{name} is not a plprofile store or backup (it is another kind of file, or badly damaged)."
     page_size = int.from_bytes(header[16:18], "big")
@@ -196,33 +217,40 @@ def _sqlite_words(exc: Exception, src: Path, folder: Path) -> str:
     return f"The copy of {src.name} failed: {exc}."
 
 
-def copy_database(src: Path, dest: Path, progress: Progress | None = None) -> None:
+def copy_database(src: Path, dest: Path, progress: Progress | None = None, key: bytes | None = None) -> None:
     """Copy the database ``src`` into the new file ``dest`` with the online backup API.
 
     ``src`` is only read, through a read-only connection, so a running app can keep working. The copy uses
-    a rollback journal (a single self-contained file, no ``-wal``). Raises BackupError in plain words.
+    a rollback journal (a single self-contained file, no ``-wal``). With ``key`` (an encrypted store) both
+    files are SQLCipher files under that key: the copy is encrypted exactly like the store. Raises BackupError
+    in plain words.
     """
     src, dest = Path(src), Path(dest)
     folder = dest.parent
+    errors = errors_for(key)
+    if key is None and cipher.looks_encrypted(src):
+        raise NeedsKeyError(needs_key_message(src))
     try:
-        source = connect_readonly(src)
-    except READ_ERRORS as exc:
+        source = connect_readonly(src, key)
+    except errors as exc:
         raise BackupError(f"{src} cannot be read: {exc}.") from exc
     try:
         try:
             total = source.execute("PRAGMA page_count").fetchone()[0]
-        except READ_ERRORS as exc:
+        except errors as exc:
+            if key is not None and not cipher.opens_with(src, key):
+                raise NeedsKeyError(needs_key_message(src)) from exc
             raise BackupError(_sqlite_words(exc, src, folder)) from exc
         try:
-            target = sqlite3.connect(dest)
-        except READ_ERRORS as exc:
+            target = cipher.connect(dest, key) if key is not None else sqlite3.connect(dest)
+        except errors as exc:
             raise BackupError(_sqlite_words(exc, src, folder)) from exc
         try:
             step = max(256, total // 100) if progress else -1
             report = (lambda _status, remaining, pages: progress(remaining, pages)) if progress else None
             source.backup(target, pages=step, progress=report)
             target.execute("PRAGMA journal_mode=DELETE")
-        except READ_ERRORS as exc:
+        except errors as exc:
             raise BackupError(_sqlite_words(exc, src, folder)) from exc
         finally:
             target.close()
@@ -230,27 +258,35 @@ def copy_database(src: Path, dest: Path, progress: Progress | None = None) -> No
         source.close()
 
 
-def verify_file(path: Path) -> list[str]:
-    """Integrity and foreign-key check of a database file, read-only; empty when healthy."""
+def verify_file(path: Path, key: bytes | None = None) -> list[str]:
+    """Integrity and foreign-key check of a database file, read-only; empty when healthy.
+
+    An encrypted file needs its ``key``: without it (or with another one) the answer is that it needs one.
+    """
     problem = header_problem(path)
     if problem:
         return [problem]
+    if cipher.is_plain_sqlite(path):
+        key = None
+    elif key is None or not cipher.opens_with(path, key):
+        return [needs_key_message(path)]
     try:
-        con = connect_readonly(path)
+        con = connect_readonly(path, key)
         try:
             return integrity_problems(con)
         finally:
             con.close()
-    except READ_ERRORS as exc:
+    except errors_for(key) as exc:
         return [str(exc)]
 
 
-def online_backup(src: Path, dest: Path, progress: Progress | None = None) -> Path:
+def online_backup(src: Path, dest: Path, progress: Progress | None = None, key: bytes | None = None) -> Path:
     """Copy ``src`` to ``dest`` with the online backup API and verify the copy before it gets its name.
 
     The copy is written to a hidden temporary file beside ``dest``, checked with ``PRAGMA integrity_check``
     and ``foreign_key_check``, flushed to disk and only then renamed; on any failure the temporary file is
-    removed and BackupError says why.
+    removed and BackupError says why. The backup of an encrypted store (``key``) is encrypted under the same
+    key, and a copy of the store's key file is written beside it first.
     """
     src, dest = Path(src), Path(dest)
     if not src.exists():
@@ -261,13 +297,21 @@ def online_backup(src: Path, dest: Path, progress: Progress | None = None) -> Pa
     except OSError as exc:
         raise BackupError(os_words(exc, folder)) from exc
     tmp = folder / f".{dest.name}.{os.getpid()}.part"
+    if key is not None and cipher.is_plain_sqlite(src):
+        key = None
     try:
-        copy_database(src, tmp, progress)
-        problems = verify_file(tmp)
+        copy_database(src, tmp, progress, key)
+        problems = verify_file(tmp, key) if key is None else _verify_encrypted(tmp, key)
         if problems:
             raise BackupError(f"The backup of {src.name} did not pass its check ({problems[0]}), so it was "
                               "not kept. The store itself may be damaged: run 'plprofile check'.")
         fsync_file(tmp)
+        if key is not None:
+            try:
+                ring = cipher.Keyring.load(src)
+            except cipher.KeyFileError as exc:
+                raise BackupError(str(exc)) from exc
+            ring.save(dest)
         os.replace(tmp, dest)
         fsync_dir(folder)
     except OSError as exc:
@@ -278,6 +322,18 @@ def online_backup(src: Path, dest: Path, progress: Progress | None = None) -> Pa
     return dest
 
 
+def _verify_encrypted(path: Path, key: bytes) -> list[str]:
+    """verify_file for a fresh encrypted copy that has no key file beside it yet."""
+    try:
+        con = connect_readonly(path, key)
+        try:
+            return integrity_problems(con)
+        finally:
+            con.close()
+    except errors_for(key) as exc:
+        return [str(exc)]
+
+
 def _remove_quietly(path: Path) -> None:
     try:
         path.unlink(missing_ok=True)
@@ -285,7 +341,8 @@ def _remove_quietly(path: Path) -> None:
         pass
 
 
-def backup_before_migration(path: Path, revision: str) -> Path:
+def backup_before_migration(path: Path, revision: str, key: bytes | None = None) -> Path:
     """The verified copy taken before Alembic touches ``path`` (kept for ever by the retention rules)."""
     path = Path(path)
-    return online_backup(path, new_backup_path(path.parent / BACKUP_DIRNAME, PRE_MIGRATION, label=revision))
+    return online_backup(path, new_backup_path(path.parent / BACKUP_DIRNAME, PRE_MIGRATION, label=revision),
+                         key=key)

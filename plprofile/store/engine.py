@@ -48,6 +48,19 @@ class CorruptStoreError(StoreError):
     pass
 
 
+class EncryptedStoreError(StoreError):
+    """The store is encrypted and needs a teacher's password or the recovery key (it is not damaged)."""
+
+
+class WrongKeyError(EncryptedStoreError):
+    """The key given does not open the store."""
+
+
+def encrypted_message(path: Path) -> str:
+    return (f"{path.name} is encrypted. Unlock it with a teacher's password or the recovery key; "
+            "the file was not changed.")
+
+
 def _apply_pragmas(dbapi_conn, _record) -> None:  # noqa: ANN001
     # SQLAlchemy, not the driver, decides when a transaction begins (see _begin).
     dbapi_conn.isolation_level = None
@@ -63,27 +76,58 @@ def _begin(conn) -> None:  # noqa: ANN001
     conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("write") else "BEGIN")
 
 
-def make_engine(path: Path) -> Engine:
-    """An engine whose every connection runs with WAL, synchronous=FULL, foreign keys and a busy timeout."""
-    engine = create_engine(
-        f"sqlite:///{path}",
-        connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
-    )
+def make_engine(path: Path, key: bytes | None = None) -> Engine:
+    """An engine whose every connection runs with WAL, synchronous=FULL, foreign keys and a busy timeout.
+
+    With ``key``, every connection is an SQLCipher connection keyed before any other PRAGMA runs.
+    """
+    if key is None:
+        engine = create_engine(
+            f"sqlite:///{path}",
+            connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
+        )
+    else:
+        from . import cipher
+
+        engine = create_engine(
+            f"sqlite:///{path}", module=cipher.dbapi(),
+            creator=lambda: cipher.connect(path, key, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000),
+        )
     event.listen(engine, "connect", _apply_pragmas)
     event.listen(engine, "begin", _begin)
     return engine
 
 
-def read_revision(path: Path) -> str | None:
+def _connect_ro(path: Path, key: bytes | None):  # noqa: ANN202
+    if key is None:
+        return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    from . import cipher
+
+    return cipher.connect(path, key, readonly=True)
+
+
+def _read_errors(key: bytes | None) -> tuple[type[Exception], ...]:
+    if key is None:
+        return READ_ERRORS
+    from . import cipher
+
+    return READ_ERRORS + cipher.read_errors()
+
+
+def read_revision(path: Path, key: bytes | None = None) -> str | None:
     """The Alembic revision stored in ``path`` (None for an empty or new file), read without Alembic.
 
     Opens read-only so that a check never changes the file. Raises CorruptStoreError for a file that is
-    not an SQLite database.
+    not an SQLite database, EncryptedStoreError for an encrypted one without its key.
     """
     if not path.exists() or path.stat().st_size == 0:
         return None
+    from .cipher import looks_encrypted
+
+    if key is None and looks_encrypted(path):
+        raise EncryptedStoreError(encrypted_message(path))
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        con = _connect_ro(path, key)
         try:
             rows = con.execute(
                 "SELECT name FROM sqlite_master WHERE type='table' AND name='alembic_version'"
@@ -99,18 +143,28 @@ def read_revision(path: Path) -> str | None:
             return row[0] if row else None
         finally:
             con.close()
-    except READ_ERRORS as exc:
+    except _read_errors(key) as exc:
+        if key is not None:
+            from .cipher import opens_with
+
+            if not opens_with(path, key):
+                raise WrongKeyError(f"That key does not open {path.name}; the file was not changed.") from exc
+        from .cipher import is_plain_sqlite, keys_path
+
+        hint = "" if key is not None or is_plain_sqlite(path) else (
+            f" If this store was encrypted, its key file {keys_path(path).name} is missing from beside it.")
         raise CorruptStoreError(
-            f"{path.name} is not a readable plprofile store (the file may be damaged or is another kind of file): {exc}."
+            f"{path.name} is not a readable plprofile store (the file may be damaged or is another kind of file): "
+            f"{exc}.{hint}"
         ) from exc
 
 
-def quick_check(path: Path) -> list[str]:
+def quick_check(path: Path, key: bytes | None = None) -> list[str]:
     """``PRAGMA quick_check`` on a read-only connection; an empty list means healthy."""
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    con = _connect_ro(path, key)
     try:
         rows = [r[0] for r in con.execute("PRAGMA quick_check").fetchall()]
-    except READ_ERRORS as exc:
+    except _read_errors(key) as exc:
         return [str(exc)]
     finally:
         con.close()
@@ -118,13 +172,28 @@ def quick_check(path: Path) -> list[str]:
 
 
 class Store:
-    """An open store: one SQLite file, its engine and a device id."""
+    """An open store: one SQLite file, its engine and a device id (and its data key when encrypted)."""
 
-    def __init__(self, path: Path, engine: Engine, device_id: str) -> None:
+    def __init__(self, path: Path, engine: Engine, device_id: str, key: bytes | None = None) -> None:
         self.path = path
         self.engine = engine
         self.write_engine = engine.execution_options(write=True)
         self.device_id = device_id
+        self.key = key
+
+    @property
+    def encrypted(self) -> bool:
+        return self.key is not None
+
+    def reopen(self, key: bytes | None) -> None:
+        """Point this store at its file again after the file was swapped (encrypted, decrypted or re-keyed).
+
+        Everything holding this Store keeps working: only the engine underneath is replaced.
+        """
+        self.engine.dispose()
+        self.engine = make_engine(self.path, key)
+        self.write_engine = self.engine.execution_options(write=True)
+        self.key = key
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -147,21 +216,23 @@ class Store:
         self.engine.dispose()
 
 
-def _migrate(path: Path, current: str | None) -> None:
+def _migrate(path: Path, current: str | None, key: bytes | None = None) -> None:
     """Bring the file to SCHEMA_HEAD with Alembic: backup first, foreign keys off, then foreign_key_check."""
     from .migrate import upgrade_to_head  # Alembic is imported only here
 
     if current is not None:
         from .backup import backup_before_migration
 
-        backup_before_migration(path, current)
-    upgrade_to_head(path)
+        backup_before_migration(path, current, key)
+    upgrade_to_head(path, key=key)
 
 
-def open_store(data_dir: Path) -> Store:
+def open_store(data_dir: Path, key: bytes | None = None) -> Store:
     """Open (creating or migrating if needed) the store in ``data_dir``.
 
-    A file from a newer app, or one that is not a healthy plprofile store, is never touched.
+    A file from a newer app, or one that is not a healthy plprofile store, is never touched. An encrypted
+    store without ``key`` raises EncryptedStoreError (it needs a password, it is not damaged); a wrong key
+    raises WrongKeyError. ``key`` is ignored for a plain store.
     """
     data_dir = Path(data_dir)
     try:
@@ -169,9 +240,20 @@ def open_store(data_dir: Path) -> Store:
     except OSError as exc:
         raise StoreError(f"The data folder {data_dir} cannot be created: {exc.strerror}.") from exc
     path = data_dir / DB_FILENAME
-    current = read_revision(path)
+    from .cipher import is_plain_sqlite, looks_encrypted
+
+    if key is not None and not looks_encrypted(path):
+        key = None  # a plain (or new) store
+    if key is None and looks_encrypted(path):
+        raise EncryptedStoreError(encrypted_message(path))
+    if key is not None and not is_plain_sqlite(path):
+        from .cipher import opens_with
+
+        if not opens_with(path, key):
+            raise WrongKeyError(f"That key does not open {path.name}; the file was not changed.")
+    current = read_revision(path, key)
     if current is not None:
-        problems = quick_check(path)
+        problems = quick_check(path, key)
         if problems:
             raise CorruptStoreError(
                 f"{path.name} failed its health check ({problems[0]}). It was not changed."
@@ -183,12 +265,12 @@ def open_store(data_dir: Path) -> Store:
         )
     if current != SCHEMA_HEAD:
         try:
-            _migrate(path, current)
+            _migrate(path, current, key)
         except sqlite3.OperationalError as exc:
             raise StoreError(f"The store in {data_dir} cannot be written: {exc}.") from exc
-    engine = make_engine(path)
+    engine = make_engine(path, key)
     device_id = _ensure_device_id(engine)
-    return Store(path, engine, device_id)
+    return Store(path, engine, device_id, key)
 
 
 def _ensure_device_id(engine: Engine) -> str:

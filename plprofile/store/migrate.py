@@ -32,16 +32,22 @@ class ForeignKeyCheckError(RuntimeError):
     pass
 
 
-def upgrade_to_head(path: Path, revision: str = "head") -> None:
+def upgrade_to_head(path: Path, revision: str = "head", key: bytes | None = None) -> None:
     """Upgrade ``path`` with foreign keys off (a batch rebuild must not cascade), then check them.
 
     All of it runs in one transaction: if the foreign-key check fails, nothing is kept.
     """
-    engine = create_engine(f"sqlite:///{path}")
+    if key is None:
+        engine = create_engine(f"sqlite:///{path}")
+    else:
+        from .cipher import connect, dbapi
+
+        engine = create_engine(f"sqlite:///{path}", module=dbapi(), creator=lambda: connect(path, key))
 
     @event.listens_for(engine, "connect")
     def _no_driver_transactions(dbapi_conn, _record) -> None:  # noqa: ANN001
         dbapi_conn.isolation_level = None  # else pysqlite commits each CREATE TABLE on its own
+        # (an SQLCipher connection was keyed by its creator before this runs)
         for pragma in ("PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=OFF"):
             dbapi_conn.execute(pragma)  # outside any transaction, where SQLite honours them
 

@@ -38,6 +38,11 @@ def open_file(parent: QWidget | None, title: str, file_filter: str) -> str | Non
     return path or None
 
 
+def save_file(parent: QWidget | None, title: str, suggested: str, file_filter: str) -> str | None:
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
+    return path or None
+
+
 def folder(parent: QWidget | None, title: str) -> str | None:
     path = QFileDialog.getExistingDirectory(parent, title)
     return path or None

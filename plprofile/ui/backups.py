@@ -81,6 +81,9 @@ class BackupsDialog(QDialog):
         self.backup_button = QPushButton(self.tr("&Back up now"))
         self.restore_button = QPushButton(self.tr("&Restore…"))
         self.restore_file_button = QPushButton(self.tr("Restore from &file…"))
+        self.protected_copy_button = QPushButton(self.tr("Save a &protected copy…"))
+        self.protected_copy_button.setToolTip(self.tr("A backup sealed with a passphrase, to take elsewhere"))
+        self.protected_copy_button.clicked.connect(self.save_protected_copy)
         self.backup_button.clicked.connect(self.back_up_now)
         self.restore_button.clicked.connect(self.restore_selected)
         self.restore_file_button.clicked.connect(self.restore_from_file)
@@ -88,6 +91,7 @@ class BackupsDialog(QDialog):
         buttons.addButton(self.backup_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.restore_file_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.protected_copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
 
@@ -130,7 +134,8 @@ class BackupsDialog(QDialog):
             when.setData(Qt.ItemDataRole.UserRole, info)
             when.setToolTip(str(info.path))
             cells = [when, QTableWidgetItem(self._kind_text(info.kind)), QTableWidgetItem(bk.format_size(info.size)),
-                     QTableWidgetItem(self._checked_text(info.verified))]
+                     QTableWidgetItem(self.tr("{checked}, encrypted").format(checked=self._checked_text(info.verified))
+                                      if info.encrypted else self._checked_text(info.verified))]
             for column, item in enumerate(cells):
                 self.table.setItem(row, column, item)
         if not backups and not self.status.text():
@@ -148,6 +153,7 @@ class BackupsDialog(QDialog):
         self.backup_button.setEnabled(not self.busy)
         self.restore_button.setEnabled(not self.busy and self.selected_backup() is not None)
         self.restore_file_button.setEnabled(not self.busy)
+        self.protected_copy_button.setEnabled(not self.busy)
         self.close_button.setEnabled(not self.busy)
 
     # ---- busy state and progress ---------------------------------------------------------------------
@@ -177,7 +183,46 @@ class BackupsDialog(QDialog):
             return
         self._set_busy(True, self.tr("Backing up…"))
         data_dir, emit = self.data_dir, self._relay.progressed.emit
-        run_in_background(lambda: bk.create_backup(data_dir, progress=emit), self._backup_done, self._backup_failed)
+        key = self.ctx.store.key
+        run_in_background(lambda: bk.create_backup(data_dir, progress=emit, key=key), self._backup_done,
+                          self._backup_failed)
+
+    def save_protected_copy(self) -> None:
+        """A verified backup sealed with a passphrase into a file the teacher chooses (a .plpx file)."""
+        from plprofile.services import protect
+
+        from .encryption import ask_new_passphrase
+
+        if self.busy:
+            return
+        chosen = ask.save_file(self, self.tr("Save a protected copy"),
+                               str(Path.home() / f"plprofile-backup{protect.SUFFIX}"),
+                               self.tr("Protected plprofile files (*.plpx)"))
+        if not chosen:
+            return
+        target = Path(chosen)
+        if target.suffix != protect.SUFFIX:
+            target = target.with_name(target.name + protect.SUFFIX)
+        passphrase = ask_new_passphrase(self, self.tr("The backup"))
+        if passphrase is None:
+            return
+        self._set_busy(True, self.tr("Backing up and sealing…"))
+        data_dir, emit, key = self.data_dir, self._relay.progressed.emit, self.ctx.store.key
+
+        def work() -> Path:
+            info = bk.create_backup(data_dir, progress=emit, key=key)
+            try:
+                return protect.protect_file(info.path, target, passphrase, name=info.name, overwrite=True)
+            finally:
+                if key is None:  # a plain copy is not left behind for this
+                    info.path.unlink(missing_ok=True)
+
+        def done(path: Path) -> None:
+            self._set_busy(False)
+            self.refresh()
+            self.status.setText(self.tr("Protected copy written and checked: {path}").format(path=path))
+
+        run_in_background(work, done, self._backup_failed)
 
     def _backup_done(self, info: bk.BackupInfo) -> None:
         self._set_busy(False)
@@ -203,24 +248,50 @@ class BackupsDialog(QDialog):
 
     def restore_from_file(self) -> None:
         chosen = ask.open_file(self, self.tr("Restore from a backup file"),
-                               self.tr("plprofile backups (*.sqlite3 *.db);;All files (*)"))
+                               self.tr("plprofile backups (*.sqlite3 *.db *.plpx);;All files (*)"))
         if chosen:
             self._restore(Path(chosen), Path(chosen).name)
 
-    def _restore(self, path: Path, label: str) -> None:
+    def _open_protected(self, path: Path) -> Path | None:
+        """A protected (.plpx) backup, opened with its passphrase into a hidden folder beside the store."""
+        import tempfile
+
+        from plprofile.services import protect
+
+        from .encryption import ask_passphrase
+
+        passphrase = ask_passphrase(self, path.name)
+        if passphrase is None:
+            return None
+        self._unsealed = tempfile.TemporaryDirectory(prefix=".restore-", dir=self.data_dir)
+        try:
+            return protect.open_file(path, Path(self._unsealed.name) / protect.original_name(path), passphrase)
+        except protect.ProtectError as exc:
+            ask.error(self, self.tr("Restore failed"), str(exc))
+            return None
+
+    def _restore(self, path: Path, label: str, secret: str | None = None) -> None:
+        from plprofile.services import protect
+
+        if protect.is_protected(path):
+            opened = self._open_protected(path)
+            if opened is None:
+                return
+            path = opened
         if self.busy:
             return
         question = self.tr(
             "Replace every record in plprofile with the backup {label}?\n\n"
             "What you have now is kept as a backup first, so this can be undone. plprofile closes when the "
             "restore is done; start it again to carry on.").format(label=label)
-        if not ask.confirm(self, self.tr("Restore a backup?"), question):
+        if secret is None and not ask.confirm(self, self.tr("Restore a backup?"), question):
             return
         self._set_busy(True, self.tr("Checking and restoring the backup…"))
         self.ctx.store.close()  # let go of this window's connections so the file can be swapped
-        data_dir, emit = self.data_dir, self._relay.progressed.emit
-        run_in_background(lambda: bk.restore(data_dir, path, progress=emit), self._restore_done,
-                          self._restore_failed)
+        data_dir, emit, key = self.data_dir, self._relay.progressed.emit, self.ctx.store.key
+        self._restoring = (path, label)
+        run_in_background(lambda: bk.restore(data_dir, path, progress=emit, key=key, secret=secret),
+                          self._restore_done, self._restore_failed)
 
     def _restore_done(self, result: bk.RestoreResult) -> None:
         self._set_busy(False)
@@ -236,4 +307,11 @@ class BackupsDialog(QDialog):
     def _restore_failed(self, exc: Exception) -> None:
         self._set_busy(False)
         self.refresh()
+        if isinstance(exc, bk.NeedsKeyError):  # a backup made under another key: ask for what opens it
+            secret = ask.password(self, self.tr("Encrypted backup"), self.tr(
+                "This backup is encrypted with another key. Type the password of a teacher who could open "
+                "the store it was made from, or that store's recovery key:"))
+            if secret:
+                self._restore(*self._restoring, secret=secret)
+            return
         ask.error(self, self.tr("Restore failed"), str(exc))

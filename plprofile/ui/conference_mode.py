@@ -48,7 +48,11 @@ def choose_pdf_path(parent: QWidget, suggested: Path) -> str | None:
     """Where to save the summary (tests patch this)."""
     from PySide6.QtWidgets import QFileDialog
 
-    path, _ = QFileDialog.getSaveFileName(parent, parent.tr("Save the summary"), str(suggested), "PDF (*.pdf)")
+    path, chosen = QFileDialog.getSaveFileName(
+        parent, parent.tr("Save the summary"), str(suggested),
+        ";;".join(["PDF (*.pdf)", parent.tr("PDF protected with a passphrase (*.plpx)")]))
+    if path and chosen.endswith("(*.plpx)") and not path.endswith(".plpx"):
+        path += ".plpx"
     return path or None
 
 
@@ -272,8 +276,30 @@ class ConferencePage(QWidget):
             return None
         summary = build_summary(self.ctx.profiles, self.ctx.stages, self.ctx.me, learner.id,
                                 self.saved_conference_id)
+        lang = self.locale().name().split("_")[0]
+        if target.endswith(".plpx"):  # protected with a passphrase: the PDF is sealed in memory
+            from plprofile.services import protect
+
+            from .encryption import ask_new_passphrase
+            from .pdf import summary_pdf_bytes
+
+            passphrase = ask_new_passphrase(self, self.tr("The summary"))
+            if passphrase is None:
+                return None
+            try:
+                protect.protect_bytes(summary_pdf_bytes(summary, lang), Path(target), passphrase,
+                                      Path(target).stem if Path(target).stem.endswith(".pdf")
+                                      else Path(target).stem + ".pdf", overwrite=True)
+            except protect.ProtectError as exc:
+                ask.error(self, self.tr("Summary"), str(exc))
+                return None
+            self.last_pdf = Path(target)
+            ask.info(self, self.tr("Summary"), self.tr(
+                "The summary was saved, protected with a passphrase, to {path}. It opens with "
+                "'plprofile export decrypt'.").format(path=target))
+            return self.last_pdf
         try:
-            write_summary_pdf(summary, Path(target), self.locale().name().split("_")[0])
+            write_summary_pdf(summary, Path(target), lang)
         except OSError as exc:
             ask.error(self, self.tr("Summary"), self.tr("The PDF could not be written: {reason}").format(
                 reason=exc.strerror or exc))

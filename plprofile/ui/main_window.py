@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
         self.offer_demo = offer_demo
         self.require_sign_in = require_sign_in
         self.store = None
+        self.store_key: bytes | None = None  # the data key of an encrypted store, once a teacher unlocked it
         self.auth = None
         self.learner_name = learner_name
         self.ctx: AppContext | None = None
@@ -167,6 +168,7 @@ class MainWindow(QMainWindow):
                                           QKeySequence("Ctrl+I"))
         self._action(file_menu, self.tr("Load a school &framework…"), self.load_framework)
         self._action(file_menu, self.tr("&Backups…"), self.open_backups)
+        self._action(file_menu, self.tr("Protect this store with &encryption…"), self.open_encryption)
         file_menu.addSeparator()
         self.lock_action = self._action(file_menu, self.tr("&Lock"), self.lock, QKeySequence("Ctrl+L"))
         self._action(file_menu, self.tr("Sign &out"), self.sign_out)
@@ -219,10 +221,10 @@ class MainWindow(QMainWindow):
     def _open_store(self) -> None:
         from plprofile.store.engine import open_store
 
-        data_dir, demo = self.data_dir, self.want_demo
+        data_dir, demo, key = self.data_dir, self.want_demo, self.store_key
 
         def work():  # noqa: ANN202
-            store = open_store(data_dir)
+            store = open_store(data_dir, key)
             if demo:
                 from plprofile.services.demo import generate_demo, store_is_empty
 
@@ -235,8 +237,13 @@ class MainWindow(QMainWindow):
     def _store_failed(self, exc: Exception) -> None:
         """Say what is wrong in plain words; the file is not touched. Offer a good backup or another folder."""
         from plprofile.services.backup import latest_good_backup
-        from plprofile.store.engine import CorruptStoreError, NewerStoreError
+        from plprofile.store.engine import CorruptStoreError, EncryptedStoreError, NewerStoreError
 
+        if isinstance(exc, EncryptedStoreError) and (self.offer_demo or self.require_sign_in):
+            from .encryption import unlock_store  # encrypted is not damaged: ask for the key first
+
+            if unlock_store(self):
+                return
         message = str(exc)
         self.placeholder.setText(self.tr("The store could not be opened.\n\n{message}").format(message=message))
         self.statusBar().showMessage(self.tr("Store not opened"))
@@ -245,7 +252,7 @@ class MainWindow(QMainWindow):
             return
         title = self.tr("The store could not be opened")
         if isinstance(exc, CorruptStoreError):
-            good = latest_good_backup(self.data_dir)
+            good = latest_good_backup(self.data_dir, self.store_key)
             if good is not None and ask.confirm(self, title, self.tr(
                     "{message}\n\nRestore the latest good backup, made {date}? The damaged file is kept in the "
                     "backups folder.").format(message=message, date=good.created.astimezone().strftime(
@@ -266,7 +273,7 @@ class MainWindow(QMainWindow):
         from plprofile.services.backup import BackupError, restore
 
         try:
-            restore(self.data_dir, backup)
+            restore(self.data_dir, backup, key=self.store_key)
         except BackupError as exc:
             ask.error(self, self.tr("Restore"), str(exc))
             return
@@ -280,6 +287,10 @@ class MainWindow(QMainWindow):
         self.store = store
         self.auth = AuthService(store)
         self.signin.auth = self.auth
+        if store.encrypted:
+            from .encryption import keep_key_slots
+
+            keep_key_slots(self.auth, store)
         self.statusBar().showMessage(self.tr("Store: {path}").format(path=store.path), 8000)
         if self.offer_demo and not self.want_demo and store_is_empty(store) and ask.confirm(
                 self, self.tr("Welcome to plprofile"),
@@ -322,6 +333,9 @@ class MainWindow(QMainWindow):
         self.signin_shown.emit()
 
     def _signed_in(self, signed) -> None:  # noqa: ANN001
+        protect, self.signin.protect_request = self.signin.protect_request, None
+        if protect:  # "Protect this store with encryption" ticked when the first teacher was made
+            QTimer.singleShot(0, lambda: self.open_encryption(password=protect))
         if self.ctx is not None and self.signin.mode == "locked" and signed.actor == self.ctx.me:
             # The same person unlocks: everything is as they left it, unsaved typing included.
             self.menuBar().setEnabled(True)
@@ -591,6 +605,13 @@ class MainWindow(QMainWindow):
 
         ask.dialog(BackupsDialog(self.ctx, self))
 
+    def open_encryption(self, password: str | None = None) -> None:
+        if self.ctx is None:
+            return
+        from .encryption import open_encryption_dialog
+
+        open_encryption_dialog(self, password)
+
     def show_view(self, view: str):  # noqa: ANN201
         """Bring a named view to the front and return the widget to capture (used by --screenshot --view)."""
         if self.profile is None or view in ("profile", "signin"):
@@ -626,7 +647,7 @@ class MainWindow(QMainWindow):
         from plprofile.services.backup import BackupError, backup_on_close
 
         try:
-            made = backup_on_close(self.data_dir)
+            made = backup_on_close(self.data_dir, key=self.store.key)
         except (BackupError, OSError) as exc:
             ask.error(self, self.tr("Backup"), self.tr("Today's automatic backup failed: {reason}").format(
                 reason=exc))

@@ -104,10 +104,22 @@ def summary_html(summary: ConferenceSummary, with_chart: bool, scale: float = 1.
     return "".join(parts)
 
 
-def write_summary_pdf(summary: ConferenceSummary, path: Path, lang: str = "en") -> int:
-    """Write the summary to ``path`` on one page (text shrinks if needed). Returns the page count (1)."""
+def summary_pdf_bytes(summary: ConferenceSummary, lang: str = "en") -> bytes:
+    """The summary PDF in memory (for a passphrase-protected export: no plain copy touches the disk)."""
+    from PySide6.QtCore import QBuffer, QIODevice
+
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    write_summary_pdf(summary, buffer, lang)
+    buffer.close()
+    return bytes(buffer.data())
+
+
+def write_summary_pdf(summary: ConferenceSummary, path, lang: str = "en") -> int:  # noqa: ANN001
+    """Write the summary to ``path`` (or an open QIODevice) on one page (text shrinks if needed). Returns the
+    page count (1)."""
     chart = _chart_png(summary, lang)
-    writer = QPdfWriter(str(path))
+    writer = QPdfWriter(path if not isinstance(path, str | Path) else str(path))
     writer.setResolution(DPI)
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setPageMargins(QMarginsF(15, 12, 15, 12), QPageLayout.Unit.Millimeter)

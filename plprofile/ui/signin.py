@@ -7,6 +7,7 @@ from PySide6.QtCore import QRegularExpression, Qt, Signal
 from PySide6.QtGui import QFont, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -30,6 +31,8 @@ class SignInPage(QWidget):
         self.auth: AuthService | None = None
         self.mode = "sign_in"  # or "first_teacher" or "locked"
         self.locked_actor: Actor | None = None
+        #: the first teacher's password when they asked to encrypt the new store (read once by the window)
+        self.protect_request: str | None = None
 
         self.title = QLabel(self.tr("plprofile"))
         font = QFont(self.title.font())
@@ -85,6 +88,9 @@ class SignInPage(QWidget):
         self.secret_label.setBuddy(self.secret)
         self.form.addRow(self.secret_label, self.secret)
         self.form.addRow(self.tr("&Repeat it:"), self.repeat)
+        self.protect_box = QCheckBox(self.tr("Protect this store with &encryption (a teacher's password is then "
+                                             "needed to open it)"))
+        self.form.addRow(self.protect_box)
 
         card = QFrame()
         card.setFrameShape(QFrame.Shape.StyledPanel)
@@ -124,6 +130,7 @@ class SignInPage(QWidget):
             w.setVisible(True)
         self._set_row_visible(self.display_name, False)
         self._set_row_visible(self.repeat, False)
+        self._set_row_visible(self.protect_box, False)
         self.username.setReadOnly(False)
         self.username.clear()
         self.button.setText(self.tr("Sign in"))
@@ -141,6 +148,7 @@ class SignInPage(QWidget):
         self.teacher_radio.setChecked(True)
         self._set_row_visible(self.display_name, True)
         self._set_row_visible(self.repeat, True)
+        self._set_row_visible(self.protect_box, True)
         self.button.setText(self.tr("Create account"))
         self.hint.setText("")
         self._reset()
@@ -157,6 +165,7 @@ class SignInPage(QWidget):
         (self.learner_radio if actor.role.value == "learner" else self.teacher_radio).setChecked(True)
         self._set_row_visible(self.display_name, False)
         self._set_row_visible(self.repeat, False)
+        self._set_row_visible(self.protect_box, False)
         self.username.setText(username)
         self.button.setText(self.tr("Unlock"))
         self._reset()
@@ -193,4 +202,6 @@ class SignInPage(QWidget):
             self.secret.setFocus()
             return
         self._reset()
+        if self.mode == "first_teacher" and self.protect_box.isChecked():
+            self.protect_request = secret
         self.signed_in.emit(signed)
