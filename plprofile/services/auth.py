@@ -144,6 +144,25 @@ class AuthService:
         self._password_seen(username, password)
         return account
 
+    def change_password(self, actor: Actor, current: str, new: str) -> bool:
+        """A teacher replaces their own password after proving the current one (and, on an encrypted store,
+        their key slot is rewrapped under the new one)."""
+        if actor.role is not Role.TEACHER:
+            raise ValidationError("role", "Only a teacher has a password to change.")
+        secret = self.hasher.hash(check_password(new))
+        with self.store.transaction() as s:
+            account = s.get(Account, actor.account_id)
+            if account is None or account.secret_hash is None or not self._verify(account.secret_hash,
+                                                                                   _normalise(current)):
+                raise ValidationError("password", "The current password is not right.")
+            account.secret_hash = secret  # never written to the change log
+            account.failed_attempts = 0
+            s.add(account)
+            username = account.username
+        if username:
+            self._password_seen(username, new)
+        return True
+
     @staticmethod
     def _require_free_username(s, username: str, except_id: uuid.UUID | None = None) -> None:  # noqa: ANN001
         taken = s.execute(select(Account.id).where(Account.username == username)).scalars().first()

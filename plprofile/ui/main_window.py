@@ -190,6 +190,7 @@ class MainWindow(QMainWindow):
         self._action(learner_menu, self.tr("Set or reset sign-in &PIN…"), self.set_learner_pin)
         self._action(learner_menu, self.tr("&Unlock learner's sign-in"), self.unlock_learner)
         self._action(learner_menu, self.tr("Add a &teacher account…"), self.add_teacher)
+        self._action(file_menu, self.tr("C&hange my password…"), self.change_password)
         self.view_menu = self.menuBar().addMenu(self.tr("&View"))
         self._action(self.view_menu, self.tr("&Class overview…"), self.open_class_overview,
                      QKeySequence("Ctrl+Shift+C"))
@@ -445,6 +446,25 @@ class MainWindow(QMainWindow):
         if password is not None and attempt(
                 self, lambda: self.auth.add_teacher(self.ctx.me, name, name, password)) is not None:
             ask.info(self, self.tr("Add a teacher"), self.tr("{name} can now sign in.").format(name=name))
+
+    def change_password(self) -> None:
+        if self.ctx is None:
+            return
+        title = self.tr("Change my password")
+        current = ask.password(self, title, self.tr("Your current password:"))
+        if current is None:
+            return
+        new = ask.password(self, title, self.tr("A new password (at least 8 characters):"))
+        if new is None:
+            return
+        again = ask.password(self, title, self.tr("The new password again:"))
+        if again is None:
+            return
+        if again != new:
+            ask.error(self, title, self.tr("The two new passwords are not the same. Nothing was changed."))
+            return
+        if attempt(self, lambda: self.auth.change_password(self.ctx.me, current, new)) is not None:
+            ask.info(self, title, self.tr("Your password is changed. Use it the next time you sign in."))
 
     def _select_initial(self) -> None:
         row = 0

@@ -154,3 +154,20 @@ def test_nothing_secret_is_logged(auth, teacher, learner, caplog):
             pass
     text = caplog.text
     assert "correct horse" not in text and "2468" not in text and "argon2" not in text and "Zoë" not in text
+
+
+def test_only_a_teacher_changes_a_password_and_only_with_the_current_one(auth, teacher, learner):
+    signed = auth.create_first_teacher("Ms Rivera", "rivera", "correct horse battery")
+    me = auth.sign_in("rivera", "correct horse battery").actor
+    with pytest.raises(ValidationError, match="current password"):
+        auth.change_password(me, "wrong one", "another long phrase")
+    with pytest.raises(ValidationError):
+        auth.change_password(me, "correct horse battery", "short")
+    assert auth.change_password(me, "correct horse battery", "another long phrase")
+    assert auth.sign_in("rivera", "another long phrase").actor.account_id == signed.id
+    with pytest.raises(SignInError):
+        auth.sign_in("rivera", "correct horse battery")
+    auth.set_learner_pin(teacher, learner.id, "2468")
+    pupil = auth.sign_in("zoem", "2468").actor
+    with pytest.raises(ValidationError):
+        auth.change_password(pupil, "2468", "another long phrase")

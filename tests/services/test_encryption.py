@@ -267,3 +267,26 @@ def test_the_real_key_derivation_costs(data: Path, monkeypatch):
 def test_a_key_file_may_not_lower_the_cost_below_the_floor():
     with pytest.raises(cipher.KeyFileError):
         cipher.derive_kek("x" * 10, b"0" * 16, {"time_cost": 1, "memory_cost": 8, "parallelism": 1})
+
+
+def test_a_teacher_changing_their_password_rewraps_their_key_slot(tmp_path: Path):
+    from plprofile.services.auth import AuthService
+
+    folder = tmp_path / "data"
+    store = open_store(folder)
+    auth = AuthService(store)
+    teacher = auth.create_first_teacher("Ms Rivera", "rivera", PASSWORD)
+    store.close()
+    key = enc.encrypt_store(folder, "rivera", PASSWORD).key
+    store = open_store(folder, key)
+    try:
+        auth = AuthService(store)
+        auth.password_hook = lambda user, password: enc.ensure_password_slot(folder, key, user, password)
+        actor = auth.sign_in("rivera", PASSWORD).actor
+        assert actor.account_id == teacher.id
+        auth.change_password(actor, PASSWORD, "a second long phrase")
+    finally:
+        store.close()
+    assert enc.unlock(folder, "a second long phrase", "rivera") == key
+    with pytest.raises(cipher.WrongSecretError):
+        enc.unlock(folder, PASSWORD, "rivera")

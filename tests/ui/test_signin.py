@@ -127,3 +127,29 @@ def test_first_start_creates_the_first_teacher(open_window, qtbot):
     qtbot.mouseClick(page.button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.is_ready)
     assert window.ctx.user.display_name == "Ms Rivera" and not window.ctx.is_learner
+
+
+def test_a_teacher_changes_their_password_and_the_demo_hint_goes(demo_window, qtbot, answers, monkeypatch):
+    from plprofile.ui import ask
+
+    window = demo_window
+    _sign_in(qtbot, window, DEMO_TEACHER[0], DEMO_TEACHER[1], learner=False)
+    qtbot.waitUntil(lambda: window.is_ready)
+    action = next(a for a in window.menuBar().actions()[0].menu().actions() if "password" in a.text())
+    replies = iter(["not my password", "a brand new phrase", "a brand new phrase"])
+    monkeypatch.setattr(ask, "password", lambda *_a: next(replies))
+    action.trigger()  # a wrong current password changes nothing
+    assert answers.errors == ["The current password is not right."] and not answers.infos
+    replies = iter([DEMO_TEACHER[1], "a brand new phrase", "a brand new phrase typo"])
+    action.trigger()  # the two new ones differ: nothing changes
+    assert "not the same" in answers.errors[-1] and not answers.infos
+    replies = iter([DEMO_TEACHER[1], "a brand new phrase", "a brand new phrase"])
+    action.trigger()
+    assert answers.infos and "changed" in answers.infos[-1]
+    window.sign_out()
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.signin)
+    assert window.signin.hint.text() == ""  # the documented demo password no longer opens this store
+    _sign_in(qtbot, window, DEMO_TEACHER[0], DEMO_TEACHER[1], learner=False)
+    assert window.ctx is None and window.signin.message.text().startswith("That name")
+    _sign_in(qtbot, window, DEMO_TEACHER[0], "a brand new phrase", learner=False)
+    qtbot.waitUntil(lambda: window.ctx is not None and not window.ctx.is_learner)
