@@ -10,7 +10,7 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -36,10 +36,11 @@ from PySide6.QtWidgets import (
 
 from plprofile.domain import profile as d
 from plprofile.domain.profile import Role
+from plprofile.i18n import ui_language
 from plprofile.services.profiles import ProfileView
 
 from . import ask, labels
-from .common import attempt, fmt_date, from_qdate, to_qdate
+from .common import attempt, date_edit_format, fmt_date, from_qdate, to_qdate
 from .context import AppContext
 from .history import describe
 
@@ -48,7 +49,8 @@ def choose_pdf_path(parent: QWidget, suggested: Path) -> str | None:
     """Where to save the summary (tests patch this)."""
     from PySide6.QtWidgets import QFileDialog
 
-    path, _ = QFileDialog.getSaveFileName(parent, parent.tr("Save the summary"), str(suggested), "PDF (*.pdf)")
+    path, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("ConferencePage", "Save the summary"),
+                                          str(suggested), QCoreApplication.translate("ConferencePage", "PDF (*.pdf)"))
     return path or None
 
 
@@ -141,7 +143,7 @@ class ConferencePage(QWidget):
             learner=learner.preferred_name, teacher=ctx.user.display_name))
         self.next_on = QDateEdit()
         self.next_on.setCalendarPopup(True)
-        self.next_on.setDisplayFormat("yyyy-MM-dd")
+        self.next_on.setDisplayFormat(date_edit_format())
         self.next_on.setDate(to_qdate(date.today() + timedelta(days=28)))
         next_box = QGroupBox(self.tr("Next steps"))
         form = QFormLayout(next_box)
@@ -273,7 +275,7 @@ class ConferencePage(QWidget):
         summary = build_summary(self.ctx.profiles, self.ctx.stages, self.ctx.me, learner.id,
                                 self.saved_conference_id)
         try:
-            write_summary_pdf(summary, Path(target), self.locale().name().split("_")[0])
+            write_summary_pdf(summary, Path(target), ui_language())
         except OSError as exc:
             ask.error(self, self.tr("Summary"), self.tr("The PDF could not be written: {reason}").format(
                 reason=exc.strerror or exc))

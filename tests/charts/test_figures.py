@@ -218,14 +218,14 @@ def test_progress_table_matches_figure() -> None:
     assert voice == [
         [
             "Voice",
-            a.assessed_on.isoformat(),
+            tables.fmt_date(a.assessed_on),
             *(tables.fmt_value(a.value("voice", r)) for r in ("learner", "teacher", "agreed")),
         ]
         for a in history
     ]
     overall = [r for r in rows if r[0] == "Overall"]
     assert [r[4] for r in overall] == [f"{round(a.overall('agreed'), 2):g}" for a in history]
-    assert [r for r in rows if r[0] == "Showing what I know"][0][1] == DATES[1].isoformat()
+    assert [r for r in rows if r[0] == "Showing what I know"][0][1] == tables.fmt_date(DATES[1])
 
 
 # ---------------------------------------------------------------------------------------------- now
@@ -303,11 +303,11 @@ def test_goals_figure_and_table() -> None:
 
     headers, rows = goals_table(counts, checkins, goal_names=names)
     assert headers[:4] == ["Date", "Goals set", "In progress", "Achieved"]
-    row = next(r for r in rows if r[0] == "2026-02-01")
+    row = next(r for r in rows if r[0] == tables.fmt_date(date(2026, 2, 1)))
     assert row[1:4] == ["3", "2", "1"]  # a revised goal is still in progress
-    row = next(r for r in rows if r[0] == "2026-01-10")
+    row = next(r for r in rows if r[0] == tables.fmt_date(date(2026, 1, 10)))
     assert row[1:] == ["2", "1", "1", "Read for 20 minutes every evening: 4 (Got it)"]
-    row = next(r for r in rows if r[0] == "2025-11-25")
+    row = next(r for r in rows if r[0] == tables.fmt_date(date(2025, 11, 25)))
     assert row[1:] == ["—", "—", "—", "Read for 20 minutes every evening: 2 (Getting there)"]
 
 
@@ -349,7 +349,7 @@ def test_class_bars_hold_the_distribution() -> None:
     assert headers[1] == "1 Teacher-centred" and headers[2] == "1.5" and headers[-1] == "Learners"
     assert rows[0][1:-1] == [str(now["voice"].get(v, 0)) for v in FW.allowed_values()]
     assert rows[0][-1] == "24"
-    assert rows[len(FW.elements)][0] == f"Overall on {days[0].isoformat()}"
+    assert rows[len(FW.elements)][0] == f"Overall on {tables.fmt_date(days[0])}"
 
 
 def test_class_without_history_has_one_panel() -> None:
