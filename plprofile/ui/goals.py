@@ -216,6 +216,7 @@ class GoalsTab(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(detail)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields inside
 
         splitter = QSplitter()
         splitter.addWidget(left)

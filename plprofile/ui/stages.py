@@ -294,6 +294,7 @@ class AssessmentEntry(QWidget):
         self.scroll.setWidgetResizable(True)
         self.scroll.setWidget(self.grid_host)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the pickers, which it scrolls into view
         self.descriptors = DescriptorPanel()
 
         self.match_button = QPushButton(self.tr("Agree where they &match"))
@@ -610,6 +611,7 @@ class StagesPage(QWidget):
             "goals": ChartView(self.tr("Goals over time")),
         }
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Stages: rate and chart"))
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.entry, self.tr("&Rate the stages"))
         self.tabs.addTab(self.charts["progress"], self.tr("&Progress over time"))

@@ -1680,6 +1680,10 @@ Escribe el apellido del aprendiz para confirmar:</translation>
         <translation>Una reunión individual guiada, con temporizador (Ctrl+Shift+K)</translation>
     </message>
     <message>
+        <source>Profile sections</source>
+        <translation>Secciones del perfil</translation>
+    </message>
+    <message>
         <source>&amp;1 About me</source>
         <translation>&amp;1 Sobre mí</translation>
     </message>
@@ -1855,6 +1859,10 @@ Escribe el apellido del aprendiz para confirmar:</translation>
     <message>
         <source>Goals over time</source>
         <translation>Metas a lo largo del tiempo</translation>
+    </message>
+    <message>
+        <source>Stages: rate and chart</source>
+        <translation>Etapas: valorar y graficar</translation>
     </message>
     <message>
         <source>&amp;Rate the stages</source>

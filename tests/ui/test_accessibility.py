@@ -1,0 +1,228 @@
+"""Assistive technology and keyboard use: accessible names everywhere, shortcuts, tab order.
+
+The walk visits what a person can reach: the main window, every profile tab, the Stages pages (charts and
+their tables), conference mode, the class overview, the dialogs and the sign-in page. A control counts as
+named only if Qt's accessibility layer reports a name for it (what a screen reader reads), whether it comes
+from ``setAccessibleName``, the button's text or a label's buddy.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSlider,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QHeaderView,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollBar,
+    QTabBar,
+    QTextEdit,
+    QWidget,
+)
+
+from plprofile.services.demo import generate_demo
+from plprofile.store.engine import open_store
+
+INTERACTIVE = (QAbstractButton, QLineEdit, QTextEdit, QPlainTextEdit, QComboBox, QAbstractSpinBox,
+               QAbstractItemView, QAbstractSlider)
+
+
+@pytest.fixture
+def demo_dir(tmp_path):
+    store = open_store(tmp_path / "data")
+    generate_demo(store, learners=3)
+    store.close()
+    return tmp_path / "data"
+
+
+def _part_of_another_control(widget: QWidget) -> bool:
+    """Scroll bars, headers, a combo box's line edit, a spin box's buttons, a tab bar's arrows: Qt names these
+    as parts of their owner."""
+    if isinstance(widget, (QScrollBar, QHeaderView)) or type(widget).__name__ == "QTableCornerButton":
+        return True
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, (QComboBox, QAbstractSpinBox, QTabBar)):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def accessible_name(widget: QWidget) -> str:
+    interface = QAccessible.queryAccessibleInterface(widget)
+    return interface.text(QAccessible.Text.Name).strip() if interface is not None else ""
+
+
+def unnamed_controls(top: QWidget) -> list[str]:
+    """Every control shown in ``top`` that a person can use or reach with Tab, and Qt exposes without a name."""
+    found = []
+    for widget in top.findChildren(QWidget):
+        if not widget.isVisibleTo(top) or _part_of_another_control(widget):
+            continue
+        reachable = bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
+        if not (isinstance(widget, INTERACTIVE) or reachable):
+            continue
+        if not accessible_name(widget):
+            text = widget.text() if isinstance(widget, QAbstractButton) else ""
+            found.append(f"{type(widget).__name__} {widget.objectName()!r} {text!r} in "
+                         f"{type(widget.parentWidget()).__name__}, tooltip {widget.toolTip()[:50]!r}")
+    return found
+
+
+def _settle(qtbot, ms: int = 50) -> None:
+    qtbot.wait(ms)
+    QApplication.processEvents()
+
+
+def test_every_control_of_the_main_views_has_an_accessible_name(open_window, qtbot, demo_dir):
+    window = open_window(demo_dir)
+    problems: dict[str, list[str]] = {}
+
+    def check(where: str, top: QWidget) -> None:
+        _settle(qtbot)
+        if found := unnamed_controls(top):
+            problems[where] = found
+
+    check("main window", window)
+    tabs = window.profile.tabs
+    for i in range(tabs.count()):
+        tabs.setCurrentIndex(i)
+        check(f"profile tab {tabs.tabText(i)!r}", window)
+    # the Stages pages, each chart also as its table
+    stages = window.profile.stages_page
+    tabs.setCurrentWidget(stages)
+    for i in range(stages.tabs.count()):
+        stages.tabs.setCurrentIndex(i)
+        check(f"stages page {stages.tabs.tabText(i)!r}", window)
+    for view in stages.charts.values():
+        stages.tabs.setCurrentWidget(view)
+        view.table_button.click()
+        check(f"{view.name} as a table", window)
+        view.chart_button.click()
+    # conference mode
+    window.profile.start_conference()
+    check("conference mode", window)
+    window.profile.conference.ended.emit(False)
+    # the class overview, chart and table
+    overview = window.open_class_overview()
+    check("class overview", overview)
+    overview.chart.table_button.click()
+    check("class overview table", overview)
+    # dialogs
+    from plprofile.ui.backups import BackupsDialog
+    from plprofile.ui.dialogs import AddLearnerDialog
+
+    for dialog in (AddLearnerDialog(window.ctx, window), BackupsDialog(window.ctx, window)):
+        dialog.show()
+        check(type(dialog).__name__, dialog)
+        dialog.reject()
+    assert not problems, "\n".join(f"{where}:\n  " + "\n  ".join(found) for where, found in problems.items())
+
+
+def test_the_sign_in_page_is_named_for_screen_readers(open_window, qtbot, demo_dir):
+    window = open_window(demo_dir, require_sign_in=True)
+    _settle(qtbot)
+    assert not unnamed_controls(window.signin)
+    window.signin.teacher_radio.click()
+    _settle(qtbot)
+    assert not unnamed_controls(window.signin)
+
+
+def test_charts_are_named_and_described_with_a_table_equivalent(open_window, qtbot, demo_dir):
+    window = open_window(demo_dir)
+    stages = window.profile.stages_page
+    window.profile.tabs.setCurrentWidget(stages)
+    view = stages.charts["now"]
+    stages.tabs.setCurrentWidget(view)
+    qtbot.waitUntil(lambda: view.canvas is not None, timeout=20_000)
+    assert accessible_name(view.canvas)
+    assert view.canvas.accessibleDescription()
+    view.table_button.click()
+    table = next(w for w in view.findChildren(QAbstractItemView) if w.isVisibleTo(view))
+    assert table.model().rowCount() > 0 and accessible_name(table)
+
+
+# ---------------------------------------------------------------------------------------------- keyboard
+
+
+def _activate(qtbot, window) -> None:
+    window.activateWindow()
+    window.raise_()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+
+
+def test_shortcuts_do_what_their_menus_say(open_window, qtbot, demo_dir):
+    window = open_window(demo_dir)
+    _activate(qtbot, window)
+    shortcuts = {a.text(): a.shortcut().toString() for menu in window.menuBar().findChildren(type(window.learner_menu))
+                 for a in menu.actions() if not a.shortcut().isEmpty()}
+    assert shortcuts["New &goal"] == "Ctrl+G"
+    assert shortcuts["Add &evidence to the goal"] == "Ctrl+E"
+    assert shortcuts["&Next learner"] == "Alt+Down"
+    assert shortcuts["&Previous learner"] == "Alt+Up"
+    assert shortcuts["Start &conference"] == "Ctrl+Shift+K"
+    assert shortcuts["&Find learner"] == QKeySequence(QKeySequence.StandardKey.Find).toString()
+
+    first = window.current_learner_id()
+    qtbot.keyClick(window, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    second = window.current_learner_id()
+    assert second is not None and second != first
+    qtbot.keyClick(window, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert window.current_learner_id() == first
+
+    panel = window.profile
+    qtbot.keyClick(window, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    assert panel.tabs.currentWidget() is panel.goals
+    assert QApplication.focusWidget() is panel.goals.statement
+
+    panel.tabs.setCurrentIndex(0)
+    panel.goals.goal_list.setCurrentRow(0)
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert panel.tabs.currentWidget() is panel.goals
+    assert QApplication.focusWidget() is panel.goals.ev_text
+
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is window.search
+
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert panel.conference is not None and panel.tabs.currentWidget() is panel.conference
+    panel.conference.ended.emit(False)
+
+
+def _tab_through(qtbot, start: QWidget, steps: int) -> list[QWidget]:
+    start.setFocus(Qt.FocusReason.TabFocusReason)
+    visited = [QApplication.focusWidget()]
+    for _ in range(steps):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        visited.append(QApplication.focusWidget())
+    return visited
+
+
+def test_tab_reaches_every_control_of_the_profile_editor_in_reading_order(open_window, qtbot, demo_dir):
+    window = open_window(demo_dir)
+    _activate(qtbot, window)
+    panel = window.profile
+    for page in (panel.about, panel.goals):
+        panel.tabs.setCurrentWidget(page)
+        _settle(qtbot)
+        wanted = [w for w in page.findChildren(QWidget)
+                  if w.isVisibleTo(page) and w.isEnabled() and w.focusPolicy() & Qt.FocusPolicy.TabFocus
+                  and not _part_of_another_control(w)]
+        first = next(w for w in _tab_through(qtbot, panel.tabs.tabBar(), 1))
+        visited = _tab_through(qtbot, first, 200)
+        assert len(wanted) >= 8, [type(w).__name__ for w in wanted]
+        missing = [f"{type(w).__name__} {accessible_name(w)!r}" for w in wanted if w not in visited]
+        assert not missing, f"Tab never reaches on {type(page).__name__}: {missing}"
+    goals = panel.goals
+    order = [goals.statement, goals.why, goals.focus, goals.lens, goals.target, goals.status, goals.save_button]
+    visited = _tab_through(qtbot, goals.statement, 30)
+    positions = [visited.index(w) for w in order if w.isEnabled()]
+    assert len(positions) >= 6
+    assert positions == sorted(positions), "the goal form is visited top to bottom"
