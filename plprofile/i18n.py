@@ -85,6 +85,18 @@ def resolve(choice: str) -> tuple[str, QLocale]:
     return choice, QLocale(DEFAULT_LOCALES[choice])
 
 
+def _qt_translation_folders() -> list[str]:
+    """Where Qt's own .qm files are: Qt's configured folder, else the one inside the PySide6 package
+    (the installer keeps ``PySide6/Qt/translations`` for the shipped languages)."""
+    import PySide6
+
+    folders = [QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)]
+    bundled = os.path.join(os.path.dirname(PySide6.__file__), "Qt", "translations")
+    if bundled not in folders:
+        folders.append(bundled)
+    return folders
+
+
 def install_translators(app: QCoreApplication, language: str | None = None) -> str:
     """Install Qt's and plprofile's translations and the default locale; returns the UI language.
 
@@ -98,13 +110,14 @@ def install_translators(app: QCoreApplication, language: str | None = None) -> s
     lang, locale = resolve(requested_language(language))
     QLocale.setDefault(locale)
     _language = lang
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     # English is the source language: only its plural forms ("1 learner", "2 learners") come from a file.
-    catalogues = [("plprofile", str(TRANSLATIONS))] if lang == "en" else [("qtbase", qt_dir),
-                                                                           ("plprofile", str(TRANSLATIONS))]
-    for name, folder in catalogues:
+    catalogues = [("plprofile", [str(TRANSLATIONS)])]
+    if lang != "en":
+        catalogues.insert(0, ("qtbase", _qt_translation_folders()))
+    for name, folders in catalogues:
         translator = QTranslator(app)
-        if translator.load(locale, name, "_", folder) or translator.load(f"{name}_{lang}", folder):
+        if any(translator.load(locale, name, "_", folder) or translator.load(f"{name}_{lang}", folder)
+               for folder in folders):
             app.installTranslator(translator)
             _installed.append(translator)
     return lang

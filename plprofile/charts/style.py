@@ -1,4 +1,4 @@
-"""Chart style shared by the figures and the Qt layer: colours, markers, font sizes, and ``tr``.
+"""Chart style shared by the figures and the Qt layer: colours, markers, font sizes, and ``translate``.
 
 No matplotlib import here: the UI imports this module for colours without paying for matplotlib.
 Colours are colour-blind safe (a single-hue-ish ramp for the ordered stages, Okabe–Ito for raters and
@@ -10,8 +10,6 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 from datetime import date
-
-CONTEXT = "charts"
 
 
 def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
@@ -44,11 +42,6 @@ def local_date(day: date, qt_format: str = "d MMM yyyy") -> str:
         return day.isoformat()
     qtcore = sys.modules["PySide6.QtCore"]
     return qtcore.QLocale().toString(qtcore.QDate(day.year, day.month, day.day), qt_format)
-
-
-def tr(text: str) -> str:
-    """Translate ``text`` in the "charts" context (for a literal, prefer ``translate("charts", ...)``)."""
-    return translate(CONTEXT, text)
 
 
 # ---------------------------------------------------------------------------------------------- palette

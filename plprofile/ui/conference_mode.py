@@ -219,7 +219,7 @@ class ConferencePage(QWidget):
         now = latest(history)
         framework = (self.ctx.stages.framework_for(now.framework_id, now.framework_version) if now
                      else self.ctx.stages.active_framework())
-        headers, rows = now_table(now, framework)
+        headers, rows = now_table(now, framework, ui_language())
         self.stages.clear()
         self.stages.setColumnCount(len(headers))
         self.stages.setHorizontalHeaderLabels(headers)

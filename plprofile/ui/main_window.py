@@ -144,7 +144,8 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([320, 1080])
+        left_width = max(320, self.fontMetrics().averageCharWidth() * 36)  # grows with a larger text size
+        self.splitter.setSizes([left_width, 1400 - left_width])
         from .signin import SignInPage
 
         self.signin = SignInPage()

@@ -372,15 +372,16 @@ def test_style_and_tables_do_not_import_matplotlib_or_qt() -> None:
 
     code = (
         "import sys, plprofile.charts, plprofile.charts.style as s, plprofile.charts.tables, plprofile.domain.progress;"
-        "assert s.tr('Learner') == 'Learner';"
+        "assert s.translate('charts', 'Learner') == 'Learner';"
+        "import datetime; assert s.local_date(datetime.date(2025, 3, 5)) == '2025-03-05';"
         "bad = [m for m in sys.modules if m.startswith(('matplotlib', 'PySide6'))]; assert not bad, bad"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
-def test_tr_uses_qt_when_loaded() -> None:
-    from plprofile.charts.style import stage_color, stage_index, tr
+def test_translate_uses_qt_when_loaded() -> None:
+    from plprofile.charts.style import stage_color, stage_index, translate
 
-    assert tr("Overall") == "Overall"  # no translator installed: unchanged
+    assert translate("charts", "Overall") == "Overall"  # no translator installed: unchanged
     assert [stage_index(v) for v in (1, 1.5, 2, 2.5, 3)] == [0, 1, 2, 3, 4]
     assert stage_color(0) == stage_color(1) and stage_color(9) == stage_color(3)
