@@ -158,6 +158,7 @@ class TextTableModel(QAbstractTableModel):
 
 def make_table_view(model: QAbstractTableModel, name: str) -> QTableView:
     view = QTableView()
+    view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
     view.setModel(model)
     view.setAccessibleName(name)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -121,6 +121,7 @@ class ConferencePage(QWidget):
 
         # 3. the Stages side by side
         self.stages = QTableWidget()
+        self.stages.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
         self.stages.setAccessibleName(self.tr("Stages: learner and teacher side by side"))
         self.stages.verticalHeader().hide()
         self.stages.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)

@@ -167,6 +167,7 @@ class HistoryPage(QWidget):
         self.author.currentIndexChanged.connect(lambda _i: self.refresh())
         self.model = HistoryModel(self)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("History of changes"))
         self.table.setAlternatingRowColors(True)

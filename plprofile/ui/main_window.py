@@ -106,6 +106,7 @@ class MainWindow(QMainWindow):
         self.group_filter.currentIndexChanged.connect(
             lambda _i: self.proxy.set_group(self.group_filter.currentData() or ANY_GROUP))
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list (no keyboard trap); arrows choose a learner
         self.table.setModel(self.proxy)
         self.table.setAccessibleName(self.tr("Learners"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -399,6 +399,9 @@ class AssessmentEntry(QWidget):
                 row += 1
         self.grid.setColumnStretch(6, 1)
         self.grid.setRowStretch(row, 1)
+        # Reading order: date, note, the grid row by row, then the buttons under it.
+        order = [self.date, self.note, *order, self.match_button, self.learner_button, self.teacher_button,
+                 self.clear_button, self.save_button]
         for a, b in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(a, b)
         self.apply_writer()
