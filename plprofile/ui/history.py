@@ -91,7 +91,7 @@ def describe(row: ChangeLog, element_name=str) -> tuple[str, str, str]:  # noqa:
         section = content.get("section")
         if section:
             try:
-                what = labels.section(section)
+                what = labels.section_in_full(section)
             except (KeyError, ValueError):
                 pass
         if row.entity == "check_in" and content.get("scale"):

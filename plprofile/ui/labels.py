@@ -29,6 +29,15 @@ def section(value: d.Section) -> str:
     }[d.Section(value)]
 
 
+def section_in_full(value: d.Section | str) -> str:
+    """A section named so it stands alone (history, lists): "Access: What works", "Strengths"."""
+    which = d.Section(value)
+    for lens_value, sections in d.LENS_SECTIONS.items():
+        if which in sections:
+            return translate("labels", "{lens}: {section}").format(lens=lens(lens_value), section=section(which))
+    return section(which)
+
+
 def section_hint(value: d.Section) -> str:
     return {
         d.Section.I_AM: translate("labels", "A short 'I am…' statement in the learner's words"),

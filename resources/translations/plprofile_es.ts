@@ -2467,6 +2467,10 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>Para mi próxima reunión</translation>
     </message>
     <message>
+        <source>{lens}: {section}</source>
+        <translation>{lens}: {section}</translation>
+    </message>
+    <message>
         <source>A short &apos;I am…&apos; statement in the learner&apos;s words</source>
         <translation>Una frase breve «Yo soy…» con las palabras del aprendiz</translation>
     </message>

@@ -254,3 +254,28 @@ def test_tab_reaches_every_control_of_the_profile_editor_in_reading_order(open_w
     visited = _tab_through(qtbot, entry.note, 200)
     first, last = entry.rows[0].pickers["learner"], entry.rows[-1].note
     assert visited.index(entry.note) < visited.index(first) < visited.index(last) < visited.index(entry.save_button)
+
+
+# ---------------------------------------------------------------------------------------------- contrast
+
+
+def test_high_contrast_uses_only_the_system_colours(open_window, qtbot, monkeypatch):
+    from plprofile.ui import common, stages
+
+    assert "color" in common.error_style()
+    monkeypatch.setattr(common, "high_contrast", lambda: True)
+    monkeypatch.setattr(stages, "high_contrast", lambda: True)
+    assert "color" not in common.error_style()
+    window = open_window()
+    ctx = window.ctx
+    learner = ctx.profiles.add_learner(ctx.teacher, given_name="Amara", family_name="Okafor")
+    window.refresh_learners(select=learner.id)
+    page = window.profile.stages_page
+    window.profile.tabs.setCurrentWidget(page)
+    qtbot.waitUntil(lambda: bool(page.entry.rows))
+    voice = page.entry.row("voice")
+    voice.pickers["learner"].setCurrentIndex(voice.pickers["learner"].findData(2.5))
+    voice.pickers["teacher"].setCurrentIndex(voice.pickers["teacher"].findData(1.5))
+    # the difference is written out, in the palette's own text colour
+    assert voice.difference.text() == "≠ differs by 1"
+    assert "color" not in voice.difference.styleSheet()
