@@ -13,7 +13,6 @@ Both tools come with the PySide6 wheel; nothing else is needed. See ``resources/
 
 from __future__ import annotations
 
-import filecmp
 import re
 import shutil
 import subprocess
@@ -134,12 +133,32 @@ def problems(lang: str) -> list[str]:
                         found.append(f"placeholders differ in the translation of {where}: {text!r}")
         after = {(m.context, m.source) for m in read_ts(fresh)}
         found += [f"gone from the code, still in {committed.name}: [{c}] {s!r}" for c, s in sorted(before - after)]
-        if not found:
-            rebuilt = build(lang, committed, Path(tmp) / "fresh.qm")
-            if not qm_file(lang).is_file() or not filecmp.cmp(rebuilt, qm_file(lang), shallow=False):
-                found.append(f"{qm_file(lang).name} is not the build of {committed.name}: run "
-                             "`python -m plprofile.i18n_tools build`")
+    if not found:
+        found += stale_qm(lang)
     return found
+
+
+def stale_qm(lang: str) -> list[str]:
+    """The messages whose translation in the committed ``.qm`` differs from its ``.ts`` (or: it is missing).
+
+    Compared through ``QTranslator`` rather than byte by byte, so a newer lrelease writing the same
+    translations differently does not count as stale.
+    """
+    from PySide6.QtCore import QTranslator
+
+    translator = QTranslator()
+    if not qm_file(lang).is_file() or not translator.load(str(qm_file(lang))):
+        return [f"{qm_file(lang).name} is missing: run `python -m plprofile.i18n_tools build`"]
+    stale = []
+    for m in read_ts(ts_file(lang)):
+        # Spanish and English: the first form for one, the second for many.
+        cases = ((1, m.translations[0]), (5, m.translations[-1])) if m.numerus else ((-1, m.translations[0]),)
+        for n, wanted in cases:
+            if translator.translate(m.context, m.source, None, n) != wanted:
+                stale.append(f"{qm_file(lang).name} is not the build of {ts_file(lang).name} ([{m.context}] "
+                             f"{m.source!r}): run `python -m plprofile.i18n_tools build`")
+                break
+    return stale
 
 
 def main(argv: list[str] | None = None) -> int:

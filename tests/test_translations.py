@@ -42,3 +42,10 @@ def test_language_choices_are_normalized():
     assert i18n.normalize("EN") == "en"
     assert i18n.normalize("fr") == i18n.SYSTEM
     assert i18n.normalize("") == i18n.SYSTEM
+
+
+def test_a_stale_qm_is_caught(monkeypatch):
+    assert not i18n_tools.stale_qm("es")
+    # the English file in place of the Spanish one: its translations are not the Spanish .ts's
+    monkeypatch.setattr(i18n_tools, "qm_file", lambda lang: i18n_tools.TRANSLATIONS / "plprofile_en.qm")
+    assert i18n_tools.stale_qm("es")
