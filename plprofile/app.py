@@ -20,6 +20,10 @@ def make_application(argv: list[str] | None = None):  # noqa: ANN201
     app.setApplicationDisplayName("plprofile")
     QGuiApplication.setDesktopFileName(APP_ID)
     app.setWindowIcon(_app_icon())
+    from .i18n import apply_font_size, install_translators
+
+    install_translators(app)  # before any widget exists: the system's language, the setting or $PLPROFILE_LANG
+    apply_font_size(app)  # the system's text size, unless the setting or $PLPROFILE_FONT_SIZE asks for another
     return app
 
 

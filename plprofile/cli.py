@@ -37,7 +37,7 @@ On an encrypted store, check, backup and decrypt/rekey ask for a teacher's passw
 and protected exports read their passphrase from $PLPROFILE_PASSPHRASE, when these are set.
 """
 
-#: Exit codes of the commands (argparse itself uses 2 for a usage error).
+# Exit codes of the commands (argparse itself uses 2 for a usage error).
 EXIT_OK, EXIT_FAILED, EXIT_NO_STORE = 0, 1, 3
 
 
@@ -70,6 +70,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--learner", metavar="NAME", help="with --screenshot: the learner to show (default: the first)")
     parser.add_argument("--view", choices=VIEWS, default="profile",
                         help="with --screenshot: which view to capture (default: profile)")
+    parser.add_argument("--lang", metavar="LANG", choices=("system", "en", "es"),
+                        help="interface language for this run: system, en or es (default: the Language setting; "
+                             "$PLPROFILE_LANG does the same)")
+    parser.add_argument("--font-size", type=float, metavar="POINTS",
+                        help="text size in points for this run (default: the system's; the Text size setting "
+                             "or $PLPROFILE_FONT_SIZE do the same)")
 
     # --data-dir is also accepted after the command; SUPPRESS keeps it from hiding the one given before.
     data_dir = argparse.ArgumentParser(add_help=False)
@@ -139,6 +145,10 @@ def main(argv: list[str] | None = None) -> int:
         return run_command(args, data_dir)
     from .app import run_gui
 
+    if args.lang:
+        os.environ["PLPROFILE_LANG"] = args.lang
+    if args.font_size:
+        os.environ["PLPROFILE_FONT_SIZE"] = str(args.font_size)
     return run_gui(data_dir, demo=args.demo, screenshot=args.screenshot, learner=args.learner, view=args.view)
 
 

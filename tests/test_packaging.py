@@ -121,6 +121,33 @@ def test_spec_ships_resources_next_to_the_package_and_the_migrations_as_files():
     assert plprofile.RESOURCES == ROOT / "resources"  # what the bundle layout reproduces under _internal/
 
 
+def spec_helpers() -> dict[str, object]:
+    """The spec's constants and helper functions (everything before PyInstaller's Analysis runs)."""
+    module = ast.parse(SPEC.read_text(encoding="utf-8"))
+    body = []
+    for node in module.body:
+        if isinstance(node, ast.Assign) and "Analysis" in ast.unparse(node.value):
+            break
+        body.append(node)
+    namespace: dict[str, object] = {"SPECPATH": str(PACKAGING)}
+    exec(compile(ast.Module(body=body, type_ignores=[]), str(SPEC), "exec"), namespace)  # noqa: S102
+    return namespace
+
+
+def test_spec_ships_our_translations_and_qts_own_for_the_shipped_languages():
+    spec = spec_helpers()
+    shipped = {Path(src).name: dest for src, dest in spec["resource_files"]()}
+    for lang in ("es", "en"):
+        assert shipped[f"plprofile_{lang}.qm"] == str(Path("resources") / "translations")
+    assert not [name for name in shipped if name.endswith((".ts", ".md"))]
+    keep = spec["keep"]
+    qt = "PySide6/Qt/translations/"
+    assert keep((qt + "qtbase_es.qm", "src", "DATA")) and keep((qt + "qt_es.qm", "src", "DATA"))
+    assert keep((qt + "qtbase_en.qm", "src", "DATA"))
+    assert not keep((qt + "qtbase_fr.qm", "src", "DATA"))
+    assert not keep((qt + "qtdeclarative_es.qm", "src", "DATA"))  # QML is not shipped
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="XDG cache folder")
 def test_runtime_hook_gives_matplotlib_a_persistent_folder(tmp_path, monkeypatch):
     hook = PACKAGING / "pyinstaller" / "rthook_mplconfig.py"

@@ -18,10 +18,10 @@ from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num, nu
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
-from matplotlib.ticker import FixedLocator, MaxNLocator
+from matplotlib.ticker import FixedLocator, Formatter, MaxNLocator
 
 from plprofile.charts import style
-from plprofile.charts.style import tr
+from plprofile.charts.style import translate
 from plprofile.charts.tables import (
     OVERALL_KEY,
     RATERS,
@@ -36,7 +36,7 @@ from plprofile.charts.tables import (
 from plprofile.domain.framework import Framework, format_value
 from plprofile.domain.progress import GOAL_COUNT_KEYS, Assessment, CheckInPoint, DistributionAt
 
-#: gid of the centred text on an empty figure.
+# gid of the centred text on an empty figure.
 EMPTY_GID = "empty-state"
 
 
@@ -70,10 +70,48 @@ def _title(fig: Figure, title: str | None) -> None:
         fig.suptitle(title, fontsize=style.font_size("title"), fontweight="bold")
 
 
+class _LocaleDateFormatter(Formatter):
+    """Date ticks in the interface's language ("5 mar", "mar 2025"): month names come from ``QLocale``.
+
+    Without Qt (or in the neutral "C" locale) matplotlib's concise English ticks are used.
+    """
+
+    def __init__(self, locator: AutoDateLocator) -> None:
+        self.concise = ConciseDateFormatter(locator, show_offset=True)
+
+    def set_axis(self, axis) -> None:  # noqa: ANN001
+        super().set_axis(axis)
+        self.concise.set_axis(axis)
+
+    def __call__(self, x: float, pos: int | None = None) -> str:
+        if not style.has_locale():
+            return self.concise(x, pos)
+        return style.local_date(num2date(x).date())
+
+    def format_ticks(self, values):  # noqa: ANN001, ANN201
+        """Month ticks ("ene", "mar") over a long span, day ticks ("5 mar") over a short one; the year under
+        the first tick and wherever it changes, as matplotlib's concise formatter does."""
+        if not style.has_locale():
+            return self.concise.format_ticks(values)
+        days = [num2date(v).date() for v in values]
+        long_span = len(days) > 1 and (days[-1] - days[0]).days > 120
+        labels, year = [], None
+        for day in days:
+            text = style.local_date(day, "MMM" if long_span else "d MMM")
+            if day.year != year:
+                text += "\n" + str(day.year)
+                year = day.year
+            labels.append(text)
+        return labels
+
+    def get_offset(self) -> str:
+        return "" if style.has_locale() else self.concise.get_offset()
+
+
 def _date_axis(ax: Axes, limits: tuple[date, date] | None = None) -> None:
-    """Concise date ticks; with known ``limits`` they are worked out once (a redraw then skips it)."""
+    """Date ticks in the locale's words; with known ``limits`` they are worked out once (a redraw skips it)."""
     locator = AutoDateLocator(minticks=3, maxticks=7)
-    formatter = ConciseDateFormatter(locator, show_offset=True)
+    formatter = _LocaleDateFormatter(locator)
     if limits is not None:
         lo, hi = date2num(limits[0]), date2num(limits[1])
         ticks = [t for t in locator.tick_values(num2date(lo), num2date(hi)) if lo <= t <= hi]
@@ -218,7 +256,7 @@ def progress_figure(
             ax.text(
                 0.5,
                 0.5,
-                tr("Not assessed yet"),
+                translate("charts", "Not assessed yet"),
                 transform=ax.transAxes,
                 ha="center",
                 va="center",
@@ -257,7 +295,7 @@ def progress_figure(
     legend_kw = dict(
         fontsize=style.font_size("legend"),
         frameon=False,
-        title=tr("Who rated"),
+        title=translate("charts", "Who rated"),
         title_fontsize=style.font_size("legend"),
     )
     if spare:
@@ -307,7 +345,7 @@ def now_figure(
             y += 1.0
         y += 0.2
     positions[OVERALL_KEY] = y + 0.3
-    labels.append((positions[OVERALL_KEY], tr("Overall"), True))
+    labels.append((positions[OVERALL_KEY], translate("charts", "Overall"), True))
 
     fig = _figure(13.0, 1.6 + 0.55 * (positions[OVERALL_KEY] + 1))
     _title(fig, title)
@@ -371,7 +409,7 @@ def now_figure(
     )
     _no_layout_if_empty(line)
     for y, diff in gap_rows:
-        text = tr("learner higher by {d}") if diff > 0 else tr("teacher higher by {d}")
+        text = translate("charts", "learner higher by {d}") if diff > 0 else translate("charts", "teacher higher by {d}")
         ax.annotate(
             text.format(d=format_value(round(abs(diff), 2))),
             xy=(1.0, y),
@@ -403,7 +441,7 @@ def now_figure(
             [],
             color=style.GAP_COLOR,
             linewidth=5.0,
-            label=tr("Learner and teacher differ by {n} or more").format(n=format_value(style.GAP_THRESHOLD)),
+            label=translate("charts", "Learner and teacher differ by {n} or more").format(n=format_value(style.GAP_THRESHOLD)),
         ),
     ]
     fig.legend(
@@ -468,8 +506,8 @@ def goals_figure(
         )
         top.set_yticks([])
     top.yaxis.set_major_locator(MaxNLocator(integer=True))
-    top.set_ylabel(tr("Goals"), fontsize=style.font_size("label"))
-    top.set_title(tr("My goals over time"), fontsize=style.font_size("axes_title"), loc="left")
+    top.set_ylabel(translate("charts", "Goals"), fontsize=style.font_size("label"))
+    top.set_title(translate("charts", "My goals over time"), fontsize=style.font_size("axes_title"), loc="left")
 
     scale_labels = style.checkin_labels()
     for i, (gid, points) in enumerate(grouped.items()):
@@ -496,7 +534,7 @@ def goals_figure(
         bottom.text(
             0.5,
             0.5,
-            tr("No check-ins yet…"),
+            translate("charts", "No check-ins yet…"),
             transform=bottom.transAxes,
             ha="center",
             va="center",
@@ -505,7 +543,7 @@ def goals_figure(
         )
     bottom.set_ylim(0.6, 4.4)
     bottom.set_yticks(list(scale_labels), list(scale_labels.values()))
-    bottom.set_title(tr("How it's going (check-ins)"), fontsize=style.font_size("axes_title"), loc="left")
+    bottom.set_title(translate("charts", "How it's going (check-ins)"), fontsize=style.font_size("axes_title"), loc="left")
     for ax in (top, bottom):
         ax.grid(axis="y", color=style.GRID_COLOR, linewidth=0.8)
         ax.set_axisbelow(True)
@@ -582,9 +620,9 @@ def class_figure(
         left = [a + b for a, b in zip(left, counts, strict=True)]
     now_ax.set_yticks(ys, [e.text(lang) for e in elements], fontsize=style.font_size("label"))
     now_ax.set_ylim(len(elements) - 0.4, -0.6)
-    now_ax.set_xlabel(tr("Learners"), fontsize=style.font_size("label"))
+    now_ax.set_xlabel(translate("charts", "Learners"), fontsize=style.font_size("label"))
     now_ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    now_ax.set_title(tr("Now, element by element"), fontsize=style.font_size("axes_title"), loc="left")
+    now_ax.set_title(translate("charts", "Now, element by element"), fontsize=style.font_size("axes_title"), loc="left")
     now_ax.tick_params(axis="x", labelsize=style.font_size("tick"))
     now_ax.tick_params(axis="y", length=0)
 
@@ -606,10 +644,10 @@ def class_figure(
                 gid=f"time:{format_value(v)}",
             )
             bottom = [a + b for a, b in zip(bottom, counts, strict=True)]
-        time_ax.set_ylabel(tr("Learners"), fontsize=style.font_size("label"))
+        time_ax.set_ylabel(translate("charts", "Learners"), fontsize=style.font_size("label"))
         time_ax.set_ylim(0, max(max(bottom, default=0), 1) * 1.08)  # head room above the tallest bar
         time_ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-        time_ax.set_title(tr("Overall stage over time"), fontsize=style.font_size("axes_title"), loc="left")
+        time_ax.set_title(translate("charts", "Overall stage over time"), fontsize=style.font_size("axes_title"), loc="left")
         time_ax.tick_params(axis="y", labelsize=style.font_size("tick"))
         half = timedelta(days=width)
         time_limits = (days[0] - half, days[-1] + half)
@@ -626,7 +664,7 @@ def class_figure(
         ncol=len(values),
         fontsize=style.font_size("legend"),
         frameon=False,
-        title=tr("Stage"),
+        title=translate("charts", "Stage"),
         title_fontsize=style.font_size("legend"),
     )
     return fig

@@ -1,4 +1,4 @@
-"""Chart style shared by the figures and the Qt layer: colours, markers, font sizes, and ``tr``.
+"""Chart style shared by the figures and the Qt layer: colours, markers, font sizes, and ``translate``.
 
 No matplotlib import here: the UI imports this module for colours without paying for matplotlib.
 Colours are colour-blind safe (a single-hue-ish ramp for the ordered stages, Okabe–Ito for raters and
@@ -9,24 +9,44 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
+from datetime import date
 
-CONTEXT = "charts"
 
+def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """``QCoreApplication.translate`` if Qt is already loaded (never imports it); else ``text``.
 
-def tr(text: str) -> str:
-    """Translate through Qt if Qt is already loaded (never imports it); else return ``text``."""
+    Call it with the context spelled out, ``translate("charts", "Learners")``: that is how
+    ``pyside6-lupdate`` finds the strings.
+    """
     qtcore = sys.modules.get("PySide6.QtCore")
     if qtcore is None:
         return text
     try:
-        return qtcore.QCoreApplication.translate(CONTEXT, text)
+        return qtcore.QCoreApplication.translate(context, text, disambiguation, n)
     except Exception:  # no application or an odd Qt state: untranslated is better than a crash
         return text
 
 
+def has_locale() -> bool:
+    """Qt is loaded and the default ``QLocale`` is a real language (not the neutral "C" locale)."""
+    qtcore = sys.modules.get("PySide6.QtCore")
+    return qtcore is not None and qtcore.QLocale().language() != qtcore.QLocale.Language.C
+
+
+def local_date(day: date, qt_format: str = "d MMM yyyy") -> str:
+    """``day`` as the interface's locale writes it (``QLocale``, "5 mar 2025" in Spanish) if Qt is loaded.
+
+    Without Qt (scripts, headless tests of this package) or in the neutral "C" locale: ISO ``2025-03-05``.
+    """
+    if not has_locale():
+        return day.isoformat()
+    qtcore = sys.modules["PySide6.QtCore"]
+    return qtcore.QLocale().toString(qtcore.QDate(day.year, day.month, day.day), qt_format)
+
+
 # ---------------------------------------------------------------------------------------------- palette
 
-#: Okabe & Ito (2008), "Color Universal Design".
+# Okabe & Ito (2008), "Color Universal Design".
 OKABE_ITO = {
     "black": "#000000",
     "orange": "#E69F00",
@@ -38,15 +58,15 @@ OKABE_ITO = {
     "reddish_purple": "#CC79A7",
 }
 
-#: Stage 1, 1.5, 2, 2.5, 3: light to dark (ColorBrewer YlGnBu, colour-blind and greyscale safe).
+# Stage 1, 1.5, 2, 2.5, 3: light to dark (ColorBrewer YlGnBu, colour-blind and greyscale safe).
 STAGE_COLORS: tuple[str, ...] = ("#D0EC9C", "#8FD1BB", "#41B6C4", "#2C7FB8", "#253494")
-#: Text colour readable on each stage colour.
+# Text colour readable on each stage colour.
 STAGE_TEXT_COLORS: tuple[str, ...] = ("#000000", "#000000", "#000000", "#FFFFFF", "#FFFFFF")
-#: Bar edge colour, so neighbouring stage segments stay apart in print.
+# Bar edge colour, so neighbouring stage segments stay apart in print.
 EDGE_COLOR = "#FFFFFF"
 GRID_COLOR = "#D0D0D0"
 MUTED_COLOR = "#595959"
-#: Learner and teacher see an element differently by at least GAP_THRESHOLD: highlight it.
+# Learner and teacher see an element differently by at least GAP_THRESHOLD: highlight it.
 GAP_COLOR = OKABE_ITO["vermillion"]
 GAP_THRESHOLD = 0.5
 
@@ -83,21 +103,21 @@ class SeriesStyle:
         return self.color if self.filled else "white"
 
 
-#: Learner: open orange circles; teacher: filled blue squares; agreed: thick black line with diamonds.
+# Learner: open orange circles; teacher: filled blue squares; agreed: thick black line with diamonds.
 RATER_STYLES: dict[str, SeriesStyle] = {
     "learner": SeriesStyle(OKABE_ITO["orange"], "o", ":", 12.0, 2.0, filled=False),
     "teacher": SeriesStyle(OKABE_ITO["blue"], "s", "--", 6.5, 2.0),
     "agreed": SeriesStyle(OKABE_ITO["black"], "D", "-", 5.0, 2.8),
 }
 
-#: Goal counts over time.
+# Goal counts over time.
 GOAL_STYLES: dict[str, SeriesStyle] = {
     "set": SeriesStyle(MUTED_COLOR, "", "--", 0.0, 2.2),
     "in_progress": SeriesStyle(OKABE_ITO["sky_blue"], "", ":", 0.0, 3.2),
     "achieved": SeriesStyle(OKABE_ITO["bluish_green"], "", "-", 0.0, 3.2),
 }
 
-#: One colour and marker per goal in the check-in panel (cycled).
+# One colour and marker per goal in the check-in panel (cycled).
 GOAL_CYCLE: tuple[tuple[str, str], ...] = (
     (OKABE_ITO["reddish_purple"], "o"),
     (OKABE_ITO["blue"], "s"),
@@ -109,12 +129,12 @@ GOAL_CYCLE: tuple[tuple[str, str], ...] = (
 
 
 def rater_label(rater: str) -> str:
-    return {"learner": tr("Learner"), "teacher": tr("Teacher"), "agreed": tr("Agreed")}.get(rater, rater)
+    return {"learner": translate("charts", "Learner"), "teacher": translate("charts", "Teacher"), "agreed": translate("charts", "Agreed")}.get(rater, rater)
 
 
 # ---------------------------------------------------------------------------------------------- fonts
 
-#: Point sizes readable at projector distance (figures are sized around 13 x 8 inches).
+# Point sizes readable at projector distance (figures are sized around 13 x 8 inches).
 FONT_SIZES: dict[str, float] = {
     "title": 19.0,
     "axes_title": 15.0,
@@ -130,13 +150,13 @@ def font_size(role: str, scale: float = 1.0) -> float:
     return FONT_SIZES.get(role, FONT_SIZES["label"]) * scale
 
 
-#: Check-in scale labels (1..4): how is it going?
+# Check-in scale labels (1..4): how is it going?
 def checkin_labels() -> dict[int, str]:
-    return {1: tr("Not yet"), 2: tr("Getting there"), 3: tr("Nearly"), 4: tr("Got it")}
+    return {1: translate("charts", "Not yet"), 2: translate("charts", "Getting there"), 3: translate("charts", "Nearly"), 4: translate("charts", "Got it")}
 
 
 def empty_message(kind: str = "assessments") -> str:
     """The centred text of a chart with nothing to show."""
     if kind == "goals":
-        return tr("No goals yet…")
-    return tr("No assessments yet…")
+        return translate("charts", "No goals yet…")
+    return translate("charts", "No assessments yet…")

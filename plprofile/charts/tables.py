@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from plprofile.charts.style import checkin_labels, rater_label, tr
+from plprofile.charts.style import checkin_labels, local_date, rater_label, translate
 from plprofile.domain.framework import Framework, format_value
 from plprofile.domain.progress import (
     GOAL_COUNT_KEYS,
@@ -24,7 +24,7 @@ from plprofile.domain.progress import (
 )
 
 Table = tuple[list[str], list[list[str]]]
-#: What a table cell shows for "no value".
+# What a table cell shows for "no value".
 NO_VALUE = "—"
 OVERALL_KEY = ""
 RATERS: tuple[str, ...] = (Rater.LEARNER.value, Rater.TEACHER.value, Rater.AGREED.value)
@@ -38,11 +38,12 @@ def fmt_value(value: float | None) -> str:
 
 
 def fmt_date(day: date) -> str:
-    return day.isoformat()
+    """A date in the interface's locale ("5 Mar 2025"; ISO without one), as the rest of the app shows it."""
+    return local_date(day)
 
 
 def overall_label() -> str:
-    return tr("Overall")
+    return translate("charts", "Overall")
 
 
 # ---------------------------------------------------------------------------------------------- progress
@@ -72,7 +73,7 @@ def progress_panels(history: Sequence[Assessment], framework: Framework, lang: s
 
 def progress_table(history: Sequence[Assessment], framework: Framework, lang: str = "en") -> Table:
     """One row per element (overall first) and assessment date where anyone gave a value."""
-    headers = [tr("Element"), tr("Date"), *(rater_label(r) for r in RATERS)]
+    headers = [translate("charts", "Element"), translate("charts", "Date"), *(rater_label(r) for r in RATERS)]
     rows: list[list[str]] = []
     for panel in progress_panels(history, framework, lang):
         by_date: dict[date, dict[str, float]] = {}
@@ -117,7 +118,7 @@ def now_rows(assessment: Assessment | None, framework: Framework, lang: str = "e
 
 
 def now_table(assessment: Assessment | None, framework: Framework, lang: str = "en") -> Table:
-    headers = [tr("Element"), *(rater_label(r) for r in RATERS), tr("Difference (learner − teacher)")]
+    headers = [translate("charts", "Element"), *(rater_label(r) for r in RATERS), translate("charts", "Difference (learner − teacher)")]
     rows = []
     for row in now_rows(assessment, framework, lang):
         diff = row.difference
@@ -132,7 +133,7 @@ def now_table(assessment: Assessment | None, framework: Framework, lang: str = "
 
 
 def goal_series_labels() -> dict[str, str]:
-    return {"set": tr("Goals set"), "in_progress": tr("In progress"), "achieved": tr("Achieved")}
+    return {"set": translate("charts", "Goals set"), "in_progress": translate("charts", "In progress"), "achieved": translate("charts", "Achieved")}
 
 
 def checkins_by_goal(checkins: Iterable[CheckInPoint]) -> dict[str, list[CheckInPoint]]:
@@ -146,7 +147,7 @@ def checkins_by_goal(checkins: Iterable[CheckInPoint]) -> dict[str, list[CheckIn
 def goal_name(goal_id: str, goal_names: Mapping[str, str] | None, index: int) -> str:
     if goal_names and goal_names.get(goal_id):
         return goal_names[goal_id]
-    return tr("Goal {n}").format(n=index + 1)
+    return translate("charts", "Goal {n}").format(n=index + 1)
 
 
 def goals_table(
@@ -157,7 +158,7 @@ def goals_table(
 ) -> Table:
     """One row per date that has counts or check-ins: the counts, and each check-in as "goal: value (label)"."""
     labels = goal_series_labels()
-    headers = [tr("Date"), *(labels[k] for k in GOAL_COUNT_KEYS), tr("Check-ins (1 = not yet, 4 = got it)")]
+    headers = [translate("charts", "Date"), *(labels[k] for k in GOAL_COUNT_KEYS), translate("charts", "Check-ins (1 = not yet, 4 = got it)")]
     counts = dict(goal_counts)
     grouped = checkins_by_goal(checkins)
     names = {gid: goal_name(gid, goal_names, i) for i, gid in enumerate(grouped)}
@@ -191,9 +192,9 @@ def class_table(
     """Learners per stage value: a row per element now, then a row per date for the overall stage."""
     values = framework.allowed_values()
     headers = [
-        tr("Element or date"),
+        translate("charts", "Element or date"),
         *(stage_column_label(framework, v, lang) for v in values),
-        tr("Learners"),
+        translate("charts", "Learners"),
     ]
     rows = []
     for element in framework.elements:
@@ -202,7 +203,7 @@ def class_table(
             [element.text(lang), *(str(counter.get(v, 0)) for v in values), str(sum(counter.values()))]
         )
     for point in distribution_over_time:
-        label = tr("Overall on {date}").format(date=fmt_date(point.on))
+        label = translate("charts", "Overall on {date}").format(date=fmt_date(point.on))
         rows.append(
             [label, *(str(point.overall.get(v, 0)) for v in values), str(sum(point.overall.values()))]
         )

@@ -33,6 +33,7 @@ def _scroll(inner: QWidget) -> QScrollArea:
     area.setWidgetResizable(True)
     area.setWidget(inner)
     area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a container: Tab goes to the fields, which it scrolls into view
     return area
 
 

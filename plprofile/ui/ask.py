@@ -20,6 +20,12 @@ def multiline(parent: QWidget | None, title: str, label: str, value: str = "") -
     return result if ok else None
 
 
+def choice(parent: QWidget | None, title: str, label: str, items: list[str], current: int = 0) -> int | None:
+    """Pick one of ``items``; the index of the one chosen, or None when cancelled."""
+    result, ok = QInputDialog.getItem(parent, title, label, items, current, False)
+    return items.index(result) if ok and result in items else None
+
+
 def confirm(parent: QWidget | None, title: str, message: str) -> bool:
     answer = QMessageBox.question(parent, title, message)
     return answer == QMessageBox.StandardButton.Yes

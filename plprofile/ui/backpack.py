@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -50,9 +50,9 @@ class _RowActions(QHBoxLayout):
         super().__init__()
         self.owner, self.ctx, self.tree, self.model, self.on_change = owner, ctx, tree, model, on_change
         self.rows: dict = {}
-        self.agree = QPushButton(owner.tr("Mark agreed"))
+        self.agree = QPushButton(QCoreApplication.translate("backpack", "Mark agreed"))
         self.agree.clicked.connect(self._agree)
-        self.remove = QPushButton(owner.tr("Remove"))
+        self.remove = QPushButton(QCoreApplication.translate("backpack", "Remove"))
         self.remove.clicked.connect(self._remove)
         for b in (self.agree, self.remove):
             b.setAutoDefault(False)
@@ -81,8 +81,8 @@ class _RowActions(QHBoxLayout):
 
     def _remove(self) -> None:
         row = self.selected()
-        if row is not None and ask.confirm(self.owner, self.owner.tr("Remove"),
-                                           self.owner.tr("Remove this from the profile?")):
+        if row is not None and ask.confirm(self.owner, QCoreApplication.translate("backpack", "Remove"),
+                                           QCoreApplication.translate("backpack", "Remove this from the profile?")):
             attempt(self.owner, lambda: self.ctx.profiles.delete_row(self.ctx.actor(row.learner_id), self.model,
                                                                      row.id))
             self.on_change()

@@ -24,7 +24,9 @@ from PySide6.QtWidgets import (
 from plprofile.services import backup as bk
 
 from . import ask
+from .common import fmt_datetime, fmt_size
 from .context import AppContext
+from .messages import explain
 from .worker import run_in_background
 
 
@@ -42,7 +44,7 @@ class BackupsDialog(QDialog):
     """
 
     restored = Signal(object)  # the restored store's path
-    #: Called after a successful restore; tests replace it.
+    # Called after a successful restore; tests replace it.
     _quit = staticmethod(QApplication.quit)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -61,6 +63,7 @@ class BackupsDialog(QDialog):
         intro.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.table = QTableWidget(0, 4)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
         self.table.setHorizontalHeaderLabels([self.tr("When"), self.tr("Kind"), self.tr("Size"), self.tr("Checked")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -130,10 +133,10 @@ class BackupsDialog(QDialog):
             self.status.setText(str(exc))
         self.table.setRowCount(len(backups))
         for row, info in enumerate(backups):
-            when = QTableWidgetItem(info.created.astimezone().strftime("%Y-%m-%d %H:%M"))
+            when = QTableWidgetItem(fmt_datetime(info.created))
             when.setData(Qt.ItemDataRole.UserRole, info)
             when.setToolTip(str(info.path))
-            cells = [when, QTableWidgetItem(self._kind_text(info.kind)), QTableWidgetItem(bk.format_size(info.size)),
+            cells = [when, QTableWidgetItem(self._kind_text(info.kind)), QTableWidgetItem(fmt_size(info.size)),
                      QTableWidgetItem(self.tr("{checked}, encrypted").format(checked=self._checked_text(info.verified))
                                       if info.encrypted else self._checked_text(info.verified))]
             for column, item in enumerate(cells):
@@ -231,7 +234,7 @@ class BackupsDialog(QDialog):
             if listed.path == info.path:
                 self.table.selectRow(row)
         self.status.setText(self.tr("Backup written and checked: {name} ({size}).").format(
-            name=info.name, size=bk.format_size(info.size)))
+            name=info.name, size=fmt_size(info.size)))
 
     def _backup_failed(self, exc: Exception) -> None:
         self._set_busy(False)
@@ -243,7 +246,7 @@ class BackupsDialog(QDialog):
         if info is None:
             ask.info(self, self.tr("Restore"), self.tr("Choose a backup in the list first."))
             return
-        when = info.created.astimezone().strftime("%Y-%m-%d %H:%M")
+        when = fmt_datetime(info.created)
         self._restore(info.path, self.tr("from {when} ({kind})").format(when=when, kind=self._kind_text(info.kind)))
 
     def restore_from_file(self) -> None:
@@ -314,4 +317,4 @@ class BackupsDialog(QDialog):
             if secret:
                 self._restore(*self._restoring, secret=secret)
             return
-        ask.error(self, self.tr("Restore failed"), str(exc))
+        ask.error(self, self.tr("Restore failed"), explain(exc))

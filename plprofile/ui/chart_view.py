@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QEvent, QLocale, QModelIndex, QObject, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QEvent, QModelIndex, QObject, Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,32 +38,34 @@ from . import ask
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-#: ``(headers, rows)`` as ``plprofile.charts.tables`` returns them.
+# ``(headers, rows)`` as ``plprofile.charts.tables`` returns them.
 Table = tuple[list[str], list[list[str]]]
 FigureFactory = Callable[[], "Figure"]
 
-#: Formats a chart exports to; "csv" writes the table view.
+# Formats a chart exports to; "csv" writes the table view.
 EXPORT_FORMATS = ("png", "svg", "pdf", "csv")
-#: Pixels per inch on screen: figures are scaled into this range; below it they scroll instead.
+# Pixels per inch on screen: figures are scaled into this range; below it they scroll instead.
 MIN_DPI, MAX_DPI = 62.0, 100.0
 PNG_DPI = 150
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("chart_view", text)
+# ``translate("context", text)`` with the context spelled out, so ``pyside6-lupdate`` finds the strings.
+translate = QCoreApplication.translate
 
 
 def ui_language() -> str:
-    """The language for framework texts (``"es_MX"`` also finds ``"es"``)."""
-    return QLocale().name()
+    """The language for framework texts: the interface's (``plprofile.i18n.ui_language``)."""
+    from plprofile.i18n import ui_language as language
+
+    return language()
 
 
 def _filters(formats: Sequence[str]) -> list[str]:
     names = {
-        "png": _t("PNG image (*.png)"),
-        "svg": _t("SVG drawing (*.svg)"),
-        "pdf": _t("PDF document (*.pdf)"),
-        "csv": _t("Table as CSV (*.csv)"),
+        "png": translate("chart_view", "PNG image (*.png)"),
+        "svg": translate("chart_view", "SVG drawing (*.svg)"),
+        "pdf": translate("chart_view", "PDF document (*.pdf)"),
+        "csv": translate("chart_view", "Table as CSV (*.csv)"),
     }
     return [names[f] for f in formats]
 
@@ -156,6 +158,7 @@ class TextTableModel(QAbstractTableModel):
 
 def make_table_view(model: QAbstractTableModel, name: str) -> QTableView:
     view = QTableView()
+    view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
     view.setModel(model)
     view.setAccessibleName(name)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

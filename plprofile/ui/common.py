@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from typing import TypeVar
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, Qt, QTime
 from PySide6.QtWidgets import QListWidget, QWidget
 
 from plprofile.domain.profile import ValidationError
@@ -18,27 +18,31 @@ from . import ask
 T = TypeVar("T")
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("common", text)
+# ``translate("context", text)`` with the context spelled out, so ``pyside6-lupdate`` finds the strings.
+translate = QCoreApplication.translate
 
 
 def attempt(parent: QWidget | None, action: Callable[[], T]) -> T | None:
     """Run a service call; a refusal the person can act on becomes a clear message, and nothing is stored."""
+    from .history import field_label
+    from .messages import explain
+
     try:
         return action()
     except ValidationError as exc:
-        ask.error(parent, _t("Please check"), str(exc))
+        ask.error(parent, translate("common", "Please check"), explain(exc))
     except AccessDenied as exc:
-        ask.error(parent, _t("Not allowed"), str(exc))
+        ask.error(parent, translate("common", "Not allowed"), explain(exc))
     except StaleEditError as exc:
-        mine = "\n".join(f"{k}: {v}" for k, v in exc.attempted.items())
-        theirs = "\n".join(f"{k}: {exc.current.get(k)}" for k in exc.attempted)
-        ask.error(parent, _t("Changed elsewhere"),
-                  _t("{message}\n\nSaved version:\n{theirs}\n\nYour version:\n{mine}\n\n"
-                     "The saved version is now shown; copy your text back in if you still want it.")
-                  .format(message=str(exc), theirs=theirs, mine=mine))
+        mine = "\n".join(f"{field_label(k)}: {v}" for k, v in exc.attempted.items())
+        theirs = "\n".join(f"{field_label(k)}: {exc.current.get(k)}" for k in exc.attempted)
+        ask.error(parent, translate("common", "Changed elsewhere"),
+                  translate("common", "{message}\n\nSaved version:\n{theirs}\n\nYour version:\n{mine}\n\n"
+                            "The saved version is now shown; copy your text back in if you still want it.")
+                  .format(message=explain(exc), theirs=theirs, mine=mine))
     except NotFoundError:
-        ask.error(parent, _t("Not found"), _t("This item no longer exists; it may have been removed."))
+        ask.error(parent, translate("common", "Not found"),
+                  translate("common", "This item no longer exists; it may have been removed."))
     return None
 
 
@@ -51,11 +55,53 @@ def from_qdate(value: QDate) -> date | None:
 
 
 def fmt_date(value: date | None) -> str:
+    """A date in the interface's language, e.g. "5 Mar 2025" or "5 mar 2025"."""
     if value is None:
         return "—"
-    from PySide6.QtCore import QLocale
-
     return QLocale().toString(to_qdate(value), "d MMM yyyy")
+
+
+def fmt_datetime(value: datetime | None) -> str:
+    """A moment in local time: the date as ``fmt_date`` writes it and the locale's short time."""
+    if value is None:
+        return "—"
+    local = value.astimezone()
+    locale = QLocale()
+    moment = QDateTime(to_qdate(local.date()), QTime(local.hour, local.minute))
+    return locale.toString(moment, "d MMM yyyy " + locale.timeFormat(QLocale.FormatType.ShortFormat))
+
+
+def fmt_size(size: int) -> str:
+    """A file size in the locale's words and decimal mark ("1,2 MB" in Spanish)."""
+    return QLocale().formattedDataSize(size, 1, QLocale.DataSizeFormat.DataSizeSIFormat)
+
+
+def date_edit_format() -> str:
+    """How date fields show a date: the locale's short format with a four-digit year (ISO without a locale)."""
+    locale = QLocale()
+    if locale.language() == QLocale.Language.C:
+        return "yyyy-MM-dd"
+    fmt = locale.dateFormat(QLocale.FormatType.ShortFormat)
+    return fmt if "yyyy" in fmt else fmt.replace("yy", "yyyy")
+
+
+def high_contrast() -> bool:
+    """The system asks for high contrast (Qt 6.10+ reports it): then no colours of our own, only the palette's."""
+    from PySide6.QtGui import QGuiApplication
+
+    hints = QGuiApplication.styleHints()
+    accessibility = getattr(hints, "accessibility", None)
+    if accessibility is None:
+        return False
+    return accessibility().contrastPreference() == Qt.ContrastPreference.HighContrast
+
+
+def error_style() -> str:
+    """How an inline error message looks: bold in a warning red, or bold in the palette's text in high contrast.
+
+    The message text says what is wrong, so nothing depends on the colour.
+    """
+    return "font-weight: bold;" if high_contrast() else "color: #b3261e; font-weight: bold;"
 
 
 def style_record_list(widget: QListWidget) -> None:

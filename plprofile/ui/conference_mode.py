@@ -10,7 +10,7 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -36,10 +36,11 @@ from PySide6.QtWidgets import (
 
 from plprofile.domain import profile as d
 from plprofile.domain.profile import Role
+from plprofile.i18n import ui_language
 from plprofile.services.profiles import ProfileView
 
 from . import ask, labels
-from .common import attempt, fmt_date, from_qdate, to_qdate
+from .common import attempt, date_edit_format, fmt_date, from_qdate, to_qdate
 from .context import AppContext
 from .history import describe
 
@@ -49,8 +50,9 @@ def choose_pdf_path(parent: QWidget, suggested: Path) -> str | None:
     from PySide6.QtWidgets import QFileDialog
 
     path, chosen = QFileDialog.getSaveFileName(
-        parent, parent.tr("Save the summary"), str(suggested),
-        ";;".join(["PDF (*.pdf)", parent.tr("PDF protected with a passphrase (*.plpx)")]))
+        parent, QCoreApplication.translate("ConferencePage", "Save the summary"), str(suggested),
+        ";;".join([QCoreApplication.translate("ConferencePage", "PDF (*.pdf)"),
+                   QCoreApplication.translate("ConferencePage", "PDF protected with a passphrase (*.plpx)")]))
     if path and chosen.endswith("(*.plpx)") and not path.endswith(".plpx"):
         path += ".plpx"
     return path or None
@@ -123,6 +125,7 @@ class ConferencePage(QWidget):
 
         # 3. the Stages side by side
         self.stages = QTableWidget()
+        self.stages.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
         self.stages.setAccessibleName(self.tr("Stages: learner and teacher side by side"))
         self.stages.verticalHeader().hide()
         self.stages.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
@@ -145,7 +148,7 @@ class ConferencePage(QWidget):
             learner=learner.preferred_name, teacher=ctx.user.display_name))
         self.next_on = QDateEdit()
         self.next_on.setCalendarPopup(True)
-        self.next_on.setDisplayFormat("yyyy-MM-dd")
+        self.next_on.setDisplayFormat(date_edit_format())
         self.next_on.setDate(to_qdate(date.today() + timedelta(days=28)))
         next_box = QGroupBox(self.tr("Next steps"))
         form = QFormLayout(next_box)
@@ -221,7 +224,7 @@ class ConferencePage(QWidget):
         now = latest(history)
         framework = (self.ctx.stages.framework_for(now.framework_id, now.framework_version) if now
                      else self.ctx.stages.active_framework())
-        headers, rows = now_table(now, framework)
+        headers, rows = now_table(now, framework, ui_language())
         self.stages.clear()
         self.stages.setColumnCount(len(headers))
         self.stages.setHorizontalHeaderLabels(headers)
@@ -276,7 +279,7 @@ class ConferencePage(QWidget):
             return None
         summary = build_summary(self.ctx.profiles, self.ctx.stages, self.ctx.me, learner.id,
                                 self.saved_conference_id)
-        lang = self.locale().name().split("_")[0]
+        lang = ui_language()
         if target.endswith(".plpx"):  # protected with a passphrase: the PDF is sealed in memory
             from plprofile.services import protect
 

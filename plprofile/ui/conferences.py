@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from plprofile.services.profiles import ProfileView
 from plprofile.store.models import Conference
 
-from .common import attempt, fmt_date, from_qdate, style_record_list, to_qdate
+from .common import attempt, date_edit_format, fmt_date, from_qdate, style_record_list, to_qdate
 from .context import AppContext
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -50,7 +50,7 @@ class ConferencesTab(QWidget):
 
         self.held_on = QDateEdit()
         self.held_on.setCalendarPopup(True)
-        self.held_on.setDisplayFormat("yyyy-MM-dd")
+        self.held_on.setDisplayFormat(date_edit_format())
         self.participants = QLineEdit()
         self.participants.setPlaceholderText(self.tr("e.g. the learner, their teacher, a parent"))
         self.notes = QPlainTextEdit()
@@ -62,7 +62,7 @@ class ConferencesTab(QWidget):
         self.has_next = QCheckBox(self.tr("Next check-in"))
         self.next_on = QDateEdit()
         self.next_on.setCalendarPopup(True)
-        self.next_on.setDisplayFormat("yyyy-MM-dd")
+        self.next_on.setDisplayFormat(date_edit_format())
         self.next_on.setAccessibleName(self.tr("Next check-in date"))
         self.has_next.toggled.connect(self.next_on.setEnabled)
         next_row = QHBoxLayout()

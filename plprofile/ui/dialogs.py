@@ -7,7 +7,9 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 from plprofile.domain.profile import ValidationError
 from plprofile.store.models import Learner
 
+from .common import error_style
 from .context import AppContext
+from .messages import explain
 
 
 class AddLearnerDialog(QDialog):
@@ -30,7 +32,7 @@ class AddLearnerDialog(QDialog):
         self.external_id.setPlaceholderText(self.tr("student ID from the school system (optional)"))
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: palette(bright-text); background: #b3261e; padding: 4px;")
+        self.message.setStyleSheet(error_style() + " padding: 4px;")
         self.message.hide()
         form = QFormLayout()
         form.addRow(self.tr("&Given name:"), self.given)
@@ -56,7 +58,7 @@ class AddLearnerDialog(QDialog):
                 group_name=self.group.text(), external_id=self.external_id.text(),
             )
         except ValidationError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(explain(exc))
             self.message.show()
             field = {"given_name": self.given, "family_name": self.family, "external_id": self.external_id}
             field.get(exc.field, self.given).setFocus()

@@ -8,41 +8,42 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from plprofile.domain.framework import FrameworkError
+from plprofile.i18n import ui_language
 from plprofile.services.profiles import AccessDenied
 
 from . import ask
+from .messages import explain
 
-
-def _t(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("frameworks", text, None, n)
+# ``translate("context", text)`` with the context spelled out, so ``pyside6-lupdate`` finds the strings.
+translate = QCoreApplication.translate
 
 
 def load_framework_file(parent: QWidget | None, ctx) -> bool:  # noqa: ANN001
     """Ask for a framework file and make it the active one. On any problem: a message, and nothing changes."""
-    title = _t("Load a school framework")
-    path = ask.open_file(parent, title, _t("Framework files (*.json);;All files (*)"))
+    title = translate("frameworks", "Load a school framework")
+    path = ask.open_file(parent, title, translate("frameworks", "Framework files (*.json);;All files (*)"))
     if not path:
         return False
     current = ctx.stages.active_framework()
-    keeps = _t("Nothing was loaded; “{name}” (version {version}) stays in use.").format(
-        name=current.text(), version=current.version)
+    keeps = translate("frameworks", "Nothing was loaded; “{name}” (version {version}) stays in use.").format(
+        name=current.text(ui_language()), version=current.version)
     try:
         data = Path(path).read_bytes()
         framework = ctx.stages.install_framework(ctx.teacher, data)
     except FrameworkError as exc:
-        ask.error(parent, title, _t("{file} cannot be used as a framework.\n\n{problem}\n\n{keeps}").format(
+        ask.error(parent, title, translate("frameworks", "{file} cannot be used as a framework.\n\n{problem}\n\n{keeps}").format(
             file=Path(path).name, problem=str(exc), keeps=keeps))
         return False
     except OSError as exc:
-        ask.error(parent, title, _t("{file} cannot be read: {reason}\n\n{keeps}").format(
+        ask.error(parent, title, translate("frameworks", "{file} cannot be read: {reason}\n\n{keeps}").format(
             file=Path(path).name, reason=exc.strerror or str(exc), keeps=keeps))
         return False
     except AccessDenied as exc:
-        ask.error(parent, title, f"{exc}\n\n{keeps}")
+        ask.error(parent, title, f"{explain(exc)}\n\n{keeps}")
         return False
-    ask.info(parent, title, _t(
-        "Now using “{name}” (version {version}): %n element(s) in {groups} group(s).\n\n"
-        "New assessments use it; earlier assessments keep the framework they were made with.",
-        len(framework.elements)).format(name=framework.text(), version=framework.version,
+    ask.info(parent, title, translate(
+        "frameworks", "Now using “{name}” (version {version}): %n element(s) in {groups} group(s).\n\n"
+        "New assessments use it; earlier assessments keep the framework they were made with.", None,
+        len(framework.elements)).format(name=framework.text(ui_language()), version=framework.version,
                                             groups=len(framework.groups)))
     return True

@@ -32,7 +32,7 @@ from plprofile.domain.profile import Role
 from plprofile.services.profiles import GoalView, ProfileView
 
 from . import labels
-from .common import attempt, fmt_date, from_qdate, style_record_list, to_qdate
+from .common import attempt, date_edit_format, fmt_date, from_qdate, style_record_list, to_qdate
 from .context import AppContext
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -42,7 +42,7 @@ def _date_edit(optional_label: str | None = None) -> QDateEdit:
     edit = QDateEdit()
     edit.setCalendarPopup(True)
     edit.setDate(QDate.currentDate())
-    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setDisplayFormat(date_edit_format())
     if optional_label:
         edit.setAccessibleName(optional_label)
     return edit
@@ -61,6 +61,7 @@ class GoalsTab(QWidget):
         style_record_list(self.goal_list)
         self.goal_list.currentItemChanged.connect(self._goal_selected)
         self.new_button = QPushButton(self.tr("&New goal"))
+        self.new_button.setToolTip(self.tr("Start a new goal (Ctrl+G)"))
         self.new_button.clicked.connect(self.new_goal)
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -161,7 +162,10 @@ class GoalsTab(QWidget):
         self.ev_location.setPlaceholderText(self.tr("File path or link (for a file, link or photo)"))
         self.ev_location.setAccessibleName(self.tr("Evidence file or link"))
         self.ev_add = QPushButton(self.tr("Add evidence"))
+        self.ev_add.setToolTip(self.tr("Add this evidence to the goal (Ctrl+E goes to the evidence field)"))
         self.ev_add.clicked.connect(self.add_evidence)
+        self.ev_text.returnPressed.connect(self.add_evidence)
+        self.ev_location.returnPressed.connect(self.add_evidence)
         evidence_box = QGroupBox(self.tr("Evidence of progress"))
         el = QVBoxLayout(evidence_box)
         el.addWidget(self.evidence)
@@ -212,6 +216,7 @@ class GoalsTab(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(detail)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields inside
 
         splitter = QSplitter()
         splitter.addWidget(left)

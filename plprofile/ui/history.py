@@ -5,30 +5,75 @@ from __future__ import annotations
 import json
 import uuid
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from plprofile.domain.profile import Role
+from plprofile.i18n import ui_language
 from plprofile.services.profiles import ProfileView
 from plprofile.store.models import ChangeLog
 
 from . import labels
-from .common import attempt
+from .common import attempt, fmt_datetime
 from .context import AppContext
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("history", text)
+# ``translate("context", text)`` with the context spelled out, so ``pyside6-lupdate`` finds the strings.
+translate = QCoreApplication.translate
 
 
 def entity_label(entity: str) -> str:
     return {
-        "learner": _t("Details"), "account": _t("Sign-in"), "profile_entry": _t("Profile entry"),
-        "backpack_item": _t("Backpack"), "choice_option": _t("Voice and choice"), "goal": _t("Goal"),
-        "action_step": _t("Action step"), "goal_support": _t("Goal support"), "evidence": _t("Evidence"),
-        "check_in": _t("Check-in"), "conference": _t("Conference"), "assessment": _t("Stages assessment"),
-        "assessment_rating": _t("Stages rating"),
+        "learner": translate("history", "Details"),
+        "account": translate("history", "Sign-in"),
+        "profile_entry": translate("history", "Profile entry"),
+        "backpack_item": translate("history", "Backpack"),
+        "choice_option": translate("history", "Voice and choice"),
+        "goal": translate("history", "Goal"),
+        "action_step": translate("history", "Action step"),
+        "goal_support": translate("history", "Goal support"),
+        "evidence": translate("history", "Evidence"),
+        "check_in": translate("history", "Check-in"),
+        "conference": translate("history", "Conference"),
+        "assessment": translate("history", "Stages assessment"),
+        "assessment_rating": translate("history", "Stages rating"),
     }.get(entity, entity)
+
+
+def field_label(field: str) -> str:
+    """A changed field in words ("preferred name"); a field not listed here shows as it is stored."""
+    return {
+        "given_name": translate("history", "given name"),
+        "family_name": translate("history", "family name"),
+        "preferred_name": translate("history", "preferred name"),
+        "pronouns": translate("history", "pronouns"),
+        "grade": translate("history", "grade"),
+        "group_name": translate("history", "group"),
+        "external_id": translate("history", "student ID"),
+        "text": translate("history", "text"),
+        "agreement": translate("history", "agreement"),
+        "teacher_only": translate("history", "teacher only"),
+        "statement": translate("history", "statement"),
+        "why": translate("history", "why"),
+        "focus": translate("history", "focus"),
+        "lens": translate("history", "lens"),
+        "target_date": translate("history", "target date"),
+        "status": translate("history", "status"),
+        "done": translate("history", "done"),
+        "owner": translate("history", "who"),
+        "due_date": translate("history", "due date"),
+        "held_on": translate("history", "date"),
+        "participants": translate("history", "who took part"),
+        "notes": translate("history", "notes"),
+        "agreements": translate("history", "agreements"),
+        "next_checkin_on": translate("history", "next check-in"),
+    }.get(field, field.replace("_", " "))
 
 
 _MAIN_FIELDS = ("text", "statement", "name", "notes", "reflection", "element_id", "given_name")
@@ -46,20 +91,23 @@ def describe(row: ChangeLog, element_name=str) -> tuple[str, str, str]:  # noqa:
         section = content.get("section")
         if section:
             try:
-                what = labels.section(section)
+                what = labels.section_in_full(section)
             except (KeyError, ValueError):
                 pass
         if row.entity == "check_in" and content.get("scale"):
             main = f"{labels.checkin_scale(int(content['scale']))} {main}".strip()
         if row.entity == "assessment_rating":
-            what = _t("Stages: {element}").format(element=element_name(content.get("element_id", "")))
-            views = ((_t("learner"), "learner_value"), (_t("teacher"), "teacher_value"), (_t("agreed"), "agreed_value"))
+            what = translate("history", "Stages: {element}").format(
+                element=element_name(content.get("element_id", "")))
+            views = ((translate("history", "learner"), "learner_value"),
+                     (translate("history", "teacher"), "teacher_value"),
+                     (translate("history", "agreed"), "agreed_value"))
             main = ", ".join(f"{who} {float(content[k]):g}" for who, k in views if content.get(k))
-        return _t("{what}: added").format(what=what), "", str(main)
+        return translate("history", "{what}: added").format(what=what), "", str(main)
     if row.action in ("delete", "restore"):
-        verb = _t("removed") if row.action == "delete" else _t("restored")
+        verb = translate("history", "removed") if row.action == "delete" else translate("history", "restored")
         return f"{what}: {verb}", "", ""
-    field = (row.field or "").replace("_", " ")
+    field = field_label(row.field or "")
     old, new = row.old_value or "", row.new_value or ""
     if row.field == "status":
         old, new = (labels.status(v) if v else "" for v in (old, new))
@@ -69,7 +117,9 @@ def describe(row: ChangeLog, element_name=str) -> tuple[str, str, str]:  # noqa:
 
 
 class HistoryModel(QAbstractTableModel):
-    HEADERS = ("When", "Who", "What", "Before", "After")
+    HEADERS = (QT_TRANSLATE_NOOP("history", "When"), QT_TRANSLATE_NOOP("history", "Who"),
+               QT_TRANSLATE_NOOP("history", "What"), QT_TRANSLATE_NOOP("history", "Before"),
+               QT_TRANSLATE_NOOP("history", "After"))
 
     def __init__(self, parent=None) -> None:  # noqa: ANN001
         super().__init__(parent)
@@ -79,7 +129,7 @@ class HistoryModel(QAbstractTableModel):
         self.beginResetModel()
         self.rows = []
         for row in log:
-            when = row.at.astimezone().strftime("%Y-%m-%d %H:%M")
+            when = fmt_datetime(row.at)
             who = f"{names.get(row.author_id, '?')} ({labels.role(row.author_role)})"
             self.rows.append((when, who, *describe(row, element_name)))
         self.endResetModel()
@@ -97,7 +147,7 @@ class HistoryModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: ANN001, ANN201, N802
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return _t(self.HEADERS[section])
+            return translate("history", self.HEADERS[section])
         return None
 
 
@@ -117,6 +167,7 @@ class HistoryPage(QWidget):
         self.author.currentIndexChanged.connect(lambda _i: self.refresh())
         self.model = HistoryModel(self)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("History of changes"))
         self.table.setAlternatingRowColors(True)
@@ -159,7 +210,7 @@ class HistoryPage(QWidget):
 
         def element_name(element_id: str) -> str:
             element = framework.get_element(element_id)
-            return element.text(self.locale().name().split("_")[0]) if element else element_id
+            return element.text(ui_language()) if element else element_id
 
         self.model.set_rows(log, self.ctx.profiles.author_names(self.ctx.me, learner_id), element_name)
         self.count.setText(self.tr("%n change(s)", "", len(log)))

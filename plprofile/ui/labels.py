@@ -6,63 +6,71 @@ from PySide6.QtCore import QCoreApplication
 
 from plprofile.domain import profile as d
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("labels", text)
+# ``translate("context", text)`` with the context spelled out, so ``pyside6-lupdate`` finds the strings.
+translate = QCoreApplication.translate
 
 
 def section(value: d.Section) -> str:
     return {
-        d.Section.I_AM: _t("I am…"),
-        d.Section.MY_WORDS: _t("Words I choose"),
-        d.Section.STRENGTHS: _t("Strengths"),
-        d.Section.CHALLENGES: _t("Challenges"),
-        d.Section.INTERESTS: _t("Interests"),
-        d.Section.ASPIRATIONS: _t("Aspirations"),
-        d.Section.TALENTS: _t("Talents and passions"),
-        d.Section.ACCESS_WORKS: _t("What works"),
-        d.Section.ACCESS_BARRIERS: _t("What gets in the way"),
-        d.Section.ENGAGE_WORKS: _t("What works"),
-        d.Section.ENGAGE_BARRIERS: _t("What gets in the way"),
-        d.Section.EXPRESS_WORKS: _t("What works"),
-        d.Section.EXPRESS_BARRIERS: _t("What gets in the way"),
-        d.Section.NEXT_CONFERENCE: _t("For my next conference"),
+        d.Section.I_AM: translate("labels", "I am…"),
+        d.Section.MY_WORDS: translate("labels", "Words I choose"),
+        d.Section.STRENGTHS: translate("labels", "Strengths"),
+        d.Section.CHALLENGES: translate("labels", "Challenges"),
+        d.Section.INTERESTS: translate("labels", "Interests"),
+        d.Section.ASPIRATIONS: translate("labels", "Aspirations"),
+        d.Section.TALENTS: translate("labels", "Talents and passions"),
+        d.Section.ACCESS_WORKS: translate("labels", "What works"),
+        d.Section.ACCESS_BARRIERS: translate("labels", "What gets in the way"),
+        d.Section.ENGAGE_WORKS: translate("labels", "What works"),
+        d.Section.ENGAGE_BARRIERS: translate("labels", "What gets in the way"),
+        d.Section.EXPRESS_WORKS: translate("labels", "What works"),
+        d.Section.EXPRESS_BARRIERS: translate("labels", "What gets in the way"),
+        d.Section.NEXT_CONFERENCE: translate("labels", "For my next conference"),
     }[d.Section(value)]
+
+
+def section_in_full(value: d.Section | str) -> str:
+    """A section named so it stands alone (history, lists): "Access: What works", "Strengths"."""
+    which = d.Section(value)
+    for lens_value, sections in d.LENS_SECTIONS.items():
+        if which in sections:
+            return translate("labels", "{lens}: {section}").format(lens=lens(lens_value), section=section(which))
+    return section(which)
 
 
 def section_hint(value: d.Section) -> str:
     return {
-        d.Section.I_AM: _t("A short 'I am…' statement in the learner's words"),
-        d.Section.MY_WORDS: _t("A word that describes me"),
-        d.Section.STRENGTHS: _t("Something I'm good at"),
-        d.Section.CHALLENGES: _t("Something that is hard for me"),
-        d.Section.INTERESTS: _t("Something I like or care about"),
-        d.Section.ASPIRATIONS: _t("What I hope to do or become"),
-        d.Section.TALENTS: _t("A talent or passion"),
-        d.Section.NEXT_CONFERENCE: _t("Something I want to talk about or change next time"),
-    }.get(d.Section(value), _t("Add in the learner's words"))
+        d.Section.I_AM: translate("labels", "A short 'I am…' statement in the learner's words"),
+        d.Section.MY_WORDS: translate("labels", "A word that describes me"),
+        d.Section.STRENGTHS: translate("labels", "Something I'm good at"),
+        d.Section.CHALLENGES: translate("labels", "Something that is hard for me"),
+        d.Section.INTERESTS: translate("labels", "Something I like or care about"),
+        d.Section.ASPIRATIONS: translate("labels", "What I hope to do or become"),
+        d.Section.TALENTS: translate("labels", "A talent or passion"),
+        d.Section.NEXT_CONFERENCE: translate("labels", "Something I want to talk about or change next time"),
+    }.get(d.Section(value), translate("labels", "Add in the learner's words"))
 
 
 def lens(value: d.Lens | str | None) -> str:
     if not value:
         return "—"
     return {
-        d.Lens.ACCESS: _t("Access"),
-        d.Lens.ENGAGE: _t("Engage"),
-        d.Lens.EXPRESS: _t("Express"),
+        d.Lens.ACCESS: translate("labels", "Access"),
+        d.Lens.ENGAGE: translate("labels", "Engage"),
+        d.Lens.EXPRESS: translate("labels", "Express"),
     }[d.Lens(value)]
 
 
 def lens_question(value: d.Lens) -> str:
     return {
-        d.Lens.ACCESS: _t("How I best take in information"),
-        d.Lens.ENGAGE: _t("What keeps me going"),
-        d.Lens.EXPRESS: _t("How I best show what I know"),
+        d.Lens.ACCESS: translate("labels", "How I best take in information"),
+        d.Lens.ENGAGE: translate("labels", "What keeps me going"),
+        d.Lens.EXPRESS: translate("labels", "How I best show what I know"),
     }[d.Lens(value)]
 
 
 def role(value: d.Role | str) -> str:
-    return {d.Role.LEARNER: _t("Learner"), d.Role.TEACHER: _t("Teacher")}.get(d.Role(value), str(value))
+    return {d.Role.LEARNER: translate("labels", "Learner"), d.Role.TEACHER: translate("labels", "Teacher")}.get(d.Role(value), str(value))
 
 
 def owner(value: str) -> str:
@@ -74,73 +82,73 @@ def owner(value: str) -> str:
 
 def agreement(value: d.Agreement | str) -> str:
     return {
-        d.Agreement.AGREED: _t("Agreed"),
-        d.Agreement.SUGGESTION: _t("Suggestion"),
-        d.Agreement.DECLINED: _t("Declined"),
-        d.Agreement.ACCEPTED: _t("Accepted"),
+        d.Agreement.AGREED: translate("labels", "Agreed"),
+        d.Agreement.SUGGESTION: translate("labels", "Suggestion"),
+        d.Agreement.DECLINED: translate("labels", "Declined"),
+        d.Agreement.ACCEPTED: translate("labels", "Accepted"),
     }[d.Agreement(value)]
 
 
 def backpack_kind(value: d.BackpackKind | str) -> str:
     return {
-        d.BackpackKind.TOOL: _t("Tool"),
-        d.BackpackKind.APP: _t("App"),
-        d.BackpackKind.STRATEGY: _t("Strategy"),
-        d.BackpackKind.SKILL: _t("Skill"),
+        d.BackpackKind.TOOL: translate("labels", "Tool"),
+        d.BackpackKind.APP: translate("labels", "App"),
+        d.BackpackKind.STRATEGY: translate("labels", "Strategy"),
+        d.BackpackKind.SKILL: translate("labels", "Skill"),
     }[d.BackpackKind(value)]
 
 
 def dimension(value: d.ChoiceDimension | str) -> str:
     return {
-        d.ChoiceDimension.WHAT: _t("What I learn (topic)"),
-        d.ChoiceDimension.HOW: _t("How I learn (path, strategy)"),
-        d.ChoiceDimension.PRODUCT: _t("How I show it (product)"),
-        d.ChoiceDimension.PACE: _t("Pace"),
-        d.ChoiceDimension.PLACE: _t("Place"),
-        d.ChoiceDimension.WITH_WHOM: _t("With whom"),
-        d.ChoiceDimension.WHEN: _t("When"),
+        d.ChoiceDimension.WHAT: translate("labels", "What I learn (topic)"),
+        d.ChoiceDimension.HOW: translate("labels", "How I learn (path, strategy)"),
+        d.ChoiceDimension.PRODUCT: translate("labels", "How I show it (product)"),
+        d.ChoiceDimension.PACE: translate("labels", "Pace"),
+        d.ChoiceDimension.PLACE: translate("labels", "Place"),
+        d.ChoiceDimension.WITH_WHOM: translate("labels", "With whom"),
+        d.ChoiceDimension.WHEN: translate("labels", "When"),
     }[d.ChoiceDimension(value)]
 
 
 def availability(value: d.ChoiceAvailability | str) -> str:
     return {
-        d.ChoiceAvailability.TODAY: _t("I have this today"),
-        d.ChoiceAvailability.ASKED: _t("I'm asking for this"),
+        d.ChoiceAvailability.TODAY: translate("labels", "I have this today"),
+        d.ChoiceAvailability.ASKED: translate("labels", "I'm asking for this"),
     }[d.ChoiceAvailability(value)]
 
 
 def focus(value: d.GoalFocus | str) -> str:
     return {
-        d.GoalFocus.LEARNING: _t("Learning"),
-        d.GoalFocus.PERSONAL: _t("Personal"),
-        d.GoalFocus.COLLEGE_CAREER: _t("College and career"),
-        d.GoalFocus.CITIZENSHIP: _t("Citizenship"),
+        d.GoalFocus.LEARNING: translate("labels", "Learning"),
+        d.GoalFocus.PERSONAL: translate("labels", "Personal"),
+        d.GoalFocus.COLLEGE_CAREER: translate("labels", "College and career"),
+        d.GoalFocus.CITIZENSHIP: translate("labels", "Citizenship"),
     }[d.GoalFocus(value)]
 
 
 def status(value: d.GoalStatus | str) -> str:
     return {
-        d.GoalStatus.NOT_STARTED: _t("Not started"),
-        d.GoalStatus.IN_PROGRESS: _t("In progress"),
-        d.GoalStatus.ACHIEVED: _t("Achieved"),
-        d.GoalStatus.REVISED: _t("Revised"),
-        d.GoalStatus.SET_ASIDE: _t("Set aside"),
+        d.GoalStatus.NOT_STARTED: translate("labels", "Not started"),
+        d.GoalStatus.IN_PROGRESS: translate("labels", "In progress"),
+        d.GoalStatus.ACHIEVED: translate("labels", "Achieved"),
+        d.GoalStatus.REVISED: translate("labels", "Revised"),
+        d.GoalStatus.SET_ASIDE: translate("labels", "Set aside"),
     }[d.GoalStatus(value)]
 
 
 def evidence_kind(value: d.EvidenceKind | str) -> str:
     return {
-        d.EvidenceKind.NOTE: _t("Note"),
-        d.EvidenceKind.FILE: _t("File"),
-        d.EvidenceKind.LINK: _t("Link"),
-        d.EvidenceKind.PHOTO: _t("Photo"),
+        d.EvidenceKind.NOTE: translate("labels", "Note"),
+        d.EvidenceKind.FILE: translate("labels", "File"),
+        d.EvidenceKind.LINK: translate("labels", "Link"),
+        d.EvidenceKind.PHOTO: translate("labels", "Photo"),
     }[d.EvidenceKind(value)]
 
 
 def checkin_scale(value: int) -> str:
     return {
-        1: _t("1 · Not yet"),
-        2: _t("2 · Getting started"),
-        3: _t("3 · On my way"),
-        4: _t("4 · Got it!"),
+        1: translate("labels", "1 · Not yet"),
+        2: translate("labels", "2 · Getting started"),
+        3: translate("labels", "3 · On my way"),
+        4: translate("labels", "4 · Got it!"),
     }[int(value)]

@@ -5,13 +5,12 @@ from __future__ import annotations
 import uuid
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QLocale, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -25,9 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from . import ask
-from .common import attempt
+from .common import attempt, fmt_datetime
 from .context import AppContext
 from .learner_list import ANY_GROUP, LearnerFilterProxy, LearnerTableModel
+from .messages import explain
 from .worker import run_in_background
 
 
@@ -107,6 +107,7 @@ class MainWindow(QMainWindow):
         self.group_filter.currentIndexChanged.connect(
             lambda _i: self.proxy.set_group(self.group_filter.currentData() or ANY_GROUP))
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list (no keyboard trap); arrows choose a learner
         self.table.setModel(self.proxy)
         self.table.setAccessibleName(self.tr("Learners"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -131,10 +132,9 @@ class MainWindow(QMainWindow):
         ll.addWidget(self.group_filter)
         ll.addWidget(self.table, 1)
         ll.addWidget(self.count_label)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.import_button)
-        ll.addLayout(buttons)
+        # One above the other: the list stays narrow at a large text size or in a longer language.
+        ll.addWidget(self.add_button)
+        ll.addWidget(self.import_button)
         left.setEnabled(False)
         self.left = left
 
@@ -146,7 +146,8 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([320, 1080])
+        left_width = max(320, self.fontMetrics().averageCharWidth() * 36)  # grows with a larger text size
+        self.splitter.setSizes([left_width, 1400 - left_width])
         from .signin import SignInPage
 
         self.signin = SignInPage()
@@ -171,10 +172,11 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("Protect this store with &encryption…"), self.open_encryption)
         file_menu.addSeparator()
         self.lock_action = self._action(file_menu, self.tr("&Lock"), self.lock, QKeySequence("Ctrl+L"))
-        self._action(file_menu, self.tr("Sign &out"), self.sign_out)
-        self._action(file_menu, self.tr("Lock after &idle time…"), self.choose_idle_minutes)
+        sign_out = self._action(file_menu, self.tr("Sign &out"), self.sign_out)
+        self._action(file_menu, self.tr("Lock after idle &time…"), self.choose_idle_minutes)
+        self.language_action = self._action(file_menu, self.tr("Lan&guage…"), self.choose_language)
         file_menu.addSeparator()
-        self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        quit_action = self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         learner_menu = self.menuBar().addMenu(self.tr("&Learner"))
         self._action(learner_menu, self.tr("&Add learner…"), self.add_learner, QKeySequence("Ctrl+Shift+N"))
         self._action(learner_menu, self.tr("&Find learner"), self.focus_search, QKeySequence.StandardKey.Find)
@@ -184,19 +186,30 @@ class MainWindow(QMainWindow):
         self._action(learner_menu, self.tr("Start &conference"), self.start_conference,
                      QKeySequence("Ctrl+Shift+K"))
         learner_menu.addSeparator()
-        self._action(learner_menu, self.tr("&Remove learner from the class…"), self.remove_learner)
-        self._action(learner_menu, self.tr("Delete learner &permanently…"), self.purge_learner)
+        # Goals are the learner's too: these two also work when a learner is signed in (no Learner menu then).
+        self.new_goal_action = self._action(learner_menu, self.tr("New &goal"), self.new_goal,
+                                            QKeySequence("Ctrl+G"))
+        self.add_evidence_action = self._action(learner_menu, self.tr("Add &evidence to the goal"),
+                                                self.add_evidence, QKeySequence("Ctrl+E"))
+        for action in (self.new_goal_action, self.add_evidence_action):
+            self.addAction(action)
         learner_menu.addSeparator()
-        self._action(learner_menu, self.tr("Set or reset sign-in &PIN…"), self.set_learner_pin)
+        self._action(learner_menu, self.tr("&Remove learner from the class…"), self.remove_learner)
+        self._action(learner_menu, self.tr("&Delete learner permanently…"), self.purge_learner)
+        learner_menu.addSeparator()
+        self._action(learner_menu, self.tr("&Set or reset sign-in PIN…"), self.set_learner_pin)
         self._action(learner_menu, self.tr("&Unlock learner's sign-in"), self.unlock_learner)
         self._action(learner_menu, self.tr("Add a &teacher account…"), self.add_teacher)
         self._action(file_menu, self.tr("C&hange my password…"), self.change_password)
         self.view_menu = self.menuBar().addMenu(self.tr("&View"))
         self._action(self.view_menu, self.tr("&Class overview…"), self.open_class_overview,
                      QKeySequence("Ctrl+Shift+C"))
+        self.view_menu.addSeparator()
+        self.text_size_action = self._action(self.view_menu, self.tr("&Text size…"), self.choose_text_size)
+        everyone = {self.lock_action, sign_out, self.language_action, quit_action, self.new_goal_action,
+                    self.add_evidence_action}
         self.teacher_only_actions = [a for a in (*file_menu.actions(), *learner_menu.actions())
-                                     if a.text() not in (self.tr("&Lock"), self.tr("Sign &out"),
-                                                         self.tr("&Quit"))]
+                                     if a not in everyone]
         self.learner_menu = learner_menu
 
     def _action(self, menu, text: str, slot, shortcut=None) -> QAction:  # noqa: ANN001
@@ -206,6 +219,60 @@ class MainWindow(QMainWindow):
         action.triggered.connect(slot)
         menu.addAction(action)
         return action
+
+    def _profile_in_use(self) -> bool:
+        """A profile is on screen (not the sign-in or lock screen) and a learner is open."""
+        return (self.profile is not None and self.profile.view is not None
+                and self.pages.currentWidget() is self.splitter)
+
+    def new_goal(self) -> None:
+        """Ctrl+G: the Goals tab with an empty goal, the cursor in its statement."""
+        if self._profile_in_use():
+            self.profile.tabs.setCurrentWidget(self.profile.goals)
+            self.profile.goals.new_goal()
+
+    def add_evidence(self) -> None:
+        """Ctrl+E: the Goals tab, the cursor in the evidence field of the chosen goal."""
+        if not self._profile_in_use():
+            return
+        goals = self.profile.goals
+        self.profile.tabs.setCurrentWidget(goals)
+        if goals.current() is None:
+            self.statusBar().showMessage(self.tr("Choose a goal first: evidence belongs to a goal."), 8000)
+            goals.goal_list.setFocus()
+            return
+        goals.ev_text.setFocus()
+
+    def choose_language(self) -> None:
+        """The interface language: the system's, English or Spanish; it applies at the next start."""
+        from plprofile import i18n
+
+        choices = list(i18n.CHOICES)
+        current = i18n.language_setting()
+        index = ask.choice(self, self.tr("Language"), self.tr("Language of plprofile:"),
+                           [i18n.language_name(c) for c in choices], choices.index(current))
+        if index is None or choices[index] == current:
+            return
+        i18n.set_language_setting(choices[index])
+        ask.info(self, self.tr("Language"), self.tr(
+            "plprofile will use “{language}” the next time it starts.").format(
+                language=i18n.language_name(choices[index])))
+
+    def choose_text_size(self) -> None:
+        """The text size: the system's or a larger one for everyone on this computer; applies at the next start."""
+        from plprofile import i18n
+
+        sizes = list(i18n.FONT_SIZES)
+        current = i18n.font_size_setting()
+        names = [self.tr("The system's size") if s == 0 else self.tr("{points} points").format(
+            points=QLocale().toString(float(s), "g", 3)) for s in sizes]
+        index = ask.choice(self, self.tr("Text size"), self.tr("Size of the text in plprofile:"), names,
+                           sizes.index(current) if current in sizes else 0)
+        if index is None or sizes[index] == current:
+            return
+        i18n.set_font_size_setting(sizes[index])
+        ask.info(self, self.tr("Text size"), self.tr("plprofile will use “{size}” the next time it starts.").format(
+            size=names[index]))
 
     def focus_search(self) -> None:
         self.search.setFocus()
@@ -256,8 +323,7 @@ class MainWindow(QMainWindow):
             good = latest_good_backup(self.data_dir, self.store_key)
             if good is not None and ask.confirm(self, title, self.tr(
                     "{message}\n\nRestore the latest good backup, made {date}? The damaged file is kept in the "
-                    "backups folder.").format(message=message, date=good.created.astimezone().strftime(
-                        "%Y-%m-%d %H:%M"))):
+                    "backups folder.").format(message=message, date=fmt_datetime(good.created))):
                 self._restore_and_reopen(good.path)
                 return
         elif not isinstance(exc, NewerStoreError):
@@ -548,7 +614,7 @@ class MainWindow(QMainWindow):
         try:
             rows = parse_roster(data)
         except RosterError as exc:
-            ask.error(self, title, self.tr("Nothing was imported.\n\n{problems}").format(problems=str(exc)))
+            ask.error(self, title, self.tr("Nothing was imported.\n\n{problems}").format(problems=explain(exc)))
             return
         if not ask.confirm(self, title, self.tr("Import %n learner(s) from {name}?", "", len(rows))
                            .format(name=path.name)):
@@ -565,7 +631,7 @@ class MainWindow(QMainWindow):
 
         def failed(exc: Exception) -> None:
             self.left.setEnabled(True)
-            ask.error(self, title, self.tr("Nothing was imported.\n\n{problem}").format(problem=str(exc)))
+            ask.error(self, title, self.tr("Nothing was imported.\n\n{problem}").format(problem=explain(exc)))
             self.ready.emit()
 
         run_in_background(lambda: ctx.profiles.import_roster(ctx.teacher, rows), done, failed)

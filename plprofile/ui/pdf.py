@@ -16,8 +16,8 @@ from .common import fmt_date
 DPI = 300
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("summary", text)
+# ``translate("context", text)`` with the context spelled out, so ``pyside6-lupdate`` finds the strings.
+translate = QCoreApplication.translate
 
 
 def _chart_png(summary: ConferenceSummary, lang: str) -> QImage | None:
@@ -39,7 +39,7 @@ def _chart_png(summary: ConferenceSummary, lang: str) -> QImage | None:
 
 def _list(items: list[str]) -> str:
     if not items:
-        return "<i>" + html.escape(_t("not yet written")) + "</i>"
+        return "<i>" + html.escape(translate("summary", "not yet written")) + "</i>"
     return "; ".join(html.escape(i) for i in items)
 
 
@@ -51,34 +51,35 @@ def summary_html(summary: ConferenceSummary, with_chart: bool, scale: float = 1.
         return (f"<p style='font-size: {pt * 1.35:.1f}pt; font-weight: bold; margin-top: {pt:.0f}pt; "
                 f"margin-bottom: 2pt;'>{e(text)}</p>")
 
+    plan = translate("summary", "My learning profile and plan")
+    held = translate("summary", "Conference on {date}").format(date=fmt_date(summary.held_on))
     parts = [
         f"<html><body style='font-family: DejaVu Sans, sans-serif; font-size: {pt:.1f}pt; color: #000;'>",
         f"<p style='font-size: {pt * 2:.1f}pt; font-weight: bold; margin: 0;'>{e(summary.full_name)}</p>",
-        f"<p style='margin-top: 2px;'>{e(_t('My learning profile and plan'))} · "
-        f"{e(_t('Conference on {date}').format(date=fmt_date(summary.held_on)))}"
+        f"<p style='margin-top: 2px;'>{e(plan)} · {e(held)}"
         + (f" · {e(summary.participants)}" if summary.participants else "") + "</p>",
     ]
     if summary.i_am:
         parts.append(f"<p><i>“{e(summary.i_am)}”</i></p>")
     parts.append("<table width='100%' cellspacing='0' cellpadding='3' style='border-collapse: collapse;'>")
     rows = [
-        (_t("My strengths"), _list(summary.strengths)),
-        (_t("My interests"), _list(summary.interests)),
-        (_t("My aspirations"), _list(summary.aspirations)),
+        (translate("summary", "My strengths"), _list(summary.strengths)),
+        (translate("summary", "My interests"), _list(summary.interests)),
+        (translate("summary", "My aspirations"), _list(summary.aspirations)),
     ]
     for lens, works in summary.lenses.items():
         rows.append((f"{labels.lens(lens)} — {labels.lens_question(lens)}", _list(works)))
-    rows.append((_t("My learning backpack"), _list(summary.backpack)))
+    rows.append((translate("summary", "My learning backpack"), _list(summary.backpack)))
     for title, value in rows:
         parts.append(f"<tr><td width='34%' style='border-bottom: 1px solid #999;'><b>{e(title)}</b></td>"
                      f"<td style='border-bottom: 1px solid #999;'>{value}</td></tr>")
     parts.append("</table>")
-    parts.append(heading(_t("My goals")))
+    parts.append(heading(translate("summary", "My goals")))
     if summary.goals:
         parts.append("<table width='100%' cellspacing='0' cellpadding='3' style='border-collapse: collapse;'>")
-        parts.append(f"<tr><th align='left'>{e(_t('Goal'))}</th><th align='left'>{e(_t('Status'))}</th>"
-                     f"<th align='left'>{e(_t('Steps done'))}</th><th align='left'>{e(_t('Next step'))}</th>"
-                     f"<th align='left'>{e(_t('Last check-in'))}</th></tr>")
+        headers = (translate("summary", "Goal"), translate("summary", "Status"), translate("summary", "Steps done"),
+                   translate("summary", "Next step"), translate("summary", "Last check-in"))
+        parts.append("<tr>" + "".join(f"<th align='left'>{e(h)}</th>" for h in headers) + "</tr>")
         for g in summary.goals:
             checkin = labels.checkin_scale(g.latest_checkin) if g.latest_checkin else "—"
             parts.append(
@@ -89,17 +90,19 @@ def summary_html(summary: ConferenceSummary, with_chart: bool, scale: float = 1.
                 f"<td style='border-top: 1px solid #999;'>{e(checkin)}</td></tr>")
         parts.append("</table>")
     else:
-        parts.append(f"<p><i>{e(_t('No goals yet.'))}</i></p>")
-    parts.append(heading(_t("What we agreed")))
-    agreed = e(summary.agreements).replace("\n", "<br/>") or f"<i>{e(_t('Nothing written down.'))}</i>"
+        parts.append("<p><i>" + e(translate("summary", "No goals yet.")) + "</i></p>")
+    parts.append(heading(translate("summary", "What we agreed")))
+    agreed = (e(summary.agreements).replace("\n", "<br/>")
+              or "<i>" + e(translate("summary", "Nothing written down.")) + "</i>")
     parts.append(f"<p>{agreed}</p>")
-    next_text = fmt_date(summary.next_checkin_on) if summary.next_checkin_on else _t("to be arranged")
-    parts.append(f"<p style='font-size: {pt * 1.25:.1f}pt;'><b>{e(_t('Next check-in'))}: {e(next_text)}</b></p>")
+    next_text = fmt_date(summary.next_checkin_on) if summary.next_checkin_on else translate("summary", "to be arranged")
+    next_title = translate("summary", "Next check-in")
+    parts.append(f"<p style='font-size: {pt * 1.25:.1f}pt;'><b>{e(next_title)}: {e(next_text)}</b></p>")
     if with_chart:
-        parts.append(heading(_t("Stages of Personalized Learning: where we are now")))
+        parts.append(heading(translate("summary", "Stages of Personalized Learning: where we are now")))
         parts.append(f"<p><img src='chart://now' width='{int(500 * scale)}'/></p>")
-    parts.append(f"<p style='font-size: {pt * 0.8:.1f}pt; color: #333;'>"
-                 f"{e(_t('Written together by the learner and their teacher with plprofile.'))}</p>")
+    footer = translate("summary", "Written together by the learner and their teacher with plprofile.")
+    parts.append(f"<p style='font-size: {pt * 0.8:.1f}pt; color: #333;'>{e(footer)}</p>")
     parts.append("</body></html>")
     return "".join(parts)
 
@@ -123,7 +126,7 @@ def write_summary_pdf(summary: ConferenceSummary, path, lang: str = "en") -> int
     writer.setResolution(DPI)
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setPageMargins(QMarginsF(15, 12, 15, 12), QPageLayout.Unit.Millimeter)
-    writer.setTitle(_t("Learning profile summary: {name}").format(name=summary.learner_name))
+    writer.setTitle(translate("summary", "Learning profile summary: {name}").format(name=summary.learner_name))
     writer.setCreator("plprofile")
     page = writer.pageLayout().paintRectPixels(DPI)
     doc = QTextDocument()

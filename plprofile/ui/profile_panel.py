@@ -76,6 +76,7 @@ class ProfilePanel(QWidget):
         header.addLayout(writer)
 
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Profile sections"))
         self.tabs.setDocumentMode(True)
         self.about = AboutTab(ctx, self.reload)
         self.strengths = StrengthsTab(ctx, self.reload)

@@ -22,6 +22,9 @@ from PySide6.QtWidgets import (
 from plprofile.domain.profile import Actor, ValidationError
 from plprofile.services.auth import MAX_SECRET, AuthService, SignInError
 
+from .common import error_style
+from .messages import explain
+
 
 class SignInPage(QWidget):
     signed_in = Signal(object)  # SignedIn
@@ -76,7 +79,7 @@ class SignInPage(QWidget):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setAccessibleName(self.tr("Sign-in message"))
-        self.message.setStyleSheet("color: #b3261e; font-weight: bold;")
+        self.message.setStyleSheet(error_style())
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -196,7 +199,7 @@ class SignInPage(QWidget):
                 self.auth.create_first_teacher(self.display_name.text(), username, secret)
             signed = self.auth.sign_in(username, secret)
         except (SignInError, ValidationError) as exc:
-            self.message.setText(str(exc))
+            self.message.setText(explain(exc))
             self.secret.clear()
             self.repeat.clear()
             self.secret.setFocus()

@@ -49,13 +49,13 @@ from plprofile.services.profiles import ProfileView
 
 from . import ask
 from .chart_view import ChartView, stage_chip, ui_language
-from .common import attempt, fmt_date, from_qdate, to_qdate
+from .common import attempt, date_edit_format, fmt_date, from_qdate, high_contrast, to_qdate
 
 CHARTS = ("progress", "now", "goals")
 ENTRY = "entry"
 RATERS = ("learner", "teacher", "agreed")
 VALUE_ROLE = Qt.ItemDataRole.UserRole
-#: What the open list shows for a value: the stage name and this element's descriptor.
+# What the open list shows for a value: the stage name and this element's descriptor.
 LONG_TEXT_ROLE = Qt.ItemDataRole.UserRole + 1
 DESCRIPTOR_WRAP = 64
 
@@ -66,8 +66,8 @@ def _same(a: float | None, b: float | None) -> bool:
     return math.isclose(a, b, abs_tol=1e-9)
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("stages", text)
+# ``translate("context", text)`` with the context spelled out, so ``pyside6-lupdate`` finds the strings.
+translate = QCoreApplication.translate
 
 
 def describe_value(framework: Framework, element: Element, value: float, lang: str) -> tuple[str, str]:
@@ -80,8 +80,8 @@ def describe_value(framework: Framework, element: Element, value: float, lang: s
     above = [s for s in framework.stages if s.value > value]
     text = element.descriptor(value, lang) or ""
     if not text and below and above:
-        text = _t("From “{a}” toward “{b}”").format(a=below[-1].text(lang), b=above[0].text(lang))
-    return f"{format_value(value)}  {_t('moving on')}", text
+        text = translate("stages", "From “{a}” toward “{b}”").format(a=below[-1].text(lang), b=above[0].text(lang))
+    return f"{format_value(value)}  " + translate("stages", "moving on"), text
 
 
 class _PopupDelegate(QStyledItemDelegate):
@@ -266,7 +266,7 @@ class AssessmentEntry(QWidget):
 
         self.date = QDateEdit()
         self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date.setDisplayFormat(date_edit_format())
         self.date.setDate(to_qdate(date.today()))
         self.date.setMaximumDate(to_qdate(date.today()))
         self.date.setAccessibleName(self.tr("Date of the assessment"))
@@ -294,6 +294,7 @@ class AssessmentEntry(QWidget):
         self.scroll.setWidgetResizable(True)
         self.scroll.setWidget(self.grid_host)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the pickers, which it scrolls into view
         self.descriptors = DescriptorPanel()
 
         self.match_button = QPushButton(self.tr("Agree where they &match"))
@@ -311,9 +312,13 @@ class AssessmentEntry(QWidget):
         self.save_button.clicked.connect(self.save)
         self.saved_label = QLabel()
         self.saved_label.setWordWrap(True)
+        # Two rows, so the page stays narrow enough for a small screen at a large text size.
+        agree = QHBoxLayout()
+        for b in (self.match_button, self.learner_button, self.teacher_button):
+            agree.addWidget(b)
+        agree.addStretch(1)
         buttons = QHBoxLayout()
-        for b in (self.match_button, self.learner_button, self.teacher_button, self.clear_button):
-            buttons.addWidget(b)
+        buttons.addWidget(self.clear_button)
         buttons.addWidget(self.saved_label, 1)
         buttons.addWidget(self.save_button)
 
@@ -323,6 +328,7 @@ class AssessmentEntry(QWidget):
         layout.addWidget(self.mode_label)
         layout.addWidget(self.scroll, 1)
         layout.addWidget(self.descriptors)
+        layout.addLayout(agree)
         layout.addLayout(buttons)
         self.apply_writer()
 
@@ -393,6 +399,9 @@ class AssessmentEntry(QWidget):
                 row += 1
         self.grid.setColumnStretch(6, 1)
         self.grid.setRowStretch(row, 1)
+        # Reading order: date, note, the grid row by row, then the buttons under it.
+        order = [self.date, self.note, *order, self.match_button, self.learner_button, self.teacher_button,
+                 self.clear_button, self.save_button]
         for a, b in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(a, b)
         self.apply_writer()
@@ -443,12 +452,13 @@ class AssessmentEntry(QWidget):
         diff = round(learner - teacher, 9)
         if abs(diff) < 1e-9:
             label.setText(self.tr("= same"))
-            label.setStyleSheet(f"color: {style.MUTED_COLOR};")
+            label.setStyleSheet("")  # the palette's own text colour: readable in any theme or contrast
             label.setToolTip(self.tr("Learner and teacher chose the same value"))
         else:
             amount = format_value(abs(diff))
             label.setText(self.tr("≠ differs by {n}").format(n=amount))
-            label.setStyleSheet(f"color: {style.GAP_COLOR}; font-weight: bold;")
+            label.setStyleSheet("font-weight: bold;" if high_contrast() else
+                                f"color: {style.GAP_COLOR}; font-weight: bold;")
             label.setToolTip((self.tr("The learner rates this {n} higher than the teacher") if diff > 0 else
                               self.tr("The teacher rates this {n} higher than the learner")).format(n=amount))
         label.setAccessibleName(label.toolTip())
@@ -604,6 +614,7 @@ class StagesPage(QWidget):
             "goals": ChartView(self.tr("Goals over time")),
         }
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Stages: rate and chart"))
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.entry, self.tr("&Rate the stages"))
         self.tabs.addTab(self.charts["progress"], self.tr("&Progress over time"))

@@ -218,14 +218,14 @@ def test_progress_table_matches_figure() -> None:
     assert voice == [
         [
             "Voice",
-            a.assessed_on.isoformat(),
+            tables.fmt_date(a.assessed_on),
             *(tables.fmt_value(a.value("voice", r)) for r in ("learner", "teacher", "agreed")),
         ]
         for a in history
     ]
     overall = [r for r in rows if r[0] == "Overall"]
     assert [r[4] for r in overall] == [f"{round(a.overall('agreed'), 2):g}" for a in history]
-    assert [r for r in rows if r[0] == "Showing what I know"][0][1] == DATES[1].isoformat()
+    assert [r for r in rows if r[0] == "Showing what I know"][0][1] == tables.fmt_date(DATES[1])
 
 
 # ---------------------------------------------------------------------------------------------- now
@@ -303,11 +303,11 @@ def test_goals_figure_and_table() -> None:
 
     headers, rows = goals_table(counts, checkins, goal_names=names)
     assert headers[:4] == ["Date", "Goals set", "In progress", "Achieved"]
-    row = next(r for r in rows if r[0] == "2026-02-01")
+    row = next(r for r in rows if r[0] == tables.fmt_date(date(2026, 2, 1)))
     assert row[1:4] == ["3", "2", "1"]  # a revised goal is still in progress
-    row = next(r for r in rows if r[0] == "2026-01-10")
+    row = next(r for r in rows if r[0] == tables.fmt_date(date(2026, 1, 10)))
     assert row[1:] == ["2", "1", "1", "Read for 20 minutes every evening: 4 (Got it)"]
-    row = next(r for r in rows if r[0] == "2025-11-25")
+    row = next(r for r in rows if r[0] == tables.fmt_date(date(2025, 11, 25)))
     assert row[1:] == ["—", "—", "—", "Read for 20 minutes every evening: 2 (Getting there)"]
 
 
@@ -349,7 +349,7 @@ def test_class_bars_hold_the_distribution() -> None:
     assert headers[1] == "1 Teacher-centred" and headers[2] == "1.5" and headers[-1] == "Learners"
     assert rows[0][1:-1] == [str(now["voice"].get(v, 0)) for v in FW.allowed_values()]
     assert rows[0][-1] == "24"
-    assert rows[len(FW.elements)][0] == f"Overall on {days[0].isoformat()}"
+    assert rows[len(FW.elements)][0] == f"Overall on {tables.fmt_date(days[0])}"
 
 
 def test_class_without_history_has_one_panel() -> None:
@@ -372,15 +372,16 @@ def test_style_and_tables_do_not_import_matplotlib_or_qt() -> None:
 
     code = (
         "import sys, plprofile.charts, plprofile.charts.style as s, plprofile.charts.tables, plprofile.domain.progress;"
-        "assert s.tr('Learner') == 'Learner';"
+        "assert s.translate('charts', 'Learner') == 'Learner';"
+        "import datetime; assert s.local_date(datetime.date(2025, 3, 5)) == '2025-03-05';"
         "bad = [m for m in sys.modules if m.startswith(('matplotlib', 'PySide6'))]; assert not bad, bad"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
-def test_tr_uses_qt_when_loaded() -> None:
-    from plprofile.charts.style import stage_color, stage_index, tr
+def test_translate_uses_qt_when_loaded() -> None:
+    from plprofile.charts.style import stage_color, stage_index, translate
 
-    assert tr("Overall") == "Overall"  # no translator installed: unchanged
+    assert translate("charts", "Overall") == "Overall"  # no translator installed: unchanged
     assert [stage_index(v) for v in (1, 1.5, 2, 2.5, 3)] == [0, 1, 2, 3, 4]
     assert stage_color(0) == stage_color(1) and stage_color(9) == stage_color(3)

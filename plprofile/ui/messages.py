@@ -1,0 +1,141 @@
+"""The services' and importers' messages, in the interface's language.
+
+``services``, ``store`` and ``domain`` know no Qt, so they raise their errors in English. Here, at the UI edge,
+``explain(exc)`` looks the message up in the "services" translation context: fixed messages by their text,
+messages with a name or number in them through a pattern whose parts are put back into the translated
+template. A message not listed here is shown as it is (in English).
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+translate = QCoreApplication.translate
+
+# Messages raised with a fixed text (permission checks, sign-in, validation, roster import).
+FIXED = (
+    QT_TRANSLATE_NOOP("services", "Only a teacher can change the framework."),
+    QT_TRANSLATE_NOOP("services", "A learner records their own view; the teacher's and agreed values are "
+                                  "recorded by a teacher."),
+    QT_TRANSLATE_NOOP("services", "Only a teacher can see the class overview."),
+    QT_TRANSLATE_NOOP("services", "A learner can only see and change their own profile."),
+    QT_TRANSLATE_NOOP("services", "Only a teacher can do this."),
+    QT_TRANSLATE_NOOP("services", "A learner can change only their preferred name and pronouns."),
+    QT_TRANSLATE_NOOP("services", "Only a teacher can write a teacher-only note."),
+    QT_TRANSLATE_NOOP("services", "A teacher cannot change a learner's own words; add a suggestion instead."),
+    QT_TRANSLATE_NOOP("services", "Only the learner can accept or decline a suggestion."),
+    QT_TRANSLATE_NOOP("services", "The learner agrees to a teacher's suggestion, not the teacher."),
+    QT_TRANSLATE_NOOP("services", "A teacher cannot remove a learner's own words."),
+    QT_TRANSLATE_NOOP("services", "That challenge belongs to another learner."),
+    QT_TRANSLATE_NOOP("services", "That backpack item belongs to another learner."),
+    QT_TRANSLATE_NOOP("services", "Rate at least one element before saving."),
+    QT_TRANSLATE_NOOP("services", "The password contains an invalid character."),
+    QT_TRANSLATE_NOOP("services", "A PIN is 4 to 8 digits."),
+    QT_TRANSLATE_NOOP("services", "The sign-in name cannot be empty."),
+    QT_TRANSLATE_NOOP("services", "A sign-in name is one word of at most 100 characters, without spaces."),
+    QT_TRANSLATE_NOOP("services", "This store already has a teacher account."),
+    QT_TRANSLATE_NOOP("services", "Only a teacher can add teachers."),
+    QT_TRANSLATE_NOOP("services", "Only a teacher can set a learner's PIN."),
+    QT_TRANSLATE_NOOP("services", "Only a teacher can unlock an account."),
+    QT_TRANSLATE_NOOP("services", "Type your sign-in name."),
+    QT_TRANSLATE_NOOP("services", "Type your password or PIN."),
+    QT_TRANSLATE_NOOP("services", "That name and password or PIN do not match. Please try again."),
+    QT_TRANSLATE_NOOP("services", "Too many wrong tries: this account is locked for a while. "
+                                  "A teacher can unlock it."),
+    QT_TRANSLATE_NOOP("services", "That file is the store itself, not a backup of it."),
+    QT_TRANSLATE_NOOP("services", "This entry is not waiting for a decision."),
+    QT_TRANSLATE_NOOP("services", "The next check-in date cannot be before the conference."),
+    QT_TRANSLATE_NOOP("services", "The file is empty."),
+    QT_TRANSLATE_NOOP("services", "The first row could not be read as column names."),
+    QT_TRANSLATE_NOOP("services", "The file has column names but no learners."),
+    QT_TRANSLATE_NOOP("services", "The file has no learners (no row has the role 'student')."),
+    QT_TRANSLATE_NOOP("services", "The file is UTF-16 text ('Unicode Text'), not UTF-8. "
+                                  "Save it as 'CSV UTF-8' and try again."),
+)
+
+# (pattern of the English message, translatable template with the pattern's groups as placeholders)
+PATTERNS = tuple((re.compile(pattern), template) for pattern, template in (
+    (r"^Row (?P<row>[\d,]+): '(?P<column>.+)' is empty\.$",
+     QT_TRANSLATE_NOOP("services", "Row {row}: “{column}” is empty.")),
+    (r"^Row (?P<row>[\d,]+): '(?P<column>.+)' is too long \((?P<n>[\d,]+) characters, at most (?P<limit>[\d,]+)\)\.$",
+     QT_TRANSLATE_NOOP("services", "Row {row}: “{column}” is too long ({n} characters, at most {limit}).")),
+    (r"^Row (?P<row>[\d,]+) has (?P<n>[\d,]+) values but there are only (?P<width>[\d,]+) column names\. "
+     r"Check it for an extra separator, or put a value that contains one in quotes\.$",
+     QT_TRANSLATE_NOOP("services", "Row {row} has {n} values but there are only {width} column names. Check it "
+                                   "for an extra separator, or put a value that contains one in quotes.")),
+    (r"^(?P<field>.+) cannot be empty\.$",
+     QT_TRANSLATE_NOOP("services", "{field} cannot be empty.")),
+    (r"^(?P<field>.+) is too long \((?P<n>[\d,]+) characters, at most (?P<limit>[\d,]+)\)\.$",
+     QT_TRANSLATE_NOOP("services", "{field} is too long ({n} characters, at most {limit}).")),
+    (r"^(?P<field>.+) contains an invalid character\.$",
+     QT_TRANSLATE_NOOP("services", "{field} contains an invalid character.")),
+    (r"^A password needs at least (?P<n>\d+) characters\.$",
+     QT_TRANSLATE_NOOP("services", "A password needs at least {n} characters.")),
+    (r"^A password can have at most (?P<n>\d+) characters\.$",
+     QT_TRANSLATE_NOOP("services", "A password can have at most {n} characters.")),
+    (r"^The sign-in name '(?P<name>.+)' is taken; choose another\.$",
+     QT_TRANSLATE_NOOP("services", "The sign-in name “{name}” is taken; choose another.")),
+    (r"^Another learner already has the ID '(?P<id>.+)'\.$",
+     QT_TRANSLATE_NOOP("services", "Another learner already has the ID “{id}”.")),
+    (r"^Too many wrong tries: wait (?P<n>\d+) minutes or ask a teacher to unlock it\.$",
+     QT_TRANSLATE_NOOP("services", "Too many wrong tries: wait {n} minutes or ask a teacher to unlock it.")),
+    (r"^Too many wrong tries: wait (?P<n>\d+) seconds and try again\.$",
+     QT_TRANSLATE_NOOP("services", "Too many wrong tries: wait {n} seconds and try again.")),
+    (r"^How it's going must be between (?P<low>\d+) and (?P<high>\d+)\.$",
+     QT_TRANSLATE_NOOP("services", "How it's going must be between {low} and {high}.")),
+    (r"^'(?P<element>.+)' is rated twice\.$",
+     QT_TRANSLATE_NOOP("services", "“{element}” is rated twice.")),
+    (r"^The file has no '(?P<column>.+)' column\. Columns found: (?P<found>.+)\. "
+     r"The first row must hold the column names\.$",
+     QT_TRANSLATE_NOOP("services", "The file has no “{column}” column. Columns found: {found}. The first row "
+                                   "must hold the column names.")),
+))
+
+
+def _capitalized(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def text(message: str, field: str | None = None) -> str:
+    """One English service message in the interface's language (unchanged if it is not known here).
+
+    ``field`` is the ValidationError's field: its label replaces the English one in "X cannot be empty.".
+    """
+    translated = translate("services", message)
+    if translated != message or message in FIXED:
+        return translated
+    for pattern, template in PATTERNS:
+        match = pattern.match(message)
+        if match:
+            parts = match.groupdict()
+            if "field" in parts and field:
+                from .history import field_label
+
+                parts["field"] = _capitalized(field_label(field))
+            return translate("services", template).format(**parts)
+    return message
+
+
+def explain(exc: BaseException) -> str:
+    """What went wrong, for a person: the exception's message translated where it is known."""
+    from plprofile.domain.roster import MAX_PROBLEMS_SHOWN, RosterError
+    from plprofile.store.changes import StaleEditError
+
+    if isinstance(exc, StaleEditError):
+        from .history import entity_label
+
+        return translate("services", "This item ({what}) was changed by someone else since you opened it.").format(
+            what=entity_label(exc.entity).lower())
+    if isinstance(exc, RosterError):
+        problems = [text(p.message) for p in exc.problems]
+        if len(problems) == 1:
+            return problems[0]
+        shown = problems[:MAX_PROBLEMS_SHOWN]
+        lines = [translate("services", "The file has %n problem(s):", None, len(problems))]
+        lines += [f"- {p}" for p in shown]
+        if len(problems) > len(shown):
+            lines.append(translate("services", "… and %n more.", None, len(problems) - len(shown)))
+        return "\n".join(lines)
+    return text(str(exc), getattr(exc, "field", None))

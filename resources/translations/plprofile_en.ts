@@ -1,0 +1,142 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>AssessmentEntry</name>
+    <message numerus="yes">
+        <source>Saved the assessment of {date}: %n element(s).</source>
+        <translation>
+            <numerusform>Saved the assessment of {date}: %n element.</numerusform>
+            <numerusform>Saved the assessment of {date}: %n elements.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ClassOverview</name>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not assessed since {date} (%n learner(s))</source>
+        <translation>
+            <numerusform>Not assessed since {date} (%n learner)</numerusform>
+            <numerusform>Not assessed since {date} (%n learners)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ConferencePage</name>
+    <message numerus="yes">
+        <source>%n min left</source>
+        <translation>
+            <numerusform>%n min left</numerusform>
+            <numerusform>%n min left</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Conference length: %n minute(s).</source>
+        <translation>
+            <numerusform>Conference length: %n minute.</numerusform>
+            <numerusform>Conference length: %n minutes.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPage</name>
+    <message numerus="yes">
+        <source>%n change(s)</source>
+        <translation>
+            <numerusform>%n change</numerusform>
+            <numerusform>%n changes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>%n learner(s)</source>
+        <translation>
+            <numerusform>%n learner</numerusform>
+            <numerusform>%n learners</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %n learner(s) from {name}?</source>
+        <translation>
+            <numerusform>Import %n learner from {name}?</numerusform>
+            <numerusform>Import %n learners from {name}?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n learner(s).</source>
+        <translation>
+            <numerusform>Imported %n learner.</numerusform>
+            <numerusform>Imported %n learners.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ProfilePanel</name>
+    <message numerus="yes">
+        <source>%n suggestion(s) waiting for the learner</source>
+        <translation>
+            <numerusform>%n suggestion waiting for the learner</numerusform>
+            <numerusform>%n suggestions waiting for the learner</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StagesPage</name>
+    <message numerus="yes">
+        <source>Overall stage (agreed) {a} on {d0}, {b} on {d1} ({change}); %n assessment(s).</source>
+        <translation>
+            <numerusform>Overall stage (agreed) {a} on {d0}, {b} on {d1} ({change}); %n assessment.</numerusform>
+            <numerusform>Overall stage (agreed) {a} on {d0}, {b} on {d1} ({change}); %n assessments.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Today: {set} goals set, {progress} in progress, {achieved} achieved; %n check-in(s).</source>
+        <translation>
+            <numerusform>Today: {set} goals set, {progress} in progress, {achieved} achieved; %n check-in.</numerusform>
+            <numerusform>Today: {set} goals set, {progress} in progress, {achieved} achieved; %n check-ins.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>frameworks</name>
+    <message numerus="yes">
+        <source>Now using “{name}” (version {version}): %n element(s) in {groups} group(s).
+
+New assessments use it; earlier assessments keep the framework they were made with.</source>
+        <translation>
+            <numerusform>Now using “{name}” (version {version}): %n element in {groups} group(s).
+
+New assessments use it; earlier assessments keep the framework they were made with.</numerusform>
+            <numerusform>Now using “{name}” (version {version}): %n elements in {groups} group(s).
+
+New assessments use it; earlier assessments keep the framework they were made with.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>services</name>
+    <message numerus="yes">
+        <source>The file has %n problem(s):</source>
+        <translation>
+            <numerusform>The file has %n problem:</numerusform>
+            <numerusform>The file has %n problems:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more.</source>
+        <translation>
+            <numerusform>… and %n more.</numerusform>
+            <numerusform>… and %n more.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,2993 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es" sourcelanguage="en">
+<context>
+    <name>AboutTab</name>
+    <message>
+        <source>optional, e.g. she/her</source>
+        <translation>opcional, p. ej. ella, él, elle</translation>
+    </message>
+    <message>
+        <source>Save details</source>
+        <translation>Guardar datos</translation>
+    </message>
+    <message>
+        <source>About me</source>
+        <translation>Sobre mí</translation>
+    </message>
+    <message>
+        <source>&amp;Preferred name:</source>
+        <translation>Nombre &amp;preferido:</translation>
+    </message>
+    <message>
+        <source>P&amp;ronouns:</source>
+        <translation>P&amp;ronombres:</translation>
+    </message>
+    <message>
+        <source>&amp;Grade or year:</source>
+        <translation>&amp;Grado o año:</translation>
+    </message>
+    <message>
+        <source>Group or c&amp;lass:</source>
+        <translation>Grupo o c&amp;lase:</translation>
+    </message>
+    <message>
+        <source>Profile at a glance</source>
+        <translation>El perfil de un vistazo</translation>
+    </message>
+    <message>
+        <source>At a glance</source>
+        <translation>De un vistazo</translation>
+    </message>
+    <message>
+        <source>nothing yet</source>
+        <translation>nada todavía</translation>
+    </message>
+    <message>
+        <source>{lens}: works for me</source>
+        <translation>{lens}: me funciona</translation>
+    </message>
+    <message>
+        <source>Backpack</source>
+        <translation>Mochila</translation>
+    </message>
+    <message>
+        <source>Goals now</source>
+        <translation>Metas actuales</translation>
+    </message>
+</context>
+<context>
+    <name>AddLearnerDialog</name>
+    <message>
+        <source>Add a learner</source>
+        <translation>Agregar un aprendiz</translation>
+    </message>
+    <message>
+        <source>if different from the given name</source>
+        <translation>si es distinto del nombre de pila</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>opcional</translation>
+    </message>
+    <message>
+        <source>student ID from the school system (optional)</source>
+        <translation>identificador del estudiante en el sistema escolar (opcional)</translation>
+    </message>
+    <message>
+        <source>&amp;Given name:</source>
+        <translation>&amp;Nombre de pila:</translation>
+    </message>
+    <message>
+        <source>&amp;Family name:</source>
+        <translation>&amp;Apellido:</translation>
+    </message>
+    <message>
+        <source>&amp;Preferred name:</source>
+        <translation>Nombre &amp;preferido:</translation>
+    </message>
+    <message>
+        <source>P&amp;ronouns:</source>
+        <translation>P&amp;ronombres:</translation>
+    </message>
+    <message>
+        <source>G&amp;rade or year:</source>
+        <translation>G&amp;rado o año:</translation>
+    </message>
+    <message>
+        <source>Gr&amp;oup or class:</source>
+        <translation>Gr&amp;upo o clase:</translation>
+    </message>
+    <message>
+        <source>Student &amp;ID:</source>
+        <translation>&amp;ID del estudiante:</translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentEntry</name>
+    <message>
+        <source>Date of the assessment</source>
+        <translation>Fecha de la valoración</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Fecha:</translation>
+    </message>
+    <message>
+        <source>A note or evidence for the whole assessment (optional)</source>
+        <translation>Una nota o evidencia para toda la valoración (opcional)</translation>
+    </message>
+    <message>
+        <source>Note for the whole assessment</source>
+        <translation>Nota para toda la valoración</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>N&amp;ota:</translation>
+    </message>
+    <message>
+        <source>Agree where they &amp;match</source>
+        <translation>Acordar donde &amp;coinciden</translation>
+    </message>
+    <message>
+        <source>Agreed = the shared value, wherever learner and teacher chose the same</source>
+        <translation>Acordado = el valor compartido, dondequiera que aprendiz y docente eligieron lo mismo</translation>
+    </message>
+    <message>
+        <source>Agree on the l&amp;earner&apos;s values</source>
+        <translation>Acordar los valores del &amp;aprendiz</translation>
+    </message>
+    <message>
+        <source>Agree on the teac&amp;her&apos;s values</source>
+        <translation>Acordar los valores del &amp;docente</translation>
+    </message>
+    <message>
+        <source>Clea&amp;r</source>
+        <translation>&amp;Vaciar</translation>
+    </message>
+    <message>
+        <source>Empty the form (nothing saved is removed)</source>
+        <translation>Vaciar el formulario (no se borra nada de lo guardado)</translation>
+    </message>
+    <message>
+        <source>&amp;Save assessment</source>
+        <translation>&amp;Guardar valoración</translation>
+    </message>
+    <message>
+        <source>Element</source>
+        <translation>Elemento</translation>
+    </message>
+    <message>
+        <source>Last time</source>
+        <translation>Última vez</translation>
+    </message>
+    <message>
+        <source>Learner</source>
+        <translation>Aprendiz</translation>
+    </message>
+    <message>
+        <source>Teacher</source>
+        <translation>Docente</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Diferencia</translation>
+    </message>
+    <message>
+        <source>Agreed</source>
+        <translation>Acordado</translation>
+    </message>
+    <message>
+        <source>Note or evidence</source>
+        <translation>Nota o evidencia</translation>
+    </message>
+    <message>
+        <source>{element}: {rater}</source>
+        <translation>{element}: {rater}</translation>
+    </message>
+    <message>
+        <source>What we saw</source>
+        <translation>Lo que observamos</translation>
+    </message>
+    <message>
+        <source>{element}: note or evidence</source>
+        <translation>{element}: nota o evidencia</translation>
+    </message>
+    <message>
+        <source>= same</source>
+        <translation>= igual</translation>
+    </message>
+    <message>
+        <source>Learner and teacher chose the same value</source>
+        <translation>Aprendiz y docente eligieron el mismo valor</translation>
+    </message>
+    <message>
+        <source>≠ differs by {n}</source>
+        <translation>≠ difiere en {n}</translation>
+    </message>
+    <message>
+        <source>The learner rates this {n} higher than the teacher</source>
+        <translation>El aprendiz se valora {n} más alto que el docente</translation>
+    </message>
+    <message>
+        <source>The teacher rates this {n} higher than the learner</source>
+        <translation>El docente valora {n} más alto que el aprendiz</translation>
+    </message>
+    <message>
+        <source>Conference: enter the learner&apos;s own rating and the teacher&apos;s side by side, talk about where they differ, then record the value you agree on. Open a list to see what each stage looks like.</source>
+        <translation>Reunión: anoten la valoración del aprendiz y la del docente lado a lado, conversen sobre dónde difieren y luego registren el valor que acuerden. Abran una lista para ver cómo se ve cada etapa.</translation>
+    </message>
+    <message>
+        <source>The learner is writing: rate yourself in the Learner column. Your teacher adds their view and the agreed value with you in your next conference.</source>
+        <translation>Escribe el aprendiz: valórate en la columna Aprendiz. Tu docente agrega su visión y el valor acordado contigo en la próxima reunión.</translation>
+    </message>
+    <message>
+        <source>Clear the form</source>
+        <translation>Vaciar el formulario</translation>
+    </message>
+    <message>
+        <source>Empty every rating and note in this form? Assessments already saved are kept.</source>
+        <translation>¿Vaciar todas las valoraciones y notas de este formulario? Las valoraciones ya guardadas se conservan.</translation>
+    </message>
+    <message>
+        <source>Not assessed before</source>
+        <translation>Sin valoraciones anteriores</translation>
+    </message>
+    <message>
+        <source>Last assessed on {date} (the agreed value, or the middle of both views)</source>
+        <translation>Última valoración el {date} (el valor acordado, o el punto medio entre ambas visiones)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved the assessment of {date}: %n element(s).</source>
+        <translation>
+            <numerusform>Se guardó la valoración del {date}: %n elemento.</numerusform>
+            <numerusform>Se guardó la valoración del {date}: %n elementos.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BackpackTab</name>
+    <message>
+        <source>Tool or strategy</source>
+        <translation>Herramienta o estrategia</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Helps with</source>
+        <translation>Ayuda con</translation>
+    </message>
+    <message>
+        <source>How it helps</source>
+        <translation>Cómo ayuda</translation>
+    </message>
+    <message>
+        <source>Written by</source>
+        <translation>Escrito por</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Learning backpack</source>
+        <translation>Mochila de aprendizaje</translation>
+    </message>
+    <message>
+        <source>e.g. text-to-speech, a visual timer, a checklist</source>
+        <translation>p. ej. texto a voz, un temporizador visual, una lista de control</translation>
+    </message>
+    <message>
+        <source>How it helps me</source>
+        <translation>Cómo me ayuda</translation>
+    </message>
+    <message>
+        <source>Add to backpack</source>
+        <translation>Agregar a la mochila</translation>
+    </message>
+    <message>
+        <source>Add a tool or strategy</source>
+        <translation>Agregar una herramienta o estrategia</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Tipo:</translation>
+    </message>
+    <message>
+        <source>Helps &amp;with:</source>
+        <translation>Ayuda &amp;con:</translation>
+    </message>
+    <message>
+        <source>&amp;How it helps:</source>
+        <translation>&amp;Cómo ayuda:</translation>
+    </message>
+    <message>
+        <source>— (general)</source>
+        <translation>— (general)</translation>
+    </message>
+    <message>
+        <source>Lens: {lens}</source>
+        <translation>Lente: {lens}</translation>
+    </message>
+    <message>
+        <source>Challenge: {text}</source>
+        <translation>Desafío: {text}</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsDialog</name>
+    <message>
+        <source>Backups</source>
+        <translation>Copias de seguridad</translation>
+    </message>
+    <message>
+        <source>A backup is a copy of every learner&apos;s records, checked after it is written. plprofile makes one each day when it closes and one before every upgrade; you can make one at any time. Backups are kept in {folder}.</source>
+        <translation>Una copia de seguridad es una copia de los registros de todos los aprendices, verificada después de escribirse. plprofile hace una cada día al cerrarse y otra antes de cada actualización; también puedes hacer una en cualquier momento. Las copias se guardan en {folder}.</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Tamaño</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>Verificada</translation>
+    </message>
+    <message>
+        <source>Backups, newest first</source>
+        <translation>Copias de seguridad, la más reciente primero</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progreso</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>Hacer una copia &amp;ahora</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>&amp;Restaurar…</translation>
+    </message>
+    <message>
+        <source>Restore from &amp;file…</source>
+        <translation>Restaurar desde un &amp;archivo…</translation>
+    </message>
+    <message>
+        <source>Made by hand</source>
+        <translation>Hecha a mano</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>Diaria</translation>
+    </message>
+    <message>
+        <source>Before an upgrade</source>
+        <translation>Antes de una actualización</translation>
+    </message>
+    <message>
+        <source>Before a restore</source>
+        <translation>Antes de una restauración</translation>
+    </message>
+    <message>
+        <source>Other file</source>
+        <translation>Otro archivo</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <source>No (a damaged store kept as it was)</source>
+        <translation>No (una base de datos dañada, guardada tal como estaba)</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Desconocido</translation>
+    </message>
+    <message>
+        <source>There are no backups yet.</source>
+        <translation>Todavía no hay copias de seguridad.</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Haciendo la copia de seguridad…</translation>
+    </message>
+    <message>
+        <source>Backup written and checked: {name} ({size}).</source>
+        <translation>Copia de seguridad escrita y verificada: {name} ({size}).</translation>
+    </message>
+    <message>
+        <source>Backup failed</source>
+        <translation>La copia de seguridad falló</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restaurar</translation>
+    </message>
+    <message>
+        <source>Choose a backup in the list first.</source>
+        <translation>Primero elige una copia de seguridad de la lista.</translation>
+    </message>
+    <message>
+        <source>from {when} ({kind})</source>
+        <translation>del {when} ({kind})</translation>
+    </message>
+    <message>
+        <source>Restore from a backup file</source>
+        <translation>Restaurar desde un archivo de copia de seguridad</translation>
+    </message>
+    <message>
+        <source>plprofile backups (*.sqlite3 *.db);;All files (*)</source>
+        <translation>Copias de seguridad de plprofile (*.sqlite3 *.db);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Replace every record in plprofile with the backup {label}?
+
+What you have now is kept as a backup first, so this can be undone. plprofile closes when the restore is done; start it again to carry on.</source>
+        <translation>¿Reemplazar todos los registros de plprofile con la copia de seguridad {label}?
+
+Lo que tienes ahora se guarda antes como copia de seguridad, así que esto se puede deshacer. plprofile se cierra cuando termina la restauración; vuelve a abrirlo para continuar.</translation>
+    </message>
+    <message>
+        <source>Restore a backup?</source>
+        <translation>¿Restaurar una copia de seguridad?</translation>
+    </message>
+    <message>
+        <source>Checking and restoring the backup…</source>
+        <translation>Verificando y restaurando la copia de seguridad…</translation>
+    </message>
+    <message>
+        <source>The records you had before are kept in the backup {name}.</source>
+        <translation>Los registros que tenías antes se guardan en la copia de seguridad {name}.</translation>
+    </message>
+    <message>
+        <source>Restore finished</source>
+        <translation>Restauración terminada</translation>
+    </message>
+    <message>
+        <source>The backup was restored. {kept}
+
+plprofile will now close; start it again to see the restored records.</source>
+        <translation>Se restauró la copia de seguridad. {kept}
+
+plprofile se cerrará ahora; vuelve a abrirlo para ver los registros restaurados.</translation>
+    </message>
+    <message>
+        <source>Restore failed</source>
+        <translation>La restauración falló</translation>
+    </message>
+</context>
+<context>
+    <name>ChartView</name>
+    <message>
+        <source>C&amp;hart</source>
+        <translation>&amp;Gráfico</translation>
+    </message>
+    <message>
+        <source>T&amp;able</source>
+        <translation>T&amp;abla</translation>
+    </message>
+    <message>
+        <source>Show the chart</source>
+        <translation>Mostrar el gráfico</translation>
+    </message>
+    <message>
+        <source>Show the same numbers as a table</source>
+        <translation>Mostrar los mismos números como tabla</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xportar…</translation>
+    </message>
+    <message>
+        <source>Save this chart as PNG, SVG or PDF, or its table as CSV</source>
+        <translation>Guardar este gráfico como PNG, SVG o PDF, o su tabla como CSV</translation>
+    </message>
+    <message>
+        <source>Summary of {chart}</source>
+        <translation>Resumen de {chart}</translation>
+    </message>
+    <message>
+        <source>The chart appears here.</source>
+        <translation>El gráfico aparece aquí.</translation>
+    </message>
+    <message>
+        <source>{chart} as a table</source>
+        <translation>{chart} como tabla</translation>
+    </message>
+    <message>
+        <source>The Table button shows the same numbers.</source>
+        <translation>El botón Tabla muestra los mismos números.</translation>
+    </message>
+    <message>
+        <source>Export {chart}</source>
+        <translation>Exportar {chart}</translation>
+    </message>
+    <message>
+        <source>Choose a file ending in .png, .svg, .pdf or .csv.</source>
+        <translation>Elige un archivo que termine en .png, .svg, .pdf o .csv.</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {reason}</source>
+        <translation>No se pudo escribir el archivo: {reason}</translation>
+    </message>
+    <message>
+        <source>Saved {name}</source>
+        <translation>Se guardó {name}</translation>
+    </message>
+</context>
+<context>
+    <name>ChoiceTab</name>
+    <message>
+        <source>Option</source>
+        <translation>Opción</translation>
+    </message>
+    <message>
+        <source>Written by</source>
+        <translation>Escrito por</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Voice and choice options</source>
+        <translation>Opciones de voz y elección</translation>
+    </message>
+    <message>
+        <source>Choice about</source>
+        <translation>Elección sobre</translation>
+    </message>
+    <message>
+        <source>Today or asked for</source>
+        <translation>Hoy o solicitada</translation>
+    </message>
+    <message>
+        <source>e.g. choose my project topic, work in the library</source>
+        <translation>p. ej. elegir el tema de mi proyecto, trabajar en la biblioteca</translation>
+    </message>
+    <message>
+        <source>Add option</source>
+        <translation>Agregar opción</translation>
+    </message>
+    <message>
+        <source>Add a voice-and-choice option</source>
+        <translation>Agregar una opción de voz y elección</translation>
+    </message>
+</context>
+<context>
+    <name>ClassOverview</name>
+    <message>
+        <source>Class overview: Stages of Personalized Learning</source>
+        <translation>Resumen de la clase: Etapas del Aprendizaje Personalizado</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Grupo</translation>
+    </message>
+    <message>
+        <source>All groups</source>
+        <translation>Todos los grupos</translation>
+    </message>
+    <message>
+        <source>&amp;Group:</source>
+        <translation>&amp;Grupo:</translation>
+    </message>
+    <message>
+        <source> weeks</source>
+        <translation> semanas</translation>
+    </message>
+    <message>
+        <source>Not assessed in the last number of weeks</source>
+        <translation>Sin valoración en esta cantidad de semanas</translation>
+    </message>
+    <message>
+        <source>Not assessed in the &amp;last</source>
+        <translation>Sin valoración en las ú&amp;ltimas</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualizar</translation>
+    </message>
+    <message>
+        <source>Learners at each stage</source>
+        <translation>Aprendices en cada etapa</translation>
+    </message>
+    <message>
+        <source>Learners not assessed recently</source>
+        <translation>Aprendices sin valoración reciente</translation>
+    </message>
+    <message>
+        <source>Double-click or press Enter to open the learner</source>
+        <translation>Haz doble clic o presiona Intro para abrir al aprendiz</translation>
+    </message>
+    <message>
+        <source>E&amp;xport list…</source>
+        <translation>E&amp;xportar lista…</translation>
+    </message>
+    <message>
+        <source>all groups</source>
+        <translation>todos los grupos</translation>
+    </message>
+    <message>
+        <source>Class overview, {where}: {n} learners</source>
+        <translation>Resumen de la clase, {where}: {n} aprendices</translation>
+    </message>
+    <message>
+        <source>Overall stage now ({n} assessed): {parts}.</source>
+        <translation>Etapa general actual ({n} con valoración): {parts}.</translation>
+    </message>
+    <message>
+        <source>No assessments yet in {where}.</source>
+        <translation>Todavía no hay valoraciones en {where}.</translation>
+    </message>
+    <message>
+        <source>{n} learners, {k} assessed</source>
+        <translation>{n} aprendices, {k} con valoración</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n día</numerusform>
+            <numerusform>%n días</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Learner</source>
+        <translation>Aprendiz</translation>
+    </message>
+    <message>
+        <source>Last assessed</source>
+        <translation>Última valoración</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Hace</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not assessed since {date} (%n learner(s))</source>
+        <translation>
+            <numerusform>Sin valoración desde el {date} (%n aprendiz)</numerusform>
+            <numerusform>Sin valoración desde el {date} (%n aprendices)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export the list</source>
+        <translation>Exportar la lista</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {reason}</source>
+        <translation>No se pudo escribir el archivo: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ConferencePage</name>
+    <message>
+        <source>Save the summary</source>
+        <translation>Guardar el resumen</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Conference with {name}</source>
+        <translation>Reunión con {name}</translation>
+    </message>
+    <message>
+        <source>Time in this conference</source>
+        <translation>Tiempo de esta reunión</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Planned length in minutes</source>
+        <translation>Duración prevista en minutos</translation>
+    </message>
+    <message>
+        <source>Time used</source>
+        <translation>Tiempo usado</translation>
+    </message>
+    <message>
+        <source>&amp;End and save</source>
+        <translation>&amp;Terminar y guardar</translation>
+    </message>
+    <message>
+        <source>Cancel conference</source>
+        <translation>Cancelar la reunión</translation>
+    </message>
+    <message>
+        <source>Planned:</source>
+        <translation>Previsto:</translation>
+    </message>
+    <message>
+        <source>Since the last conference ({date})</source>
+        <translation>Desde la última reunión ({date})</translation>
+    </message>
+    <message>
+        <source>Since the profile began</source>
+        <translation>Desde que comenzó el perfil</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Meta</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Pasos</translation>
+    </message>
+    <message>
+        <source>Last check-in</source>
+        <translation>Último seguimiento</translation>
+    </message>
+    <message>
+        <source>Goals and evidence</source>
+        <translation>Metas y evidencias</translation>
+    </message>
+    <message>
+        <source>Stages: learner and teacher side by side</source>
+        <translation>Etapas: aprendiz y docente lado a lado</translation>
+    </message>
+    <message>
+        <source>&amp;Rate the Stages now…</source>
+        <translation>&amp;Valorar las etapas ahora…</translation>
+    </message>
+    <message>
+        <source>Stages of Personalized Learning, side by side</source>
+        <translation>Etapas del Aprendizaje Personalizado, lado a lado</translation>
+    </message>
+    <message>
+        <source>Next steps we agree on: who does what, by when</source>
+        <translation>Próximos pasos que acordamos: quién hace qué y para cuándo</translation>
+    </message>
+    <message>
+        <source>What we talked about</source>
+        <translation>De qué conversamos</translation>
+    </message>
+    <message>
+        <source>{learner} and {teacher}</source>
+        <translation>{learner} y {teacher}</translation>
+    </message>
+    <message>
+        <source>Next steps</source>
+        <translation>Próximos pasos</translation>
+    </message>
+    <message>
+        <source>&amp;Agreed:</source>
+        <translation>&amp;Acordamos:</translation>
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation>&amp;Notas:</translation>
+    </message>
+    <message>
+        <source>&amp;Who took part:</source>
+        <translation>&amp;Participantes:</translation>
+    </message>
+    <message>
+        <source>Next &amp;check-in:</source>
+        <translation>Próximo &amp;seguimiento:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min left</source>
+        <translation>
+            <numerusform>Queda %n min</numerusform>
+            <numerusform>Quedan %n min</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Time to wrap up</source>
+        <translation>Es hora de cerrar</translation>
+    </message>
+    <message>
+        <source>Nothing new from the learner yet.</source>
+        <translation>Todavía no hay nada nuevo del aprendiz.</translation>
+    </message>
+    <message>
+        <source>Evidence: {text}</source>
+        <translation>Evidencia: {text}</translation>
+    </message>
+    <message>
+        <source>Assessed on {date}</source>
+        <translation>Valorado el {date}</translation>
+    </message>
+    <message>
+        <source>Not assessed yet</source>
+        <translation>Todavía sin valoración</translation>
+    </message>
+    <message>
+        <source>Leave conference mode without saving a record?</source>
+        <translation>¿Salir del modo reunión sin guardar un registro?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Conference length: %n minute(s).</source>
+        <translation>
+            <numerusform>Duración de la reunión: %n minuto.</numerusform>
+            <numerusform>Duración de la reunión: %n minutos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Conference saved</source>
+        <translation>Reunión guardada</translation>
+    </message>
+    <message>
+        <source>Make a one-page summary (PDF) for {name} and the family?</source>
+        <translation>¿Hacer un resumen de una página (PDF) para {name} y su familia?</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Resumen</translation>
+    </message>
+    <message>
+        <source>The PDF could not be written: {reason}</source>
+        <translation>No se pudo escribir el PDF: {reason}</translation>
+    </message>
+    <message>
+        <source>The summary was saved to {path}.</source>
+        <translation>El resumen se guardó en {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>ConferencesTab</name>
+    <message>
+        <source>Conference records</source>
+        <translation>Registros de reuniones</translation>
+    </message>
+    <message>
+        <source>New conference &amp;record</source>
+        <translation>Nuevo &amp;registro de reunión</translation>
+    </message>
+    <message>
+        <source>e.g. the learner, their teacher, a parent</source>
+        <translation>p. ej. el aprendiz, su docente, una madre o un padre</translation>
+    </message>
+    <message>
+        <source>What we talked about</source>
+        <translation>De qué conversamos</translation>
+    </message>
+    <message>
+        <source>What we agreed: next steps, who does what</source>
+        <translation>Lo que acordamos: próximos pasos, quién hace qué</translation>
+    </message>
+    <message>
+        <source>Next check-in</source>
+        <translation>Próximo seguimiento</translation>
+    </message>
+    <message>
+        <source>Next check-in date</source>
+        <translation>Fecha del próximo seguimiento</translation>
+    </message>
+    <message>
+        <source>&amp;Save record</source>
+        <translation>&amp;Guardar registro</translation>
+    </message>
+    <message>
+        <source>Conference record</source>
+        <translation>Registro de reunión</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Fecha:</translation>
+    </message>
+    <message>
+        <source>&amp;Who took part:</source>
+        <translation>&amp;Participantes:</translation>
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation>&amp;Notas:</translation>
+    </message>
+    <message>
+        <source>&amp;Agreed:</source>
+        <translation>&amp;Acordamos:</translation>
+    </message>
+    <message>
+        <source>Next:</source>
+        <translation>Próximo:</translation>
+    </message>
+    <message>
+        <source>{learner} and teacher</source>
+        <translation>{learner} y docente</translation>
+    </message>
+    <message>
+        <source>&amp;Add record</source>
+        <translation>&amp;Agregar registro</translation>
+    </message>
+</context>
+<context>
+    <name>DescriptorPanel</name>
+    <message>
+        <source>Stage descriptors</source>
+        <translation>Descriptores de las etapas</translation>
+    </message>
+    <message>
+        <source>Choose an element to see what each stage looks like.</source>
+        <translation>Elige un elemento para ver cómo se ve cada etapa.</translation>
+    </message>
+    <message>
+        <source>{element}: what each stage looks like</source>
+        <translation>{element}: cómo se ve cada etapa</translation>
+    </message>
+    <message>
+        <source>Learner</source>
+        <translation>Aprendiz</translation>
+    </message>
+    <message>
+        <source>Teacher</source>
+        <translation>Docente</translation>
+    </message>
+    <message>
+        <source>Agreed</source>
+        <translation>Acordado</translation>
+    </message>
+</context>
+<context>
+    <name>EntryList</name>
+    <message>
+        <source>Entry</source>
+        <translation>Entrada</translation>
+    </message>
+    <message>
+        <source>Written by</source>
+        <translation>Escrito por</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>New entry for {section}</source>
+        <translation>Nueva entrada para {section}</translation>
+    </message>
+    <message>
+        <source>Teacher only</source>
+        <translation>Solo docentes</translation>
+    </message>
+    <message>
+        <source>Only teachers see this entry; the learner does not</source>
+        <translation>Solo los docentes ven esta entrada; el aprendiz no</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Agregar</translation>
+    </message>
+    <message>
+        <source>Add to {section}</source>
+        <translation>Agregar a {section}</translation>
+    </message>
+    <message>
+        <source>Suggest a change…</source>
+        <translation>Sugerir un cambio…</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Aceptar</translation>
+    </message>
+    <message>
+        <source>Decline</source>
+        <translation>Rechazar</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Editar…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Suggested: {text}</source>
+        <translation>Sugerencia: {text}</translation>
+    </message>
+    <message>
+        <source>{text} (teacher only)</source>
+        <translation>{text} (solo docentes)</translation>
+    </message>
+    <message>
+        <source>Suggest a change</source>
+        <translation>Sugerir un cambio</translation>
+    </message>
+    <message>
+        <source>Your suggestion stands beside the learner&apos;s words until they decide:</source>
+        <translation>Tu sugerencia queda junto a las palabras del aprendiz hasta que decida:</translation>
+    </message>
+    <message>
+        <source>Edit entry</source>
+        <translation>Editar la entrada</translation>
+    </message>
+    <message>
+        <source>Entry:</source>
+        <translation>Entrada:</translation>
+    </message>
+    <message>
+        <source>Remove entry</source>
+        <translation>Quitar la entrada</translation>
+    </message>
+    <message>
+        <source>Remove “{text}”?</source>
+        <translation>¿Quitar «{text}»?</translation>
+    </message>
+</context>
+<context>
+    <name>GoalsTab</name>
+    <message>
+        <source>Goals</source>
+        <translation>Metas</translation>
+    </message>
+    <message>
+        <source>&amp;New goal</source>
+        <translation>&amp;Nueva meta</translation>
+    </message>
+    <message>
+        <source>Start a new goal (Ctrl+G)</source>
+        <translation>Empezar una meta nueva (Ctrl+G)</translation>
+    </message>
+    <message>
+        <source>My goal, in my words</source>
+        <translation>Mi meta, con mis palabras</translation>
+    </message>
+    <message>
+        <source>Why it matters to me</source>
+        <translation>Por qué me importa</translation>
+    </message>
+    <message>
+        <source>Target date</source>
+        <translation>Fecha objetivo</translation>
+    </message>
+    <message>
+        <source>&amp;Save goal</source>
+        <translation>&amp;Guardar meta</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Meta</translation>
+    </message>
+    <message>
+        <source>&amp;Goal:</source>
+        <translation>&amp;Meta:</translation>
+    </message>
+    <message>
+        <source>&amp;Why it matters:</source>
+        <translation>&amp;Por qué me importa:</translation>
+    </message>
+    <message>
+        <source>&amp;Focus:</source>
+        <translation>&amp;Enfoque:</translation>
+    </message>
+    <message>
+        <source>&amp;Lens:</source>
+        <translation>&amp;Lente:</translation>
+    </message>
+    <message>
+        <source>Target:</source>
+        <translation>Fecha objetivo:</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation>Es&amp;tado:</translation>
+    </message>
+    <message>
+        <source>Action step</source>
+        <translation>Paso de acción</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Quién</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Para</translation>
+    </message>
+    <message>
+        <source>Action steps</source>
+        <translation>Pasos de acción</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>Próximo paso</translation>
+    </message>
+    <message>
+        <source>New action step</source>
+        <translation>Nuevo paso de acción</translation>
+    </message>
+    <message>
+        <source>Who does it</source>
+        <translation>Quién lo hace</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Fecha límite</translation>
+    </message>
+    <message>
+        <source>Add step</source>
+        <translation>Agregar paso</translation>
+    </message>
+    <message>
+        <source>Supports from the backpack</source>
+        <translation>Apoyos de la mochila</translation>
+    </message>
+    <message>
+        <source>Supports from my backpack</source>
+        <translation>Apoyos de mi mochila</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Evidencia</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Dónde</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Agregada</translation>
+    </message>
+    <message>
+        <source>Kind of evidence</source>
+        <translation>Tipo de evidencia</translation>
+    </message>
+    <message>
+        <source>What it shows</source>
+        <translation>Lo que muestra</translation>
+    </message>
+    <message>
+        <source>Evidence note</source>
+        <translation>Nota de la evidencia</translation>
+    </message>
+    <message>
+        <source>File path or link (for a file, link or photo)</source>
+        <translation>Ruta del archivo o enlace (para un archivo, enlace o foto)</translation>
+    </message>
+    <message>
+        <source>Evidence file or link</source>
+        <translation>Archivo o enlace de la evidencia</translation>
+    </message>
+    <message>
+        <source>Add evidence</source>
+        <translation>Agregar evidencia</translation>
+    </message>
+    <message>
+        <source>Add this evidence to the goal (Ctrl+E goes to the evidence field)</source>
+        <translation>Agregar esta evidencia a la meta (Ctrl+E lleva al campo de evidencia)</translation>
+    </message>
+    <message>
+        <source>Evidence of progress</source>
+        <translation>Evidencias de progreso</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>How it&apos;s going</source>
+        <translation>Cómo va</translation>
+    </message>
+    <message>
+        <source>Reflection</source>
+        <translation>Reflexión</translation>
+    </message>
+    <message>
+        <source>Progress check-ins</source>
+        <translation>Seguimientos del progreso</translation>
+    </message>
+    <message>
+        <source>My reflection</source>
+        <translation>Mi reflexión</translation>
+    </message>
+    <message>
+        <source>Check in</source>
+        <translation>Registrar seguimiento</translation>
+    </message>
+    <message>
+        <source>Written by {who} · {agreement}</source>
+        <translation>Escrita por {who} · {agreement}</translation>
+    </message>
+    <message>
+        <source>A new goal</source>
+        <translation>Una meta nueva</translation>
+    </message>
+    <message>
+        <source>&amp;Add goal</source>
+        <translation>&amp;Agregar meta</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPage</name>
+    <message>
+        <source>Show changes by</source>
+        <translation>Mostrar cambios hechos por</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Todos</translation>
+    </message>
+    <message>
+        <source>The learner</source>
+        <translation>El aprendiz</translation>
+    </message>
+    <message>
+        <source>Teachers</source>
+        <translation>Docentes</translation>
+    </message>
+    <message>
+        <source>History of changes</source>
+        <translation>Historial de cambios</translation>
+    </message>
+    <message>
+        <source>Show changes by:</source>
+        <translation>Mostrar cambios de:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s)</source>
+        <translation>
+            <numerusform>%n cambio</numerusform>
+            <numerusform>%n cambios</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LearnerTableModel</name>
+    <message>
+        <source>Learner</source>
+        <translation>Aprendiz</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Grupo</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Grado</translation>
+    </message>
+</context>
+<context>
+    <name>LensesTab</name>
+    <message>
+        <source>Access: how I take in information · Engage: what keeps me going · Express: how I show what I know</source>
+        <translation>Acceder: cómo recibo la información · Participar: qué me mantiene motivado · Expresar: cómo muestro lo que sé</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>plprofile — Personal Learner Profiles</source>
+        <translation>plprofile — Perfiles personales del aprendiz</translation>
+    </message>
+    <message>
+        <source>Search learners (Ctrl+F)</source>
+        <translation>Buscar aprendices (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search learners by name</source>
+        <translation>Buscar aprendices por nombre</translation>
+    </message>
+    <message>
+        <source>Filter by group</source>
+        <translation>Filtrar por grupo</translation>
+    </message>
+    <message>
+        <source>All groups</source>
+        <translation>Todos los grupos</translation>
+    </message>
+    <message>
+        <source>Learners</source>
+        <translation>Aprendices</translation>
+    </message>
+    <message>
+        <source>&amp;Add learner…</source>
+        <translation>&amp;Agregar aprendiz…</translation>
+    </message>
+    <message>
+        <source>&amp;Import class…</source>
+        <translation>&amp;Importar clase…</translation>
+    </message>
+    <message>
+        <source>Opening the store…</source>
+        <translation>Abriendo la base de datos…</translation>
+    </message>
+    <message>
+        <source>Opening {path}…</source>
+        <translation>Abriendo {path}…</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Import class from CSV…</source>
+        <translation>&amp;Importar clase desde CSV…</translation>
+    </message>
+    <message>
+        <source>Load a school &amp;framework…</source>
+        <translation>Cargar un &amp;marco escolar…</translation>
+    </message>
+    <message>
+        <source>&amp;Backups…</source>
+        <translation>&amp;Copias de seguridad…</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;Bloquear</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>Ce&amp;rrar sesión</translation>
+    </message>
+    <message>
+        <source>Lock after idle &amp;time…</source>
+        <translation>Bloquear tras &amp;inactividad…</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage…</source>
+        <translation>&amp;Idioma…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;Learner</source>
+        <translation>A&amp;prendiz</translation>
+    </message>
+    <message>
+        <source>&amp;Find learner</source>
+        <translation>&amp;Buscar aprendiz</translation>
+    </message>
+    <message>
+        <source>&amp;Next learner</source>
+        <translation>&amp;Siguiente aprendiz</translation>
+    </message>
+    <message>
+        <source>&amp;Previous learner</source>
+        <translation>Aprendiz a&amp;nterior</translation>
+    </message>
+    <message>
+        <source>Start &amp;conference</source>
+        <translation>Iniciar &amp;reunión</translation>
+    </message>
+    <message>
+        <source>New &amp;goal</source>
+        <translation>Nueva &amp;meta</translation>
+    </message>
+    <message>
+        <source>Add &amp;evidence to the goal</source>
+        <translation>Agregar &amp;evidencia a la meta</translation>
+    </message>
+    <message>
+        <source>&amp;Remove learner from the class…</source>
+        <translation>&amp;Quitar aprendiz de la clase…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete learner permanently…</source>
+        <translation>E&amp;liminar aprendiz definitivamente…</translation>
+    </message>
+    <message>
+        <source>&amp;Set or reset sign-in PIN…</source>
+        <translation>Definir o restablecer el &amp;PIN de acceso…</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock learner&apos;s sign-in</source>
+        <translation>&amp;Desbloquear el acceso del aprendiz</translation>
+    </message>
+    <message>
+        <source>Add a &amp;teacher account…</source>
+        <translation>Agregar una cuenta de &amp;docente…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>&amp;Class overview…</source>
+        <translation>&amp;Resumen de la clase…</translation>
+    </message>
+    <message>
+        <source>&amp;Text size…</source>
+        <translation>&amp;Tamaño del texto…</translation>
+    </message>
+    <message>
+        <source>Choose a goal first: evidence belongs to a goal.</source>
+        <translation>Primero elige una meta: la evidencia pertenece a una meta.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Language of plprofile:</source>
+        <translation>Idioma de plprofile:</translation>
+    </message>
+    <message>
+        <source>plprofile will use “{language}” the next time it starts.</source>
+        <translation>plprofile usará «{language}» la próxima vez que se abra.</translation>
+    </message>
+    <message>
+        <source>The system&apos;s size</source>
+        <translation>El tamaño del sistema</translation>
+    </message>
+    <message>
+        <source>{points} points</source>
+        <translation>{points} puntos</translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation>Tamaño del texto</translation>
+    </message>
+    <message>
+        <source>Size of the text in plprofile:</source>
+        <translation>Tamaño del texto en plprofile:</translation>
+    </message>
+    <message>
+        <source>plprofile will use “{size}” the next time it starts.</source>
+        <translation>plprofile usará «{size}» la próxima vez que se abra.</translation>
+    </message>
+    <message>
+        <source>The store could not be opened.
+
+{message}</source>
+        <translation>No se pudo abrir la base de datos.
+
+{message}</translation>
+    </message>
+    <message>
+        <source>Store not opened</source>
+        <translation>Base de datos no abierta</translation>
+    </message>
+    <message>
+        <source>The store could not be opened</source>
+        <translation>No se pudo abrir la base de datos</translation>
+    </message>
+    <message>
+        <source>{message}
+
+Restore the latest good backup, made {date}? The damaged file is kept in the backups folder.</source>
+        <translation>{message}
+
+¿Restaurar la última copia de seguridad en buen estado, hecha el {date}? El archivo dañado se guarda en la carpeta de copias de seguridad.</translation>
+    </message>
+    <message>
+        <source>{message}
+
+Open the store in another folder?</source>
+        <translation>{message}
+
+¿Abrir la base de datos en otra carpeta?</translation>
+    </message>
+    <message>
+        <source>Choose the folder of a plprofile store</source>
+        <translation>Elige la carpeta de una base de datos de plprofile</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restaurar</translation>
+    </message>
+    <message>
+        <source>Store: {path}</source>
+        <translation>Base de datos: {path}</translation>
+    </message>
+    <message>
+        <source>Welcome to plprofile</source>
+        <translation>Te damos la bienvenida a plprofile</translation>
+    </message>
+    <message>
+        <source>This store is empty. Load a demo class of 25 learners to explore the app?
+
+You can add learners by hand or import a class from a CSV file instead.</source>
+        <translation>Esta base de datos está vacía. ¿Cargar una clase de demostración con 25 aprendices para explorar la aplicación?
+
+También puedes agregar aprendices a mano o importar una clase desde un archivo CSV.</translation>
+    </message>
+    <message>
+        <source>Creating the demo class…</source>
+        <translation>Creando la clase de demostración…</translation>
+    </message>
+    <message>
+        <source>Demo class: teachers sign in as “{user}” with “{password}”; learners with their sign-in name (e.g. “zoem”) and PIN {pin}.</source>
+        <translation>Clase de demostración: los docentes inician sesión como «{user}» con «{password}»; los aprendices, con su nombre de usuario (p. ej. «zoem») y el PIN {pin}.</translation>
+    </message>
+    <message>
+        <source>plprofile — {who}</source>
+        <translation>plprofile — {who}</translation>
+    </message>
+    <message>
+        <source>Lock after idle time</source>
+        <translation>Bloquear tras inactividad</translation>
+    </message>
+    <message>
+        <source>Lock the app after this many minutes without use:</source>
+        <translation>Bloquear la aplicación después de estos minutos sin uso:</translation>
+    </message>
+    <message>
+        <source>Set sign-in PIN</source>
+        <translation>Definir el PIN de acceso</translation>
+    </message>
+    <message>
+        <source>A PIN of 4 to 8 digits for {name}:</source>
+        <translation>Un PIN de 4 a 8 dígitos para {name}:</translation>
+    </message>
+    <message>
+        <source>{learner} signs in as “{name}” with the new PIN.</source>
+        <translation>{learner} inicia sesión como «{name}» con el PIN nuevo.</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Desbloquear</translation>
+    </message>
+    <message>
+        <source>{name} can sign in again.</source>
+        <translation>{name} ya puede iniciar sesión de nuevo.</translation>
+    </message>
+    <message>
+        <source>Add a teacher</source>
+        <translation>Agregar un docente</translation>
+    </message>
+    <message>
+        <source>Sign-in name of the new teacher:</source>
+        <translation>Nombre de usuario del nuevo docente:</translation>
+    </message>
+    <message>
+        <source>A password for {name} (at least 8 characters):</source>
+        <translation>Una contraseña para {name} (al menos 8 caracteres):</translation>
+    </message>
+    <message>
+        <source>{name} can now sign in.</source>
+        <translation>{name} ya puede iniciar sesión.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n learner(s)</source>
+        <translation>
+            <numerusform>%n aprendiz</numerusform>
+            <numerusform>%n aprendices</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import a class</source>
+        <translation>Importar una clase</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>Archivos CSV (*.csv *.txt);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: {reason}</source>
+        <translation>No se puede leer el archivo: {reason}</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.
+
+{problems}</source>
+        <translation>No se importó nada.
+
+{problems}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %n learner(s) from {name}?</source>
+        <translation>
+            <numerusform>¿Importar %n aprendiz desde {name}?</numerusform>
+            <numerusform>¿Importar %n aprendices desde {name}?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Importando…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n learner(s).</source>
+        <translation>
+            <numerusform>Se importó %n aprendiz.</numerusform>
+            <numerusform>Se importaron %n aprendices.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was imported.
+
+{problem}</source>
+        <translation>No se importó nada.
+
+{problem}</translation>
+    </message>
+    <message>
+        <source>Remove learner</source>
+        <translation>Quitar aprendiz</translation>
+    </message>
+    <message>
+        <source>Remove {name} from the class list? Their profile is kept and can be restored.</source>
+        <translation>¿Quitar a {name} de la lista de la clase? Su perfil se conserva y se puede restaurar.</translation>
+    </message>
+    <message>
+        <source>Delete permanently</source>
+        <translation>Eliminar definitivamente</translation>
+    </message>
+    <message>
+        <source>This deletes everything about {name}, their history included, and cannot be undone.
+Type the learner&apos;s family name to confirm:</source>
+        <translation>Esto elimina todo lo relativo a {name}, incluido su historial, y no se puede deshacer.
+Escribe el apellido del aprendiz para confirmar:</translation>
+    </message>
+    <message>
+        <source>The name did not match; nothing was deleted.</source>
+        <translation>El nombre no coincide; no se eliminó nada.</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Copia de seguridad</translation>
+    </message>
+    <message>
+        <source>Today&apos;s automatic backup failed: {reason}</source>
+        <translation>La copia de seguridad automática de hoy falló: {reason}</translation>
+    </message>
+    <message>
+        <source>Backed up to {path}</source>
+        <translation>Copia de seguridad guardada en {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ProfilePanel</name>
+    <message>
+        <source>Learner name</source>
+        <translation>Nombre del aprendiz</translation>
+    </message>
+    <message>
+        <source>&amp;Learner is writing</source>
+        <translation>Escribe el &amp;aprendiz</translation>
+    </message>
+    <message>
+        <source>&amp;Teacher is writing</source>
+        <translation>Escribe el &amp;docente</translation>
+    </message>
+    <message>
+        <source>Entries are saved as the learner&apos;s own words</source>
+        <translation>Las entradas se guardan como palabras propias del aprendiz</translation>
+    </message>
+    <message>
+        <source>Entries are saved as the teacher&apos;s suggestions</source>
+        <translation>Las entradas se guardan como sugerencias del docente</translation>
+    </message>
+    <message>
+        <source>Start &amp;conference</source>
+        <translation>Iniciar &amp;reunión</translation>
+    </message>
+    <message>
+        <source>A guided one-to-one with a timer (Ctrl+Shift+K)</source>
+        <translation>Una reunión individual guiada, con temporizador (Ctrl+Shift+K)</translation>
+    </message>
+    <message>
+        <source>Profile sections</source>
+        <translation>Secciones del perfil</translation>
+    </message>
+    <message>
+        <source>&amp;1 About me</source>
+        <translation>&amp;1 Sobre mí</translation>
+    </message>
+    <message>
+        <source>&amp;2 Strengths</source>
+        <translation>&amp;2 Fortalezas</translation>
+    </message>
+    <message>
+        <source>&amp;3 How I learn</source>
+        <translation>&amp;3 Cómo aprendo</translation>
+    </message>
+    <message>
+        <source>&amp;4 Backpack</source>
+        <translation>&amp;4 Mochila</translation>
+    </message>
+    <message>
+        <source>&amp;5 Voice and choice</source>
+        <translation>&amp;5 Voz y elección</translation>
+    </message>
+    <message>
+        <source>&amp;6 Goals</source>
+        <translation>&amp;6 Metas</translation>
+    </message>
+    <message>
+        <source>&amp;7 Conferences</source>
+        <translation>&amp;7 Reuniones</translation>
+    </message>
+    <message>
+        <source>&amp;8 Stages</source>
+        <translation>&amp;8 Etapas</translation>
+    </message>
+    <message>
+        <source>&amp;9 History</source>
+        <translation>&amp;9 Historial</translation>
+    </message>
+    <message>
+        <source>&amp;0 Conference</source>
+        <translation>&amp;0 Reunión</translation>
+    </message>
+    <message>
+        <source>No learner selected</source>
+        <translation>Ningún aprendiz seleccionado</translation>
+    </message>
+    <message>
+        <source>Add a learner or import a class to begin.</source>
+        <translation>Agrega un aprendiz o importa una clase para empezar.</translation>
+    </message>
+    <message>
+        <source>Grade {grade}</source>
+        <translation>Grado {grade}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n suggestion(s) waiting for the learner</source>
+        <translation>
+            <numerusform>%n sugerencia espera al aprendiz</numerusform>
+            <numerusform>%n sugerencias esperan al aprendiz</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last conference {date}</source>
+        <translation>Última reunión: {date}</translation>
+    </message>
+    <message>
+        <source>next check-in {date}</source>
+        <translation>próximo seguimiento: {date}</translation>
+    </message>
+</context>
+<context>
+    <name>SignInPage</name>
+    <message>
+        <source>plprofile</source>
+        <translation>plprofile</translation>
+    </message>
+    <message>
+        <source>I&apos;m a &amp;learner</source>
+        <translation>Soy &amp;aprendiz</translation>
+    </message>
+    <message>
+        <source>I&apos;m a &amp;teacher</source>
+        <translation>Soy &amp;docente</translation>
+    </message>
+    <message>
+        <source>e.g. Ms Rivera</source>
+        <translation>p. ej. Prof. Rivera</translation>
+    </message>
+    <message>
+        <source>Sign-in name</source>
+        <translation>Nombre de usuario</translation>
+    </message>
+    <message>
+        <source>Repeat the password</source>
+        <translation>Repite la contraseña</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Iniciar sesión</translation>
+    </message>
+    <message>
+        <source>Sign-in message</source>
+        <translation>Mensaje de inicio de sesión</translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation>Tu &amp;nombre:</translation>
+    </message>
+    <message>
+        <source>Sign-in &amp;name:</source>
+        <translation>&amp;Nombre de usuario:</translation>
+    </message>
+    <message>
+        <source>&amp;PIN:</source>
+        <translation>&amp;PIN:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat it:</source>
+        <translation>&amp;Repítela:</translation>
+    </message>
+    <message>
+        <source>Personal Learner Profiles. Sign in to continue.</source>
+        <translation>Perfiles personales del aprendiz. Inicia sesión para continuar.</translation>
+    </message>
+    <message>
+        <source>Welcome! Create the first teacher account for this store. Keep the password safe: it protects the learners&apos; profiles.</source>
+        <translation>¡Te damos la bienvenida! Crea la primera cuenta de docente de esta base de datos. Guarda bien la contraseña: protege los perfiles de los aprendices.</translation>
+    </message>
+    <message>
+        <source>Create account</source>
+        <translation>Crear cuenta</translation>
+    </message>
+    <message>
+        <source>Locked. {name}, type your password or PIN to carry on where you were, or sign in as someone else.</source>
+        <translation>Bloqueado. {name}, escribe tu contraseña o PIN para seguir donde estabas, o inicia sesión como otra persona.</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Desbloquear</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Contraseña:</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>e.g. zoem</source>
+        <translation>p. ej. zoem</translation>
+    </message>
+    <message>
+        <source>e.g. rivera</source>
+        <translation>p. ej. rivera</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation>Las dos contraseñas no son iguales.</translation>
+    </message>
+</context>
+<context>
+    <name>StagesPage</name>
+    <message>
+        <source>Progress through the stages</source>
+        <translation>Progreso a través de las etapas</translation>
+    </message>
+    <message>
+        <source>Where we are now</source>
+        <translation>Dónde estamos ahora</translation>
+    </message>
+    <message>
+        <source>Goals over time</source>
+        <translation>Metas a lo largo del tiempo</translation>
+    </message>
+    <message>
+        <source>Stages: rate and chart</source>
+        <translation>Etapas: valorar y graficar</translation>
+    </message>
+    <message>
+        <source>&amp;Rate the stages</source>
+        <translation>&amp;Valorar las etapas</translation>
+    </message>
+    <message>
+        <source>&amp;Progress over time</source>
+        <translation>&amp;Progreso a lo largo del tiempo</translation>
+    </message>
+    <message>
+        <source>Where we are &amp;now</source>
+        <translation>Dónde estamos &amp;ahora</translation>
+    </message>
+    <message>
+        <source>&amp;Goals over time</source>
+        <translation>&amp;Metas a lo largo del tiempo</translation>
+    </message>
+    <message>
+        <source>{name}: progress through the stages</source>
+        <translation>{name}: progreso a través de las etapas</translation>
+    </message>
+    <message>
+        <source>No assessments yet: rate the stages in the first tab.</source>
+        <translation>Todavía no hay valoraciones: valora las etapas en la primera pestaña.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Overall stage (agreed) {a} on {d0}, {b} on {d1} ({change}); %n assessment(s).</source>
+        <translation>
+            <numerusform>Etapa general (acordada): {a} el {d0}, {b} el {d1} ({change}); %n valoración.</numerusform>
+            <numerusform>Etapa general (acordada): {a} el {d0}, {b} el {d1} ({change}); %n valoraciones.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>up {n}</source>
+        <translation>sube {n}</translation>
+    </message>
+    <message>
+        <source>down {n}</source>
+        <translation>baja {n}</translation>
+    </message>
+    <message>
+        <source>no change</source>
+        <translation>sin cambios</translation>
+    </message>
+    <message>
+        <source>{name}: where we are now</source>
+        <translation>{name}: dónde estamos ahora</translation>
+    </message>
+    <message>
+        <source>{name}: where we are now ({date})</source>
+        <translation>{name}: dónde estamos ahora ({date})</translation>
+    </message>
+    <message>
+        <source>{element} (learner higher by {n})</source>
+        <translation>{element} (el aprendiz, {n} más alto)</translation>
+    </message>
+    <message>
+        <source>{element} (teacher higher by {n})</source>
+        <translation>{element} (el docente, {n} más alto)</translation>
+    </message>
+    <message>
+        <source>Learner and teacher differ on: {list}.</source>
+        <translation>Aprendiz y docente difieren en: {list}.</translation>
+    </message>
+    <message>
+        <source>Learner and teacher see every element the same way.</source>
+        <translation>Aprendiz y docente ven todos los elementos de la misma manera.</translation>
+    </message>
+    <message>
+        <source>{name}: goals over time</source>
+        <translation>{name}: metas a lo largo del tiempo</translation>
+    </message>
+    <message numerus="yes">
+        <source>Today: {set} goals set, {progress} in progress, {achieved} achieved; %n check-in(s).</source>
+        <translation>
+            <numerusform>Hoy: {set} metas fijadas, {progress} en curso, {achieved} logradas; %n seguimiento.</numerusform>
+            <numerusform>Hoy: {set} metas fijadas, {progress} en curso, {achieved} logradas; %n seguimientos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No goals yet: set one in the Goals tab.</source>
+        <translation>Todavía no hay metas: fija una en la pestaña Metas.</translation>
+    </message>
+</context>
+<context>
+    <name>ValuePicker</name>
+    <message>
+        <source>—  Not rated</source>
+        <translation>—  Sin valorar</translation>
+    </message>
+    <message>
+        <source>Not rated</source>
+        <translation>Sin valorar</translation>
+    </message>
+</context>
+<context>
+    <name>backpack</name>
+    <message>
+        <source>Mark agreed</source>
+        <translation>Marcar como acordado</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Remove this from the profile?</source>
+        <translation>¿Quitar esto del perfil?</translation>
+    </message>
+</context>
+<context>
+    <name>chart_view</name>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>Imagen PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg)</source>
+        <translation>Dibujo SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>Documento PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Table as CSV (*.csv)</source>
+        <translation>Tabla como CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>charts</name>
+    <message>
+        <source>Not assessed yet</source>
+        <translation>Todavía sin valoración</translation>
+    </message>
+    <message>
+        <source>Who rated</source>
+        <translation>Quién valoró</translation>
+    </message>
+    <message>
+        <source>Overall</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <source>learner higher by {d}</source>
+        <translation>el aprendiz, {d} más alto</translation>
+    </message>
+    <message>
+        <source>teacher higher by {d}</source>
+        <translation>el docente, {d} más alto</translation>
+    </message>
+    <message>
+        <source>Learner and teacher differ by {n} or more</source>
+        <translation>Aprendiz y docente difieren en {n} o más</translation>
+    </message>
+    <message>
+        <source>Goals</source>
+        <translation>Metas</translation>
+    </message>
+    <message>
+        <source>My goals over time</source>
+        <translation>Mis metas a lo largo del tiempo</translation>
+    </message>
+    <message>
+        <source>No check-ins yet…</source>
+        <translation>Todavía no hay seguimientos…</translation>
+    </message>
+    <message>
+        <source>How it&apos;s going (check-ins)</source>
+        <translation>Cómo va (seguimientos)</translation>
+    </message>
+    <message>
+        <source>Learners</source>
+        <translation>Aprendices</translation>
+    </message>
+    <message>
+        <source>Now, element by element</source>
+        <translation>Ahora, elemento por elemento</translation>
+    </message>
+    <message>
+        <source>Overall stage over time</source>
+        <translation>Etapa general a lo largo del tiempo</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Etapa</translation>
+    </message>
+    <message>
+        <source>Learner</source>
+        <translation>Aprendiz</translation>
+    </message>
+    <message>
+        <source>Teacher</source>
+        <translation>Docente</translation>
+    </message>
+    <message>
+        <source>Agreed</source>
+        <translation>Acordado</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>Todavía no</translation>
+    </message>
+    <message>
+        <source>Getting there</source>
+        <translation>Avanzando</translation>
+    </message>
+    <message>
+        <source>Nearly</source>
+        <translation>Casi</translation>
+    </message>
+    <message>
+        <source>Got it</source>
+        <translation>Lo logré</translation>
+    </message>
+    <message>
+        <source>No goals yet…</source>
+        <translation>Todavía no hay metas…</translation>
+    </message>
+    <message>
+        <source>No assessments yet…</source>
+        <translation>Todavía no hay valoraciones…</translation>
+    </message>
+    <message>
+        <source>Element</source>
+        <translation>Elemento</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Difference (learner − teacher)</source>
+        <translation>Diferencia (aprendiz − docente)</translation>
+    </message>
+    <message>
+        <source>Goals set</source>
+        <translation>Metas fijadas</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>En curso</translation>
+    </message>
+    <message>
+        <source>Achieved</source>
+        <translation>Logradas</translation>
+    </message>
+    <message>
+        <source>Goal {n}</source>
+        <translation>Meta {n}</translation>
+    </message>
+    <message>
+        <source>Check-ins (1 = not yet, 4 = got it)</source>
+        <translation>Seguimientos (1 = todavía no, 4 = lo logré)</translation>
+    </message>
+    <message>
+        <source>Element or date</source>
+        <translation>Elemento o fecha</translation>
+    </message>
+    <message>
+        <source>Overall on {date}</source>
+        <translation>General el {date}</translation>
+    </message>
+</context>
+<context>
+    <name>common</name>
+    <message>
+        <source>Please check</source>
+        <translation>Revisa, por favor</translation>
+    </message>
+    <message>
+        <source>Not allowed</source>
+        <translation>No permitido</translation>
+    </message>
+    <message>
+        <source>Changed elsewhere</source>
+        <translation>Cambiado en otro lugar</translation>
+    </message>
+    <message>
+        <source>{message}
+
+Saved version:
+{theirs}
+
+Your version:
+{mine}
+
+The saved version is now shown; copy your text back in if you still want it.</source>
+        <translation>{message}
+
+Versión guardada:
+{theirs}
+
+Tu versión:
+{mine}
+
+Ahora se muestra la versión guardada; si todavía quieres tu texto, cópialo de nuevo.</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>No encontrado</translation>
+    </message>
+    <message>
+        <source>This item no longer exists; it may have been removed.</source>
+        <translation>Este elemento ya no existe; es posible que se haya quitado.</translation>
+    </message>
+</context>
+<context>
+    <name>frameworks</name>
+    <message>
+        <source>Load a school framework</source>
+        <translation>Cargar un marco escolar</translation>
+    </message>
+    <message>
+        <source>Framework files (*.json);;All files (*)</source>
+        <translation>Archivos de marco (*.json);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Nothing was loaded; “{name}” (version {version}) stays in use.</source>
+        <translation>No se cargó nada; se sigue usando «{name}» (versión {version}).</translation>
+    </message>
+    <message>
+        <source>{file} cannot be used as a framework.
+
+{problem}
+
+{keeps}</source>
+        <translation>{file} no se puede usar como marco.
+
+{problem}
+
+{keeps}</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read: {reason}
+
+{keeps}</source>
+        <translation>No se puede leer {file}: {reason}
+
+{keeps}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Now using “{name}” (version {version}): %n element(s) in {groups} group(s).
+
+New assessments use it; earlier assessments keep the framework they were made with.</source>
+        <translation>
+            <numerusform>Ahora se usa «{name}» (versión {version}): %n elemento en {groups} grupo(s).
+
+Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se hicieron.</numerusform>
+            <numerusform>Ahora se usa «{name}» (versión {version}): %n elementos en {groups} grupo(s).
+
+Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se hicieron.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>history</name>
+    <message>
+        <source>Details</source>
+        <translation>Datos</translation>
+    </message>
+    <message>
+        <source>Sign-in</source>
+        <translation>Cuenta de acceso</translation>
+    </message>
+    <message>
+        <source>Profile entry</source>
+        <translation>Entrada del perfil</translation>
+    </message>
+    <message>
+        <source>Backpack</source>
+        <translation>Mochila</translation>
+    </message>
+    <message>
+        <source>Voice and choice</source>
+        <translation>Voz y elección</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Meta</translation>
+    </message>
+    <message>
+        <source>Action step</source>
+        <translation>Paso de acción</translation>
+    </message>
+    <message>
+        <source>Goal support</source>
+        <translation>Apoyo de la meta</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Evidencia</translation>
+    </message>
+    <message>
+        <source>Check-in</source>
+        <translation>Seguimiento</translation>
+    </message>
+    <message>
+        <source>Conference</source>
+        <translation>Reunión</translation>
+    </message>
+    <message>
+        <source>Stages assessment</source>
+        <translation>Valoración de las etapas</translation>
+    </message>
+    <message>
+        <source>Stages rating</source>
+        <translation>Valoración de un elemento</translation>
+    </message>
+    <message>
+        <source>given name</source>
+        <translation>nombre de pila</translation>
+    </message>
+    <message>
+        <source>family name</source>
+        <translation>apellido</translation>
+    </message>
+    <message>
+        <source>preferred name</source>
+        <translation>nombre preferido</translation>
+    </message>
+    <message>
+        <source>pronouns</source>
+        <translation>pronombres</translation>
+    </message>
+    <message>
+        <source>grade</source>
+        <translation>grado</translation>
+    </message>
+    <message>
+        <source>group</source>
+        <translation>grupo</translation>
+    </message>
+    <message>
+        <source>student ID</source>
+        <translation>ID del estudiante</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>texto</translation>
+    </message>
+    <message>
+        <source>agreement</source>
+        <translation>acuerdo</translation>
+    </message>
+    <message>
+        <source>teacher only</source>
+        <translation>solo docentes</translation>
+    </message>
+    <message>
+        <source>statement</source>
+        <translation>enunciado</translation>
+    </message>
+    <message>
+        <source>why</source>
+        <translation>por qué</translation>
+    </message>
+    <message>
+        <source>focus</source>
+        <translation>enfoque</translation>
+    </message>
+    <message>
+        <source>lens</source>
+        <translation>lente</translation>
+    </message>
+    <message>
+        <source>target date</source>
+        <translation>fecha objetivo</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>estado</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>hecho</translation>
+    </message>
+    <message>
+        <source>who</source>
+        <translation>quién</translation>
+    </message>
+    <message>
+        <source>due date</source>
+        <translation>fecha límite</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>fecha</translation>
+    </message>
+    <message>
+        <source>who took part</source>
+        <translation>participantes</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>notas</translation>
+    </message>
+    <message>
+        <source>agreements</source>
+        <translation>acuerdos</translation>
+    </message>
+    <message>
+        <source>next check-in</source>
+        <translation>próximo seguimiento</translation>
+    </message>
+    <message>
+        <source>Stages: {element}</source>
+        <translation>Etapas: {element}</translation>
+    </message>
+    <message>
+        <source>learner</source>
+        <translation>aprendiz</translation>
+    </message>
+    <message>
+        <source>teacher</source>
+        <translation>docente</translation>
+    </message>
+    <message>
+        <source>agreed</source>
+        <translation>acordado</translation>
+    </message>
+    <message>
+        <source>{what}: added</source>
+        <translation>{what}: agregado</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>quitado</translation>
+    </message>
+    <message>
+        <source>restored</source>
+        <translation>restaurado</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Quién</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Antes</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Después</translation>
+    </message>
+</context>
+<context>
+    <name>i18n</name>
+    <message>
+        <source>System language</source>
+        <translation>Idioma del sistema</translation>
+    </message>
+</context>
+<context>
+    <name>labels</name>
+    <message>
+        <source>I am…</source>
+        <translation>Yo soy…</translation>
+    </message>
+    <message>
+        <source>Words I choose</source>
+        <translation>Palabras que elijo</translation>
+    </message>
+    <message>
+        <source>Strengths</source>
+        <translation>Fortalezas</translation>
+    </message>
+    <message>
+        <source>Challenges</source>
+        <translation>Desafíos</translation>
+    </message>
+    <message>
+        <source>Interests</source>
+        <translation>Intereses</translation>
+    </message>
+    <message>
+        <source>Aspirations</source>
+        <translation>Aspiraciones</translation>
+    </message>
+    <message>
+        <source>Talents and passions</source>
+        <translation>Talentos y pasiones</translation>
+    </message>
+    <message>
+        <source>What works</source>
+        <translation>Lo que me funciona</translation>
+    </message>
+    <message>
+        <source>What gets in the way</source>
+        <translation>Lo que me frena</translation>
+    </message>
+    <message>
+        <source>For my next conference</source>
+        <translation>Para mi próxima reunión</translation>
+    </message>
+    <message>
+        <source>{lens}: {section}</source>
+        <translation>{lens}: {section}</translation>
+    </message>
+    <message>
+        <source>A short &apos;I am…&apos; statement in the learner&apos;s words</source>
+        <translation>Una frase breve «Yo soy…» con las palabras del aprendiz</translation>
+    </message>
+    <message>
+        <source>A word that describes me</source>
+        <translation>Una palabra que me describe</translation>
+    </message>
+    <message>
+        <source>Something I&apos;m good at</source>
+        <translation>Algo que hago bien</translation>
+    </message>
+    <message>
+        <source>Something that is hard for me</source>
+        <translation>Algo que me resulta difícil</translation>
+    </message>
+    <message>
+        <source>Something I like or care about</source>
+        <translation>Algo que me gusta o me importa</translation>
+    </message>
+    <message>
+        <source>What I hope to do or become</source>
+        <translation>Lo que espero hacer o llegar a ser</translation>
+    </message>
+    <message>
+        <source>A talent or passion</source>
+        <translation>Un talento o una pasión</translation>
+    </message>
+    <message>
+        <source>Something I want to talk about or change next time</source>
+        <translation>Algo de lo que quiero hablar o que quiero cambiar la próxima vez</translation>
+    </message>
+    <message>
+        <source>Add in the learner&apos;s words</source>
+        <translation>Agrega con las palabras del aprendiz</translation>
+    </message>
+    <message>
+        <source>Access</source>
+        <translation>Acceder</translation>
+    </message>
+    <message>
+        <source>Engage</source>
+        <translation>Participar</translation>
+    </message>
+    <message>
+        <source>Express</source>
+        <translation>Expresar</translation>
+    </message>
+    <message>
+        <source>How I best take in information</source>
+        <translation>Cómo recibo mejor la información</translation>
+    </message>
+    <message>
+        <source>What keeps me going</source>
+        <translation>Qué me mantiene motivado</translation>
+    </message>
+    <message>
+        <source>How I best show what I know</source>
+        <translation>Cómo muestro mejor lo que sé</translation>
+    </message>
+    <message>
+        <source>Learner</source>
+        <translation>Aprendiz</translation>
+    </message>
+    <message>
+        <source>Teacher</source>
+        <translation>Docente</translation>
+    </message>
+    <message>
+        <source>Agreed</source>
+        <translation>Acordado</translation>
+    </message>
+    <message>
+        <source>Suggestion</source>
+        <translation>Sugerencia</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>Rechazado</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Aceptado</translation>
+    </message>
+    <message>
+        <source>Tool</source>
+        <translation>Herramienta</translation>
+    </message>
+    <message>
+        <source>App</source>
+        <translation>Aplicación</translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation>Estrategia</translation>
+    </message>
+    <message>
+        <source>Skill</source>
+        <translation>Habilidad</translation>
+    </message>
+    <message>
+        <source>What I learn (topic)</source>
+        <translation>Qué aprendo (tema)</translation>
+    </message>
+    <message>
+        <source>How I learn (path, strategy)</source>
+        <translation>Cómo aprendo (ruta, estrategia)</translation>
+    </message>
+    <message>
+        <source>How I show it (product)</source>
+        <translation>Cómo lo demuestro (producto)</translation>
+    </message>
+    <message>
+        <source>Pace</source>
+        <translation>Ritmo</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Lugar</translation>
+    </message>
+    <message>
+        <source>With whom</source>
+        <translation>Con quién</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>I have this today</source>
+        <translation>Ya lo tengo hoy</translation>
+    </message>
+    <message>
+        <source>I&apos;m asking for this</source>
+        <translation>Lo estoy pidiendo</translation>
+    </message>
+    <message>
+        <source>Learning</source>
+        <translation>Aprendizaje</translation>
+    </message>
+    <message>
+        <source>Personal</source>
+        <translation>Personal</translation>
+    </message>
+    <message>
+        <source>College and career</source>
+        <translation>Estudios superiores y carrera</translation>
+    </message>
+    <message>
+        <source>Citizenship</source>
+        <translation>Ciudadanía</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>Sin empezar</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>En curso</translation>
+    </message>
+    <message>
+        <source>Achieved</source>
+        <translation>Lograda</translation>
+    </message>
+    <message>
+        <source>Revised</source>
+        <translation>Revisada</translation>
+    </message>
+    <message>
+        <source>Set aside</source>
+        <translation>Dejada de lado</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Archivo</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Enlace</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <source>1 · Not yet</source>
+        <translation>1 · Todavía no</translation>
+    </message>
+    <message>
+        <source>2 · Getting started</source>
+        <translation>2 · Empezando</translation>
+    </message>
+    <message>
+        <source>3 · On my way</source>
+        <translation>3 · Voy en camino</translation>
+    </message>
+    <message>
+        <source>4 · Got it!</source>
+        <translation>4 · ¡Lo logré!</translation>
+    </message>
+</context>
+<context>
+    <name>services</name>
+    <message>
+        <source>Only a teacher can change the framework.</source>
+        <translation>Solo un docente puede cambiar el marco.</translation>
+    </message>
+    <message>
+        <source>A learner records their own view; the teacher&apos;s and agreed values are recorded by a teacher.</source>
+        <translation>Un aprendiz registra su propia visión; los valores del docente y los acordados los registra un docente.</translation>
+    </message>
+    <message>
+        <source>Only a teacher can see the class overview.</source>
+        <translation>Solo un docente puede ver el resumen de la clase.</translation>
+    </message>
+    <message>
+        <source>A learner can only see and change their own profile.</source>
+        <translation>Un aprendiz solo puede ver y cambiar su propio perfil.</translation>
+    </message>
+    <message>
+        <source>Only a teacher can do this.</source>
+        <translation>Solo un docente puede hacer esto.</translation>
+    </message>
+    <message>
+        <source>A learner can change only their preferred name and pronouns.</source>
+        <translation>Un aprendiz solo puede cambiar su nombre preferido y sus pronombres.</translation>
+    </message>
+    <message>
+        <source>Only a teacher can write a teacher-only note.</source>
+        <translation>Solo un docente puede escribir una nota solo para docentes.</translation>
+    </message>
+    <message>
+        <source>A teacher cannot change a learner&apos;s own words; add a suggestion instead.</source>
+        <translation>Un docente no puede cambiar las palabras propias de un aprendiz; agrega una sugerencia en su lugar.</translation>
+    </message>
+    <message>
+        <source>Only the learner can accept or decline a suggestion.</source>
+        <translation>Solo el aprendiz puede aceptar o rechazar una sugerencia.</translation>
+    </message>
+    <message>
+        <source>The learner agrees to a teacher&apos;s suggestion, not the teacher.</source>
+        <translation>Es el aprendiz quien acepta la sugerencia de un docente, no el docente.</translation>
+    </message>
+    <message>
+        <source>A teacher cannot remove a learner&apos;s own words.</source>
+        <translation>Un docente no puede quitar las palabras propias de un aprendiz.</translation>
+    </message>
+    <message>
+        <source>That challenge belongs to another learner.</source>
+        <translation>Ese desafío pertenece a otro aprendiz.</translation>
+    </message>
+    <message>
+        <source>That backpack item belongs to another learner.</source>
+        <translation>Ese elemento de la mochila pertenece a otro aprendiz.</translation>
+    </message>
+    <message>
+        <source>Rate at least one element before saving.</source>
+        <translation>Valora al menos un elemento antes de guardar.</translation>
+    </message>
+    <message>
+        <source>The password contains an invalid character.</source>
+        <translation>La contraseña contiene un carácter no válido.</translation>
+    </message>
+    <message>
+        <source>A PIN is 4 to 8 digits.</source>
+        <translation>Un PIN tiene de 4 a 8 dígitos.</translation>
+    </message>
+    <message>
+        <source>The sign-in name cannot be empty.</source>
+        <translation>El nombre de usuario no puede estar vacío.</translation>
+    </message>
+    <message>
+        <source>A sign-in name is one word of at most 100 characters, without spaces.</source>
+        <translation>Un nombre de usuario es una sola palabra de como máximo 100 caracteres, sin espacios.</translation>
+    </message>
+    <message>
+        <source>This store already has a teacher account.</source>
+        <translation>Esta base de datos ya tiene una cuenta de docente.</translation>
+    </message>
+    <message>
+        <source>Only a teacher can add teachers.</source>
+        <translation>Solo un docente puede agregar docentes.</translation>
+    </message>
+    <message>
+        <source>Only a teacher can set a learner&apos;s PIN.</source>
+        <translation>Solo un docente puede definir el PIN de un aprendiz.</translation>
+    </message>
+    <message>
+        <source>Only a teacher can unlock an account.</source>
+        <translation>Solo un docente puede desbloquear una cuenta.</translation>
+    </message>
+    <message>
+        <source>Type your sign-in name.</source>
+        <translation>Escribe tu nombre de usuario.</translation>
+    </message>
+    <message>
+        <source>Type your password or PIN.</source>
+        <translation>Escribe tu contraseña o PIN.</translation>
+    </message>
+    <message>
+        <source>That name and password or PIN do not match. Please try again.</source>
+        <translation>Ese nombre y esa contraseña o PIN no coinciden. Vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Too many wrong tries: this account is locked for a while. A teacher can unlock it.</source>
+        <translation>Demasiados intentos fallidos: esta cuenta queda bloqueada por un tiempo. Un docente puede desbloquearla.</translation>
+    </message>
+    <message>
+        <source>That file is the store itself, not a backup of it.</source>
+        <translation>Ese archivo es la base de datos misma, no una copia de seguridad.</translation>
+    </message>
+    <message>
+        <source>This entry is not waiting for a decision.</source>
+        <translation>Esta entrada no está esperando una decisión.</translation>
+    </message>
+    <message>
+        <source>The next check-in date cannot be before the conference.</source>
+        <translation>La fecha del próximo seguimiento no puede ser anterior a la reunión.</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>El archivo está vacío.</translation>
+    </message>
+    <message>
+        <source>The first row could not be read as column names.</source>
+        <translation>La primera fila no se pudo leer como nombres de columnas.</translation>
+    </message>
+    <message>
+        <source>The file has column names but no learners.</source>
+        <translation>El archivo tiene nombres de columnas pero ningún aprendiz.</translation>
+    </message>
+    <message>
+        <source>The file has no learners (no row has the role &apos;student&apos;).</source>
+        <translation>El archivo no tiene aprendices (ninguna fila tiene el rol «student»).</translation>
+    </message>
+    <message>
+        <source>The file is UTF-16 text (&apos;Unicode Text&apos;), not UTF-8. Save it as &apos;CSV UTF-8&apos; and try again.</source>
+        <translation>El archivo es texto UTF-16 («Texto Unicode»), no UTF-8. Guárdalo como «CSV UTF-8» y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Row {row}: “{column}” is empty.</source>
+        <translation>Fila {row}: «{column}» está vacío.</translation>
+    </message>
+    <message>
+        <source>Row {row}: “{column}” is too long ({n} characters, at most {limit}).</source>
+        <translation>Fila {row}: «{column}» es demasiado largo ({n} caracteres, como máximo {limit}).</translation>
+    </message>
+    <message>
+        <source>Row {row} has {n} values but there are only {width} column names. Check it for an extra separator, or put a value that contains one in quotes.</source>
+        <translation>La fila {row} tiene {n} valores, pero solo hay {width} nombres de columnas. Revisa si tiene un separador de más, o pon entre comillas un valor que contenga uno.</translation>
+    </message>
+    <message>
+        <source>{field} cannot be empty.</source>
+        <translation>{field} no puede estar vacío.</translation>
+    </message>
+    <message>
+        <source>{field} is too long ({n} characters, at most {limit}).</source>
+        <translation>{field} es demasiado largo ({n} caracteres, como máximo {limit}).</translation>
+    </message>
+    <message>
+        <source>{field} contains an invalid character.</source>
+        <translation>{field} contiene un carácter no válido.</translation>
+    </message>
+    <message>
+        <source>A password needs at least {n} characters.</source>
+        <translation>Una contraseña necesita al menos {n} caracteres.</translation>
+    </message>
+    <message>
+        <source>A password can have at most {n} characters.</source>
+        <translation>Una contraseña puede tener como máximo {n} caracteres.</translation>
+    </message>
+    <message>
+        <source>The sign-in name “{name}” is taken; choose another.</source>
+        <translation>El nombre de usuario «{name}» ya está en uso; elige otro.</translation>
+    </message>
+    <message>
+        <source>Another learner already has the ID “{id}”.</source>
+        <translation>Otro aprendiz ya tiene el ID «{id}».</translation>
+    </message>
+    <message>
+        <source>Too many wrong tries: wait {n} minutes or ask a teacher to unlock it.</source>
+        <translation>Demasiados intentos fallidos: espera {n} minutos o pide a un docente que la desbloquee.</translation>
+    </message>
+    <message>
+        <source>Too many wrong tries: wait {n} seconds and try again.</source>
+        <translation>Demasiados intentos fallidos: espera {n} segundos y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>How it&apos;s going must be between {low} and {high}.</source>
+        <translation>«Cómo va» debe estar entre {low} y {high}.</translation>
+    </message>
+    <message>
+        <source>“{element}” is rated twice.</source>
+        <translation>«{element}» está valorado dos veces.</translation>
+    </message>
+    <message>
+        <source>The file has no “{column}” column. Columns found: {found}. The first row must hold the column names.</source>
+        <translation>El archivo no tiene la columna «{column}». Columnas encontradas: {found}. La primera fila debe tener los nombres de las columnas.</translation>
+    </message>
+    <message>
+        <source>This item ({what}) was changed by someone else since you opened it.</source>
+        <translation>Otra persona cambió este elemento ({what}) después de que lo abriste.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The file has %n problem(s):</source>
+        <translation>
+            <numerusform>El archivo tiene %n problema:</numerusform>
+            <numerusform>El archivo tiene %n problemas:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more.</source>
+        <translation>
+            <numerusform>… y %n más.</numerusform>
+            <numerusform>… y %n más.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>stages</name>
+    <message>
+        <source>From “{a}” toward “{b}”</source>
+        <translation>De «{a}» hacia «{b}»</translation>
+    </message>
+    <message>
+        <source>moving on</source>
+        <translation>avanzando</translation>
+    </message>
+</context>
+<context>
+    <name>summary</name>
+    <message>
+        <source>not yet written</source>
+        <translation>todavía sin escribir</translation>
+    </message>
+    <message>
+        <source>My learning profile and plan</source>
+        <translation>Mi perfil de aprendizaje y mi plan</translation>
+    </message>
+    <message>
+        <source>Conference on {date}</source>
+        <translation>Reunión del {date}</translation>
+    </message>
+    <message>
+        <source>My strengths</source>
+        <translation>Mis fortalezas</translation>
+    </message>
+    <message>
+        <source>My interests</source>
+        <translation>Mis intereses</translation>
+    </message>
+    <message>
+        <source>My aspirations</source>
+        <translation>Mis aspiraciones</translation>
+    </message>
+    <message>
+        <source>My learning backpack</source>
+        <translation>Mi mochila de aprendizaje</translation>
+    </message>
+    <message>
+        <source>My goals</source>
+        <translation>Mis metas</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Meta</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Steps done</source>
+        <translation>Pasos hechos</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>Próximo paso</translation>
+    </message>
+    <message>
+        <source>Last check-in</source>
+        <translation>Último seguimiento</translation>
+    </message>
+    <message>
+        <source>No goals yet.</source>
+        <translation>Todavía no hay metas.</translation>
+    </message>
+    <message>
+        <source>What we agreed</source>
+        <translation>Lo que acordamos</translation>
+    </message>
+    <message>
+        <source>Nothing written down.</source>
+        <translation>No hay nada escrito.</translation>
+    </message>
+    <message>
+        <source>to be arranged</source>
+        <translation>por acordar</translation>
+    </message>
+    <message>
+        <source>Next check-in</source>
+        <translation>Próximo seguimiento</translation>
+    </message>
+    <message>
+        <source>Stages of Personalized Learning: where we are now</source>
+        <translation>Etapas del Aprendizaje Personalizado: dónde estamos ahora</translation>
+    </message>
+    <message>
+        <source>Written together by the learner and their teacher with plprofile.</source>
+        <translation>Escrito en conjunto por el aprendiz y su docente con plprofile.</translation>
+    </message>
+    <message>
+        <source>Learning profile summary: {name}</source>
+        <translation>Resumen del perfil de aprendizaje: {name}</translation>
+    </message>
+</context>
+</TS>

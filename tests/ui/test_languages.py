@@ -1,0 +1,119 @@
+"""The interface in Spanish, the language setting, and dates and numbers in the locale's format."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QLocale, QSettings
+
+from plprofile import i18n
+from plprofile.domain.framework import default_framework
+from plprofile.services.demo import generate_demo
+from plprofile.services.profiles import AccessDenied
+from plprofile.store.engine import open_store
+from plprofile.ui import ask
+
+
+@pytest.fixture
+def language(qapp, monkeypatch):
+    """Switch the interface language as the app does at start; everything is put back afterwards."""
+    monkeypatch.delenv(i18n.ENV_VAR, raising=False)
+    saved = QLocale()
+
+    def switch(lang: str) -> str:
+        return i18n.install_translators(qapp, lang)
+
+    yield switch
+    i18n.uninstall_translators(qapp)
+    QLocale.setDefault(saved)
+    QSettings().remove(i18n.SETTINGS_KEY)
+
+
+@pytest.fixture
+def demo_dir(tmp_path):
+    store = open_store(tmp_path / "data")
+    generate_demo(store, learners=2)
+    store.close()
+    return tmp_path / "data"
+
+
+def test_spanish_main_window_and_stage_descriptors(language, open_window, qtbot, demo_dir):
+    assert language("es") == "es"
+    window = open_window(demo_dir)
+    assert [a.text() for a in window.menuBar().actions()] == ["&Archivo", "A&prendiz", "&Ver"]
+    tabs = window.profile.tabs
+    assert [tabs.tabText(i) for i in range(tabs.count())][:9] == [
+        "&1 Sobre mí", "&2 Fortalezas", "&3 Cómo aprendo", "&4 Mochila", "&5 Voz y elección", "&6 Metas",
+        "&7 Reuniones", "&8 Etapas", "&9 Historial"]
+    assert window.count_label.text() == "2 aprendices"
+    assert window.search.placeholderText() == "Buscar aprendices (Ctrl+F)"
+
+    # The Stages framework speaks Spanish too: element names and the descriptors of each stage.
+    page = window.profile.stages_page
+    tabs.setCurrentWidget(page)
+    qtbot.waitUntil(lambda: bool(page.entry.rows))
+    voice = page.entry.row("voice")
+    assert voice.element.text(i18n.ui_language()) == "Voz"
+    voice.pickers["learner"].setFocus()
+    voice.pickers["learner"].setCurrentIndex(voice.pickers["learner"].findData(2.0))
+    qtbot.waitUntil(lambda: page.entry.descriptors.title.text().startswith("Voz"))
+    spanish = default_framework().element("voice").descriptor(2.0, "es")
+    assert spanish and spanish != default_framework().element("voice").descriptor(2.0, "en")
+    assert page.entry.descriptors.cards[1][3].text() == spanish
+    assert page.tabs.tabText(0) == "&Valorar las etapas"
+
+
+def test_dates_numbers_and_service_messages_follow_the_language(language):
+    from plprofile.charts import tables
+    from plprofile.ui.common import fmt_date, fmt_size
+    from plprofile.ui.messages import explain
+
+    language("es")
+    assert fmt_date(date(2025, 3, 5)) == "5 mar 2025"
+    assert tables.fmt_date(date(2025, 3, 5)) == "5 mar 2025"
+    assert fmt_size(1_500_000) == QLocale().formattedDataSize(1_500_000, 1, QLocale.DataSizeFormat.DataSizeSIFormat)
+    assert explain(AccessDenied("Only a teacher can do this.")) == "Solo un docente puede hacer esto."
+    from plprofile.domain.profile import ValidationError
+
+    assert explain(ValidationError("statement", "Statement cannot be empty.")) == "Enunciado no puede estar vacío."
+    assert explain(ValueError("Something nobody translated.")) == "Something nobody translated."
+
+    language("en")
+    assert fmt_date(date(2025, 3, 5)) == "5 Mar 2025"
+    assert explain(AccessDenied("Only a teacher can do this.")) == "Only a teacher can do this."
+
+
+def test_english_uses_its_plural_forms(language, open_window, demo_dir):
+    assert language("en") == "en"
+    window = open_window(demo_dir)
+    assert window.count_label.text() == "2 learners"
+    assert window.tr("%n learner(s)", "", 1) == "1 learner"
+
+
+def test_the_language_menu_stores_the_choice_for_the_next_start(language, open_window, answers, monkeypatch):
+    language("en")
+    window = open_window()
+    offered = []
+
+    def choose(_parent, _title, _label, items, current):
+        offered.extend(items)
+        return items.index("Español")
+
+    monkeypatch.setattr(ask, "choice", choose)
+    window.language_action.trigger()
+    assert offered == ["System language", "English", "Español"]
+    assert i18n.language_setting() == "es"
+    assert "next time it starts" in answers.infos[-1] and "Español" in answers.infos[-1]
+    # the next start: no $PLPROFILE_LANG, so the setting decides
+    assert language(None) == "es"
+    assert i18n.ui_language() == "es"
+
+
+def test_the_system_language_is_followed(language, monkeypatch):
+    monkeypatch.setattr(QLocale, "system", staticmethod(lambda: QLocale("es_MX")))
+    assert language("system") == "es"
+    assert QLocale().name() == "es_MX"  # the region's own formats are kept
+    monkeypatch.setattr(QLocale, "system", staticmethod(lambda: QLocale("fr_FR")))
+    assert language("system") == "en"  # no French translation: English, with French formats
+    assert QLocale().name() == "fr_FR"
