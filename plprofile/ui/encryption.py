@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -192,16 +192,16 @@ class PassphraseDialog(QDialog):
 
 def ask_new_passphrase(parent: QWidget, what: str) -> str | None:
     dialog = PassphraseDialog(
-        parent.tr("Protect with a passphrase"),
-        parent.tr("{what} will be sealed with this passphrase (at least {n} characters). Tell it to the person "
+        QCoreApplication.translate("PassphraseDialog", "Protect with a passphrase"),
+        QCoreApplication.translate("PassphraseDialog", "{what} will be sealed with this passphrase (at least {n} characters). Tell it to the person "
                   "who opens the file in another way than the file itself. It cannot be recovered if "
                   "forgotten.").format(what=what, n=MIN_SECRET), parent=parent)
     return dialog.passphrase if ask.dialog(dialog) else None
 
 
 def ask_passphrase(parent: QWidget, name: str) -> str | None:
-    dialog = PassphraseDialog(parent.tr("Protected file"),
-                              parent.tr("{name} is protected. Type its passphrase:").format(name=name),
+    dialog = PassphraseDialog(QCoreApplication.translate("PassphraseDialog", "Protected file"),
+                              QCoreApplication.translate("PassphraseDialog", "{name} is protected. Type its passphrase:").format(name=name),
                               confirm=False, parent=parent)
     return dialog.passphrase if ask.dialog(dialog) else None
 
@@ -334,7 +334,7 @@ def unlock_store(window) -> bool:  # noqa: ANN001
     if not ask.dialog(dialog) or dialog.key is None:
         return False
     window.store_key = dialog.key
-    window.placeholder.setText(window.tr("Opening the store…"))
+    window.placeholder.setText(QCoreApplication.translate("MainWindow", "Opening the store…"))
     window._open_store()
     return True
 
@@ -371,8 +371,8 @@ def open_encryption_dialog(window, password: str | None = None) -> EncryptionDia
         window.store_key = result.key
         if result.key is not None:
             keep_key_slots(window.auth, window.store)
-        window.statusBar().showMessage(window.tr("The store is encrypted.") if result.key is not None
-                                       else window.tr("The store is no longer encrypted."), 8000)
+        window.statusBar().showMessage(QCoreApplication.translate("MainWindow", "The store is encrypted.") if result.key is not None
+                                       else QCoreApplication.translate("MainWindow", "The store is no longer encrypted."), 8000)
 
     dialog = EncryptionDialog(window.ctx, window, on_changed=changed)
     if password is not None:

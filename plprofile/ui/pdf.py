@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QSizeF, QUrl
+from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, QUrl
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 
 from plprofile.services.report import ConferenceSummary
@@ -118,9 +118,21 @@ def summary_pdf_bytes(summary: ConferenceSummary, lang: str = "en") -> bytes:
     return bytes(buffer.data())
 
 
+def _fit(doc: QTextDocument, summary: ConferenceSummary, points: QSizeF, with_chart: bool, smallest: float) -> bool:
+    """Lay the summary out at the largest text size down to ``smallest`` that fits one page."""
+    for step in range(int(round((1.0 - smallest) / 0.05)) + 1):
+        doc.setHtml(summary_html(summary, with_chart, 1.0 - step * 0.05))
+        doc.setPageSize(points)
+        if doc.pageCount() <= 1:
+            return True
+    return False
+
+
 def write_summary_pdf(summary: ConferenceSummary, path, lang: str = "en") -> int:  # noqa: ANN001
-    """Write the summary to ``path`` (or an open QIODevice) on one page (text shrinks if needed). Returns the
-    page count (1)."""
+    """Write the summary to ``path`` (or an open QIODevice) and return its page count.
+
+    It is meant for one page: the text shrinks a little if needed, then the chart gives way to the words (it is
+    in the app). A profile with more than a page of words even then gets more pages: nothing is cut off."""
     chart = _chart_png(summary, lang)
     writer = QPdfWriter(path if not isinstance(path, str | Path) else str(path))
     writer.setResolution(DPI)
@@ -133,20 +145,25 @@ def write_summary_pdf(summary: ConferenceSummary, path, lang: str = "en") -> int
     doc.setDocumentMargin(0)
     # Lay the page out in points (72 per inch), then scale the painter up to the writer's resolution.
     points = QSizeF(page.width() * 72 / DPI, page.height() * 72 / DPI)
-    doc.setPageSize(points)
     if chart is not None:
         doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl("chart://now"), chart)
-    scale = 1.0
-    while True:
-        doc.setHtml(summary_html(summary, chart is not None, scale))
+    fits = _fit(doc, summary, points, chart is not None, smallest=0.8)
+    if not fits and chart is not None:
+        fits = _fit(doc, summary, points, False, smallest=0.7)
+    if not fits:
+        doc.setHtml(summary_html(summary, False, 0.8))
         doc.setPageSize(points)
-        if doc.pageCount() <= 1 or scale < 0.6:
-            break
-        scale -= 0.05
     painter = QPainter(writer)
     try:
         painter.scale(DPI / 72, DPI / 72)
-        doc.drawContents(painter)
+        for number in range(doc.pageCount()):
+            if number:
+                writer.newPage()
+            top = number * points.height()
+            painter.save()
+            painter.translate(0, -top)
+            doc.drawContents(painter, QRectF(0, top, points.width(), points.height()))
+            painter.restore()
     finally:
         painter.end()
     return doc.pageCount()

@@ -78,3 +78,34 @@ def test_a_full_conference_ends_with_a_one_page_summary(open_window, answers, qt
     assert learner.preferred_name in text
     assert f"{next_day.day} {next_day.strftime('%b')} {next_day.year}" in text
     assert "She plans the video" in text
+
+
+def _pdf_pages_and_text(pdf) -> tuple[int, str]:
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    pages = int(next(line.split(":", 1)[1] for line in info.splitlines() if line.startswith("Pages:")))
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return pages, " ".join(text.split())
+
+
+def test_a_summary_longer_than_a_page_keeps_every_word(qtbot, tmp_path):
+    """The summary is meant for one page; a profile with pages of words gets more pages, never cut text."""
+    from plprofile.services.report import ConferenceSummary, GoalLine
+    from plprofile.ui.pdf import write_summary_pdf
+
+    goals = [GoalLine(statement=f"Goal number {i}: read a chapter book about volcanoes and tell the class",
+                      status=d.GoalStatus.IN_PROGRESS.value, steps_done=1, steps_total=4,
+                      next_step=f"Step for goal {i}", latest_checkin=3) for i in range(60)]
+    long = ConferenceSummary(
+        learner_name="Zoë", full_name="Zoë Moreau", held_on=date(2026, 11, 23), participants="Zoë, Ms Rivera",
+        agreements="\n".join(f"Agreement {i}: try it for a week" for i in range(40)) + "\nLAST AGREEMENT WORDS",
+        notes="", next_checkin_on=date(2026, 12, 7), i_am="I am a maker",
+        strengths=[f"Strength {i}" for i in range(30)], goals=goals)
+    pages, text = _pdf_pages_and_text(tmp_path / "long.pdf") if write_summary_pdf(long, tmp_path / "long.pdf") \
+        else (0, "")
+    assert pages > 1
+    assert "Goal number 59" in text and "LAST AGREEMENT WORDS" in text and "Strength 29" in text
+    short = ConferenceSummary(learner_name="Zoë", full_name="Zoë Moreau", held_on=date(2026, 11, 23),
+                              participants="", agreements="Read 10 pages", notes="", next_checkin_on=None,
+                              i_am="", goals=goals[:2])
+    assert write_summary_pdf(short, tmp_path / "short.pdf") == 1
+    assert _pdf_pages_and_text(tmp_path / "short.pdf")[0] == 1
