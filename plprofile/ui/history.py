@@ -76,7 +76,7 @@ def field_label(field: str) -> str:
     }.get(field, field.replace("_", " "))
 
 
-_MAIN_FIELDS = ("text", "statement", "name", "notes", "reflection", "element_id", "given_name")
+_MAIN_FIELDS = ("text", "statement", "name", "notes", "note", "reflection", "element_id", "given_name")
 
 
 def describe(row: ChangeLog, element_name=str) -> tuple[str, str, str]:  # noqa: ANN001
@@ -103,6 +103,8 @@ def describe(row: ChangeLog, element_name=str) -> tuple[str, str, str]:  # noqa:
                      (translate("history", "teacher"), "teacher_value"),
                      (translate("history", "agreed"), "agreed_value"))
             main = ", ".join(f"{who} {float(content[k]):g}" for who, k in views if content.get(k))
+            if content.get("note"):  # the words written beside the rating, as the learner wrote them
+                main = f"{main}: {content['note']}" if main else content["note"]
         return translate("history", "{what}: added").format(what=what), "", str(main)
     if row.action in ("delete", "restore"):
         verb = translate("history", "removed") if row.action == "delete" else translate("history", "restored")
