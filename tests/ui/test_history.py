@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from plprofile.domain import profile as d
+from plprofile.ui import labels
 
 
 def test_history_shows_who_what_old_and_new_and_filters_by_author(open_window, answers, qtbot):
@@ -15,13 +16,13 @@ def test_history_shows_who_what_old_and_new_and_filters_by_author(open_window, a
     strengths = panel.strengths.lists[d.Section.STRENGTHS]
     qtbot.keyClicks(strengths.input, "Brand new strength")
     qtbot.mouseClick(strengths.add_button, Qt.MouseButton.LeftButton)
-    goal = panel.view.goals[0].goal
+    goal = next(g.goal for g in panel.view.goals if g.goal.status != d.GoalStatus.ACHIEVED.value)
     window.ctx.profiles.update_goal(window.ctx.teacher, goal.id, status=d.GoalStatus.ACHIEVED)
     panel.reload()
     panel.tabs.setCurrentWidget(panel.history_page)
     model = panel.history_page.model
     rows = model.rows
-    assert rows[0][1].endswith("(Teacher)") and rows[0][2] == "Goal: status" and rows[0][4] == "Achieved"
+    assert rows[0][1].endswith("(Teacher)") and rows[0][2:] == ("Goal: status", labels.status(goal.status), "Achieved")
     assert rows[1][1].endswith("(Learner)") and rows[1][2] == "Strengths: added" and rows[1][4] == "Brand new strength"
     combo = panel.history_page.author
     combo.setCurrentIndex(combo.findData("learner"))
@@ -32,3 +33,23 @@ def test_history_shows_who_what_old_and_new_and_filters_by_author(open_window, a
     combo.setCurrentIndex(0)
     assert model.rowCount() == total
 
+
+
+def test_an_edited_entry_shows_its_words_before_and_after(open_window, answers, qtbot):
+    window = open_window(demo=True)
+    panel = window.profile
+    qtbot.mouseClick(panel.learner_radio, Qt.MouseButton.LeftButton)
+    strengths = panel.strengths.lists[d.Section.STRENGTHS]
+    qtbot.keyClicks(strengths.input, "I draw maps")
+    qtbot.mouseClick(strengths.add_button, Qt.MouseButton.LeftButton)
+    entry = next(e for e in panel.view.entries if e.text == "I draw maps")
+    strengths.select(entry.id)
+    answers.text_answer = "I draw detailed maps of places I visit"
+    qtbot.mouseClick(strengths.edit_button, Qt.MouseButton.LeftButton)
+    assert answers.errors == []
+    panel.tabs.setCurrentWidget(panel.history_page)
+    when, who, what, before, after = panel.history_page.model.rows[0]
+    assert who.endswith("(Learner)") and what == "Profile entry: text"
+    assert (before, after) == ("I draw maps", "I draw detailed maps of places I visit")
+    header = panel.history_page.model.headerData
+    assert [header(c, Qt.Orientation.Horizontal) for c in (3, 4)] == ["Before", "After"]
