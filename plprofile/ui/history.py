@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from datetime import UTC, date, datetime
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -21,7 +22,7 @@ from plprofile.services.profiles import ProfileView
 from plprofile.store.models import ChangeLog
 
 from . import labels
-from .common import attempt, fmt_datetime
+from .common import attempt, fmt_date, fmt_datetime
 from .context import AppContext
 
 # ``translate("context", text)`` with the context spelled out, so ``pyside6-lupdate`` finds the strings.
@@ -66,6 +67,7 @@ def field_label(field: str) -> str:
         "target_date": translate("history", "target date"),
         "status": translate("history", "status"),
         "done": translate("history", "done"),
+        "done_at": translate("history", "done on"),
         "owner": translate("history", "who"),
         "due_date": translate("history", "due date"),
         "held_on": translate("history", "date"),
@@ -79,8 +81,11 @@ def field_label(field: str) -> str:
 _MAIN_FIELDS = ("text", "statement", "name", "notes", "note", "reflection", "element_id", "given_name")
 
 
-def describe(row: ChangeLog, element_name=str) -> tuple[str, str, str]:  # noqa: ANN001
-    """(what, old value, new value) in words a learner understands."""
+def describe(row: ChangeLog, element_name=str,  # noqa: ANN001
+             sections: dict[uuid.UUID, str] | None = None) -> tuple[str, str, str]:
+    """(what, old value, new value) in words a learner understands. ``sections`` names the profile section of
+    each entry, so an edit reads "Strengths: text" like the entry's creation reads "Strengths: added"."""
+    sections = sections or {}
     what = entity_label(row.entity)
     if row.action == "create":
         try:
@@ -115,7 +120,34 @@ def describe(row: ChangeLog, element_name=str) -> tuple[str, str, str]:  # noqa:
         old, new = (labels.status(v) if v else "" for v in (old, new))
     elif row.field == "agreement":
         old, new = (labels.agreement(v) if v else "" for v in (old, new))
+    else:
+        old, new = value_text(row.field or "", old), value_text(row.field or "", new)
+    if row.entity == "profile_entry" and sections.get(row.entity_id):
+        try:
+            what = labels.section_in_full(sections[row.entity_id])
+        except (KeyError, ValueError):
+            pass
     return f"{what}: {field}", old, new
+
+
+def value_text(field: str, value: str) -> str:
+    """A stored value as a person reads it: yes/no, done/not done, dates in the locale's format."""
+    if value in ("true", "false"):
+        if field == "done":
+            return translate("history", "done") if value == "true" else translate("history", "not done")
+        return translate("history", "yes") if value == "true" else translate("history", "no")
+    if len(value) == 10 and value[4] == "-" and value[7] == "-":
+        try:
+            return fmt_date(date.fromisoformat(value))
+        except ValueError:
+            return value
+    if len(value) >= 19 and value[4] == "-" and value[10] in "T ":
+        try:
+            moment = datetime.fromisoformat(value)
+        except ValueError:
+            return value
+        return fmt_datetime(moment if moment.tzinfo else moment.replace(tzinfo=UTC))
+    return value
 
 
 class HistoryModel(QAbstractTableModel):
@@ -127,13 +159,14 @@ class HistoryModel(QAbstractTableModel):
         super().__init__(parent)
         self.rows: list[tuple[str, str, str, str, str]] = []
 
-    def set_rows(self, log: list[ChangeLog], names: dict[uuid.UUID, str], element_name=str) -> None:  # noqa: ANN001
+    def set_rows(self, log: list[ChangeLog], names: dict[uuid.UUID, str], element_name=str,  # noqa: ANN001
+                 sections: dict[uuid.UUID, str] | None = None) -> None:
         self.beginResetModel()
         self.rows = []
         for row in log:
             when = fmt_datetime(row.at)
             who = f"{names.get(row.author_id, '?')} ({labels.role(row.author_role)})"
-            self.rows.append((when, who, *describe(row, element_name)))
+            self.rows.append((when, who, *describe(row, element_name, sections)))
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
@@ -160,6 +193,7 @@ class HistoryPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.learner_id: uuid.UUID | None = None
+        self.sections: dict[uuid.UUID, str] = {}
         self.stale = True
         self.author = QComboBox()
         self.author.setAccessibleName(self.tr("Show changes by"))
@@ -190,6 +224,7 @@ class HistoryPage(QWidget):
 
     def show_profile(self, view: ProfileView) -> None:
         self.learner_id = view.learner.id
+        self.sections = {e.id: e.section for e in view.entries}
         self.stale = True
         if self.isVisible():
             self.refresh()
@@ -214,6 +249,7 @@ class HistoryPage(QWidget):
             element = framework.get_element(element_id)
             return element.text(ui_language()) if element else element_id
 
-        self.model.set_rows(log, self.ctx.profiles.author_names(self.ctx.me, learner_id), element_name)
+        self.model.set_rows(log, self.ctx.profiles.author_names(self.ctx.me, learner_id), element_name,
+                            self.sections)
         self.count.setText(self.tr("%n change(s)", "", len(log)))
         self.stale = False

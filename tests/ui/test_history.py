@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from PySide6.QtCore import Qt
 
 from plprofile.domain import profile as d
@@ -49,7 +51,29 @@ def test_an_edited_entry_shows_its_words_before_and_after(open_window, answers, 
     assert answers.errors == []
     panel.tabs.setCurrentWidget(panel.history_page)
     when, who, what, before, after = panel.history_page.model.rows[0]
-    assert who.endswith("(Learner)") and what == "Profile entry: text"
+    assert who.endswith("(Learner)") and what == "Strengths: text"
     assert (before, after) == ("I draw maps", "I draw detailed maps of places I visit")
     header = panel.history_page.model.headerData
     assert [header(c, Qt.Orientation.Horizontal) for c in (3, 4)] == ["Before", "After"]
+
+
+def test_values_read_as_words_and_dates_not_as_stored(qtbot):
+    from datetime import UTC, datetime
+
+    from plprofile.store.models import ChangeLog
+    from plprofile.ui.history import describe
+
+    entry = uuid.uuid4()
+    def row(**kw) -> ChangeLog:
+        return ChangeLog(learner_id=uuid.uuid4(), entity_id=entry, action="update", author_role="learner", **kw)
+    assert describe(row(entity="action_step", field="done", old_value="false", new_value="true"))[1:] == \
+        ("not done", "done")
+    assert describe(row(entity="profile_entry", field="teacher_only", old_value="false", new_value="true"))[1:] == \
+        ("no", "yes")
+    assert describe(row(entity="goal", field="target_date", old_value="", new_value="2026-12-07"))[2] == "7 Dec 2026"
+    stamp = describe(row(entity="action_step", field="done_at", new_value=datetime(2026, 3, 5, 9, 30,
+                                                                                       tzinfo=UTC).isoformat()))
+    assert stamp[0] == "Action step: done on" and stamp[2].startswith("5 Mar 2026")
+    what = describe(row(entity="profile_entry", field="text", old_value="a", new_value="b"),
+                    sections={entry: "strengths"})[0]
+    assert what.startswith("Strengths") and what.endswith(": text")
