@@ -212,10 +212,10 @@ class ProfileService:
             if clashes:
                 shown = ", ".join(sorted(clashes)[:10])
                 more = f" and {len(clashes) - 10} more" if len(clashes) > 10 else ""
+                # The UI says "Nothing was imported." around it (as for a file that does not parse).
                 raise ValidationError(
                     "external_id",
-                    f"{len(clashes)} learner(s) in the file are already in the class (IDs {shown}{more}). "
-                    "Nothing was imported.",
+                    f"{len(clashes)} learner(s) in the file are already in the class (IDs {shown}{more}).",
                 )
             if progress is not None:
                 progress(0, total)

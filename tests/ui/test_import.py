@@ -64,7 +64,9 @@ def test_clash_with_stored_ids_imports_nothing(open_window, answers, qtbot, tmp_
     answers.file_answer = str(again)
     qtbot.mouseClick(window.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(answers.errors) > before, timeout=20_000)
-    assert "Nothing was imported" in answers.errors[-1]
+    message = answers.errors[-1]
+    assert message.startswith("Nothing was imported.") and message.count("Nothing was imported") == 1
+    assert "S1001, S1002" in message
     assert _learner_count(window) == 8
 
 
