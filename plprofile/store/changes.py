@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
+from sqlalchemy import insert
 from sqlmodel import Session
 
 from plprofile.domain.profile import Actor
@@ -77,6 +79,66 @@ def create(session: Session, device_id: str, row: Row, actor: Actor, learner_id:
     content = {k: as_text(v) for k, v in _content(row).items() if v not in (None, "")}
     _log(session, device_id, row, actor, learner_id, "create", new=json.dumps(content, ensure_ascii=False), at=at)
     return row
+
+
+def create_many(session: Session, device_id: str, model: type[Row], values: Sequence[dict[str, Any]],
+                actor: Actor, learner_ids: Sequence[uuid.UUID | None], at: datetime | None = None,
+                ) -> list[dict[str, Any]]:
+    """``create`` for many new rows of one table: the same column values and change-log rows, written with
+    two batched inserts instead of one ORM flush per row. Returns the rows as inserted (ids included).
+
+    ``values`` holds each row's content (an ``id`` may be given); ``learner_ids[i]`` is the learner row ``i``
+    belongs to. The rows are not loaded into the session.
+    """
+    if len(values) != len(learner_ids):
+        raise ValueError("one learner id per row is needed")
+    defaults = _defaults(model)
+    content_fields = [name for name in defaults if name not in _BOOKKEEPING]
+    author_id, author_role = _uuid(actor.account_id), str(actor.role)
+    rows: list[dict[str, Any]] = []
+    log: list[dict[str, Any]] = []
+    for given, learner_id in zip(values, learner_ids, strict=True):
+        row = {name: (given[name] if name in given else factory() if factory else default)
+               for name, (default, factory) in defaults.items()}
+        if len(row) != len(given.keys() | defaults.keys()) or any(v is _MISSING for v in row.values()):
+            wrong = sorted((given.keys() - defaults.keys()) | {k for k, v in row.items() if v is _MISSING})
+            raise AttributeError(f"{model.__tablename__}: unknown or missing field {wrong[0]!r}")
+        row["created_at"] = row["updated_at"] = at or utcnow()
+        row["author_id"], row["author_role"] = author_id, author_role
+        rows.append(row)
+        content = {k: as_text(v) for k in content_fields if (v := row[k]) not in (None, "")}
+        log.append({
+            "id": uuid.uuid4(), "at": at or utcnow(), "learner_id": learner_id, "entity": model.__tablename__,
+            "entity_id": row["id"], "action": "create", "field": None, "old_value": None,
+            "new_value": json.dumps(content, ensure_ascii=False), "author_id": author_id,
+            "author_role": author_role, "device_id": device_id,
+        })
+    if rows:
+        session.execute(insert(model.__table__), rows)  # type: ignore[attr-defined]
+        session.execute(insert(ChangeLog.__table__), log)  # type: ignore[attr-defined]
+    return rows
+
+
+_MISSING = object()
+
+
+def _defaults(model: type[Row]) -> dict[str, tuple[Any, Any]]:
+    """Each field of ``model`` in declaration order: (default, default factory); a required one has neither."""
+    found = _DEFAULTS.get(model)
+    if found is None:
+        found = {}
+        for name, info in model.model_fields.items():
+            if info.default_factory is not None:
+                found[name] = (None, info.default_factory)
+            elif info.is_required():
+                found[name] = (_MISSING, None)
+            else:
+                found[name] = (info.default, None)
+        _DEFAULTS[model] = found
+    return found
+
+
+_DEFAULTS: dict[type[Row], dict[str, tuple[Any, Any]]] = {}
 
 
 def update(session: Session, device_id: str, row: Row, changes: dict[str, Any], actor: Actor,

@@ -620,21 +620,55 @@ class MainWindow(QMainWindow):
                            .format(name=path.name)):
             return
         ctx = self.ctx
+        total = len(rows)
         self.statusBar().showMessage(self.tr("Importing…"))
         self.left.setEnabled(False)
 
-        def done(count: int) -> None:
+        # A class of the usual size imports in a blink; a big file shows how far it got. There is no Cancel:
+        # the import is all or nothing and takes seconds even for tens of thousands of learners.
+        locale = QLocale()
+        progress = None
+        if total >= 200:
+            from PySide6.QtWidgets import QProgressDialog
+
+            progress = QProgressDialog(self)
+            progress.setWindowTitle(title)
+            progress.setWindowModality(Qt.WindowModality.WindowModal)
+            progress.setCancelButton(None)
+            progress.setAutoClose(False)
+            progress.setAutoReset(False)
+            progress.setMinimumDuration(0)
+            progress.setRange(0, total)
+
+        def show_progress(count: int, of: int) -> None:
+            if progress is not None:
+                progress.setLabelText(self.tr("Importing {count} of {total} learners…").format(
+                    count=locale.toString(count), total=locale.toString(of)))
+                progress.setValue(count)
+
+        def finish() -> None:
+            if progress is not None:
+                progress.close()
+                progress.deleteLater()
             self.left.setEnabled(True)
+
+        def done(count: int) -> None:
+            finish()
             self.refresh_learners()
             self.statusBar().showMessage(self.tr("Imported %n learner(s).", "", count), 8000)
             self.ready.emit()
 
         def failed(exc: Exception) -> None:
-            self.left.setEnabled(True)
+            finish()
+            self.statusBar().clearMessage()
             ask.error(self, title, self.tr("Nothing was imported.\n\n{problem}").format(problem=explain(exc)))
             self.ready.emit()
 
-        run_in_background(lambda: ctx.profiles.import_roster(ctx.teacher, rows), done, failed)
+        show_progress(0, total)
+        if progress is not None:
+            progress.show()
+        run_in_background(lambda report: ctx.profiles.import_roster(ctx.teacher, rows, progress=report),
+                          done, failed, on_progress=show_progress)
 
     def remove_learner(self) -> None:
         learner_id = self.current_learner_id()

@@ -7,7 +7,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 
 log = logging.getLogger(__name__)
 
@@ -15,6 +15,7 @@ log = logging.getLogger(__name__)
 class _Signals(QObject):
     done = Signal(object)
     failed = Signal(object)
+    progress = Signal(int, int)
 
 
 class _Job(QRunnable):
@@ -37,16 +38,27 @@ class _Job(QRunnable):
 _running: set[_Job] = set()
 
 
-def run_in_background(fn: Callable[[], Any], on_done: Callable[[Any], None],
-                      on_error: Callable[[Exception], None]) -> None:
-    """Call ``fn`` on a worker thread; ``on_done``/``on_error`` run on the GUI thread afterwards."""
+def run_in_background(fn: Callable[..., Any], on_done: Callable[[Any], None],
+                      on_error: Callable[[Exception], None],
+                      on_progress: Callable[[int, int], None] | None = None) -> None:
+    """Call ``fn`` on a worker thread; ``on_done``/``on_error`` run on the GUI thread afterwards.
+
+    With ``on_progress``, ``fn`` is called with one argument, a ``report(done, total)`` function that is safe to
+    call from the worker thread: each report reaches ``on_progress`` on the GUI thread through a queued
+    signal, so ``on_progress`` may update widgets. Reports come before ``on_done``/``on_error``.
+    """
     job = _Job(fn)
+    if on_progress is not None:
+        report = job.signals.progress.emit
+        job.fn = lambda: fn(report)
+        job.signals.progress.connect(on_progress, Qt.ConnectionType.QueuedConnection)
     _running.add(job)
 
     def finish(handler: Callable[[Any], None], value: Any) -> None:
         _running.discard(job)
         handler(value)
 
-    job.signals.done.connect(lambda value: finish(on_done, value))
-    job.signals.failed.connect(lambda exc: finish(on_error, exc))
+    # Queued like the progress reports, so the last report is handled before the result.
+    job.signals.done.connect(lambda value: finish(on_done, value), Qt.ConnectionType.QueuedConnection)
+    job.signals.failed.connect(lambda exc: finish(on_error, exc), Qt.ConnectionType.QueuedConnection)
     QThreadPool.globalInstance().start(job)

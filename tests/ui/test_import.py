@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import QProgressBar, QProgressDialog
 from sqlalchemy import func, select
 
 from plprofile.store.models import Learner
@@ -64,7 +66,9 @@ def test_clash_with_stored_ids_imports_nothing(open_window, answers, qtbot, tmp_
     answers.file_answer = str(again)
     qtbot.mouseClick(window.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(answers.errors) > before, timeout=20_000)
-    assert "Nothing was imported" in answers.errors[-1]
+    message = answers.errors[-1]
+    assert message.startswith("Nothing was imported.") and message.count("Nothing was imported") == 1
+    assert "S1001, S1002" in message
     assert _learner_count(window) == 8
 
 
@@ -76,3 +80,37 @@ def test_large_file_imports_in_one_go(open_window, answers, qtbot, tmp_path):
     _import(window, answers, qtbot, path)
     assert answers.errors == []
     assert window.model.rowCount() == 3000 == _learner_count(window)
+
+
+def test_big_file_shows_how_far_the_import_got(open_window, answers, qtbot, tmp_path):
+    rows = ["given_name,family_name,group,external_id"] + [f"Learner{i},Family{i},G{i % 30},X{i}" for i in range(5000)]
+    path = tmp_path / "big.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    window = open_window()
+    answers.file_answer = str(path)
+    qtbot.mouseClick(window.import_button, Qt.MouseButton.LeftButton)
+
+    # The dialog is up as soon as the import starts, modal to the window, and counts the learners.
+    [dialog] = window.findChildren(QProgressDialog)
+    assert dialog.isVisible() and dialog.windowModality() == Qt.WindowModality.WindowModal
+    assert (dialog.minimum(), dialog.maximum()) == (0, 5000)
+    assert dialog.labelText() == f"Importing 0 of {QLocale().toString(5000)} learners…"
+    seen: list[tuple[int, bool]] = []
+    dialog.findChild(QProgressBar).valueChanged.connect(
+        lambda value: seen.append((value, threading.current_thread() is threading.main_thread())))
+    qtbot.waitUntil(lambda: window.left.isEnabled(), timeout=20_000)
+
+    assert answers.errors == []
+    values = [value for value, _ in seen]
+    assert values and values == sorted(values) and values[-1] == 5000
+    assert all(on_gui_thread for _, on_gui_thread in seen)
+    assert not [d for d in window.findChildren(QProgressDialog) if d.isVisible()]
+    assert window.model.rowCount() == 5000 == _learner_count(window)
+
+
+def test_small_file_imports_without_a_progress_dialog(open_window, answers, qtbot):
+    window = open_window()
+    answers.file_answer = str(ROSTERS / "good_class.csv")
+    qtbot.mouseClick(window.import_button, Qt.MouseButton.LeftButton)
+    assert window.findChildren(QProgressDialog) == []
+    qtbot.waitUntil(lambda: window.left.isEnabled() and window.model.rowCount() == 8, timeout=20_000)
