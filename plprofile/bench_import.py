@@ -1,4 +1,4 @@
-"""How long importing a class roster takes: ``python benchmarks/import_roster.py [ROWS ...]``.
+"""How long importing a class roster takes: ``python -m plprofile.bench_import [ROWS ...]``.
 
 Prints figures only; it never fails on time. Each size gets a fresh store in a temporary folder.
 With ``--profile`` the import runs under pyinstrument and its call tree is printed.
@@ -8,17 +8,14 @@ from __future__ import annotations
 
 import argparse
 import inspect
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from plprofile.domain.roster import parse_roster  # noqa: E402
-from plprofile.services.accounts import ensure_teacher, teacher_actor  # noqa: E402
-from plprofile.services.profiles import ProfileService  # noqa: E402
-from plprofile.store.engine import open_store  # noqa: E402
+from plprofile.domain.roster import parse_roster
+from plprofile.services.accounts import ensure_teacher, teacher_actor
+from plprofile.services.profiles import ProfileService
+from plprofile.store.engine import open_store
 
 
 def roster_csv(rows: int) -> bytes:
