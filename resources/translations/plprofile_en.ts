@@ -46,6 +46,16 @@
     </message>
 </context>
 <context>
+    <name>EncryptionDialog</name>
+    <message numerus="yes">
+        <source>Done. %n backup(s) converted as well.</source>
+        <translation>
+            <numerusform>Done. %n backup converted as well.</numerusform>
+            <numerusform>Done. %n backups converted as well.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HistoryPage</name>
     <message numerus="yes">
         <source>%n change(s)</source>

@@ -367,6 +367,14 @@
         <translation>Restaurar desde un &amp;archivo…</translation>
     </message>
     <message>
+        <source>Save a &amp;protected copy…</source>
+        <translation>Guardar una copia &amp;protegida…</translation>
+    </message>
+    <message>
+        <source>A backup sealed with a passphrase, to take elsewhere</source>
+        <translation>Una copia de seguridad sellada con una frase de contraseña, para llevarla a otro lugar</translation>
+    </message>
+    <message>
         <source>Made by hand</source>
         <translation>Hecha a mano</translation>
     </message>
@@ -399,12 +407,36 @@
         <translation>Desconocido</translation>
     </message>
     <message>
+        <source>{checked}, encrypted</source>
+        <translation>{checked}, cifrada</translation>
+    </message>
+    <message>
         <source>There are no backups yet.</source>
         <translation>Todavía no hay copias de seguridad.</translation>
     </message>
     <message>
         <source>Backing up…</source>
         <translation>Haciendo la copia de seguridad…</translation>
+    </message>
+    <message>
+        <source>Save a protected copy</source>
+        <translation>Guardar una copia protegida</translation>
+    </message>
+    <message>
+        <source>Protected plprofile files (*.plpx)</source>
+        <translation>Archivos protegidos de plprofile (*.plpx)</translation>
+    </message>
+    <message>
+        <source>The backup</source>
+        <translation>La copia de seguridad</translation>
+    </message>
+    <message>
+        <source>Backing up and sealing…</source>
+        <translation>Haciendo la copia y sellándola…</translation>
+    </message>
+    <message>
+        <source>Protected copy written and checked: {path}</source>
+        <translation>Copia protegida escrita y comprobada: {path}</translation>
     </message>
     <message>
         <source>Backup written and checked: {name} ({size}).</source>
@@ -431,8 +463,16 @@
         <translation>Restaurar desde un archivo de copia de seguridad</translation>
     </message>
     <message>
-        <source>plprofile backups (*.sqlite3 *.db);;All files (*)</source>
-        <translation>Copias de seguridad de plprofile (*.sqlite3 *.db);;Todos los archivos (*)</translation>
+        <source>plprofile backups (*.sqlite3 *.db *.plpx);;All files (*)</source>
+        <translation>Copias de seguridad de plprofile (*.sqlite3 *.db *.plpx);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Encrypted backup</source>
+        <translation>Copia de seguridad cifrada</translation>
+    </message>
+    <message>
+        <source>This backup is encrypted with another key. Type the password of a teacher who could open the store it was made from, or that store&apos;s recovery key:</source>
+        <translation>Esta copia de seguridad está cifrada con otra clave. Escribe la contraseña de un docente que podía abrir la base de datos de la que se hizo, o la clave de recuperación de esa base de datos:</translation>
     </message>
     <message>
         <source>Replace every record in plprofile with the backup {label}?
@@ -689,6 +729,10 @@ plprofile se cerrará ahora; vuelve a abrirlo para ver los registros restaurados
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
+        <source>PDF protected with a passphrase (*.plpx)</source>
+        <translation>PDF protegido con una frase de contraseña (*.plpx)</translation>
+    </message>
+    <message>
         <source>Conference with {name}</source>
         <translation>Reunión con {name}</translation>
     </message>
@@ -839,8 +883,16 @@ plprofile se cerrará ahora; vuelve a abrirlo para ver los registros restaurados
         <translation>¿Hacer un resumen de una página (PDF) para {name} y su familia?</translation>
     </message>
     <message>
+        <source>The summary</source>
+        <translation>El resumen</translation>
+    </message>
+    <message>
         <source>Summary</source>
         <translation>Resumen</translation>
+    </message>
+    <message>
+        <source>The summary was saved, protected with a passphrase, to {path}. It opens with &apos;plprofile export decrypt&apos;.</source>
+        <translation>El resumen se guardó, protegido con una frase de contraseña, en {path}. Se abre con «plprofile export decrypt».</translation>
     </message>
     <message>
         <source>The PDF could not be written: {reason}</source>
@@ -943,6 +995,72 @@ plprofile se cerrará ahora; vuelve a abrirlo para ver los registros restaurados
     <message>
         <source>Agreed</source>
         <translation>Acordado</translation>
+    </message>
+</context>
+<context>
+    <name>EncryptionDialog</name>
+    <message>
+        <source>Protect this store with encryption</source>
+        <translation>Proteger esta base de datos con cifrado</translation>
+    </message>
+    <message>
+        <source>Your password</source>
+        <translation>Tu contraseña</translation>
+    </message>
+    <message>
+        <source>Your &amp;password:</source>
+        <translation>Tu &amp;contraseña:</translation>
+    </message>
+    <message>
+        <source>&amp;Encrypt the store</source>
+        <translation>&amp;Cifrar la base de datos</translation>
+    </message>
+    <message>
+        <source>New &amp;key and recovery key</source>
+        <translation>Nueva &amp;clave y nueva clave de recuperación</translation>
+    </message>
+    <message>
+        <source>&amp;Remove the encryption…</source>
+        <translation>&amp;Quitar el cifrado…</translation>
+    </message>
+    <message>
+        <source>This store and its backups are encrypted. Teachers who can unlock it with their password: {names}. Others get a key when they sign in here. A new key also makes a new recovery key (the old one stops working).</source>
+        <translation>Esta base de datos y sus copias de seguridad están cifradas. Docentes que pueden desbloquearla con su contraseña: {names}. Los demás reciben una clave cuando inician sesión aquí. Una clave nueva también crea una clave de recuperación nueva (la anterior deja de funcionar).</translation>
+    </message>
+    <message>
+        <source>Encrypt this store and its backups, so that a lost or stolen laptop does not expose the learners&apos; records. plprofile then asks for a teacher&apos;s password (or the recovery key) each time it starts; learners sign in after a teacher has unlocked it. You will get a recovery key to print or write down. A backup is made first.</source>
+        <translation>Cifra esta base de datos y sus copias de seguridad, para que una computadora perdida o robada no exponga los registros de los aprendices. Después, plprofile pide la contraseña de un docente (o la clave de recuperación) cada vez que se abre; los aprendices inician sesión cuando un docente la ha desbloqueado. Recibirás una clave de recuperación para imprimirla o anotarla. Primero se hace una copia de seguridad.</translation>
+    </message>
+    <message>
+        <source>That is not your password.</source>
+        <translation>Esa no es tu contraseña.</translation>
+    </message>
+    <message>
+        <source>A password needs at least {n} characters.</source>
+        <translation>Una contraseña necesita al menos {n} caracteres.</translation>
+    </message>
+    <message>
+        <source>Remove the encryption?</source>
+        <translation>¿Quitar el cifrado?</translation>
+    </message>
+    <message>
+        <source>The store and its backups will be readable by anyone who has this computer or its disk. Remove the encryption?</source>
+        <translation>Cualquier persona que tenga esta computadora o su disco podrá leer la base de datos y sus copias de seguridad. ¿Quitar el cifrado?</translation>
+    </message>
+    <message>
+        <source>Working: a backup first, then the store and its backups…</source>
+        <translation>Trabajando: primero una copia de seguridad, luego la base de datos y sus copias…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Done. %n backup(s) converted as well.</source>
+        <translation>
+            <numerusform>Listo. También se convirtió %n copia de seguridad.</numerusform>
+            <numerusform>Listo. También se convirtieron %n copias de seguridad.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Encryption</source>
+        <translation>Cifrado</translation>
     </message>
 </context>
 <context>
@@ -1314,6 +1432,14 @@ plprofile se cerrará ahora; vuelve a abrirlo para ver los registros restaurados
         <translation>Abriendo la base de datos…</translation>
     </message>
     <message>
+        <source>The store is encrypted.</source>
+        <translation>La base de datos está cifrada.</translation>
+    </message>
+    <message>
+        <source>The store is no longer encrypted.</source>
+        <translation>La base de datos ya no está cifrada.</translation>
+    </message>
+    <message>
         <source>Opening {path}…</source>
         <translation>Abriendo {path}…</translation>
     </message>
@@ -1334,6 +1460,10 @@ plprofile se cerrará ahora; vuelve a abrirlo para ver los registros restaurados
         <translation>&amp;Copias de seguridad…</translation>
     </message>
     <message>
+        <source>Protect this store with &amp;encryption…</source>
+        <translation>Proteger esta base de datos con ci&amp;frado…</translation>
+    </message>
+    <message>
         <source>&amp;Lock</source>
         <translation>&amp;Bloquear</translation>
     </message>
@@ -1343,11 +1473,11 @@ plprofile se cerrará ahora; vuelve a abrirlo para ver los registros restaurados
     </message>
     <message>
         <source>Lock after idle &amp;time…</source>
-        <translation>Bloquear tras &amp;inactividad…</translation>
+        <translation>Bloquear tras inac&amp;tividad…</translation>
     </message>
     <message>
         <source>Lan&amp;guage…</source>
-        <translation>&amp;Idioma…</translation>
+        <translation>Idi&amp;oma…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1400,6 +1530,10 @@ plprofile se cerrará ahora; vuelve a abrirlo para ver los registros restaurados
     <message>
         <source>Add a &amp;teacher account…</source>
         <translation>Agregar una cuenta de &amp;docente…</translation>
+    </message>
+    <message>
+        <source>C&amp;hange my password…</source>
+        <translation>Cambiar mi co&amp;ntraseña…</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -1561,6 +1695,30 @@ También puedes agregar aprendices a mano o importar una clase desde un archivo 
         <source>{name} can now sign in.</source>
         <translation>{name} ya puede iniciar sesión.</translation>
     </message>
+    <message>
+        <source>Change my password</source>
+        <translation>Cambiar mi contraseña</translation>
+    </message>
+    <message>
+        <source>Your current password:</source>
+        <translation>Tu contraseña actual:</translation>
+    </message>
+    <message>
+        <source>A new password (at least 8 characters):</source>
+        <translation>Una contraseña nueva (al menos 8 caracteres):</translation>
+    </message>
+    <message>
+        <source>The new password again:</source>
+        <translation>La contraseña nueva otra vez:</translation>
+    </message>
+    <message>
+        <source>The two new passwords are not the same. Nothing was changed.</source>
+        <translation>Las dos contraseñas nuevas no son iguales. No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>Your password is changed. Use it the next time you sign in.</source>
+        <translation>Tu contraseña cambió. Úsala la próxima vez que inicies sesión.</translation>
+    </message>
     <message numerus="yes">
         <source>%n learner(s)</source>
         <translation>
@@ -1598,6 +1756,10 @@ También puedes agregar aprendices a mano o importar una clase desde un archivo 
     <message>
         <source>Importing…</source>
         <translation>Importando…</translation>
+    </message>
+    <message>
+        <source>Importing {count} of {total} learners…</source>
+        <translation>Importando {count} de {total} aprendices…</translation>
     </message>
     <message numerus="yes">
         <source>Imported %n learner(s).</source>
@@ -1647,6 +1809,49 @@ Escribe el apellido del aprendiz para confirmar:</translation>
     <message>
         <source>Backed up to {path}</source>
         <translation>Copia de seguridad guardada en {path}</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Passphrase</source>
+        <translation>Frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Repeat the passphrase</source>
+        <translation>Repite la frase de contraseña</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Frase de contraseña:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat it:</source>
+        <translation>&amp;Repítela:</translation>
+    </message>
+    <message>
+        <source>A passphrase needs at least {n} characters.</source>
+        <translation>Una frase de contraseña necesita al menos {n} caracteres.</translation>
+    </message>
+    <message>
+        <source>The two passphrases are not the same.</source>
+        <translation>Las dos frases de contraseña no son iguales.</translation>
+    </message>
+    <message>
+        <source>Protect with a passphrase</source>
+        <translation>Proteger con una frase de contraseña</translation>
+    </message>
+    <message>
+        <source>{what} will be sealed with this passphrase (at least {n} characters). Tell it to the person who opens the file in another way than the file itself. It cannot be recovered if forgotten.</source>
+        <translation>{what} se sellará con esta frase de contraseña (al menos {n} caracteres). Comunícala a la persona que abrirá el archivo por otra vía distinta del propio archivo. Si se olvida, no se puede recuperar.</translation>
+    </message>
+    <message>
+        <source>Protected file</source>
+        <translation>Archivo protegido</translation>
+    </message>
+    <message>
+        <source>{name} is protected. Type its passphrase:</source>
+        <translation>{name} está protegido. Escribe su frase de contraseña:</translation>
     </message>
 </context>
 <context>
@@ -1752,9 +1957,49 @@ Escribe el apellido del aprendiz para confirmar:</translation>
     </message>
 </context>
 <context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+        <source>Your recovery key</source>
+        <translation>Tu clave de recuperación</translation>
+    </message>
+    <message>
+        <source>The store is now encrypted. If every teacher&apos;s password is forgotten, only this recovery key opens it. It is shown this once: print it or write it down, and keep it somewhere safe away from this computer (not in a file on it).</source>
+        <translation>La base de datos ya está cifrada. Si se olvidan las contraseñas de todos los docentes, solo esta clave de recuperación la abre. Se muestra solo esta vez: imprímela o anótala, y guárdala en un lugar seguro lejos de esta computadora (no en un archivo dentro de ella).</translation>
+    </message>
+    <message>
+        <source>Recovery key</source>
+        <translation>Clave de recuperación</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copiar</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Imprimir…</translation>
+    </message>
+    <message>
+        <source>I have printed or written down the recovery key and will keep it safe</source>
+        <translation>Imprimí o anoté la clave de recuperación y la guardaré en un lugar seguro</translation>
+    </message>
+    <message>
+        <source>&amp;Done</source>
+        <translation>&amp;Listo</translation>
+    </message>
+    <message>
+        <source>plprofile recovery key</source>
+        <translation>Clave de recuperación de plprofile</translation>
+    </message>
+    <message>
+        <source>It opens the encrypted store if every teacher&apos;s password is forgotten. Keep it safe.</source>
+        <translation>Abre la base de datos cifrada si se olvidan las contraseñas de todos los docentes. Guárdala en un lugar seguro.</translation>
+    </message>
+</context>
+<context>
     <name>SignInPage</name>
     <message>
         <source>plprofile</source>
+        <extracomment>the first teacher&apos;s password when they asked to encrypt the new store (read once by the window)</extracomment>
         <translation>plprofile</translation>
     </message>
     <message>
@@ -1800,6 +2045,10 @@ Escribe el apellido del aprendiz para confirmar:</translation>
     <message>
         <source>&amp;Repeat it:</source>
         <translation>&amp;Repítela:</translation>
+    </message>
+    <message>
+        <source>Protect this store with &amp;encryption (a teacher&apos;s password is then needed to open it)</source>
+        <translation>Proteger esta base de datos con &amp;cifrado (después hará falta la contraseña de un docente para abrirla)</translation>
     </message>
     <message>
         <source>Personal Learner Profiles. Sign in to continue.</source>
@@ -1945,6 +2194,37 @@ Escribe el apellido del aprendiz para confirmar:</translation>
     <message>
         <source>No goals yet: set one in the Goals tab.</source>
         <translation>Todavía no hay metas: fija una en la pestaña Metas.</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>Unlock the store</source>
+        <translation>Desbloquear la base de datos</translation>
+    </message>
+    <message>
+        <source>The learners&apos; records in {folder} are encrypted. A teacher unlocks them with their password, or with the recovery key written down when the store was protected. Learners sign in after that.</source>
+        <translation>Los registros de los aprendices en {folder} están cifrados. Un docente los desbloquea con su contraseña o con la clave de recuperación anotada cuando se protegió la base de datos. Después, los aprendices inician sesión.</translation>
+    </message>
+    <message>
+        <source>Password or recovery key</source>
+        <translation>Contraseña o clave de recuperación</translation>
+    </message>
+    <message>
+        <source>Unlock message</source>
+        <translation>Mensaje de desbloqueo</translation>
+    </message>
+    <message>
+        <source>&amp;Password or recovery key:</source>
+        <translation>&amp;Contraseña o clave de recuperación:</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Desbloquear</translation>
+    </message>
+    <message>
+        <source>That password or recovery key does not open this store. Try again.</source>
+        <translation>Esa contraseña o clave de recuperación no abre esta base de datos. Inténtalo de nuevo.</translation>
     </message>
 </context>
 <context>
@@ -2341,6 +2621,10 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>hecho</translation>
     </message>
     <message>
+        <source>done on</source>
+        <translation>hecho el</translation>
+    </message>
+    <message>
         <source>who</source>
         <translation>quién</translation>
     </message>
@@ -2395,6 +2679,18 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
     <message>
         <source>restored</source>
         <translation>restaurado</translation>
+    </message>
+    <message>
+        <source>not done</source>
+        <translation>sin hacer</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
     </message>
     <message>
         <source>When</source>
