@@ -311,6 +311,10 @@ def measure_in_process(samples: Samples, data_dir: Path, repeat: int, quick: boo
     if failures:
         raise RuntimeError(f"the store did not open: {failures[0]}")
     notes["rss_ready_mb"] = rss_mb()
+    # the store's health check runs in the background once the window is up; measure after it
+    _wait(app, lambda: window.health is not None, 900)
+    if window.health:
+        raise RuntimeError(f"the store failed its health check: {window.health[0]}")
     ctx = window.ctx
     proxy, table = window.proxy, window.table
     rows = proxy.rowCount()

@@ -74,6 +74,8 @@ class MainWindow(QMainWindow):
     failed = Signal(str)
 
     signin_shown = Signal()
+    #: The background health check of the open store finished: its problems (an empty list: healthy).
+    health_checked = Signal(list)
 
     def __init__(self, data_dir: Path, *, demo: bool = False, learner_name: str | None = None,
                  offer_demo: bool = True, require_sign_in: bool = True) -> None:
@@ -88,6 +90,7 @@ class MainWindow(QMainWindow):
         self.ctx: AppContext | None = None
         self.profile = None
         self.is_ready = False
+        self.health: list[str] | None = None  # the open store's quick_check: None until it has run
         self.ready.connect(lambda: setattr(self, "is_ready", True))
         self.setWindowTitle(self.tr("plprofile — Personal Learner Profiles"))
         self.resize(1400, 900)
@@ -222,7 +225,7 @@ class MainWindow(QMainWindow):
         data_dir, demo = self.data_dir, self.want_demo
 
         def work():  # noqa: ANN202
-            store = open_store(data_dir)
+            store = open_store(data_dir, check=False)  # the health check runs once the window is up
             if demo:
                 from plprofile.services.demo import generate_demo, store_is_empty
 
@@ -278,6 +281,8 @@ class MainWindow(QMainWindow):
         from plprofile.services.demo import store_is_empty
 
         self.store = store
+        self.health = None
+        QTimer.singleShot(0, self._check_health)  # after the first screen is up, off the GUI thread
         self.auth = AuthService(store)
         self.signin.auth = self.auth
         self.statusBar().showMessage(self.tr("Store: {path}").format(path=store.path), 8000)
@@ -288,6 +293,53 @@ class MainWindow(QMainWindow):
             self._load_demo()
             return
         self._after_open()
+
+    def _check_health(self) -> None:
+        """``PRAGMA quick_check`` of the open store on a worker thread, so the first screen never waits for it
+        (it reads the whole file: about 2 s for a school of 10,000 learners, milliseconds for a class).
+
+        A damaged store is closed at once, the session ends, and the app says so and offers the latest good
+        backup, exactly as when the damage is found before opening."""
+        from plprofile.store.engine import quick_check
+
+        store = self.store
+        if store is None:
+            return
+        run_in_background(lambda: quick_check(store.path), lambda problems: self._health_known(store, problems),
+                          lambda exc: self._health_known(store, [str(exc)]))
+
+    def _health_known(self, store, problems: list[str]) -> None:  # noqa: ANN001
+        from plprofile.store.engine import CorruptStoreError
+
+        if store is not self.store:  # another store was opened meanwhile
+            return
+        self.health = list(problems)
+        if problems:
+            self._end_session()
+            store.close()
+            self.store = self.auth = None
+            self.signin.auth = None
+            self.menuBar().setEnabled(True)
+            self.pages.setCurrentWidget(self.splitter)
+            self.left.setEnabled(False)
+            self._store_failed(CorruptStoreError(self.tr(
+                "{name} failed its health check ({problem}). It was closed: nothing more is written to it."
+            ).format(name=store.path.name, problem=problems[0])))
+        self.health_checked.emit(self.health)
+
+    def _end_session(self) -> None:
+        self.idle.stop()
+        overview = getattr(self, "class_overview", None)
+        if overview is not None:
+            overview.close()
+            overview.deleteLater()
+            self.class_overview = None
+        if self.profile is not None:
+            self.stack.removeWidget(self.profile)
+            self.profile.deleteLater()
+            self.profile = None
+        self.model.set_learners([])
+        self.ctx = None
 
     def _after_open(self) -> None:
         if not self.require_sign_in:
@@ -309,6 +361,9 @@ class MainWindow(QMainWindow):
     def _show_signin(self, first: bool = False) -> None:
         from plprofile.services.demo import DEMO_PIN, DEMO_TEACHER
 
+        auth = self.auth
+        if auth is not None:  # the first sign-in then costs no more than any other
+            run_in_background(auth.prepare, lambda _r: None, lambda _e: None)
         if first:
             self.signin.show_first_teacher()
         else:
@@ -379,13 +434,7 @@ class MainWindow(QMainWindow):
     def sign_out(self) -> None:
         if self.ctx is None or not self.require_sign_in:
             return
-        self.idle.stop()
-        if self.profile is not None:
-            self.stack.removeWidget(self.profile)
-            self.profile.deleteLater()
-            self.profile = None
-        self.model.set_learners([])
-        self.ctx = None
+        self._end_session()
         self._show_signin()
 
     def choose_idle_minutes(self) -> None:
