@@ -118,8 +118,11 @@ class MainWindow(QMainWindow):
         self.table.setShowGrid(False)
         self.table.setAlternatingRowColors(True)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        # Group and grade are sized once per class list (_fit_columns), not to their contents on every
+        # change: ResizeToContents asks the model for up to 1,000 rows on each keystroke in the search.
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._row_changed(cur))
         self.count_label = QLabel()
         self.add_button = QPushButton(self.tr("&Add learner…"))
@@ -510,18 +513,32 @@ class MainWindow(QMainWindow):
             self.group_filter.addItem(g, g)
         self.group_filter.setCurrentIndex(max(0, self.group_filter.findData(chosen)))
         self.group_filter.blockSignals(False)
-        self.count_label.setText(self.tr("%n learner(s)", "", self.model.rowCount()))
+        self._fit_columns()
+        self.count_label.setText(self.tr("%n learner(s)", "", len(self.model.all_learners())))
         if current is not None:
             self.select_learner(current)
 
+    def _fit_columns(self) -> None:
+        """Group and grade columns as wide as their longest value (over the distinct values, not the rows)."""
+        header = self.table.horizontalHeader()
+        metrics = self.table.fontMetrics()
+        learners = self.model.all_learners()
+        margin = 2 * self.table.style().pixelMetric(self.table.style().PixelMetric.PM_FocusFrameHMargin) + 12
+        for column, values in ((1, {s.group_name for s in learners}), (2, {s.grade for s in learners})):
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            widest = max((metrics.horizontalAdvance(v) for v in values), default=0)
+            header.resizeSection(column, max(widest, metrics.horizontalAdvance(title) + 16) + margin)
+
     def select_learner(self, learner_id: uuid.UUID) -> bool:
-        for i in range(self.proxy.rowCount()):
-            index = self.proxy.index(i, 0)
-            if index.data(LearnerTableModel.ID_ROLE) == learner_id:
-                self.table.selectionModel().setCurrentIndex(
-                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
-                return True
-        return False
+        row = self.model.row_of(learner_id)
+        if row is None:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():
+            return False
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        return True
 
     def current_learner_id(self) -> uuid.UUID | None:
         index = self.table.currentIndex()
