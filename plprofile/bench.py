@@ -11,8 +11,8 @@ generator (``plprofile.services.bulk``), then measures, with medians and 95th pe
 - in this process, on a real ``MainWindow``: ``open_profile_p95_ms`` (a learner's row selected, as a click
   does, until their whole profile is shown and painted), ``filter_p95_ms`` (one keystroke in the learner
   search until the list is updated and painted), ``save_p95_ms`` (an entry edited through ``ProfileService``:
-  committed with its change-log row, ``synchronous=FULL``), ``chart_redraw_ms`` (switching learners: their
-  Stages history loaded, ``progress_figure`` built and drawn on a ``FigureCanvasAgg``), ``class_chart_ms``
+  committed with its change-log row, ``synchronous=FULL``), ``chart_redraw_ms`` (the progress chart on the
+  Stages tab when switching learners: their history read, the chart redrawn on its canvas), ``class_chart_ms``
   (the class overview window refreshed for all groups: ``StagesService.class_summary``, ``class_figure``
   drawn on its canvas, the table and the "not assessed recently" list filled);
 - ``chart_first_ms``: the first progress chart of a process that has already imported matplotlib (in
@@ -375,23 +375,26 @@ def measure_in_process(samples: Samples, data_dir: Path, repeat: int, quick: boo
         if s.get(ProfileEntry, last).text != logged or not (logged or "").endswith(f"[{run}-{len(targets) - 1}]"):
             raise RuntimeError("the last edit was not saved with its change-log row")
 
-    # ---- charts: matplotlib imported first; a learner's progress chart when switching learners
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-
-    from plprofile.charts.figures import progress_figure
-
-    stages = ctx.stages
-    framework = stages.active_framework()
+    # ---- a learner's progress chart on the Stages tab, redrawn as the teacher switches learners
     chart_learners = [s.id for s in rng.sample(summaries, min(len(summaries), 2 if quick else 1 + 4 * repeat))]
     chart_learners += chart_learners[:1] * (2 - len(chart_learners))
+    panel = window.profile
+    page = panel.stages_page
+    panel.tabs.setCurrentWidget(page)
+    app.processEvents()
+    page.show_profile(profiles.load_profile(ctx.teacher, chart_learners[0]))
+    page.show_chart("progress")  # this process's first chart (matplotlib loads): not a redraw
+    app.processEvents()
+    chart = page.charts["progress"]
 
-    def progress_chart(lid) -> None:  # noqa: ANN001
-        fig = progress_figure(stages.history(ctx.teacher, lid), framework)
-        FigureCanvasAgg(fig).draw()
+    def redraw(lid) -> None:  # noqa: ANN001
+        page.show_profile(profiles.load_profile(ctx.teacher, lid))  # the profile: open_profile's figure
+        samples.time("chart_redraw_ms", lambda: (page._refresh("progress"), app.processEvents()))
+        if page.learner_name not in chart.figure._suptitle.get_text():
+            raise RuntimeError("the progress chart did not show the new learner")
 
-    progress_chart(chart_learners[0])  # this process's first chart: not a redraw
-    redraws = iter(chart_learners[1:])
-    bounded(samples, "chart_redraw_ms", lambda: progress_chart(next(redraws)), len(chart_learners) - 1)
+    for lid in chart_learners[1:]:
+        redraw(lid)
     notes["rss_charts_mb"] = rss_mb()
 
     # ---- the class overview at N learners: the real window, all groups (aggregated in the store), drawn
