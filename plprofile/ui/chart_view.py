@@ -136,11 +136,11 @@ class TextTableModel(QAbstractTableModel):
         self.export_name = export_name or self.name
         canvas.setAccessibleDescription(
             (summary + " " if summary else "") + self.tr("The Table button shows the same numbers."))
+        from plprofile.charts.figures import redraw
+
+        redraw(canvas.figure)  # what changed, over the saved picture of the rest
         if canvas.isVisible():
-            canvas.draw_idle()
-            canvas.repaint()  # the draw happens now, inside this paint
-        else:
-            canvas.draw()
+            canvas.repaint()  # on screen now
         self.set_table(table)
         self.summary.setText(summary)
         self.status.clear()
@@ -311,11 +311,11 @@ class ChartView(QWidget):
         self.export_name = export_name or self.name
         canvas.setAccessibleDescription(
             (summary + " " if summary else "") + self.tr("The Table button shows the same numbers."))
+        from plprofile.charts.figures import redraw
+
+        redraw(canvas.figure)  # what changed, over the saved picture of the rest
         if canvas.isVisible():
-            canvas.draw_idle()
-            canvas.repaint()  # the draw happens now, inside this paint
-        else:
-            canvas.draw()
+            canvas.repaint()  # on screen now
         self.set_table(table)
         self.summary.setText(summary)
         self.status.clear()

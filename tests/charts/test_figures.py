@@ -425,3 +425,23 @@ def test_a_progress_figure_is_not_reused_across_frameworks_languages_or_emptines
     assert not figures.update_progress_figure(fig, partial, FW)  # panels turning empty: build anew
     assert not figures.update_progress_figure(progress_figure([], FW), demo_history(), FW)
     assert not figures.update_progress_figure(class_figure({}, [], FW), demo_history(), FW)
+
+
+def test_a_redraw_of_the_changes_alone_gives_the_full_picture() -> None:
+    import numpy as np
+
+    fig = progress_figure(demo_history("ana", seed=1), FW, title="Ana")
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    assert figures.update_progress_figure(fig, demo_history("ben", seed=2), FW, title="Ben")
+    figures.redraw(fig)  # the first time: a full draw, which keeps a picture of what does not change
+    other = demo_history("cy", seed=3, dates=[date(2024, 5, 6), *DATES[1:]])
+    assert figures.update_progress_figure(fig, other, FW, title="Cy")
+    figures.redraw(fig)  # the changes alone, over that picture
+    changes_only = np.asarray(canvas.buffer_rgba()).copy()
+    canvas.draw()
+    assert np.array_equal(changes_only, np.asarray(canvas.buffer_rgba()))
+    assert fig._suptitle.get_text() == "Cy"
+    # a figure built for export draws everything, as always
+    fresh = progress_figure(other, FW, title="Cy")
+    assert not any(a.get_animated() for ax in fresh.axes for a in ax.get_children())
