@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import bisect
 import uuid
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
-from plprofile.services.profiles import LearnerSummary
+if TYPE_CHECKING:  # the window shows before the store layer (SQLAlchemy) has loaded
+    from plprofile.services.profiles import LearnerSummary
 
 ANY_GROUP = ""
 

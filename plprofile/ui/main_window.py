@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -26,9 +27,12 @@ from PySide6.QtWidgets import (
 
 from . import ask
 from .common import attempt
-from .context import AppContext
 from .learner_list import ANY_GROUP, LearnerFilterProxy, LearnerTableModel
 from .worker import run_in_background
+
+if TYPE_CHECKING:  # imported when a session starts: the window shows before SQLAlchemy and the services load
+    from .context import AppContext
+    from .signin import SignInPage
 
 
 class IdleLock(QObject):
@@ -152,13 +156,9 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([320, 1080])
-        from .signin import SignInPage
-
-        self.signin = SignInPage()
-        self.signin.signed_in.connect(self._signed_in)
+        self.signin: SignInPage | None = None  # made when the store is open (_ensure_signin)
         self.pages = QStackedWidget()
         self.pages.addWidget(self.splitter)
-        self.pages.addWidget(self.signin)
         self.setCentralWidget(self.pages)
         self.idle = IdleLock(self)
         self._build_menus()
@@ -223,12 +223,16 @@ class MainWindow(QMainWindow):
 
     # ---- opening the store --------------------------------------------------------------------------
     def _open_store(self) -> None:
-        from plprofile.store.engine import open_store
-
         data_dir, demo = self.data_dir, self.want_demo
 
         def work():  # noqa: ANN202
+            from plprofile.store.engine import open_store  # SQLAlchemy loads here, off the GUI thread
+
             store = open_store(data_dir, check=False)  # the health check runs once the window is up
+            # the session's modules load here too, while the window paints; building widgets waits for
+            # the GUI thread
+            import plprofile.ui.profile_panel  # noqa: F401
+            import plprofile.ui.signin  # noqa: F401
             if demo:
                 from plprofile.services.demo import generate_demo, store_is_empty
 
@@ -287,7 +291,7 @@ class MainWindow(QMainWindow):
         self.health = None
         QTimer.singleShot(0, self._check_health)  # after the first screen is up, off the GUI thread
         self.auth = AuthService(store)
-        self.signin.auth = self.auth
+        self._ensure_signin().auth = self.auth
         self.statusBar().showMessage(self.tr("Store: {path}").format(path=store.path), 8000)
         if self.offer_demo and not self.want_demo and store_is_empty(store) and ask.confirm(
                 self, self.tr("Welcome to plprofile"),
@@ -321,7 +325,8 @@ class MainWindow(QMainWindow):
             self._end_session()
             store.close()
             self.store = self.auth = None
-            self.signin.auth = None
+            if self.signin is not None:
+                self.signin.auth = None
             self.menuBar().setEnabled(True)
             self.pages.setCurrentWidget(self.splitter)
             self.left.setEnabled(False)
@@ -343,6 +348,15 @@ class MainWindow(QMainWindow):
             self.profile = None
         self.model.set_learners([])
         self.ctx = None
+
+    def _ensure_signin(self) -> SignInPage:
+        if self.signin is None:
+            from .signin import SignInPage
+
+            self.signin = SignInPage()
+            self.signin.signed_in.connect(self._signed_in)
+            self.pages.addWidget(self.signin)
+        return self.signin
 
     def _after_open(self) -> None:
         if not self.require_sign_in:
@@ -389,6 +403,7 @@ class MainWindow(QMainWindow):
         self._start_session(signed)
 
     def _start_session(self, signed) -> None:  # noqa: ANN001
+        from .context import AppContext
         from .profile_panel import ProfilePanel
 
         if self.profile is not None:  # another person signs in: nothing of the last session stays
