@@ -432,6 +432,11 @@ def measure_in_process(samples: Samples, data_dir: Path, repeat: int, quick: boo
     # hidden, not closed: closing makes the daily backup, a copy of the whole store that is not measured here
     window.hide()
     ctx.store.close()
+    from PySide6.QtCore import QEvent
+
+    window.store = None  # nothing left to back up
+    window.deleteLater()
+    app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     app.processEvents()
     return [str(lid) for lid in chart_learners]
 
@@ -589,4 +594,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    code = main()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    # Leave without tearing down PySide6 and matplotlib objects at interpreter exit: with a whole school
+    # measured, that teardown has been seen to abort in a C extension after every figure was written.
+    os._exit(code)

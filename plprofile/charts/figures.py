@@ -694,7 +694,7 @@ def class_figure(
     now_ax.set_ylim(len(elements) - 0.4, -0.6)
     now_ax.set_xlabel(tr("Learners"), fontsize=style.font_size("label"))
     now_ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    now_ax.set_title(tr("Now, element by element"), fontsize=style.font_size("axes_title"), loc="left")
+    now_ax.set_title(tr("Now, element by element"), fontsize=style.font_size("axes_title"), loc="left", y=1.0)
     now_ax.tick_params(axis="x", labelsize=style.font_size("tick"))
     now_ax.tick_params(axis="y", length=0)
 
@@ -719,7 +719,8 @@ def class_figure(
         time_ax.set_ylabel(tr("Learners"), fontsize=style.font_size("label"))
         time_ax.set_ylim(0, max(max(bottom, default=0), 1) * 1.08)  # head room above the tallest bar
         time_ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-        time_ax.set_title(tr("Overall stage over time"), fontsize=style.font_size("axes_title"), loc="left")
+        time_ax.set_title(tr("Overall stage over time"), fontsize=style.font_size("axes_title"), loc="left",
+                          y=1.0)
         time_ax.tick_params(axis="y", labelsize=style.font_size("tick"))
         half = timedelta(days=width)
         time_limits = (days[0] - half, days[-1] + half)

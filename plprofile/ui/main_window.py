@@ -312,8 +312,13 @@ class MainWindow(QMainWindow):
         store = self.store
         if store is None:
             return
-        run_in_background(lambda: quick_check(store.path), lambda problems: self._health_known(store, problems),
-                          lambda exc: self._health_known(store, [str(exc)]))
+        from shiboken6 import isValid
+
+        def known(problems: list[str]) -> None:
+            if isValid(self):  # the window may be gone by then (closed and deleted): nobody to tell
+                self._health_known(store, problems)
+
+        run_in_background(lambda: quick_check(store.path), known, lambda exc: known([str(exc)]))
 
     def _health_known(self, store, problems: list[str]) -> None:  # noqa: ANN001
         from plprofile.store.engine import CorruptStoreError
