@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import case, func, select
+from sqlalchemy import case, func, literal, null, select, union_all
 
 from plprofile.domain import profile as d
 from plprofile.domain.framework import Framework, FrameworkError, default_framework, load_framework
@@ -240,15 +240,19 @@ class StagesService:
                      else_=framework.allowed_values()[-1])
         with self.store.session() as s:
             count = s.execute(select(func.count()).select_from(learners.subquery())).scalar_one()
-            span_rows = s.execute(
-                select(spans.c.start, spans.c.end, stage.label("stage"), func.count())
-                .select_from(spans.outerjoin(overall, overall.c.assessment_id == spans.c.id))
-                .group_by(spans.c.start, spans.c.end, stage)).all()
-            latest_rows = s.execute(
-                select(R.element_id, effective, func.count())
-                .join(spans, spans.c.id == R.assessment_id)
-                .where(spans.c.end.is_(None), R.deleted_at.is_(None), R.element_id.in_(element_ids))
-                .group_by(R.element_id, effective)).all()
+            # one statement, so that the store works the spans out once (a CTE used twice is materialized):
+            # the spans by (start, end, stage), then each element's values in every learner's latest one
+            by_span = (select(literal("span").label("kind"), spans.c.start, spans.c.end, stage.label("stage"),
+                              null().label("element_id"), null().label("value"), func.count().label("n"))
+                       .select_from(spans.outerjoin(overall, overall.c.assessment_id == spans.c.id))
+                       .group_by(spans.c.start, spans.c.end, stage))
+            latest = (select(literal("now"), null(), null(), null(), R.element_id, effective, func.count())
+                      .join(spans, spans.c.id == R.assessment_id)
+                      .where(spans.c.end.is_(None), R.deleted_at.is_(None), R.element_id.in_(element_ids))
+                      .group_by(R.element_id, effective))
+            rows = s.execute(union_all(by_span, latest)).all()
+        span_rows = [(r.start, r.end, r.stage, r.n) for r in rows if r.kind == "span"]
+        latest_rows = [(r.element_id, r.value, r.n) for r in rows if r.kind == "now"]
         span_list = [Span(start, end, None if value is None else round(value, 9), n)
                      for start, end, value, n in span_rows]
         now = {e: snap_counts(((v, n) for el, v, n in latest_rows if el == e), framework) for e in element_ids}
