@@ -81,6 +81,8 @@ class ClassOverview(QWidget):
         self.due_model = TextTableModel(self)
         self.due_view = make_table_view(self.due_model, self.tr("Learners not assessed recently"))
         self.due_view.horizontalHeader().setStretchLastSection(True)
+        # the list may hold a whole school: columns fit the rows in view and a hundred more, not a thousand
+        self.due_view.horizontalHeader().setResizeContentsPrecision(100)
         self.due_view.activated.connect(self._open_learner)
         self.due_view.setToolTip(self.tr("Double-click or press Enter to open the learner"))
         self.due_export = QPushButton(self.tr("E&xport list…"))
@@ -176,14 +178,18 @@ class ClassOverview(QWidget):
         due = not_assessed_since(last, cutoff)
         due.sort(key=lambda lid: (last[lid] is not None, last[lid] or date.min,
                                   by_id[lid].display_name.casefold()))
+        # a whole school shares a few hundred assessment days: format each day once, not once per learner
+        dates: dict[date, str] = {}
+        ages: dict[date, str] = {}
+        never = self.tr("never")
         rows = []
         for lid in due:
             day = last[lid]
-            rows.append([
-                by_id[lid].display_name, by_id[lid].group_name or "—",
-                fmt_date(day) if day else self.tr("never"),
-                self.tr("%n day(s)", "", (today - day).days) if day else "—",
-            ])
+            if day is not None and day not in dates:
+                dates[day] = fmt_date(day)
+                ages[day] = self.tr("%n day(s)", "", (today - day).days)
+            rows.append([by_id[lid].display_name, by_id[lid].group_name or "—",
+                         dates[day] if day else never, ages[day] if day else "—"])
         self.due_ids = [uuid.UUID(lid) for lid in due]
         self.due_model.set_table(([self.tr("Learner"), self.tr("Group"), self.tr("Last assessed"),
                                    self.tr("Since")], rows))
