@@ -43,10 +43,28 @@ EMPTY_GID = "empty-state"
 # ---------------------------------------------------------------------------------------------- helpers
 
 
+LAYOUT_PADS = dict(h_pad=0.08, w_pad=0.08, hspace=0.04, wspace=0.03)
+#: Where a figure built here keeps what ``update_progress_figure`` needs to reuse it.
+REUSE_ATTR = "_plprofile_reuse"
+
+
 def _figure(width: float, height: float) -> Figure:
     fig = Figure(figsize=(width, height), layout="constrained")
-    fig.get_layout_engine().set(h_pad=0.08, w_pad=0.08, hspace=0.04, wspace=0.03)
+    fig.get_layout_engine().set(**LAYOUT_PADS)
     return fig
+
+
+def relayout(fig: Figure) -> None:
+    """Lay the figure out again on its next draw (after a resize); a no-op while it is laid out on each draw.
+
+    ``update_progress_figure`` keeps the layout of the first draw, which is most of the cost of a redraw.
+    """
+    from matplotlib.layout_engine import PlaceHolderLayoutEngine
+
+    if not isinstance(fig.get_layout_engine(), PlaceHolderLayoutEngine) or not hasattr(fig, REUSE_ATTR):
+        return
+    fig.set_layout_engine("constrained")
+    fig.get_layout_engine().set(**LAYOUT_PADS)
 
 
 def empty_figure(message: str | None = None, width: float = 10.0, height: float = 5.0) -> Figure:
@@ -210,6 +228,14 @@ def _stage_ticks(
     return values, labels
 
 
+def _no_axis_labels(ax: Axes) -> None:
+    """Small multiples carry no axis labels: say so, so that a draw does not place the empty ones (matplotlib
+    measures the tick labels of every shared sibling for that: most of a redraw of eleven panels)."""
+    for axis in (ax.xaxis, ax.yaxis):
+        axis.label.set_visible(False)
+        axis.set_label_coords(0.5, 0.5)
+
+
 def _stage_grid(ax: Axes, framework: Framework, axis: str) -> None:
     """Solid lines at whole stages, dotted at the steps between."""
     for v in framework.allowed_values():
@@ -268,7 +294,9 @@ def progress_figure(
             fontsize=style.font_size("axes_title"),
             fontweight="bold" if panel.key == OVERALL_KEY else "normal",
             loc="left",
+            y=1.0,  # where matplotlib would put it (no ticks on top), without measuring it on every draw
         )
+        _no_axis_labels(ax)
         if panel.key == OVERALL_KEY:
             ax.set_facecolor("#F4F4F4")
         _stage_grid(ax, framework, "y")
@@ -302,7 +330,89 @@ def progress_figure(
         spare[0].legend(handles=_rater_handles(), loc="center", **legend_kw)
     else:
         fig.legend(handles=_rater_handles(), loc="outside lower center", ncol=3, **legend_kw)
+    setattr(fig, REUSE_ATTR, {
+        "kind": "progress", "key": (framework.key, lang, bool(title)), "empty": [p.is_empty() for p in panels],
+        "axes": [axes.flat[i] for i in range(len(panels))],
+        "lines": {(i, r): line for i in range(len(panels)) for r in RATERS
+                  for line in axes.flat[i].get_lines() if line.get_gid() == f"{panels[i].key or 'overall'}:{r}"},
+    })
     return fig
+
+
+def update_progress_figure(
+    fig: Figure,
+    history: Sequence[Assessment],
+    framework: Framework,
+    lang: str = "en",
+    *,
+    title: str | None = None,
+    date_range: tuple[date, date] | None = None,
+) -> bool:
+    """Put another history into a drawn ``progress_figure``, keeping its axes and its layout; True if done.
+
+    What switching learners costs: the same panels get new points, dates and title, and the next draw skips
+    the layout (``relayout`` asks for one after a resize). False (build a new figure then) when the figure
+    was made for another framework or language, or a panel would change between empty and not.
+    """
+    reuse = getattr(fig, REUSE_ATTR, None)
+    if reuse is None or reuse["kind"] != "progress" or reuse["key"] != (framework.key, lang, bool(title)):
+        return False
+    history = list(history)
+    panels = progress_panels(history, framework, lang)
+    if [p.is_empty() for p in panels] != reuse["empty"] or len(reuse["lines"]) != len(panels) * len(RATERS):
+        return False
+    for i, panel in enumerate(panels):
+        for rater in RATERS:
+            points = panel.series[rater]
+            reuse["lines"][(i, rater)].set_data([d for d, _ in points], [v for _, v in points])
+    if title:
+        fig._suptitle.set_text(title)
+    limits = _date_limits((a.assessed_on for a in history), date_range)
+    # the panels share their x axis, locator and formatter included: setting them once sets them all
+    _date_axis(reuse["axes"][0], limits)
+    if limits:
+        reuse["axes"][0].set_xlim(*limits)
+    fig.set_layout_engine("none")
+    _draw_changes_apart(fig, reuse)
+    return True
+
+
+def _draw_changes_apart(fig: Figure, reuse: dict) -> None:
+    """From now on, what another learner changes (points, dates, title) is drawn over a saved picture of the
+    rest (titles, stage ticks, grid, legend): ``redraw`` then draws a third of what a full draw does."""
+    if "dynamic" in reuse or fig.canvas is None:
+        return
+    dynamic = [*reuse["lines"].values(), *(ax.xaxis for ax in reuse["axes"])]
+    if fig._suptitle is not None:
+        dynamic.append(fig._suptitle)
+    for artist in dynamic:
+        artist.set_animated(True)  # left out of a full draw; drawn on top of it by _after_full_draw
+    reuse["dynamic"] = dynamic
+    reuse["background"] = None
+
+    def after_full_draw(_event) -> None:  # noqa: ANN001
+        canvas = fig.canvas
+        reuse["background"] = canvas.copy_from_bbox(fig.bbox)
+        reuse["size"] = canvas.get_width_height()
+        for artist in dynamic:
+            fig.draw_artist(artist)
+
+    reuse["listener"] = fig.canvas.mpl_connect("draw_event", after_full_draw)
+
+
+def redraw(fig: Figure) -> None:
+    """Draw a figure ``update_progress_figure`` changed: only the changes over the saved picture of the rest
+    when there is one at this size, else everything (which saves that picture)."""
+    reuse = getattr(fig, REUSE_ATTR, None) or {}
+    canvas = fig.canvas
+    background = reuse.get("background")
+    if background is None or reuse.get("size") != canvas.get_width_height() or not hasattr(canvas, "blit"):
+        canvas.draw()
+        return
+    canvas.restore_region(background)
+    for artist in reuse["dynamic"]:
+        fig.draw_artist(artist)
+    canvas.blit(fig.bbox)
 
 
 # ---------------------------------------------------------------------------------------------- now
@@ -622,7 +732,8 @@ def class_figure(
     now_ax.set_ylim(len(elements) - 0.4, -0.6)
     now_ax.set_xlabel(translate("charts", "Learners"), fontsize=style.font_size("label"))
     now_ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    now_ax.set_title(translate("charts", "Now, element by element"), fontsize=style.font_size("axes_title"), loc="left")
+    now_ax.set_title(translate("charts", "Now, element by element"), fontsize=style.font_size("axes_title"),
+                     loc="left", y=1.0)
     now_ax.tick_params(axis="x", labelsize=style.font_size("tick"))
     now_ax.tick_params(axis="y", length=0)
 
@@ -647,7 +758,8 @@ def class_figure(
         time_ax.set_ylabel(translate("charts", "Learners"), fontsize=style.font_size("label"))
         time_ax.set_ylim(0, max(max(bottom, default=0), 1) * 1.08)  # head room above the tallest bar
         time_ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-        time_ax.set_title(translate("charts", "Overall stage over time"), fontsize=style.font_size("axes_title"), loc="left")
+        time_ax.set_title(translate("charts", "Overall stage over time"), fontsize=style.font_size("axes_title"),
+                          loc="left", y=1.0)
         time_ax.tick_params(axis="y", labelsize=style.font_size("tick"))
         half = timedelta(days=width)
         time_limits = (days[0] - half, days[-1] + half)

@@ -384,3 +384,93 @@ def goal_dates(events: Iterable[GoalEvent], start: date | None = None, end: date
     if end is not None:
         days = {d for d in days if d <= end} | {end}
     return sorted(days)
+
+
+# ------------------------------------------------------------------------------------------- class, aggregated
+
+
+@dataclass(frozen=True)
+class Span:
+    """``count`` learners whose latest assessment, from ``start`` until the day before ``end`` (None: still
+    their latest), had the overall stage ``overall`` (the mean of its effective values; None: none rated).
+
+    What a store can aggregate for a whole school without handing every assessment to Python: a learner's
+    assessments in date order give one span each, ending where the next one starts (an empty span when two
+    fall on the same day: the later one counts, as in ``latest``).
+    """
+
+    start: date
+    end: date | None
+    overall: float | None
+    count: int = 1
+
+
+@dataclass(frozen=True)
+class ClassSummary:
+    """What the class overview shows, with the same numbers ``class_distribution``, ``overall_distribution``
+    and ``distribution_over_time`` give from the full histories (``over_time`` carries no per-element
+    counts: the overview charts the overall stage over time)."""
+
+    now: dict[str, Counter[float]]
+    overall_now: Counter[float]
+    over_time: list[DistributionAt]
+    learners: int
+    assessed: int
+
+
+def snap_counts(counts: Iterable[tuple[float | None, int]], framework: Framework) -> Counter[float]:
+    """``(value, count)`` pairs added up by the stage each value snaps to (None values are left out)."""
+    result: Counter[float] = Counter()
+    for value, count in counts:
+        stage = _stage_of(value, framework)
+        if stage is not None:
+            result[stage] += count
+    return result
+
+
+def stage_bounds(framework: Framework) -> list[tuple[float, float]]:
+    """``(stage, lowest value snapping to it)`` for each stage above the lowest, ascending: a value snaps to
+    the last stage whose bound it reaches (the lowest stage below the first bound), exactly as ``Scale.snap``
+    does. For a store to count learners per stage without handing every value over."""
+    scale = framework.scale
+    values = framework.allowed_values()
+    return [(v, scale.min + (k - 0.5 - 1e-9) * scale.step) for k, v in enumerate(values) if k]
+
+
+def overall_over_time(spans: Iterable[Span], framework: Framework, dates: Sequence[date]) -> list[DistributionAt]:
+    """For each of ``dates`` (ascending): the overall stages of the spans covering it, and the learners with an
+    assessment by then (``DistributionAt.elements`` is left empty).
+
+    Equal to ``distribution_over_time(...).overall`` and ``.learners`` for the histories the spans came from.
+    """
+    n = len(dates)
+    stages: dict[float | None, list[int]] = {}
+    learners = [0] * (n + 1)
+    snapped: dict[float | None, float | None] = {}
+    for span in spans:
+        first = bisect.bisect_left(dates, span.start)  # the first date on or after the start
+        last = n if span.end is None else bisect.bisect_left(dates, span.end)  # dates before the end
+        if first >= last:
+            continue
+        learners[first] += span.count
+        learners[last] -= span.count
+        if span.overall not in snapped:
+            snapped[span.overall] = _stage_of(span.overall, framework)
+        stage = snapped[span.overall]
+        if stage is None:
+            continue
+        delta = stages.setdefault(stage, [0] * (n + 1))
+        delta[first] += span.count
+        delta[last] -= span.count
+    running = dict.fromkeys(stages, 0)
+    covered = 0
+    result: list[DistributionAt] = []
+    for i, on in enumerate(dates):
+        covered += learners[i]
+        overall: Counter[float] = Counter()
+        for stage, delta in sorted(stages.items()):
+            running[stage] += delta[i]
+            if running[stage]:
+                overall[stage] = running[stage]
+        result.append(DistributionAt(on, {}, overall, covered))
+    return result

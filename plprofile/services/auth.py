@@ -96,13 +96,27 @@ class AuthService:
     def __init__(self, store: Store, hasher: PasswordHasher | None = None) -> None:
         self.store = store
         self.hasher = hasher or default_hasher()
-        self._dummy_hash = self.hasher.hash("not-a-real-secret")
+        self._dummy: str | None = None
         # Failures against names that have no account, counted like real ones so that the messages (wait,
         # locked) never tell whether an account exists. Kept in memory only, and bounded.
         self._unknown: dict[str, tuple[int, datetime | None]] = {}
         #: Called with (sign-in name, password) when a teacher proves or sets a password; an encrypted store
         #: uses it to give that teacher a key slot (see plprofile.services.encryption).
         self.password_hook: Callable[[str, str], None] | None = None
+
+    @property
+    def _dummy_hash(self) -> str:
+        """A hash to verify against when the account does not exist (the same work: no timing hint).
+
+        Made on first use, not on opening the store: an Argon2id hash costs about 80 ms, and the app warms it
+        in the background while the sign-in screen shows (``prepare``)."""
+        if self._dummy is None:
+            self._dummy = self.hasher.hash("not-a-real-secret")
+        return self._dummy
+
+    def prepare(self) -> None:
+        """Do now the slow work a first sign-in would otherwise pay for (safe on a worker thread)."""
+        self._dummy_hash  # noqa: B018
 
     # ---- accounts -----------------------------------------------------------------------------------
     def needs_first_teacher(self) -> bool:

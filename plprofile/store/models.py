@@ -149,6 +149,8 @@ class Conference(Row, table=True):
 
 class Assessment(Row, table=True):
     __tablename__ = "assessment"
+    #: A learner's assessments in date order, read whole from the index (class overview, histories).
+    __table_args__ = (Index("ix_assessment_learner_on", "learner_id", "assessed_on", "created_at", "deleted_at"),)
     learner_id: uuid.UUID = Field(foreign_key="learner.id", index=True, ondelete="CASCADE")
     assessed_on: date
     framework_id: str = Field(max_length=100)
@@ -158,6 +160,9 @@ class Assessment(Row, table=True):
 
 class AssessmentRating(Row, table=True):
     __tablename__ = "assessment_rating"
+    #: Covers what the class overview aggregates, so a whole school's ratings are read from the index alone.
+    __table_args__ = (Index("ix_assessment_rating_values", "assessment_id", "deleted_at", "element_id",
+                            "agreed_value", "learner_value", "teacher_value"),)
     assessment_id: uuid.UUID = Field(foreign_key="assessment.id", index=True, ondelete="CASCADE")
     learner_id: uuid.UUID = Field(foreign_key="learner.id", index=True, ondelete="CASCADE")
     element_id: str = Field(max_length=64)

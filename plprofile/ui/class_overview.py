@@ -19,14 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from plprofile.charts import tables as chart_tables
-from plprofile.domain.progress import (
-    class_distribution,
-    distribution_over_time,
-    latest,
-    month_starts,
-    not_assessed_since,
-    overall_distribution,
-)
+from plprofile.domain.progress import not_assessed_since
 
 from .chart_view import (
     ChartView,
@@ -88,6 +81,8 @@ class ClassOverview(QWidget):
         self.due_model = TextTableModel(self)
         self.due_view = make_table_view(self.due_model, self.tr("Learners not assessed recently"))
         self.due_view.horizontalHeader().setStretchLastSection(True)
+        # the list may hold a whole school: columns fit the rows in view and a hundred more, not a thousand
+        self.due_view.horizontalHeader().setResizeContentsPrecision(100)
         self.due_view.activated.connect(self._open_learner)
         self.due_view.setToolTip(self.tr("Double-click or press Enter to open the learner"))
         self.due_export = QPushButton(self.tr("E&xport list…"))
@@ -137,64 +132,64 @@ class ClassOverview(QWidget):
         self.group.blockSignals(False)
         group = self.group.currentData() or None
 
-        histories = attempt(self, lambda: ctx.stages.class_histories(ctx.teacher, group))
-        if histories is None:
-            return
         framework = ctx.stages.active_framework()
+        summary_data = attempt(self, lambda: ctx.stages.class_summary(ctx.teacher, group, framework=framework))
+        if summary_data is None:
+            return
         lang = ui_language()
-        latest_by_learner = {lid: latest(h) for lid, h in histories.items() if h}
-        now = class_distribution(latest_by_learner, framework)
-        days = [a.assessed_on for h in histories.values() for a in h]
-        today = date.today()
-        over_time = (distribution_over_time(histories, framework, month_starts(min(days), max(today, max(days))))
-                     if days else [])
-        self.learner_count, self.assessed_count = len(histories), len(latest_by_learner)
+        now, over_time = summary_data.now, summary_data.over_time
+        self.learner_count, self.assessed_count = summary_data.learners, summary_data.assessed
         where = group or self.tr("all groups")
-        title = self.tr("Class overview, {where}: {n} learners").format(where=where, n=len(histories))
-        overall = overall_distribution(latest_by_learner, framework)
+        title = self.tr("Class overview, {where}: {n} learners").format(where=where, n=self.learner_count)
+        overall = summary_data.overall_now
         if overall:
             parts = ", ".join(f"{chart_tables.stage_column_label(framework, v, lang)}: {overall[v]}"
                               for v in framework.allowed_values() if overall.get(v))
             summary = self.tr("Overall stage now ({n} assessed): {parts}.").format(
-                n=len(latest_by_learner), parts=parts)
+                n=self.assessed_count, parts=parts)
         else:
             summary = self.tr("No assessments yet in {where}.").format(where=where)
         self.counts_label.setText(self.tr("{n} learners, {k} assessed").format(
-            n=len(histories), k=len(latest_by_learner)))
+            n=self.learner_count, k=self.assessed_count))
 
         from plprofile.charts.figures import class_figure
 
         self.chart.show_figure(lambda: class_figure(now, over_time, framework, lang, title=title),
                                chart_tables.class_table(now, over_time, framework, lang), summary,
                                export_name=title)
-        self._histories_ids = set(histories)
+        self._shown_group = group or ANY_GROUP
         self.refresh_due()
 
     def refresh_due(self) -> None:
         """Who has not been assessed in the last N weeks: never assessed first, then the longest ago."""
         ctx = self.ctx
-        ids = getattr(self, "_histories_ids", None)
-        if ids is None:
+        group = getattr(self, "_shown_group", None)
+        if group is None:
             return
         last = attempt(self, lambda: ctx.stages.last_assessed(ctx.teacher))
         learners = attempt(self, lambda: ctx.profiles.list_learners(ctx.teacher))
         if last is None or learners is None:
             return
         by_id = {str(s.id): s for s in learners}
-        last = {lid: day for lid, day in last.items() if lid in ids and lid in by_id}
+        last = {lid: day for lid, day in last.items()
+                if lid in by_id and (not group or by_id[lid].group_name == group)}
         today = date.today()
         cutoff = today - timedelta(weeks=self.weeks.value())
         due = not_assessed_since(last, cutoff)
         due.sort(key=lambda lid: (last[lid] is not None, last[lid] or date.min,
                                   by_id[lid].display_name.casefold()))
+        # a whole school shares a few hundred assessment days: format each day once, not once per learner
+        dates: dict[date, str] = {}
+        ages: dict[date, str] = {}
+        never = self.tr("never")
         rows = []
         for lid in due:
             day = last[lid]
-            rows.append([
-                by_id[lid].display_name, by_id[lid].group_name or "—",
-                fmt_date(day) if day else self.tr("never"),
-                self.tr("%n day(s)", "", (today - day).days) if day else "—",
-            ])
+            if day is not None and day not in dates:
+                dates[day] = fmt_date(day)
+                ages[day] = self.tr("%n day(s)", "", (today - day).days)
+            rows.append([by_id[lid].display_name, by_id[lid].group_name or "—",
+                         dates[day] if day else never, ages[day] if day else "—"])
         self.due_ids = [uuid.UUID(lid) for lid in due]
         self.due_model.set_table(([self.tr("Learner"), self.tr("Group"), self.tr("Last assessed"),
                                    self.tr("Since")], rows))

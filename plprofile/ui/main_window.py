@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QLocale, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -25,10 +26,13 @@ from PySide6.QtWidgets import (
 
 from . import ask
 from .common import attempt, fmt_datetime
-from .context import AppContext
 from .learner_list import ANY_GROUP, LearnerFilterProxy, LearnerTableModel
 from .messages import explain
 from .worker import run_in_background
+
+if TYPE_CHECKING:  # imported when a session starts: the window shows before SQLAlchemy and the services load
+    from .context import AppContext
+    from .signin import SignInPage
 
 
 class IdleLock(QObject):
@@ -74,6 +78,8 @@ class MainWindow(QMainWindow):
     failed = Signal(str)
 
     signin_shown = Signal()
+    #: The background health check of the open store finished: its problems (an empty list: healthy).
+    health_checked = Signal(list)
 
     def __init__(self, data_dir: Path, *, demo: bool = False, learner_name: str | None = None,
                  offer_demo: bool = True, require_sign_in: bool = True) -> None:
@@ -89,6 +95,7 @@ class MainWindow(QMainWindow):
         self.ctx: AppContext | None = None
         self.profile = None
         self.is_ready = False
+        self.health: list[str] | None = None  # the open store's quick_check: None until it has run
         self.ready.connect(lambda: setattr(self, "is_ready", True))
         self.setWindowTitle(self.tr("plprofile — Personal Learner Profiles"))
         self.resize(1400, 900)
@@ -117,8 +124,11 @@ class MainWindow(QMainWindow):
         self.table.setShowGrid(False)
         self.table.setAlternatingRowColors(True)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        # Group and grade are sized once per class list (_fit_columns), not to their contents on every
+        # change: ResizeToContents asks the model for up to 1,000 rows on each keystroke in the search.
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._row_changed(cur))
         self.count_label = QLabel()
         self.add_button = QPushButton(self.tr("&Add learner…"))
@@ -148,13 +158,9 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         left_width = max(320, self.fontMetrics().averageCharWidth() * 36)  # grows with a larger text size
         self.splitter.setSizes([left_width, 1400 - left_width])
-        from .signin import SignInPage
-
-        self.signin = SignInPage()
-        self.signin.signed_in.connect(self._signed_in)
+        self.signin: SignInPage | None = None  # made when the store is open (_ensure_signin)
         self.pages = QStackedWidget()
         self.pages.addWidget(self.splitter)
-        self.pages.addWidget(self.signin)
         self.setCentralWidget(self.pages)
         self.idle = IdleLock(self)
         self._build_menus()
@@ -287,12 +293,16 @@ class MainWindow(QMainWindow):
 
     # ---- opening the store --------------------------------------------------------------------------
     def _open_store(self) -> None:
-        from plprofile.store.engine import open_store
-
         data_dir, demo, key = self.data_dir, self.want_demo, self.store_key
 
         def work():  # noqa: ANN202
-            store = open_store(data_dir, key)
+            from plprofile.store.engine import open_store  # SQLAlchemy loads here, off the GUI thread
+
+            store = open_store(data_dir, key, check=False)  # the health check runs once the window is up
+            # the session's modules load here too, while the window paints; building widgets waits for
+            # the GUI thread
+            import plprofile.ui.profile_panel  # noqa: F401
+            import plprofile.ui.signin  # noqa: F401
             if demo:
                 from plprofile.services.demo import generate_demo, store_is_empty
 
@@ -352,8 +362,10 @@ class MainWindow(QMainWindow):
         from plprofile.services.demo import store_is_empty
 
         self.store = store
+        self.health = None
+        QTimer.singleShot(0, self._check_health)  # after the first screen is up, off the GUI thread
         self.auth = AuthService(store)
-        self.signin.auth = self.auth
+        self._ensure_signin().auth = self.auth
         if store.encrypted:
             from .encryption import keep_key_slots
 
@@ -366,6 +378,68 @@ class MainWindow(QMainWindow):
             self._load_demo()
             return
         self._after_open()
+
+    def _check_health(self) -> None:
+        """``PRAGMA quick_check`` of the open store on a worker thread, so the first screen never waits for it
+        (it reads the whole file: about 2 s for a school of 10,000 learners, milliseconds for a class).
+
+        A damaged store is closed at once, the session ends, and the app says so and offers the latest good
+        backup, exactly as when the damage is found before opening."""
+        from plprofile.store.engine import quick_check
+
+        store = self.store
+        if store is None:
+            return
+        from shiboken6 import isValid
+
+        def known(problems: list[str]) -> None:
+            if isValid(self):  # the window may be gone by then (closed and deleted): nobody to tell
+                self._health_known(store, problems)
+
+        run_in_background(lambda: quick_check(store.path, store.key), known, lambda exc: known([str(exc)]))
+
+    def _health_known(self, store, problems: list[str]) -> None:  # noqa: ANN001
+        from plprofile.store.engine import CorruptStoreError
+
+        if store is not self.store:  # another store was opened meanwhile
+            return
+        self.health = list(problems)
+        if problems:
+            self._end_session()
+            store.close()
+            self.store = self.auth = None
+            if self.signin is not None:
+                self.signin.auth = None
+            self.menuBar().setEnabled(True)
+            self.pages.setCurrentWidget(self.splitter)
+            self.left.setEnabled(False)
+            self._store_failed(CorruptStoreError(self.tr(
+                "{name} failed its health check ({problem}). It was closed: nothing more is written to it."
+            ).format(name=store.path.name, problem=problems[0])))
+        self.health_checked.emit(self.health)
+
+    def _end_session(self) -> None:
+        self.idle.stop()
+        overview = getattr(self, "class_overview", None)
+        if overview is not None:
+            overview.close()
+            overview.deleteLater()
+            self.class_overview = None
+        if self.profile is not None:
+            self.stack.removeWidget(self.profile)
+            self.profile.deleteLater()
+            self.profile = None
+        self.model.set_learners([])
+        self.ctx = None
+
+    def _ensure_signin(self) -> SignInPage:
+        if self.signin is None:
+            from .signin import SignInPage
+
+            self.signin = SignInPage()
+            self.signin.signed_in.connect(self._signed_in)
+            self.pages.addWidget(self.signin)
+        return self.signin
 
     def _after_open(self) -> None:
         if not self.require_sign_in:
@@ -387,6 +461,9 @@ class MainWindow(QMainWindow):
     def _show_signin(self, first: bool = False) -> None:
         from plprofile.services.demo import DEMO_PIN, DEMO_TEACHER
 
+        auth = self.auth
+        if auth is not None:  # the first sign-in then costs no more than any other
+            run_in_background(auth.prepare, lambda _r: None, lambda _e: None)
         if first:
             self.signin.show_first_teacher()
         else:
@@ -412,6 +489,7 @@ class MainWindow(QMainWindow):
         self._start_session(signed)
 
     def _start_session(self, signed) -> None:  # noqa: ANN001
+        from .context import AppContext
         from .profile_panel import ProfilePanel
 
         if self.profile is not None:  # another person signs in: nothing of the last session stays
@@ -460,13 +538,7 @@ class MainWindow(QMainWindow):
     def sign_out(self) -> None:
         if self.ctx is None or not self.require_sign_in:
             return
-        self.idle.stop()
-        if self.profile is not None:
-            self.stack.removeWidget(self.profile)
-            self.profile.deleteLater()
-            self.profile = None
-        self.model.set_learners([])
-        self.ctx = None
+        self._end_session()
         self._show_signin()
 
     def choose_idle_minutes(self) -> None:
@@ -561,18 +633,32 @@ class MainWindow(QMainWindow):
             self.group_filter.addItem(g, g)
         self.group_filter.setCurrentIndex(max(0, self.group_filter.findData(chosen)))
         self.group_filter.blockSignals(False)
-        self.count_label.setText(self.tr("%n learner(s)", "", self.model.rowCount()))
+        self._fit_columns()
+        self.count_label.setText(self.tr("%n learner(s)", "", len(self.model.all_learners())))
         if current is not None:
             self.select_learner(current)
 
+    def _fit_columns(self) -> None:
+        """Group and grade columns as wide as their longest value (over the distinct values, not the rows)."""
+        header = self.table.horizontalHeader()
+        metrics = self.table.fontMetrics()
+        learners = self.model.all_learners()
+        margin = 2 * self.table.style().pixelMetric(self.table.style().PixelMetric.PM_FocusFrameHMargin) + 12
+        for column, values in ((1, {s.group_name for s in learners}), (2, {s.grade for s in learners})):
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            widest = max((metrics.horizontalAdvance(v) for v in values), default=0)
+            header.resizeSection(column, max(widest, metrics.horizontalAdvance(title) + 16) + margin)
+
     def select_learner(self, learner_id: uuid.UUID) -> bool:
-        for i in range(self.proxy.rowCount()):
-            index = self.proxy.index(i, 0)
-            if index.data(LearnerTableModel.ID_ROLE) == learner_id:
-                self.table.selectionModel().setCurrentIndex(
-                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
-                return True
-        return False
+        row = self.model.row_of(learner_id)
+        if row is None:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():
+            return False
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        return True
 
     def current_learner_id(self) -> uuid.UUID | None:
         index = self.table.currentIndex()

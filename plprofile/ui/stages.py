@@ -745,7 +745,7 @@ class StagesPage(QWidget):
 
     # ---- the three charts ---------------------------------------------------------------------------
     def _draw_progress(self) -> float:
-        from plprofile.charts.figures import progress_figure
+        from plprofile.charts.figures import progress_figure, update_progress_figure
 
         history, fw, lang = self.history(), self.chart_framework(), ui_language()
         rng = self.date_range()
@@ -761,7 +761,8 @@ class StagesPage(QWidget):
                 a=chart_tables.fmt_value(v0), d0=fmt_date(d0), b=chart_tables.fmt_value(v1), d1=fmt_date(d1),
                 change=self.tr("up {n}").format(n=f"{change:g}") if change > 0 else
                 self.tr("down {n}").format(n=f"{-change:g}") if change < 0 else self.tr("no change"))
-        return self.charts["progress"].show_figure(
+        return self.charts["progress"].update_figure(
+            lambda fig: update_progress_figure(fig, history, fw, lang, title=title, date_range=rng),
             lambda: progress_figure(history, fw, lang, title=title, date_range=rng),
             chart_tables.progress_table(history, fw, lang), summary, export_name=title)
 

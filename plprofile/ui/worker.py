@@ -30,9 +30,16 @@ class _Job(QRunnable):
             result = self.fn()
         except Exception as exc:  # handed to the GUI thread, which shows it
             log.debug("background job failed: %s", traceback.format_exc())
-            self.signals.failed.emit(exc)
+            self._emit(self.signals.failed, exc)
         else:
-            self.signals.done.emit(result)
+            self._emit(self.signals.done, result)
+
+    @staticmethod
+    def _emit(signal, value: Any) -> None:  # noqa: ANN001
+        try:
+            signal.emit(value)
+        except RuntimeError:  # the application quit while this ran (e.g. the health check): nobody to tell
+            log.debug("background job finished after the application quit")
 
 
 _running: set[_Job] = set()

@@ -385,3 +385,64 @@ def test_translate_uses_qt_when_loaded() -> None:
     assert translate("charts", "Overall") == "Overall"  # no translator installed: unchanged
     assert [stage_index(v) for v in (1, 1.5, 2, 2.5, 3)] == [0, 1, 2, 3, 4]
     assert stage_color(0) == stage_color(1) and stage_color(9) == stage_color(3)
+
+
+# ---------------------------------------------------------------------------------------------- reuse
+
+
+def _lines(fig: Figure) -> dict[str, tuple[list, list]]:
+    return {line.get_gid(): (list(line.get_xdata()), list(line.get_ydata()))
+            for ax in fig.axes for line in ax.get_lines() if line.get_gid()}
+
+
+def test_a_drawn_progress_figure_takes_another_learner_in_place() -> None:
+    first = demo_history("ana", seed=1)
+    other_dates = [date(2024, 2, 1), date(2024, 9, 9), *DATES[2:]]
+    second = demo_history("ben", seed=5, dates=other_dates)
+    fig = progress_figure(first, FW, title="Ana")
+    FigureCanvasAgg(fig).draw()
+    axes_before = list(fig.axes)
+    assert figures.update_progress_figure(fig, second, FW, title="Ben")
+    fresh = progress_figure(second, FW, title="Ben")
+    assert fig.axes == axes_before  # the same axes, no new figure
+    assert _lines(fig) == _lines(fresh)
+    assert fig._suptitle.get_text() == "Ben"
+    FigureCanvasAgg(fresh).draw()
+    for mine, theirs in zip(fig.axes, fresh.axes, strict=True):
+        assert mine.get_xlim() == theirs.get_xlim()
+        assert list(mine.get_xticks()) == list(theirs.get_xticks())
+    FigureCanvasAgg(fig).draw()  # draws with the first layout
+    assert fig.get_layout_engine() is not None and not isinstance(
+        fig.get_layout_engine(), type(fresh.get_layout_engine()))
+    figures.relayout(fig)  # after a resize: laid out again
+    assert isinstance(fig.get_layout_engine(), type(fresh.get_layout_engine()))
+
+
+def test_a_progress_figure_is_not_reused_across_frameworks_languages_or_emptiness() -> None:
+    fig = progress_figure(demo_history(), FW)
+    assert not figures.update_progress_figure(fig, demo_history(), FW, "es")
+    assert not figures.update_progress_figure(fig, demo_history(), FW, title="with a title now")
+    partial = [Assessment("x", "x", START, FW.id, FW.version, (ElementRating("voice", 1.0, 1.0, 1.0),))]
+    assert not figures.update_progress_figure(fig, partial, FW)  # panels turning empty: build anew
+    assert not figures.update_progress_figure(progress_figure([], FW), demo_history(), FW)
+    assert not figures.update_progress_figure(class_figure({}, [], FW), demo_history(), FW)
+
+
+def test_a_redraw_of_the_changes_alone_gives_the_full_picture() -> None:
+    import numpy as np
+
+    fig = progress_figure(demo_history("ana", seed=1), FW, title="Ana")
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    assert figures.update_progress_figure(fig, demo_history("ben", seed=2), FW, title="Ben")
+    figures.redraw(fig)  # the first time: a full draw, which keeps a picture of what does not change
+    other = demo_history("cy", seed=3, dates=[date(2024, 5, 6), *DATES[1:]])
+    assert figures.update_progress_figure(fig, other, FW, title="Cy")
+    figures.redraw(fig)  # the changes alone, over that picture
+    changes_only = np.asarray(canvas.buffer_rgba()).copy()
+    canvas.draw()
+    assert np.array_equal(changes_only, np.asarray(canvas.buffer_rgba()))
+    assert fig._suptitle.get_text() == "Cy"
+    # a figure built for export draws everything, as always
+    fresh = progress_figure(other, FW, title="Cy")
+    assert not any(a.get_animated() for ax in fresh.axes for a in ax.get_children())

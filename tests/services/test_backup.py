@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from plprofile.services import backup as bk
 from plprofile.services.demo import generate_demo
 from plprofile.store import backup as store_backup
-from plprofile.store.engine import DB_FILENAME, open_store
+from plprofile.store.engine import DB_FILENAME, SCHEMA_HEAD, open_store
 
 
 # ---- helpers -------------------------------------------------------------------------------------------
@@ -173,7 +173,7 @@ def test_restore_round_trip_keeps_every_row_and_a_copy_of_the_replaced_store(dat
     assert snapshot(store_file) == original
     assert result.kept is not None and result.kept.kind == "before-restore" and result.kept.verified
     assert snapshot(result.kept.path) == changed  # what was replaced is kept, every row
-    assert result.revision == "0001_initial"
+    assert result.revision == SCHEMA_HEAD
     leftovers = {p.name for p in data.iterdir()} - {DB_FILENAME, "backups"}
     assert leftovers == set()  # no temporary file, no stale -wal/-shm
     reopened = open_store(data)  # the app opens it as usual
@@ -391,7 +391,7 @@ def test_check_a_healthy_store_changes_nothing(data: Path):
     path = data / DB_FILENAME
     unchanged = _untouched(path)
     result = bk.check(path)
-    assert result.ok and result.status == "healthy" and result.revision == "0001_initial"
+    assert result.ok and result.status == "healthy" and result.revision == SCHEMA_HEAD
     assert "healthy" in result.message
     assert unchanged()  # bytes, modification time, and no -wal/-shm created beside it
     assert bk.check(data).ok  # a data folder works too

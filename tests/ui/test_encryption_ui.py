@@ -97,6 +97,9 @@ def test_an_encrypted_store_asks_to_be_unlocked_at_start(qtbot, answers, data):
     qtbot.waitUntil(lambda: window.pages.currentWidget() is window.signin, timeout=20_000)
     assert attempts and "does not open" in attempts[0]
     assert window.store.key == key and not answers.errors
+    # the background health check reads the encrypted file with its key: healthy, not "damaged"
+    qtbot.waitUntil(lambda: window.health is not None, timeout=20_000)
+    assert window.health == [] and window.store is not None and not answers.errors
     window.close()
 
 

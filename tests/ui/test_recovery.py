@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 from plprofile.services.backup import create_backup, list_backups
 from plprofile.services.demo import generate_demo
 from plprofile.store.engine import DB_FILENAME, open_store
@@ -48,6 +50,51 @@ def test_damaged_store_without_backup_is_reported_and_left_alone(qtbot, tmp_path
     assert "not a readable plprofile store" in failures[0]
     assert "could not be opened" in window.placeholder.text()
     assert (folder / DB_FILENAME).read_bytes() == garbage
+
+
+def _damage_a_table_page(path):
+    """Garbage over the root page of the change log: the schema and revision still read, quick_check fails."""
+    con = sqlite3.connect(path)
+    page_size = con.execute("PRAGMA page_size").fetchone()[0]
+    root = con.execute("SELECT rootpage FROM sqlite_master WHERE name = 'change_log'").fetchone()[0]
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.close()
+    with open(path, "r+b") as f:
+        f.seek((root - 1) * page_size)
+        f.write(b"\x13" * page_size)
+
+
+def test_health_check_runs_after_the_window_is_ready(qtbot, tmp_path, answers):
+    folder = tmp_path / "data"
+    _demo_store(folder)
+    window = MainWindow(folder, offer_demo=True, require_sign_in=False)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.health_checked, timeout=20_000) as checked:
+        window.show()
+    assert checked.args == [[]] and window.is_ready and window.store is not None
+    window.close()
+
+
+def test_damage_found_by_the_background_check_is_reported_and_offers_the_backup(qtbot, tmp_path, answers):
+    folder = tmp_path / "data"
+    _demo_store(folder)
+    create_backup(folder)
+    _damage_a_table_page(folder / DB_FILENAME)
+    damaged = (folder / DB_FILENAME).read_bytes()
+    answers.confirm_answer = False  # do not restore: the damaged file stays as it is
+    window = MainWindow(folder, offer_demo=True, require_sign_in=False)
+    qtbot.addWidget(window)
+    failures: list[str] = []
+    window.failed.connect(failures.append)
+    window.show()
+    qtbot.waitUntil(lambda: bool(failures), timeout=20_000)
+    assert "failed its health check" in failures[0] and "It was closed" in failures[0]
+    assert "could not be opened" in window.placeholder.text()
+    assert window.store is None and window.ctx is None and window.profile is None
+    assert window.health and not window.left.isEnabled()
+    window.close()  # no daily backup of a damaged store
+    assert (folder / DB_FILENAME).read_bytes() == damaged
+    assert not [b for b in list_backups(folder) if b.kind == "daily"]
 
 
 def test_closing_makes_todays_backup_once(open_window, tmp_path):

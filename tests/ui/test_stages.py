@@ -388,3 +388,24 @@ def test_a_school_framework_replaces_the_default_and_old_assessments_still_show(
     assert ["Student voice", "2026-02-02", "1", "1.5", "1.5"] in page.charts["progress"].table[1]
     [old] = ctx.stages.history(ctx.teacher, learner.id)
     assert old.framework_key == default_framework().key
+
+
+def test_switching_learners_redraws_the_progress_chart_in_place(open_window, answers, qtbot, demo_copy):
+    from plprofile.charts.figures import progress_figure
+
+    window = open_window(demo_copy)
+    page = _open_stages(window, qtbot)
+    page.show_chart("progress")
+    chart = page.charts["progress"]
+    canvas, figure = chart.canvas, chart.figure
+    assert figure is not None
+    window.step_learner(1)
+    qtbot.waitUntil(lambda: "progress" not in page.stale)
+    assert chart.canvas is canvas and chart.figure is figure  # the same figure, another learner's points
+    ctx = window.ctx
+    history = ctx.stages.history(ctx.teacher, window.current_learner_id())
+    fresh = progress_figure(history, ctx.stages.active_framework())
+    shown = {ln.get_gid(): list(ln.get_ydata()) for ax in figure.axes for ln in ax.get_lines() if ln.get_gid()}
+    assert shown == {ln.get_gid(): list(ln.get_ydata()) for ax in fresh.axes for ln in ax.get_lines()
+                     if ln.get_gid()}
+    assert page.learner_name in figure._suptitle.get_text()

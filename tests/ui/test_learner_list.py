@@ -1,0 +1,52 @@
+"""The learner list filters in the model: every typed word, the group, and the current learner kept."""
+
+from __future__ import annotations
+
+import uuid
+
+from plprofile.services.profiles import LearnerSummary
+from plprofile.ui.learner_list import LearnerFilterProxy, LearnerTableModel
+
+
+def _summary(given: str, family: str, group: str, external: str | None = None) -> LearnerSummary:
+    return LearnerSummary(uuid.uuid4(), given, given, family, "5", group, external)
+
+
+def _shown(proxy: LearnerFilterProxy) -> list[str]:
+    return [proxy.index(i, 0).data() for i in range(proxy.rowCount())]
+
+
+def test_words_group_narrowing_and_widening(qtbot):
+    from PySide6.QtCore import QItemSelectionModel
+    from PySide6.QtWidgets import QTableView
+
+    model, proxy = LearnerTableModel(), LearnerFilterProxy()
+    proxy.setSourceModel(model)
+    learners = [_summary("Zoë", "Moreau", "5A"), _summary("Amara", "Osei", "5B", "S-1042"),
+                _summary("Zola", "Osei", "5B"), _summary("Ben", "Lee", "5A")]
+    model.set_learners(learners)
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(proxy)
+    view.selectionModel().setCurrentIndex(proxy.index(2, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    assert view.currentIndex().data() == "Zola Osei"
+
+    proxy.set_text("zo")
+    assert _shown(proxy) == ["Zoë Moreau", "Zola Osei"]
+    assert view.currentIndex().data() == "Zola Osei"  # still there, still current
+    proxy.set_text("zol")  # narrowing
+    assert _shown(proxy) == ["Zola Osei"] and view.currentIndex().row() == 0
+    proxy.set_text("osei zo")  # every word, in any order
+    assert _shown(proxy) == ["Zola Osei"]
+    proxy.set_text("s-104")  # the student ID
+    assert _shown(proxy) == ["Amara Osei"] and not view.currentIndex().isValid()
+    proxy.set_text("")
+    assert len(_shown(proxy)) == 4
+    proxy.set_group("5A")
+    assert _shown(proxy) == ["Zoë Moreau", "Ben Lee"]
+    proxy.set_text("e")
+    assert _shown(proxy) == ["Zoë Moreau", "Ben Lee"]
+    assert model.row_of(learners[3].id) == 1 and model.row_of(learners[1].id) is None
+    model.set_learners(learners[:2])  # a new list keeps the filter
+    assert _shown(proxy) == ["Zoë Moreau"] and model.row_of(learners[3].id) is None
+    assert [s.family_name for s in model.all_learners()] == ["Moreau", "Osei"]
