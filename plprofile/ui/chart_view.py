@@ -123,33 +123,6 @@ class TextTableModel(QAbstractTableModel):
         self.rows: list[list[str]] = []
         self.tooltips: dict[tuple[int, int], str] = {}
 
-    def update_figure(self, update: Callable[[Figure], bool], factory: FigureFactory, table: Table,
-                      summary: str = "", export_name: str | None = None) -> float:
-        """Like ``show_figure``, but first try ``update(figure)`` on the figure shown (another learner into the
-        same axes, e.g. ``update_progress_figure``): no new figure, canvas or layout. Falls back to
-        ``show_figure`` when there is none or ``update`` says no. Returns the seconds it took."""
-        canvas = self.canvas
-        if canvas is None or canvas.figure is None:
-            return self.show_figure(factory, table, summary, export_name)
-        started = time.perf_counter()
-        if not update(canvas.figure):
-            return self.show_figure(factory, table, summary, export_name)
-        self._factory = factory
-        self.export_name = export_name or self.name
-        canvas.setAccessibleDescription(
-            (summary + " " if summary else "") + self.tr("The Table button shows the same numbers."))
-        from plprofile.charts.figures import redraw
-
-        redraw(canvas.figure)  # what changed, over the saved picture of the rest
-        if canvas.isVisible():
-            canvas.repaint()  # on screen now
-        self.set_table(table)
-        self.summary.setText(summary)
-        self.status.clear()
-        self.export_button.setEnabled(True)
-        self.last_draw_seconds = time.perf_counter() - started
-        return self.last_draw_seconds
-
     def set_table(self, table: Table) -> None:
         self.beginResetModel()
         self.headers, self.rows = list(table[0]), [list(r) for r in table[1]]

@@ -1397,6 +1397,7 @@ plprofile se cerrará ahora; vuelve a abrirlo para ver los registros restaurados
     <name>MainWindow</name>
     <message>
         <source>plprofile — Personal Learner Profiles</source>
+        <extracomment>The background health check of the open store finished: its problems (an empty list: healthy).</extracomment>
         <translation>plprofile — Perfiles personales del aprendiz</translation>
     </message>
     <message>
@@ -1638,6 +1639,10 @@ You can add learners by hand or import a class from a CSV file instead.</source>
         <translation>Esta base de datos está vacía. ¿Cargar una clase de demostración con 25 aprendices para explorar la aplicación?
 
 También puedes agregar aprendices a mano o importar una clase desde un archivo CSV.</translation>
+    </message>
+    <message>
+        <source>{name} failed its health check ({problem}). It was closed: nothing more is written to it.</source>
+        <translation>{name} no pasó su revisión de estado ({problem}). Se cerró: ya no se escribe nada en ella.</translation>
     </message>
     <message>
         <source>Creating the demo class…</source>
@@ -2276,6 +2281,7 @@ Escribe el apellido del aprendiz para confirmar:</translation>
     <name>charts</name>
     <message>
         <source>Not assessed yet</source>
+        <extracomment>Where a figure built here keeps what ``update_progress_figure`` needs to reuse it.</extracomment>
         <translation>Todavía sin valoración</translation>
     </message>
     <message>

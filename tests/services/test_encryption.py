@@ -14,6 +14,7 @@ from plprofile.services.accounts import ensure_teacher, teacher_actor
 from plprofile.services.profiles import ProfileService
 from plprofile.store import cipher
 from plprofile.store.engine import (
+    SCHEMA_HEAD,
     CorruptStoreError,
     EncryptedStoreError,
     WrongKeyError,
@@ -69,7 +70,7 @@ def test_encrypting_a_plain_store_keeps_every_row_and_a_backup(data: Path):
     assert result.backup is not None and result.backup.path in result.converted
     for info in bk.list_backups(data):
         assert info.encrypted and NAME.encode() not in info.path.read_bytes()
-        assert bk.validate_backup(info.path, result.key) == "0001_initial"
+        assert bk.validate_backup(info.path, result.key) == SCHEMA_HEAD
     with pytest.raises(sqlite3.DatabaseError):
         sqlite3.connect(path).execute("SELECT * FROM sqlite_master").fetchall()
 
