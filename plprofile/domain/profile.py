@@ -152,3 +152,6 @@ class Actor:
     account_id: uuid.UUID
     role: Role
     learner_id: uuid.UUID | None = None  # set when the actor is a learner
+    #: The teacher signed in when a learner writes in the teacher's session (at a conference, "learner is
+    #: writing"): the learner authors the words, and the change log also keeps whose session it was.
+    signed_in_id: uuid.UUID | None = None

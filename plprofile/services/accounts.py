@@ -31,7 +31,9 @@ def teacher_actor(account: Account) -> Actor:
     return Actor(account_id=account.id, role=Role.TEACHER)
 
 
-def learner_actor(account: Account) -> Actor:
+def learner_actor(account: Account, signed_in_id: uuid.UUID | None = None) -> Actor:
+    """The learner of ``account``; ``signed_in_id`` is the teacher whose session they write in, if any."""
     if account.learner_id is None:
         raise ValueError("not a learner account")
-    return Actor(account_id=account.id, role=Role.LEARNER, learner_id=account.learner_id)
+    return Actor(account_id=account.id, role=Role.LEARNER, learner_id=account.learner_id,
+                 signed_in_id=signed_in_id)

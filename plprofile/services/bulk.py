@@ -137,7 +137,7 @@ class _Writer:
             author: tuple[Id, str], field: str | None = None, old: str | None = None,
             new: str | None = None) -> None:
         self.log_rows.append((self.new_id(), at, learner_id, entity, entity_id, action, field, old, new,
-                              author[0], author[1], self.device_id))
+                              author[0], author[1], self.device_id, None))
 
     def create(self, table: str, at: datetime, author: tuple[Id, str], owner: Id | None, /,
                **fields: Any) -> dict[str, Any]:

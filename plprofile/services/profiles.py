@@ -584,7 +584,9 @@ class ProfileService:
         learns their teachers' names and their own, never a classmate's."""
         with self.store.session() as s:
             self._get(s, Learner, learner_id, actor)
-            authors = select(ChangeLog.author_id).where(ChangeLog.learner_id == learner_id).distinct()
+            authors = select(ChangeLog.author_id).where(ChangeLog.learner_id == learner_id).union(
+                select(ChangeLog.signed_in_id).where(ChangeLog.learner_id == learner_id,
+                                                     ChangeLog.signed_in_id.is_not(None)))
             return dict(s.execute(select(Account.id, Account.display_name).where(Account.id.in_(authors))).all())
 
 

@@ -57,7 +57,7 @@ def _log(session: Session, device_id: str, row: Row, actor: Actor, learner_id: u
     session.add(ChangeLog(
         at=at or utcnow(), learner_id=learner_id, entity=row.__tablename__, entity_id=row.id, action=action, field=field,
         old_value=as_text(old), new_value=as_text(new), author_id=_uuid(actor.account_id),
-        author_role=str(actor.role), device_id=device_id,
+        author_role=str(actor.role), device_id=device_id, signed_in_id=_uuid(actor.signed_in_id),
     ))
 
 
@@ -111,7 +111,7 @@ def create_many(session: Session, device_id: str, model: type[Row], values: Sequ
             "id": uuid.uuid4(), "at": at or utcnow(), "learner_id": learner_id, "entity": model.__tablename__,
             "entity_id": row["id"], "action": "create", "field": None, "old_value": None,
             "new_value": json.dumps(content, ensure_ascii=False), "author_id": author_id,
-            "author_role": author_role, "device_id": device_id,
+            "author_role": author_role, "device_id": device_id, "signed_in_id": _uuid(actor.signed_in_id),
         })
     if rows:
         session.execute(insert(model.__table__), rows)  # type: ignore[attr-defined]

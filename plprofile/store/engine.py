@@ -24,9 +24,9 @@ READ_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error, UnicodeDecodeError)
 BUSY_TIMEOUT_MS = 5000
 
 #: The code's schema head. A test checks it equals Alembic's head, so it cannot drift.
-SCHEMA_HEAD = "0002_class_overview_indexes"
+SCHEMA_HEAD = "0003_change_log_signed_in"
 #: Every revision this code knows, oldest first. A store at any other revision is from a newer app.
-KNOWN_REVISIONS = ("0001_initial", "0002_class_overview_indexes")
+KNOWN_REVISIONS = ("0001_initial", "0002_class_overview_indexes", "0003_change_log_signed_in")
 
 PRAGMAS = (
     "PRAGMA journal_mode=WAL",

@@ -189,6 +189,9 @@ class ChangeLog(SQLModel, table=True):
     author_id: uuid.UUID | None = Field(default=None)
     author_role: str = Field(default="teacher", max_length=16)
     device_id: str = Field(default="", max_length=64)
+    #: Whose session it was when that is not the author: a learner writing at a conference in their
+    #: teacher's session. Empty when the author was signed in themselves.
+    signed_in_id: uuid.UUID | None = Field(default=None)
 
 
 #: Tables whose rows belong to one learner (purged with them), child tables first.

@@ -166,6 +166,9 @@ class HistoryModel(QAbstractTableModel):
         for row in log:
             when = fmt_datetime(row.at)
             who = f"{names.get(row.author_id, '?')} ({labels.role(row.author_role)})"
+            if row.signed_in_id is not None and row.signed_in_id != row.author_id:
+                who = translate("history", "{who}, in {teacher}'s session").format(
+                    who=who, teacher=names.get(row.signed_in_id, "?"))
             self.rows.append((when, who, *describe(row, element_name, sections)))
         self.endResetModel()
 

@@ -2718,6 +2718,10 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <source>After</source>
         <translation>Después</translation>
     </message>
+    <message>
+        <source>{who}, in {teacher}&apos;s session</source>
+        <translation>{who}, en la sesión de {teacher}</translation>
+    </message>
 </context>
 <context>
     <name>i18n</name>

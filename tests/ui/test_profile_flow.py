@@ -121,6 +121,19 @@ def test_teacher_suggestion_keeps_both_texts(open_window, answers, qtbot):
     qtbot.mouseClick(strengths.accept_button, Qt.MouseButton.LeftButton)
     assert strengths.texts() == ["You draw animals in amazing detail"]
     assert strengths.tree.topLevelItem(0).childCount() == 0
+    # The learner's words and acceptance are theirs, and the log keeps that they were typed in the
+    # teacher's session; the teacher's own suggestion carries no such mark.
+    teacher_id = window.ctx.me.account_id
+    log = window.ctx.profiles.history(window.ctx.me, panel.view.learner.id)
+    by_learner = [r for r in log if r.author_role == "learner"]
+    assert by_learner and all(r.signed_in_id == teacher_id and r.author_id != teacher_id for r in by_learner)
+    assert all(r.signed_in_id is None for r in log if r.author_role == "teacher")
+    panel.tabs.setCurrentWidget(panel.history_page)
+    qtbot.waitUntil(lambda: panel.history_page.model.rowCount() == len(log))
+    whos = [row[1] for row in panel.history_page.model.rows]
+    teacher_name = window.ctx.user.display_name
+    assert any(w.endswith(f"(Learner), in {teacher_name}'s session") for w in whos)
+    assert any(w == f"{teacher_name} (Teacher)" for w in whos)
 
 
 def test_empty_fields_are_refused_where_typed(open_window, answers, qtbot):
