@@ -25,10 +25,10 @@ def test_history_shows_who_what_old_and_new_and_filters_by_author(open_window, a
     model = panel.history_page.model
     rows = model.rows
     assert rows[0][1].endswith("(Teacher)") and rows[0][2:] == ("Goal: status", labels.status(goal.status), "Achieved")
-    assert rows[1][1].endswith("(Learner)") and rows[1][2] == "Strengths: added" and rows[1][4] == "Brand new strength"
+    assert rows[1][1].endswith("(Learner), in Ms Rivera's session") and rows[1][2] == "Strengths: added" and rows[1][4] == "Brand new strength"
     combo = panel.history_page.author
     combo.setCurrentIndex(combo.findData("learner"))
-    assert model.rowCount() > 0 and all(r[1].endswith("(Learner)") for r in model.rows)
+    assert model.rowCount() > 0 and all("(Learner)" in r[1] for r in model.rows)
     combo.setCurrentIndex(combo.findData("teacher"))
     assert all(r[1].endswith("(Teacher)") for r in model.rows)
     total = len(window.ctx.profiles.history(window.ctx.teacher, learner_id))
@@ -51,7 +51,7 @@ def test_an_edited_entry_shows_its_words_before_and_after(open_window, answers, 
     assert answers.errors == []
     panel.tabs.setCurrentWidget(panel.history_page)
     when, who, what, before, after = panel.history_page.model.rows[0]
-    assert who.endswith("(Learner)") and what == "Strengths: text"
+    assert who.endswith("(Learner), in Ms Rivera's session") and what == "Strengths: text"
     assert (before, after) == ("I draw maps", "I draw detailed maps of places I visit")
     header = panel.history_page.model.headerData
     assert [header(c, Qt.Orientation.Horizontal) for c in (3, 4)] == ["Before", "After"]
