@@ -65,6 +65,12 @@ def _screenshot(app, window, path: Path, view: str) -> int:  # noqa: ANN001
     result = {"code": 2}
 
     def grab() -> None:
+        if getattr(window, "learner_not_found", False):
+            print(f"plprofile: no single learner is called {window.learner_name!r}; nothing was written "
+                  "(give a full name, or a name only one learner has)", file=sys.stderr)
+            result["code"] = 2
+            app.quit()
+            return
         try:
             target = window.show_view(view)
             app.processEvents()

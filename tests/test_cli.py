@@ -54,3 +54,13 @@ def test_signin_view_screenshot_shows_the_sign_in_screen(tmp_path: Path, qapp):
     result = _run("--data-dir", str(tmp_path / "data"), "--demo", "--screenshot", str(shot), "--view", "signin")
     assert result.returncode == 0, result.stderr
     assert not QImage(str(shot)).isNull()
+
+
+def test_screenshot_of_a_learner_by_name_or_a_clear_refusal(tmp_path: Path, qapp):
+    data = tmp_path / "data"
+    assert _run("--data-dir", str(data), "--demo", "--screenshot", str(tmp_path / "a.png")).returncode == 0
+    ok = _run("--data-dir", str(data), "--screenshot", str(tmp_path / "b.png"), "--learner", "Moreau")
+    assert ok.returncode == 0, ok.stderr  # a family name only one learner has
+    missing = _run("--data-dir", str(data), "--screenshot", str(tmp_path / "c.png"), "--learner", "Nobody Here")
+    assert missing.returncode == 2 and "Nobody Here" in missing.stderr
+    assert not (tmp_path / "c.png").exists()

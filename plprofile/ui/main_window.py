@@ -605,16 +605,27 @@ class MainWindow(QMainWindow):
             ask.info(self, title, self.tr("Your password is changed. Use it the next time you sign in."))
 
     def _select_initial(self) -> None:
+        """Open the learner asked for by name (``--learner``), else the first. A full name matches first; a
+        given, family or preferred name alone only if exactly one learner has it."""
         row = 0
+        self.learner_not_found = False
         if self.learner_name:
-            wanted = self.learner_name.casefold()
+            wanted = " ".join(self.learner_name.split()).casefold()
+            full: list[int] = []
+            partial: list[int] = []
             for i in range(self.proxy.rowCount()):
                 summary = self.model.learner(self.proxy.mapToSource(self.proxy.index(i, 0)).row())
-                names = {summary.display_name.casefold(), summary.preferred_name.casefold(),
-                         f"{summary.given_name} {summary.family_name}".casefold()}
-                if wanted in names:
-                    row = i
-                    break
+                if wanted in {summary.display_name.casefold(), f"{summary.given_name} {summary.family_name}".casefold(),
+                              f"{summary.preferred_name} {summary.family_name}".casefold()}:
+                    full.append(i)
+                elif wanted in {summary.given_name.casefold(), summary.family_name.casefold(),
+                                summary.preferred_name.casefold()}:
+                    partial.append(i)
+            found = full or (partial if len(partial) == 1 else [])
+            if found:
+                row = found[0]
+            else:
+                self.learner_not_found = True
         if self.proxy.rowCount():
             self.table.selectRow(row)
         else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
@@ -175,3 +176,14 @@ def test_search_and_group_filter(open_window, answers, qtbot):
     window.table.selectRow(0)
     first = window.proxy.index(0, 0).data()
     assert window.profile.name_label.text() == first
+
+
+@pytest.mark.parametrize("asked", ["Zoë Moreau", "moreau", "  zoë   moreau "])
+def test_the_window_opens_on_the_learner_asked_for(open_window, asked):
+    window = open_window(demo=True, learner_name=asked)
+    assert window.profile.name_label.text() == "Zoë Moreau" and not window.learner_not_found
+
+
+def test_an_unknown_or_shared_name_is_said_and_the_first_learner_shown(open_window, tmp_path):
+    window = open_window(demo=True, learner_name="Nobody")
+    assert window.learner_not_found and window.profile.view is not None
