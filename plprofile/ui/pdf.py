@@ -33,8 +33,12 @@ def _chart_png(summary: ConferenceSummary, lang: str) -> QImage | None:
     fig.set_dpi(110)
     canvas.draw()
     width, height = canvas.get_width_height()
-    image = QImage(bytes(canvas.buffer_rgba()), width, height, QImage.Format.Format_RGBA8888)
-    return image.copy()
+    image = QImage(canvas.buffer_rgba(), width, height, QImage.Format.Format_RGBA8888).copy()
+    # The figure and its canvas refer to each other, so they wait for the cycle collector; the pixels (a few
+    # MB) go now: a teacher writing summaries one after another would otherwise keep each one's.
+    canvas.renderer = None
+    canvas._lastKey = None
+    return image
 
 
 def _list(items: list[str]) -> str:
