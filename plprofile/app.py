@@ -41,7 +41,7 @@ def _app_icon():  # noqa: ANN202
 
 
 def run_gui(data_dir: Path, *, demo: bool = False, screenshot: Path | None = None, learner: str | None = None,
-            view: str = "profile") -> int:
+            view: str = "profile", store_key: bytes | None = None) -> int:
     if screenshot is not None and not os.environ.get("QT_QPA_PLATFORM") and not (
             os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")) and sys.platform.startswith("linux"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -52,6 +52,7 @@ def run_gui(data_dir: Path, *, demo: bool = False, screenshot: Path | None = Non
     # sign-in screen itself with --view signin.
     window = MainWindow(data_dir, demo=demo, learner_name=learner, offer_demo=screenshot is None,
                         require_sign_in=screenshot is None or view == "signin")
+    window.store_key = store_key  # an encrypted store unlocked from $PLPROFILE_PASSWORD (screenshots only)
     window.show()
     if screenshot is None:
         return app.exec()

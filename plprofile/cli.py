@@ -149,7 +149,15 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["PLPROFILE_LANG"] = args.lang
     if args.font_size:
         os.environ["PLPROFILE_FONT_SIZE"] = str(args.font_size)
-    return run_gui(data_dir, demo=args.demo, screenshot=args.screenshot, learner=args.learner, view=args.view)
+    key = None
+    if args.screenshot and os.environ.get(ENV_PASSWORD):  # a script's screenshot of an encrypted store
+        try:
+            key = _store_key(data_dir)[0]
+        except _Refused as exc:
+            print(f"plprofile: {exc}", file=sys.stderr)
+            return 2
+    return run_gui(data_dir, demo=args.demo, screenshot=args.screenshot, learner=args.learner, view=args.view,
+                   store_key=key)
 
 
 # ---- the commands: no Qt, so they are quick and work on a server without a screen ------------------------

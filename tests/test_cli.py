@@ -64,3 +64,19 @@ def test_screenshot_of_a_learner_by_name_or_a_clear_refusal(tmp_path: Path, qapp
     missing = _run("--data-dir", str(data), "--screenshot", str(tmp_path / "c.png"), "--learner", "Nobody Here")
     assert missing.returncode == 2 and "Nobody Here" in missing.stderr
     assert not (tmp_path / "c.png").exists()
+
+
+def test_screenshot_of_an_encrypted_store_needs_its_password(tmp_path: Path, qapp):
+    data = tmp_path / "data"
+    assert _run("--data-dir", str(data), "--demo", "--screenshot", str(tmp_path / "plain.png")).returncode == 0
+    password = {"PLPROFILE_PASSWORD": "demo-teacher"}
+    assert _run("--data-dir", str(data), "encrypt", "--user", "teacher", env_extra=password).returncode == 0
+    locked = _run("--data-dir", str(data), "--screenshot", str(tmp_path / "a.png"))
+    assert locked.returncode != 0 and "encrypted" in locked.stderr and not (tmp_path / "a.png").exists()
+    wrong = _run("--data-dir", str(data), "--screenshot", str(tmp_path / "b.png"),
+                 env_extra={"PLPROFILE_PASSWORD": "not the one"})
+    assert wrong.returncode == 2 and not (tmp_path / "b.png").exists()
+    shot = tmp_path / "c.png"
+    opened = _run("--data-dir", str(data), "--screenshot", str(shot), "--learner", "Zoë Moreau", env_extra=password)
+    assert opened.returncode == 0, opened.stderr
+    assert not QImage(str(shot)).isNull()
