@@ -14,7 +14,8 @@ generator (``plprofile.services.bulk``), then measures, with medians and 95th pe
   committed with its change-log row, ``synchronous=FULL``), ``chart_redraw_ms`` (the progress chart on the
   Stages tab when switching learners: their history read, the chart redrawn on its canvas), ``class_chart_ms``
   (the class overview window refreshed for all groups: ``StagesService.class_summary``, ``class_figure``
-  drawn on its canvas, the table and the "not assessed recently" list filled);
+  drawn on its canvas, the table and the "not assessed recently" list filled); printed beside it,
+  ``class_element_ms`` (one element chosen under "Over time": its counts read, the chart drawn again);
 - ``chart_first_ms``: the first progress chart of a process that has already imported matplotlib (in
   fresh processes); ``pdf_ms``: the one-page conference summary (``build_summary`` + ``write_summary_pdf``),
   null while the app has none;
@@ -411,6 +412,15 @@ def measure_in_process(samples: Samples, data_dir: Path, repeat: int, quick: boo
     bounded(samples, "class_chart_ms", class_chart, 1 if quick else 3 * repeat)
     if overview.learner_count != rows or overview.chart.figure is None:
         raise RuntimeError("the class overview did not show the whole school")
+    # one element's distribution over time chosen instead of the overall stage (its counts read in the store,
+    # the chart drawn again): each element once, the first time it is chosen since the refresh
+    def choose_element(index: int) -> None:
+        overview.over_time.setCurrentIndex(index)
+        app.processEvents()
+
+    for index in range(1, overview.over_time.count()):
+        bounded(samples, "class_element_ms", lambda index=index: choose_element(index), 1)
+    overview.over_time.setCurrentIndex(0)
     # for comparison: one class of about 25 (the overview's group filter)
     if overview.group.count() > 1:
         bounded(samples, "class_chart_one_group_ms", lambda: class_chart(1), 1 if quick else 3 * repeat)
@@ -527,8 +537,8 @@ def print_table(result: dict[str, Any], samples: Samples, notes: dict[str, Any])
     print(f"machine: {machine_line(result['machine'])}")
     print(f"{'measurement':<24}{'n':>5}{'median':>10}{'p95':>10}{'max':>10}")
     for name in ("startup_bare_ms", "startup_app_ms", "open_profile_ms", "select_learner_ms", "filter_ms",
-                 "save_ms", "chart_first_ms", "chart_redraw_ms", "class_chart_ms", "class_chart_one_group_ms",
-                 "pdf_ms"):
+                 "save_ms", "chart_first_ms", "chart_redraw_ms", "class_chart_ms", "class_element_ms",
+                 "class_chart_one_group_ms", "pdf_ms"):
         if d.get(name):
             v = d[name]
             print(f"{name:<24}{len(v):>5}{median(v):>10.1f}{p95(v):>10.1f}{max(v):>10.1f}")

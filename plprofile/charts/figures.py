@@ -30,6 +30,8 @@ from plprofile.charts.tables import (
     goal_name,
     goal_series_labels,
     now_rows,
+    over_time_counts,
+    over_time_title,
     progress_panels,
     stage_column_label,
 )
@@ -688,10 +690,12 @@ def class_figure(
     lang: str = "en",
     *,
     title: str | None = None,
+    element: str | None = None,
 ) -> Figure:
-    """Learners at each stage per element now (stacked bars), and the overall stage over time."""
-    over_time = [p for p in distribution_over_time if sum(p.overall.values())]
-    if class_is_empty(distribution_now, over_time):
+    """Learners at each stage per element now (stacked bars), and the overall stage over time (or ``element``'s,
+    whose counts ``distribution_over_time`` then carries in ``elements``; its name is bold on the left)."""
+    over_time = [p for p in distribution_over_time if sum(over_time_counts(p, element).values())]
+    if class_is_empty(distribution_now, over_time, element):
         return empty_figure()
     values = framework.allowed_values()
     vmin, vmax = framework.scale.min, framework.scale.max
@@ -730,6 +734,9 @@ def class_figure(
         left = [a + b for a, b in zip(left, counts, strict=True)]
     now_ax.set_yticks(ys, [e.text(lang) for e in elements], fontsize=style.font_size("label"))
     now_ax.set_ylim(len(elements) - 0.4, -0.6)
+    for e, label in zip(elements, now_ax.get_yticklabels(), strict=True):
+        if e.id == element:
+            label.set_fontweight("bold")
     now_ax.set_xlabel(translate("charts", "Learners"), fontsize=style.font_size("label"))
     now_ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     now_ax.set_title(translate("charts", "Now, element by element"), fontsize=style.font_size("axes_title"),
@@ -743,7 +750,7 @@ def class_figure(
         width = max(1.0, min(gaps) * 0.7) if gaps else 20.0
         bottom = [0] * len(over_time)
         for v in values:
-            counts = [p.overall.get(v, 0) for p in over_time]
+            counts = [over_time_counts(p, element).get(v, 0) for p in over_time]
             time_ax.bar(
                 days,
                 counts,
@@ -758,8 +765,8 @@ def class_figure(
         time_ax.set_ylabel(translate("charts", "Learners"), fontsize=style.font_size("label"))
         time_ax.set_ylim(0, max(max(bottom, default=0), 1) * 1.08)  # head room above the tallest bar
         time_ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-        time_ax.set_title(translate("charts", "Overall stage over time"), fontsize=style.font_size("axes_title"),
-                          loc="left", y=1.0)
+        time_ax.set_title(over_time_title(framework, element, lang), fontsize=style.font_size("axes_title"),
+                          loc="left", y=1.0, gid="time:title")
         time_ax.tick_params(axis="y", labelsize=style.font_size("tick"))
         half = timedelta(days=width)
         time_limits = (days[0] - half, days[-1] + half)

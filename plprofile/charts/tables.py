@@ -183,13 +183,34 @@ def stage_column_label(framework: Framework, value: float, lang: str = "en") -> 
     return f"{format_value(value)} {stage.text(lang)}" if stage else format_value(value)
 
 
+def over_time_counts(point: DistributionAt, element: str | None = None) -> Counter[float]:
+    """The counts a class chart shows over time: ``element``'s if given, else the overall stage's."""
+    return point.overall if element is None else point.elements.get(element, Counter())
+
+
+def over_time_name(framework: Framework, element: str | None = None, lang: str = "en") -> str:
+    """What the class chart shows over time: "Overall stage", or the element's name."""
+    found = framework.get_element(element) if element is not None else None
+    return found.text(lang) if found is not None else translate("charts", "Overall stage")
+
+
+def over_time_title(framework: Framework, element: str | None = None, lang: str = "en") -> str:
+    """"Overall stage over time", "Voice over time"."""
+    if element is None:
+        return translate("charts", "Overall stage over time")
+    return translate("charts", "{element} over time").format(element=over_time_name(framework, element, lang))
+
+
 def class_table(
     distribution_now: Mapping[str, Counter[float]],
     distribution_over_time: Sequence[DistributionAt],
     framework: Framework,
     lang: str = "en",
+    *,
+    element: str | None = None,
 ) -> Table:
-    """Learners per stage value: a row per element now, then a row per date for the overall stage."""
+    """Learners per stage value: a row per element now, then a row per date for the overall stage (or for
+    ``element``, whose counts ``distribution_over_time`` then carries in ``elements``)."""
     values = framework.allowed_values()
     headers = [
         translate("charts", "Element or date"),
@@ -197,22 +218,24 @@ def class_table(
         translate("charts", "Learners"),
     ]
     rows = []
-    for element in framework.elements:
-        counter = distribution_now.get(element.id, Counter())
-        rows.append(
-            [element.text(lang), *(str(counter.get(v, 0)) for v in values), str(sum(counter.values()))]
-        )
+    for e in framework.elements:
+        counter = distribution_now.get(e.id, Counter())
+        rows.append([e.text(lang), *(str(counter.get(v, 0)) for v in values), str(sum(counter.values()))])
+    name = over_time_name(framework, element, lang)
     for point in distribution_over_time:
-        label = translate("charts", "Overall on {date}").format(date=fmt_date(point.on))
-        rows.append(
-            [label, *(str(point.overall.get(v, 0)) for v in values), str(sum(point.overall.values()))]
-        )
+        day = fmt_date(point.on)
+        label = (translate("charts", "Overall on {date}").format(date=day) if element is None
+                 else translate("charts", "{element} on {date}").format(element=name, date=day))
+        counts = over_time_counts(point, element)
+        rows.append([label, *(str(counts.get(v, 0)) for v in values), str(sum(counts.values()))])
     return headers, rows
 
 
 def class_is_empty(
-    distribution_now: Mapping[str, Counter[float]], distribution_over_time: Sequence[DistributionAt]
+    distribution_now: Mapping[str, Counter[float]],
+    distribution_over_time: Sequence[DistributionAt],
+    element: str | None = None,
 ) -> bool:
     return not any(sum(c.values()) for c in distribution_now.values()) and not any(
-        sum(p.overall.values()) for p in distribution_over_time
+        sum(over_time_counts(p, element).values()) for p in distribution_over_time
     )

@@ -396,7 +396,8 @@ class Span:
 
     What a store can aggregate for a whole school without handing every assessment to Python: a learner's
     assessments in date order give one span each, ending where the next one starts (an empty span when two
-    fall on the same day: the later one counts, as in ``latest``).
+    fall on the same day: the later one counts, as in ``latest``). For ``element_over_time`` a span's
+    ``overall`` is one element's effective value in that assessment instead.
     """
 
     start: date
@@ -408,8 +409,8 @@ class Span:
 @dataclass(frozen=True)
 class ClassSummary:
     """What the class overview shows, with the same numbers ``class_distribution``, ``overall_distribution``
-    and ``distribution_over_time`` give from the full histories (``over_time`` carries no per-element
-    counts: the overview charts the overall stage over time)."""
+    and ``distribution_over_time`` give from the full histories (``over_time`` carries per-element counts
+    only for the one element asked for, if any: the overview charts one series over time)."""
 
     now: dict[str, Counter[float]]
     overall_now: Counter[float]
@@ -437,12 +438,10 @@ def stage_bounds(framework: Framework) -> list[tuple[float, float]]:
     return [(v, scale.min + (k - 0.5 - 1e-9) * scale.step) for k, v in enumerate(values) if k]
 
 
-def overall_over_time(spans: Iterable[Span], framework: Framework, dates: Sequence[date]) -> list[DistributionAt]:
-    """For each of ``dates`` (ascending): the overall stages of the spans covering it, and the learners with an
-    assessment by then (``DistributionAt.elements`` is left empty).
-
-    Equal to ``distribution_over_time(...).overall`` and ``.learners`` for the histories the spans came from.
-    """
+def _fold_spans(spans: Iterable[Span], framework: Framework, dates: Sequence[date]
+                ) -> list[tuple[Counter[float], int]]:
+    """For each of ``dates`` (ascending): the stages of the spans covering it (``Span.overall`` snapped), and
+    how many learners' spans cover it (whatever their value)."""
     n = len(dates)
     stages: dict[float | None, list[int]] = {}
     learners = [0] * (n + 1)
@@ -464,13 +463,35 @@ def overall_over_time(spans: Iterable[Span], framework: Framework, dates: Sequen
         delta[last] -= span.count
     running = dict.fromkeys(stages, 0)
     covered = 0
-    result: list[DistributionAt] = []
-    for i, on in enumerate(dates):
+    result: list[tuple[Counter[float], int]] = []
+    for i in range(n):
         covered += learners[i]
-        overall: Counter[float] = Counter()
+        counts: Counter[float] = Counter()
         for stage, delta in sorted(stages.items()):
             running[stage] += delta[i]
             if running[stage]:
-                overall[stage] = running[stage]
-        result.append(DistributionAt(on, {}, overall, covered))
+                counts[stage] = running[stage]
+        result.append((counts, covered))
     return result
+
+
+def overall_over_time(spans: Iterable[Span], framework: Framework, dates: Sequence[date]) -> list[DistributionAt]:
+    """For each of ``dates`` (ascending): the overall stages of the spans covering it, and the learners with an
+    assessment by then (``DistributionAt.elements`` is left empty).
+
+    Equal to ``distribution_over_time(...).overall`` and ``.learners`` for the histories the spans came from.
+    """
+    return [DistributionAt(on, {}, counts, covered)
+            for on, (counts, covered) in zip(dates, _fold_spans(spans, framework, dates), strict=True)]
+
+
+def element_over_time(spans: Iterable[Span], framework: Framework, dates: Sequence[date],
+                      element_id: str) -> list[DistributionAt]:
+    """Like ``overall_over_time`` for one element: each span's ``overall`` holds instead that element's
+    effective value in the span's assessment (None: not rated there, so the learner is not counted for it).
+
+    Equal to ``distribution_over_time(...).elements[element_id]`` and ``.learners`` for the histories the spans
+    came from (``DistributionAt.overall`` is left empty, ``elements`` holds only ``element_id``).
+    """
+    return [DistributionAt(on, {element_id: counts}, Counter(), covered)
+            for on, (counts, covered) in zip(dates, _fold_spans(spans, framework, dates), strict=True)]

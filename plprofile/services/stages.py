@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import case, func, literal, null, select, union_all
+from sqlalchemy import and_, case, func, literal, null, select, union_all
 
 from plprofile.domain import profile as d
 from plprofile.domain.framework import Framework, FrameworkError, default_framework, load_framework
@@ -18,9 +18,11 @@ from plprofile.domain.progress import (
     Assessment,
     CheckInPoint,
     ClassSummary,
+    DistributionAt,
     ElementRating,
     GoalEvent,
     Span,
+    element_over_time,
     month_starts,
     overall_over_time,
     snap_counts,
@@ -44,6 +46,48 @@ def _to_domain(row: AssessmentRow, ratings: Iterable[AssessmentRating]) -> Asses
         ratings=tuple(ElementRating(r.element_id, r.learner_value, r.teacher_value, r.agreed_value, r.note)
                       for r in ratings),
     )
+
+
+def _effective():  # noqa: ANN202
+    """A rating's effective value in the store: agreed, else the mean of learner and teacher, else either."""
+    R = AssessmentRating  # noqa: N806
+    return func.coalesce(R.agreed_value, (R.learner_value + R.teacher_value) / 2, R.learner_value,
+                         R.teacher_value)
+
+
+def _stage_in_store(value, framework: Framework):  # noqa: ANN001, ANN202
+    """``value`` snapped to the framework's stage in the store (NULL stays NULL), exactly as ``Scale.snap``."""
+    lowest = framework.allowed_values()[0]
+    bounds = stage_bounds(framework)
+    return case((value.is_(None), None),
+                *((value < bound, below) for below, (_, bound) in
+                  zip((lowest, *(v for v, _ in bounds)), bounds, strict=False)),
+                else_=framework.allowed_values()[-1])
+
+
+def _element_spans(spans, element_id: str, framework: Framework, kind: str):  # noqa: ANN001, ANN202
+    """The spans grouped by (start, end, stage of ``element_id``'s effective value in the span's assessment),
+    in the columns of ``class_summary``'s statement; a span whose assessment did not rate it has stage NULL."""
+    R = AssessmentRating  # noqa: N806
+    stage = _stage_in_store(_effective(), framework)
+    rated = and_(R.assessment_id == spans.c.id, R.element_id == element_id, R.deleted_at.is_(None))
+    return (select(literal(kind).label("kind"), spans.c.start, spans.c.end, stage.label("stage"),
+                   null().label("element_id"), null().label("value"), func.count().label("n"))
+            .select_from(spans.outerjoin(R, rated))
+            .group_by(spans.c.start, spans.c.end, stage))
+
+
+def _spans(rows: Iterable) -> list[Span]:
+    return [Span(r.start, r.end, None if r.stage is None else round(r.stage, 9), r.n) for r in rows]
+
+
+def _over_time_dates(spans: Sequence[Span], today: date | None) -> list[date]:
+    """Each month start since the first assessment, and today (or the last assessment's day if later)."""
+    if not spans:
+        return []
+    first = min(sp.start for sp in spans)
+    last = max(sp.start for sp in spans)
+    return month_starts(first, max(today or date.today(), last))
 
 
 class StagesService:
@@ -201,7 +245,7 @@ class StagesService:
         return histories
 
     def class_summary(self, actor: Actor, group: str | None = None, *, framework: Framework | None = None,
-                      today: date | None = None) -> ClassSummary:
+                      today: date | None = None, element: str | None = None) -> ClassSummary:
         """The class overview's numbers for every learner (or one group), aggregated in the store.
 
         The same figures as ``class_distribution``, ``overall_distribution`` and ``distribution_over_time``
@@ -209,21 +253,17 @@ class StagesService:
         a single assessment as an object: a school of 10,000 learners has 1.2 million ratings. The store
         gives each assessment's span (until the learner's next one) with its overall stage, and the counts
         per element and value of each learner's latest one; ``domain.progress`` turns them into stages.
+        With ``element``, ``over_time`` also carries that element's counts (``elements[element]``), from the
+        same statement; ``class_element_over_time`` gives them alone.
         """
-        if actor.role is not Role.TEACHER:
-            raise AccessDenied("Only a teacher can see the class overview.")
+        self._check_class(actor)
         framework = framework or self.active_framework()
         element_ids = list(framework.element_ids())
-        A, R = AssessmentRow, AssessmentRating  # noqa: N806
-        learners = select(Learner.id).where(Learner.deleted_at.is_(None))
-        if group:
-            learners = learners.where(Learner.group_name == group)
-        effective = func.coalesce(R.agreed_value, (R.learner_value + R.teacher_value) / 2, R.learner_value,
-                                  R.teacher_value)
-        spans = (select(A.id, A.assessed_on.label("start"),
-                        func.lead(A.assessed_on, type_=A.__table__.c.assessed_on.type).over(partition_by=A.learner_id,
-                                                      order_by=(A.assessed_on, A.created_at)).label("end"))
-                 .where(A.deleted_at.is_(None), A.learner_id.in_(learners)).cte("spans"))
+        if element is not None:
+            self._check_element(framework, element)
+        R = AssessmentRating  # noqa: N806
+        learners, spans = self._class_spans(group)
+        effective = _effective()
         overall = (select(R.assessment_id, func.avg(effective).label("overall"))
                    .where(R.deleted_at.is_(None), R.element_id.in_(element_ids)))
         if group:  # a class: its own ratings only; the school: one pass over the covering index
@@ -231,13 +271,7 @@ class StagesService:
         overall = overall.group_by(R.assessment_id).cte("overall")
         # each assessment's overall stage, snapped in the store (thresholds from the domain): a few thousand
         # (start, end, stage) groups reach Python instead of 120,000 assessments at 10,000 learners
-        value = overall.c.overall
-        lowest = framework.allowed_values()[0]
-        stage = case((value.is_(None), None),
-                     *((value < bound, below) for below, (_, bound) in
-                       zip((lowest, *(v for v, _ in stage_bounds(framework))), stage_bounds(framework),
-                           strict=False)),
-                     else_=framework.allowed_values()[-1])
+        stage = _stage_in_store(overall.c.overall, framework)
         with self.store.session() as s:
             count = s.execute(select(func.count()).select_from(learners.subquery())).scalar_one()
             # one statement, so that the store works the spans out once (a CTE used twice is materialized):
@@ -250,22 +284,67 @@ class StagesService:
                       .join(spans, spans.c.id == R.assessment_id)
                       .where(spans.c.end.is_(None), R.deleted_at.is_(None), R.element_id.in_(element_ids))
                       .group_by(R.element_id, effective))
-            rows = s.execute(union_all(by_span, latest)).all()
-        span_rows = [(r.start, r.end, r.stage, r.n) for r in rows if r.kind == "span"]
+            parts = [by_span, latest]
+            if element is not None:
+                parts.append(_element_spans(spans, element, framework, "element"))
+            rows = s.execute(union_all(*parts)).all()
+        span_list = _spans(r for r in rows if r.kind == "span")
         latest_rows = [(r.element_id, r.value, r.n) for r in rows if r.kind == "now"]
-        span_list = [Span(start, end, None if value is None else round(value, 9), n)
-                     for start, end, value, n in span_rows]
         now = {e: snap_counts(((v, n) for el, v, n in latest_rows if el == e), framework) for e in element_ids}
         current = [sp for sp in span_list if sp.end is None]
         overall_now = snap_counts(((sp.overall, sp.count) for sp in current), framework)
         assessed = sum(sp.count for sp in current)
-        over_time = []
-        if span_list:
-            first = min(sp.start for sp in span_list)
-            last = max(sp.start for sp in span_list)
-            dates = month_starts(first, max(today or date.today(), last))
-            over_time = overall_over_time(span_list, framework, dates)
+        dates = _over_time_dates(span_list, today)
+        over_time = overall_over_time(span_list, framework, dates)
+        if element is not None:
+            by_element = element_over_time(_spans(r for r in rows if r.kind == "element"), framework, dates,
+                                           element)
+            over_time = [DistributionAt(p.on, q.elements, p.overall, p.learners)
+                         for p, q in zip(over_time, by_element, strict=True)]
         return ClassSummary(now, overall_now, over_time, count, assessed)
+
+    def class_element_over_time(self, actor: Actor, element_id: str, group: str | None = None, *,
+                                framework: Framework | None = None, today: date | None = None
+                                ) -> list[DistributionAt]:
+        """How many learners stood at each stage of one element at the dates of ``class_summary().over_time``
+        (``elements[element_id]`` of each point; ``overall`` is left empty), aggregated in the store.
+
+        The same figures as ``distribution_over_time(class_histories(...), ...)``'s for that element: each
+        assessment's span, grouped by (start, end, stage of the element's effective value in it); a learner
+        whose latest assessment did not rate the element is not counted for it on those dates.
+        """
+        self._check_class(actor)
+        framework = framework or self.active_framework()
+        self._check_element(framework, element_id)
+        _, spans = self._class_spans(group)
+        with self.store.session() as s:
+            rows = s.execute(_element_spans(spans, element_id, framework, "element")).all()
+        span_list = _spans(rows)  # every assessment has a span here (left join): the same dates as the summary
+        return element_over_time(span_list, framework, _over_time_dates(span_list, today), element_id)
+
+    @staticmethod
+    def _check_class(actor: Actor) -> None:
+        if actor.role is not Role.TEACHER:
+            raise AccessDenied("Only a teacher can see the class overview.")
+
+    @staticmethod
+    def _check_element(framework: Framework, element_id: str) -> None:
+        if framework.get_element(element_id) is None:
+            raise ValidationError("element", f"'{element_id}' is not an element of {framework.text()}.")
+
+    @staticmethod
+    def _class_spans(group: str | None):  # noqa: ANN205
+        """The learners of the class (a select of ids), and each of their assessments' span: ``id``, ``start``
+        and ``end`` (the learner's next assessment's date; None for the latest), as a CTE."""
+        A = AssessmentRow  # noqa: N806
+        learners = select(Learner.id).where(Learner.deleted_at.is_(None))
+        if group:
+            learners = learners.where(Learner.group_name == group)
+        spans = (select(A.id, A.assessed_on.label("start"),
+                        func.lead(A.assessed_on, type_=A.__table__.c.assessed_on.type).over(partition_by=A.learner_id,
+                                                      order_by=(A.assessed_on, A.created_at)).label("end"))
+                 .where(A.deleted_at.is_(None), A.learner_id.in_(learners)).cte("spans"))
+        return learners, spans
 
     def last_assessed(self, actor: Actor) -> dict[str, date | None]:
         """When each learner was last assessed (None: never), for "who has not been assessed recently"."""

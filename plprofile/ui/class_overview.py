@@ -33,6 +33,7 @@ from .chart_view import (
 from .common import attempt, fmt_date
 
 ANY_GROUP = ""
+OVERALL = ""  # the "Over time" choice for the overall stage; else an element id
 DEFAULT_WEEKS = 8
 
 
@@ -72,6 +73,23 @@ class ClassOverview(QWidget):
         top.addWidget(self.refresh_button)
 
         self.chart = ChartView(self.tr("Learners at each stage"))
+        self.over_time = QComboBox()
+        self.over_time.setAccessibleName(self.tr("Over time"))
+        self.over_time.setToolTip(self.tr("What the chart on the right shows over the year"))
+        self.over_time.addItem(self.tr("Overall stage"), OVERALL)
+        self.over_time.currentIndexChanged.connect(lambda _i: self.show_over_time())
+        over_time_label = QLabel(self.tr("O&ver time:"))
+        over_time_label.setBuddy(self.over_time)
+        chart_row = QHBoxLayout()
+        chart_row.setContentsMargins(0, 0, 0, 0)
+        chart_row.addStretch(1)
+        chart_row.addWidget(over_time_label)
+        chart_row.addWidget(self.over_time)
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.addLayout(chart_row)
+        ll.addWidget(self.chart, 1)
 
         self.due_title = QLabel()
         font = QFont(self.due_title.font())
@@ -100,7 +118,7 @@ class ClassOverview(QWidget):
         rl.addWidget(self.due_export)
 
         self.splitter = QSplitter()
-        self.splitter.addWidget(self.chart)
+        self.splitter.addWidget(left)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setChildrenCollapsible(False)
@@ -133,14 +151,15 @@ class ClassOverview(QWidget):
         group = self.group.currentData() or None
 
         framework = ctx.stages.active_framework()
-        summary_data = attempt(self, lambda: ctx.stages.class_summary(ctx.teacher, group, framework=framework))
+        self._fill_over_time(framework)
+        element = self.over_time.currentData() or None
+        summary_data = attempt(self, lambda: ctx.stages.class_summary(ctx.teacher, group, framework=framework,
+                                                                      element=element))
         if summary_data is None:
             return
         lang = ui_language()
-        now, over_time = summary_data.now, summary_data.over_time
         self.learner_count, self.assessed_count = summary_data.learners, summary_data.assessed
         where = group or self.tr("all groups")
-        title = self.tr("Class overview, {where}: {n} learners").format(where=where, n=self.learner_count)
         overall = summary_data.overall_now
         if overall:
             parts = ", ".join(f"{chart_tables.stage_column_label(framework, v, lang)}: {overall[v]}"
@@ -151,14 +170,61 @@ class ClassOverview(QWidget):
             summary = self.tr("No assessments yet in {where}.").format(where=where)
         self.counts_label.setText(self.tr("{n} learners, {k} assessed").format(
             n=self.learner_count, k=self.assessed_count))
-
-        from plprofile.charts.figures import class_figure
-
-        self.chart.show_figure(lambda: class_figure(now, over_time, framework, lang, title=title),
-                               chart_tables.class_table(now, over_time, framework, lang), summary,
-                               export_name=title)
+        over_time = {None: summary_data.over_time}
+        if element is not None:
+            over_time[element] = summary_data.over_time
+        self._shown = {"group": group, "framework": framework, "now": summary_data.now,
+                       "over_time": over_time, "element": element,
+                       "title": self.tr("Class overview, {where}: {n} learners").format(
+                           where=where, n=self.learner_count), "summary": summary}
+        self._draw(summary_data.over_time)
         self._shown_group = group or ANY_GROUP
         self.refresh_due()
+
+    def _fill_over_time(self, framework) -> None:  # noqa: ANN001
+        """The choices "Overall stage" and each element of ``framework``, keeping the one chosen if still there."""
+        items = [(self.tr("Overall stage"), OVERALL)]
+        items += [(e.text(ui_language()), e.id) for e in framework.elements]
+        if [(self.over_time.itemText(i), self.over_time.itemData(i)) for i in range(self.over_time.count())] \
+                == items:
+            return
+        chosen = self.over_time.currentData()
+        self.over_time.blockSignals(True)
+        self.over_time.clear()
+        for text, key in items:
+            self.over_time.addItem(text, key)
+        self.over_time.setCurrentIndex(max(0, self.over_time.findData(chosen)))
+        self.over_time.blockSignals(False)
+
+    def show_over_time(self) -> None:
+        """Chart the element chosen (or the overall stage) over time: only its counts over time are read anew;
+        the bars of now stay as they were."""
+        shown = getattr(self, "_shown", None)
+        if shown is None:
+            return
+        ctx = self.ctx
+        element = self.over_time.currentData() or None
+        cache = shown["over_time"]  # what this class showed since the last refresh: going back is instant
+        if element not in cache:
+            over_time = attempt(self, lambda: ctx.stages.class_element_over_time(
+                ctx.teacher, element, shown["group"], framework=shown["framework"]))
+            if over_time is None:
+                return
+            cache[element] = over_time
+        over_time = cache[element]
+        shown["element"] = element
+        self._draw(over_time)
+
+    def _draw(self, over_time) -> None:  # noqa: ANN001
+        shown = self._shown
+        now, framework, element, title = shown["now"], shown["framework"], shown["element"], shown["title"]
+        lang = ui_language()
+        from plprofile.charts.figures import class_figure
+
+        self.chart.show_figure(
+            lambda: class_figure(now, over_time, framework, lang, title=title, element=element),
+            chart_tables.class_table(now, over_time, framework, lang, element=element), shown["summary"],
+            export_name=title if element is None else f"{title} {chart_tables.over_time_title(framework, element, lang)}")
 
     def refresh_due(self) -> None:
         """Who has not been assessed in the last N weeks: never assessed first, then the longest ago."""

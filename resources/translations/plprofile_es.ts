@@ -648,6 +648,22 @@ plprofile se cerrará ahora; vuelve a abrirlo para ver los registros restaurados
         <translation>Aprendices en cada etapa</translation>
     </message>
     <message>
+        <source>Over time</source>
+        <translation>Evolución en el tiempo</translation>
+    </message>
+    <message>
+        <source>What the chart on the right shows over the year</source>
+        <translation>Lo que muestra el gráfico de la derecha a lo largo del año</translation>
+    </message>
+    <message>
+        <source>Overall stage</source>
+        <translation>Etapa general</translation>
+    </message>
+    <message>
+        <source>O&amp;ver time:</source>
+        <translation>E&amp;volución:</translation>
+    </message>
+    <message>
         <source>Learners not assessed recently</source>
         <translation>Aprendices sin valoración reciente</translation>
     </message>
@@ -2405,12 +2421,24 @@ Escribe el apellido del aprendiz para confirmar:</translation>
         <translation>Seguimientos (1 = todavía no, 4 = lo logré)</translation>
     </message>
     <message>
+        <source>Overall stage</source>
+        <translation>Etapa general</translation>
+    </message>
+    <message>
+        <source>{element} over time</source>
+        <translation>{element} a lo largo del tiempo</translation>
+    </message>
+    <message>
         <source>Element or date</source>
         <translation>Elemento o fecha</translation>
     </message>
     <message>
         <source>Overall on {date}</source>
         <translation>General el {date}</translation>
+    </message>
+    <message>
+        <source>{element} on {date}</source>
+        <translation>{element} el {date}</translation>
     </message>
 </context>
 <context>

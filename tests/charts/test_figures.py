@@ -352,6 +352,40 @@ def test_class_bars_hold_the_distribution() -> None:
     assert rows[len(FW.elements)][0] == f"Overall on {tables.fmt_date(days[0])}"
 
 
+def test_class_over_time_follows_the_element_chosen() -> None:
+    histories = demo_class()
+    latest_by = {lid: a for lid, h in histories.items() if (a := latest(h))}
+    now = class_distribution(latest_by, FW)
+    days = month_starts(date(2025, 9, 1), date(2026, 6, 1))
+    over = distribution_over_time(histories, FW, days)
+    for element in ("voice", "showing_what_i_know"):
+        fig = class_figure(now, over, FW, title="Year 5 Maple: Stages", element=element)
+        shown = [p for p in over if sum(p.elements[element].values())]
+        for v in FW.allowed_values():
+            bars = patches(fig, f"time:{v:g}")
+            assert [b.get_height() for b in bars] == [p.elements[element].get(v, 0) for p in shown], (element, v)
+        # the "now" bars are the same as for the overall stage
+        for v in FW.allowed_values():
+            assert [p.get_width() for p in patches(fig, f"now:{v:g}")] == [now[e.id].get(v, 0) for e in FW.elements]
+        name = FW.get_element(element).text("en")
+        assert by_gid(fig, "time:title").get_text() == f"{name} over time"
+        bold = [t.get_text() for t in fig.axes[0].get_yticklabels() if t.get_fontweight() == "bold"]
+        assert bold == [name]
+        draw(fig, f"class_{element}")
+
+        headers, rows = class_table(now, over, FW, element=element)
+        timeline = rows[len(FW.elements):]
+        assert [r[0] for r in timeline] == [f"{name} on {tables.fmt_date(p.on)}" for p in over]
+        assert [r[1:-1] for r in timeline] == [[str(p.elements[element].get(v, 0)) for v in FW.allowed_values()]
+                                               for p in over]
+    # the elements moved differently over the year: the charts differ
+    voice = [p.elements["voice"] for p in over]
+    assert voice != [p.overall for p in over] and voice != [p.elements["purpose"] for p in over]
+    # in Spanish, the element's own name
+    fig = class_figure(now, over, FW, lang="es", element="voice")
+    assert by_gid(fig, "time:title").get_text().startswith("Voz")
+
+
 def test_class_without_history_has_one_panel() -> None:
     a = demo_history()[-1]
     fig = class_figure(class_distribution({"ana": a}, FW), [], FW, lang="es")

@@ -79,3 +79,102 @@ def test_empty_class(store, teacher):
     stages = StagesService(store)
     summary = stages.class_summary(teacher, today=TODAY)
     assert (summary.learners, summary.assessed, summary.over_time, summary.overall_now) == (0, 0, [], {})
+
+
+# ---------------------------------------------------------------------------------------------- one element
+
+
+def expected_element(stages, teacher, framework, element, group=None):
+    histories = stages.class_histories(teacher, group)
+    days = [a.assessed_on for h in histories.values() for a in h]
+    if not days:
+        return []
+    over_time = distribution_over_time(histories, framework, month_starts(min(days), max(TODAY, max(days))))
+    return [(p.on, p.elements[element], p.learners) for p in over_time]
+
+
+def actual_element(stages, teacher, framework, element, group=None):
+    points = stages.class_element_over_time(teacher, element, group, framework=framework, today=TODAY)
+    assert all(set(p.elements) == {element} and not p.overall for p in points)
+    return [(p.on, p.elements[element], p.learners) for p in points]
+
+
+def test_each_element_over_time_matches_the_domain(school, teacher):
+    stages, fw, learners = school
+    for element in fw.element_ids():
+        want = expected_element(stages, teacher, fw, element)
+        assert actual_element(stages, teacher, fw, element) == want, element
+        assert sum(want[-1][1].values()) > 0
+    # the awkward learners are in the first groups: one group, every element
+    for group in {s.group_name for s in learners[:4]}:
+        for element in fw.element_ids():
+            assert (actual_element(stages, teacher, fw, element, group)
+                    == expected_element(stages, teacher, fw, element, group)), (group, element)
+
+
+def test_the_summary_carries_the_element_asked_for(school, teacher):
+    stages, fw, _ = school
+    element = list(fw.element_ids())[1]
+    summary = stages.class_summary(teacher, framework=fw, today=TODAY, element=element)
+    assert [(p.on, p.overall, p.learners) for p in summary.over_time] == expected(stages, teacher, fw)[2]
+    assert [(p.on, p.elements[element], p.learners) for p in summary.over_time] == expected_element(
+        stages, teacher, fw, element)
+    assert (summary.now, summary.overall_now) == expected(stages, teacher, fw)[:2]
+
+
+def test_the_demo_class_per_element_matches_the_domain(store, teacher):
+    from plprofile.services.demo import generate_demo
+    from plprofile.services.stages import StagesService
+
+    generate_demo(store, learners=25, today=TODAY)
+    stages = StagesService(store)
+    fw = stages.active_framework()
+    for element in fw.element_ids():
+        want = expected_element(stages, teacher, fw, element)
+        assert actual_element(stages, teacher, fw, element) == want, element
+        assert len({tuple(sorted(c.items())) for _, c, _ in want}) > 2  # the distribution moves over the year
+
+
+def test_hand_made_histories_per_element(store, teacher):
+    """Quarter values between stages, an unrated element, learner-only and teacher-only views, a same-day
+    re-assessment, and a learner whose latest assessment skips the element (not counted for it from then)."""
+    from plprofile.services.profiles import ProfileService
+    from plprofile.services.stages import StagesService
+
+    profiles = ProfileService(store)
+    stages = StagesService(store, profiles)
+    fw = stages.active_framework()
+    voice, choice = list(fw.element_ids())[:2]
+    ana = profiles.add_learner(teacher, given_name="Ana", family_name="A", group_name="5A").id
+    ben = profiles.add_learner(teacher, given_name="Ben", family_name="B", group_name="5A").id
+    cai = profiles.add_learner(teacher, given_name="Cai", family_name="C", group_name="5B").id
+    profiles.add_learner(teacher, given_name="Dee", family_name="D", group_name="5B")  # never assessed
+    record = stages.record_assessment
+    record(teacher, ana, date(2025, 9, 10), [ElementRating(voice, learner=1.0, teacher=1.5)])  # 1.25 -> 1.5
+    record(teacher, ana, date(2025, 11, 3), [ElementRating(voice, learner=2.5, teacher=2.0),  # 2.25 -> 2.5
+                                             ElementRating(choice, agreed=2.0)])
+    record(teacher, ana, date(2026, 2, 1), [ElementRating(choice, agreed=3.0)])  # voice not rated
+    record(teacher, ben, date(2025, 10, 1), [ElementRating(voice, teacher=2.0)])
+    record(teacher, ben, date(2025, 10, 1), [ElementRating(voice, learner=3.0)])  # the later one counts
+    record(teacher, ben, date(2026, 1, 1), [ElementRating(voice, learner=1.0, teacher=2.0, agreed=1.5)])
+    record(teacher, cai, date(2026, 3, 1), [ElementRating(voice, learner=1.5, teacher=2.0)])  # 1.75 -> 2
+    got = actual_element(stages, teacher, fw, voice)
+    assert got == expected_element(stages, teacher, fw, voice)
+    by_day = {on: (dict(c), n) for on, c, n in got}
+    assert by_day[date(2025, 10, 1)] == ({1.5: 1, 3.0: 1}, 2)
+    assert by_day[date(2025, 12, 1)] == ({2.5: 1, 3.0: 1}, 2)
+    assert by_day[date(2026, 2, 1)] == ({1.5: 1}, 2)  # Ana's latest skips Voice
+    assert by_day[date(2026, 4, 1)] == ({1.5: 1, 2.0: 1}, 3)
+    assert by_day[TODAY][1] == 3
+    for element in (voice, choice):
+        for group in (None, "5A", "5B"):
+            assert (actual_element(stages, teacher, fw, element, group)
+                    == expected_element(stages, teacher, fw, element, group)), (element, group)
+
+
+def test_an_unknown_element_is_refused(school, teacher):
+    from plprofile.domain.profile import ValidationError
+
+    stages, fw, _ = school
+    with pytest.raises(ValidationError):
+        stages.class_element_over_time(teacher, "no_such_element", framework=fw)

@@ -311,6 +311,62 @@ def test_class_overview_counts_every_assessed_learner(open_window, answers, qtbo
     assert window.current_learner_id() == never.id
 
 
+def test_class_overview_charts_the_element_chosen_over_time(open_window, answers, qtbot, demo_copy):
+    from plprofile.domain.progress import distribution_over_time, month_starts
+
+    window = open_window(demo_copy)
+    ctx = window.ctx
+    overview = window.open_class_overview()
+    framework = default_framework()
+    combo = overview.over_time
+    assert combo.accessibleName() == "Over time"
+    assert [combo.itemText(i) for i in range(combo.count())] == ["Overall stage",
+                                                                 *(e.text("en") for e in framework.elements)]
+    time_ax = overview.chart.figure.axes[1]
+    assert time_ax.get_title(loc="left") == "Overall stage over time"
+    now_before = overview.chart.table[1][:len(framework.elements)]
+    assert overview.chart.table[1][len(framework.elements)][0].startswith("Overall on ")
+
+    histories = ctx.stages.class_histories(ctx.teacher)
+    days = [a.assessed_on for h in histories.values() for a in h]
+    over = distribution_over_time(histories, framework, month_starts(min(days), max(date.today(), max(days))))
+
+    # pick the next element with the keyboard, as a user would
+    combo.setFocus()
+    for k, element in enumerate(framework.elements[:2], start=1):
+        qtbot.keyClick(combo, Qt.Key.Key_Down)
+        assert combo.currentIndex() == k and combo.currentData() == element.id
+        figure = overview.chart.figure
+        name = element.text("en")
+        assert _by_gid(figure, "time:title").get_text() == f"{name} over time"
+        shown = [p for p in over if sum(p.elements[element.id].values())]
+        for v in framework.allowed_values():
+            bars = [b for b in figure.axes[1].patches if b.get_gid() == f"time:{v:g}"]
+            assert [b.get_height() for b in bars] == [p.elements[element.id].get(v, 0) for p in shown]
+        headers, rows = overview.chart.table
+        assert rows[:len(framework.elements)] == now_before  # the bars of now stay
+        timeline = rows[len(framework.elements):]
+        assert all(r[0].startswith(f"{name} on ") for r in timeline)
+        assert [r[1:-1] for r in timeline] == [[str(p.elements[element.id].get(v, 0))
+                                                for v in framework.allowed_values()] for p in over]
+
+    # the choice stays when the group changes, and the class's own numbers follow
+    overview.group.setCurrentIndex(overview.group.findData("5A"))
+    assert combo.currentData() == framework.elements[1].id
+    assert _by_gid(overview.chart.figure, "time:title").get_text() == f"{framework.elements[1].text('en')} over time"
+    in_5a = ctx.stages.class_histories(ctx.teacher, "5A")
+    days_5a = [a.assessed_on for h in in_5a.values() for a in h]
+    over_5a = distribution_over_time(in_5a, framework, month_starts(min(days_5a), max(date.today(), max(days_5a))))
+    timeline = overview.chart.table[1][len(framework.elements):]
+    assert [int(r[-1]) for r in timeline] == [sum(p.elements[framework.elements[1].id].values()) for p in over_5a]
+
+    # back to the overall stage
+    combo.setCurrentIndex(0)
+    assert overview.chart.figure.axes[1].get_title(loc="left") == "Overall stage over time"
+    assert overview.chart.table[1][len(framework.elements)][0].startswith("Overall on ")
+    assert answers.errors == []
+
+
 # ---------------------------------------------------------------------------------------------- frameworks
 
 
