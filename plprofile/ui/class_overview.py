@@ -103,7 +103,7 @@ class ClassOverview(QWidget):
         self.due_view.horizontalHeader().setResizeContentsPrecision(100)
         self.due_view.activated.connect(self._open_learner)
         self.due_view.setToolTip(self.tr("Double-click or press Enter to open the learner"))
-        self.due_export = QPushButton(self.tr("E&xport list…"))
+        self.due_export = QPushButton(self.tr("Export li&st…"))
         self.due_export.clicked.connect(self.export_due)
         weeks_row = QHBoxLayout()
         weeks_row.addWidget(weeks_label)

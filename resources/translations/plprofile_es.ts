@@ -515,7 +515,7 @@ plprofile se cerrará ahora; vuelve a abrirlo para ver los registros restaurados
     <name>ChartView</name>
     <message>
         <source>C&amp;hart</source>
-        <translation>&amp;Gráfico</translation>
+        <translation>G&amp;ráfico</translation>
     </message>
     <message>
         <source>T&amp;able</source>
@@ -641,7 +641,7 @@ plprofile se cerrará ahora; vuelve a abrirlo para ver los registros restaurados
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation>&amp;Actualizar</translation>
+        <translation>Actuali&amp;zar</translation>
     </message>
     <message>
         <source>Learners at each stage</source>
@@ -672,8 +672,8 @@ plprofile se cerrará ahora; vuelve a abrirlo para ver los registros restaurados
         <translation>Haz doble clic o presiona Intro para abrir al aprendiz</translation>
     </message>
     <message>
-        <source>E&amp;xport list…</source>
-        <translation>E&amp;xportar lista…</translation>
+        <source>Export li&amp;st…</source>
+        <translation>Exportar li&amp;sta…</translation>
     </message>
     <message>
         <source>all groups</source>
