@@ -270,14 +270,7 @@ def verify_file(path: Path, key: bytes | None = None) -> list[str]:
         key = None
     elif key is None or not cipher.opens_with(path, key):
         return [needs_key_message(path)]
-    try:
-        con = connect_readonly(path, key)
-        try:
-            return integrity_problems(con)
-        finally:
-            con.close()
-    except errors_for(key) as exc:
-        return [str(exc)]
+    return _integrity(path, key)
 
 
 def online_backup(src: Path, dest: Path, progress: Progress | None = None, key: bytes | None = None) -> Path:
@@ -301,7 +294,7 @@ def online_backup(src: Path, dest: Path, progress: Progress | None = None, key: 
         key = None
     try:
         copy_database(src, tmp, progress, key)
-        problems = verify_file(tmp, key) if key is None else _verify_encrypted(tmp, key)
+        problems = verify_file(tmp, key) if key is None else _integrity(tmp, key)
         if problems:
             raise BackupError(f"The backup of {src.name} did not pass its check ({problems[0]}), so it was "
                               "not kept. The store itself may be damaged: run 'plprofile check'.")
@@ -322,8 +315,9 @@ def online_backup(src: Path, dest: Path, progress: Progress | None = None, key: 
     return dest
 
 
-def _verify_encrypted(path: Path, key: bytes) -> list[str]:
-    """verify_file for a fresh encrypted copy that has no key file beside it yet."""
+def _integrity(path: Path, key: bytes | None) -> list[str]:
+    """Integrity and foreign-key problems of ``path`` read with ``key`` (None: a plain file); empty if healthy.
+    Also serves a fresh encrypted copy that has no key file beside it yet."""
     try:
         con = connect_readonly(path, key)
         try:

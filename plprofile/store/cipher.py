@@ -392,12 +392,7 @@ def write_durably(path: Path, data: bytes) -> Path:
         os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)
-    if os.name == "posix":
-        fd = os.open(path.parent, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-        try:
-            os.fsync(fd)
-        except OSError:
-            pass
-        finally:
-            os.close(fd)
+    from .backup import fsync_dir  # (backup imports this module)
+
+    fsync_dir(path.parent)
     return path
