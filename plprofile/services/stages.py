@@ -97,6 +97,19 @@ class StagesService:
         self.store = store
         self.profiles = profiles or ProfileService(store)
         self._frameworks: dict[tuple[str, str], Framework] = {}
+        #: Class figures read since the store last changed (``Store.data_stamp``): opening the overview
+        #: again, or going back to a group or element, reads nothing. Any commit empties it.
+        self._class_cache: dict = {}
+        self._class_stamp: tuple | None = None
+
+    def _cached(self, key: tuple, read):  # noqa: ANN001, ANN202
+        stamp = self.store.data_stamp()
+        if stamp != self._class_stamp:
+            self._class_cache.clear()
+            self._class_stamp = stamp
+        if key not in self._class_cache:
+            self._class_cache[key] = read()
+        return self._class_cache[key]
 
     # ---- frameworks ---------------------------------------------------------------------------------
     @property
@@ -258,9 +271,15 @@ class StagesService:
         """
         self._check_class(actor)
         framework = framework or self.active_framework()
-        element_ids = list(framework.element_ids())
         if element is not None:
             self._check_element(framework, element)
+        today = today or date.today()
+        return self._cached(("summary", framework.key, id(framework), group, today, element),
+                            lambda: self._class_summary(group, framework, today, element))
+
+    def _class_summary(self, group: str | None, framework: Framework, today: date,
+                       element: str | None) -> ClassSummary:
+        element_ids = list(framework.element_ids())
         R = AssessmentRating  # noqa: N806
         learners, spans = self._class_spans(group)
         effective = _effective()
@@ -316,6 +335,12 @@ class StagesService:
         self._check_class(actor)
         framework = framework or self.active_framework()
         self._check_element(framework, element_id)
+        today = today or date.today()
+        return self._cached(("element", framework.key, id(framework), group, today, element_id),
+                            lambda: self._class_element_over_time(element_id, group, framework, today))
+
+    def _class_element_over_time(self, element_id: str, group: str | None, framework: Framework,
+                                 today: date) -> list[DistributionAt]:
         _, spans = self._class_spans(group)
         with self.store.session() as s:
             rows = s.execute(_element_spans(spans, element_id, framework, "element")).all()
@@ -348,8 +373,10 @@ class StagesService:
 
     def last_assessed(self, actor: Actor) -> dict[str, date | None]:
         """When each learner was last assessed (None: never), for "who has not been assessed recently"."""
-        if actor.role is not Role.TEACHER:
-            raise AccessDenied("Only a teacher can see the class overview.")
+        self._check_class(actor)
+        return self._cached(("last_assessed",), self._last_assessed)
+
+    def _last_assessed(self) -> dict[str, date | None]:
         with self.store.session() as s:
             rows = s.execute(
                 select(Learner.id, func.max(AssessmentRow.assessed_on))
