@@ -418,6 +418,26 @@ def redraw(fig: Figure) -> None:
     canvas.blit(fig.bbox)
 
 
+
+def release(fig: Figure) -> None:
+    """Let go of the pixels a drawn figure holds, now: its canvas's renderer (width x height x 4 bytes) and
+    any saved background. A figure and its canvas refer to each other, so they wait for Python's cycle
+    collector; every text drawn also keeps the renderer, so without this its buffer (a few MB) waits with them,
+    once for each figure made and dropped (a conference PDF, a chart replaced). The figure can still be drawn.
+    """
+    from matplotlib.text import Text
+
+    for text in fig.findobj(Text):
+        text._renderer = None  # set by each draw; matplotlib keeps it only to measure the text later
+    canvas = fig.canvas
+    if hasattr(canvas, "renderer"):
+        canvas.renderer = None
+        canvas._lastKey = None
+    reuse = getattr(fig, REUSE_ATTR, None)
+    if reuse:
+        reuse.pop("background", None)
+
+
 # ---------------------------------------------------------------------------------------------- now
 
 
