@@ -24,6 +24,7 @@ from plprofile.domain.progress import (
     Span,
     element_over_time,
     month_starts,
+    not_assessed_since,
     overall_over_time,
     snap_counts,
     stage_bounds,
@@ -33,7 +34,7 @@ from plprofile.store.engine import Store
 from plprofile.store.models import Assessment as AssessmentRow
 from plprofile.store.models import AssessmentRating, ChangeLog, CheckIn, Goal, Learner, Meta
 
-from .profiles import AccessDenied, ProfileService
+from .profiles import AccessDenied, LearnerSummary, ProfileService
 
 FRAMEWORKS_DIRNAME = "frameworks"
 ACTIVE_KEY = "active_framework"
@@ -375,6 +376,22 @@ class StagesService:
         """When each learner was last assessed (None: never), for "who has not been assessed recently"."""
         self._check_class(actor)
         return self._cached(("last_assessed",), self._last_assessed)
+
+    def not_assessed(self, actor: Actor, cutoff: date, group: str | None = None
+                     ) -> list[tuple[LearnerSummary, date | None]]:
+        """The learners (of ``group``) not assessed since ``cutoff``, with their last day (None: never): never
+        assessed first, then the longest ago, then by name. Kept, like the class figures, until the store
+        changes: at 10,000 learners reading the names is most of the class overview's list."""
+        self._check_class(actor)
+        return self._cached(("not_assessed", cutoff, group), lambda: self._not_assessed(actor, cutoff, group))
+
+    def _not_assessed(self, actor: Actor, cutoff: date, group: str | None) -> list[tuple[LearnerSummary, date | None]]:
+        by_id = {str(s.id): s for s in self.profiles.list_learners(actor)}
+        last = {lid: day for lid, day in self.last_assessed(actor).items()
+                if lid in by_id and (not group or by_id[lid].group_name == group)}
+        due = not_assessed_since(last, cutoff)
+        due.sort(key=lambda lid: (last[lid] is not None, last[lid] or date.min, by_id[lid].display_name.casefold()))
+        return [(by_id[lid], last[lid]) for lid in due]
 
     def _last_assessed(self) -> dict[str, date | None]:
         with self.store.session() as s:

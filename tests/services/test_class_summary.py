@@ -213,3 +213,21 @@ def test_figures_read_again_after_any_change(school, teacher, store):
                     "FROM change_log LIMIT 1", (__import__("uuid").uuid4().hex,))
     assert store.generation == generation
     assert actual(stages, teacher, fw) == expected(stages, teacher, fw) != before
+
+
+def test_not_assessed_follows_the_domain_rule_and_any_change(school, teacher):
+    from plprofile.domain.progress import not_assessed_since
+
+    stages, fw, learners = school
+    cutoff = date(2026, 5, 1)
+    last = stages.last_assessed(teacher)
+    due = stages.not_assessed(teacher, cutoff)
+    assert {str(s.id) for s, _ in due} == set(not_assessed_since(last, cutoff))
+    assert all(day == last[str(s.id)] for s, day in due)
+    keys = [(day is not None, day or date.min, s.display_name.casefold()) for s, day in due]
+    assert keys == sorted(keys) and keys[0][0] is False  # never assessed first (Nova), then the longest ago
+    group = learners[0].group_name
+    assert [s for s, _ in stages.not_assessed(teacher, cutoff, group)] == [s for s, _ in due if s.group_name == group]
+    someone = next(s for s, day in due if day is not None)
+    stages.record_assessment(teacher, someone.id, TODAY, [ElementRating(next(iter(fw.element_ids())), agreed=2.0)])
+    assert someone.id not in {s.id for s, _ in stages.not_assessed(teacher, cutoff)}
