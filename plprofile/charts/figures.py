@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, timedelta
 
 from matplotlib.axes import Axes
+from matplotlib.collections import PolyCollection
 from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num, num2date
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
@@ -417,6 +418,26 @@ def redraw(fig: Figure) -> None:
     canvas.blit(fig.bbox)
 
 
+
+def release(fig: Figure) -> None:
+    """Let go of the pixels a drawn figure holds, now: its canvas's renderer (width x height x 4 bytes) and
+    any saved background. A figure and its canvas refer to each other, so they wait for Python's cycle
+    collector; every text drawn also keeps the renderer, so without this its buffer (a few MB) waits with them,
+    once for each figure made and dropped (a conference PDF, a chart replaced). The figure can still be drawn.
+    """
+    from matplotlib.text import Text
+
+    for text in fig.findobj(Text):
+        text._renderer = None  # set by each draw; matplotlib keeps it only to measure the text later
+    canvas = fig.canvas
+    if hasattr(canvas, "renderer"):
+        canvas.renderer = None
+        canvas._lastKey = None
+    reuse = getattr(fig, REUSE_ATTR, None)
+    if reuse:
+        reuse.pop("background", None)
+
+
 # ---------------------------------------------------------------------------------------------- now
 
 
@@ -683,6 +704,31 @@ def _stage_legend(framework: Framework, lang: str) -> list[Patch]:
     ]
 
 
+def _bars(ax: Axes, positions: Sequence[float], starts: Sequence[float], sizes: Sequence[float], thickness: float,
+          *, horizontal: bool, color: str, linewidth: float, gid: str) -> PolyCollection:
+    """One stage's bars as a single collection (one artist and one draw call instead of a Rectangle each):
+    bar i spans ``starts[i]`` to ``starts[i] + sizes[i]`` along the value axis, ``thickness`` wide, centred on
+    ``positions[i]``. ``bar_boxes`` reads them back."""
+    half = thickness / 2
+    if horizontal:
+        verts = [((s, p - half), (s + n, p - half), (s + n, p + half), (s, p + half))
+                 for p, s, n in zip(positions, starts, sizes, strict=True)]
+    else:
+        verts = [((p - half, s), (p + half, s), (p + half, s + n), (p - half, s + n))
+                 for p, s, n in zip(positions, starts, sizes, strict=True)]
+    bars = PolyCollection(verts, closed=True, facecolors=color, edgecolors=style.EDGE_COLOR,
+                          linewidths=linewidth, gid=gid)
+    ax.add_collection(bars, autolim=False)
+    return bars
+
+
+def bar_boxes(fig: Figure, gid: str) -> list:
+    """The bars drawn under ``gid`` (e.g. ``"now:2"``), in order, as boxes: ``width`` and ``height`` are the
+    numbers they show."""
+    return [path.get_extents() for ax in fig.axes for c in ax.collections if c.get_gid() == gid
+            for path in c.get_paths()]
+
+
 def class_figure(
     distribution_now: Mapping[str, Counter[float]],
     distribution_over_time: Sequence[DistributionAt],
@@ -713,25 +759,16 @@ def class_figure(
     widest = max(totals) if totals else 0
     for v in values:
         counts = [distribution_now.get(e.id, Counter()).get(v, 0) for e in elements]
-        bars = now_ax.barh(
-            ys,
-            counts,
-            left=left,
-            height=0.72,
-            color=style.stage_color(v, vmin, vmax),
-            edgecolor=style.EDGE_COLOR,
-            linewidth=1.2,
-            gid=f"now:{format_value(v)}",
-        )
-        text = [str(c) if c and c >= widest * 0.03 else "" for c in counts]
-        now_ax.bar_label(
-            bars,
-            labels=text,
-            label_type="center",
-            fontsize=style.font_size("annotation"),
-            color=style.stage_text_color(v, vmin, vmax),
-        )
+        _bars(now_ax, ys, left, counts, 0.72, horizontal=True, color=style.stage_color(v, vmin, vmax),
+              linewidth=1.2, gid=f"now:{format_value(v)}")
+        # a label only where the bar is wide enough to hold it (a text artist per label, none for the rest)
+        label_color = style.stage_text_color(v, vmin, vmax)
+        for y, start, c in zip(ys, left, counts, strict=True):
+            if c and c >= widest * 0.03:
+                now_ax.text(start + c / 2, y, str(c), ha="center", va="center", color=label_color,
+                            fontsize=style.font_size("annotation"))
         left = [a + b for a, b in zip(left, counts, strict=True)]
+    now_ax.set_xlim(0, max(widest, 1) * 1.05)  # as barh's autoscale: from 0, a margin past the widest
     now_ax.set_yticks(ys, [e.text(lang) for e in elements], fontsize=style.font_size("label"))
     now_ax.set_ylim(len(elements) - 0.4, -0.6)
     for e, label in zip(elements, now_ax.get_yticklabels(), strict=True):
@@ -749,18 +786,12 @@ def class_figure(
         gaps = [(b - a).days for a, b in zip(days, days[1:], strict=False)]
         width = max(1.0, min(gaps) * 0.7) if gaps else 20.0
         bottom = [0] * len(over_time)
+        xs = [float(x) for x in date2num(days)]  # converted once, not once per bar
+        time_ax.xaxis.axis_date()
         for v in values:
             counts = [over_time_counts(p, element).get(v, 0) for p in over_time]
-            time_ax.bar(
-                days,
-                counts,
-                bottom=bottom,
-                width=width,
-                color=style.stage_color(v, vmin, vmax),
-                edgecolor=style.EDGE_COLOR,
-                linewidth=1.0,
-                gid=f"time:{format_value(v)}",
-            )
+            _bars(time_ax, xs, bottom, counts, width, horizontal=False, color=style.stage_color(v, vmin, vmax),
+                  linewidth=1.0, gid=f"time:{format_value(v)}")
             bottom = [a + b for a, b in zip(bottom, counts, strict=True)]
         time_ax.set_ylabel(translate("charts", "Learners"), fontsize=style.font_size("label"))
         time_ax.set_ylim(0, max(max(bottom, default=0), 1) * 1.08)  # head room above the tallest bar

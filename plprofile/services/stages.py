@@ -24,6 +24,7 @@ from plprofile.domain.progress import (
     Span,
     element_over_time,
     month_starts,
+    not_assessed_since,
     overall_over_time,
     snap_counts,
     stage_bounds,
@@ -33,7 +34,7 @@ from plprofile.store.engine import Store
 from plprofile.store.models import Assessment as AssessmentRow
 from plprofile.store.models import AssessmentRating, ChangeLog, CheckIn, Goal, Learner, Meta
 
-from .profiles import AccessDenied, ProfileService
+from .profiles import AccessDenied, LearnerSummary, ProfileService
 
 FRAMEWORKS_DIRNAME = "frameworks"
 ACTIVE_KEY = "active_framework"
@@ -97,6 +98,19 @@ class StagesService:
         self.store = store
         self.profiles = profiles or ProfileService(store)
         self._frameworks: dict[tuple[str, str], Framework] = {}
+        #: Class figures read since the store last changed (``Store.data_stamp``): opening the overview
+        #: again, or going back to a group or element, reads nothing. Any commit empties it.
+        self._class_cache: dict = {}
+        self._class_stamp: tuple | None = None
+
+    def _cached(self, key: tuple, read):  # noqa: ANN001, ANN202
+        stamp = self.store.data_stamp()
+        if stamp != self._class_stamp:
+            self._class_cache.clear()
+            self._class_stamp = stamp
+        if key not in self._class_cache:
+            self._class_cache[key] = read()
+        return self._class_cache[key]
 
     # ---- frameworks ---------------------------------------------------------------------------------
     @property
@@ -258,9 +272,15 @@ class StagesService:
         """
         self._check_class(actor)
         framework = framework or self.active_framework()
-        element_ids = list(framework.element_ids())
         if element is not None:
             self._check_element(framework, element)
+        today = today or date.today()
+        return self._cached(("summary", framework.key, id(framework), group, today, element),
+                            lambda: self._class_summary(group, framework, today, element))
+
+    def _class_summary(self, group: str | None, framework: Framework, today: date,
+                       element: str | None) -> ClassSummary:
+        element_ids = list(framework.element_ids())
         R = AssessmentRating  # noqa: N806
         learners, spans = self._class_spans(group)
         effective = _effective()
@@ -316,6 +336,12 @@ class StagesService:
         self._check_class(actor)
         framework = framework or self.active_framework()
         self._check_element(framework, element_id)
+        today = today or date.today()
+        return self._cached(("element", framework.key, id(framework), group, today, element_id),
+                            lambda: self._class_element_over_time(element_id, group, framework, today))
+
+    def _class_element_over_time(self, element_id: str, group: str | None, framework: Framework,
+                                 today: date) -> list[DistributionAt]:
         _, spans = self._class_spans(group)
         with self.store.session() as s:
             rows = s.execute(_element_spans(spans, element_id, framework, "element")).all()
@@ -348,8 +374,26 @@ class StagesService:
 
     def last_assessed(self, actor: Actor) -> dict[str, date | None]:
         """When each learner was last assessed (None: never), for "who has not been assessed recently"."""
-        if actor.role is not Role.TEACHER:
-            raise AccessDenied("Only a teacher can see the class overview.")
+        self._check_class(actor)
+        return self._cached(("last_assessed",), self._last_assessed)
+
+    def not_assessed(self, actor: Actor, cutoff: date, group: str | None = None
+                     ) -> list[tuple[LearnerSummary, date | None]]:
+        """The learners (of ``group``) not assessed since ``cutoff``, with their last day (None: never): never
+        assessed first, then the longest ago, then by name. Kept, like the class figures, until the store
+        changes: at 10,000 learners reading the names is most of the class overview's list."""
+        self._check_class(actor)
+        return self._cached(("not_assessed", cutoff, group), lambda: self._not_assessed(actor, cutoff, group))
+
+    def _not_assessed(self, actor: Actor, cutoff: date, group: str | None) -> list[tuple[LearnerSummary, date | None]]:
+        by_id = {str(s.id): s for s in self.profiles.list_learners(actor)}
+        last = {lid: day for lid, day in self.last_assessed(actor).items()
+                if lid in by_id and (not group or by_id[lid].group_name == group)}
+        due = not_assessed_since(last, cutoff)
+        due.sort(key=lambda lid: (last[lid] is not None, last[lid] or date.min, by_id[lid].display_name.casefold()))
+        return [(by_id[lid], last[lid]) for lid in due]
+
+    def _last_assessed(self) -> dict[str, date | None]:
         with self.store.session() as s:
             rows = s.execute(
                 select(Learner.id, func.max(AssessmentRow.assessed_on))

@@ -180,6 +180,24 @@ class Store:
         self.write_engine = engine.execution_options(write=True)
         self.device_id = device_id
         self.key = key
+        #: Bumped on every commit made through this store's engine: what was read before may be stale.
+        self.generation = 0
+        self._watch(engine)
+
+    def _watch(self, engine: Engine) -> None:
+        def committed(_conn) -> None:  # noqa: ANN001
+            self.generation += 1
+
+        event.listen(engine, "commit", committed)
+
+    def data_stamp(self) -> tuple:
+        """Changes whenever the data may have: this process's commits, and the change log's last row (which
+        every change writes, from any process). Keys caches of figures read from the whole store."""
+        if self.engine.dialect.name != "sqlite":
+            return (object(),)  # no rowid to watch: never equal, nothing is reused
+        with self.engine.connect() as conn:
+            last = conn.exec_driver_sql("SELECT max(rowid) FROM change_log").scalar()
+        return (id(self.engine), self.generation, last)
 
     @property
     def encrypted(self) -> bool:
@@ -192,6 +210,8 @@ class Store:
         """
         self.engine.dispose()
         self.engine = make_engine(self.path, key)
+        self._watch(self.engine)
+        self.generation += 1
         self.write_engine = self.engine.execution_options(write=True)
         self.key = key
 

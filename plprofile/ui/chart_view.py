@@ -258,6 +258,10 @@ class ChartView(QWidget):
         canvas.setAccessibleName(self.name)
         canvas.setAccessibleDescription(
             (summary + " " if summary else "") + self.tr("The Table button shows the same numbers."))
+        if self.canvas is not None and self.canvas.figure is not None:
+            from plprofile.charts.figures import release
+
+            release(self.canvas.figure)  # its pixels now, not when the cycle collector reaches the old figure
         self.scroll.setWidget(canvas)  # the old canvas (and its figure) is deleted
         self.canvas = canvas
         self._fit()  # sizes the canvas and asks for one draw at that size...

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 )
 
 from plprofile.charts import tables as chart_tables
-from plprofile.domain.progress import not_assessed_since
 
 from .chart_view import (
     ChartView,
@@ -232,31 +231,23 @@ class ClassOverview(QWidget):
         group = getattr(self, "_shown_group", None)
         if group is None:
             return
-        last = attempt(self, lambda: ctx.stages.last_assessed(ctx.teacher))
-        learners = attempt(self, lambda: ctx.profiles.list_learners(ctx.teacher))
-        if last is None or learners is None:
-            return
-        by_id = {str(s.id): s for s in learners}
-        last = {lid: day for lid, day in last.items()
-                if lid in by_id and (not group or by_id[lid].group_name == group)}
         today = date.today()
         cutoff = today - timedelta(weeks=self.weeks.value())
-        due = not_assessed_since(last, cutoff)
-        due.sort(key=lambda lid: (last[lid] is not None, last[lid] or date.min,
-                                  by_id[lid].display_name.casefold()))
+        due = attempt(self, lambda: ctx.stages.not_assessed(ctx.teacher, cutoff, group or None))
+        if due is None:
+            return
         # a whole school shares a few hundred assessment days: format each day once, not once per learner
         dates: dict[date, str] = {}
         ages: dict[date, str] = {}
         never = self.tr("never")
         rows = []
-        for lid in due:
-            day = last[lid]
+        for learner, day in due:
             if day is not None and day not in dates:
                 dates[day] = fmt_date(day)
                 ages[day] = self.tr("%n day(s)", "", (today - day).days)
-            rows.append([by_id[lid].display_name, by_id[lid].group_name or "—",
+            rows.append([learner.display_name, learner.group_name or "—",
                          dates[day] if day else never, ages[day] if day else "—"])
-        self.due_ids = [uuid.UUID(lid) for lid in due]
+        self.due_ids = [learner.id for learner, _ in due]
         self.due_model.set_table(([self.tr("Learner"), self.tr("Group"), self.tr("Last assessed"),
                                    self.tr("Since")], rows))
         self.due_title.setText(self.tr("Not assessed since {date} (%n learner(s))", "", len(due))

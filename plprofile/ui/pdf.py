@@ -26,7 +26,7 @@ def _chart_png(summary: ConferenceSummary, lang: str) -> QImage | None:
         return None
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
-    from plprofile.charts.figures import now_figure
+    from plprofile.charts.figures import now_figure, release
 
     fig = now_figure(summary.assessment, summary.framework, lang)
     canvas = FigureCanvasAgg(fig)
@@ -34,10 +34,9 @@ def _chart_png(summary: ConferenceSummary, lang: str) -> QImage | None:
     canvas.draw()
     width, height = canvas.get_width_height()
     image = QImage(canvas.buffer_rgba(), width, height, QImage.Format.Format_RGBA8888).copy()
-    # The figure and its canvas refer to each other, so they wait for the cycle collector; the pixels (a few
-    # MB) go now: a teacher writing summaries one after another would otherwise keep each one's.
-    canvas.renderer = None
-    canvas._lastKey = None
+    # the pixels (a few MB) go now, not when the cycle collector gets to the figure: a teacher writing
+    # summaries one after another would otherwise keep each one's
+    release(fig)
     return image
 
 

@@ -112,8 +112,9 @@ def by_gid(fig: Figure, gid: str):
     return found[0]
 
 
-def patches(fig: Figure, gid: str) -> list:
-    found = [a for ax in fig.axes for a in ax.patches if a.get_gid() == gid]
+def bars(fig: Figure, gid: str) -> list:
+    """The boxes of the bars drawn under ``gid``: their width or height is the number shown."""
+    found = figures.bar_boxes(fig, gid)
     assert found, f"no bars with gid {gid!r}"
     return found
 
@@ -333,7 +334,7 @@ def test_class_bars_hold_the_distribution() -> None:
     over = distribution_over_time(histories, FW, days)
     fig = class_figure(now, over, FW, title="Year 5 Maple: Stages")
     for v in FW.allowed_values():
-        assert [p.get_width() for p in patches(fig, f"now:{v:g}")] == [
+        assert [p.width for p in bars(fig, f"now:{v:g}")] == [
             now[e.id].get(v, 0) for e in FW.elements
         ]
     total = [0] * len(FW.elements)
@@ -342,7 +343,7 @@ def test_class_bars_hold_the_distribution() -> None:
     assert total[0] == 24
     shown = [p for p in over if sum(p.overall.values())]
     for v in FW.allowed_values():
-        assert [p.get_height() for p in patches(fig, f"time:{v:g}")] == [p.overall.get(v, 0) for p in shown]
+        assert [p.height for p in bars(fig, f"time:{v:g}")] == [p.overall.get(v, 0) for p in shown]
     draw(fig, "class")
 
     headers, rows = class_table(now, over, FW)
@@ -362,11 +363,11 @@ def test_class_over_time_follows_the_element_chosen() -> None:
         fig = class_figure(now, over, FW, title="Year 5 Maple: Stages", element=element)
         shown = [p for p in over if sum(p.elements[element].values())]
         for v in FW.allowed_values():
-            bars = patches(fig, f"time:{v:g}")
-            assert [b.get_height() for b in bars] == [p.elements[element].get(v, 0) for p in shown], (element, v)
+            shown_bars = bars(fig, f"time:{v:g}")
+            assert [b.height for b in shown_bars] == [p.elements[element].get(v, 0) for p in shown], (element, v)
         # the "now" bars are the same as for the overall stage
         for v in FW.allowed_values():
-            assert [p.get_width() for p in patches(fig, f"now:{v:g}")] == [now[e.id].get(v, 0) for e in FW.elements]
+            assert [p.width for p in bars(fig, f"now:{v:g}")] == [now[e.id].get(v, 0) for e in FW.elements]
         name = FW.get_element(element).text("en")
         assert by_gid(fig, "time:title").get_text() == f"{name} over time"
         bold = [t.get_text() for t in fig.axes[0].get_yticklabels() if t.get_fontweight() == "bold"]
@@ -397,7 +398,7 @@ def test_class_without_history_has_one_panel() -> None:
 def test_counter_type_is_accepted() -> None:
     now = {"voice": Counter({1.0: 2, 3.0: 1})}
     fig = class_figure(now, [], FW)
-    assert [p.get_width() for p in patches(fig, "now:1")][0] == 2
+    assert [p.width for p in bars(fig, "now:1")][0] == 2
 
 
 def test_style_and_tables_do_not_import_matplotlib_or_qt() -> None:

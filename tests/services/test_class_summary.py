@@ -178,3 +178,56 @@ def test_an_unknown_element_is_refused(school, teacher):
     stages, fw, _ = school
     with pytest.raises(ValidationError):
         stages.class_element_over_time(teacher, "no_such_element", framework=fw)
+
+
+def test_figures_read_again_after_any_change(school, teacher, store):
+    """The figures are kept until the store changes: every kind of edit shows at once, equal to the domain's."""
+    from plprofile.store.models import Learner
+
+    stages, fw, learners = school
+    first = actual(stages, teacher, fw)
+    assert actual(stages, teacher, fw) == first  # read once, kept
+    last_before = stages.last_assessed(teacher)
+    element = next(iter(fw.element_ids()))
+    stages.record_assessment(teacher, learners[4].id, TODAY, [ElementRating(e, agreed=1.0) for e in fw.element_ids()])
+    assert actual(stages, teacher, fw) == expected(stages, teacher, fw)
+    assert actual(stages, teacher, fw) != first
+    assert stages.last_assessed(teacher)[str(learners[4].id)] == TODAY != last_before[str(learners[4].id)]
+    assert actual_element(stages, teacher, fw, element) == expected_element(stages, teacher, fw, element)
+    # a learner moved to another group, written straight to the store (no service, no change-log row)
+    group = learners[5].group_name
+    before = actual(stages, teacher, fw, group)
+    with store.transaction() as s:
+        s.get(Learner, learners[5].id).group_name = "Elsewhere"
+    assert actual(stages, teacher, fw, group) == expected(stages, teacher, fw, group) != before
+    # a change from another process: only the change log says so
+    import sqlite3
+
+    before = actual(stages, teacher, fw)
+    generation = store.generation
+    with sqlite3.connect(store.path) as raw:
+        raw.execute("UPDATE learner SET deleted_at = (SELECT at FROM change_log LIMIT 1) WHERE id = ?",
+                    (learners[6].id.hex,))
+        columns = [c[1] for c in raw.execute("PRAGMA table_info(change_log)")]
+        raw.execute(f"INSERT INTO change_log ({', '.join(columns)}) SELECT ?, {', '.join(columns[1:])} "
+                    "FROM change_log LIMIT 1", (__import__("uuid").uuid4().hex,))
+    assert store.generation == generation
+    assert actual(stages, teacher, fw) == expected(stages, teacher, fw) != before
+
+
+def test_not_assessed_follows_the_domain_rule_and_any_change(school, teacher):
+    from plprofile.domain.progress import not_assessed_since
+
+    stages, fw, learners = school
+    cutoff = date(2026, 5, 1)
+    last = stages.last_assessed(teacher)
+    due = stages.not_assessed(teacher, cutoff)
+    assert {str(s.id) for s, _ in due} == set(not_assessed_since(last, cutoff))
+    assert all(day == last[str(s.id)] for s, day in due)
+    keys = [(day is not None, day or date.min, s.display_name.casefold()) for s, day in due]
+    assert keys == sorted(keys) and keys[0][0] is False  # never assessed first (Nova), then the longest ago
+    group = learners[0].group_name
+    assert [s for s, _ in stages.not_assessed(teacher, cutoff, group)] == [s for s, _ in due if s.group_name == group]
+    someone = next(s for s, day in due if day is not None)
+    stages.record_assessment(teacher, someone.id, TODAY, [ElementRating(next(iter(fw.element_ids())), agreed=2.0)])
+    assert someone.id not in {s.id for s, _ in stages.not_assessed(teacher, cutoff)}

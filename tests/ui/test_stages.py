@@ -261,6 +261,8 @@ def test_empty_history_shows_the_empty_state(open_window, answers, qtbot):
 
 
 def test_class_overview_counts_every_assessed_learner(open_window, answers, qtbot, demo_copy):
+    from plprofile.charts.figures import bar_boxes
+
     window = open_window(demo_copy)
     ctx = window.ctx
     never = ctx.profiles.add_learner(ctx.teacher, given_name="Noor", family_name="Zaman", group_name="5A")
@@ -271,8 +273,7 @@ def test_class_overview_counts_every_assessed_learner(open_window, answers, qtbo
     figure = overview.chart.figure
     framework = default_framework()
     for i, element in enumerate(framework.elements):
-        widths = [p.get_width() for v in framework.allowed_values()
-                  for p in [a for a in figure.axes[0].patches if a.get_gid() == f"now:{v:g}"][i:i + 1]]
+        widths = [p.width for v in framework.allowed_values() for p in bar_boxes(figure, f"now:{v:g}")[i:i + 1]]
         assert sum(widths) == 25, element.id
     headers, rows = overview.chart.table
     for row in rows[:len(framework.elements)]:
@@ -312,6 +313,7 @@ def test_class_overview_counts_every_assessed_learner(open_window, answers, qtbo
 
 
 def test_class_overview_charts_the_element_chosen_over_time(open_window, answers, qtbot, demo_copy):
+    from plprofile.charts.figures import bar_boxes
     from plprofile.domain.progress import distribution_over_time, month_starts
 
     window = open_window(demo_copy)
@@ -341,8 +343,8 @@ def test_class_overview_charts_the_element_chosen_over_time(open_window, answers
         assert _by_gid(figure, "time:title").get_text() == f"{name} over time"
         shown = [p for p in over if sum(p.elements[element.id].values())]
         for v in framework.allowed_values():
-            bars = [b for b in figure.axes[1].patches if b.get_gid() == f"time:{v:g}"]
-            assert [b.get_height() for b in bars] == [p.elements[element.id].get(v, 0) for p in shown]
+            bars = bar_boxes(figure, f"time:{v:g}")
+            assert bars and [b.height for b in bars] == [p.elements[element.id].get(v, 0) for p in shown]
         headers, rows = overview.chart.table
         assert rows[:len(framework.elements)] == now_before  # the bars of now stay
         timeline = rows[len(framework.elements):]
