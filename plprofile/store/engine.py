@@ -11,6 +11,7 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
 log = logging.getLogger(__name__)
@@ -279,7 +280,7 @@ def open_store(data_dir: Path, key: bytes | None = None, *, check: bool = True) 
         problems = quick_check(path, key)
         if problems:
             raise CorruptStoreError(
-                f"{path.name} failed its health check ({problems[0]}). It was not changed."
+                f"{path.name} failed its health check ({first_line(problems[0])}). It was not changed."
             )
     if current is not None and current not in KNOWN_REVISIONS:
         raise NewerStoreError(
@@ -292,8 +293,22 @@ def open_store(data_dir: Path, key: bytes | None = None, *, check: bool = True) 
         except sqlite3.OperationalError as exc:
             raise StoreError(f"The store in {data_dir} cannot be written: {exc}.") from exc
     engine = make_engine(path, key)
-    device_id = _ensure_device_id(engine)
+    try:
+        device_id = _ensure_device_id(engine)
+    except DBAPIError as exc:
+        engine.dispose()
+        problems = quick_check(path, key)
+        if problems:  # found by the first read rather than a check up front (``check=False``): the same answer
+            raise CorruptStoreError(f"{path.name} failed its health check ({first_line(problems[0])}). "
+                                    "It was not changed.") from exc
+        raise StoreError(f"The store in {data_dir} cannot be opened: {exc.orig}.") from exc
     return Store(path, engine, device_id, key)
+
+
+def first_line(problem: str, limit: int = 200) -> str:
+    """The first line of an SQLite problem report (``quick_check`` can return a hundred), kept short."""
+    line = (problem.strip().splitlines() or [""])[0]
+    return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
 def _ensure_device_id(engine: Engine) -> str:

@@ -399,7 +399,7 @@ class MainWindow(QMainWindow):
         run_in_background(lambda: quick_check(store.path, store.key), known, lambda exc: known([str(exc)]))
 
     def _health_known(self, store, problems: list[str]) -> None:  # noqa: ANN001
-        from plprofile.store.engine import CorruptStoreError
+        from plprofile.store.engine import CorruptStoreError, first_line
 
         if store is not self.store:  # another store was opened meanwhile
             return
@@ -415,7 +415,7 @@ class MainWindow(QMainWindow):
             self.left.setEnabled(False)
             self._store_failed(CorruptStoreError(self.tr(
                 "{name} failed its health check ({problem}). It was closed: nothing more is written to it."
-            ).format(name=store.path.name, problem=problems[0])))
+            ).format(name=store.path.name, problem=first_line(problems[0]))))
         self.health_checked.emit(self.health)
 
     def _end_session(self) -> None:

@@ -13,6 +13,7 @@ class Answers:
 
     def __init__(self) -> None:
         self.errors: list[str] = []
+        self.confirms: list[str] = []  # the yes/no questions asked
         self.infos: list[str] = []
         self.confirm_answer = True
         self.text_answer: str | None = None
@@ -22,7 +23,11 @@ class Answers:
     def install(self, monkeypatch) -> None:
         monkeypatch.setattr(ask, "error", lambda _p, _t, message: self.errors.append(message))
         monkeypatch.setattr(ask, "info", lambda _p, _t, message: self.infos.append(message))
-        monkeypatch.setattr(ask, "confirm", lambda *_a: self.confirm_answer)
+        def confirm(_parent, _title, message) -> bool:
+            self.confirms.append(message)
+            return self.confirm_answer
+
+        monkeypatch.setattr(ask, "confirm", confirm)
         monkeypatch.setattr(ask, "text", lambda *_a, **_k: self.text_answer)
         monkeypatch.setattr(ask, "open_file", lambda *_a: self.file_answer)
 

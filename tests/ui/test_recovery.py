@@ -52,11 +52,11 @@ def test_damaged_store_without_backup_is_reported_and_left_alone(qtbot, tmp_path
     assert (folder / DB_FILENAME).read_bytes() == garbage
 
 
-def _damage_a_table_page(path):
-    """Garbage over the root page of the change log: the schema and revision still read, quick_check fails."""
+def _damage_a_table_page(path, table: str = "change_log"):
+    """Garbage over the root page of ``table``: the schema and revision still read, quick_check fails."""
     con = sqlite3.connect(path)
     page_size = con.execute("PRAGMA page_size").fetchone()[0]
-    root = con.execute("SELECT rootpage FROM sqlite_master WHERE name = 'change_log'").fetchone()[0]
+    root = con.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)).fetchone()[0]
     con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     con.close()
     with open(path, "r+b") as f:
@@ -95,6 +95,28 @@ def test_damage_found_by_the_background_check_is_reported_and_offers_the_backup(
     window.close()  # no daily backup of a damaged store
     assert (folder / DB_FILENAME).read_bytes() == damaged
     assert not [b for b in list_backups(folder) if b.kind == "daily"]
+
+
+def test_damage_met_by_the_first_read_reads_as_damage_and_offers_the_backup(qtbot, tmp_path, answers):
+    """The full check runs after the window is up; damage the opening itself reads (the meta table) must still
+    be reported as damage, in a line, with the latest good backup offered, not as a raw SQL error."""
+    folder = tmp_path / "data"
+    _demo_store(folder)
+    create_backup(folder)
+    _damage_a_table_page(folder / DB_FILENAME, "meta")
+    damaged = (folder / DB_FILENAME).read_bytes()
+    answers.confirm_answer = False
+    window = MainWindow(folder, offer_demo=True, require_sign_in=False)
+    qtbot.addWidget(window)
+    failures: list[str] = []
+    window.failed.connect(failures.append)
+    window.show()
+    qtbot.waitUntil(lambda: bool(failures), timeout=20_000)
+    assert "failed its health check" in failures[0] and "SELECT" not in failures[0]
+    assert "\n" not in failures[0].split("(")[1].split(")")[0]  # one line of SQLite's report, not a hundred
+    assert any("backup" in question for question in answers.confirms)  # the way back was offered (declined)
+    window.close()
+    assert (folder / DB_FILENAME).read_bytes() == damaged
 
 
 def test_closing_makes_todays_backup_once(open_window, tmp_path):
