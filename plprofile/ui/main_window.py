@@ -418,13 +418,16 @@ class MainWindow(QMainWindow):
             ).format(name=store.path.name, problem=first_line(problems[0]))))
         self.health_checked.emit(self.health)
 
-    def _end_session(self) -> None:
-        self.idle.stop()
+    def _close_class_overview(self) -> None:
         overview = getattr(self, "class_overview", None)
         if overview is not None:
             overview.close()
             overview.deleteLater()
             self.class_overview = None
+
+    def _end_session(self) -> None:
+        self.idle.stop()
+        self._close_class_overview()
         if self.profile is not None:
             self.stack.removeWidget(self.profile)
             self.profile.deleteLater()
@@ -531,6 +534,7 @@ class MainWindow(QMainWindow):
         if self.ctx is None or not self.require_sign_in or self.pages.currentWidget() is self.signin:
             return
         self.idle.stop()
+        self._close_class_overview()  # a window of its own: it would stay readable past the lock
         self.signin.show_locked(self.ctx.me, self.ctx.user.username, self.ctx.user.display_name)
         self.menuBar().setEnabled(False)
         self.pages.setCurrentWidget(self.signin)
@@ -795,8 +799,8 @@ class MainWindow(QMainWindow):
 
     # ---- other windows ------------------------------------------------------------------------------
     def open_class_overview(self):  # noqa: ANN201
-        """The class overview window (stages distribution now and over the year, who is due)."""
-        if self.ctx is None:
+        """The class overview window (stages distribution now and over the year, who is due); teachers only."""
+        if self.ctx is None or self.ctx.is_learner:
             return None
         from .class_overview import ClassOverview
 

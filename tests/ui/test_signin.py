@@ -153,3 +153,20 @@ def test_a_teacher_changes_their_password_and_the_demo_hint_goes(demo_window, qt
     assert window.ctx is None and window.signin.message.text().startswith("That name")
     _sign_in(qtbot, window, DEMO_TEACHER[0], "a brand new phrase", learner=False)
     qtbot.waitUntil(lambda: window.ctx is not None and not window.ctx.is_learner)
+
+
+def test_the_class_overview_closes_with_the_lock_and_a_learner_never_sees_it(demo_window, qtbot):
+    window = demo_window
+    _sign_in(qtbot, window, DEMO_TEACHER[0], DEMO_TEACHER[1], learner=False)
+    qtbot.waitUntil(lambda: window.is_ready)
+    overview = window.open_class_overview()
+    assert overview.isVisible()
+    window.lock()
+    assert not overview.isVisible() and window.class_overview is None
+    _sign_in(qtbot, window, "zoem", DEMO_PIN, learner=True)
+    qtbot.waitUntil(lambda: window.ctx is not None and window.ctx.is_learner)
+    assert window.open_class_overview() is None  # even asked for directly (the View menu is hidden)
+    from PySide6.QtWidgets import QApplication
+
+    from plprofile.ui.class_overview import ClassOverview
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, ClassOverview) and w.isVisible()]
