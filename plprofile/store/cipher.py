@@ -60,6 +60,15 @@ class KeyFileError(CipherError):
     """The key file is missing, damaged or of an unknown format."""
 
 
+class DamagedFileError(CipherError):
+    """The secret is right (its slot opened, authenticated) but the file does not open with the key: the file is
+    damaged. ``key`` is the store's key, for checking and restoring its encrypted backups."""
+
+    def __init__(self, message: str, key: bytes) -> None:
+        super().__init__(message)
+        self.key = key
+
+
 # ---- SQLCipher connections ------------------------------------------------------------------------
 def dbapi():  # noqa: ANN201
     """The sqlcipher3 DB-API module (imported on first use: plain stores never load it)."""
@@ -329,10 +338,15 @@ class Keyring:
         candidates = [(s, recovery) for s in self.slots if s.kind == RECOVERY] if recovery else []
         candidates += [(s, secret) for s in self.slots
                        if s.kind == PASSWORD and (label is None or s.label == label)]
+        refused: bytes | None = None
         for slot, text in candidates:
             key = self._open(slot, text)
             if key is not None and (accept is None or accept(key)):
                 return key
+            refused = refused or key
+        if refused is not None:  # the secret is right; the file is what does not open
+            raise DamagedFileError("The password or recovery key is right, but the store does not open with "
+                                   "its key: the file is damaged.", refused)
         if recovery:
             raise WrongSecretError("That recovery key does not open this store.")
         raise WrongSecretError("That password does not open this store.")

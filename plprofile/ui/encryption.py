@@ -46,6 +46,7 @@ class UnlockDialog(QDialog):
         super().__init__(parent)
         self.data_dir = Path(data_dir)
         self.key: bytes | None = None
+        self.damaged: str | None = None  # the secret was right but the file does not open: why
         self.setWindowTitle(self.tr("Unlock the store"))
         intro = QLabel(self.tr(
             "The learners' records in {folder} are encrypted. A teacher unlocks them with their password, "
@@ -75,6 +76,8 @@ class UnlockDialog(QDialog):
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             self.key = enc.unlock(self.data_dir, self.secret.text())
+        except cipher.DamagedFileError as exc:  # right secret, damaged file: on to the way back (a backup)
+            self.key, self.damaged = exc.key, str(exc)
         except cipher.WrongSecretError:
             self.message.setText(self.tr("That password or recovery key does not open this store. Try again."))
             self.secret.clear()
@@ -334,6 +337,11 @@ def unlock_store(window) -> bool:  # noqa: ANN001
     if not ask.dialog(dialog) or dialog.key is None:
         return False
     window.store_key = dialog.key
+    if dialog.damaged:  # the key is known, the file is damaged: say so, and offer its latest good backup
+        from plprofile.store.engine import CorruptStoreError
+
+        window._store_failed(CorruptStoreError(dialog.damaged))
+        return True
     window.placeholder.setText(QCoreApplication.translate("MainWindow", "Opening the store…"))
     window._open_store()
     return True
