@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import threading
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -183,6 +184,8 @@ class Store:
         self.key = key
         #: Bumped on every commit made through this store's engine: what was read before may be stale.
         self.generation = 0
+        self._version_con: sqlite3.Connection | None = None  # only for PRAGMA data_version (data_stamp)
+        self._version_lock = threading.Lock()
         self._watch(engine)
 
     def _watch(self, engine: Engine) -> None:
@@ -192,13 +195,28 @@ class Store:
         event.listen(engine, "commit", committed)
 
     def data_stamp(self) -> tuple:
-        """Changes whenever the data may have: this process's commits, and the change log's last row (which
-        every change writes, from any process). Keys caches of figures read from the whole store."""
+        """Changes whenever the data may have: this process's commits, and any commit by any other connection
+        or process (SQLite's ``PRAGMA data_version`` on a connection kept for it, which a purge moves as
+        surely as an edit). Keys caches of figures read from the whole store."""
         if self.engine.dialect.name != "sqlite":
-            return (object(),)  # no rowid to watch: never equal, nothing is reused
-        with self.engine.connect() as conn:
-            last = conn.exec_driver_sql("SELECT max(rowid) FROM change_log").scalar()
-        return (id(self.engine), self.generation, last)
+            return (object(),)  # nothing to watch: never equal, nothing is reused
+        with self._version_lock:
+            if self._version_con is None:
+                if self.key is not None:
+                    from . import cipher
+
+                    self._version_con = cipher.connect(self.path, self.key, readonly=True, check_same_thread=False)
+                else:
+                    self._version_con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True,
+                                                        check_same_thread=False)
+            version = self._version_con.execute("PRAGMA data_version").fetchone()[0]
+        return (id(self.engine), self.generation, version)
+
+    def _forget_version(self) -> None:
+        with self._version_lock:
+            if self._version_con is not None:
+                self._version_con.close()
+                self._version_con = None
 
     @property
     def encrypted(self) -> bool:
@@ -210,6 +228,7 @@ class Store:
         Everything holding this Store keeps working: only the engine underneath is replaced.
         """
         self.engine.dispose()
+        self._forget_version()
         self.engine = make_engine(self.path, key)
         self._watch(self.engine)
         self.generation += 1
@@ -234,6 +253,7 @@ class Store:
                 raise
 
     def close(self) -> None:
+        self._forget_version()
         self.engine.dispose()
 
 

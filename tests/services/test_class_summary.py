@@ -213,6 +213,21 @@ def test_figures_read_again_after_any_change(school, teacher, store):
                     "FROM change_log LIMIT 1", (__import__("uuid").uuid4().hex,))
     assert store.generation == generation
     assert actual(stages, teacher, fw) == expected(stages, teacher, fw) != before
+    # a purge from another window or process writes no change-log row, and may even remove the last one
+    from plprofile.services.profiles import ProfileService
+    from plprofile.store.engine import open_store
+
+    before = actual(stages, teacher, fw)
+    due_before = {s.id for s, _ in stages.not_assessed(teacher, date(2099, 1, 1))}
+    other = open_store(store.path.parent)
+    try:
+        ProfileService(other).purge_learner(teacher, learners[7].id)
+    finally:
+        other.close()
+    assert store.generation == generation
+    assert actual(stages, teacher, fw) == expected(stages, teacher, fw) != before
+    assert learners[7].id in due_before
+    assert learners[7].id not in {s.id for s, _ in stages.not_assessed(teacher, date(2099, 1, 1))}
 
 
 def test_not_assessed_follows_the_domain_rule_and_any_change(school, teacher):
