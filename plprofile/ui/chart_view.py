@@ -256,8 +256,7 @@ class ChartView(QWidget):
         canvas = FigureCanvasQTAgg(figure)
         canvas.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the table view is the keyboard equivalent
         canvas.setAccessibleName(self.name)
-        canvas.setAccessibleDescription(
-            (summary + " " if summary else "") + self.tr("The Table button shows the same numbers."))
+        self._describe(canvas, summary)
         if self.canvas is not None and self.canvas.figure is not None:
             from plprofile.charts.figures import release
 
@@ -269,6 +268,14 @@ class ChartView(QWidget):
             canvas.repaint()  # ...which happens now, inside this paint
         else:
             canvas.draw()
+        return self._shown(table, summary, started)
+
+    def _describe(self, canvas, summary: str) -> None:  # noqa: ANN001
+        canvas.setAccessibleDescription(
+            (summary + " " if summary else "") + self.tr("The Table button shows the same numbers."))
+
+    def _shown(self, table: Table, summary: str, started: float) -> float:
+        """The table, summary and buttons that go with the figure just drawn; the seconds since ``started``."""
         self.set_table(table)
         self.summary.setText(summary)
         self.status.clear()
@@ -289,19 +296,13 @@ class ChartView(QWidget):
             return self.show_figure(factory, table, summary, export_name)
         self._factory = factory
         self.export_name = export_name or self.name
-        canvas.setAccessibleDescription(
-            (summary + " " if summary else "") + self.tr("The Table button shows the same numbers."))
+        self._describe(canvas, summary)
         from plprofile.charts.figures import redraw
 
         redraw(canvas.figure)  # what changed, over the saved picture of the rest
         if canvas.isVisible():
             canvas.repaint()  # on screen now
-        self.set_table(table)
-        self.summary.setText(summary)
-        self.status.clear()
-        self.export_button.setEnabled(True)
-        self.last_draw_seconds = time.perf_counter() - started
-        return self.last_draw_seconds
+        return self._shown(table, summary, started)
 
     def set_table(self, table: Table) -> None:
         self.table = table

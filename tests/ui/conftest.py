@@ -65,3 +65,20 @@ def open_window(qtbot, tmp_path):
     yield make
     for w in windows:
         w.close()
+
+
+@pytest.fixture
+def failed_start(qtbot):
+    """Start a main window on a store that will not open, as a person would (offered a way back), and wait
+    until it says why: returns the window and the messages it gave."""
+
+    def start(data_dir: Path, require_sign_in: bool = False) -> tuple[MainWindow, list[str]]:
+        window = MainWindow(data_dir, offer_demo=True, require_sign_in=require_sign_in)
+        qtbot.addWidget(window)
+        failures: list[str] = []
+        window.failed.connect(failures.append)
+        window.show()
+        qtbot.waitUntil(lambda: bool(failures), timeout=20_000)
+        return window, failures
+
+    return start

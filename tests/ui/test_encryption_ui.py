@@ -237,7 +237,7 @@ def test_the_backups_dialog_on_an_encrypted_store(qtbot, answers, data, tmp_path
         restored.close()
 
 
-def test_a_damaged_encrypted_store_is_called_damaged_and_its_backup_offered(qtbot, answers, data):
+def test_a_damaged_encrypted_store_is_called_damaged_and_its_backup_offered(qtbot, failed_start, answers, data):
     """The right password on a damaged file must not read as a wrong password: the way back is its backup."""
     from plprofile.services import backup as bk
 
@@ -254,12 +254,7 @@ def test_a_damaged_encrypted_store_is_called_damaged_and_its_backup_offered(qtbo
 
     answers.dialog_filler = fill
     answers.confirm_answer = False  # decline the restore: the file must stay as it is
-    window = MainWindow(data, offer_demo=True, require_sign_in=True)
-    qtbot.addWidget(window)
-    failures: list[str] = []
-    window.failed.connect(failures.append)
-    window.show()
-    qtbot.waitUntil(lambda: bool(failures), timeout=20_000)
+    window, failures = failed_start(data, require_sign_in=True)
     assert "damaged" in failures[0] and "does not open this store" not in failures[0]
     assert any("backup" in q for q in answers.confirms), answers.confirms
     assert good.path.exists() and (data / DB_FILENAME).read_bytes() == damaged

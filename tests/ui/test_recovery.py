@@ -35,18 +35,13 @@ def test_damaged_store_offers_the_latest_good_backup(qtbot, tmp_path, answers):
     window.close()
 
 
-def test_damaged_store_without_backup_is_reported_and_left_alone(qtbot, tmp_path, answers):
+def test_damaged_store_without_backup_is_reported_and_left_alone(failed_start, tmp_path, answers):
     folder = tmp_path / "data"
     folder.mkdir()
     garbage = b"this is not a database" * 300
     (folder / DB_FILENAME).write_bytes(garbage)
     answers.confirm_answer = False
-    window = MainWindow(folder, offer_demo=True, require_sign_in=False)
-    qtbot.addWidget(window)
-    failures: list[str] = []
-    window.failed.connect(failures.append)
-    window.show()
-    qtbot.waitUntil(lambda: bool(failures), timeout=20_000)
+    window, failures = failed_start(folder)
     assert "not a readable plprofile store" in failures[0]
     assert "could not be opened" in window.placeholder.text()
     assert (folder / DB_FILENAME).read_bytes() == garbage
@@ -75,19 +70,14 @@ def test_health_check_runs_after_the_window_is_ready(qtbot, tmp_path, answers):
     window.close()
 
 
-def test_damage_found_by_the_background_check_is_reported_and_offers_the_backup(qtbot, tmp_path, answers):
+def test_damage_found_by_the_background_check_is_reported_and_offers_the_backup(failed_start, tmp_path, answers):
     folder = tmp_path / "data"
     _demo_store(folder)
     create_backup(folder)
     _damage_a_table_page(folder / DB_FILENAME)
     damaged = (folder / DB_FILENAME).read_bytes()
     answers.confirm_answer = False  # do not restore: the damaged file stays as it is
-    window = MainWindow(folder, offer_demo=True, require_sign_in=False)
-    qtbot.addWidget(window)
-    failures: list[str] = []
-    window.failed.connect(failures.append)
-    window.show()
-    qtbot.waitUntil(lambda: bool(failures), timeout=20_000)
+    window, failures = failed_start(folder)
     assert "failed its health check" in failures[0] and "It was closed" in failures[0]
     assert "could not be opened" in window.placeholder.text()
     assert window.store is None and window.ctx is None and window.profile is None
@@ -97,7 +87,7 @@ def test_damage_found_by_the_background_check_is_reported_and_offers_the_backup(
     assert not [b for b in list_backups(folder) if b.kind == "daily"]
 
 
-def test_damage_met_by_the_first_read_reads_as_damage_and_offers_the_backup(qtbot, tmp_path, answers):
+def test_damage_met_by_the_first_read_reads_as_damage_and_offers_the_backup(failed_start, tmp_path, answers):
     """The full check runs after the window is up; damage the opening itself reads (the meta table) must still
     be reported as damage, in a line, with the latest good backup offered, not as a raw SQL error."""
     folder = tmp_path / "data"
@@ -106,12 +96,7 @@ def test_damage_met_by_the_first_read_reads_as_damage_and_offers_the_backup(qtbo
     _damage_a_table_page(folder / DB_FILENAME, "meta")
     damaged = (folder / DB_FILENAME).read_bytes()
     answers.confirm_answer = False
-    window = MainWindow(folder, offer_demo=True, require_sign_in=False)
-    qtbot.addWidget(window)
-    failures: list[str] = []
-    window.failed.connect(failures.append)
-    window.show()
-    qtbot.waitUntil(lambda: bool(failures), timeout=20_000)
+    window, failures = failed_start(folder)
     assert "failed its health check" in failures[0] and "SELECT" not in failures[0]
     assert "\n" not in failures[0].split("(")[1].split(")")[0]  # one line of SQLite's report, not a hundred
     assert any("backup" in question for question in answers.confirms)  # the way back was offered (declined)
