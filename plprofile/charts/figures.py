@@ -782,9 +782,14 @@ def class_figure(
     now_ax.tick_params(axis="y", length=0)
 
     if time_ax is not None:
+        # bars a month apart, 70 % of the shortest month wide; the last point (today, if it is no month start)
+        # stands for itself and the month start just before it gives way to it when they would overlap
         days = [p.on for p in over_time]
-        gaps = [(b - a).days for a, b in zip(days, days[1:], strict=False)]
+        gaps = [(b - a).days for a, b in zip(days, days[1:], strict=False) if b.day == 1]
         width = max(1.0, min(gaps) * 0.7) if gaps else 20.0
+        if len(over_time) > 1 and (days[-1] - days[-2]).days < width:
+            over_time = over_time[:-2] + over_time[-1:]
+            days = days[:-2] + days[-1:]
         bottom = [0] * len(over_time)
         xs = [float(x) for x in date2num(days)]  # converted once, not once per bar
         time_ax.xaxis.axis_date()

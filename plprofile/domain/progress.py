@@ -14,6 +14,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from typing import NamedTuple
 
 from plprofile.domain.framework import Framework
 from plprofile.domain.profile import GoalStatus
@@ -389,15 +390,15 @@ def goal_dates(events: Iterable[GoalEvent], start: date | None = None, end: date
 # ------------------------------------------------------------------------------------------- class, aggregated
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     """``count`` learners whose latest assessment, from ``start`` until the day before ``end`` (None: still
     their latest), had the overall stage ``overall`` (the mean of its effective values; None: none rated).
 
     What a store can aggregate for a whole school without handing every assessment to Python: a learner's
     assessments in date order give one span each, ending where the next one starts (an empty span when two
     fall on the same day: the later one counts, as in ``latest``). For ``element_over_time`` a span's
-    ``overall`` is one element's effective value in that assessment instead.
+    ``overall`` is one element's effective value in that assessment instead. (A named tuple: a school's
+    overview makes tens of thousands of them.)
     """
 
     start: date

@@ -42,6 +42,7 @@ from plprofile.store.models import (
     Learner,
     ProfileEntry,
 )
+from plprofile.store.spans import DERIVED, refresh_spans
 
 from .demo import (
     BACKPACK,
@@ -146,7 +147,7 @@ class _Writer:
         stamp = _db(at)
         order = _ORDER[table]
         fields = dict(sorted(fields.items(), key=lambda kv: order[kv[0]]))
-        content = {k: _log_text(v) for k, v in fields.items() if v is not None and v != ""}
+        content = {k: _log_text(v) for k, v in fields.items() if v is not None and v != "" and k not in DERIVED}
         row = {"id": row_id, "created_at": stamp, "updated_at": stamp, "author_id": author[0],
                "author_role": author[1], "deleted_at": None, "version": 1}
         for k, v in fields.items():
@@ -254,6 +255,8 @@ def generate_bulk(store: Store, learners: int, *, seed: int = 2026, today: date 
             made += n
             if progress is not None:
                 progress(made, learners)
+        with store.engine.begin() as conn:  # each assessment's overall value and span, as every write keeps them
+            refresh_spans(conn)
         marker = json.dumps({"learners": learners, "seed": seed, "generator": GENERATOR_VERSION,
                              "today": today.isoformat()})
         con.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (MARKER_KEY, marker))
@@ -386,7 +389,8 @@ def _one_learner(w: _Writer, rng: random.Random, index: int, teacher: tuple[Id, 
                      agreements=rng.choice(CONF_AGREEMENTS),
                      next_checkin_on=held + timedelta(days=rng.randint(35, 60)))
         assessment = w.create("assessment", held_at, teacher, lid, learner_id=lid, assessed_on=held,
-                              framework_id=framework.id, framework_version=framework.version, note="")
+                              framework_id=framework.id, framework_version=framework.version, note="",
+                              overall=None, next_on=None)  # derived: refresh_spans, once all is written
         years = (held - start).days / 365
         for element in framework:
             true = base + pace * years + offsets[element.id] + rng.choice([-0.25, 0, 0, 0.25])
@@ -395,4 +399,4 @@ def _one_learner(w: _Writer, rng: random.Random, index: int, teacher: tuple[Id, 
             agreed = _snap((teacher_value + learner_value) / 2) if learner_value != teacher_value else teacher_value
             w.create("assessment_rating", held_at, teacher, lid, assessment_id=assessment["id"], learner_id=lid,
                      element_id=element.id, learner_value=learner_value, teacher_value=teacher_value,
-                     agreed_value=agreed, note="")
+                     agreed_value=agreed, note="", in_latest=False)

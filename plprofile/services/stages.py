@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import and_, case, func, literal, null, select, union_all
+from sqlalchemy import and_, case, func, literal, not_, or_, select, true, union_all
 
 from plprofile.domain import profile as d
 from plprofile.domain.framework import Framework, FrameworkError, default_framework, load_framework
@@ -24,17 +25,21 @@ from plprofile.domain.progress import (
     Span,
     element_over_time,
     month_starts,
-    not_assessed_since,
     overall_over_time,
     snap_counts,
     stage_bounds,
 )
-from plprofile.store import changes
+from plprofile.store import changes, spans
 from plprofile.store.engine import Store
 from plprofile.store.models import Assessment as AssessmentRow
 from plprofile.store.models import AssessmentRating, ChangeLog, CheckIn, Goal, Learner, Meta
 
 from .profiles import AccessDenied, LearnerSummary, ProfileService
+
+#: The class overview's reads that do not depend on each other run side by side, each on a connection of its
+#: own: SQLite works without holding Python's lock, so a laptop's second core reads the bars of "now" and the
+#: list of who is due while the first reads the year's spans. Threads start when first needed.
+_READERS = ThreadPoolExecutor(max_workers=2, thread_name_prefix="plprofile-reader")
 
 FRAMEWORKS_DIRNAME = "frameworks"
 ACTIVE_KEY = "active_framework"
@@ -51,35 +56,106 @@ def _to_domain(row: AssessmentRow, ratings: Iterable[AssessmentRating]) -> Asses
 
 def _effective():  # noqa: ANN202
     """A rating's effective value in the store: agreed, else the mean of learner and teacher, else either."""
-    R = AssessmentRating  # noqa: N806
-    return func.coalesce(R.agreed_value, (R.learner_value + R.teacher_value) / 2, R.learner_value,
-                         R.teacher_value)
+    return spans.effective(AssessmentRating.__table__)
 
 
-def _stage_in_store(value, framework: Framework):  # noqa: ANN001, ANN202
-    """``value`` snapped to the framework's stage in the store (NULL stays NULL), exactly as ``Scale.snap``."""
-    lowest = framework.allowed_values()[0]
-    bounds = stage_bounds(framework)
-    return case((value.is_(None), None),
-                *((value < bound, below) for below, (_, bound) in
-                  zip((lowest, *(v for v, _ in bounds)), bounds, strict=False)),
-                else_=framework.allowed_values()[-1])
+def _stage_counts(value, framework: Framework) -> list:  # noqa: ANN001
+    """Aggregates for ``_spans``: how many rows, how many with ``value`` (not NULL), and how many reach each
+    stage's bound (``stage_bounds``, from the domain: exactly as ``Scale.snap``). The counts at each stage are
+    their differences, so the store groups by span alone and snaps nothing."""
+    return [func.count(), func.count(value),
+            *(func.count(case((value >= bound, 1))) for _, bound in stage_bounds(framework))]
 
 
-def _element_spans(spans, element_id: str, framework: Framework, kind: str):  # noqa: ANN001, ANN202
-    """The spans grouped by (start, end, stage of ``element_id``'s effective value in the span's assessment),
-    in the columns of ``class_summary``'s statement; a span whose assessment did not rate it has stage NULL."""
-    R = AssessmentRating  # noqa: N806
-    stage = _stage_in_store(_effective(), framework)
-    rated = and_(R.assessment_id == spans.c.id, R.element_id == element_id, R.deleted_at.is_(None))
-    return (select(literal(kind).label("kind"), spans.c.start, spans.c.end, stage.label("stage"),
-                   null().label("element_id"), null().label("value"), func.count().label("n"))
-            .select_from(spans.outerjoin(R, rated))
-            .group_by(spans.c.start, spans.c.end, stage))
+def _latest_of_learner():  # noqa: ANN202
+    """Join condition: a learner's latest live assessment (one at most; read from ix_assessment_latest)."""
+    A = AssessmentRow  # noqa: N806
+    return and_(A.learner_id == Learner.id, A.next_on.is_(None), A.deleted_at.is_(None))
 
 
-def _spans(rows: Iterable) -> list[Span]:
-    return [Span(r.start, r.end, None if r.stage is None else round(r.stage, 9), r.n) for r in rows]
+#: "… of learners removed from the class": counted like the rest, then taken away (see ``_scoped``).
+GONE = "-gone"
+
+
+def _scoped(kind: str, group: str | None, gone: Sequence[uuid.UUID], build,  # noqa: ANN001
+            learner=AssessmentRow.learner_id) -> list:  # noqa: ANN001
+    """``build(kind, condition)`` (a list of selects) for the live assessments (or ratings: ``learner`` is the
+    column naming the learner) of the class's learners.
+
+    A class: its learners' assessments. The whole school: every assessment, and apart (``kind + GONE``) those
+    of the learners removed from the class (``gone``: usually none), which ``_spans`` takes away again. The few
+    removed learners are looked up instead of checking 120,000 assessments against 10,000 live learners."""
+    if group:
+        mine = select(Learner.id).where(Learner.deleted_at.is_(None), Learner.group_name == group)
+        return build(kind, learner.in_(mine))
+    return [*build(kind, true()), *(build(kind + GONE, learner.in_(gone)) if gone else [])]
+
+
+def _removed(session) -> list[uuid.UUID]:  # noqa: ANN001
+    """The learners removed from the class (kept, not purged)."""
+    return list(session.execute(select(Learner.id).where(Learner.deleted_at.is_not(None))).scalars())
+
+
+def _overall_spans(framework: Framework, element_ids: list[str]):  # noqa: ANN202
+    """A builder for ``_scoped``: the live assessments by span (start, end), with ``_stage_counts`` of their
+    overall values.
+
+    An assessment made against ``framework`` has only its elements' ratings: its overall value is the one the
+    store keeps on the row, read with its span from ``ix_assessment_span`` alone. One made against another
+    framework or version counts by its ratings of ``framework``'s elements, worked out from them (as the
+    domain does); a school has few or none."""
+    A, R = AssessmentRow, AssessmentRating  # noqa: N806
+    same = and_(A.framework_id == framework.id, A.framework_version == framework.version)
+
+    def build(kind: str, condition) -> list:  # noqa: ANN001
+        kept = (select(literal(kind).label("kind"), A.assessed_on.label("start"), A.next_on.label("end"),
+                       *_stage_counts(A.overall, framework))
+                .where(A.deleted_at.is_(None), same, condition).group_by(A.assessed_on, A.next_on))
+        each = (select(A.assessed_on.label("start"), A.next_on.label("end"), func.avg(_effective()).label("value"))
+                .select_from(A)
+                .outerjoin(R, and_(R.assessment_id == A.id, R.deleted_at.is_(None), R.element_id.in_(element_ids)))
+                .where(A.deleted_at.is_(None), not_(same), condition).group_by(A.id).subquery())
+        worked_out = (select(literal(kind), each.c.start, each.c.end, *_stage_counts(each.c.value, framework))
+                      .group_by(each.c.start, each.c.end))
+        return [kept, worked_out]
+    return build
+
+
+def _element_spans(element_id: str, framework: Framework, kind: str, group: str | None,
+                   gone: Sequence[uuid.UUID]) -> list:
+    """The live assessments by span (start, end), with ``_stage_counts`` of ``element_id``'s effective value in
+    each; a span whose assessment did not rate it counts as unrated."""
+    A, R = AssessmentRow, AssessmentRating  # noqa: N806
+    rated = and_(R.assessment_id == A.id, R.element_id == element_id, R.deleted_at.is_(None))
+
+    def build(kind: str, condition) -> list:  # noqa: ANN001
+        return [select(literal(kind).label("kind"), A.assessed_on.label("start"), A.next_on.label("end"),
+                       *_stage_counts(_effective(), framework))
+                .select_from(A).outerjoin(R, rated).where(A.deleted_at.is_(None), condition)
+                .group_by(A.assessed_on, A.next_on)]
+    return _scoped(kind, group, gone, build)
+
+
+def _spans(rows: Iterable, kind: str, framework: Framework) -> list[Span]:
+    """The rows of ``kind`` (less those of ``kind + GONE``) as spans, one per (start, end, stage) counted; the
+    unrated have stage None."""
+    net: dict[tuple, list[int]] = {}
+    for r in rows:
+        sign = 1 if r[0] == kind else -1 if r[0] == kind + GONE else 0
+        if sign:
+            counts = net.setdefault((r[1], r[2]), [0] * (len(r) - 3))
+            for k, n in enumerate(r[3:]):
+                counts[k] += sign * n
+    stages = framework.allowed_values()
+    result = []
+    for (start, end), (total, rated, *reached) in net.items():
+        if total > rated:
+            result.append(Span(start, end, None, total - rated))
+        # at stage k: those reaching its bound, less those reaching the next stage's
+        for stage, here, above in zip(stages, (rated, *reached), (*reached, 0), strict=True):
+            if here > above:
+                result.append(Span(start, end, stage, here - above))
+    return result
 
 
 def _over_time_dates(spans: Sequence[Span], today: date | None) -> list[date]:
@@ -103,11 +179,14 @@ class StagesService:
         self._class_cache: dict = {}
         self._class_stamp: tuple | None = None
 
-    def _cached(self, key: tuple, read):  # noqa: ANN001, ANN202
+    def _forget_if_changed(self) -> None:
         stamp = self.store.data_stamp()
         if stamp != self._class_stamp:
             self._class_cache.clear()
             self._class_stamp = stamp
+
+    def _cached(self, key: tuple, read):  # noqa: ANN001, ANN202
+        self._forget_if_changed()
         if key not in self._class_cache:
             self._class_cache[key] = read()
         return self._class_cache[key]
@@ -278,50 +357,67 @@ class StagesService:
         return self._cached(("summary", framework.key, id(framework), group, today, element),
                             lambda: self._class_summary(group, framework, today, element))
 
+    def class_overview(self, actor: Actor, cutoff: date, group: str | None = None, *,
+                       framework: Framework | None = None, today: date | None = None, element: str | None = None
+                       ) -> tuple[ClassSummary, list[tuple[LearnerSummary, date | None]]]:
+        """``class_summary`` and ``not_assessed(cutoff)`` together, as the class overview opens: the list is
+        read on another connection while the summary is (``_READERS``)."""
+        self._check_class(actor)
+        key = ("not_assessed", cutoff, group)
+        self._forget_if_changed()
+        due = None if key in self._class_cache else _READERS.submit(self._not_assessed, actor, cutoff, group)
+        summary = self.class_summary(actor, group, framework=framework, today=today, element=element)
+        return summary, self._cached(key, due.result if due is not None else
+                                     lambda: self._not_assessed(actor, cutoff, group))
+
     def _class_summary(self, group: str | None, framework: Framework, today: date,
                        element: str | None) -> ClassSummary:
         element_ids = list(framework.element_ids())
         R = AssessmentRating  # noqa: N806
-        learners, spans = self._class_spans(group)
         effective = _effective()
-        overall = (select(R.assessment_id, func.avg(effective).label("overall"))
-                   .where(R.deleted_at.is_(None), R.element_id.in_(element_ids)))
-        if group:  # a class: its own ratings only; the school: one pass over the covering index
-            overall = overall.where(R.learner_id.in_(learners))
-        overall = overall.group_by(R.assessment_id).cte("overall")
-        # each assessment's overall stage, snapped in the store (thresholds from the domain): a few thousand
-        # (start, end, stage) groups reach Python instead of 120,000 assessments at 10,000 learners
-        stage = _stage_in_store(overall.c.overall, framework)
+        learners = select(Learner.id).where(Learner.deleted_at.is_(None))
+        if group:
+            learners = learners.where(Learner.group_name == group)
+        # the ratings of each live learner's latest assessment, by element and values, in the order of their
+        # index (ix_assessment_rating_latest: nothing to sort): the bars of now (the framework's elements are
+        # picked below)
+        def latest(kind: str, condition) -> list:  # noqa: ANN001
+            by = (R.element_id, R.agreed_value, R.learner_value, R.teacher_value)
+            return [select(literal(kind), R.element_id, effective, func.count())
+                    .where(R.in_latest.is_(True), R.deleted_at.is_(None), condition).group_by(*by)]
+
         with self.store.session() as s:
-            count = s.execute(select(func.count()).select_from(learners.subquery())).scalar_one()
-            # one statement, so that the store works the spans out once (a CTE used twice is materialized):
-            # the spans by (start, end, stage), then each element's values in every learner's latest one
-            by_span = (select(literal("span").label("kind"), spans.c.start, spans.c.end, stage.label("stage"),
-                              null().label("element_id"), null().label("value"), func.count().label("n"))
-                       .select_from(spans.outerjoin(overall, overall.c.assessment_id == spans.c.id))
-                       .group_by(spans.c.start, spans.c.end, stage))
-            latest = (select(literal("now"), null(), null(), null(), R.element_id, effective, func.count())
-                      .join(spans, spans.c.id == R.assessment_id)
-                      .where(spans.c.end.is_(None), R.deleted_at.is_(None), R.element_id.in_(element_ids))
-                      .group_by(R.element_id, effective))
-            parts = [by_span, latest]
+            gone = _removed(s)
+            # every assessment's span with how many stood at each overall stage: a few thousand rows reach Python
+            parts = _scoped("span", group, gone, _overall_spans(framework, element_ids))
             if element is not None:
-                parts.append(_element_spans(spans, element, framework, "element"))
-            rows = s.execute(union_all(*parts)).all()
-        span_list = _spans(r for r in rows if r.kind == "span")
-        latest_rows = [(r.element_id, r.value, r.n) for r in rows if r.kind == "now"]
-        now = {e: snap_counts(((v, n) for el, v, n in latest_rows if el == e), framework) for e in element_ids}
+                parts += _element_spans(element, framework, "element", group, gone)
+            latest_rows = _READERS.submit(self._read_all, union_all(*_scoped("now", group, gone, latest,
+                                                                             R.learner_id)))
+            count = s.execute(select(func.count()).select_from(learners.subquery())).scalar_one()
+            rows = list(map(tuple, s.execute(union_all(*parts))))  # plain tuples: quicker to go through
+            latest_rows = latest_rows.result()
+        span_list = _spans(rows, "span", framework)
+        values: dict[str, Counter] = {e: Counter() for e in element_ids}
+        for kind, el, v, n in latest_rows:
+            if el in values and v is not None:
+                values[el][v] += n if kind == "now" else -n
+        now = {e: snap_counts((+values[e]).items(), framework) for e in element_ids}
         current = [sp for sp in span_list if sp.end is None]
         overall_now = snap_counts(((sp.overall, sp.count) for sp in current), framework)
         assessed = sum(sp.count for sp in current)
         dates = _over_time_dates(span_list, today)
         over_time = overall_over_time(span_list, framework, dates)
         if element is not None:
-            by_element = element_over_time(_spans(r for r in rows if r.kind == "element"), framework, dates,
-                                           element)
+            by_element = element_over_time(_spans(rows, "element", framework), framework, dates, element)
             over_time = [DistributionAt(p.on, q.elements, p.overall, p.learners)
                          for p, q in zip(over_time, by_element, strict=True)]
         return ClassSummary(now, overall_now, over_time, count, assessed)
+
+    def _read_all(self, statement) -> list[tuple]:  # noqa: ANN001
+        """Every row of ``statement``, on a connection of its own (for ``_READERS``)."""
+        with self.store.session() as s:
+            return list(map(tuple, s.execute(statement)))
 
     def class_element_over_time(self, actor: Actor, element_id: str, group: str | None = None, *,
                                 framework: Framework | None = None, today: date | None = None
@@ -342,10 +438,10 @@ class StagesService:
 
     def _class_element_over_time(self, element_id: str, group: str | None, framework: Framework,
                                  today: date) -> list[DistributionAt]:
-        _, spans = self._class_spans(group)
         with self.store.session() as s:
-            rows = s.execute(_element_spans(spans, element_id, framework, "element")).all()
-        span_list = _spans(rows)  # every assessment has a span here (left join): the same dates as the summary
+            parts = _element_spans(element_id, framework, "element", group, _removed(s))
+            rows = list(map(tuple, s.execute(union_all(*parts))))  # plain tuples: quicker to go through
+        span_list = _spans(rows, "element", framework)  # every assessment is in it (left join): the same dates
         return element_over_time(span_list, framework, _over_time_dates(span_list, today), element_id)
 
     @staticmethod
@@ -357,20 +453,6 @@ class StagesService:
     def _check_element(framework: Framework, element_id: str) -> None:
         if framework.get_element(element_id) is None:
             raise ValidationError("element", f"'{element_id}' is not an element of {framework.text()}.")
-
-    @staticmethod
-    def _class_spans(group: str | None):  # noqa: ANN205
-        """The learners of the class (a select of ids), and each of their assessments' span: ``id``, ``start``
-        and ``end`` (the learner's next assessment's date; None for the latest), as a CTE."""
-        A = AssessmentRow  # noqa: N806
-        learners = select(Learner.id).where(Learner.deleted_at.is_(None))
-        if group:
-            learners = learners.where(Learner.group_name == group)
-        spans = (select(A.id, A.assessed_on.label("start"),
-                        func.lead(A.assessed_on, type_=A.__table__.c.assessed_on.type).over(partition_by=A.learner_id,
-                                                      order_by=(A.assessed_on, A.created_at)).label("end"))
-                 .where(A.deleted_at.is_(None), A.learner_id.in_(learners)).cte("spans"))
-        return learners, spans
 
     def last_assessed(self, actor: Actor) -> dict[str, date | None]:
         """When each learner was last assessed (None: never), for "who has not been assessed recently"."""
@@ -386,21 +468,24 @@ class StagesService:
         return self._cached(("not_assessed", cutoff, group), lambda: self._not_assessed(actor, cutoff, group))
 
     def _not_assessed(self, actor: Actor, cutoff: date, group: str | None) -> list[tuple[LearnerSummary, date | None]]:
-        by_id = {str(s.id): s for s in self.profiles.list_learners(actor)}
-        last = {lid: day for lid, day in self.last_assessed(actor).items()
-                if lid in by_id and (not group or by_id[lid].group_name == group)}
-        due = not_assessed_since(last, cutoff)
-        due.sort(key=lambda lid: (last[lid] is not None, last[lid] or date.min, by_id[lid].display_name.casefold()))
-        return [(by_id[lid], last[lid]) for lid in due]
+        A = AssessmentRow  # noqa: N806
+        last = A.assessed_on
+        stmt = (select(Learner.id, Learner.preferred_name, Learner.given_name, Learner.family_name, Learner.grade,
+                       Learner.group_name, Learner.external_id, last)
+                .outerjoin(A, _latest_of_learner())
+                .where(Learner.deleted_at.is_(None), or_(last.is_(None), last < cutoff)))
+        if group:
+            stmt = stmt.where(Learner.group_name == group)
+        with self.store.session() as s:  # Core rows: no ORM loading for a whole school's names
+            due = [(LearnerSummary(*row[:7]), row[7]) for row in s.connection().execute(stmt)]
+        due.sort(key=lambda x: (x[1] is not None, x[1] or date.min, x[0].display_name.casefold()))
+        return due
 
     def _last_assessed(self) -> dict[str, date | None]:
         with self.store.session() as s:
-            rows = s.execute(
-                select(Learner.id, func.max(AssessmentRow.assessed_on))
-                .join(AssessmentRow, (AssessmentRow.learner_id == Learner.id)
-                      & AssessmentRow.deleted_at.is_(None), isouter=True)
-                .where(Learner.deleted_at.is_(None)).group_by(Learner.id)
-            ).all()
+            rows = s.execute(select(Learner.id, AssessmentRow.assessed_on)
+                             .outerjoin(AssessmentRow, _latest_of_learner())
+                             .where(Learner.deleted_at.is_(None))).all()
         return {str(learner_id): last for learner_id, last in rows}
 
     # ---- goals over time, from the change log -------------------------------------------------------

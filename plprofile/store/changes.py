@@ -14,6 +14,7 @@ from sqlmodel import Session
 from plprofile.domain.profile import Actor
 
 from .models import ChangeLog, Row
+from .spans import DERIVED
 from .types import utcnow
 
 #: Columns that are bookkeeping, not content: never logged as a change.
@@ -48,7 +49,7 @@ def as_text(value: Any) -> str | None:
 
 
 def _content(row: Row) -> dict[str, Any]:
-    return {k: v for k, v in row.model_dump().items() if k not in _BOOKKEEPING}
+    return {k: v for k, v in row.model_dump().items() if k not in _BOOKKEEPING and k not in DERIVED}
 
 
 def _log(session: Session, device_id: str, row: Row, actor: Actor, learner_id: uuid.UUID | None,

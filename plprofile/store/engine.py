@@ -15,6 +15,8 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
+from . import spans as _spans  # noqa: F401  (every flush keeps the assessments' derived columns right)
+
 log = logging.getLogger(__name__)
 
 DB_FILENAME = "plprofile.sqlite3"
@@ -26,9 +28,10 @@ READ_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error, UnicodeDecodeError)
 BUSY_TIMEOUT_MS = 5000
 
 #: The code's schema head. A test checks it equals Alembic's head, so it cannot drift.
-SCHEMA_HEAD = "0003_change_log_signed_in"
+SCHEMA_HEAD = "0004_assessment_spans"
 #: Every revision this code knows, oldest first. A store at any other revision is from a newer app.
-KNOWN_REVISIONS = ("0001_initial", "0002_class_overview_indexes", "0003_change_log_signed_in")
+KNOWN_REVISIONS = ("0001_initial", "0002_class_overview_indexes", "0003_change_log_signed_in",
+                   "0004_assessment_spans")
 
 PRAGMAS = (
     "PRAGMA journal_mode=WAL",

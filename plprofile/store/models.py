@@ -148,21 +148,46 @@ class Conference(Row, table=True):
 
 
 class Assessment(Row, table=True):
+    """One dated assessment (insert-only). ``overall`` and ``next_on`` are derived from the assessment's ratings
+    and the learner's other assessments; the store keeps them right in the transaction of every write
+    (``store.spans``), so that the class overview reads a whole school from two indexes instead of working
+    1.2 million ratings out again. They are never edited and never logged: they are the store's, not anyone's
+    words."""
+
     __tablename__ = "assessment"
-    #: A learner's assessments in date order, read whole from the index (class overview, histories).
-    __table_args__ = (Index("ix_assessment_learner_on", "learner_id", "assessed_on", "created_at", "deleted_at"),)
+    __table_args__ = (
+        #: A learner's assessments in date order, read whole from the index (histories, keeping ``next_on``).
+        Index("ix_assessment_learner_on", "learner_id", "assessed_on", "created_at", "deleted_at"),
+        #: Every assessment's span and overall value: the class overview's counts over time, from the index alone.
+        Index("ix_assessment_span", "deleted_at", "assessed_on", "next_on", "overall", "framework_id",
+              "framework_version", "learner_id"),
+        #: Each learner's latest live assessment (``next_on`` and ``deleted_at`` NULL lead): the class overview's
+        #: "now" and "not assessed recently", from the index alone.
+        Index("ix_assessment_latest", "next_on", "deleted_at", "learner_id", "assessed_on", "id"),
+    )
     learner_id: uuid.UUID = Field(foreign_key="learner.id", index=True, ondelete="CASCADE")
     assessed_on: date
     framework_id: str = Field(max_length=100)
     framework_version: str = Field(max_length=32)
     note: str = Field(default="")
+    #: The mean of its ratings' effective values (agreed, else the mean of learner and teacher, else either);
+    #: None when nothing was rated. Derived: see the class docstring.
+    overall: float | None = Field(default=None)
+    #: The day of the learner's next assessment (None for their latest): the assessment stands until then.
+    next_on: date | None = Field(default=None)
 
 
 class AssessmentRating(Row, table=True):
     __tablename__ = "assessment_rating"
     #: Covers what the class overview aggregates, so a whole school's ratings are read from the index alone.
-    __table_args__ = (Index("ix_assessment_rating_values", "assessment_id", "deleted_at", "element_id",
-                            "agreed_value", "learner_value", "teacher_value"),)
+    __table_args__ = (
+        Index("ix_assessment_rating_values", "assessment_id", "deleted_at", "element_id", "agreed_value",
+              "learner_value", "teacher_value"),
+        #: The ratings of every learner's latest assessment, by element and value: the class overview's "now",
+        #: counted in the index's own order.
+        Index("ix_assessment_rating_latest", "in_latest", "deleted_at", "element_id", "agreed_value",
+              "learner_value", "teacher_value", "learner_id"),
+    )
     assessment_id: uuid.UUID = Field(foreign_key="assessment.id", index=True, ondelete="CASCADE")
     learner_id: uuid.UUID = Field(foreign_key="learner.id", index=True, ondelete="CASCADE")
     element_id: str = Field(max_length=64)
@@ -170,6 +195,9 @@ class AssessmentRating(Row, table=True):
     teacher_value: float | None = Field(default=None)
     agreed_value: float | None = Field(default=None)
     note: str = Field(default="")
+    #: Whether this rating belongs to its learner's latest live assessment. Derived, like ``Assessment.next_on``
+    #: (``store.spans`` keeps it right; never edited, never logged).
+    in_latest: bool = Field(default=False)
 
 
 class ChangeLog(SQLModel, table=True):

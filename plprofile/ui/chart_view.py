@@ -156,6 +156,51 @@ class TextTableModel(QAbstractTableModel):
         return None
 
 
+class LazyTextTableModel(QAbstractTableModel):
+    """A read-only table of strings whose rows are made only when a view (or ``rows``) asks for them: a list
+    of a whole school costs nothing until it is scrolled through or exported."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.headers: list[str] = []
+        self._count = 0
+        self._make: Callable[[int], list[str]] = lambda _i: []
+        self._made: dict[int, list[str]] = {}
+
+    def set_rows(self, headers: Sequence[str], count: int, make_row: Callable[[int], list[str]]) -> None:
+        self.beginResetModel()
+        self.headers, self._count, self._make, self._made = list(headers), count, make_row, {}
+        self.endResetModel()
+
+    def row(self, i: int) -> list[str]:
+        made = self._made.get(i)
+        if made is None:
+            made = self._made[i] = self._make(i)
+        return made
+
+    @property
+    def rows(self) -> list[list[str]]:
+        """Every row (for an export or a test)."""
+        return [self.row(i) for i in range(self._count)]
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.headers)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
+        if index.isValid() and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self.row(index.row())[index.column()]
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section] if section < len(self.headers) else None
+        return None
+
+
 def make_table_view(model: QAbstractTableModel, name: str) -> QTableView:
     view = QTableView()
     view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it

@@ -22,7 +22,7 @@ from plprofile.charts import tables as chart_tables
 
 from .chart_view import (
     ChartView,
-    TextTableModel,
+    LazyTextTableModel,
     choose_export_path,
     make_table_view,
     safe_file_name,
@@ -95,7 +95,7 @@ class ClassOverview(QWidget):
         font.setBold(True)
         self.due_title.setFont(font)
         self.due_title.setWordWrap(True)
-        self.due_model = TextTableModel(self)
+        self.due_model = LazyTextTableModel(self)
         self.due_view = make_table_view(self.due_model, self.tr("Learners not assessed recently"))
         self.due_view.horizontalHeader().setStretchLastSection(True)
         # the list may hold a whole school: columns fit the rows in view and a hundred more, not a thousand
@@ -152,10 +152,12 @@ class ClassOverview(QWidget):
         framework = ctx.stages.active_framework()
         self._fill_over_time(framework)
         element = self.over_time.currentData() or None
-        summary_data = attempt(self, lambda: ctx.stages.class_summary(ctx.teacher, group, framework=framework,
-                                                                      element=element))
-        if summary_data is None:
+        cutoff = self._cutoff()
+        both = attempt(self, lambda: ctx.stages.class_overview(ctx.teacher, cutoff, group, framework=framework,
+                                                               element=element))
+        if both is None:
             return
+        summary_data, due = both
         lang = ui_language()
         self.learner_count, self.assessed_count = summary_data.learners, summary_data.assessed
         where = group or self.tr("all groups")
@@ -178,7 +180,7 @@ class ClassOverview(QWidget):
                            where=where, n=self.learner_count), "summary": summary}
         self._draw(summary_data.over_time)
         self._shown_group = group or ANY_GROUP
-        self.refresh_due()
+        self._show_due(cutoff, due)
 
     def _fill_over_time(self, framework) -> None:  # noqa: ANN001
         """The choices "Overall stage" and each element of ``framework``, keeping the one chosen if still there."""
@@ -231,28 +233,35 @@ class ClassOverview(QWidget):
         group = getattr(self, "_shown_group", None)
         if group is None:
             return
-        today = date.today()
-        cutoff = today - timedelta(weeks=self.weeks.value())
+        cutoff = self._cutoff()
         due = attempt(self, lambda: ctx.stages.not_assessed(ctx.teacher, cutoff, group or None))
-        if due is None:
-            return
-        # a whole school shares a few hundred assessment days: format each day once, not once per learner
-        dates: dict[date, str] = {}
-        ages: dict[date, str] = {}
+        if due is not None:
+            self._show_due(cutoff, due)
+
+    def _cutoff(self) -> date:
+        return date.today() - timedelta(weeks=self.weeks.value())
+
+    def _show_due(self, cutoff: date, due: list) -> None:
+        today = date.today()
+        # a whole school shares a few hundred assessment days: each day is formatted once, and only for the
+        # rows the list shows (or an export asks for)
+        dates: dict[date, tuple[str, str]] = {}
         never = self.tr("never")
-        rows = []
-        for learner, day in due:
-            if day is not None and day not in dates:
-                dates[day] = fmt_date(day)
-                ages[day] = self.tr("%n day(s)", "", (today - day).days)
-            rows.append([learner.display_name, learner.group_name or "—",
-                         dates[day] if day else never, ages[day] if day else "—"])
+
+        def row(i: int) -> list[str]:
+            learner, day = due[i]
+            if day is None:
+                return [learner.display_name, learner.group_name or "—", never, "—"]
+            if day not in dates:
+                dates[day] = (fmt_date(day), self.tr("%n day(s)", "", (today - day).days))
+            return [learner.display_name, learner.group_name or "—", *dates[day]]
+
         self.due_ids = [learner.id for learner, _ in due]
-        self.due_model.set_table(([self.tr("Learner"), self.tr("Group"), self.tr("Last assessed"),
-                                   self.tr("Since")], rows))
+        self.due_model.set_rows([self.tr("Learner"), self.tr("Group"), self.tr("Last assessed"), self.tr("Since")],
+                                len(due), row)
         self.due_title.setText(self.tr("Not assessed since {date} (%n learner(s))", "", len(due))
                                .format(date=fmt_date(cutoff)))
-        self.due_export.setEnabled(bool(rows))
+        self.due_export.setEnabled(bool(due))
 
     def due_rows(self) -> list[list[str]]:
         return self.due_model.rows

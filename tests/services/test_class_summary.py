@@ -246,3 +246,34 @@ def test_not_assessed_follows_the_domain_rule_and_any_change(school, teacher):
     someone = next(s for s, day in due if day is not None)
     stages.record_assessment(teacher, someone.id, TODAY, [ElementRating(next(iter(fw.element_ids())), agreed=2.0)])
     assert someone.id not in {s.id for s, _ in stages.not_assessed(teacher, cutoff)}
+
+
+def test_assessments_of_another_framework_version_count_by_the_active_ones_elements(school, teacher):
+    """An assessment made against another version (here with an element the active framework lacks) is
+    counted from its ratings of the active framework's elements, as the domain counts it, not from the
+    overall value the store keeps for it."""
+    import copy
+    import json
+
+    from plprofile import RESOURCES
+    from plprofile.domain.framework import load_framework
+
+    stages, fw, learners = school
+    data = json.loads((RESOURCES / "frameworks" / "default-stages.json").read_text(encoding="utf-8"))
+    data["version"] = "2.0.0"
+    extra = copy.deepcopy(data["elements"][0])
+    extra["id"] = "courage"
+    extra["name"] = {"en": "Courage", "es": "Valor"}
+    data["elements"].append(extra)
+    other = load_framework(json.dumps(data).encode())
+    voice = next(iter(fw.element_ids()))
+    for k, learner in enumerate(learners[5:9]):
+        stages.record_assessment(teacher, learner.id, date(2026, 5, 2 + k),
+                                 [ElementRating(voice, agreed=1.0), ElementRating("courage", agreed=3.0)],
+                                 framework=other)
+    got = actual(stages, teacher, fw)
+    assert got == expected(stages, teacher, fw)
+    # by the active framework these four stand at stage 1 now (Voice alone); the kept value would say 2
+    assert got[1][1.0] >= 4
+    for group in {s.group_name for s in learners[5:9]}:
+        assert actual(stages, teacher, fw, group) == expected(stages, teacher, fw, group)
