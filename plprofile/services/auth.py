@@ -17,6 +17,7 @@ from argon2 import PasswordHasher, Type
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlalchemy import func, select
 
+from plprofile.domain.limits import MAX_SECRET
 from plprofile.domain.profile import Actor, Role, ValidationError
 from plprofile.store import changes
 from plprofile.store.engine import Store
@@ -26,7 +27,6 @@ from plprofile.store.types import utcnow
 from .accounts import SYSTEM
 
 MIN_PASSWORD = 8
-MAX_SECRET = 256
 PIN_RE = re.compile(r"^[0-9]{4,8}$")
 #: Failures allowed before each further try must wait, and before the account locks.
 FREE_TRIES = 3

@@ -16,10 +16,10 @@ from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
 from . import spans as _spans  # noqa: F401  (every flush keeps the assessments' derived columns right)
+from .peek import DB_FILENAME  # one name for the file, also where SQLAlchemy is not loaded yet
 
 log = logging.getLogger(__name__)
 
-DB_FILENAME = "plprofile.sqlite3"
 
 # What reading a damaged or foreign file can raise. When the damage reaches the schema text, SQLite's own error
 # message carries the broken bytes and Python's sqlite3 fails to decode it, raising UnicodeDecodeError instead

@@ -9,8 +9,6 @@ from typing import TypeVar
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, Qt, QTime
 from PySide6.QtWidgets import QListWidget, QWidget
 
-from plprofile.domain.profile import ValidationError
-
 from . import ask
 
 T = TypeVar("T")
@@ -23,6 +21,7 @@ translate = QCoreApplication.translate
 def attempt(parent: QWidget | None, action: Callable[[], T]) -> T | None:
     """Run a service call; a refusal the person can act on becomes a clear message, and nothing is stored."""
     # here, not at the top: the main window imports this module before the store layer has loaded
+    from plprofile.domain.profile import ValidationError
     from plprofile.services.profiles import AccessDenied
     from plprofile.store.changes import NotFoundError, StaleEditError
 

@@ -11,12 +11,13 @@ when they still match. The proxy stays in between so views and callers keep one 
 from __future__ import annotations
 
 import bisect
-import uuid
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 if TYPE_CHECKING:  # the window shows before the store layer (SQLAlchemy) has loaded
+    import uuid
+
     from plprofile.services.profiles import LearnerSummary
 
 ANY_GROUP = ""

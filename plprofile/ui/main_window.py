@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,6 +31,8 @@ from .messages import explain
 from .worker import run_in_background
 
 if TYPE_CHECKING:  # imported when a session starts: the window shows before SQLAlchemy and the services load
+    import uuid
+
     from .context import AppContext
     from .signin import SignInPage
 
@@ -79,6 +80,9 @@ class MainWindow(QMainWindow):
     failed = Signal(str)
 
     signin_shown = Signal()
+    #: Once, when the window first takes input: the sign-in screen (shown before the store is open when the
+    #: file says it can be), the first teacher's form, or the session itself.
+    accepting_input = Signal()
     #: The background health check of the open store finished: its problems (an empty list: healthy).
     health_checked = Signal(list)
 
@@ -97,6 +101,7 @@ class MainWindow(QMainWindow):
         self.profile = None
         self.is_ready = False
         self._frozen = False
+        self._input_announced = False
         self.health: list[str] | None = None  # the open store's quick_check: None until it has run
         self.ready.connect(lambda: setattr(self, "is_ready", True))
         self.setWindowTitle(self.tr("plprofile — Personal Learner Profiles"))
@@ -168,7 +173,10 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.statusBar().showMessage(self.tr("Opening {path}…").format(path=self.data_dir))
         self._restore_state()
-        QTimer.singleShot(0, self._open_store)
+        self._sign_in_early()  # before the first paint: the window shows with the sign-in screen, if it can
+        # the store opens once the window is up: from the event loop, one more turn later, so that its worker
+        # (importing SQLAlchemy, holding Python's lock a good part of the time) starts after the first paint
+        QTimer.singleShot(0, lambda: QTimer.singleShot(0, self._open_store))
 
     # ---- menus and shortcuts ------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -314,8 +322,35 @@ class MainWindow(QMainWindow):
 
         run_in_background(work, self._store_opened, self._store_failed)
 
+    def _sign_in_early(self) -> None:
+        """The sign-in screen at once, while the store opens on its worker (SQLAlchemy, the schema check, a
+        migration if one is due): a teacher types their name and password meanwhile, and Enter signs in as soon
+        as the store is open. Only where a first look at the file (``store.peek``, the standard library's
+        sqlite3, read-only) finds a plain store with learners and a teacher who can sign in; anything else (a
+        new, empty, encrypted or damaged store) takes the usual path, which says what it is."""
+        if not self.require_sign_in or self.want_demo or self.signin is not None:
+            return
+        from plprofile.store.peek import ready_to_sign_in
+
+        if not ready_to_sign_in(self.data_dir):
+            return
+        self._ensure_signin().show_sign_in()
+        self.menuBar().setEnabled(False)
+        self.pages.setCurrentWidget(self.signin)
+        self._taking_input()
+
+    def _taking_input(self) -> None:
+        if not self._input_announced:
+            self._input_announced = True
+            # from the event loop: the early sign-in screen is made in __init__, before anyone could listen
+            QTimer.singleShot(0, self.accepting_input.emit)
+
     def _store_failed(self, exc: Exception) -> None:
         """Say what is wrong in plain words; the file is not touched. Offer a good backup or another folder."""
+        if self.signin is not None and self.pages.currentWidget() is self.signin:
+            self.signin.forget()  # shown early: what was typed for this store goes
+            self.pages.setCurrentWidget(self.splitter)
+            self.menuBar().setEnabled(True)
         from plprofile.services.backup import latest_good_backup
         from plprofile.store.engine import CorruptStoreError, EncryptedStoreError, NewerStoreError
 
@@ -469,6 +504,9 @@ class MainWindow(QMainWindow):
         auth = self.auth
         if auth is not None:  # the first sign-in then costs no more than any other
             run_in_background(auth.prepare, lambda _r: None, lambda _e: None)
+        # shown before the store was open: what was typed stays, and a sign-in waiting for the store goes on
+        early = (not first and self.ctx is None and self.signin.mode == "sign_in"
+                 and self.pages.currentWidget() is self.signin)
         if first:
             self.signin.show_first_teacher()
         else:
@@ -476,10 +514,16 @@ class MainWindow(QMainWindow):
             hint = self.tr("Demo class: teachers sign in as “{user}” with “{password}”; learners with their "
                            "sign-in name (e.g. “zoem”) and PIN {pin}.").format(
                 user=DEMO_TEACHER[0], password=DEMO_TEACHER[1], pin=DEMO_PIN) if demo else ""
-            self.signin.show_sign_in(hint)
+            if early:
+                self.signin.set_hint(hint)
+            else:
+                self.signin.show_sign_in(hint)
         self.menuBar().setEnabled(False)
         self.pages.setCurrentWidget(self.signin)
+        self._taking_input()
         self.signin_shown.emit()
+        if early:
+            self.signin.resume()
 
     def _signed_in(self, signed) -> None:  # noqa: ANN001
         protect, self.signin.protect_request = self.signin.protect_request, None
@@ -525,6 +569,7 @@ class MainWindow(QMainWindow):
             self._select_initial()
         if self.require_sign_in:
             self.idle.start()
+        self._taking_input()
         if not self._frozen:
             # What start-up made (Qt's wrappers, SQLAlchemy's mappers, the widgets) lives as long as the app: out of
             # the cycle collector's way, its full passes walk only what came after (tens of ms each, otherwise,

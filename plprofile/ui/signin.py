@@ -3,6 +3,8 @@ and the first start's "create the first teacher account"."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QRegularExpression, Qt, Signal
 from PySide6.QtGui import QFont, QRegularExpressionValidator
 from PySide6.QtWidgets import (
@@ -19,11 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from plprofile.domain.profile import Actor, ValidationError
-from plprofile.services.auth import MAX_SECRET, AuthService, SignInError
+from plprofile.domain.limits import MAX_SECRET
 
 from .common import error_style
 from .messages import explain
+
+if TYPE_CHECKING:  # the page is shown before the store (and SQLAlchemy) is open: see ``waiting``
+    from plprofile.domain.profile import Actor
+    from plprofile.services.auth import AuthService
 
 
 class SignInPage(QWidget):
@@ -33,6 +38,8 @@ class SignInPage(QWidget):
         super().__init__(parent)
         self.auth: AuthService | None = None
         self.mode = "sign_in"  # or "first_teacher" or "locked"
+        #: Enter was pressed before the store was open: ``resume`` signs in once ``auth`` is there.
+        self.waiting = False
         self.locked_actor: Actor | None = None
         #: the first teacher's password when they asked to encrypt the new store (read once by the window)
         self.protect_request: str | None = None
@@ -176,9 +183,22 @@ class SignInPage(QWidget):
         self.secret.setFocus()
 
     def _reset(self) -> None:
+        self.waiting = False
         self.secret.clear()
         self.repeat.clear()
         self.message.clear()
+
+    def set_hint(self, hint: str) -> None:
+        self.hint.setText(hint)
+
+    def resume(self) -> None:
+        """The store is open (``auth`` is set): carry out a sign-in that was waiting for it."""
+        if self.waiting and self.auth is not None:
+            self.submit()
+
+    def forget(self) -> None:
+        """The store did not open: nothing typed stays (a sign-in that was waiting is dropped)."""
+        self._reset()
 
     def _apply_role(self) -> None:
         learner = self.learner_radio.isChecked() and self.mode != "first_teacher"
@@ -189,8 +209,16 @@ class SignInPage(QWidget):
 
     # ---- submitting ---------------------------------------------------------------------------------
     def submit(self) -> None:
+        """Sign in (or create the first teacher). Before the store is open (``auth`` not there yet) the page
+        already takes the name and secret: pressing Enter then waits, and signs in as soon as it is open."""
         if self.auth is None:
+            self.waiting = True
+            self.message.setText(self.tr("Opening the store… you are signed in as soon as it is open."))
             return
+        self.waiting = False
+        from plprofile.domain.profile import ValidationError
+        from plprofile.services.auth import SignInError
+
         username, secret = self.username.text(), self.secret.text()
         try:
             if self.mode == "first_teacher":

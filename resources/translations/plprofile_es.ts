@@ -1413,7 +1413,7 @@ plprofile se cerrará ahora; vuelve a abrirlo para ver los registros restaurados
     <name>MainWindow</name>
     <message>
         <source>plprofile — Personal Learner Profiles</source>
-        <extracomment>The background health check of the open store finished: its problems (an empty list: healthy).</extracomment>
+        <extracomment>Once, when the window first takes input: the sign-in screen (shown before the store is open when the file says it can be), the first teacher&apos;s form, or the session itself. The background health check of the open store finished: its problems (an empty list: healthy).</extracomment>
         <translation>plprofile — Perfiles personales del aprendiz</translation>
     </message>
     <message>
@@ -2020,7 +2020,7 @@ Escribe el apellido del aprendiz para confirmar:</translation>
     <name>SignInPage</name>
     <message>
         <source>plprofile</source>
-        <extracomment>the first teacher&apos;s password when they asked to encrypt the new store (read once by the window)</extracomment>
+        <extracomment>Enter was pressed before the store was open: ``resume`` signs in once ``auth`` is there. the first teacher&apos;s password when they asked to encrypt the new store (read once by the window)</extracomment>
         <translation>plprofile</translation>
     </message>
     <message>
@@ -2110,6 +2110,10 @@ Escribe el apellido del aprendiz para confirmar:</translation>
     <message>
         <source>e.g. rivera</source>
         <translation>p. ej. rivera</translation>
+    </message>
+    <message>
+        <source>Opening the store… you are signed in as soon as it is open.</source>
+        <translation>Abriendo la base de datos… inicias sesión en cuanto esté abierta.</translation>
     </message>
     <message>
         <source>The two passwords are not the same.</source>

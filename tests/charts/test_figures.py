@@ -387,6 +387,31 @@ def test_class_over_time_follows_the_element_chosen() -> None:
     assert by_gid(fig, "time:title").get_text().startswith("Voz")
 
 
+def test_class_bars_over_time_are_a_month_wide_and_today_takes_the_last_month_start() -> None:
+    """Bars a month apart are most of a month wide, however close today is to the last month start; when
+    today's bar would overlap that month start's, today's alone is drawn (the table keeps both)."""
+    histories = demo_class()
+    latest_by = {lid: a for lid, h in histories.items() if (a := latest(h))}
+    now = class_distribution(latest_by, FW)
+    for today, drawn_last_two in ((date(2026, 6, 3), False), (date(2026, 6, 25), True)):
+        days = month_starts(date(2025, 9, 1), today)
+        assert days[-2:] == [date(2026, 6, 1), today]
+        over = distribution_over_time(histories, FW, days)
+        fig = class_figure(now, over, FW)
+        boxes = bars(fig, f"time:{FW.allowed_values()[0]:g}")
+        widths = {round(b.width, 6) for b in boxes}
+        assert widths == {round(28 * 0.7, 6)}  # 70 % of February, the shortest month
+        centres = [b.x0 + b.width / 2 for b in boxes]
+        from matplotlib.dates import date2num
+
+        expected = [p.on for p in over if sum(p.overall.values())]
+        if not drawn_last_two:
+            expected = expected[:-2] + expected[-1:]
+        assert centres == pytest.approx([float(date2num(d)) for d in expected])
+        rows = class_table(now, over, FW)[1][len(FW.elements):]
+        assert len(rows) == len(over)
+
+
 def test_class_without_history_has_one_panel() -> None:
     a = demo_history()[-1]
     fig = class_figure(class_distribution({"ana": a}, FW), [], FW, lang="es")

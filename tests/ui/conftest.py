@@ -55,8 +55,9 @@ def open_window(qtbot, tmp_path):
         window = MainWindow(data_dir or tmp_path / "data", offer_demo=False, **kwargs)
         qtbot.addWidget(window)
         window.show()
-        if kwargs["require_sign_in"]:
-            qtbot.waitUntil(lambda: window.pages.currentWidget() is window.signin, timeout=20_000)
+        if kwargs["require_sign_in"]:  # the sign-in screen, once the store behind it is open
+            qtbot.waitUntil(lambda: window.pages.currentWidget() is window.signin and window.signin.auth is not None,
+                            timeout=20_000)
         else:
             qtbot.waitUntil(lambda: window.is_ready, timeout=20_000)
         windows.append(window)

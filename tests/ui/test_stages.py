@@ -342,6 +342,8 @@ def test_class_overview_charts_the_element_chosen_over_time(open_window, answers
         name = element.text("en")
         assert _by_gid(figure, "time:title").get_text() == f"{name} over time"
         shown = [p for p in over if sum(p.elements[element.id].values())]
+        if (shown[-1].on - shown[-2].on).days < 19:  # today's bar takes the place of the month start before it
+            shown = shown[:-2] + shown[-1:]
         for v in framework.allowed_values():
             bars = bar_boxes(figure, f"time:{v:g}")
             assert bars and [b.height for b in bars] == [p.elements[element.id].get(v, 0) for p in shown]

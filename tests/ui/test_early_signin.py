@@ -1,0 +1,148 @@
+"""The sign-in screen takes a name and password while the store is still opening, and signs in once it is."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+import textwrap
+import threading
+
+import pytest
+from PySide6.QtCore import Qt
+
+from plprofile.services.demo import DEMO_TEACHER
+from plprofile.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def demo_store(tmp_path):
+    from plprofile.services.demo import generate_demo
+    from plprofile.store.engine import open_store
+
+    store = open_store(tmp_path / "data")
+    generate_demo(store, learners=3)
+    store.close()
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def held_open(monkeypatch):
+    """The store's opening waits (on its worker) until the test lets it go."""
+    import plprofile.store.engine as engine
+
+    gate = threading.Event()
+    real = engine.open_store
+
+    def slow_open(*args, **kwargs):
+        assert gate.wait(30), "the test never let the store open"
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(engine, "open_store", slow_open)
+    yield gate
+    gate.set()
+
+
+def _window(qtbot, data_dir) -> MainWindow:
+    window = MainWindow(data_dir, offer_demo=False, require_sign_in=True)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def test_typed_before_the_store_is_open_signs_in_once_it_is(qtbot, demo_store, held_open):
+    window = _window(qtbot, demo_store)
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.signin)
+    page = window.signin
+    assert window.store is None and page.auth is None  # still opening
+    assert page.username.isEnabled() and page.secret.isEnabled() and page.button.isEnabled()
+    page.teacher_radio.setChecked(True)
+    qtbot.keyClicks(page.username, DEMO_TEACHER[0])
+    qtbot.keyClicks(page.secret, DEMO_TEACHER[1])
+    qtbot.keyClick(page.secret, Qt.Key.Key_Return)
+    assert "as soon as it is open" in page.message.text() and window.ctx is None
+    held_open.set()
+    qtbot.waitUntil(lambda: window.is_ready, timeout=20_000)
+    assert window.ctx.user.username == DEMO_TEACHER[0] and not window.ctx.is_learner
+    assert window.pages.currentWidget() is window.splitter and window.model.rowCount() == 3
+    assert page.secret.text() == ""  # nothing of the password stays in the page
+
+
+def test_what_is_typed_while_it_opens_stays_and_a_wrong_password_is_refused_as_ever(qtbot, demo_store, held_open):
+    window = _window(qtbot, demo_store)
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.signin)
+    page = window.signin
+    page.teacher_radio.setChecked(True)
+    qtbot.keyClicks(page.username, DEMO_TEACHER[0])
+    held_open.set()
+    qtbot.waitUntil(lambda: page.auth is not None, timeout=20_000)
+    assert page.username.text() == DEMO_TEACHER[0]  # the store opened under the typing: nothing was reset
+    assert "demo-teacher" in page.hint.text()
+    qtbot.keyClicks(page.secret, "not the password")
+    qtbot.keyClick(page.secret, Qt.Key.Key_Return)
+    assert page.message.text() == "That name and password or PIN do not match. Please try again."
+    assert window.ctx is None
+
+
+def test_a_store_that_then_does_not_open_takes_the_sign_in_screen_away(qtbot, demo_store, held_open):
+    from plprofile.store.engine import DB_FILENAME
+
+    con = sqlite3.connect(demo_store / DB_FILENAME)
+    con.execute("UPDATE alembic_version SET version_num='9999_from_the_future'")
+    con.commit()
+    con.close()
+    window = _window(qtbot, demo_store)
+    failures: list[str] = []
+    window.failed.connect(failures.append)
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.signin)
+    qtbot.keyClicks(window.signin.secret, "secret")
+    held_open.set()
+    qtbot.waitUntil(lambda: bool(failures), timeout=20_000)
+    assert "newer version" in failures[0]
+    assert window.pages.currentWidget() is window.splitter and "newer version" in window.placeholder.text()
+    assert window.signin.secret.text() == ""
+
+
+@pytest.mark.parametrize("how", ["new", "no teacher yet", "encrypted-looking"])
+def test_no_early_screen_where_the_file_says_otherwise(tmp_path, how):
+    from plprofile.store import peek
+    from plprofile.store.engine import DB_FILENAME, open_store
+
+    folder = tmp_path / "d"
+    if how == "no teacher yet":
+        from plprofile.services.accounts import ensure_teacher, teacher_actor
+        from plprofile.services.profiles import ProfileService
+
+        store = open_store(folder)
+        ProfileService(store).add_learner(teacher_actor(ensure_teacher(store)), given_name="A", family_name="B")
+        store.close()  # a learner, and a teacher account without a password: the first teacher's form is due
+    elif how == "encrypted-looking":
+        folder.mkdir()
+        (folder / DB_FILENAME).write_bytes(os.urandom(8192))
+    assert not peek.ready_to_sign_in(folder)
+
+
+def test_the_sign_in_screen_comes_before_sqlalchemy_loads(demo_store):
+    script = textwrap.dedent("""
+        import sys
+        from pathlib import Path
+        from plprofile.app import make_application
+        from plprofile.ui.main_window import MainWindow
+
+        app = make_application()
+        window = MainWindow(Path(sys.argv[1]), offer_demo=False, require_sign_in=True)
+        seen = {}
+        def first_input():
+            seen["early"] = (window.pages.currentWidget() is window.signin, window.store is None,
+                             "sqlalchemy" in sys.modules, "matplotlib" in sys.modules)
+        window.accepting_input.connect(first_input)
+        window.signin_shown.connect(app.quit)
+        window.show()
+        app.exec()
+        print(seen["early"], window.signin.auth is not None)
+    """)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run([sys.executable, "-c", script, str(demo_store)], capture_output=True, text=True, env=env,
+                         timeout=120, check=True).stdout.strip()
+    assert out == "(True, True, False, False) True", out
