@@ -67,6 +67,21 @@ def _stage_counts(value, framework: Framework) -> list:  # noqa: ANN001
             *(func.count(case((value >= bound, 1))) for _, bound in stage_bounds(framework))]
 
 
+def _live_learners(group: str | None):  # noqa: ANN202
+    """The ids of the class's learners (of ``group``, or the whole school), removed ones left out."""
+    learners = select(Learner.id).where(Learner.deleted_at.is_(None))
+    return learners.where(Learner.group_name == group) if group else learners
+
+
+def _by_span(kind: str, value, framework: Framework):  # noqa: ANN001, ANN202
+    """The live assessments grouped by span (start, end), with ``_stage_counts`` of ``value``, in the columns
+    ``_spans`` reads; the caller adds the FROM and WHERE of what is counted."""
+    A = AssessmentRow  # noqa: N806
+    return (select(literal(kind).label("kind"), A.assessed_on.label("start"), A.next_on.label("end"),
+                   *_stage_counts(value, framework))
+            .where(A.deleted_at.is_(None)).group_by(A.assessed_on, A.next_on))
+
+
 def _latest_of_learner():  # noqa: ANN202
     """Join condition: a learner's latest live assessment (one at most; read from ix_assessment_latest)."""
     A = AssessmentRow  # noqa: N806
@@ -86,8 +101,7 @@ def _scoped(kind: str, group: str | None, gone: Sequence[uuid.UUID], build,  # n
     of the learners removed from the class (``gone``: usually none), which ``_spans`` takes away again. The few
     removed learners are looked up instead of checking 120,000 assessments against 10,000 live learners."""
     if group:
-        mine = select(Learner.id).where(Learner.deleted_at.is_(None), Learner.group_name == group)
-        return build(kind, learner.in_(mine))
+        return build(kind, learner.in_(_live_learners(group)))
     return [*build(kind, true()), *(build(kind + GONE, learner.in_(gone)) if gone else [])]
 
 
@@ -108,9 +122,7 @@ def _overall_spans(framework: Framework, element_ids: list[str]):  # noqa: ANN20
     same = and_(A.framework_id == framework.id, A.framework_version == framework.version)
 
     def build(kind: str, condition) -> list:  # noqa: ANN001
-        kept = (select(literal(kind).label("kind"), A.assessed_on.label("start"), A.next_on.label("end"),
-                       *_stage_counts(A.overall, framework))
-                .where(A.deleted_at.is_(None), same, condition).group_by(A.assessed_on, A.next_on))
+        kept = _by_span(kind, A.overall, framework).where(same, condition)
         each = (select(A.assessed_on.label("start"), A.next_on.label("end"), func.avg(_effective()).label("value"))
                 .select_from(A)
                 .outerjoin(R, and_(R.assessment_id == A.id, R.deleted_at.is_(None), R.element_id.in_(element_ids)))
@@ -129,10 +141,7 @@ def _element_spans(element_id: str, framework: Framework, kind: str, group: str 
     rated = and_(R.assessment_id == A.id, R.element_id == element_id, R.deleted_at.is_(None))
 
     def build(kind: str, condition) -> list:  # noqa: ANN001
-        return [select(literal(kind).label("kind"), A.assessed_on.label("start"), A.next_on.label("end"),
-                       *_stage_counts(_effective(), framework))
-                .select_from(A).outerjoin(R, rated).where(A.deleted_at.is_(None), condition)
-                .group_by(A.assessed_on, A.next_on)]
+        return [_by_span(kind, _effective(), framework).select_from(A).outerjoin(R, rated).where(condition)]
     return _scoped(kind, group, gone, build)
 
 
@@ -365,19 +374,17 @@ class StagesService:
         self._check_class(actor)
         key = ("not_assessed", cutoff, group)
         self._forget_if_changed()
-        due = None if key in self._class_cache else _READERS.submit(self._not_assessed, actor, cutoff, group)
+        due = None if key in self._class_cache else _READERS.submit(self._not_assessed, cutoff, group)
         summary = self.class_summary(actor, group, framework=framework, today=today, element=element)
         return summary, self._cached(key, due.result if due is not None else
-                                     lambda: self._not_assessed(actor, cutoff, group))
+                                     lambda: self._not_assessed(cutoff, group))
 
     def _class_summary(self, group: str | None, framework: Framework, today: date,
                        element: str | None) -> ClassSummary:
         element_ids = list(framework.element_ids())
         R = AssessmentRating  # noqa: N806
         effective = _effective()
-        learners = select(Learner.id).where(Learner.deleted_at.is_(None))
-        if group:
-            learners = learners.where(Learner.group_name == group)
+        learners = _live_learners(group)
         # the ratings of each live learner's latest assessment, by element and values, in the order of their
         # index (ix_assessment_rating_latest: nothing to sort): the bars of now (the framework's elements are
         # picked below)
@@ -465,9 +472,9 @@ class StagesService:
         assessed first, then the longest ago, then by name. Kept, like the class figures, until the store
         changes: at 10,000 learners reading the names is most of the class overview's list."""
         self._check_class(actor)
-        return self._cached(("not_assessed", cutoff, group), lambda: self._not_assessed(actor, cutoff, group))
+        return self._cached(("not_assessed", cutoff, group), lambda: self._not_assessed(cutoff, group))
 
-    def _not_assessed(self, actor: Actor, cutoff: date, group: str | None) -> list[tuple[LearnerSummary, date | None]]:
+    def _not_assessed(self, cutoff: date, group: str | None) -> list[tuple[LearnerSummary, date | None]]:
         A = AssessmentRow  # noqa: N806
         last = A.assessed_on
         stmt = (select(Learner.id, Learner.preferred_name, Learner.given_name, Learner.family_name, Learner.grade,
