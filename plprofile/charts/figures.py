@@ -17,6 +17,7 @@ from matplotlib.axes import Axes
 from matplotlib.collections import PolyCollection
 from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num, num2date
 from matplotlib.figure import Figure
+from matplotlib.layout_engine import LayoutEngine
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import FixedLocator, Formatter, MaxNLocator
@@ -55,6 +56,60 @@ def _figure(width: float, height: float) -> Figure:
     fig = Figure(figsize=(width, height), layout="constrained")
     fig.get_layout_engine().set(**LAYOUT_PADS)
     return fig
+
+
+class RowLayout(LayoutEngine):
+    """A row of subplots (any width ratios) under a suptitle, with the figure's legends below them, laid out in
+    one pass: what sticks out of each axes (tick labels, axis labels, its title) is measured once, at the
+    renderer's size, and the subplot parameters are set so that all of it fits with ``pad`` inches around.
+
+    The same result as ``layout="constrained"`` for such a figure (tested side by side), for less: constrained
+    layout measures every axes twice and solves a general grid, most of the class overview's drawing time.
+    """
+
+    _adjust_compatible = True
+    _colorbar_gridspec = False
+
+    def __init__(self, pad: float = LAYOUT_PADS["w_pad"]) -> None:
+        super().__init__()
+        self._params = {"pad": pad}
+
+    def set(self, *, pad: float | None = None) -> None:
+        if pad is not None:
+            self._params["pad"] = pad
+
+    def execute(self, fig: Figure) -> None:
+        axes = [ax for ax in fig.axes if ax.get_visible() and ax.get_subplotspec() is not None]
+        if not axes:
+            return
+        renderer = fig._get_renderer()
+        width, height = fig.bbox.width, fig.bbox.height
+        pad = self._params["pad"] * fig.dpi
+        # (left, right, bottom, top) beyond each axes' frame, in pixels: the same wherever the frame goes
+        out = []
+        for ax in axes:
+            frame = ax.get_window_extent(renderer)
+            tight = ax.get_tightbbox(renderer, for_layout_only=True)
+            out.append((max(0.0, frame.x0 - tight.x0), max(0.0, tight.x1 - frame.x1),
+                        max(0.0, frame.y0 - tight.y0), max(0.0, tight.y1 - frame.y1)))
+        top = pad
+        title = fig._suptitle
+        if title is not None and title.get_visible() and title.get_text():
+            title.set_y(1 - pad / height)  # its top ``pad`` below the figure's (it hangs from y)
+            title.set_verticalalignment("top")
+            top += title.get_window_extent(renderer).height + pad
+        bottom = pad
+        for legend in fig.legends:
+            legend.set_bbox_to_anchor((0.5, pad / height), transform=fig.transFigure)
+            bottom = max(bottom, legend.get_window_extent(renderer).y1 + pad)
+        left, right = pad + out[0][0], width - pad - out[-1][1]
+        gap = max((a[1] + pad + b[0] for a, b in zip(out, out[1:], strict=False)), default=0.0)
+        each = (right - left - gap * (len(axes) - 1)) / len(axes)  # the mean width gridspec's wspace is of
+        y0, y1 = bottom + max(o[2] for o in out), height - top - max(o[3] for o in out)
+        if each <= 0 or y1 <= y0:
+            return  # too small to hold its labels: leave it as it is rather than fail to draw
+        fig.subplots_adjust(left=left / width, right=right / width, bottom=y0 / height, top=y1 / height,
+                            wspace=gap / each)
 
 
 def relayout(fig: Figure) -> None:
@@ -745,7 +800,7 @@ def class_figure(
         return empty_figure()
     values = framework.allowed_values()
     vmin, vmax = framework.scale.min, framework.scale.max
-    fig = _figure(16.0, 8.5)
+    fig = Figure(figsize=(16.0, 8.5), layout=RowLayout())
     _title(fig, title)
     if over_time:
         now_ax, time_ax = fig.subplots(1, 2, gridspec_kw={"width_ratios": [3, 2]})
@@ -815,7 +870,7 @@ def class_figure(
         ax.set_axisbelow(True)
     fig.legend(
         handles=_stage_legend(framework, lang),
-        loc="outside lower center",
+        loc="lower center",  # RowLayout keeps the axes above it
         ncol=len(values),
         fontsize=style.font_size("legend"),
         frameon=False,

@@ -60,6 +60,22 @@ class LearnerSummary:
         return f"{self.preferred_name} {self.family_name}".strip()
 
 
+class ClassList:
+    """The live learners in the list's order, and each by the hex of its id (as the store keeps ids), with the
+    key lists sort them by name (``display_name`` casefolded): made once per reading of the class."""
+
+    def __init__(self, learners: list[LearnerSummary]) -> None:
+        self.learners = learners
+        self.by_hex = {s.id.hex: s for s in learners}
+        self._name_keys: dict[uuid.UUID, str] | None = None
+
+    def name_key(self, learner: LearnerSummary) -> str:
+        if self._name_keys is None:
+            self._name_keys = {s.id: s.display_name.casefold() for s in self.learners}
+        key = self._name_keys.get(learner.id)
+        return key if key is not None else learner.display_name.casefold()
+
+
 @dataclass
 class GoalView:
     goal: Goal
@@ -97,6 +113,8 @@ class ProfileService:
 
     def __init__(self, store: Store) -> None:
         self.store = store
+        #: The class list as last read, with the store's ``data_stamp`` then: read again after any commit.
+        self._class: tuple[tuple, ClassList] | None = None
 
     # ---- access rules -------------------------------------------------------------------------------
     @staticmethod
@@ -128,12 +146,29 @@ class ProfileService:
 
     # ---- learners -----------------------------------------------------------------------------------
     def list_learners(self, actor: Actor) -> list[LearnerSummary]:
+        if actor.role is Role.LEARNER:
+            return self._read_learners(Learner.id == actor.learner_id)
+        return list(self.class_list().learners)
+
+    def class_list(self) -> ClassList:
+        """Every live learner (a teacher's list), kept until the store changes (``Store.data_stamp``: any
+        commit, from this process or another): the window, the class overview and its list of who is due
+        share one reading of a whole school's names. Services use it for teachers only."""
+        stamp = self.store.data_stamp()
+        kept = self._class
+        if kept is None or kept[0] != stamp:
+            kept = self._class = (stamp, ClassList(self._read_learners()))
+        return kept[1]
+
+    def forget_class_list(self) -> None:
+        self._class = None
+
+    def _read_learners(self, *where: Any) -> list[LearnerSummary]:
         stmt = select(
             Learner.id, Learner.preferred_name, Learner.given_name, Learner.family_name, Learner.grade,
             Learner.group_name, Learner.external_id,
-        ).where(_is_live(Learner)).order_by(func.lower(Learner.family_name), func.lower(Learner.preferred_name))
-        if actor.role is Role.LEARNER:
-            stmt = stmt.where(Learner.id == actor.learner_id)
+        ).where(_is_live(Learner), *where).order_by(func.lower(Learner.family_name),
+                                                    func.lower(Learner.preferred_name))
         with self.store.session() as s:
             return [LearnerSummary(*row) for row in s.execute(stmt).all()]
 

@@ -9,8 +9,22 @@ from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
-from sqlalchemy import and_, case, func, literal, not_, or_, select, true, union_all
+from sqlalchemy import (
+    String,
+    and_,
+    case,
+    cast,
+    func,
+    literal,
+    not_,
+    or_,
+    select,
+    true,
+    type_coerce,
+    union_all,
+)
 
 from plprofile.domain import profile as d
 from plprofile.domain.framework import Framework, FrameworkError, default_framework, load_framework
@@ -39,7 +53,7 @@ from .profiles import AccessDenied, LearnerSummary, ProfileService
 #: The class overview's reads that do not depend on each other run side by side, each on a connection of its
 #: own: SQLite works without holding Python's lock, so a laptop's second core reads the bars of "now" and the
 #: list of who is due while the first reads the year's spans. Threads start when first needed.
-_READERS = ThreadPoolExecutor(max_workers=2, thread_name_prefix="plprofile-reader")
+_READERS = ThreadPoolExecutor(max_workers=1, thread_name_prefix="plprofile-reader")
 
 FRAMEWORKS_DIRNAME = "frameworks"
 ACTIVE_KEY = "active_framework"
@@ -145,9 +159,48 @@ def _element_spans(element_id: str, framework: Framework, kind: str, group: str 
     return _scoped(kind, group, gone, build)
 
 
-def _spans(rows: Iterable, kind: str, framework: Framework) -> list[Span]:
-    """The rows of ``kind`` (less those of ``kind + GONE``) as spans, one per (start, end, stage) counted; the
-    unrated have stage None."""
+def _bucket(day, this_month: date):  # noqa: ANN001, ANN202
+    """What the chart over time needs of a day, to add spans up by (``_by_bucket``): from ``this_month`` on,
+    the day itself; before, its month ("2025-03") if it is the 1st, else its month marked "+" (a span starting or
+    ending then first counts, or stops counting, on the next month's 1st: the next date the chart shows)."""
+    text = cast(day, String)
+    return case((day >= this_month, text),
+                else_=func.substr(text, 1, 7) + case((func.substr(text, 9, 2) == "01", ""), else_="+"))
+
+
+def _by_bucket(by_day, today: date):  # noqa: ANN001, ANN202
+    """The rows of ``by_day`` (kind, start, end, ``_stage_counts``…: assessments grouped by their span's days,
+    in the order of ix_assessment_span) added up by ``_bucket`` of start and end: over a school's years, a few
+    hundred rows reach Python instead of one per pair of days, and the counts at every chart date are the same.
+    """
+    spans_by_day = by_day.subquery()
+    kind, start, end, *counts = spans_by_day.c
+    this_month = today.replace(day=1)
+    starts, ends = _bucket(start, this_month), _bucket(end, this_month)
+    return select(kind, starts, ends, *(func.sum(c) for c in counts)).group_by(kind, starts, ends)
+
+
+def _bucket_day(key: str) -> tuple[date, date]:
+    """A ``_bucket`` read back: (the first chart date on or after the day, the 1st of the day's month)."""
+    if len(key) == 10:
+        day = date.fromisoformat(key)
+        return day, day.replace(day=1)
+    month = date(int(key[:4]), int(key[5:7]), 1)
+    if not key.endswith("+"):
+        return month, month
+    return date(month.year + (month.month == 12), month.month % 12 + 1, 1), month
+
+
+class Spans(NamedTuple):
+    """Spans whose start and end are chart dates (``_bucket``), and the 1st of the month of the first start."""
+
+    spans: list[Span]
+    first_month: date | None
+
+
+def _spans(rows: Iterable, kind: str, framework: Framework) -> Spans:
+    """The rows of ``kind`` (less those of ``kind + GONE``) from ``_by_bucket`` as spans, one per (start, end,
+    stage) counted; the unrated have stage None."""
     net: dict[tuple, list[int]] = {}
     for r in rows:
         sign = 1 if r[0] == kind else -1 if r[0] == kind + GONE else 0
@@ -157,23 +210,46 @@ def _spans(rows: Iterable, kind: str, framework: Framework) -> list[Span]:
                 counts[k] += sign * n
     stages = framework.allowed_values()
     result = []
-    for (start, end), (total, rated, *reached) in net.items():
+    days: dict[str, tuple[date, date]] = {}
+    first_month = None
+    for (start_key, end_key), (total, rated, *reached) in net.items():
+        if not total:
+            continue  # only learners removed from the class began or ended a span then
+        if start_key not in days:
+            days[start_key] = _bucket_day(start_key)
+        start, month = days[start_key]
+        first_month = month if first_month is None else min(first_month, month)
+        end = None
+        if end_key is not None:
+            if end_key not in days:
+                days[end_key] = _bucket_day(end_key)
+            end = days[end_key][0]
         if total > rated:
             result.append(Span(start, end, None, total - rated))
         # at stage k: those reaching its bound, less those reaching the next stage's
         for stage, here, above in zip(stages, (rated, *reached), (*reached, 0), strict=True):
             if here > above:
                 result.append(Span(start, end, stage, here - above))
-    return result
+    return Spans(result, first_month)
 
 
-def _over_time_dates(spans: Sequence[Span], today: date | None) -> list[date]:
-    """Each month start since the first assessment, and today (or the last assessment's day if later)."""
-    if not spans:
+def _as_hex(value) -> str:  # noqa: ANN001
+    """An id as the store gave it untyped (SQLite: the hex; a server: a UUID or its text) as its hex."""
+    return value.hex if isinstance(value, uuid.UUID) else str(value).replace("-", "").lower()
+
+
+def _as_date(value) -> date | None:  # noqa: ANN001
+    """A day as the store gave it untyped (SQLite: ISO text; a server: a date)."""
+    return value if value is None or isinstance(value, date) else date.fromisoformat(value)
+
+
+def _over_time_dates(spans: Spans, today: date | None) -> list[date]:
+    """Each month start since the first assessment, and today (or the last assessment's day if later: a chart
+    date, as ``_bucket`` keeps the days from this month on)."""
+    if spans.first_month is None:
         return []
-    first = min(sp.start for sp in spans)
-    last = max(sp.start for sp in spans)
-    return month_starts(first, max(today or date.today(), last))
+    last = max(sp.start for sp in spans.spans)
+    return month_starts(spans.first_month, max(today or date.today(), last))
 
 
 class StagesService:
@@ -374,10 +450,10 @@ class StagesService:
         self._check_class(actor)
         key = ("not_assessed", cutoff, group)
         self._forget_if_changed()
-        due = None if key in self._class_cache else _READERS.submit(self._not_assessed, cutoff, group)
+        rows = None if key in self._class_cache else _READERS.submit(self._due_rows, cutoff, group)
         summary = self.class_summary(actor, group, framework=framework, today=today, element=element)
-        return summary, self._cached(key, due.result if due is not None else
-                                     lambda: self._not_assessed(cutoff, group))
+        return summary, self._cached(key, lambda: self._due_list(rows.result() if rows is not None else
+                                                                 self._due_rows(cutoff, group)))
 
     def _class_summary(self, group: str | None, framework: Framework, today: date,
                        element: str | None) -> ClassSummary:
@@ -395,14 +471,14 @@ class StagesService:
 
         with self.store.session() as s:
             gone = _removed(s)
-            # every assessment's span with how many stood at each overall stage: a few thousand rows reach Python
+            # every assessment's span with how many stood at each overall stage, added up by chart dates
             parts = _scoped("span", group, gone, _overall_spans(framework, element_ids))
             if element is not None:
                 parts += _element_spans(element, framework, "element", group, gone)
             latest_rows = _READERS.submit(self._read_all, union_all(*_scoped("now", group, gone, latest,
                                                                              R.learner_id)))
             count = s.execute(select(func.count()).select_from(learners.subquery())).scalar_one()
-            rows = list(map(tuple, s.execute(union_all(*parts))))  # plain tuples: quicker to go through
+            rows = list(map(tuple, s.execute(_by_bucket(union_all(*parts), today))))
             latest_rows = latest_rows.result()
         span_list = _spans(rows, "span", framework)
         values: dict[str, Counter] = {e: Counter() for e in element_ids}
@@ -410,13 +486,13 @@ class StagesService:
             if el in values and v is not None:
                 values[el][v] += n if kind == "now" else -n
         now = {e: snap_counts((+values[e]).items(), framework) for e in element_ids}
-        current = [sp for sp in span_list if sp.end is None]
+        current = [sp for sp in span_list.spans if sp.end is None]
         overall_now = snap_counts(((sp.overall, sp.count) for sp in current), framework)
         assessed = sum(sp.count for sp in current)
         dates = _over_time_dates(span_list, today)
-        over_time = overall_over_time(span_list, framework, dates)
+        over_time = overall_over_time(span_list.spans, framework, dates)
         if element is not None:
-            by_element = element_over_time(_spans(rows, "element", framework), framework, dates, element)
+            by_element = element_over_time(_spans(rows, "element", framework).spans, framework, dates, element)
             over_time = [DistributionAt(p.on, q.elements, p.overall, p.learners)
                          for p, q in zip(over_time, by_element, strict=True)]
         return ClassSummary(now, overall_now, over_time, count, assessed)
@@ -447,9 +523,9 @@ class StagesService:
                                  today: date) -> list[DistributionAt]:
         with self.store.session() as s:
             parts = _element_spans(element_id, framework, "element", group, _removed(s))
-            rows = list(map(tuple, s.execute(union_all(*parts))))  # plain tuples: quicker to go through
+            rows = list(map(tuple, s.execute(_by_bucket(union_all(*parts), today))))
         span_list = _spans(rows, "element", framework)  # every assessment is in it (left join): the same dates
-        return element_over_time(span_list, framework, _over_time_dates(span_list, today), element_id)
+        return element_over_time(span_list.spans, framework, _over_time_dates(span_list, today), element_id)
 
     @staticmethod
     def _check_class(actor: Actor) -> None:
@@ -475,17 +551,30 @@ class StagesService:
         return self._cached(("not_assessed", cutoff, group), lambda: self._not_assessed(cutoff, group))
 
     def _not_assessed(self, cutoff: date, group: str | None) -> list[tuple[LearnerSummary, date | None]]:
+        return self._due_list(self._due_rows(cutoff, group))
+
+    def _due_rows(self, cutoff: date, group: str | None) -> list[tuple[str, str | None]]:
+        """Who is due, as the store keeps them: (id hex, ISO day of the last assessment or None). Nothing but
+        the store's work, so that it can run beside the class figures without holding Python's lock."""
         A = AssessmentRow  # noqa: N806
         last = A.assessed_on
-        stmt = (select(Learner.id, Learner.preferred_name, Learner.given_name, Learner.family_name, Learner.grade,
-                       Learner.group_name, Learner.external_id, last)
+        stmt = (select(type_coerce(Learner.id, String), type_coerce(last, String))
                 .outerjoin(A, _latest_of_learner())
                 .where(Learner.deleted_at.is_(None), or_(last.is_(None), last < cutoff)))
         if group:
             stmt = stmt.where(Learner.group_name == group)
-        with self.store.session() as s:  # Core rows: no ORM loading for a whole school's names
-            due = [(LearnerSummary(*row[:7]), row[7]) for row in s.connection().execute(stmt)]
-        due.sort(key=lambda x: (x[1] is not None, x[1] or date.min, x[0].display_name.casefold()))
+        return self._read_all(stmt)
+
+    def _due_list(self, rows: list[tuple[str, str | None]]) -> list[tuple[LearnerSummary, date | None]]:
+        """``_due_rows`` with each learner's names (the class list, read once per store change): never assessed
+        first, then the longest ago, then by name."""
+        known = self.profiles.class_list()
+        rows = [(_as_hex(learner), day) for learner, day in rows]
+        if any(hex_id not in known.by_hex for hex_id, _ in rows):  # read before a learner came in: read again
+            self.profiles.forget_class_list()
+            known = self.profiles.class_list()
+        due = [(known.by_hex[hex_id], _as_date(day)) for hex_id, day in rows if hex_id in known.by_hex]
+        due.sort(key=lambda x: (x[1] is not None, x[1] or date.min, known.name_key(x[0])))
         return due
 
     def _last_assessed(self) -> dict[str, date | None]:

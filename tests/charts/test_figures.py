@@ -412,6 +412,70 @@ def test_class_bars_over_time_are_a_month_wide_and_today_takes_the_last_month_st
         assert len(rows) == len(over)
 
 
+def _laid_out(fig: Figure, width_px: int, height_px: int, dpi: float | None = None) -> dict:
+    """Draw ``fig`` at a size in pixels, as the chart view does: its design width in inches at the dpi that
+    fills ``width_px`` (unless ``dpi`` is given), as high as ``height_px``. The boxes of what it shows."""
+    dpi = dpi or width_px / fig.get_figwidth()
+    fig.set_dpi(dpi)
+    fig.set_size_inches(width_px / dpi, height_px / dpi)
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    return {
+        "frames": [ax.get_window_extent(renderer).frozen() for ax in fig.axes],
+        "tight": [ax.get_tightbbox(renderer, for_layout_only=True).frozen() for ax in fig.axes],
+        "legend": fig.legends[0].get_window_extent(renderer).frozen(),
+        "title": fig._suptitle.get_window_extent(renderer).frozen() if fig._suptitle is not None else None,
+        "figure": fig.bbox.frozen(),
+    }
+
+
+@pytest.mark.parametrize(("lang", "element", "size"), [
+    ("en", None, (1000, 770)), ("es", None, (1600, 850)), ("en", "voice", (1330, 700)), ("es", "voice", (900, 900)),
+])
+def test_class_layout_fits_everything_as_constrained_layout_would(lang, element, size) -> None:  # noqa: ANN001
+    """The class overview's one-pass layout: nothing cut off at the edges, nothing overlapping (axes, their
+    labels, the title above, the legend below), and the charts about as large as matplotlib's constrained
+    layout makes them from the same figure."""
+    histories = demo_class()
+    latest_by = {lid: a for lid, h in histories.items() if (a := latest(h))}
+    now = class_distribution(latest_by, FW)
+    over = distribution_over_time(histories, FW, month_starts(date(2025, 9, 1), date(2026, 6, 20)))
+    title = "Class overview, all groups: 10,000 learners"
+    fig = class_figure(now, over, FW, lang, title=title, element=element)
+    assert isinstance(fig.get_layout_engine(), figures.RowLayout)
+    got = _laid_out(fig, *size)
+    page, now_tight, time_tight = got["figure"], *got["tight"]
+    for box in (*got["tight"], got["legend"], got["title"]):  # all on the page
+        assert box.x0 >= page.x0 - 0.5 and box.x1 <= page.x1 + 0.5, box
+        assert box.y0 >= page.y0 - 0.5 and box.y1 <= page.y1 + 0.5, box
+    assert now_tight.x1 < time_tight.x0  # the two charts' labels apart
+    assert got["legend"].y1 < min(b.y0 for b in got["tight"])  # the legend under both
+    assert got["title"].y0 > max(b.y1 for b in got["tight"])  # the title over both
+    assert [round(f.width / sum(g.width for g in got["frames"]), 2) for f in got["frames"]] == [0.6, 0.4]
+
+    reference = class_figure(now, over, FW, lang, title=title, element=element)
+    reference.set_layout_engine("constrained")
+    reference.get_layout_engine().set(**figures.LAYOUT_PADS)
+    reference.legends[0]._loc = 8  # lower centre, outside the axes as before
+    reference.legends[0]._outside_loc = "lower"
+    expected = _laid_out(reference, *size)
+    for ours, theirs in zip(got["frames"], expected["frames"], strict=True):
+        assert ours.width >= 0.95 * theirs.width and ours.height >= 0.95 * theirs.height, (ours, theirs)
+
+
+def test_class_layout_follows_the_size_it_is_drawn_at() -> None:
+    """Drawn again at another size (the window resized, an export), the layout is worked out anew: margins
+    in pixels stay about the same, so a larger figure gives its charts the room it gained."""
+    now = class_distribution({f"l{k}": h[-1] for k, h in enumerate(demo_class().values()) if h}, FW)
+    fig = class_figure(now, [], FW)
+    small = _laid_out(fig, 1200, 700, dpi=75)["frames"][0]
+    large = _laid_out(fig, 2000, 1200, dpi=75)["frames"][0]
+    assert large.width - small.width == pytest.approx(800, abs=20)
+    assert large.height - small.height == pytest.approx(500, abs=20)
+    assert small.width > 600 and small.height > 400
+
+
 def test_class_without_history_has_one_panel() -> None:
     a = demo_history()[-1]
     fig = class_figure(class_distribution({"ana": a}, FW), [], FW, lang="es")

@@ -172,6 +172,46 @@ def test_hand_made_histories_per_element(store, teacher):
                     == expected_element(stages, teacher, fw, element, group)), (element, group)
 
 
+@pytest.mark.parametrize("today", [TODAY, date(2026, 7, 1), date(2026, 12, 31), date(2027, 1, 1)])
+def test_days_at_month_edges_count_on_the_same_dates_as_the_domain(store, teacher, today):
+    """The store adds spans up by the chart dates they start and stop counting on (a day after a month's 1st
+    first counts on the next 1st; days of the current month stay days): assessments on the 1st, the last of a
+    month, across December to January, in the current month before and after today, after today, and the
+    earliest one by a learner removed from the class (the chart then starts with the next learner's month)."""
+    from plprofile.services.profiles import ProfileService
+    from plprofile.services.stages import StagesService
+
+    profiles = ProfileService(store)
+    stages = StagesService(store, profiles)
+    fw = stages.active_framework()
+    voice = next(iter(fw.element_ids()))
+    month = today.replace(day=1)
+    days = [date(2025, 11, 30), date(2025, 12, 1), date(2025, 12, 31), date(2026, 1, 1), date(2026, 1, 2),
+            month, today, today + (date(2027, 1, 2) - date(2027, 1, 1)), date(2027, 2, 15)]
+    kids = [profiles.add_learner(teacher, given_name=f"K{i}", family_name="Edge", group_name=f"{i % 2}").id
+            for i in range(6)]
+    for i, kid in enumerate(kids):
+        for k, day in enumerate(days[i % 3:: 2]):
+            stages.record_assessment(teacher, kid, day, [ElementRating(voice, agreed=1.0 + 0.5 * ((i + k) % 5))])
+    gone = profiles.add_learner(teacher, given_name="Gone", family_name="Early", group_name="0").id
+    stages.record_assessment(teacher, gone, date(2025, 6, 20), [ElementRating(voice, agreed=3.0)])
+    profiles.delete_learner(teacher, gone)
+
+    def want(group=None):  # noqa: ANN001, ANN202
+        histories = stages.class_histories(teacher, group)
+        all_days = [a.assessed_on for h in histories.values() for a in h]
+        dates = month_starts(min(all_days), max(today, max(all_days)))
+        return [(p.on, p.overall, p.elements[voice], p.learners)
+                for p in distribution_over_time(histories, fw, dates)]
+
+    for group in (None, "0", "1"):
+        got = stages.class_summary(teacher, group, framework=fw, today=today, element=voice).over_time
+        assert [(p.on, p.overall, p.elements[voice], p.learners) for p in got] == want(group), group
+        assert got[0].on == date(2025, 11, 1)  # the removed learner's June is not the start
+        points = stages.class_element_over_time(teacher, voice, group, framework=fw, today=today)
+        assert [(p.on, p.elements[voice], p.learners) for p in points] == [(a, c, n) for a, _, c, n in want(group)]
+
+
 def test_an_unknown_element_is_refused(school, teacher):
     from plprofile.domain.profile import ValidationError
 
@@ -246,6 +286,43 @@ def test_not_assessed_follows_the_domain_rule_and_any_change(school, teacher):
     someone = next(s for s, day in due if day is not None)
     stages.record_assessment(teacher, someone.id, TODAY, [ElementRating(next(iter(fw.element_ids())), agreed=2.0)])
     assert someone.id not in {s.id for s, _ in stages.not_assessed(teacher, cutoff)}
+
+
+def test_the_kept_class_list_follows_changes_made_anywhere(school, teacher):
+    """The class list (names for the window and for who is due) is read once and kept until the store changes:
+    a learner renamed, added or removed here or in another window or process shows at the next look."""
+    from plprofile.services.profiles import ProfileService
+    from plprofile.store.engine import open_store
+
+    stages, _fw, learners = school
+    profiles = stages.profiles
+    cutoff = date(2099, 1, 1)  # everyone is due
+
+    def due_names() -> dict:
+        return {s.id: s.display_name for s, _ in stages.not_assessed(teacher, cutoff)}
+
+    first = profiles.list_learners(teacher)
+    assert profiles.list_learners(teacher) == first
+    assert profiles.class_list() is profiles.class_list()  # kept while nothing changes
+    kept = profiles.class_list()
+    assert due_names() == {s.id: s.display_name for s in first}
+
+    other = open_store(stages.store.path.parent)
+    try:
+        elsewhere = ProfileService(other)
+        elsewhere.update_learner(teacher, learners[4].id, preferred_name="Renamed")
+        added = elsewhere.add_learner(teacher, given_name="Late", family_name="Arrival")
+        elsewhere.delete_learner(teacher, learners[5].id)
+    finally:
+        other.close()
+    assert profiles.class_list() is not kept
+    names = {s.id: s.display_name for s in profiles.list_learners(teacher)}
+    assert names[learners[4].id] == f"Renamed {learners[4].family_name}"
+    assert names[added.id] == "Late Arrival" and learners[5].id not in names
+    assert due_names() == names
+
+    profiles.update_learner(teacher, learners[6].id, preferred_name="Here")  # and in this process
+    assert due_names()[learners[6].id] == f"Here {learners[6].family_name}"
 
 
 def test_assessments_of_another_framework_version_count_by_the_active_ones_elements(school, teacher):
