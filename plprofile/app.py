@@ -19,7 +19,10 @@ def make_application(argv: list[str] | None = None):  # noqa: ANN201
     app.setApplicationName("plprofile")
     app.setApplicationDisplayName("plprofile")
     QGuiApplication.setDesktopFileName(APP_ID)
-    app.setWindowIcon(_app_icon())
+    # the icon (eight PNG files looked up, about 8 ms) once the first window is up and taking input
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(0, lambda: QTimer.singleShot(0, lambda: app.setWindowIcon(_app_icon())))
     from .i18n import apply_font_size, install_translators
 
     install_translators(app)  # before any widget exists: the system's language, the setting or $PLPROFILE_LANG

@@ -166,7 +166,15 @@ class _LocaleDateFormatter(Formatter):
 
     def format_ticks(self, values):  # noqa: ANN001, ANN201
         """Month ticks ("ene", "mar") over a long span, day ticks ("5 mar") over a short one; the year under
-        the first tick and wherever it changes, as matplotlib's concise formatter does."""
+        the first tick and wherever it changes, as matplotlib's concise formatter does.
+
+        Panels sharing their x axis share this formatter and ask for the same ticks: worked out once."""
+        key = tuple(values)
+        if getattr(self, "_last", (None,))[0] != key:
+            self._last = (key, self._format_ticks(values))
+        return list(self._last[1])
+
+    def _format_ticks(self, values):  # noqa: ANN001, ANN202
         if not style.has_locale():
             return self.concise.format_ticks(values)
         days = [num2date(v).date() for v in values]

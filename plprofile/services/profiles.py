@@ -67,13 +67,14 @@ class ClassList:
     def __init__(self, learners: list[LearnerSummary]) -> None:
         self.learners = learners
         self.by_hex = {s.id.hex: s for s in learners}
-        self._name_keys: dict[uuid.UUID, str] | None = None
+        self._name_keys: dict[str, str] | None = None
 
-    def name_key(self, learner: LearnerSummary) -> str:
+    @property
+    def name_keys(self) -> dict[str, str]:
+        """Each learner's sort key by name, by the hex of their id."""
         if self._name_keys is None:
-            self._name_keys = {s.id: s.display_name.casefold() for s in self.learners}
-        key = self._name_keys.get(learner.id)
-        return key if key is not None else learner.display_name.casefold()
+            self._name_keys = {h: s.display_name.casefold() for h, s in self.by_hex.items()}
+        return self._name_keys
 
 
 @dataclass

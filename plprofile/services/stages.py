@@ -53,7 +53,7 @@ from .profiles import AccessDenied, LearnerSummary, ProfileService
 #: The class overview's reads that do not depend on each other run side by side, each on a connection of its
 #: own: SQLite works without holding Python's lock, so a laptop's second core reads the bars of "now" and the
 #: list of who is due while the first reads the year's spans. Threads start when first needed.
-_READERS = ThreadPoolExecutor(max_workers=1, thread_name_prefix="plprofile-reader")
+_READERS = ThreadPoolExecutor(max_workers=2, thread_name_prefix="plprofile-reader")
 
 FRAMEWORKS_DIRNAME = "frameworks"
 ACTIVE_KEY = "active_framework"
@@ -554,8 +554,9 @@ class StagesService:
         return self._due_list(self._due_rows(cutoff, group))
 
     def _due_rows(self, cutoff: date, group: str | None) -> list[tuple[str, str | None]]:
-        """Who is due, as the store keeps them: (id hex, ISO day of the last assessment or None). Nothing but
-        the store's work, so that it can run beside the class figures without holding Python's lock."""
+        """Who is due, as the store keeps them: (id hex, ISO day of the last assessment or None): little but
+        the store's work, so that it runs beside the class figures without holding Python's lock for long. The
+        class list (``ProfileService.class_list``) is read here too when the store changed since it was."""
         A = AssessmentRow  # noqa: N806
         last = A.assessed_on
         stmt = (select(type_coerce(Learner.id, String), type_coerce(last, String))
@@ -563,7 +564,9 @@ class StagesService:
                 .where(Learner.deleted_at.is_(None), or_(last.is_(None), last < cutoff)))
         if group:
             stmt = stmt.where(Learner.group_name == group)
-        return self._read_all(stmt)
+        rows = self._read_all(stmt)
+        self.profiles.class_list()  # the names too, here beside the figures, if the store changed since last read
+        return rows
 
     def _due_list(self, rows: list[tuple[str, str | None]]) -> list[tuple[LearnerSummary, date | None]]:
         """``_due_rows`` with each learner's names (the class list, read once per store change): never assessed
@@ -573,9 +576,10 @@ class StagesService:
         if any(hex_id not in known.by_hex for hex_id, _ in rows):  # read before a learner came in: read again
             self.profiles.forget_class_list()
             known = self.profiles.class_list()
-        due = [(known.by_hex[hex_id], _as_date(day)) for hex_id, day in rows if hex_id in known.by_hex]
-        due.sort(key=lambda x: (x[1] is not None, x[1] or date.min, known.name_key(x[0])))
-        return due
+        names = known.name_keys
+        due = [(hex_id, _as_date(day)) for hex_id, day in rows if hex_id in names]
+        due.sort(key=lambda x: (x[1] is not None, x[1] or date.min, names[x[0]]))
+        return [(known.by_hex[hex_id], day) for hex_id, day in due]
 
     def _last_assessed(self) -> dict[str, date | None]:
         with self.store.session() as s:

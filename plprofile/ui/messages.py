@@ -9,6 +9,7 @@ template. A message not listed here is shown as it is (in English).
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
@@ -55,8 +56,9 @@ FIXED = (
                                   "Save it as 'CSV UTF-8' and try again."),
 )
 
-# (pattern of the English message, translatable template with the pattern's groups as placeholders)
-PATTERNS = tuple((re.compile(pattern), template) for pattern, template in (
+# (pattern of the English message, translatable template with the pattern's groups as placeholders); compiled
+# when a message is first explained, not while the first window is being built
+PATTERNS = (
     (r"^Row (?P<row>[\d,]+): '(?P<column>.+)' is empty\.$",
      QT_TRANSLATE_NOOP("services", "Row {row}: “{column}” is empty.")),
     (r"^Row (?P<row>[\d,]+): '(?P<column>.+)' is too long \((?P<n>[\d,]+) characters, at most (?P<limit>[\d,]+)\)\.$",
@@ -91,7 +93,12 @@ PATTERNS = tuple((re.compile(pattern), template) for pattern, template in (
      r"The first row must hold the column names\.$",
      QT_TRANSLATE_NOOP("services", "The file has no “{column}” column. Columns found: {found}. The first row "
                                    "must hold the column names.")),
-))
+)
+
+
+@cache
+def _compiled() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(pattern), template) for pattern, template in PATTERNS)
 
 
 def _capitalized(text: str) -> str:
@@ -106,7 +113,7 @@ def text(message: str, field: str | None = None) -> str:
     translated = translate("services", message)
     if translated != message or message in FIXED:
         return translated
-    for pattern, template in PATTERNS:
+    for pattern, template in _compiled():
         match = pattern.match(message)
         if match:
             parts = match.groupdict()

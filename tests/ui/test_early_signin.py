@@ -123,6 +123,51 @@ def test_no_early_screen_where_the_file_says_otherwise(tmp_path, how):
     assert not peek.ready_to_sign_in(folder)
 
 
+def test_the_first_look_finds_a_teacher_without_reading_every_learner_account(tmp_path):
+    """A school's learner accounts come before a teacher added later: the first look goes straight to the
+    teachers (through the index on learner_id), whatever the size of the school."""
+    import sqlite3
+
+    from plprofile.services.auth import AuthService
+    from plprofile.services.bulk import generate_bulk
+    from plprofile.store import peek
+    from plprofile.store.engine import DB_FILENAME, open_store
+
+    store = open_store(tmp_path / "d")
+    generate_bulk(store, 40, seed=3)
+    AuthService(store).create_first_teacher("Late Teacher", "lateteacher", "a-long-password-2026")
+    store.close()
+    assert peek.ready_to_sign_in(tmp_path / "d")
+    con = sqlite3.connect(tmp_path / "d" / DB_FILENAME)
+    try:
+        learner_accounts = con.execute("SELECT count(*) FROM account WHERE learner_id IS NOT NULL").fetchone()[0]
+        plan = " ".join(str(row[-1]) for row in con.execute("EXPLAIN QUERY PLAN " + peek.TEACHER_WHO_CAN_SIGN_IN))
+    finally:
+        con.close()
+    assert learner_accounts >= 40
+    assert "USING INDEX ix_account_learner_id" in plan and "SCAN" not in plan, plan
+
+
+def test_the_app_icon_is_set_once_the_window_is_up():
+    script = textwrap.dedent("""
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QApplication, QLabel
+        from plprofile.app import make_application
+
+        app = make_application()
+        label = QLabel("x")
+        label.show()
+        before = app.windowIcon().isNull()
+        QTimer.singleShot(200, app.quit)
+        app.exec()
+        print(before, sorted(s.width() for s in app.windowIcon().availableSizes()))
+    """)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120,
+                         check=True).stdout.strip()
+    assert out == "True [16, 24, 32, 48, 64, 128, 256, 512]", out
+
+
 def test_the_sign_in_screen_comes_before_sqlalchemy_loads(demo_store):
     script = textwrap.dedent("""
         import sys
