@@ -166,7 +166,7 @@ def _change(data_dir: Path, action: str, old_key: bytes | None, new_key: bytes |
     tmp = data_dir / f".{path.name}.{action}-{os.getpid()}.part"
     old_ring = cipher.Keyring.load(path) if old_key is not None else None
     if store is not None:
-        store.engine.dispose()
+        store.let_go()  # no connection of this app may hold the file while it is swapped
     done = False
     try:
         _export_verified(path, old_key, tmp, new_key)

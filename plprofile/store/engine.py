@@ -255,9 +255,14 @@ class Store:
                 session.rollback()
                 raise
 
-    def close(self) -> None:
+    def let_go(self) -> None:
+        """Close every connection this store holds to its file (the engine's pool, and the one ``data_stamp``
+        keeps), so that the file can be swapped; whatever uses the store next connects again."""
         self._forget_version()
         self.engine.dispose()
+
+    def close(self) -> None:
+        self.let_go()
 
 
 def _migrate(path: Path, current: str | None, key: bytes | None = None) -> None:

@@ -191,7 +191,9 @@ def test_an_interrupted_change_leaves_the_store_as_it_was(data: Path, monkeypatc
 def test_the_app_store_object_follows_the_change(data: Path):
     store = open_store(data)
     try:
+        first_stamp = store.data_stamp()  # the app watches the file for changes (a connection of its own)
         result = enc.encrypt_store(data, "rivera", PASSWORD, store=store)
+        assert store.data_stamp() != first_stamp
         assert store.key == result.key
         with store.engine.connect() as con:
             assert con.exec_driver_sql("SELECT count(*) FROM learner").scalar_one() == 12
