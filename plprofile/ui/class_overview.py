@@ -266,6 +266,15 @@ class ClassOverview(QWidget):
     def due_rows(self) -> list[list[str]]:
         return self.due_model.rows
 
+    def closeEvent(self, event) -> None:  # noqa: ANN001, N802
+        """Closed (not deleted: it opens again with the class read anew): the chart's pixels go at once."""
+        figure = self.chart.figure
+        if figure is not None:
+            from plprofile.charts.figures import release
+
+            release(figure)
+        super().closeEvent(event)
+
     # ---- actions ------------------------------------------------------------------------------------
     def _open_learner(self, index: QModelIndex) -> None:
         parent = self.parentWidget()

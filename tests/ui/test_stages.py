@@ -311,6 +311,18 @@ def test_class_overview_counts_every_assessed_learner(open_window, answers, qtbo
     overview.due_view.activated.emit(overview.due_model.index(0, 0))
     assert window.current_learner_id() == never.id
 
+    # closed, its chart's pixels are let go; opened again, the class is drawn anew
+    old_canvas = overview.chart.canvas
+    qtbot.waitUntil(lambda: getattr(old_canvas, "renderer", None) is not None)  # drawn
+    overview.close()
+    assert old_canvas.renderer is None
+    again = window.open_class_overview()
+    assert again is overview and overview.isVisible() and overview.chart.canvas is not old_canvas
+    qtbot.waitUntil(lambda: getattr(overview.chart.canvas, "renderer", None) is not None)
+    assert overview.learner_count == len(in_5a)
+    first_element = [bar_boxes(overview.chart.figure, f"now:{v:g}")[0].width for v in framework.allowed_values()]
+    assert sum(first_element) == len(in_5a) - 1
+
 
 def test_class_overview_charts_the_element_chosen_over_time(open_window, answers, qtbot, demo_copy):
     from plprofile.charts.figures import bar_boxes
