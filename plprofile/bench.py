@@ -388,7 +388,7 @@ def measure_startup(samples: Samples, data_dir: Path, repeat: int, config_dir: P
     _startup_once(APP_SCRIPT, app_args, env)
     _startup_once(PROFILE_SCRIPT, [str(data_dir)], env)
     # start-up varies most from run to run on a shared machine: more runs than the other measurements
-    for _ in range(1 if repeat == 1 else 2 * repeat - 1):
+    for _ in range(1 if repeat == 1 else 4 * repeat + 1):
         samples.add("startup_bare_ms", _startup_once(BARE_SCRIPT, [], env)["ready"])
         marks = _startup_once(APP_SCRIPT, app_args, env)
         samples.add("startup_app_ms", marks["ready"])
