@@ -131,7 +131,8 @@ app.exec()
 
 #: The window with its first profile, sign-in skipped (``--screenshot`` starts so): the earlier definition of
 #: start-up, printed beside the ratio for comparison.
-PROFILE_SCRIPT = """
+#: What the child scripts below share: the window opened on its first profile, sign-in skipped.
+_WINDOW_OPENS = """
 import sys, time
 from pathlib import Path
 from PySide6.QtCore import QTimer
@@ -140,31 +141,26 @@ from plprofile.ui.main_window import MainWindow
 app = make_application()
 window = MainWindow(Path(sys.argv[1]), offer_demo=False, require_sign_in=False)
 window.show()
+def failed(message):
+    print("FAILED", message, flush=True)
+    app.quit()
+window.failed.connect(failed)
+QTimer.singleShot(900_000, app.quit)
+"""
+
+PROFILE_SCRIPT = _WINDOW_OPENS + """
 def done():
     shown = window.profile is not None and window.profile.view is not None
     print("MARK ready", time.monotonic_ns(), "profile" if shown else "no-profile", flush=True)
     app.quit()
-def failed(message):
-    print("FAILED", message, flush=True)
-    app.quit()
 window.ready.connect(lambda: QTimer.singleShot(0, done))
-window.failed.connect(failed)
-QTimer.singleShot(600_000, app.quit)
 app.exec()
 """
 
 #: The class overview's first opening in a process, as a teacher opens it: the window ready on its first
 #: profile, the store's background health check done, the progress chart shown (matplotlib loaded, as
 #: ``chart_first_ms`` assumes), then *Class overview* chosen, until it is drawn and its list filled.
-CLASS_FIRST_SCRIPT = """
-import sys, time
-from pathlib import Path
-from PySide6.QtCore import QTimer
-from plprofile.app import make_application
-from plprofile.ui.main_window import MainWindow
-app = make_application()
-window = MainWindow(Path(sys.argv[1]), offer_demo=False, require_sign_in=False)
-window.show()
+CLASS_FIRST_SCRIPT = _WINDOW_OPENS + """
 def ready():
     if window.health is None:  # the health check (a whole read of the file) still running
         QTimer.singleShot(50, ready)
@@ -184,12 +180,7 @@ def measure():
         print("MS", ms, overview.learner_count, flush=True)
     overview.close()
     app.quit()
-def failed(message):
-    print("FAILED", message, flush=True)
-    app.quit()
 window.ready.connect(lambda: QTimer.singleShot(0, ready))
-window.failed.connect(failed)
-QTimer.singleShot(900_000, app.quit)
 app.exec()
 """
 
@@ -400,12 +391,18 @@ def measure_startup(samples: Samples, data_dir: Path, repeat: int, config_dir: P
 def measure_chart_first(samples: Samples, data_dir: Path, learner_ids: list[str], config_dir: Path) -> None:
     env = _child_env(config_dir)
     for learner in learner_ids:
-        out = subprocess.run([sys.executable, "-c", CHART_FIRST_SCRIPT, str(data_dir), learner],
-                             capture_output=True, text=True, env=env, timeout=900)
-        line = next((x for x in out.stdout.splitlines() if x.startswith("MS ")), None)
-        if line is None:
-            raise RuntimeError(f"chart run failed (exit {out.returncode}):\n{out.stderr[-3000:]}")
-        samples.add("chart_first_ms", float(line.split()[1]))
+        samples.add("chart_first_ms", float(_child_ms(CHART_FIRST_SCRIPT, [str(data_dir), learner], env,
+                                                      "chart")[0]))
+
+
+def _child_ms(script: str, args: list[str], env: dict[str, str], what: str) -> list[str]:
+    """Run ``script`` in a fresh process; what follows "MS" on the line it prints (else it failed: say so)."""
+    out = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, env=env,
+                         timeout=900)
+    line = next((x for x in out.stdout.splitlines() if x.startswith(("MS ", "FAILED"))), None)
+    if line is None or line.startswith("FAILED"):
+        raise RuntimeError(f"{what} run failed (exit {out.returncode}): {line}\n{out.stderr[-3000:]}")
+    return line.split()[1:]
 
 
 def measure_class_first(samples: Samples, data_dir: Path, repeat: int, config_dir: Path, learners: int) -> None:
@@ -413,12 +410,7 @@ def measure_class_first(samples: Samples, data_dir: Path, repeat: int, config_di
     what a teacher waits for the first time they open it in a session)."""
     env = _child_env(config_dir)
     for _ in range(repeat):
-        out = subprocess.run([sys.executable, "-c", CLASS_FIRST_SCRIPT, str(data_dir)],
-                             capture_output=True, text=True, env=env, timeout=900)
-        line = next((x for x in out.stdout.splitlines() if x.startswith(("MS ", "FAILED"))), None)
-        if line is None or line.startswith("FAILED"):
-            raise RuntimeError(f"class overview run failed (exit {out.returncode}): {line}\n{out.stderr[-3000:]}")
-        _, ms, shown = line.split()
+        ms, shown = _child_ms(CLASS_FIRST_SCRIPT, [str(data_dir)], env, "class overview")
         if int(shown) != learners:
             raise RuntimeError(f"the class overview showed {shown} learners, not {learners}")
         samples.add("class_chart_ms", float(ms))
