@@ -6,7 +6,9 @@ import gc
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QLocale, QObject, QSettings, Qt, QTimer, Signal
+# the Qt namespace (about 170 enums, 25 ms) is made where first used, not on import: after the first window
+from PySide6 import QtCore
+from PySide6.QtCore import QItemSelectionModel, QLocale, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,7 +28,6 @@ from PySide6.QtWidgets import (
 
 from . import ask
 from .common import attempt, fmt_datetime
-from .learner_list import ANY_GROUP, LearnerFilterProxy, LearnerTableModel
 from .messages import explain
 from .worker import run_in_background
 
@@ -113,6 +114,37 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("plprofile — Personal Learner Profiles"))
         self.resize(1400, 900)
 
+        self.signin: SignInPage | None = None  # made when the store is open (_ensure_signin)
+        self.splitter: QSplitter | None = None  # the class list and the profile: made by _build_class_list
+        self._shortcuts: list[tuple[QAction, QKeySequence | QKeySequence.StandardKey]] = []
+        self.pages = QStackedWidget()
+        self.setCentralWidget(self.pages)
+        self.idle = IdleLock(self)
+        self._build_menus()
+        self.statusBar().showMessage(self.tr("Opening {path}…").format(path=self.data_dir))
+        geometry = QSettings().value("main/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        # Before the first paint: the window shows with the sign-in screen, if it can. The class list and the
+        # menus' shortcuts are hidden behind it: they are made once the window takes input (the class list's
+        # model makes Qt's namespace, 25 ms, and the table and menus 10 ms more), else at once.
+        if not self._sign_in_early():
+            self._finish_window()
+        # the store opens once the window is up: from the event loop, one more turn later, so that its worker
+        # (importing SQLAlchemy, holding Python's lock a good part of the time) starts after the first paint
+        QTimer.singleShot(0, lambda: QTimer.singleShot(0, self._open_store))
+
+    def _finish_window(self) -> None:
+        """What the sign-in screen hides: the class list and the menus' shortcuts (once)."""
+        if self.splitter is not None:
+            return
+        self._build_class_list()
+        for action, shortcut in self._shortcuts:
+            action.setShortcut(shortcut)
+
+    def _build_class_list(self) -> None:
+        from .learner_list import ANY_GROUP, LearnerFilterProxy, LearnerTableModel
+
         self.model = LearnerTableModel(self)
         self.proxy = LearnerFilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -162,7 +194,7 @@ class MainWindow(QMainWindow):
         self.left = left
 
         self.placeholder = QLabel(self.tr("Opening the store…"))
-        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.placeholder)
         self.splitter = QSplitter()
@@ -171,18 +203,10 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         left_width = max(320, self.fontMetrics().averageCharWidth() * 36)  # grows with a larger text size
         self.splitter.setSizes([left_width, 1400 - left_width])
-        self.signin: SignInPage | None = None  # made when the store is open (_ensure_signin)
-        self.pages = QStackedWidget()
-        self.pages.addWidget(self.splitter)
-        self.setCentralWidget(self.pages)
-        self.idle = IdleLock(self)
-        self._build_menus()
-        self.statusBar().showMessage(self.tr("Opening {path}…").format(path=self.data_dir))
-        self._restore_state()
-        self._sign_in_early()  # before the first paint: the window shows with the sign-in screen, if it can
-        # the store opens once the window is up: from the event loop, one more turn later, so that its worker
-        # (importing SQLAlchemy, holding Python's lock a good part of the time) starts after the first paint
-        QTimer.singleShot(0, lambda: QTimer.singleShot(0, self._open_store))
+        splitter = QSettings().value("main/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        self.pages.insertWidget(0, self.splitter)
 
     # ---- menus and shortcuts ------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -236,8 +260,8 @@ class MainWindow(QMainWindow):
 
     def _action(self, menu, text: str, slot, shortcut=None) -> QAction:  # noqa: ANN001
         action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(shortcut)
+        if shortcut is not None:  # set by _finish_window: setting one makes Qt's namespace
+            self._shortcuts.append((action, shortcut))
         action.triggered.connect(slot)
         menu.addAction(action)
         return action
@@ -309,6 +333,7 @@ class MainWindow(QMainWindow):
 
     # ---- opening the store --------------------------------------------------------------------------
     def _open_store(self) -> None:
+        self._finish_window()
         data_dir, demo, key = self.data_dir, self.want_demo, self.store_key
 
         def work():  # noqa: ANN202
@@ -328,22 +353,23 @@ class MainWindow(QMainWindow):
 
         run_in_background(work, self._store_opened, self._store_failed)
 
-    def _sign_in_early(self) -> None:
+    def _sign_in_early(self) -> bool:
         """The sign-in screen at once, while the store opens on its worker (SQLAlchemy, the schema check, a
         migration if one is due): a teacher types their name and password meanwhile, and Enter signs in as soon
         as the store is open. Only where a first look at the file (``store.peek``, the standard library's
         sqlite3, read-only) finds a plain store with learners and a teacher who can sign in; anything else (a
         new, empty, encrypted or damaged store) takes the usual path, which says what it is."""
         if not self.require_sign_in or self.want_demo or self.signin is not None:
-            return
+            return False
         from plprofile.store.peek import ready_to_sign_in
 
         if not ready_to_sign_in(self.data_dir):
-            return
+            return False
         self._ensure_signin().show_sign_in()
         self.menuBar().setEnabled(False)
         self.pages.setCurrentWidget(self.signin)
         self._taking_input()
+        return True
 
     def _taking_input(self) -> None:
         if not self._input_announced:
@@ -699,6 +725,8 @@ class MainWindow(QMainWindow):
 
     # ---- learners -----------------------------------------------------------------------------------
     def refresh_learners(self, select: uuid.UUID | None = None) -> None:
+        from .learner_list import ANY_GROUP
+
         current = select or self.current_learner_id()
         self.model.set_learners(self.ctx.profiles.list_learners(self.ctx.teacher))
         groups = self.ctx.profiles.groups(self.ctx.teacher)
@@ -722,7 +750,7 @@ class MainWindow(QMainWindow):
         learners = self.model.all_learners()
         margin = 2 * self.table.style().pixelMetric(self.table.style().PixelMetric.PM_FocusFrameHMargin) + 12
         for column, values in ((1, {s.group_name for s in learners}), (2, {s.grade for s in learners})):
-            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            title = str(self.model.headerData(column, QtCore.Qt.Orientation.Horizontal))
             widest = max((metrics.horizontalAdvance(v) for v in values), default=0)
             header.resizeSection(column, max(widest, metrics.horizontalAdvance(title) + 16) + margin)
 
@@ -739,12 +767,12 @@ class MainWindow(QMainWindow):
 
     def current_learner_id(self) -> uuid.UUID | None:
         index = self.table.currentIndex()
-        return index.data(LearnerTableModel.ID_ROLE) if index.isValid() else None
+        return index.data(self.model.ID_ROLE) if index.isValid() else None
 
     def _row_changed(self, current) -> None:  # noqa: ANN001
         if self.profile is None:
             return
-        self.profile.show_learner(current.data(LearnerTableModel.ID_ROLE) if current.isValid() else None)
+        self.profile.show_learner(current.data(self.model.ID_ROLE) if current.isValid() else None)
 
     def add_learner(self) -> None:
         if self.ctx is None:
@@ -796,7 +824,7 @@ class MainWindow(QMainWindow):
 
             progress = QProgressDialog(self)
             progress.setWindowTitle(title)
-            progress.setWindowModality(Qt.WindowModality.WindowModal)
+            progress.setWindowModality(QtCore.Qt.WindowModality.WindowModal)
             progress.setCancelButton(None)
             progress.setAutoClose(False)
             progress.setAutoReset(False)
@@ -906,19 +934,11 @@ class MainWindow(QMainWindow):
         return self
 
     # ---- window state -------------------------------------------------------------------------------
-    def _restore_state(self) -> None:
-        settings = QSettings()
-        geometry = settings.value("main/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        splitter = settings.value("main/splitter")
-        if splitter is not None:
-            self.splitter.restoreState(splitter)
-
     def closeEvent(self, event) -> None:  # noqa: ANN001, N802
         settings = QSettings()
         settings.setValue("main/geometry", self.saveGeometry())
-        settings.setValue("main/splitter", self.splitter.saveState())
+        if self.splitter is not None:
+            settings.setValue("main/splitter", self.splitter.saveState())
         self.idle.stop()
         if self.store is not None:
             self.store.close()

