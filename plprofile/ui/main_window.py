@@ -126,8 +126,8 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         # Before the first paint: the window shows with the sign-in screen, if it can. The class list and the
-        # menus' shortcuts are hidden behind it: they are made once the window takes input (the class list's
-        # model makes Qt's namespace, 25 ms, and the table and menus 10 ms more), else at once.
+        # menus' shortcuts are hidden behind it: they are made once the window takes input (about 30 ms, 25 of
+        # them Qt's namespace, which the class list's model and a shortcut each make on first use), else at once.
         if not self._sign_in_early():
             self._finish_window()
         # the store opens once the window is up: from the event loop, one more turn later, so that its worker
