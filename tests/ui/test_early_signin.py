@@ -211,3 +211,32 @@ def test_the_sign_in_screen_shows_its_words_as_typed_to_eyes_and_screen_readers(
     assert QAccessible.queryAccessibleInterface(label).text(QAccessible.Text.Name) == "Tom & Jerry <b>not bold</b>"
     label.setText("")
     assert label.text() == ""
+
+
+def _sign_in_as_the_teacher(qtbot, window: MainWindow) -> None:
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.signin)
+    page = window.signin
+    page.teacher_radio.setChecked(True)
+    qtbot.keyClicks(page.username, DEMO_TEACHER[0])
+    qtbot.keyClicks(page.secret, DEMO_TEACHER[1])
+    qtbot.keyClick(page.secret, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.is_ready, timeout=20_000)
+
+
+def test_the_class_list_made_behind_the_sign_in_screen_comes_back_as_wide_as_it_was_left(qtbot, demo_store):
+    from PySide6.QtCore import QSettings
+
+    QSettings().remove("main/splitter")
+    window = _window(qtbot, demo_store)
+    _sign_in_as_the_teacher(qtbot, window)
+    wide = window.splitter.sizes()[0] + 150
+    window.splitter.setSizes([wide, window.splitter.width() - wide])
+    window.close()  # the window's state is saved on close
+    # the same size as before (the offscreen platform's 800 × 600 screen would shrink a restored geometry)
+    QSettings().remove("main/geometry")
+    again = _window(qtbot, demo_store)
+    assert again.splitter is None  # behind the sign-in screen, not made yet
+    _sign_in_as_the_teacher(qtbot, again)
+    assert again.pages.currentWidget() is again.splitter and again.model.rowCount() == 3
+    assert abs(again.splitter.sizes()[0] - wide) <= 2
+    assert again.lock_action.shortcut().toString() == "Ctrl+L"
