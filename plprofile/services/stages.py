@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+import threading
 import uuid
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import NamedTuple
 
@@ -49,6 +50,9 @@ from plprofile.store.models import Assessment as AssessmentRow
 from plprofile.store.models import AssessmentRating, ChangeLog, CheckIn, Goal, Learner, Meta
 
 from .profiles import AccessDenied, LearnerSummary, ProfileService
+
+#: The class overview's list of who is due opens on learners not assessed in the last this many weeks.
+DUE_WEEKS = 8
 
 #: The class overview's reads that do not depend on each other run side by side, each on a connection of its
 #: own: SQLite works without holding Python's lock, so a laptop's second core reads the bars of "now" and the
@@ -263,6 +267,9 @@ class StagesService:
         #: again, or going back to a group or element, reads nothing. Any commit empties it.
         self._class_cache: dict = {}
         self._class_stamp: tuple | None = None
+        #: One reading of class figures at a time: a second caller (the overview opened while ``warm_class``
+        #: reads on a worker) waits for the first and finds what it read.
+        self._class_lock = threading.RLock()
 
     def _forget_if_changed(self) -> None:
         stamp = self.store.data_stamp()
@@ -271,10 +278,11 @@ class StagesService:
             self._class_stamp = stamp
 
     def _cached(self, key: tuple, read):  # noqa: ANN001, ANN202
-        self._forget_if_changed()
-        if key not in self._class_cache:
-            self._class_cache[key] = read()
-        return self._class_cache[key]
+        with self._class_lock:
+            self._forget_if_changed()
+            if key not in self._class_cache:
+                self._class_cache[key] = read()
+            return self._class_cache[key]
 
     # ---- frameworks ---------------------------------------------------------------------------------
     @property
@@ -449,11 +457,20 @@ class StagesService:
         read on another connection while the summary is (``_READERS``)."""
         self._check_class(actor)
         key = ("not_assessed", cutoff, group)
-        self._forget_if_changed()
-        rows = None if key in self._class_cache else _READERS.submit(self._due_rows, cutoff, group)
-        summary = self.class_summary(actor, group, framework=framework, today=today, element=element)
-        return summary, self._cached(key, lambda: self._due_list(rows.result() if rows is not None else
-                                                                 self._due_rows(cutoff, group)))
+        with self._class_lock:
+            self._forget_if_changed()
+            rows = None if key in self._class_cache else _READERS.submit(self._due_rows, cutoff, group)
+            summary = self.class_summary(actor, group, framework=framework, today=today, element=element)
+            return summary, self._cached(key, lambda: self._due_list(rows.result() if rows is not None else
+                                                                     self._due_rows(cutoff, group)))
+
+    def warm_class(self, actor: Actor, *, today: date | None = None) -> None:
+        """Read what the class overview first shows (all groups, the overall stage, who has not been assessed in
+        ``DUE_WEEKS``), for a worker thread while the teacher works: the overview then opens on it, as long as
+        the store has not changed. At 10,000 learners it is a quarter of a second of reading, mostly in SQLite,
+        that the teacher no longer waits for."""
+        today = today or date.today()
+        self.class_overview(actor, today - timedelta(weeks=DUE_WEEKS), today=today)
 
     def _class_summary(self, group: str | None, framework: Framework, today: date,
                        element: str | None) -> ClassSummary:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from plprofile.charts import tables as chart_tables
+from plprofile.services.stages import DUE_WEEKS
 
 from .chart_view import (
     ChartView,
@@ -33,7 +34,6 @@ from .common import attempt, fmt_date
 
 ANY_GROUP = ""
 OVERALL = ""  # the "Over time" choice for the overall stage; else an element id
-DEFAULT_WEEKS = 8
 
 
 class ClassOverview(QWidget):
@@ -55,7 +55,7 @@ class ClassOverview(QWidget):
         group_label.setBuddy(self.group)
         self.weeks = QSpinBox()
         self.weeks.setRange(1, 52)
-        self.weeks.setValue(DEFAULT_WEEKS)
+        self.weeks.setValue(DUE_WEEKS)
         self.weeks.setSuffix(self.tr(" weeks"))
         self.weeks.setAccessibleName(self.tr("Not assessed in the last number of weeks"))
         self.weeks.valueChanged.connect(lambda _v: self.refresh_due())

@@ -110,6 +110,8 @@ class MainWindow(QMainWindow):
         self._frozen = False
         self._input_announced = False
         self.health: list[str] | None = None  # the open store's quick_check: None until it has run
+        self._warmed = None  # the session whose class overview is read ahead (_warm_class)
+        self.class_read_ahead = False  # that reading has finished (or failed: the overview then says why)
         self.ready.connect(lambda: setattr(self, "is_ready", True))
         self.setWindowTitle(self.tr("plprofile — Personal Learner Profiles"))
         self.resize(1400, 900)
@@ -473,6 +475,8 @@ class MainWindow(QMainWindow):
         if store is not self.store:  # another store was opened meanwhile
             return
         self.health = list(problems)
+        if not problems:
+            self._warm_class()
         if problems:
             self._end_session()
             store.close()
@@ -611,7 +615,24 @@ class MainWindow(QMainWindow):
             gc.freeze()
             gc.set_threshold(50_000, 20, 100)
             self._frozen = True
+        self._warm_class()
         self.ready.emit()
+
+    def _warm_class(self) -> None:
+        """Once a teacher's session is up and the store's health check has read the file: what the class overview
+        first shows is read on a worker meanwhile (``StagesService.warm_class``), once per session, so that
+        the overview opens on it while the store has not changed. A learner's session reads nothing of it."""
+        ctx = self.ctx
+        if ctx is None or ctx.is_learner or self.health != [] or self._warmed is ctx:
+            return
+        self._warmed = ctx
+        self.class_read_ahead = False
+
+        def finished(_result: object) -> None:
+            if self._warmed is ctx:
+                self.class_read_ahead = True
+
+        run_in_background(lambda: ctx.stages.warm_class(ctx.teacher), finished, finished)
 
     def start_conference(self) -> None:
         if self.profile is not None:

@@ -354,3 +354,65 @@ def test_assessments_of_another_framework_version_count_by_the_active_ones_eleme
     assert got[1][1.0] >= 4
     for group in {s.group_name for s in learners[5:9]}:
         assert actual(stages, teacher, fw, group) == expected(stages, teacher, fw, group)
+
+
+def _count_reads(monkeypatch, stages, delay: float = 0.0) -> list[int]:
+    """Count the summaries read from the store (each one a whole school's spans), slowed by ``delay``."""
+    import time
+
+    reads: list[int] = []
+    real = stages._class_summary
+
+    def counted(*args, **kwargs):
+        reads.append(1)
+        time.sleep(delay)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(stages, "_class_summary", counted)
+    return reads
+
+
+def test_the_overview_opens_on_what_warm_class_read_until_the_store_changes(school, teacher, monkeypatch):
+    from datetime import timedelta
+
+    from plprofile.services.stages import DUE_WEEKS
+
+    stages, fw, learners = school
+    reads = _count_reads(monkeypatch, stages)
+    stages.warm_class(teacher, today=TODAY)
+    assert len(reads) == 1
+    cutoff = TODAY - timedelta(weeks=DUE_WEEKS)
+    summary, due = stages.class_overview(teacher, cutoff, None, framework=fw, today=TODAY)
+    assert len(reads) == 1  # the overview as it first opens: nothing read again
+    assert (summary.now, summary.learners) == expected(stages, teacher, fw)[0:4:3]
+    assert [s.id for s, _ in due] == [s.id for s, _ in stages.not_assessed(teacher, cutoff)]
+    stages.record_assessment(teacher, learners[4].id, TODAY, [ElementRating(e, agreed=2.0) for e in fw.element_ids()])
+    stages.class_overview(teacher, cutoff, None, framework=fw, today=TODAY)
+    assert len(reads) == 2  # a change since: read again
+
+
+def test_an_overview_opened_while_warm_class_reads_waits_for_it_and_reads_nothing_twice(school, teacher, monkeypatch):
+    import threading
+    from datetime import timedelta
+
+    from plprofile.services.stages import DUE_WEEKS
+
+    stages, fw, _learners = school
+    reads = _count_reads(monkeypatch, stages, delay=0.3)
+    worker = threading.Thread(target=stages.warm_class, args=(teacher,), kwargs={"today": TODAY})
+    worker.start()
+    while not reads:  # the worker is reading
+        threading.Event().wait(0.01)
+    summary, _due = stages.class_overview(teacher, TODAY - timedelta(weeks=DUE_WEEKS), None, today=TODAY)
+    worker.join(10)
+    assert len(reads) == 1
+    assert summary.now == expected(stages, teacher, fw)[0]
+
+
+def test_a_learner_cannot_warm_the_class(school, store):
+    from plprofile.services.accounts import learner_actor
+    from plprofile.services.profiles import AccessDenied
+
+    stages, _fw, learners = school
+    with pytest.raises(AccessDenied):
+        stages.warm_class(learner_actor(stages.profiles.learner_account(learners[0].id)))

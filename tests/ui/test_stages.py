@@ -213,6 +213,8 @@ def test_showing_a_profile_reads_nothing_while_the_page_is_hidden(open_window, a
     kai = _add_learner(window, "Kai", "Cohen")
     panel = window.profile
     panel.tabs.setCurrentIndex(0)
+    # the class overview read ahead on a worker once the session was up (it asks for the framework): not this
+    qtbot.waitUntil(lambda: window.class_read_ahead, timeout=20_000)
     calls = []
     stages = window.ctx.stages
     for name in ("history", "goal_timeline", "active_framework"):
@@ -322,6 +324,52 @@ def test_class_overview_counts_every_assessed_learner(open_window, answers, qtbo
     assert overview.learner_count == len(in_5a)
     first_element = [bar_boxes(overview.chart.figure, f"now:{v:g}")[0].width for v in framework.allowed_values()]
     assert sum(first_element) == len(in_5a) - 1
+
+
+def _count_summary_reads(monkeypatch) -> list[int]:
+    from plprofile.services.stages import StagesService
+
+    reads: list[int] = []
+    real = StagesService._class_summary
+
+    def counted(self, *args, **kwargs):
+        reads.append(1)
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(StagesService, "_class_summary", counted)
+    return reads
+
+
+def test_a_teachers_session_reads_the_class_overview_ahead_and_it_opens_on_that(open_window, answers, qtbot,
+                                                                                demo_copy, monkeypatch):
+    reads = _count_summary_reads(monkeypatch)
+    window = open_window(demo_copy)
+    qtbot.waitUntil(lambda: window.health == [] and len(reads) == 1, timeout=20_000)  # read on a worker
+    overview = window.open_class_overview()  # waits for that reading if it is still going on
+    assert len(reads) == 1 and overview.learner_count == 25 and overview.assessed_count == 25
+    qtbot.waitUntil(lambda: window.class_read_ahead, timeout=20_000)
+    assert overview.chart.figure is not None
+    overview.close()
+    window.ctx.profiles.add_learner(window.ctx.teacher, given_name="Noor", family_name="Zaman", group_name="5A")
+    overview = window.open_class_overview()
+    assert len(reads) == 2 and overview.learner_count == 26  # the store changed since: read again
+
+
+def test_a_learners_session_reads_nothing_of_the_class(open_window, answers, qtbot, demo_copy, monkeypatch):
+    from plprofile.services.demo import DEMO_PIN
+    from plprofile.services.stages import StagesService
+
+    from .test_signin import _sign_in
+
+    reads = _count_summary_reads(monkeypatch)
+    tries: list[int] = []
+    real = StagesService.warm_class
+    monkeypatch.setattr(StagesService, "warm_class", lambda self, *a, **k: (tries.append(1), real(self, *a, **k)))
+    window = open_window(demo_copy, require_sign_in=True)
+    _sign_in(qtbot, window, "zoem", DEMO_PIN, learner=True)
+    qtbot.waitUntil(lambda: window.is_ready and window.health == [], timeout=20_000)
+    qtbot.wait(300)  # where a teacher's session would have read the class by now
+    assert window.ctx.is_learner and tries == [] and reads == []
 
 
 def test_class_overview_charts_the_element_chosen_over_time(open_window, answers, qtbot, demo_copy):
