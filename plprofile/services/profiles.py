@@ -158,6 +158,7 @@ class ProfileService:
         stamp = self.store.data_stamp()
         kept = self._class
         if kept is None or kept[0] != stamp:
+            self._class = kept = None  # the stale list goes before the new one is read (a school's: 5 MB)
             kept = self._class = (stamp, ClassList(self._read_learners()))
         return kept[1]
 

@@ -393,6 +393,7 @@ def test_the_overview_opens_on_what_warm_class_read_until_the_store_changes(scho
 
 def test_an_overview_opened_while_warm_class_reads_waits_for_it_and_reads_nothing_twice(school, teacher, monkeypatch):
     import threading
+    import time
     from datetime import timedelta
 
     from plprofile.services.stages import DUE_WEEKS
@@ -401,8 +402,10 @@ def test_an_overview_opened_while_warm_class_reads_waits_for_it_and_reads_nothin
     reads = _count_reads(monkeypatch, stages, delay=0.3)
     worker = threading.Thread(target=stages.warm_class, args=(teacher,), kwargs={"today": TODAY})
     worker.start()
-    while not reads:  # the worker is reading
+    deadline = time.monotonic() + 10
+    while not reads and time.monotonic() < deadline:  # the worker is reading
         threading.Event().wait(0.01)
+    assert reads, "the read-ahead did not start"
     summary, _due = stages.class_overview(teacher, TODAY - timedelta(weeks=DUE_WEEKS), None, today=TODAY)
     worker.join(10)
     assert len(reads) == 1
