@@ -42,7 +42,8 @@ class CentredLabel(QLabel):
         self.setText(text)
 
     def setText(self, text: str) -> None:  # noqa: N802
-        super().setText(f'<p align="center">{html.escape(text)}</p>' if text else "")
+        words = html.escape(text).replace("\n", "<br>")  # a translation's line breaks stay
+        super().setText(f'<p align="center">{words}</p>' if text else "")
 
 
 class SignInPage(QWidget):

@@ -209,6 +209,9 @@ def test_the_sign_in_screen_shows_its_words_as_typed_to_eyes_and_screen_readers(
     qtbot.addWidget(label)
     label.show()
     assert QAccessible.queryAccessibleInterface(label).text(QAccessible.Text.Name) == "Tom & Jerry <b>not bold</b>"
+    label.setText("First line\nsecond line")
+    assert QAccessible.queryAccessibleInterface(label).text(QAccessible.Text.Name).splitlines() == [
+        "First line", "second line"]
     label.setText("")
     assert label.text() == ""
 
