@@ -475,8 +475,7 @@ class MainWindow(QMainWindow):
         if store is not self.store:  # another store was opened meanwhile
             return
         self.health = list(problems)
-        if not problems:
-            self._warm_class()
+        self._warm_class()  # nothing unless the store is healthy and a teacher's session is up
         if problems:
             self._end_session()
             store.close()
