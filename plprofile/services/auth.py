@@ -18,12 +18,14 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from sqlalchemy import func, select
 
 from plprofile.domain.limits import MAX_SECRET
+from plprofile.domain.policy import Action, Kind, Target, require
 from plprofile.domain.profile import Actor, Role, ValidationError
 from plprofile.store import changes
 from plprofile.store.engine import Store
 from plprofile.store.models import Account, Learner
 from plprofile.store.types import utcnow
 
+from .access import STAFF_KINDS, check, signed_out
 from .accounts import SYSTEM
 
 MIN_PASSWORD = 8
@@ -114,26 +116,48 @@ class AuthService:
             self._dummy = self.hasher.hash("not-a-real-secret")
         return self._dummy
 
+    @signed_out
     def prepare(self) -> None:
         """Do now the slow work a first sign-in would otherwise pay for (safe on a worker thread)."""
         self._dummy_hash  # noqa: B018
 
     # ---- accounts -----------------------------------------------------------------------------------
+    @signed_out
     def needs_first_teacher(self) -> bool:
-        with self.store.session() as s:
-            return s.execute(select(func.count()).select_from(Account).where(
-                Account.kind == Role.TEACHER.value, Account.secret_hash.is_not(None),
-                Account.deleted_at.is_(None))).scalar_one() == 0
+        """Whether the sign-in screen asks for the first teacher account: only while no teacher can sign in
+        and the store holds nobody's profile (or only the placeholder teacher of a store made before sign-in
+        existed, which the first teacher then takes over). A store with learners and no teacher who can sign
+        in needs recovery instead (``needs_recovery``): whoever sat down would otherwise own it."""
+        return self._first_start() == "first_teacher"
 
+    @signed_out
+    def needs_recovery(self) -> bool:
+        """Whether the store holds learners but no teacher account can sign in (see ``needs_first_teacher``)."""
+        return self._first_start() == "recovery"
+
+    def _first_start(self) -> str:
+        with self.store.session() as s:
+            staff = s.execute(select(func.count()).select_from(Account).where(
+                Account.kind.in_(STAFF_KINDS), Account.secret_hash.is_not(None),
+                Account.deleted_at.is_(None))).scalar_one()
+            if staff:
+                return "sign_in"
+            learners = s.execute(select(func.count()).select_from(Learner).where(
+                Learner.deleted_at.is_(None))).scalar_one()
+            placeholder = s.execute(select(Account.id).where(
+                Account.kind == Role.TEACHER.value, Account.username.is_(None), Account.secret_hash.is_(None),
+                Account.deleted_at.is_(None))).first()
+        return "first_teacher" if not learners or placeholder is not None else "recovery"
+
+    @signed_out
     def create_first_teacher(self, display_name: str, username: str, password: str) -> Account:
-        """The first start of a new store creates the first teacher account (only while there is none)."""
+        """The first start of a new store creates the first teacher account (only while ``needs_first_teacher``)."""
         if not self.needs_first_teacher():
             raise ValidationError("username", "This store already has a teacher account.")
         return self._set_teacher(SYSTEM, display_name, username, password, reuse_unnamed=True)
 
     def add_teacher(self, actor: Actor, display_name: str, username: str, password: str) -> Account:
-        if actor.role is not Role.TEACHER:
-            raise ValidationError("role", "Only a teacher can add teachers.")
+        require(actor, Action.CREATE, Target(Kind.ACCOUNT, account_kind=Role.TEACHER.value))
         return self._set_teacher(actor, display_name, username, password)
 
     def _set_teacher(self, actor: Actor, display_name: str, username: str, password: str,
@@ -166,6 +190,8 @@ class AuthService:
         secret = self.hasher.hash(check_password(new))
         with self.store.transaction() as s:
             account = s.get(Account, actor.account_id)
+            if account is not None:
+                check(s, actor, Action.UPDATE, account)
             if account is None or account.secret_hash is None or not self._verify(account.secret_hash,
                                                                                    _normalise(current)):
                 raise ValidationError("password", "The current password is not right.")
@@ -183,9 +209,14 @@ class AuthService:
         if taken is not None and taken != except_id:
             raise ValidationError("username", f"The sign-in name '{username}' is taken; choose another.")
 
-    def suggest_username(self, learner_id: uuid.UUID) -> str:
+    def suggest_username(self, actor: Actor, learner_id: uuid.UUID) -> str:
+        """A free sign-in name for a learner, made from their names (for the teacher setting their PIN)."""
         with self.store.session() as s:
             learner = s.get(Learner, learner_id)
+            if learner is None:
+                raise changes.NotFoundError(str(learner_id))
+            require(actor, Action.UPDATE, Target(Kind.ACCOUNT, learner_id=learner_id, account_kind=Role.LEARNER.value),
+                    {"username"})
             base = username_base(learner.preferred_name, learner.family_name)
             name, n = base, 1
             while s.execute(select(Account.id).where(Account.username == name,
@@ -196,15 +227,16 @@ class AuthService:
 
     def set_learner_pin(self, actor: Actor, learner_id: uuid.UUID, pin: str, username: str | None = None) -> str:
         """The teacher sets or resets a learner's sign-in. Returns the learner's sign-in name."""
-        if actor.role is not Role.TEACHER:
-            raise ValidationError("role", "Only a teacher can set a learner's PIN.")
+        require(actor, Action.UPDATE, Target(Kind.ACCOUNT, learner_id=learner_id, account_kind=Role.LEARNER.value),
+                {"username"})
         pin = check_pin(pin)
-        username = check_username(username or self.suggest_username(learner_id))
+        username = check_username(username or self.suggest_username(actor, learner_id))
         secret = self.hasher.hash(pin)
         with self.store.transaction() as s:
             account = s.execute(select(Account).where(Account.learner_id == learner_id)).scalars().first()
             if account is None:
                 raise changes.NotFoundError(str(learner_id))
+            check(s, actor, Action.UPDATE, account, {"username"})
             self._require_free_username(s, username, except_id=account.id)
             changes.update(s, self.store.device_id, account, {"username": username}, actor, learner_id)
             account.secret_hash = secret
@@ -214,25 +246,29 @@ class AuthService:
         return username
 
     def unlock(self, actor: Actor, account_id: uuid.UUID) -> None:
-        if actor.role is not Role.TEACHER:
-            raise ValidationError("role", "Only a teacher can unlock an account.")
         with self.store.transaction() as s:
             account = s.get(Account, account_id)
             if account is None:
                 raise changes.NotFoundError(str(account_id))
+            check(s, actor, Action.UPDATE, account)
             account.failed_attempts = 0
             account.locked_until = None
             s.add(account)
 
-    def learner_sign_in_name(self, learner_id: uuid.UUID) -> tuple[str | None, bool, bool]:
-        """(sign-in name, has a PIN, is locked now) of a learner, for the teacher's view."""
+    def learner_sign_in_name(self, actor: Actor, learner_id: uuid.UUID) -> tuple[str | None, bool, bool]:
+        """(sign-in name, has a PIN, is locked now) of a learner, for the teacher's view (or the learner's own)."""
         with self.store.session() as s:
             account = s.execute(select(Account).where(Account.learner_id == learner_id)).scalars().first()
+            if account is not None:
+                check(s, actor, Action.READ, account)
+            else:
+                require(actor, Action.READ, Target(Kind.ACCOUNT, learner_id=learner_id, account_kind="learner"))
         if account is None:
             return None, False, False
         locked = account.locked_until is not None and account.locked_until > utcnow()
         return account.username, account.secret_hash is not None, locked
 
+    @signed_out
     def demo_sign_in_works(self, username: str, password: str) -> bool:
         """Whether the demo's documented sign-in still opens this store: the sign-in screen shows it only then,
         so a store whose teacher has chosen a real password gives nothing away."""
@@ -243,6 +279,7 @@ class AuthService:
         return hashed is not None and self._verify(hashed, password)
 
     # ---- signing in ---------------------------------------------------------------------------------
+    @signed_out
     def sign_in(self, username: str, secret: str, now: datetime | None = None) -> SignedIn:
         now = now or utcnow()
         try:
@@ -275,8 +312,9 @@ class AuthService:
             if self.hasher.check_needs_rehash(account.secret_hash):
                 account.secret_hash = self.hasher.hash(secret)
             s.add(account)
-            role = Role(account.kind)
-            actor = Actor(account_id=account.id, role=role, learner_id=account.learner_id)
+            role = Role.LEARNER if account.kind == Role.LEARNER.value else Role.TEACHER
+            actor = Actor(account_id=account.id, role=role, learner_id=account.learner_id,
+                          admin=account.kind == "admin")
             signed = SignedIn(actor, account.display_name, account.username or name)
         if role is Role.TEACHER:
             self._password_seen(signed.username, secret)
@@ -304,6 +342,8 @@ class AuthService:
         """Unlock after an idle lock: the same account proves itself again."""
         with self.store.session() as s:
             account = s.get(Account, actor.account_id)
+            if account is not None:
+                check(s, actor, Action.READ, account)
             username = account.username if account else None
         if username is None:
             return False

@@ -681,7 +681,7 @@ class MainWindow(QMainWindow):
         learner_id = self.current_learner_id()
         if self.ctx is None or learner_id is None:
             return
-        account = self.ctx.profiles.learner_account(learner_id)
+        account = self.ctx.profiles.learner_account(self.ctx.me, learner_id)
         attempt(self, lambda: self.auth.unlock(self.ctx.me, account.id))
         ask.info(self, self.tr("Unlock"), self.tr("{name} can sign in again.").format(name=account.display_name))
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import QLocale, QSettings
 from plprofile import i18n
 from plprofile.domain.framework import default_framework
 from plprofile.services.demo import generate_demo
-from plprofile.services.profiles import AccessDenied
+from plprofile.domain.policy import AccessDenied
 from plprofile.store.engine import open_store
 from plprofile.ui import ask
 
