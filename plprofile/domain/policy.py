@@ -81,6 +81,7 @@ class Target:
 
 
 # ---- the messages a refusal carries (never any text of the row) ---------------------------------------------
+SIGN_IN_FIRST = "Sign in first."
 NOT_YOURS = "A learner can only see and change their own profile."
 TEACHERS_ONLY = "Only a teacher can do this."
 HIDDEN = "That is not yours to see or change."
@@ -102,7 +103,7 @@ ACCOUNTS_STAFF = "Only a teacher can set up, reset or remove accounts."
 NO_ACCOUNT_REMOVAL = "A learner's account goes only with the learner."
 
 MESSAGES = (
-    NOT_YOURS, TEACHERS_ONLY, HIDDEN, FIXED_FIELDS, KEPT_AS_MADE, OWN_WORDS_ONLY, LAST_TEACHER, TEACHER_ONLY_NOTE,
+    SIGN_IN_FIRST, NOT_YOURS, TEACHERS_ONLY, HIDDEN, FIXED_FIELDS, KEPT_AS_MADE, OWN_WORDS_ONLY, LAST_TEACHER, TEACHER_ONLY_NOTE,
     LEARNERS_WORDS, LEARNERS_WORDS_REMOVE, LEARNER_DECIDES, LEARNER_AGREES, LEARNER_FIELDS, CLASS_TEACHERS,
     FRAMEWORK_TEACHERS, SELF_ASSESSMENT, ACCOUNTS_STAFF, NO_ACCOUNT_REMOVAL,
 )
@@ -270,7 +271,7 @@ _FIELD_REASONS = {(Kind.LEARNER, L): LEARNER_FIELDS, (Kind.RATING, L): SELF_ASSE
 def decide(actor: Actor | None, action: Action, target: Target, fields: Iterable[str] = ()) -> Decision:
     """Allow or deny ``actor`` doing ``action`` to ``target`` (setting ``fields``, for a create or update)."""
     if actor is None:
-        return Decision(False, TEACHERS_ONLY)
+        return Decision(False, SIGN_IN_FIRST)
     role = who(actor)
     if role is L and target.teacher_only:
         # teacher-only stays teacher-only, whatever the action: a learner learns nothing of it

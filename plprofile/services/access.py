@@ -9,13 +9,15 @@ introspection and holds each to this.
 from __future__ import annotations
 
 import uuid
+import functools
+import inspect
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 from sqlalchemy import func, select
 from sqlmodel import Session
 
-from plprofile.domain.policy import Action, Decision, Kind, Target, decide, require
+from plprofile.domain.policy import SIGN_IN_FIRST, AccessDenied, Action, Decision, Kind, Target, decide, require
 from plprofile.domain.profile import Actor, Role
 from plprofile.store.models import (
     Account,
@@ -44,6 +46,25 @@ KIND_OF: dict[type[Row], Kind] = {
 STAFF_KINDS = (Role.TEACHER.value, "admin")
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+def actor_first(cls: type) -> type:
+    """Every public method of a service class that takes the actor refuses a missing or made-up one before it
+    does anything (a signed-out caller gets AccessDenied, not an AttributeError from deep inside)."""
+    for name, member in list(vars(cls).items()):
+        if name.startswith("_") or not inspect.isfunction(member):
+            continue
+        if list(inspect.signature(member).parameters)[1:2] != ["actor"]:
+            continue
+
+        @functools.wraps(member)
+        def guarded(self, actor, *args, __method=member, **kwargs):  # noqa: ANN001, ANN202
+            if not isinstance(actor, Actor):
+                raise AccessDenied(SIGN_IN_FIRST)
+            return __method(self, actor, *args, **kwargs)
+
+        setattr(cls, name, guarded)
+    return cls
 
 
 def signed_out(method: F) -> F:
@@ -105,5 +126,5 @@ def require_framework(actor: Actor | None, action: Action = Action.READ) -> None
     require(actor, action, Target(Kind.FRAMEWORK))
 
 
-__all__ = ["KIND_OF", "check", "owner_of", "require_class", "require_framework", "signed_out", "stored_target",
+__all__ = ["KIND_OF", "actor_first", "check", "owner_of", "require_class", "require_framework", "signed_out", "stored_target",
            "target", "visible"]

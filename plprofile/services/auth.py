@@ -25,7 +25,7 @@ from plprofile.store.engine import Store
 from plprofile.store.models import Account, Learner
 from plprofile.store.types import utcnow
 
-from .access import STAFF_KINDS, check, signed_out
+from .access import STAFF_KINDS, actor_first, check, signed_out
 from .accounts import SYSTEM
 
 MIN_PASSWORD = 8
@@ -39,6 +39,8 @@ MAX_WAIT = timedelta(seconds=60)
 WRONG = "That name and password or PIN do not match. Please try again."
 LOCKED = "Too many wrong tries: this account is locked for a while. A teacher can unlock it."
 MAX_UNKNOWN_NAMES = 1000
+RECOVERY = ("This store holds learners' profiles but no teacher account. Restore a backup from before the "
+            "accounts were lost, or ask whoever looks after the school's computers.")
 
 
 class SignInError(Exception):
@@ -94,6 +96,7 @@ class SignedIn:
     username: str
 
 
+@actor_first
 class AuthService:
     def __init__(self, store: Store, hasher: PasswordHasher | None = None) -> None:
         self.store = store
@@ -136,23 +139,26 @@ class AuthService:
         return self._first_start() == "recovery"
 
     def _first_start(self) -> str:
+        """"sign_in" while a teacher can sign in; else "first_teacher" for a store without learners or with a
+        teacher account that never had a password (made before sign-in existed, or by an import); else
+        "recovery": the store holds learners and every teacher account is gone."""
         with self.store.session() as s:
-            staff = s.execute(select(func.count()).select_from(Account).where(
-                Account.kind.in_(STAFF_KINDS), Account.secret_hash.is_not(None),
-                Account.deleted_at.is_(None))).scalar_one()
-            if staff:
+            staff = select(func.count()).select_from(Account).where(
+                Account.kind.in_(STAFF_KINDS), Account.deleted_at.is_(None))
+            if s.execute(staff.where(Account.secret_hash.is_not(None))).scalar_one():
                 return "sign_in"
-            learners = s.execute(select(func.count()).select_from(Learner).where(
-                Learner.deleted_at.is_(None))).scalar_one()
-            placeholder = s.execute(select(Account.id).where(
-                Account.kind == Role.TEACHER.value, Account.username.is_(None), Account.secret_hash.is_(None),
-                Account.deleted_at.is_(None))).first()
-        return "first_teacher" if not learners or placeholder is not None else "recovery"
+            if s.execute(staff).scalar_one():
+                return "first_teacher"
+            learners = s.execute(select(Learner.id).where(Learner.deleted_at.is_(None)).limit(1)).first()
+        return "recovery" if learners is not None else "first_teacher"
 
     @signed_out
     def create_first_teacher(self, display_name: str, username: str, password: str) -> Account:
         """The first start of a new store creates the first teacher account (only while ``needs_first_teacher``)."""
-        if not self.needs_first_teacher():
+        state = self._first_start()
+        if state == "recovery":
+            raise ValidationError("username", RECOVERY)
+        if state != "first_teacher":
             raise ValidationError("username", "This store already has a teacher account.")
         return self._set_teacher(SYSTEM, display_name, username, password, reuse_unnamed=True)
 
@@ -185,8 +191,8 @@ class AuthService:
     def change_password(self, actor: Actor, current: str, new: str) -> bool:
         """A teacher replaces their own password after proving the current one (and, on an encrypted store,
         their key slot is rewrapped under the new one)."""
-        if actor.role is not Role.TEACHER:
-            raise ValidationError("role", "Only a teacher has a password to change.")
+        require(actor, Action.UPDATE, Target(Kind.ACCOUNT, row_id=actor.account_id, learner_id=actor.learner_id,
+                                             account_kind=Role.TEACHER.value))
         secret = self.hasher.hash(check_password(new))
         with self.store.transaction() as s:
             account = s.get(Account, actor.account_id)

@@ -19,7 +19,7 @@ from plprofile.domain.roster import RosterRow
 from plprofile.store import changes
 from plprofile.store.engine import Store
 from . import access
-from .access import check, require_class
+from .access import actor_first, check, require_class
 from plprofile.store.models import (
     LEARNER_OWNED,
     Account,
@@ -109,6 +109,7 @@ def _is_live(model: type[Row]):
     return model.deleted_at.is_(None)  # type: ignore[union-attr]
 
 
+@actor_first
 class ProfileService:
     """Learners, profile sections, backpack, voice and choice, goals and conferences."""
 

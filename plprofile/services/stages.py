@@ -50,7 +50,7 @@ from plprofile.store.engine import Store
 from plprofile.store.models import Assessment as AssessmentRow
 from plprofile.store.models import AssessmentRating, ChangeLog, CheckIn, Goal, Learner, Meta
 
-from .access import require_class, require_framework
+from .access import actor_first, require_class, require_framework
 from .profiles import LearnerSummary, ProfileService
 
 #: The class overview's list of who is due opens on learners not assessed in the last this many weeks.
@@ -258,6 +258,7 @@ def _over_time_dates(spans: Spans, today: date | None) -> list[date]:
     return month_starts(spans.first_month, max(today or date.today(), last))
 
 
+@actor_first
 class StagesService:
     """Record assessments (insert-only), read histories, and manage the school's framework files."""
 
