@@ -101,11 +101,13 @@ SELF_ASSESSMENT = ("A learner records their own view; the teacher's and agreed v
                    "teacher.")
 ACCOUNTS_STAFF = "Only a teacher can set up, reset or remove accounts."
 NO_ACCOUNT_REMOVAL = "A learner's account goes only with the learner."
+OTHER_CHALLENGE = "That challenge belongs to another learner."
+OTHER_ITEM = "That backpack item belongs to another learner."
 
 MESSAGES = (
     SIGN_IN_FIRST, NOT_YOURS, TEACHERS_ONLY, HIDDEN, FIXED_FIELDS, KEPT_AS_MADE, OWN_WORDS_ONLY, LAST_TEACHER, TEACHER_ONLY_NOTE,
     LEARNERS_WORDS, LEARNERS_WORDS_REMOVE, LEARNER_DECIDES, LEARNER_AGREES, LEARNER_FIELDS, CLASS_TEACHERS,
-    FRAMEWORK_TEACHERS, SELF_ASSESSMENT, ACCOUNTS_STAFF, NO_ACCOUNT_REMOVAL,
+    FRAMEWORK_TEACHERS, SELF_ASSESSMENT, ACCOUNTS_STAFF, NO_ACCOUNT_REMOVAL, OTHER_CHALLENGE, OTHER_ITEM,
 )
 
 
@@ -310,6 +312,12 @@ def require(actor: Actor | None, action: Action, target: Target, fields: Iterabl
     if not decision:
         raise AccessDenied(decision.reason, decision)
     return decision
+
+
+def require_same_profile(learner_id: uuid.UUID | None, linked_learner_id: uuid.UUID | None, reason: str) -> None:
+    """A link (a backpack item to a challenge, a goal to a backpack item) stays inside one learner's profile."""
+    if learner_id is None or learner_id != linked_learner_id:
+        raise AccessDenied(reason)
 
 
 def table() -> str:

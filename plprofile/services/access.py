@@ -8,16 +8,25 @@ introspection and holds each to this.
 
 from __future__ import annotations
 
-import uuid
 import functools
 import inspect
+import uuid
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 from sqlalchemy import func, select
 from sqlmodel import Session
 
-from plprofile.domain.policy import SIGN_IN_FIRST, AccessDenied, Action, Decision, Kind, Target, decide, require
+from plprofile.domain.policy import (
+    SIGN_IN_FIRST,
+    AccessDenied,
+    Action,
+    Decision,
+    Kind,
+    Target,
+    decide,
+    require,
+)
 from plprofile.domain.profile import Actor, Role
 from plprofile.store.models import (
     Account,

@@ -18,8 +18,6 @@ from plprofile.domain.profile import Actor, Agreement, Role, ValidationError, cl
 from plprofile.domain.roster import RosterRow
 from plprofile.store import changes
 from plprofile.store.engine import Store
-from . import access
-from .access import actor_first, check, require_class
 from plprofile.store.models import (
     LEARNER_OWNED,
     Account,
@@ -38,6 +36,9 @@ from plprofile.store.models import (
     ProfileEntry,
     Row,
 )
+
+from . import access
+from .access import actor_first, check, require_class
 
 R = TypeVar("R", bound=Row)
 
@@ -467,8 +468,7 @@ class ProfileService:
             self._get(s, Learner, learner_id, actor)
             if challenge_id is not None:  # a link the actor may read, in the same profile
                 challenge = self._get(s, ProfileEntry, challenge_id, actor)
-                if challenge.learner_id != learner_id:
-                    raise AccessDenied("That challenge belongs to another learner.")
+                policy.require_same_profile(learner_id, challenge.learner_id, policy.OTHER_CHALLENGE)
             item = BackpackItem(
                 learner_id=learner_id, name=name, kind=d.BackpackKind(kind).value,
                 lens=d.Lens(lens).value if lens else None, challenge_id=challenge_id,
@@ -548,8 +548,7 @@ class ProfileService:
             by_item = {sup.backpack_item_id: sup for sup in current}
             for item_id in wanted:
                 item = self._get(s, BackpackItem, item_id, actor)
-                if item.learner_id != goal.learner_id:
-                    raise AccessDenied("That backpack item belongs to another learner.")
+                policy.require_same_profile(goal.learner_id, item.learner_id, policy.OTHER_ITEM)
                 sup = by_item.get(item_id)
                 if sup is None:
                     self._create(s, GoalSupport(goal_id=goal_id, learner_id=goal.learner_id,

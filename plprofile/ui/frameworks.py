@@ -8,8 +8,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from plprofile.domain.framework import FrameworkError
-from plprofile.i18n import ui_language
 from plprofile.domain.policy import AccessDenied
+from plprofile.i18n import ui_language
 
 from . import ask
 from .messages import explain

@@ -28,7 +28,6 @@ from plprofile.domain.policy import AccessDenied, Action, Kind, Target
 from plprofile.domain.profile import Actor, Role, ValidationError
 from plprofile.domain.progress import ElementRating
 from plprofile.domain.roster import RosterRow
-from plprofile.services import access
 from plprofile.services.accounts import learner_actor, teacher_actor
 from plprofile.services.auth import AuthService
 from plprofile.services.profiles import ProfileService
@@ -411,8 +410,9 @@ def test_teacher_only_stays_teacher_only_through_every_path(world):
         history = profiles.history(world.a, world.ids["a"])
         hidden = {world.ids["note"], world.ids["on_note"]}
         assert not any(h.entity_id in hidden or "PRIVATE" in (h.new_value or "") for h in history)
-        # the teacher sees them all, and the stored link is kept
+        # the teacher sees them all, the suggestion is stored teacher-only like its note, the link is kept
         teacher_view = profiles.load_profile(world.teacher, world.ids["a"])
+        assert next(e for e in teacher_view.entries if e.id == world.ids["on_note"]).teacher_only
         assert world.ids["on_note"] in {e.id for e in teacher_view.entries}
         assert world.ids["note"] in {b.challenge_id for b in teacher_view.backpack}
     finally:
@@ -425,8 +425,9 @@ def test_a_suggestion_on_a_teacher_only_note_from_an_older_store_is_hidden_too(w
         with store.transaction() as s:  # made before suggestions inherited the flag
             s.get(ProfileEntry, world.ids["on_note"]).teacher_only = False
         assert world.ids["on_note"] not in {e.id for e in profiles.load_profile(world.a, world.ids["a"]).entries}
-        with pytest.raises(AccessDenied):
-            profiles.accept_suggestion(world.a, world.ids["on_note"])
+        for decision in (profiles.accept_suggestion, profiles.decline_suggestion):
+            with pytest.raises(AccessDenied):
+                decision(world.a, world.ids["on_note"])
         assert not any(h.entity_id == world.ids["on_note"] for h in profiles.history(world.a, world.ids["a"]))
     finally:
         store.close()

@@ -413,8 +413,8 @@ def test_an_overview_opened_while_warm_class_reads_waits_for_it_and_reads_nothin
 
 
 def test_a_learner_cannot_warm_the_class(school, store, teacher):
-    from plprofile.services.accounts import learner_actor
     from plprofile.domain.policy import AccessDenied
+    from plprofile.services.accounts import learner_actor
 
     stages, _fw, learners = school
     with pytest.raises(AccessDenied):

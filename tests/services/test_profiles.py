@@ -8,10 +8,10 @@ import pytest
 from sqlalchemy import func, select
 
 from plprofile.domain import profile as d
+from plprofile.domain.policy import AccessDenied
 from plprofile.domain.profile import Agreement, Role, ValidationError
 from plprofile.domain.roster import parse_roster
 from plprofile.services.accounts import learner_actor
-from plprofile.domain.policy import AccessDenied
 from plprofile.store.changes import StaleEditError
 from plprofile.store.models import LEARNER_OWNED, ChangeLog, Learner
 

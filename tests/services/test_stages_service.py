@@ -10,10 +10,10 @@ import pytest
 from plprofile import RESOURCES
 from plprofile.domain import profile as d
 from plprofile.domain.framework import FrameworkError, default_framework
+from plprofile.domain.policy import AccessDenied
 from plprofile.domain.profile import ValidationError
 from plprofile.domain.progress import ElementRating
 from plprofile.services.accounts import learner_actor
-from plprofile.domain.policy import AccessDenied
 from plprofile.services.stages import StagesService
 
 
