@@ -126,6 +126,19 @@ def visible(actor: Actor, rows: Iterable[Row], hidden_parents: set[uuid.UUID] | 
         r, teacher_only=bool(getattr(r, "teacher_only", False)) or getattr(r, "parent_id", None) in hidden_parents))]
 
 
+def require_learner_rows(session: Session, actor: Actor, learner_id: uuid.UUID, kind: Kind) -> Learner:
+    """The live learner ``learner_id``, once ``actor`` may read them and their ``kind`` rows (their history,
+    assessments, goals…)."""
+    from plprofile.store.changes import NotFoundError
+
+    learner = session.get(Learner, learner_id)
+    if learner is None or learner.deleted_at is not None:
+        raise NotFoundError(f"learner {learner_id} not found")
+    check(session, actor, Action.READ, learner)
+    require(actor, Action.READ, Target(kind, learner_id=learner_id))
+    return learner
+
+
 def require_class(actor: Actor | None) -> None:
     """Class-wide reading (the class list, groups, class figures): staff only."""
     require(actor, Action.READ, Target(Kind.CLASS))
@@ -135,5 +148,5 @@ def require_framework(actor: Actor | None, action: Action = Action.READ) -> None
     require(actor, action, Target(Kind.FRAMEWORK))
 
 
-__all__ = ["KIND_OF", "actor_first", "check", "owner_of", "require_class", "require_framework", "signed_out", "stored_target",
+__all__ = ["KIND_OF", "actor_first", "check", "owner_of", "require_class", "require_learner_rows", "require_framework", "signed_out", "stored_target",
            "target", "visible"]

@@ -133,9 +133,9 @@ class ProfileService:
             check(session, actor, action, row)
         return row
 
-    def _create(self, session: Session, row: R, actor: Actor, fields: tuple[str, ...] = ()) -> R:
+    def _create(self, session: Session, row: R, actor: Actor) -> R:
         """Insert ``row`` if the policy lets ``actor`` create it (as it would stand), with its change log."""
-        check(session, actor, Action.CREATE, row, fields)
+        check(session, actor, Action.CREATE, row)
         return changes.create(session, self.store.device_id, row, actor, access.owner_of(row))  # type: ignore[return-value]
 
     def _update(self, session: Session, row: Row, values: dict[str, Any], actor: Actor,
@@ -150,14 +150,12 @@ class ProfileService:
         check(session, actor, Action.DELETE, row)
         changes.soft_delete(session, self.store.device_id, row, actor, access.owner_of(row))
 
-    def _require_learner(self, session: Session, actor: Actor, learner_id: uuid.UUID, action: Action,
-                         kind: Kind, **facts: Any) -> Learner:
-        """The live learner ``learner_id``, once ``actor`` may do ``action`` to a ``kind`` row of theirs."""
-        learner = self._get(session, Learner, learner_id, actor)
-        require(actor, action, Target(kind, learner_id=learner_id, **facts))
-        return learner
-
     # ---- learners -----------------------------------------------------------------------------------
+    def may(self, actor: Actor, action: Action, row: Row) -> bool:
+        """Whether the policy lets ``actor`` do ``action`` to ``row`` as loaded (for a window to offer only what
+        will be allowed; the write itself asks again)."""
+        return bool(policy.decide(actor, action, access.target(row)))
+
     def list_learners(self, actor: Actor) -> list[LearnerSummary]:
         """The learners ``actor`` may see: a teacher's class, a learner themselves."""
         if actor.role is Role.LEARNER:
@@ -170,9 +168,6 @@ class ProfileService:
         commit, from this process or another): the window, the class overview and its list of who is due
         share one reading of a whole school's names. Staff only."""
         require_class(actor)
-        return self._class_list()
-
-    def _class_list(self) -> ClassList:
         stamp = self.store.data_stamp()
         kept = self._class
         if kept is None or kept[0] != stamp:
@@ -357,8 +352,9 @@ class ProfileService:
             hidden = {e.id for e in entries if e.teacher_only}
             entries = access.visible(actor, entries, hidden)
             backpack = access.visible(actor, rows(BackpackItem, BackpackItem.created_at))
+            sees_notes = policy.decide(actor, Action.READ, Target(Kind.ENTRY, learner_id=learner_id, teacher_only=True))
             for item in backpack:
-                if item.challenge_id in hidden and actor.role is Role.LEARNER:
+                if item.challenge_id in hidden and not sees_notes:
                     s.expunge(item)  # the learner's copy does not link to the note; the stored row keeps it
                     item.challenge_id = None
             goals = access.visible(actor, rows(Goal, Goal.created_at))
@@ -613,11 +609,11 @@ class ProfileService:
                 author_role: Role | None = None) -> list[ChangeLog]:
         """The learner's change log, newest first. A learner never sees the history of teacher-only notes."""
         with self.store.session() as s:
-            self._require_learner(s, actor, learner_id, Action.READ, Kind.HISTORY)
+            access.require_learner_rows(s, actor, learner_id, Kind.HISTORY)
             stmt = select(ChangeLog).where(ChangeLog.learner_id == learner_id)
             if author_role is not None:
                 stmt = stmt.where(ChangeLog.author_role == Role(author_role).value)
-            if actor.role is Role.LEARNER:
+            if not policy.decide(actor, Action.READ, Target(Kind.ENTRY, learner_id=learner_id, teacher_only=True)):
                 # nothing about a teacher-only note (nor a suggestion on one), nor about accounts
                 notes = select(ProfileEntry.id).where(ProfileEntry.learner_id == learner_id,
                                                       ProfileEntry.teacher_only.is_(True))
@@ -633,7 +629,7 @@ class ProfileService:
         Only someone who may see the learner's history may ask, and only those names are given: a learner
         learns their teachers' names and their own, never a classmate's."""
         with self.store.session() as s:
-            self._require_learner(s, actor, learner_id, Action.READ, Kind.HISTORY)
+            access.require_learner_rows(s, actor, learner_id, Kind.HISTORY)
             authors = select(ChangeLog.author_id).where(ChangeLog.learner_id == learner_id).union(
                 select(ChangeLog.signed_in_id).where(ChangeLog.learner_id == learner_id,
                                                      ChangeLog.signed_in_id.is_not(None)))

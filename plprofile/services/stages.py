@@ -50,7 +50,7 @@ from plprofile.store.engine import Store
 from plprofile.store.models import Assessment as AssessmentRow
 from plprofile.store.models import AssessmentRating, ChangeLog, CheckIn, Goal, Learner, Meta
 
-from .access import actor_first, require_class, require_framework
+from .access import actor_first, require_class, require_framework, require_learner_rows
 from .profiles import LearnerSummary, ProfileService
 
 #: The class overview's list of who is due opens on learners not assessed in the last this many weeks.
@@ -404,7 +404,7 @@ class StagesService:
     def history(self, actor: Actor, learner_id: uuid.UUID) -> list[Assessment]:
         """Every assessment of one learner, oldest first."""
         with self.store.session() as s:
-            self._require_learner(s, actor, learner_id, Kind.ASSESSMENT)
+            require_learner_rows(s, actor, learner_id, Kind.ASSESSMENT)
             rows = s.execute(select(AssessmentRow).where(
                 AssessmentRow.learner_id == learner_id, AssessmentRow.deleted_at.is_(None),
             ).order_by(AssessmentRow.assessed_on, AssessmentRow.created_at)).scalars().all()
@@ -605,21 +605,12 @@ class StagesService:
                              .where(Learner.deleted_at.is_(None))).all()
         return {str(learner_id): last for learner_id, last in rows}
 
-    @staticmethod
-    def _require_learner(s, actor: Actor, learner_id: uuid.UUID, kind: Kind) -> None:  # noqa: ANN001
-        """The live learner ``learner_id`` exists and ``actor`` may read their ``kind`` rows."""
-        learner = s.get(Learner, learner_id)
-        if learner is None or learner.deleted_at is not None:
-            raise changes.NotFoundError(str(learner_id))
-        require(actor, Action.READ, Target(Kind.LEARNER, learner_id=learner_id))
-        require(actor, Action.READ, Target(kind, learner_id=learner_id))
-
     # ---- goals over time, from the change log -------------------------------------------------------
     def goal_timeline(self, actor: Actor, learner_id: uuid.UUID) -> tuple[list[GoalEvent], list[CheckInPoint],
                                                                             dict[str, str]]:
         """Status events of each goal (from the change log), check-in values, and goal names."""
         with self.store.session() as s:
-            self._require_learner(s, actor, learner_id, Kind.GOAL)
+            require_learner_rows(s, actor, learner_id, Kind.GOAL)
             goals = s.execute(select(Goal).where(Goal.learner_id == learner_id, Goal.deleted_at.is_(None))
                               ).scalars().all()
             names = {str(g.id): g.statement for g in goals}

@@ -153,7 +153,14 @@ def _framework_bytes() -> bytes:
     return (RESOURCES / "frameworks" / "default-stages.json").read_bytes()
 
 
+def _row(store, model, row_id):  # noqa: ANN001, ANN202
+    with store.session() as session:
+        return session.get(model, row_id)
+
+
 CALLS: dict[str, list[tuple[str, Call, set[str]]]] = {
+    "ProfileService.may": [("asks only", lambda s, a, i: s[1].may(a, Action.DELETE, _row(s[0], Goal, i["goal"])),
+                            ALL)],
     "ProfileService.list_learners": [("own list", lambda s, a, i: s[1].list_learners(a), ALL)],
     "ProfileService.class_list": [("class", lambda s, a, i: s[1].class_list(a), T_ONLY)],
     "ProfileService.forget_class_list": [("class", lambda s, a, i: s[1].forget_class_list(a), T_ONLY)],
@@ -453,6 +460,19 @@ def test_account_data_of_others_is_not_readable_by_a_learner(world):
             with pytest.raises(AccessDenied):
                 read()
         assert profiles.learner_account(world.a, world.ids["a"]).id == world.a.account_id
+    finally:
+        store.close()
+
+
+def test_may_answers_as_the_policy_does_for_the_window(world):
+    store, profiles, _stages, _auth = world.open()
+    try:
+        own, teachers = _row(store, ProfileEntry, world.ids["own_entry"]), _row(store, ProfileEntry,
+                                                                               world.ids["teacher_entry"])
+        assert profiles.may(world.a, Action.DELETE, own) and not profiles.may(world.a, Action.DELETE, teachers)
+        assert profiles.may(world.teacher, Action.DELETE, teachers) and not profiles.may(world.teacher,
+                                                                                         Action.DELETE, own)
+        assert not profiles.may(world.b, Action.UPDATE, own)
     finally:
         store.close()
 

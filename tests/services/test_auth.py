@@ -170,5 +170,5 @@ def test_only_a_teacher_changes_a_password_and_only_with_the_current_one(auth, t
         auth.sign_in("rivera", "correct horse battery")
     auth.set_learner_pin(teacher, learner.id, "2468")
     pupil = auth.sign_in("zoem", "2468").actor
-    with pytest.raises(ValidationError):
+    with pytest.raises(AccessDenied):
         auth.change_password(pupil, "2468", "another long phrase")

@@ -209,3 +209,27 @@ def test_a_store_of_learners_without_a_teacher_offers_recovery_not_a_first_teach
     _sign_in(qtbot, window, *DEMO_TEACHER, learner=False)
     qtbot.waitUntil(lambda: window.is_ready)
     assert not window.ctx.is_learner and window.model.rowCount() == 3
+
+
+def test_a_learner_is_offered_remove_only_on_what_they_wrote(demo_window, qtbot, answers):
+    """The window asks the access policy which buttons to offer: a learner removes their own words, not a
+    teacher's; a forced attempt on a teacher's entry is refused and the entry stays."""
+    window = demo_window
+    _sign_in(qtbot, window, "zoem", DEMO_PIN, learner=True)
+    qtbot.waitUntil(lambda: window.is_ready)
+    me = window.ctx.me
+    teacher = window.auth.sign_in(*DEMO_TEACHER).actor  # the teacher wrote one earlier
+    window.ctx.profiles.add_entry(teacher, me.learner_id, d.Section.STRENGTHS, "Kind to others")
+    window.profile.show_learner(me.learner_id)
+    strengths = window.profile.strengths.lists[d.Section.STRENGTHS]
+    qtbot.keyClicks(strengths.input, "I can juggle")
+    qtbot.mouseClick(strengths.add_button, Qt.MouseButton.LeftButton)
+    view = window.profile.view
+    mine = next(e for e in view.entries if e.text == "I can juggle")
+    teachers = next(e for e in view.section(d.Section.STRENGTHS) if e.text == "Kind to others")
+    strengths.select(mine.id)
+    assert strengths.remove_button.isEnabled() and strengths.edit_button.isEnabled()
+    strengths.select(teachers.id)
+    assert not strengths.remove_button.isEnabled()
+    strengths._remove()  # as if the button were pressed anyway
+    assert teachers.id in {e.id for e in window.ctx.profiles.load_profile(window.ctx.me, window.ctx.me.learner_id).entries}
