@@ -105,6 +105,9 @@ def build_parser() -> argparse.ArgumentParser:
                                              "Close plprofile first.")
     restore.add_argument("file", type=Path, metavar="FILE", help="the backup to restore (plain, encrypted or "
                                                                  "passphrase-protected)")
+    restore.add_argument("--unencrypted", action="store_true",
+                         help="restore a plain backup over an encrypted store as a plain store (its key file is "
+                              "removed); without it, the restored store is encrypted like the one it replaces")
     encrypt = commands.add_parser(
         "encrypt", parents=[data_dir], help="encrypt the store and its backups (SQLCipher); prints a recovery key",
         description="Encrypt the store and every backup with a new random key. The key is kept wrapped under "
@@ -228,7 +231,7 @@ def run_command(args: argparse.Namespace, data_dir: Path) -> int:
         if args.backup_command == "list":
             return _backup_list(bk, data_dir)
         if args.backup_command == "restore":
-            return _backup_restore(bk, data_dir, args.file)
+            return _backup_restore(bk, data_dir, args.file, args.unencrypted)
     except (bk.BackupError, protect.ProtectError, cipher.CipherError) as exc:
         return _fail(str(exc))
     except _Refused as exc:
@@ -289,7 +292,7 @@ def _backup_create(bk, data_dir: Path, file: Path | None, protected: bool = Fals
     return EXIT_OK
 
 
-def _backup_restore(bk, data_dir: Path, file: Path) -> int:  # noqa: ANN001
+def _backup_restore(bk, data_dir: Path, file: Path, unencrypted: bool = False) -> int:  # noqa: ANN001
     import tempfile
 
     from .services import protect
@@ -305,9 +308,14 @@ def _backup_restore(bk, data_dir: Path, file: Path) -> int:  # noqa: ANN001
         if not cipher.is_plain_sqlite(source) and cipher.keys_path(source).exists() and secret is None and not (
                 key is not None and cipher.opens_with(source, key)):
             secret = _secret(f"{source.name} is encrypted. A password or recovery key that opens it: ", ENV_PASSWORD)
-        result = bk.restore(data_dir, source, progress=_progress_printer(), key=key, secret=secret)
+        result = bk.restore(data_dir, source, progress=_progress_printer(), key=key, secret=secret,
+                            unencrypted=unencrypted)
     kept = f" The store it replaced was kept as {result.kept.path}." if result.kept else ""
     how = ", encrypted" if result.key is not None else ""
+    if key is not None and result.key == key and not cipher.looks_encrypted(file) and not protect.is_protected(file):
+        how = ", encrypted with the store's key like the store it replaced"
+    elif key is not None and result.key is None:
+        how = ", unencrypted as asked: the store's key file was removed"
     _say(f"Restored {result.store} from {file} (schema {result.revision}{how}).{kept}")
     return EXIT_OK
 
