@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
+import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -26,6 +27,8 @@ log = logging.getLogger(__name__)
 # of a DatabaseError.
 READ_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error, UnicodeDecodeError)
 BUSY_TIMEOUT_MS = 5000
+#: How long a write waits in all for a store another program keeps busy before it gives up and says so.
+BUSY_RETRY_S = 10.0
 
 #: The code's schema head. A test checks it equals Alembic's head, so it cannot drift.
 SCHEMA_HEAD = "0004_assessment_spans"
@@ -37,12 +40,15 @@ PRAGMAS = (
     "PRAGMA journal_mode=WAL",
     "PRAGMA synchronous=FULL",
     "PRAGMA foreign_keys=ON",
-    f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}",
 )
 
 
 class StoreError(Exception):
     """The store cannot be opened; the message says why in plain words."""
+
+
+class StoreBusyError(StoreError):
+    """Another connection held the store's write lock for longer than we wait; nothing was written."""
 
 
 class NewerStoreError(StoreError):
@@ -76,13 +82,38 @@ def _apply_pragmas(dbapi_conn, _record) -> None:  # noqa: ANN001
     cur = dbapi_conn.cursor()
     for pragma in PRAGMAS:
         cur.execute(pragma)
+    cur.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_MS)}")
     cur.close()
+
+
+def _busy(exc: Exception) -> bool:
+    words = str(getattr(exc, "orig", exc)).lower()
+    return "database is locked" in words or "database is busy" in words
 
 
 def _begin(conn) -> None:  # noqa: ANN001
     """Writes take the write lock up front (BEGIN IMMEDIATE): a second window or process then waits its turn
-    and sees the first one's commit, so a stale edit is detected instead of failing half-way."""
-    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("write") else "BEGIN")
+    and sees the first one's commit, so a stale edit is detected instead of failing half-way.
+
+    A store another program keeps busy is tried again (each try waits up to the busy timeout) for up to
+    ``BUSY_RETRY_S``; then StoreBusyError says so in plain words. Nothing was written: the caller keeps what
+    the person typed and can try again."""
+    if not conn.get_execution_options().get("write"):
+        conn.exec_driver_sql("BEGIN")
+        return
+    deadline = time.monotonic() + BUSY_RETRY_S
+    while True:
+        try:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            return
+        except DBAPIError as exc:
+            if not _busy(exc):
+                raise
+            if time.monotonic() >= deadline:
+                raise StoreBusyError(
+                    "The store is busy: another plprofile window or program is writing to it (for example "
+                    "importing a class). Nothing was saved; try again in a moment.") from exc
+            log.info("the store is busy; trying again")
 
 
 def make_engine(path: Path, key: bytes | None = None) -> Engine:
@@ -409,7 +440,11 @@ def open_store(data_dir: Path, key: bytes | None = None, *, check: bool = True) 
             raise CorruptStoreError(f"{path.name} failed its health check ({first_line(problems[0])}). "
                                     "It was not changed.") from exc
         raise StoreError(f"The store in {data_dir} cannot be opened: {exc.orig}.") from exc
-    return Store(path, engine, device_id, key)
+    store = Store(path, engine, device_id, key)
+    from .batches import recover
+
+    recover(store)  # an import the app was killed in the middle of is taken back
+    return store
 
 
 def first_line(problem: str, limit: int = 200) -> str:
