@@ -22,8 +22,8 @@ VIEWS = ("profile", "progress", "now", "class", "signin")
 
 COMMANDS_HELP = """\
 how to use the commands (without a command, the app starts):
-  plprofile [--data-dir DIR] check                 integrity and foreign-key check of the store; never
-                                                   changes it; exit 0 healthy, 1 not healthy, 3 no store
+  plprofile [--data-dir DIR] check                 integrity, foreign-key and schema check of the store;
+                                                   never changes it; exit 0 healthy, 1 not healthy, 3 no store
   plprofile [--data-dir DIR] backup create [FILE]  write a verified backup (to FILE, or to DIR/backups/)
   plprofile [--data-dir DIR] backup list           list the backups in DIR/backups/, newest first
   plprofile [--data-dir DIR] backup restore FILE   replace the store with a backup, keeping a copy of it
@@ -84,9 +84,10 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="{check,backup,encrypt,decrypt,rekey,export}",
                                      title="commands")
     commands.add_parser(
-        "check", parents=[data_dir], help="check the store's integrity and foreign keys (never changes it)",
-        description="Integrity and foreign-key check of the store on a read-only connection; the file is "
-                    "never changed. Exit status: 0 healthy, 1 not healthy, 3 no store.")
+        "check", parents=[data_dir], help="check the store's integrity, foreign keys and schema (never changes it)",
+        description="Integrity, foreign-key and schema check of the store on a read-only connection (every table, "
+                    "column and index this version needs must be there); the file is never changed. Exit status: "
+                    "0 healthy, 1 not healthy, 3 no store.")
     backup = commands.add_parser("backup", parents=[data_dir], help="create, list or restore backups",
                                  description="Backups made with SQLite's online backup API, each verified with "
                                              "an integrity check. The app may be running while one is made.")
@@ -100,9 +101,10 @@ def build_parser() -> argparse.ArgumentParser:
                         help=f"seal the backup in FILE with a passphrase (asked for, or ${ENV_PASSPHRASE})")
     actions.add_parser("list", parents=[data_dir], help="list the backups, newest first")
     restore = actions.add_parser("restore", parents=[data_dir], help="replace the store with a backup",
-                                 description="Validate FILE, keep a copy of the current store in "
-                                             "DIR/backups/before-restore-..., then replace the store with FILE. "
-                                             "Close plprofile first.")
+                                 description="Validate FILE (integrity, foreign keys, schema), keep a copy of the "
+                                             "current store in DIR/backups/before-restore-..., then replace the "
+                                             "store with FILE. A plain FILE restored over an encrypted store is "
+                                             "encrypted like it (unless --unencrypted). Close plprofile first.")
     restore.add_argument("file", type=Path, metavar="FILE", help="the backup to restore (plain, encrypted or "
                                                                  "passphrase-protected)")
     restore.add_argument("--unencrypted", action="store_true",

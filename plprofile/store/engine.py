@@ -397,7 +397,7 @@ def open_store(data_dir: Path, key: bytes | None = None, *, check: bool = True) 
     path = data_dir / DB_FILENAME
     lost = lost_store_problem(path)
     if lost:  # never start afresh over what was a store: the latest good backup is offered instead
-        raise LostStoreError(f"{lost}. It was not changed; a backup can be restored.")
+        raise LostStoreError(f"{lost}. Nothing was changed: a new, empty store is not made over what was one.")
     from .cipher import is_plain_sqlite, looks_encrypted
 
     if key is not None and not looks_encrypted(path):
