@@ -61,7 +61,7 @@ def run_gui(data_dir: Path, *, demo: bool = False, screenshot: Path | None = Non
     window = MainWindow(data_dir, demo=demo, learner_name=learner, offer_demo=screenshot is None,
                         require_sign_in=screenshot is None or view == "signin")
     window.store_key = store_key  # an encrypted store unlocked from $PLPROFILE_PASSWORD (screenshots only)
-    guard.show_requested.connect(lambda: _bring_forward(window))
+    guard.on_show = lambda: _bring_forward(window)
     window.show()
     from PySide6.QtCore import QTimer
 

@@ -6,11 +6,12 @@ Part of the app's start (``app.run_gui``), not of the main window, so tests can 
 
 from __future__ import annotations
 
-import getpass
-import hashlib
+import os
+import zlib
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QObject, Signal
+from PySide6.QtCore import QLockFile
 
 LOCK_NAME = "plprofile.lock"
 #: How long a second start keeps trying to reach the first one (it may still be starting up).
@@ -18,25 +19,26 @@ REACH_MS = 3000
 
 
 def _user() -> str:
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError, ImportError):
-        return ""
+    """Who runs this (each person's plprofile answers only their own second start)."""
+    if hasattr(os, "getuid"):
+        return str(os.getuid())
+    return os.environ.get("USERNAME", "")
 
 
-class StoreGuard(QObject):
-    """Holds the store's lock while the app runs; ``show_requested`` fires when a second start asks."""
+class StoreGuard:
+    """Holds the store's lock while the app runs; calls ``on_show`` when a second start asks to be shown.
 
-    show_requested = Signal()
+    Plain Python with the standard library's cheapest pieces: it runs before the first window (about 3 ms, most
+    of it writing the lock file); the local server and its QtNetwork wait until the window is up."""
 
-    def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, data_dir: Path) -> None:
         self.data_dir = Path(data_dir)
         self.lock = QLockFile(str(self.data_dir / LOCK_NAME))
         self.lock.setStaleLockTime(0)  # stale only when its process is gone (never by age: the app runs for days)
-        where = f"{_user()}:{self.data_dir.resolve()}"
-        self.server_name = "plprofile-" + hashlib.sha256(where.encode()).hexdigest()[:24]
+        where = f"{_user()}:{self.data_dir.resolve()}".encode()
+        self.server_name = f"plprofile-{zlib.crc32(where):08x}-{zlib.adler32(where):08x}"
         self.server = None
+        self.on_show: Callable[[], None] | None = None
 
     def acquire(self) -> bool:
         """True: this process now holds the store (or the folder cannot hold a lock file: the store's own
@@ -54,7 +56,7 @@ class StoreGuard(QObject):
         from PySide6.QtNetwork import QLocalServer
 
         QLocalServer.removeServer(self.server_name)  # left by a process that was killed; we hold the lock
-        self.server = QLocalServer(self)
+        self.server = QLocalServer()
         self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         self.server.newConnection.connect(self._answer)
         self.server.listen(self.server_name)
@@ -66,7 +68,8 @@ class StoreGuard(QObject):
             socket.flush()
             socket.disconnectFromServer()
             socket.deleteLater()
-            self.show_requested.emit()
+            if self.on_show is not None:
+                self.on_show()
 
     def ask_first_to_show(self) -> bool:
         """From a second start: ask the running plprofile to bring its window forward; True if it answered."""

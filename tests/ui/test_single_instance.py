@@ -25,7 +25,7 @@ def test_a_second_start_brings_the_first_window_forward(qtbot, tmp_path: Path):
     assert first.acquire()
     first.listen()
     asked: list[bool] = []
-    first.show_requested.connect(lambda: asked.append(True))
+    first.on_show = lambda: asked.append(True)
     second = _start("--data-dir", str(data))
     qtbot.waitUntil(lambda: second.poll() is not None, timeout=60_000)
     _out, err = second.communicate()
