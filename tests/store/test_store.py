@@ -249,3 +249,18 @@ def test_health_check_names_missing_schema_and_broken_references(tmp_path):
     con.commit()
     con.close()
     assert engine.health_check(path) == ["the table check_in is missing"]
+
+
+def test_refusing_a_wal_mode_file_leaves_no_wal_or_shm_beside_it(tmp_path):
+    folder = tmp_path / "foreign"
+    folder.mkdir()
+    path = folder / engine.DB_FILENAME
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA journal_mode=WAL")
+    con.execute("CREATE TABLE notes (text)")
+    con.commit()
+    con.close()
+    before = sorted(p.name for p in folder.iterdir())
+    with pytest.raises(CorruptStoreError, match="not a plprofile store"):
+        open_store(folder)
+    assert sorted(p.name for p in folder.iterdir()) == before == [engine.DB_FILENAME]
