@@ -172,7 +172,8 @@ def test_an_import_never_holds_the_write_lock_for_long(profiles, store, teacher)
     con.close()
     assert _counts(store)["learner"] == 20_000
     assert len(waits) >= 10, f"the import ({took:.1f} s) let another writer in only {len(waits)} times"
-    assert max(waits) < 1.0, f"another writer waited {max(waits):.2f} s for the import ({took:.1f} s)"
+    # relative, not a timing target (a shared machine may be slow): never the import's whole length, as it was
+    assert max(waits) < took / 3, f"another writer waited {max(waits):.2f} s for the import ({took:.1f} s)"
 
 
 def test_a_batch_failing_late_takes_back_the_batches_already_committed(profiles, store, teacher, monkeypatch):
