@@ -73,7 +73,7 @@ class AboutTab(QWidget):
         self.glance.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.glance.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard
                                             | Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.glance.setAccessibleName(self.tr("Profile at a glance"))
+        # its text is its accessible name (a fixed one would hide it); the box gives the caption
         glance_box = QGroupBox(self.tr("At a glance"))
         gl = QVBoxLayout(glance_box)
         gl.addWidget(_scroll(self.glance))

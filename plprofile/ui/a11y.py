@@ -1,0 +1,71 @@
+"""What assistive technology reads: linked labels, plain-text descriptions and announcements.
+
+On Linux a screen reader gets a drop-down list's current value as its name, and what it is for only through a
+"labelled by" relation: a ``QLabel`` whose buddy it is. A label's accessible name is all a screen reader gets of
+it, so labels that carry content keep their text as their name (no fixed caption over it).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QTextDocumentFragment
+from PySide6.QtWidgets import QAbstractButton, QLabel, QLayout, QWidget
+
+
+def plain(text: str) -> str:
+    """Rich text as the plain words a screen reader should read (``<br>`` becomes a line break)."""
+    if "<" not in text and "&" not in text:
+        return text
+    return QTextDocumentFragment.fromHtml(text).toPlainText()
+
+
+def set_tip(widget: QWidget, rich: str) -> None:
+    """A tooltip that may use markup on screen, and its plain words as the description assistive technology
+    reads (Qt otherwise hands the tooltip's markup over as it is)."""
+    widget.setToolTip(rich)
+    widget.setAccessibleDescription(plain(rich))
+
+
+def unseen_label(widget: QWidget, text: str, layout: QLayout, *cell: int) -> QLabel:
+    """A label that names ``widget`` for a screen reader where the screen shows its purpose by position (a
+    column heading, a row of a grid): linked as its buddy, kept in ``layout`` (at ``cell`` in a grid) so it
+    shares the widget's parent (Qt finds labels among the siblings), and never shown."""
+    label = QLabel(text)
+    label.setBuddy(widget)
+    layout.addWidget(label, *cell)
+    label.hide()
+    return label
+
+
+def announce(widget: QWidget, message: str) -> None:
+    """Have a screen reader say ``message`` now (a refusal, a save), whatever has the focus."""
+    if not message or not QAccessible.isActive():
+        return
+    event = QAccessibleAnnouncementEvent(widget, message)
+    event.setPoliteness(QAccessible.AnnouncementPoliteness.Assertive)
+    QAccessible.updateAccessibility(event)
+
+
+def show_message(label: QLabel, text: str) -> None:
+    """A message that appears after an action (a refusal): shown in ``label``, said at once, and reachable with
+    Tab while it is there (selectable by keyboard) so it can be read again."""
+    from PySide6.QtCore import Qt  # the namespace: not on the way to the first window
+
+    label.setText(text)
+    flags = Qt.TextInteractionFlag
+    label.setTextInteractionFlags(flags.TextSelectableByMouse | flags.TextSelectableByKeyboard if text
+                                  else flags.NoTextInteraction)
+    announce(label, text)
+
+
+def tab_stops(*buttons: QAbstractButton) -> None:
+    """Choose-one buttons that Tab reaches each, not only the chosen one (Qt takes Tab focus from the others
+    whenever the choice changes): a screen reader user who tabs through hears every way there is."""
+    from PySide6.QtCore import Qt  # the namespace: not on the way to the first window
+
+    def restore(*_args: object) -> None:
+        for button in buttons:
+            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    for button in buttons:
+        button.toggled.connect(restore)
+    restore()
