@@ -7,6 +7,8 @@ it, so labels that carry content keep their text as their name (no fixed caption
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QTextDocumentFragment
 from PySide6.QtWidgets import QAbstractButton, QLabel, QLayout, QWidget
 
@@ -51,21 +53,42 @@ def show_message(label: QLabel, text: str) -> None:
     from PySide6.QtCore import Qt  # the namespace: not on the way to the first window
 
     label.setText(text)
-    flags = Qt.TextInteractionFlag
-    label.setTextInteractionFlags(flags.TextSelectableByMouse | flags.TextSelectableByKeyboard if text
-                                  else flags.NoTextInteraction)
+    if text:
+        reachable_by_tab(label)
+    else:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)  # no empty tab stop
     announce(label, text)
 
 
-def tab_stops(*buttons: QAbstractButton) -> None:
-    """Choose-one buttons that Tab reaches each, not only the chosen one (Qt takes Tab focus from the others
-    whenever the choice changes): a screen reader user who tabs through hears every way there is."""
+def reachable_by_tab(label: QLabel) -> None:
+    """A label Tab stops at (a screen reader then reads it) and whose words can be selected from the keyboard
+    (Qt gives such a label focus by click only)."""
     from PySide6.QtCore import Qt  # the namespace: not on the way to the first window
 
-    def restore(*_args: object) -> None:
-        for button in buttons:
-            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    flags = Qt.TextInteractionFlag
+    label.setTextInteractionFlags(flags.TextSelectableByMouse | flags.TextSelectableByKeyboard)
+    label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
-    for button in buttons:
-        button.toggled.connect(restore)
-    restore()
+
+
+
+def tab_within(choice: list[QAbstractButton], forward: bool, carry_on: Callable[[bool], bool]) -> bool:
+    """Tab through each button of a choose-one group (call from ``focusNextPrevChild``, with the base class's
+    as ``carry_on``). Qt makes such a group one tab stop, the chosen button (arrows move inside it), so a
+    screen reader user who tabs through a page never hears that there is another way. Here Tab enters the
+    group at its first button (Shift+Tab at its last) and visits each."""
+    from PySide6.QtCore import Qt  # the namespace: not on the way to the first window
+    from PySide6.QtWidgets import QApplication
+
+    reason = Qt.FocusReason.TabFocusReason if forward else Qt.FocusReason.BacktabFocusReason
+    usable = [b for b in choice if b.isVisible() and b.isEnabled()]
+    focus = QApplication.focusWidget()
+    if focus in usable:
+        i = usable.index(focus) + (1 if forward else -1)
+        if 0 <= i < len(usable):
+            usable[i].setFocus(reason)
+            return True
+    moved = carry_on(forward)
+    if focus not in usable and QApplication.focusWidget() in usable:  # entered the group: at its near end
+        usable[0 if forward else -1].setFocus(reason)
+    return moved

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from . import ask
-from .a11y import announce, plain, tab_stops
+from .a11y import announce, plain, tab_within
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -244,7 +244,6 @@ class ChartView(QWidget):
             button.setAutoExclusive(True)  # assistive technology then knows them as a choice of one (radio)
             button.setToolTip(tip)
         self.chart_button.setChecked(True)
-        tab_stops(self.chart_button, self.table_button)
         self.mode = QButtonGroup(self)
         self.mode.setExclusive(True)
         self.mode.addButton(self.chart_button, 0)
@@ -290,6 +289,10 @@ class ChartView(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.stack, 1)
         self.setMinimumWidth(400)
+
+    def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802
+        """Tab reaches both Chart and Table, not only the one chosen."""
+        return tab_within([self.chart_button, self.table_button], forward, super().focusNextPrevChild)
 
     # ---- content ------------------------------------------------------------------------------------
     def show_figure(self, factory: FigureFactory, table: Table, summary: str = "",

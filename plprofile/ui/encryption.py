@@ -26,7 +26,7 @@ from plprofile.services import encryption as enc
 from plprofile.store import cipher
 
 from . import ask
-from .a11y import show_message
+from .a11y import reachable_by_tab, show_message
 from .context import AppContext
 from .worker import run_in_background
 
@@ -111,8 +111,7 @@ class RecoveryKeyDialog(QDialog):
         self.key_label.setFont(font)
         self.key_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         # its text is what a screen reader reads (the caption is the box's); Tab reaches it
-        self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                               | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        reachable_by_tab(self.key_label)
         key_box = QGroupBox(self.tr("Recovery key"))
         QVBoxLayout(key_box).addWidget(self.key_label)
         self.copy_button = QPushButton(self.tr("&Copy"))

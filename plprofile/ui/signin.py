@@ -7,7 +7,7 @@ import html
 from typing import TYPE_CHECKING
 
 from PySide6 import QtCore  # Qt's namespace is made on first use (25 ms): not before the first window
-from PySide6.QtCore import QRegularExpression, QTimer, Signal
+from PySide6.QtCore import QRegularExpression, Signal
 from PySide6.QtGui import QFont, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from plprofile.domain.limits import MAX_SECRET
 
-from .a11y import announce, tab_stops
+from .a11y import announce, reachable_by_tab, tab_within
 from .common import error_style
 from .messages import explain
 
@@ -139,11 +139,12 @@ class SignInPage(QWidget):
                  self.protect_box, self.message, self.button]
         for first, second in zip(order, order[1:], strict=False):
             self.setTabOrder(first, second)
-        # Tab reaches "I'm a teacher" too; once the page takes input (this sets focus policies, from Qt's
-        # namespace, which the first window does not wait for: see ``CentredLabel``)
-        QTimer.singleShot(0, lambda: QTimer.singleShot(0, lambda: tab_stops(self.learner_radio, self.teacher_radio)))
         self._pin_validator = QRegularExpressionValidator(QRegularExpression(r"[0-9]{0,8}"), self)
         self.show_sign_in()
+
+    def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802
+        """Tab reaches "I'm a teacher" too, not only the chosen one of the two."""
+        return tab_within([self.learner_radio, self.teacher_radio], forward, super().focusNextPrevChild)
 
     # ---- modes --------------------------------------------------------------------------------------
     def _set_row_visible(self, field: QWidget, visible: bool) -> None:
@@ -216,8 +217,7 @@ class SignInPage(QWidget):
         self.message.setStyleSheet(error_style() if problem else "font-weight: bold;")
         self.message.setText(text)
         # reachable by Tab (selectable by keyboard), said at once, and read again with the field it is about
-        flags = QtCore.Qt.TextInteractionFlag
-        self.message.setTextInteractionFlags(flags.TextSelectableByMouse | flags.TextSelectableByKeyboard)
+        reachable_by_tab(self.message)
         self._message_focusable = True
         self.secret.setAccessibleDescription(text if problem else "")
         announce(self.message, text)
