@@ -159,9 +159,16 @@ def test_every_control_of_the_main_views_has_an_accessible_name(open_window, qtb
     # dialogs
     from plprofile.ui.backups import BackupsDialog
     from plprofile.ui.dialogs import AddLearnerDialog
+    from plprofile.ui.encryption import RecoveryKeyDialog, UnlockDialog
 
-    for dialog in (AddLearnerDialog(window.ctx, window), BackupsDialog(window.ctx, window)):
+    unlock = UnlockDialog(demo_dir, window)
+    for dialog in (AddLearnerDialog(window.ctx, window), BackupsDialog(window.ctx, window),
+                   RecoveryKeyDialog("ABCD-EFGH-IJKL", window), unlock):
         dialog.show()
+        if dialog is unlock:  # refused: the message is read as its words
+            unlock.secret.setText("not the key")
+            unlock.try_unlock()
+            assert unlock.message.text()
         check(type(dialog).__name__, dialog)
         dialog.reject()
     assert not problems, "\n".join(f"{where}:\n  " + "\n  ".join(found) for where, found in problems.items())
