@@ -132,6 +132,9 @@ def test_every_control_of_the_main_views_has_an_accessible_name(open_window, qtb
             problems[where] = found
 
     check("main window", window)
+    window.search.setText("zz")  # Qt's clear button shows: it needs a name too
+    check("search with text", window.search)
+    window.search.clear()
     tabs = window.profile.tabs
     for i in range(tabs.count()):
         tabs.setCurrentIndex(i)
