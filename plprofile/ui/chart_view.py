@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from . import ask
-from .a11y import announce, plain, tab_within
+from .a11y import plain, show_message, tab_within
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -440,8 +440,7 @@ class ChartView(QWidget):
             ask.error(self, title, self.tr("The file could not be written: {reason}").format(
                 reason=exc.strerror or str(exc)))
             return None
-        self.status.setText(self.tr("Saved {name}").format(name=path.name))
-        announce(self.status, self.status.text())
+        show_message(self.status, self.tr("Saved {name}").format(name=path.name))  # said, and reachable by Tab
         self.status.setToolTip(str(path))
         return path
 
