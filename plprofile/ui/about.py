@@ -23,6 +23,7 @@ from plprofile.domain.profile import Role
 from plprofile.services.profiles import ProfileView
 
 from . import labels
+from .a11y import reachable_by_tab
 from .common import attempt
 from .context import AppContext
 from .sections import EntryList
@@ -71,9 +72,8 @@ class AboutTab(QWidget):
         self.glance.setWordWrap(True)
         self.glance.setTextFormat(Qt.TextFormat.RichText)
         self.glance.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.glance.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard
-                                            | Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.glance.setAccessibleName(self.tr("Profile at a glance"))
+        reachable_by_tab(self.glance)
+        # its text is its accessible name (a fixed one would hide it); the box gives the caption
         glance_box = QGroupBox(self.tr("At a glance"))
         gl = QVBoxLayout(glance_box)
         gl.addWidget(_scroll(self.glance))

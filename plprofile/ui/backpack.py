@@ -25,6 +25,7 @@ from plprofile.services.profiles import ProfileView
 from plprofile.store.models import BackpackItem, ChoiceOption
 
 from . import ask, labels
+from .a11y import unseen_label
 from .common import attempt
 from .context import AppContext
 
@@ -194,6 +195,8 @@ class ChoiceTab(QWidget):
         row = QHBoxLayout(box)
         row.addWidget(self.dimension)
         row.addWidget(self.availability)
+        unseen_label(self.dimension, self.tr("Choice about"), row)
+        unseen_label(self.availability, self.tr("Today or asked for"), row)
         row.addWidget(self.text, 1)
         row.addWidget(add)
         self.actions = _RowActions(self, ctx, self.tree, ChoiceOption, on_change)

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from . import ask
+from .a11y import plain, show_message, tab_within
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -240,6 +241,7 @@ class ChartView(QWidget):
         for button, tip in ((self.chart_button, self.tr("Show the chart")),
                             (self.table_button, self.tr("Show the same numbers as a table"))):
             button.setCheckable(True)
+            button.setAutoExclusive(True)  # assistive technology then knows them as a choice of one (radio)
             button.setToolTip(tip)
         self.chart_button.setChecked(True)
         self.mode = QButtonGroup(self)
@@ -256,13 +258,14 @@ class ChartView(QWidget):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.summary.setAccessibleName(self.tr("Summary of {chart}").format(chart=name))
+        # no accessible name of its own: a screen reader reads its text, the summary itself
 
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setAccessibleName(name)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab stops at the canvas, which has the summary
         self.scroll.installEventFilter(self)
         self.placeholder = QLabel(self.tr("The chart appears here."))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -287,6 +290,10 @@ class ChartView(QWidget):
         layout.addWidget(self.stack, 1)
         self.setMinimumWidth(400)
 
+    def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802
+        """Tab reaches both Chart and Table, not only the one chosen."""
+        return tab_within([self.chart_button, self.table_button], forward, super().focusNextPrevChild)
+
     # ---- content ------------------------------------------------------------------------------------
     def show_figure(self, factory: FigureFactory, table: Table, summary: str = "",
                     export_name: str | None = None) -> float:
@@ -299,7 +306,9 @@ class ChartView(QWidget):
         figure = factory()
         self._design_size = tuple(figure.get_size_inches())  # type: ignore[assignment]
         canvas = FigureCanvasQTAgg(figure)
-        canvas.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the table view is the keyboard equivalent
+        # a tab stop: a screen reader says its name and the summary (its description); the Table button shows
+        # the same numbers to read one by one
+        canvas.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         canvas.setAccessibleName(self.name)
         self._describe(canvas, summary)
         if self.canvas is not None and self.canvas.figure is not None:
@@ -317,7 +326,7 @@ class ChartView(QWidget):
 
     def _describe(self, canvas, summary: str) -> None:  # noqa: ANN001
         canvas.setAccessibleDescription(
-            (summary + " " if summary else "") + self.tr("The Table button shows the same numbers."))
+            (plain(summary) + " " if summary else "") + self.tr("The Table button shows the same numbers."))
 
     def _shown(self, table: Table, summary: str, started: float) -> float:
         """The table, summary and buttons that go with the figure just drawn; the seconds since ``started``."""
@@ -431,7 +440,7 @@ class ChartView(QWidget):
             ask.error(self, title, self.tr("The file could not be written: {reason}").format(
                 reason=exc.strerror or str(exc)))
             return None
-        self.status.setText(self.tr("Saved {name}").format(name=path.name))
+        show_message(self.status, self.tr("Saved {name}").format(name=path.name))  # said, and reachable by Tab
         self.status.setToolTip(str(path))
         return path
 

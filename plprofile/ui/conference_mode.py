@@ -81,7 +81,8 @@ class ConferencePage(QWidget):
         clock_font.setPointSizeF(clock_font.pointSizeF() * 2)
         clock_font.setBold(True)
         self.clock.setFont(clock_font)
-        self.clock.setAccessibleName(self.tr("Time in this conference"))
+        # its words (the time) are its name; what they are, its description
+        self.clock.setAccessibleDescription(self.tr("Time in this conference"))
         self.target = QSpinBox()
         self.target.setRange(5, 40)
         self.target.setValue(15)
@@ -96,7 +97,9 @@ class ConferencePage(QWidget):
         self.cancel_button.clicked.connect(self.cancel)
         top = QHBoxLayout()
         top.addWidget(title, 1)
-        top.addWidget(QLabel(self.tr("Planned:")))
+        planned = QLabel(self.tr("Planned:"))
+        planned.setBuddy(self.target)  # a screen reader reads this with the minutes
+        top.addWidget(planned)
         top.addWidget(self.target)
         top.addWidget(self.bar, 1)
         top.addWidget(self.clock)

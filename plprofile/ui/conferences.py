@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from plprofile.services.profiles import ProfileView
 from plprofile.store.models import Conference
 
+from .a11y import unseen_label
 from .common import attempt, date_edit_format, fmt_date, from_qdate, style_record_list, to_qdate
 from .context import AppContext
 
@@ -68,6 +69,7 @@ class ConferencesTab(QWidget):
         next_row = QHBoxLayout()
         next_row.addWidget(self.has_next)
         next_row.addWidget(self.next_on, 1)
+        unseen_label(self.next_on, self.tr("Next check-in date"), next_row)
         self.save_button = QPushButton(self.tr("&Save record"))
         self.save_button.clicked.connect(self.save)
         box = QGroupBox(self.tr("Conference record"))

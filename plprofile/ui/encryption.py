@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGroupBox,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -25,6 +26,7 @@ from plprofile.services import encryption as enc
 from plprofile.store import cipher
 
 from . import ask
+from .a11y import reachable_by_tab, show_message
 from .context import AppContext
 from .worker import run_in_background
 
@@ -58,7 +60,6 @@ class UnlockDialog(QDialog):
         self.secret.setAccessibleName(self.tr("Password or recovery key"))
         self.secret.setMaxLength(300)
         self.message = _error_label()
-        self.message.setAccessibleName(self.tr("Unlock message"))
         form = QFormLayout()
         form.addRow(self.tr("&Password or recovery key:"), self.secret)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
@@ -79,12 +80,12 @@ class UnlockDialog(QDialog):
         except cipher.DamagedFileError as exc:  # right secret, damaged file: on to the way back (a backup)
             self.key, self.damaged = exc.key, str(exc)
         except cipher.WrongSecretError:
-            self.message.setText(self.tr("That password or recovery key does not open this store. Try again."))
+            show_message(self.message, self.tr("That password or recovery key does not open this store. Try again."))
             self.secret.clear()
             self.secret.setFocus()
             return
         except cipher.CipherError as exc:
-            self.message.setText(str(exc))
+            show_message(self.message, str(exc))
             return
         finally:
             QGuiApplication.restoreOverrideCursor()
@@ -109,8 +110,10 @@ class RecoveryKeyDialog(QDialog):
         font.setBold(True)
         self.key_label.setFont(font)
         self.key_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.key_label.setAccessibleName(self.tr("Recovery key"))
+        # its text is what a screen reader reads (the caption is the box's); Tab reaches it
+        reachable_by_tab(self.key_label)
+        key_box = QGroupBox(self.tr("Recovery key"))
+        QVBoxLayout(key_box).addWidget(self.key_label)
         self.copy_button = QPushButton(self.tr("&Copy"))
         self.copy_button.clicked.connect(self.copy)
         self.print_button = QPushButton(self.tr("&Print…"))
@@ -125,7 +128,7 @@ class RecoveryKeyDialog(QDialog):
         buttons.accepted.connect(self.accept)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        layout.addWidget(self.key_label)
+        layout.addWidget(key_box)
         layout.addWidget(self.written)
         layout.addWidget(buttons)
 
@@ -184,10 +187,10 @@ class PassphraseDialog(QDialog):
     def check(self) -> None:
         text = self.first.text()
         if self.confirm and len(text) < MIN_SECRET:
-            self.message.setText(self.tr("A passphrase needs at least {n} characters.").format(n=MIN_SECRET))
+            show_message(self.message, self.tr("A passphrase needs at least {n} characters.").format(n=MIN_SECRET))
             return
         if self.confirm and text != self.second.text():
-            self.message.setText(self.tr("The two passphrases are not the same."))
+            show_message(self.message, self.tr("The two passphrases are not the same."))
             return
         self.passphrase = text
         self.accept()
@@ -274,17 +277,17 @@ class EncryptionDialog(QDialog):
         user = self.ctx.user
         if user.username and self.ctx.auth is not None:
             if not self.ctx.auth.verify_actor(self.ctx.me, password):
-                self.message.setText(self.tr("That is not your password."))
+                show_message(self.message, self.tr("That is not your password."))
                 return None
         elif len(password) < MIN_SECRET:
-            self.message.setText(self.tr("A password needs at least {n} characters.").format(n=MIN_SECRET))
+            show_message(self.message, self.tr("A password needs at least {n} characters.").format(n=MIN_SECRET))
             return None
         return password
 
     def run(self, action: str) -> None:
         if self.busy:
             return
-        self.message.clear()
+        show_message(self.message, "")
         password = self._verified_password()
         if password is None:
             return

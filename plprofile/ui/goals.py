@@ -32,6 +32,7 @@ from plprofile.domain.profile import Role
 from plprofile.services.profiles import GoalView, ProfileView
 
 from . import labels
+from .a11y import unseen_label
 from .common import attempt, date_edit_format, fmt_date, from_qdate, style_record_list, to_qdate
 from .context import AppContext
 
@@ -88,6 +89,7 @@ class GoalsTab(QWidget):
         target_row = QHBoxLayout()
         target_row.addWidget(self.has_target)
         target_row.addWidget(self.target, 1)
+        unseen_label(self.target, self.tr("Target date"), target_row)
         self.status = QComboBox()
         for s in d.GoalStatus:
             self.status.addItem(labels.status(s), s.value)
@@ -134,6 +136,9 @@ class GoalsTab(QWidget):
         row.addWidget(self.step_text, 1)
         row.addWidget(self.step_owner)
         row.addWidget(self.step_due)
+        # a row without visible labels: linked ones tell a screen reader what each field is for
+        unseen_label(self.step_owner, self.tr("Who does it"), row)
+        unseen_label(self.step_due, self.tr("Due date"), row)
         row.addWidget(self.step_add)
         sl.addLayout(row)
 
@@ -171,6 +176,7 @@ class GoalsTab(QWidget):
         el.addWidget(self.evidence)
         row = QHBoxLayout()
         row.addWidget(self.ev_kind)
+        unseen_label(self.ev_kind, self.tr("Kind of evidence"), row)
         row.addWidget(self.ev_text, 1)
         row.addWidget(self.ev_location, 1)
         row.addWidget(self.ev_add)
@@ -198,6 +204,7 @@ class GoalsTab(QWidget):
         cl.addWidget(self.checkins)
         row = QHBoxLayout()
         row.addWidget(self.ci_scale)
+        unseen_label(self.ci_scale, self.tr("How it's going"), row)
         row.addWidget(self.ci_reflection, 1)
         row.addWidget(self.ci_add)
         cl.addLayout(row)

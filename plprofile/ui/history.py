@@ -22,6 +22,7 @@ from plprofile.services.profiles import ProfileView
 from plprofile.store.models import ChangeLog
 
 from . import labels
+from .a11y import unseen_label
 from .common import attempt, fmt_date, fmt_datetime
 from .context import AppContext
 
@@ -219,6 +220,7 @@ class HistoryPage(QWidget):
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Show changes by:")))
         top.addWidget(self.author)
+        unseen_label(self.author, self.tr("Show changes by"), top)
         top.addStretch(1)
         top.addWidget(self.count)
         layout = QVBoxLayout(self)

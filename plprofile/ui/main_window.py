@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from . import ask
+from .a11y import unseen_label
 from .common import attempt, fmt_datetime
 from .messages import explain
 from .worker import run_in_background
@@ -154,6 +155,8 @@ class MainWindow(QMainWindow):
         self.search.setPlaceholderText(self.tr("Search learners (Ctrl+F)"))
         self.search.setAccessibleName(self.tr("Search learners by name"))
         self.search.setClearButtonEnabled(True)
+        for action in self.search.findChildren(QAction):  # Qt's clear button: named for assistive technology
+            action.setText(self.tr("Clear the search"))
         self.search.textChanged.connect(self.proxy.set_text)
         self.group_filter = QComboBox()
         self.group_filter.setAccessibleName(self.tr("Filter by group"))
@@ -187,6 +190,7 @@ class MainWindow(QMainWindow):
         ll = QVBoxLayout(left)
         ll.addWidget(self.search)
         ll.addWidget(self.group_filter)
+        unseen_label(self.group_filter, self.tr("Filter by group"), ll)  # its name on Linux is its value
         ll.addWidget(self.table, 1)
         ll.addWidget(self.count_label)
         # One above the other: the list stays narrow at a large text size or in a longer language.

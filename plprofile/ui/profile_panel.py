@@ -43,7 +43,7 @@ class ProfilePanel(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
         self.name_label.setFont(font)
-        self.name_label.setAccessibleName(self.tr("Learner name"))
+        # no accessible name of its own: the learner's name, its text, is what a screen reader reads
         self.details_label = QLabel()
         self.details_label.setWordWrap(True)
         self.learner_radio = QRadioButton(self.tr("&Learner is writing"))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
+from PySide6 import QtCore  # Qt's namespace is made on first use (25 ms): not before the first window
 from PySide6.QtCore import QRegularExpression, Signal
 from PySide6.QtGui import QFont, QRegularExpressionValidator
 from PySide6.QtWidgets import (
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from plprofile.domain.limits import MAX_SECRET
 
+from .a11y import announce, reachable_by_tab, tab_within
 from .common import error_style
 from .messages import explain
 
@@ -90,6 +92,7 @@ class SignInPage(QWidget):
         self.secret.setEchoMode(QLineEdit.EchoMode.Password)
         self.secret.setMaxLength(MAX_SECRET + 1)
         self.secret.returnPressed.connect(self.submit)
+        self.secret.inputRejected.connect(self._rejected)
         self.repeat = QLineEdit()
         self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
         self.repeat.setAccessibleName(self.tr("Repeat the password"))
@@ -97,9 +100,9 @@ class SignInPage(QWidget):
         self.button = QPushButton(self.tr("Sign in"))
         self.button.setDefault(True)
         self.button.clicked.connect(self.submit)
-        self.message = QLabel()
+        self.message = QLabel()  # its text is its accessible name: what a screen reader reads of it
         self.message.setWordWrap(True)
-        self.message.setAccessibleName(self.tr("Sign-in message"))
+        self._message_focusable = False
         self.hint = CentredLabel()
         self.hint.setWordWrap(True)
 
@@ -133,12 +136,16 @@ class SignInPage(QWidget):
         outer.addLayout(row)
         outer.addWidget(self.hint)
         outer.addStretch(1)
-        self.setTabOrder(self.learner_radio, self.teacher_radio)
-        self.setTabOrder(self.teacher_radio, self.username)
-        self.setTabOrder(self.username, self.secret)
-        self.setTabOrder(self.secret, self.button)
+        order = [self.learner_radio, self.teacher_radio, self.display_name, self.username, self.secret, self.repeat,
+                 self.protect_box, self.message, self.button]
+        for first, second in zip(order, order[1:], strict=False):
+            self.setTabOrder(first, second)
         self._pin_validator = QRegularExpressionValidator(QRegularExpression(r"[0-9]{0,8}"), self)
         self.show_sign_in()
+
+    def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802
+        """Tab reaches "I'm a teacher" too, not only the chosen one of the two."""
+        return tab_within([self.learner_radio, self.teacher_radio], forward, super().focusNextPrevChild)
 
     # ---- modes --------------------------------------------------------------------------------------
     def _set_row_visible(self, field: QWidget, visible: bool) -> None:
@@ -215,6 +222,10 @@ class SignInPage(QWidget):
         self.secret.clear()
         self.repeat.clear()
         self.message.clear()
+        if self._message_focusable:  # no empty tab stop
+            self._message_focusable = False
+            self.message.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.NoTextInteraction)
+        self.secret.setAccessibleDescription("")
 
     def _say(self, text: str, *, problem: bool) -> None:
         """A problem in the error style; a note (waiting for the store) in the page's own. The style is chosen
@@ -222,6 +233,11 @@ class SignInPage(QWidget):
         (25 ms), which the first window need not wait for."""
         self.message.setStyleSheet(error_style() if problem else "font-weight: bold;")
         self.message.setText(text)
+        # reachable by Tab (selectable by keyboard), said at once, and read again with the field it is about
+        reachable_by_tab(self.message)
+        self._message_focusable = True
+        self.secret.setAccessibleDescription(text if problem else "")
+        announce(self.message, text)
 
     def set_hint(self, hint: str) -> None:
         self.hint.setText(hint)
@@ -235,10 +251,18 @@ class SignInPage(QWidget):
         """The store did not open: nothing typed stays (a sign-in that was waiting is dropped)."""
         self._reset()
 
+    def _rejected(self) -> None:
+        """A learner's PIN field takes digits only: a letter typed there is said to be refused, not dropped
+        without a word (a teacher who forgot to choose "I'm a teacher" learns why)."""
+        if self.secret.validator() is self._pin_validator:
+            self._say(self.tr("A PIN is 4 to 8 digits: letters are not taken. Teachers: choose “I'm a teacher” "
+                              "to type a password."), problem=True)
+
     def _apply_role(self) -> None:
         learner = self.learner_radio.isChecked() and self.mode != "first_teacher"
         self.secret_label.setText(self.tr("&PIN:") if learner else self.tr("&Password:"))
         self.secret.setAccessibleName(self.tr("PIN") if learner else self.tr("Password"))
+        self.secret.setPlaceholderText(self.tr("4 to 8 digits") if learner else "")
         self.secret.setValidator(self._pin_validator if learner else None)
         self.username.setPlaceholderText(self.tr("e.g. zoem") if learner else self.tr("e.g. rivera"))
 

@@ -48,6 +48,7 @@ from plprofile.domain.progress import (
 from plprofile.services.profiles import ProfileView
 
 from . import ask
+from .a11y import set_tip, show_message, unseen_label
 from .chart_view import ChartView, stage_chip, ui_language
 from .common import attempt, date_edit_format, fmt_date, from_qdate, high_contrast, to_qdate
 
@@ -369,7 +370,7 @@ class AssessmentEntry(QWidget):
             row += 1
             for element in members:
                 name = QLabel(element.text(self.lang))
-                name.setToolTip(self._element_tooltip(element))
+                set_tip(name, self._element_tooltip(element))
                 pickers = {}
                 for rater in RATERS:
                     picker = ValuePicker(framework, element, rater, self.lang)
@@ -390,10 +391,14 @@ class AssessmentEntry(QWidget):
                     picker.highlighted.connect(lambda i, e=entry, p=picker: self._pointed(e, p.itemData(i)))
                     picker.installEventFilter(self)
                 note.installEventFilter(self)
-                name.setBuddy(pickers["learner"])
                 for col, widget in enumerate((name, last, pickers["learner"], pickers["teacher"], difference,
                                               pickers["agreed"], note)):
                     self.grid.addWidget(widget, row, col)
+                # On Linux a screen reader gets a drop-down list's value as its name: what each one is for
+                # comes from a linked label, "Teacher rating for Voice", in the same cell and never shown.
+                for col, rater in ((2, "learner"), (3, "teacher"), (5, "agreed")):
+                    unseen_label(pickers[rater], self.tr("{rater} rating for {element}").format(
+                        rater=style.rater_label(rater), element=element.text(self.lang)), self.grid, row, col)
                 order += [pickers["learner"], pickers["teacher"], pickers["agreed"], note]
                 self.rows.append(entry)
                 row += 1
@@ -438,7 +443,7 @@ class AssessmentEntry(QWidget):
     def _changed(self, entry: EntryRow) -> None:
         self._update_difference(entry)
         self._focus(entry)
-        self.saved_label.clear()
+        show_message(self.saved_label, "")  # no empty tab stop
 
     def _update_difference(self, entry: EntryRow) -> None:
         values = entry.values()
@@ -446,22 +451,21 @@ class AssessmentEntry(QWidget):
         label = entry.difference
         if learner is None or teacher is None:
             label.clear()
-            label.setAccessibleName("")
-            label.setToolTip("")
+            set_tip(label, "")
             return
         diff = round(learner - teacher, 9)
         if abs(diff) < 1e-9:
             label.setText(self.tr("= same"))
             label.setStyleSheet("")  # the palette's own text colour: readable in any theme or contrast
-            label.setToolTip(self.tr("Learner and teacher chose the same value"))
+            set_tip(label, self.tr("Learner and teacher chose the same value"))
         else:
             amount = format_value(abs(diff))
             label.setText(self.tr("≠ differs by {n}").format(n=amount))
             label.setStyleSheet("font-weight: bold;" if high_contrast() else
                                 f"color: {style.GAP_COLOR}; font-weight: bold;")
-            label.setToolTip((self.tr("The learner rates this {n} higher than the teacher") if diff > 0 else
-                              self.tr("The teacher rates this {n} higher than the learner")).format(n=amount))
-        label.setAccessibleName(label.toolTip())
+            # its text is its name ("≠ differs by 1"); who rates it higher is its description
+            set_tip(label, (self.tr("The learner rates this {n} higher than the teacher") if diff > 0 else
+                            self.tr("The teacher rates this {n} higher than the learner")).format(n=amount))
 
     def apply_writer(self) -> None:
         """A learner writing records their own view only: the other columns are locked."""
@@ -587,8 +591,8 @@ class AssessmentEntry(QWidget):
             return False
         self.clear()
         self.page.drafts.pop(learner_id, None)
-        self.saved_label.setText(self.tr("Saved the assessment of {date}: %n element(s).", "", len(ratings))
-                                 .format(date=fmt_date(on)))
+        show_message(self.saved_label, self.tr("Saved the assessment of {date}: %n element(s).", "", len(ratings))
+                     .format(date=fmt_date(on)))  # said at once; the Save button had the focus
         self.page.data_changed()
         return True
 
@@ -644,7 +648,7 @@ class StagesPage(QWidget):
             self.learner_id = learner_id
             if self.entry.framework is not None:
                 self.entry.restore(self.drafts.get(learner_id))
-            self.entry.saved_label.clear()
+            show_message(self.entry.saved_label, "")
         self.learner_name = f"{view.learner.preferred_name} {view.learner.family_name}".strip()
         self._invalidate()
 

@@ -32,10 +32,6 @@
         <translation>Grupo o c&amp;lase:</translation>
     </message>
     <message>
-        <source>Profile at a glance</source>
-        <translation>El perfil de un vistazo</translation>
-    </message>
-    <message>
         <source>At a glance</source>
         <translation>De un vistazo</translation>
     </message>
@@ -192,6 +188,10 @@
     <message>
         <source>{element}: note or evidence</source>
         <translation>{element}: nota o evidencia</translation>
+    </message>
+    <message>
+        <source>{rater} rating for {element}</source>
+        <translation>{element}: valoración ({rater})</translation>
     </message>
     <message>
         <source>= same</source>
@@ -536,10 +536,6 @@ plprofile se cerrará ahora; vuelve a abrirlo para ver los registros restaurados
     <message>
         <source>Save this chart as PNG, SVG or PDF, or its table as CSV</source>
         <translation>Guardar este gráfico como PNG, SVG o PDF, o su tabla como CSV</translation>
-    </message>
-    <message>
-        <source>Summary of {chart}</source>
-        <translation>Resumen de {chart}</translation>
     </message>
     <message>
         <source>The chart appears here.</source>
@@ -1461,6 +1457,10 @@ plprofile se cerrará ahora; vuelve a abrirlo para ver los registros restaurados
         <translation>Abriendo {path}…</translation>
     </message>
     <message>
+        <source>Clear the search</source>
+        <translation>Borrar la búsqueda</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
@@ -1890,10 +1890,6 @@ Escribe el apellido del aprendiz para confirmar:</translation>
 <context>
     <name>ProfilePanel</name>
     <message>
-        <source>Learner name</source>
-        <translation>Nombre del aprendiz</translation>
-    </message>
-    <message>
         <source>&amp;Learner is writing</source>
         <translation>Escribe el &amp;aprendiz</translation>
     </message>
@@ -2060,10 +2056,6 @@ Escribe el apellido del aprendiz para confirmar:</translation>
         <translation>Iniciar sesión</translation>
     </message>
     <message>
-        <source>Sign-in message</source>
-        <translation>Mensaje de inicio de sesión</translation>
-    </message>
-    <message>
         <source>Your &amp;name:</source>
         <translation>Tu &amp;nombre:</translation>
     </message>
@@ -2108,6 +2100,10 @@ Escribe el apellido del aprendiz para confirmar:</translation>
         <translation>Desbloquear</translation>
     </message>
     <message>
+        <source>A PIN is 4 to 8 digits: letters are not taken. Teachers: choose “I&apos;m a teacher” to type a password.</source>
+        <translation>Un PIN tiene de 4 a 8 cifras: no se aceptan letras. Docentes: elijan «Soy docente» para escribir una contraseña.</translation>
+    </message>
+    <message>
         <source>&amp;Password:</source>
         <translation>&amp;Contraseña:</translation>
     </message>
@@ -2118,6 +2114,10 @@ Escribe el apellido del aprendiz para confirmar:</translation>
     <message>
         <source>Password</source>
         <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>4 to 8 digits</source>
+        <translation>de 4 a 8 cifras</translation>
     </message>
     <message>
         <source>e.g. zoem</source>
@@ -2250,10 +2250,6 @@ Escribe el apellido del aprendiz para confirmar:</translation>
     <message>
         <source>Password or recovery key</source>
         <translation>Contraseña o clave de recuperación</translation>
-    </message>
-    <message>
-        <source>Unlock message</source>
-        <translation>Mensaje de desbloqueo</translation>
     </message>
     <message>
         <source>&amp;Password or recovery key:</source>

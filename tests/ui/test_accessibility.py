@@ -8,6 +8,8 @@ from ``setAccessibleName``, the button's text or a label's buddy.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible, QKeySequence
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QScrollBar,
@@ -55,18 +58,47 @@ def _part_of_another_control(widget: QWidget) -> bool:
     return False
 
 
+def linked_labels(widget: QWidget) -> list[str]:
+    """The words of the labels linked to ``widget`` (``QLabel.setBuddy``), as AT-SPI's "labelled by" gives them;
+    a group box's caption also comes as one, but it names a whole box, not this field."""
+    interface = QAccessible.queryAccessibleInterface(widget)
+    return [other.text(QAccessible.Text.Name).strip() for other, _relation in
+            interface.relations(QAccessible.Relation.Label)
+            if other.role() == QAccessible.Role.StaticText and other.text(QAccessible.Text.Name).strip()]
+
+
 def accessible_name(widget: QWidget) -> str:
-    """The name a screen reader announces. For a drop-down list Qt reports its current value as the name
-    on Linux (the label comes through a "labelled by" relation), so there the list needs an accessible
-    name of its own or a label whose buddy it is; its value alone does not say what it is for."""
+    """The name a screen reader announces. For a drop-down list, a spin box or a date field Qt reports the
+    current value as the name on Linux, or a name set on it that Orca reads with the value; what it is for
+    comes through a linked label ("labelled by"), so there only a linked label counts."""
     interface = QAccessible.queryAccessibleInterface(widget)
     if interface is None:
         return ""
-    if isinstance(widget, QComboBox) and not widget.isEditable():
-        labels = [other.text(QAccessible.Text.Name) for other, _relation in
-                  interface.relations(QAccessible.Relation.Label)]
-        return (widget.accessibleName() or " ".join(labels)).strip()
+    if isinstance(widget, (QAbstractSpinBox, QComboBox)) and not (isinstance(widget, QComboBox)
+                                                                   and widget.isEditable()):
+        return " ".join(linked_labels(widget))
     return interface.text(QAccessible.Text.Name).strip()
+
+
+MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?/?\s*>")
+
+
+def markup_and_captions(top: QWidget) -> list[str]:
+    """Descriptions (tooltips) that hand assistive technology raw HTML, and labels whose accessible name is a
+    fixed caption instead of the words they show (a screen reader gets nothing else of a label)."""
+    found = []
+    for widget in top.findChildren(QWidget):
+        if not widget.isVisibleTo(top):
+            continue
+        interface = QAccessible.queryAccessibleInterface(widget)
+        if interface is None:
+            continue
+        for kind in (QAccessible.Text.Name, QAccessible.Text.Description):
+            if MARKUP.search(interface.text(kind)):
+                found.append(f"{type(widget).__name__} {kind.name}: {interface.text(kind)[:60]!r}")
+        if isinstance(widget, QLabel) and widget.text() and widget.accessibleName():
+            found.append(f"label {widget.text()[:40]!r} is named {widget.accessibleName()!r}")
+    return found
 
 
 def unnamed_controls(top: QWidget) -> list[str]:
@@ -96,10 +128,13 @@ def test_every_control_of_the_main_views_has_an_accessible_name(open_window, qtb
 
     def check(where: str, top: QWidget) -> None:
         _settle(qtbot)
-        if found := unnamed_controls(top):
+        if found := unnamed_controls(top) + markup_and_captions(top):
             problems[where] = found
 
     check("main window", window)
+    window.search.setText("zz")  # Qt's clear button shows: it needs a name too
+    check("search with text", window.search)
+    window.search.clear()
     tabs = window.profile.tabs
     for i in range(tabs.count()):
         tabs.setCurrentIndex(i)
@@ -127,9 +162,16 @@ def test_every_control_of_the_main_views_has_an_accessible_name(open_window, qtb
     # dialogs
     from plprofile.ui.backups import BackupsDialog
     from plprofile.ui.dialogs import AddLearnerDialog
+    from plprofile.ui.encryption import RecoveryKeyDialog, UnlockDialog
 
-    for dialog in (AddLearnerDialog(window.ctx, window), BackupsDialog(window.ctx, window)):
+    unlock = UnlockDialog(demo_dir, window)
+    for dialog in (AddLearnerDialog(window.ctx, window), BackupsDialog(window.ctx, window),
+                   RecoveryKeyDialog("ABCD-EFGH-IJKL", window), unlock):
         dialog.show()
+        if dialog is unlock:  # refused: the message is read as its words
+            unlock.secret.setText("not the key")
+            unlock.try_unlock()
+            assert unlock.message.text()
         check(type(dialog).__name__, dialog)
         dialog.reject()
     assert not problems, "\n".join(f"{where}:\n  " + "\n  ".join(found) for where, found in problems.items())
@@ -144,6 +186,40 @@ def test_the_sign_in_page_is_named_for_screen_readers(open_window, qtbot, demo_d
     assert not unnamed_controls(window.signin)
 
 
+def test_the_sign_in_page_reaches_both_ways_in_and_refuses_letters_in_a_pin_out_loud(open_window, qtbot, demo_dir,
+                                                                                  monkeypatch):
+    from plprofile.ui import signin
+
+    said = []
+    monkeypatch.setattr(signin, "announce", lambda _widget, text: said.append(text))
+    window = open_window(demo_dir, require_sign_in=True)
+    _activate(qtbot, window)
+    page = window.signin
+    visited = _tab_through(qtbot, page.learner_radio, 12)
+    assert page.teacher_radio in visited and page.username in visited and page.button in visited
+    page.teacher_radio.click()  # choosing changes nothing about what Tab reaches, either way round
+    visited = _tab_through(qtbot, page.teacher_radio, 12)
+    assert page.learner_radio in visited
+    qtbot.keyClick(page.teacher_radio, Qt.Key.Key_Backtab)
+    assert QApplication.focusWidget() is page.learner_radio
+    page.learner_radio.click()
+    assert "4" in page.secret.placeholderText() and "8" in page.secret.placeholderText()
+    page.secret.setFocus()
+    qtbot.keyClicks(page.secret, "2a")
+    assert page.secret.text() == "2"
+    assert "letters" in page.message.text() and said == [page.message.text()]
+    # a refusal: said at once, reachable with Tab, and repeated by the field it is about
+    page.username.setText("teacher")
+    page.teacher_radio.click()
+    page.secret.setText("not the password")
+    page.button.click()
+    refusal = page.message.text()
+    assert said[-1] == refusal and "not match" in refusal
+    assert page.message.focusPolicy() & Qt.FocusPolicy.TabFocus
+    assert QAccessible.queryAccessibleInterface(page.message).text(QAccessible.Text.Name) == refusal
+    assert page.secret.accessibleDescription() == refusal
+
+
 def test_charts_are_named_and_described_with_a_table_equivalent(open_window, qtbot, demo_dir):
     window = open_window(demo_dir)
     stages = window.profile.stages_page
@@ -152,7 +228,15 @@ def test_charts_are_named_and_described_with_a_table_equivalent(open_window, qtb
     stages.tabs.setCurrentWidget(view)
     qtbot.waitUntil(lambda: view.canvas is not None, timeout=20_000)
     assert accessible_name(view.canvas)
-    assert view.canvas.accessibleDescription()
+    assert view.summary.text() and view.canvas.accessibleDescription().startswith(view.summary.text())
+    assert view.canvas.focusPolicy() & Qt.FocusPolicy.TabFocus  # a tab stop that says the summary
+    for button in (view.chart_button, view.table_button):  # a choice of one...
+        assert QAccessible.queryAccessibleInterface(button).role() == QAccessible.Role.RadioButton
+    _activate(qtbot, window)  # ...each a tab stop, whichever is chosen
+    assert _tab_through(qtbot, view.chart_button, 1)[1] is view.table_button
+    view.table_button.click()
+    qtbot.keyClick(view.table_button, Qt.Key.Key_Backtab)
+    assert QApplication.focusWidget() is view.chart_button
     view.table_button.click()
     table = next(w for w in view.findChildren(QAbstractItemView) if w.isVisibleTo(view))
     assert table.model().rowCount() > 0 and accessible_name(table)

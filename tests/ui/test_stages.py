@@ -110,6 +110,7 @@ def test_conference_assessment_is_saved_and_charted_after_a_restart(open_window,
     _click(qtbot, entry.save_button)
     assert answers.errors == []
     assert "3 element(s)" in entry.saved_label.text()
+    assert entry.saved_label.focusPolicy() & Qt.FocusPolicy.TabFocus  # a screen reader user finds it again
     assert voice.pickers["learner"].value() is None  # the form is empty again
 
     ctx = window.ctx
@@ -236,6 +237,10 @@ def test_export_writes_each_format(open_window, answers, qtbot, tmp_path, monkey
     page = _open_stages(window, qtbot)
     page.show_chart("now")
     view = page.charts["now"]
+    from plprofile.ui import a11y
+
+    said = []
+    monkeypatch.setattr(a11y, "announce", lambda _widget, text: said.append(text))
     for suffix in ("png", "svg", "pdf", "csv"):
         target = tmp_path / f"now.{suffix}"
         monkeypatch.setattr(chart_view, "choose_export_path", lambda *_a, _t=target, **_k: str(_t))
@@ -246,6 +251,9 @@ def test_export_writes_each_format(open_window, answers, qtbot, tmp_path, monkey
     assert (tmp_path / "now.pdf").read_bytes()[:5] == b"%PDF-"
     assert "Voice,1,1.5,1.5,-0.5" in (tmp_path / "now.csv").read_text(encoding="utf-8-sig")
     assert answers.errors == []
+    # each save is said to a screen reader, and stays where Tab reaches it
+    assert said == [f"Saved now.{suffix}" for suffix in ("png", "svg", "pdf", "csv")]
+    assert view.status.text() == "Saved now.csv" and view.status.focusPolicy() & Qt.FocusPolicy.TabFocus
 
 
 def test_empty_history_shows_the_empty_state(open_window, answers, qtbot):
