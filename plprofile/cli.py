@@ -143,6 +143,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.demo or args.screenshot or args.learner:
             parser.error("--demo, --screenshot and --learner start the app; they do not go with a command")
         return run_command(args, data_dir)
+    if args.screenshot is None and not has_display():
+        return _fail("the app needs a display, and there is none here (no $DISPLAY or $WAYLAND_DISPLAY). "
+                     "To work without one, use the commands above (plprofile --help), or take a picture with "
+                     "QT_QPA_PLATFORM=offscreen plprofile --screenshot FILE.", 2)
     from .app import run_gui
 
     if args.lang:
@@ -158,6 +162,15 @@ def main(argv: list[str] | None = None) -> int:
             return 2
     return run_gui(data_dir, demo=args.demo, screenshot=args.screenshot, learner=args.learner, view=args.view,
                    store_key=key)
+
+
+def has_display() -> bool:
+    """Whether Qt can open a window here. On Linux and the BSDs Qt aborts (a core dump) when it finds neither
+    an X11 nor a Wayland display; it is asked first, so that the person gets a sentence instead. A platform
+    chosen by hand ($QT_QPA_PLATFORM: offscreen, vnc, eglfs...) is trusted. Windows and macOS always have one."""
+    if sys.platform.startswith(("win", "darwin")) or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 # ---- the commands: no Qt, so they are quick and work on a server without a screen ------------------------
