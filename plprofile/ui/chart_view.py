@@ -7,7 +7,6 @@ projector); a figure too tall for the window scrolls rather than shrinking below
 
 from __future__ import annotations
 
-import csv
 import re
 import time
 from collections.abc import Callable, Sequence
@@ -89,11 +88,10 @@ def safe_file_name(text: str) -> str:
 
 
 def write_csv(path: str | Path, table: Table) -> None:
+    from plprofile.services.csvfile import write_csv as write  # the one CSV writer (formulas neutralised)
+
     headers, rows = table
-    with open(path, "w", newline="", encoding="utf-8-sig") as f:  # BOM: spreadsheets read the accents
-        writer = csv.writer(f)
-        writer.writerow(headers)
-        writer.writerows(rows)
+    write(path, headers, rows)
 
 
 _ICONS: dict[tuple[str, int], QIcon] = {}
