@@ -32,6 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from plprofile.domain.filenames import safe_file_name as file_name
+
 from . import ask
 
 if TYPE_CHECKING:
@@ -82,9 +84,8 @@ def choose_export_path(parent: QWidget | None, title: str, suggested: str,
 
 
 def safe_file_name(text: str) -> str:
-    """A file name from a title: letters, digits and dashes."""
-    name = re.sub(r"[^\w]+", "-", text, flags=re.UNICODE).strip("-").lower()
-    return name or "chart"
+    """A file name from a title: letters, digits and dashes (never a path, never empty)."""
+    return file_name(text, fallback="chart").lower()
 
 
 def write_csv(path: str | Path, table: Table) -> None:
