@@ -38,6 +38,8 @@ PRAGMAS = (
     "PRAGMA synchronous=FULL",
     "PRAGMA foreign_keys=ON",
     f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}",
+    # What a delete frees is overwritten with zeros, not left readable in the file's free space (erasure).
+    "PRAGMA secure_delete=ON",
 )
 
 
