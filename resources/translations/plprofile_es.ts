@@ -1413,7 +1413,7 @@ plprofile se cerrará ahora; vuelve a abrirlo para ver los registros restaurados
     <name>MainWindow</name>
     <message>
         <source>plprofile — Personal Learner Profiles</source>
-        <extracomment>Once, when the window first takes input: the sign-in screen (shown before the store is open when the file says it can be), the first teacher&apos;s form, or the session itself. The background health check of the open store finished: its problems (an empty list: healthy).</extracomment>
+        <extracomment>The events that count as activity, made on the first start: importing ``QEvent`` makes its ``Type`` (179 members), 4 ms that the first window need not wait for. Once, when the window first takes input: the sign-in screen (shown before the store is open when the file says it can be), the first teacher&apos;s form, or the session itself. The background health check of the open store finished: its problems (an empty list: healthy).</extracomment>
         <translation>plprofile — Perfiles personales del aprendiz</translation>
     </message>
     <message>
@@ -1809,15 +1809,33 @@ También puedes agregar aprendices a mano o importar una clase desde un archivo 
         <source>Delete permanently</source>
         <translation>Eliminar definitivamente</translation>
     </message>
-    <message>
-        <source>This deletes everything about {name}, their history included, and cannot be undone.
+    <message numerus="yes">
+        <source>This erases everything about {name}: their profile, goals, check-ins, assessments, conferences, history and sign-in. They are erased from this computer&apos;s store and from every backup of it in its backups folder (%n backup(s)), and cannot be brought back. Copies kept somewhere else (a USB stick, a protected copy, a saved summary) are not reached.
+
 Type the learner&apos;s family name to confirm:</source>
-        <translation>Esto elimina todo lo relativo a {name}, incluido su historial, y no se puede deshacer.
-Escribe el apellido del aprendiz para confirmar:</translation>
+        <translation>
+            <numerusform>Esto borra todo lo relativo a {name}: su perfil, metas, seguimientos, valoraciones, reuniones, historial y acceso. Se borra del almacén de este ordenador y de todas sus copias de seguridad en la carpeta de copias (%n copia de seguridad), y no se puede recuperar. Las copias guardadas en otro sitio (una memoria USB, una copia protegida, un resumen guardado) no se alcanzan.
+
+Escribe el apellido del alumno para confirmar:</numerusform>
+            <numerusform>Esto borra todo lo relativo a {name}: su perfil, metas, seguimientos, valoraciones, reuniones, historial y acceso. Se borra del almacén de este ordenador y de todas sus copias de seguridad en la carpeta de copias (%n copias de seguridad), y no se puede recuperar. Las copias guardadas en otro sitio (una memoria USB, una copia protegida, un resumen guardado) no se alcanzan.
+
+Escribe el apellido del alumno para confirmar:</numerusform>
+        </translation>
     </message>
     <message>
         <source>The name did not match; nothing was deleted.</source>
         <translation>El nombre no coincide; no se eliminó nada.</translation>
+    </message>
+    <message>
+        <source>Erasing {name} from the store and its backups…</source>
+        <translation>Borrando a {name} del almacén y de sus copias de seguridad…</translation>
+    </message>
+    <message numerus="yes">
+        <source>{name} is erased from the store and from %n backup(s).</source>
+        <translation>
+            <numerusform>{name} se ha borrado del almacén y de %n copia de seguridad.</numerusform>
+            <numerusform>{name} se ha borrado del almacén y de %n copias de seguridad.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Backup</source>
@@ -3152,6 +3170,10 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>El archivo es texto UTF-16 («Texto Unicode»), no UTF-8. Guárdalo como «CSV UTF-8» y vuelve a intentarlo.</translation>
     </message>
     <message>
+        <source>The learner is deleted, but another program is still reading the store, so the store&apos;s journal (-wal) could not be emptied yet. Close the other program and erase again.</source>
+        <translation>El alumno está eliminado, pero otro programa sigue leyendo el almacén, así que su diario (-wal) aún no se ha podido vaciar. Cierra el otro programa y vuelve a borrar.</translation>
+    </message>
+    <message>
         <source>Row {row}: “{column}” is empty.</source>
         <translation>Fila {row}: «{column}» está vacío.</translation>
     </message>
@@ -3202,6 +3224,14 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
     <message>
         <source>How it&apos;s going must be between {low} and {high}.</source>
         <translation>«Cómo va» debe estar entre {low} y {high}.</translation>
+    </message>
+    <message>
+        <source>Nothing was erased: these backups cannot be opened with this store&apos;s key, so {name} could not be removed from them: {files}. Move them off this computer or delete them, then erase again.</source>
+        <translation>No se borró nada: estas copias de seguridad no se abren con la clave de este almacén, así que no se pudo quitar a {name} de ellas: {files}. Sácalas de este ordenador o elimínalas y vuelve a borrar.</translation>
+    </message>
+    <message>
+        <source>{name} is erased from the store and from {n} backup(s), but not from these: {problems}</source>
+        <translation>{name} se ha borrado del almacén y de {n} copia(s) de seguridad, pero no de estas: {problems}</translation>
     </message>
     <message>
         <source>“{element}” is rated twice.</source>
