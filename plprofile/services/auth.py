@@ -5,7 +5,9 @@ Messages never say whether an account exists. Nothing here logs a secret, a hash
 
 from __future__ import annotations
 
+import hashlib
 import re
+import secrets
 import unicodedata
 import uuid
 from collections.abc import Callable
@@ -21,7 +23,7 @@ from plprofile.domain.limits import MAX_SECRET
 from plprofile.domain.profile import Actor, Role, ValidationError
 from plprofile.store import changes
 from plprofile.store.engine import Store
-from plprofile.store.models import Account, Learner
+from plprofile.store.models import Account, Learner, Meta
 from plprofile.store.types import utcnow
 
 from .accounts import SYSTEM
@@ -97,9 +99,6 @@ class AuthService:
         self.store = store
         self.hasher = hasher or default_hasher()
         self._dummy: str | None = None
-        # Failures against names that have no account, counted like real ones so that the messages (wait,
-        # locked) never tell whether an account exists. Kept in memory only, and bounded.
-        self._unknown: dict[str, tuple[int, datetime | None]] = {}
         #: Called with (sign-in name, password) when a teacher proves or sets a password; an encrypted store
         #: uses it to give that teacher a key slot (see plprofile.services.encryption).
         self.password_hook: Callable[[str, str], None] | None = None
@@ -258,7 +257,7 @@ class AuthService:
             account = s.execute(select(Account).where(Account.username == name, Account.deleted_at.is_(None))
                                 ).scalars().first()
             if account is None or account.secret_hash is None:
-                self._fail_unknown(name, secret, now)
+                self._fail_unknown(s, name, secret, now)
             if account.locked_until is not None and account.locked_until > now:
                 wait = account.locked_until - now
                 raise SignInError(_wait_message(wait))
@@ -286,16 +285,23 @@ class AuthService:
         if self.password_hook is not None:
             self.password_hook(username, password)
 
-    def _fail_unknown(self, key: str, secret: str, now: datetime) -> NoReturn:
-        """A name without an account fails exactly as a real one would: same work, same messages, same lock."""
-        failures, locked_until = self._unknown.get(key, (0, None))
+    def _fail_unknown(self, s, name: str, secret: str, now: datetime) -> NoReturn:  # noqa: ANN001
+        """A name without an account fails exactly as a real one would: same work, same messages, same lock,
+        and, like a real account's, its count is kept in the store, so a restart resets neither."""
+        key = _unknown_key(s, name)
+        row = s.get(Meta, key)
+        failures, locked_until = _read_unknown(row.value) if row is not None else (0, None)
         if locked_until is not None and locked_until > now:
             raise SignInError(_wait_message(locked_until - now))
         self._verify(self._dummy_hash, secret)  # the same work as a real check: no timing hint
         failures += 1
-        if len(self._unknown) >= MAX_UNKNOWN_NAMES and key not in self._unknown:
-            self._unknown.pop(next(iter(self._unknown)))
-        self._unknown[key] = (failures, _next_lock(failures, now))
+        locked_until = _next_lock(failures, now)
+        if row is None:
+            _make_room_for_unknown(s)
+            row = Meta(key=key)
+        row.value = _write_unknown(failures, locked_until, now)
+        s.add(row)
+        s.commit()
         if failures >= LOCK_AFTER:
             raise SignInError(LOCKED)
         raise SignInError(WRONG)
@@ -318,6 +324,44 @@ class AuthService:
             return self.hasher.verify(hashed, secret)
         except (VerifyMismatchError, VerificationError, InvalidHashError):
             return False
+
+
+# ---- failures against names without an account, kept in the store's meta table --------------------------
+_UNKNOWN = "signin-unknown:"
+_SALT = "signin-salt"
+
+
+def _unknown_key(s, name: str) -> str:  # noqa: ANN001
+    """The meta key of a sign-in name without an account: a salted hash, so the table does not list names
+    people typed (a salt kept in the store: it hides them from a glance, not from a determined attacker)."""
+    salt = s.get(Meta, _SALT)
+    if salt is None:
+        salt = Meta(key=_SALT, value=secrets.token_hex(16))
+        s.add(salt)
+    digest = hashlib.sha256(f"{salt.value}\x00{name}".encode()).hexdigest()[:40]
+    return _UNKNOWN + digest
+
+
+def _read_unknown(value: str) -> tuple[int, datetime | None]:
+    try:
+        failures, locked, _last = value.split(" ")
+        return int(failures), None if locked == "-" else datetime.fromisoformat(locked)
+    except ValueError:
+        return 0, None
+
+
+def _write_unknown(failures: int, locked_until: datetime | None, now: datetime) -> str:
+    return f"{failures} {locked_until.isoformat() if locked_until else '-'} {now.isoformat()}"
+
+
+def _make_room_for_unknown(s) -> None:  # noqa: ANN001
+    """At most MAX_UNKNOWN_NAMES counters: the one whose last failure is oldest goes first."""
+    rows = s.execute(select(Meta).where(Meta.key.startswith(_UNKNOWN))).scalars().all()
+    if len(rows) < MAX_UNKNOWN_NAMES:
+        return
+    rows = sorted(rows, key=lambda r: r.value.rsplit(" ", 1)[-1])
+    for row in rows[: len(rows) - MAX_UNKNOWN_NAMES + 1]:
+        s.delete(row)
 
 
 def _next_lock(failures: int, now: datetime) -> datetime | None:

@@ -171,3 +171,53 @@ def test_only_a_teacher_changes_a_password_and_only_with_the_current_one(auth, t
     pupil = auth.sign_in("zoem", "2468").actor
     with pytest.raises(ValidationError):
         auth.change_password(pupil, "2468", "another long phrase")
+
+
+def test_a_locked_name_stays_locked_after_a_restart_whether_or_not_it_has_an_account(tmp_path, monkeypatch):
+    """Counted in memory only, an unknown name came back unlocked after a restart while a real account did
+    not: that told which names exist. Both counters live in the store now."""
+    from plprofile.services.accounts import ensure_teacher, teacher_actor
+    from plprofile.services.profiles import ProfileService
+    from plprofile.store.engine import open_store
+    from plprofile.store.models import Meta
+
+    data = tmp_path / "data"
+    store = open_store(data)
+    teacher = teacher_actor(ensure_teacher(store))
+    learner = ProfileService(store).add_learner(teacher, given_name="Zoë", family_name="Moreau")
+    auth = AuthService(store, hasher=fast_hasher())
+    auth.set_learner_pin(teacher, learner.id, "2468")
+    start = utcnow()
+    for name in ("zoem", "nobodyhere"):
+        at = start
+        for _ in range(auth_module.LOCK_AFTER):
+            with pytest.raises(SignInError):
+                auth.sign_in(name, "0000", now=at)
+            at += auth_module.MAX_WAIT + timedelta(seconds=1)
+    store.close()
+
+    again = open_store(data)  # a restart: a new store and a new service on the same file
+    try:
+        fresh = AuthService(again, hasher=fast_hasher())
+        later = at + timedelta(minutes=1)
+        said = {}
+        for name, secret in (("zoem", "2468"), ("nobodyhere", "2468")):
+            with pytest.raises(SignInError) as caught:
+                fresh.sign_in(name, secret, now=later)
+            said[name] = str(caught.value)
+        assert said["zoem"] == said["nobodyhere"] and "wait" in said["zoem"]
+        # the names typed are not in the store, only salted hashes of them
+        with again.session() as s:
+            keys = [m.key for m in s.execute(select(Meta)).scalars()]
+        assert sum(k.startswith("signin-unknown:") for k in keys) == 1
+        assert not any("nobodyhere" in k for k in keys)
+        # and the counters are bounded: the oldest goes first
+        monkeypatch.setattr(auth_module, "MAX_UNKNOWN_NAMES", 3)
+        for i in range(5):
+            with pytest.raises(SignInError):
+                fresh.sign_in(f"stranger{i}", "0000", now=later + timedelta(seconds=i))
+        with again.session() as s:
+            keys = [m.key for m in s.execute(select(Meta)).scalars() if m.key.startswith("signin-unknown:")]
+        assert len(keys) == 3
+    finally:
+        again.close()
