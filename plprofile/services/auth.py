@@ -39,6 +39,8 @@ MAX_WAIT = timedelta(seconds=60)
 WRONG = "That name and password or PIN do not match. Please try again."
 LOCKED = "Too many wrong tries: this account is locked for a while. A teacher can unlock it."
 MAX_UNKNOWN_NAMES = 1000
+#: Marks the hash of a PIN mixed with the store's pepper (``plprofile.services.pepper``) before hashing.
+PEPPERED = "peppered1$"
 
 
 class SignInError(Exception):
@@ -199,7 +201,7 @@ class AuthService:
             raise ValidationError("role", "Only a teacher can set a learner's PIN.")
         pin = check_pin(pin)
         username = check_username(username or self.suggest_username(learner_id))
-        secret = self.hasher.hash(pin)
+        secret = self.pin_hash(pin)
         with self.store.transaction() as s:
             account = s.execute(select(Account).where(Account.learner_id == learner_id)).scalars().first()
             if account is None:
@@ -271,8 +273,11 @@ class AuthService:
                 raise SignInError(WRONG)
             account.failed_attempts = 0
             account.locked_until = None
-            if self.hasher.check_needs_rehash(account.secret_hash):
-                account.secret_hash = self.hasher.hash(secret)
+            if account.kind == Role.LEARNER.value and not account.secret_hash.startswith(PEPPERED):
+                account.secret_hash = self.pin_hash(secret)  # a PIN set before the pepper: mixed in now
+            elif self.hasher.check_needs_rehash(account.secret_hash.removeprefix(PEPPERED)):
+                account.secret_hash = (self.pin_hash(secret) if account.secret_hash.startswith(PEPPERED)
+                                       else self.hasher.hash(secret))
             s.add(account)
             role = Role(account.kind)
             actor = Actor(account_id=account.id, role=role, learner_id=account.learner_id)
@@ -319,7 +324,20 @@ class AuthService:
             return False
         return True
 
+    def pin_hash(self, pin: str) -> str:
+        """A learner's PIN, mixed with the store's pepper (made on first use), then hashed with Argon2id."""
+        from . import pepper
+
+        return PEPPERED + self.hasher.hash(pepper.mix(pepper.load(self.store.path, create=True), pin))
+
     def _verify(self, hashed: str, secret: str) -> bool:
+        if hashed.startswith(PEPPERED):
+            from . import pepper
+
+            key = pepper.load(self.store.path)
+            hashed = hashed.removeprefix(PEPPERED)
+            # Without its pepper (a store copied without it) no PIN matches; the work is done all the same.
+            secret = pepper.mix(key, secret) if key is not None else "no pepper: " + secret
         try:
             return self.hasher.verify(hashed, secret)
         except (VerifyMismatchError, VerificationError, InvalidHashError):
