@@ -224,3 +224,19 @@ def test_a_backup_the_store_key_cannot_open_stops_the_erasure_before_anything_ch
         assert con.execute("SELECT count(*) FROM learner WHERE family_name = ?", (FAMILY,)).fetchone()[0] == 1
     finally:
         con.close()
+
+
+def test_help_names_the_command_and_it_loads_no_qt(tmp_path: Path):
+    assert "purge --learner NAME [--yes]" in run("--help").stdout
+    data = tmp_path / "data"
+    store, _leaver = fill(data)
+    store.close()
+    code = (
+        "import sys\n"
+        "from plprofile.cli import main\n"
+        f"assert main(['--data-dir', {str(data)!r}, 'purge', '--learner', 'S77', '--yes']) == 0\n"
+        "qt = sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', 'matplotlib')))\n"
+        "assert not qt, qt\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 0, result.stderr
