@@ -211,7 +211,7 @@ from plprofile.store.engine import open_store
 store = open_store(Path(sys.argv[1]))
 stages = StagesService(store)
 teacher = teacher_actor(ensure_teacher(store))
-framework = stages.active_framework()
+framework = stages.active_framework(teacher)
 learner = uuid.UUID(sys.argv[2])
 t0 = time.perf_counter()
 fig = progress_figure(stages.history(teacher, learner), framework)
@@ -522,7 +522,7 @@ def measure_in_process(samples: Samples, data_dir: Path, repeat: int, quick: boo
         view = profiles.load_profile(ctx.teacher, summary.id)
         mine = [e for e in view.entries if e.author_role == Role.LEARNER.value and not e.parent_id]
         if mine:
-            targets.append((learner_actor(profiles.learner_account(summary.id)), mine[0]))
+            targets.append((learner_actor(profiles.learner_account(ctx.teacher, summary.id)), mine[0]))
     run = uuid.uuid4().hex[:8]  # new words every run: an edit to the same words saves nothing
     for i, (actor, entry) in enumerate(targets):
         text = f"{entry.text.split(' [')[0]} [{run}-{i}]"

@@ -400,7 +400,7 @@ def _purge(data_dir: Path, name: str, yes: bool) -> int:
     except StoreError as exc:
         return _fail(f"{exc} Nothing was erased.")
     try:
-        found = erase.find_learners(store, name)
+        found = erase.find_learners(SYSTEM, store, name)
         if not found:
             return _fail(f"no learner is called {name!r}; nothing was erased. Give the full name (given or "
                          "preferred name, then family name) or the school ID.", 2)

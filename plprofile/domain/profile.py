@@ -155,3 +155,5 @@ class Actor:
     #: The teacher signed in when a learner writes in the teacher's session (at a conference, "learner is
     #: writing"): the learner authors the words, and the change log also keeps whose session it was.
     signed_in_id: uuid.UUID | None = None
+    #: A school admin: a teacher's rights, and every account's (see ``domain.policy``).
+    admin: bool = False

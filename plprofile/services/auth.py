@@ -20,12 +20,14 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from sqlalchemy import func, select
 
 from plprofile.domain.limits import MAX_SECRET
+from plprofile.domain.policy import Action, Kind, Target, require
 from plprofile.domain.profile import Actor, Role, ValidationError
 from plprofile.store import changes
 from plprofile.store.engine import Store
 from plprofile.store.models import Account, Learner, Meta
 from plprofile.store.types import utcnow
 
+from .access import STAFF_KINDS, actor_first, check, signed_out
 from .accounts import SYSTEM
 
 MIN_PASSWORD = 8
@@ -41,6 +43,8 @@ LOCKED = "Too many wrong tries: this account is locked for a while. A teacher ca
 MAX_UNKNOWN_NAMES = 1000
 #: Marks the hash of a PIN mixed with the store's pepper (``plprofile.services.pepper``) before hashing.
 PEPPERED = "peppered1$"
+RECOVERY = ("This store holds learners' profiles but no teacher account. Restore a backup from before the "
+            "accounts were lost, or ask whoever looks after the school's computers.")
 
 
 class SignInError(Exception):
@@ -96,6 +100,7 @@ class SignedIn:
     username: str
 
 
+@actor_first
 class AuthService:
     def __init__(self, store: Store, hasher: PasswordHasher | None = None) -> None:
         self.store = store
@@ -115,26 +120,51 @@ class AuthService:
             self._dummy = self.hasher.hash("not-a-real-secret")
         return self._dummy
 
+    @signed_out
     def prepare(self) -> None:
         """Do now the slow work a first sign-in would otherwise pay for (safe on a worker thread)."""
         self._dummy_hash  # noqa: B018
 
     # ---- accounts -----------------------------------------------------------------------------------
+    @signed_out
     def needs_first_teacher(self) -> bool:
-        with self.store.session() as s:
-            return s.execute(select(func.count()).select_from(Account).where(
-                Account.kind == Role.TEACHER.value, Account.secret_hash.is_not(None),
-                Account.deleted_at.is_(None))).scalar_one() == 0
+        """Whether the sign-in screen asks for the first teacher account: only while no teacher can sign in
+        and the store holds nobody's profile (or only the placeholder teacher of a store made before sign-in
+        existed, which the first teacher then takes over). A store with learners and no teacher who can sign
+        in needs recovery instead (``needs_recovery``): whoever sat down would otherwise own it."""
+        return self._first_start() == "first_teacher"
 
+    @signed_out
+    def needs_recovery(self) -> bool:
+        """Whether the store holds learners but no teacher account can sign in (see ``needs_first_teacher``)."""
+        return self._first_start() == "recovery"
+
+    def _first_start(self) -> str:
+        """"sign_in" while a teacher can sign in; else "first_teacher" for a store without learners or with a
+        teacher account that never had a password (made before sign-in existed, or by an import); else
+        "recovery": the store holds learners and every teacher account is gone."""
+        with self.store.session() as s:
+            staff = select(func.count()).select_from(Account).where(
+                Account.kind.in_(STAFF_KINDS), Account.deleted_at.is_(None))
+            if s.execute(staff.where(Account.secret_hash.is_not(None))).scalar_one():
+                return "sign_in"
+            if s.execute(staff).scalar_one():
+                return "first_teacher"
+            learners = s.execute(select(Learner.id).where(Learner.deleted_at.is_(None)).limit(1)).first()
+        return "recovery" if learners is not None else "first_teacher"
+
+    @signed_out
     def create_first_teacher(self, display_name: str, username: str, password: str) -> Account:
-        """The first start of a new store creates the first teacher account (only while there is none)."""
-        if not self.needs_first_teacher():
+        """The first start of a new store creates the first teacher account (only while ``needs_first_teacher``)."""
+        state = self._first_start()
+        if state == "recovery":
+            raise ValidationError("username", RECOVERY)
+        if state != "first_teacher":
             raise ValidationError("username", "This store already has a teacher account.")
         return self._set_teacher(SYSTEM, display_name, username, password, reuse_unnamed=True)
 
     def add_teacher(self, actor: Actor, display_name: str, username: str, password: str) -> Account:
-        if actor.role is not Role.TEACHER:
-            raise ValidationError("role", "Only a teacher can add teachers.")
+        require(actor, Action.CREATE, Target(Kind.ACCOUNT, account_kind=Role.TEACHER.value))
         return self._set_teacher(actor, display_name, username, password)
 
     def _set_teacher(self, actor: Actor, display_name: str, username: str, password: str,
@@ -162,11 +192,13 @@ class AuthService:
     def change_password(self, actor: Actor, current: str, new: str) -> bool:
         """A teacher replaces their own password after proving the current one (and, on an encrypted store,
         their key slot is rewrapped under the new one)."""
-        if actor.role is not Role.TEACHER:
-            raise ValidationError("role", "Only a teacher has a password to change.")
+        require(actor, Action.UPDATE, Target(Kind.ACCOUNT, row_id=actor.account_id, learner_id=actor.learner_id,
+                                             account_kind=Role.TEACHER.value))
         secret = self.hasher.hash(check_password(new))
         with self.store.transaction() as s:
             account = s.get(Account, actor.account_id)
+            if account is not None:
+                check(s, actor, Action.UPDATE, account)
             if account is None or account.secret_hash is None or not self._verify(account.secret_hash,
                                                                                    _normalise(current)):
                 raise ValidationError("password", "The current password is not right.")
@@ -184,9 +216,14 @@ class AuthService:
         if taken is not None and taken != except_id:
             raise ValidationError("username", f"The sign-in name '{username}' is taken; choose another.")
 
-    def suggest_username(self, learner_id: uuid.UUID) -> str:
+    def suggest_username(self, actor: Actor, learner_id: uuid.UUID) -> str:
+        """A free sign-in name for a learner, made from their names (for the teacher setting their PIN)."""
         with self.store.session() as s:
             learner = s.get(Learner, learner_id)
+            if learner is None:
+                raise changes.NotFoundError(str(learner_id))
+            require(actor, Action.UPDATE, Target(Kind.ACCOUNT, learner_id=learner_id, account_kind=Role.LEARNER.value),
+                    {"username"})
             base = username_base(learner.preferred_name, learner.family_name)
             name, n = base, 1
             while s.execute(select(Account.id).where(Account.username == name,
@@ -197,15 +234,16 @@ class AuthService:
 
     def set_learner_pin(self, actor: Actor, learner_id: uuid.UUID, pin: str, username: str | None = None) -> str:
         """The teacher sets or resets a learner's sign-in. Returns the learner's sign-in name."""
-        if actor.role is not Role.TEACHER:
-            raise ValidationError("role", "Only a teacher can set a learner's PIN.")
+        require(actor, Action.UPDATE, Target(Kind.ACCOUNT, learner_id=learner_id, account_kind=Role.LEARNER.value),
+                {"username"})
         pin = check_pin(pin)
-        username = check_username(username or self.suggest_username(learner_id))
-        secret = self.pin_hash(pin)
+        username = check_username(username or self.suggest_username(actor, learner_id))
+        secret = self._pin_hash(pin)
         with self.store.transaction() as s:
             account = s.execute(select(Account).where(Account.learner_id == learner_id)).scalars().first()
             if account is None:
                 raise changes.NotFoundError(str(learner_id))
+            check(s, actor, Action.UPDATE, account, {"username"})
             self._require_free_username(s, username, except_id=account.id)
             changes.update(s, self.store.device_id, account, {"username": username}, actor, learner_id)
             account.secret_hash = secret
@@ -215,25 +253,29 @@ class AuthService:
         return username
 
     def unlock(self, actor: Actor, account_id: uuid.UUID) -> None:
-        if actor.role is not Role.TEACHER:
-            raise ValidationError("role", "Only a teacher can unlock an account.")
         with self.store.transaction() as s:
             account = s.get(Account, account_id)
             if account is None:
                 raise changes.NotFoundError(str(account_id))
+            check(s, actor, Action.UPDATE, account)
             account.failed_attempts = 0
             account.locked_until = None
             s.add(account)
 
-    def learner_sign_in_name(self, learner_id: uuid.UUID) -> tuple[str | None, bool, bool]:
-        """(sign-in name, has a PIN, is locked now) of a learner, for the teacher's view."""
+    def learner_sign_in_name(self, actor: Actor, learner_id: uuid.UUID) -> tuple[str | None, bool, bool]:
+        """(sign-in name, has a PIN, is locked now) of a learner, for the teacher's view (or the learner's own)."""
         with self.store.session() as s:
             account = s.execute(select(Account).where(Account.learner_id == learner_id)).scalars().first()
+            if account is not None:
+                check(s, actor, Action.READ, account)
+            else:
+                require(actor, Action.READ, Target(Kind.ACCOUNT, learner_id=learner_id, account_kind="learner"))
         if account is None:
             return None, False, False
         locked = account.locked_until is not None and account.locked_until > utcnow()
         return account.username, account.secret_hash is not None, locked
 
+    @signed_out
     def demo_sign_in_works(self, username: str, password: str) -> bool:
         """Whether the demo's documented sign-in still opens this store: the sign-in screen shows it only then,
         so a store whose teacher has chosen a real password gives nothing away."""
@@ -244,6 +286,7 @@ class AuthService:
         return hashed is not None and self._verify(hashed, password)
 
     # ---- signing in ---------------------------------------------------------------------------------
+    @signed_out
     def sign_in(self, username: str, secret: str, now: datetime | None = None) -> SignedIn:
         now = now or utcnow()
         try:
@@ -274,13 +317,14 @@ class AuthService:
             account.failed_attempts = 0
             account.locked_until = None
             if account.kind == Role.LEARNER.value and not account.secret_hash.startswith(PEPPERED):
-                account.secret_hash = self.pin_hash(secret)  # a PIN set before the pepper: mixed in now
+                account.secret_hash = self._pin_hash(secret)  # a PIN set before the pepper: mixed in now
             elif self.hasher.check_needs_rehash(account.secret_hash.removeprefix(PEPPERED)):
-                account.secret_hash = (self.pin_hash(secret) if account.secret_hash.startswith(PEPPERED)
+                account.secret_hash = (self._pin_hash(secret) if account.secret_hash.startswith(PEPPERED)
                                        else self.hasher.hash(secret))
             s.add(account)
-            role = Role(account.kind)
-            actor = Actor(account_id=account.id, role=role, learner_id=account.learner_id)
+            role = Role.LEARNER if account.kind == Role.LEARNER.value else Role.TEACHER
+            actor = Actor(account_id=account.id, role=role, learner_id=account.learner_id,
+                          admin=account.kind == "admin")
             signed = SignedIn(actor, account.display_name, account.username or name)
         if role is Role.TEACHER:
             self._password_seen(signed.username, secret)
@@ -315,6 +359,8 @@ class AuthService:
         """Unlock after an idle lock: the same account proves itself again."""
         with self.store.session() as s:
             account = s.get(Account, actor.account_id)
+            if account is not None:
+                check(s, actor, Action.READ, account)
             username = account.username if account else None
         if username is None:
             return False
@@ -324,7 +370,7 @@ class AuthService:
             return False
         return True
 
-    def pin_hash(self, pin: str) -> str:
+    def _pin_hash(self, pin: str) -> str:
         """A learner's PIN, mixed with the store's pepper (made on first use), then hashed with Argon2id."""
         from . import pepper
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from plprofile.domain.policy import Action
 from plprofile.domain.profile import Actor
 from plprofile.store import changes, cipher
 from plprofile.store.backup import BACKUP_DIRNAME, SUFFIX, header_problem
@@ -19,6 +20,7 @@ from plprofile.store.engine import Store
 from plprofile.store.erase import EraseError, rewrite_without, scrub_store
 from plprofile.store.models import Learner
 
+from .access import check, require_class
 from .profiles import ProfileService
 
 __all__ = ["EraseError", "Erased", "LearnerMatch", "backups_to_rewrite", "erase_learner", "find_learners"]
@@ -51,9 +53,11 @@ class Erased:
     seconds: float = 0.0
 
 
-def find_learners(store: Store, name: str) -> list[LearnerMatch]:
+def find_learners(actor: Actor, store: Store, name: str) -> list[LearnerMatch]:
     """The learners ``name`` names, removed ones included: a full name (given or preferred, then family) or
-    the school's ID matches first; a single given, preferred or family name only when it is one learner's."""
+    the school's ID matches first; a single given, preferred or family name only when it is one learner's.
+    Staff only (the class list)."""
+    require_class(actor)
     wanted = " ".join((name or "").split()).casefold()
     if not wanted:
         return []
@@ -108,8 +112,9 @@ def erase_learner(profiles: ProfileService, actor: Actor, learner_id: uuid.UUID,
     data_dir = store.path.parent
     with store.session() as s:
         learner = s.get(Learner, learner_id)  # a learner removed from the class list is erased too
-    if learner is None:
-        raise changes.NotFoundError(f"learner {learner_id} not found")
+        if learner is None:
+            raise changes.NotFoundError(f"learner {learner_id} not found")
+        check(s, actor, Action.PURGE, learner)  # before anything is read out or changed
     name = f"{learner.preferred_name or learner.given_name} {learner.family_name}".strip()
     backups, problems = backups_to_rewrite(data_dir, store.key)
     if problems:

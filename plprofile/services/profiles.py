@@ -11,7 +11,9 @@ from typing import Any, TypeVar
 from sqlalchemy import delete, func, or_, select
 from sqlmodel import Session
 
+from plprofile.domain import policy
 from plprofile.domain import profile as d
+from plprofile.domain.policy import AccessDenied, Action, Kind, Target, require
 from plprofile.domain.profile import Actor, Agreement, Role, ValidationError, clean_text
 from plprofile.domain.roster import RosterRow
 from plprofile.store import changes
@@ -35,14 +37,13 @@ from plprofile.store.models import (
     Row,
 )
 
+from . import access
+from .access import actor_first, check, require_class
+
 R = TypeVar("R", bound=Row)
 
 #: How many learners a roster import writes per batch (and between two progress reports).
 IMPORT_BATCH = 500
-
-
-class AccessDenied(PermissionError):
-    """The actor may not do this (for example a learner reaching another learner's data)."""
 
 
 @dataclass
@@ -109,6 +110,7 @@ def _is_live(model: type[Row]):
     return model.deleted_at.is_(None)  # type: ignore[union-attr]
 
 
+@actor_first
 class ProfileService:
     """Learners, profile sections, backpack, voice and choice, goals and conferences."""
 
@@ -117,44 +119,55 @@ class ProfileService:
         #: The class list as last read, with the store's ``data_stamp`` then: read again after any commit.
         self._class: tuple[tuple, ClassList] | None = None
 
-    # ---- access rules -------------------------------------------------------------------------------
+    # ---- the one way in: every read and write asks the access policy (domain.policy) -------------------
     @staticmethod
-    def _check_learner(actor: Actor, learner_id: uuid.UUID) -> None:
-        if actor.role is Role.LEARNER and actor.learner_id != learner_id:
-            raise AccessDenied("A learner can only see and change their own profile.")
-
-    @staticmethod
-    def _check_teacher(actor: Actor) -> None:
-        if actor.role is not Role.TEACHER:
-            raise AccessDenied("Only a teacher can do this.")
-
-    def _get(self, session: Session, model: type[R], row_id: uuid.UUID, actor: Actor) -> R:
+    def _get(session: Session, model: type[R], row_id: uuid.UUID, actor: Actor, action: Action = Action.READ,
+             *, deleted: bool = False) -> R:
+        """The row, once the policy allows ``actor`` to read it (and to do ``action`` to it). A row the actor
+        may not read is refused without a word of it."""
         row = session.get(model, row_id)
-        if row is None or row.deleted_at is not None:
+        if row is None or (row.deleted_at is not None and not deleted):
             raise changes.NotFoundError(f"{model.__tablename__} {row_id} not found")
-        learner_id = row.id if isinstance(row, Learner) else getattr(row, "learner_id", None)
-        if learner_id is not None:
-            self._check_learner(actor, learner_id)
+        check(session, actor, Action.READ, row)
+        if action is not Action.READ:
+            check(session, actor, action, row)
         return row
 
-    def _create(self, session: Session, row: R, actor: Actor, learner_id: uuid.UUID | None) -> R:
-        return changes.create(session, self.store.device_id, row, actor, learner_id)  # type: ignore[return-value]
+    def _create(self, session: Session, row: R, actor: Actor) -> R:
+        """Insert ``row`` if the policy lets ``actor`` create it (as it would stand), with its change log."""
+        check(session, actor, Action.CREATE, row)
+        return changes.create(session, self.store.device_id, row, actor, access.owner_of(row))  # type: ignore[return-value]
 
     def _update(self, session: Session, row: Row, values: dict[str, Any], actor: Actor,
-                expected_version: int | None = None) -> bool:
-        learner_id = row.id if isinstance(row, Learner) else getattr(row, "learner_id", None)
-        return changes.update(session, self.store.device_id, row, values, actor, learner_id, expected_version)
+                expected_version: int | None = None, action: Action = Action.UPDATE) -> bool:
+        """Change fields of ``row``: each must be one the policy lets ``actor`` set (UPDATE), or the change is
+        what ``action`` (AGREE, DECIDE) means."""
+        check(session, actor, action, row, values if action is Action.UPDATE else ())
+        return changes.update(session, self.store.device_id, row, values, actor, access.owner_of(row),
+                              expected_version)
+
+    def _delete(self, session: Session, row: Row, actor: Actor) -> None:
+        check(session, actor, Action.DELETE, row)
+        changes.soft_delete(session, self.store.device_id, row, actor, access.owner_of(row))
 
     # ---- learners -----------------------------------------------------------------------------------
-    def list_learners(self, actor: Actor) -> list[LearnerSummary]:
-        if actor.role is Role.LEARNER:
-            return self._read_learners(Learner.id == actor.learner_id)
-        return list(self.class_list().learners)
+    def may(self, actor: Actor, action: Action, row: Row) -> bool:
+        """Whether the policy lets ``actor`` do ``action`` to ``row`` as loaded (for a window to offer only what
+        will be allowed; the write itself asks again)."""
+        return bool(policy.decide(actor, action, access.target(row)))
 
-    def class_list(self) -> ClassList:
+    def list_learners(self, actor: Actor) -> list[LearnerSummary]:
+        """The learners ``actor`` may see: a teacher's class, a learner themselves."""
+        if actor.role is Role.LEARNER:
+            require(actor, Action.READ, Target(Kind.LEARNER, learner_id=actor.learner_id))
+            return self._read_learners(Learner.id == actor.learner_id)
+        return list(self.class_list(actor).learners)
+
+    def class_list(self, actor: Actor) -> ClassList:
         """Every live learner (a teacher's list), kept until the store changes (``Store.data_stamp``: any
         commit, from this process or another): the window, the class overview and its list of who is due
-        share one reading of a whole school's names. Services use it for teachers only."""
+        share one reading of a whole school's names. Staff only."""
+        require_class(actor)
         stamp = self.store.data_stamp()
         kept = self._class
         if kept is None or kept[0] != stamp:
@@ -162,7 +175,9 @@ class ProfileService:
             kept = self._class = (stamp, ClassList(self._read_learners()))
         return kept[1]
 
-    def forget_class_list(self) -> None:
+    def forget_class_list(self, actor: Actor) -> None:
+        """Read the class list again next time (it was read before a learner came in)."""
+        require_class(actor)
         self._class = None
 
     def _read_learners(self, *where: Any) -> list[LearnerSummary]:
@@ -176,7 +191,7 @@ class ProfileService:
 
     def add_learner(self, actor: Actor, *, given_name: str, family_name: str, preferred_name: str = "",
                     pronouns: str = "", grade: str = "", group_name: str = "", external_id: str = "") -> Learner:
-        self._check_teacher(actor)
+        require(actor, Action.CREATE, Target(Kind.LEARNER))
         learner = self._new_learner(given_name, family_name, preferred_name, pronouns, grade, group_name,
                                     external_id)
         with self.store.transaction() as s:
@@ -210,13 +225,15 @@ class ProfileService:
         }
 
     def _insert_learner(self, s: Session, learner: Learner, actor: Actor) -> None:
-        self._create(s, learner, actor, learner.id)
+        self._create(s, learner, actor)
         # Every learner has their own account, so what they write is authored as them.
         account = Account(kind=Role.LEARNER.value, display_name=learner.preferred_name, learner_id=learner.id)
-        self._create(s, account, actor, learner.id)
+        self._create(s, account, actor)
 
     def _insert_learners(self, s: Session, learners: Sequence[dict[str, Any]], actor: Actor) -> None:
         """``_insert_learner`` for many learners at once: the same rows, written in batches."""
+        require(actor, Action.CREATE, Target(Kind.LEARNER))
+        require(actor, Action.CREATE, Target(Kind.ACCOUNT, account_kind=Role.LEARNER.value))
         device = self.store.device_id
         ids = [uuid.uuid4() for _ in learners]
         changes.create_many(s, device, Learner, [{**values, "id": id_} for values, id_ in zip(learners, ids, strict=True)],
@@ -233,7 +250,7 @@ class ProfileService:
         checks passed, then every ``IMPORT_BATCH`` learners written (on the caller's thread); an exception it
         raises rolls the whole import back.
         """
-        self._check_teacher(actor)
+        require(actor, Action.CREATE, Target(Kind.LEARNER))
         learners = [
             self._learner_values(r.given_name, r.family_name, r.preferred_name, r.pronouns, r.grade, r.group,
                                  r.external_id)
@@ -271,10 +288,7 @@ class ProfileService:
                        **values: str) -> Learner:
         with self.store.transaction() as s:
             learner = self._get(s, Learner, learner_id, actor)
-            if actor.role is Role.LEARNER:
-                allowed = {"preferred_name", "pronouns"}
-                if set(values) - allowed:
-                    raise AccessDenied("A learner can change only their preferred name and pronouns.")
+            check(s, actor, Action.UPDATE, learner, values)  # before any value is looked at
             cleaned: dict[str, Any] = {}
             for key, value in values.items():
                 required = key in {"given_name", "family_name", "preferred_name"}
@@ -287,23 +301,18 @@ class ProfileService:
 
     def delete_learner(self, actor: Actor, learner_id: uuid.UUID) -> None:
         """Soft delete: the learner disappears from lists but every row is kept until a purge."""
-        self._check_teacher(actor)
         with self.store.transaction() as s:
-            learner = self._get(s, Learner, learner_id, actor)
-            changes.soft_delete(s, self.store.device_id, learner, actor, learner.id)
+            self._delete(s, self._get(s, Learner, learner_id, actor), actor)
 
     def restore_learner(self, actor: Actor, learner_id: uuid.UUID) -> None:
-        self._check_teacher(actor)
         with self.store.transaction() as s:
-            learner = s.get(Learner, learner_id)
-            if learner is None:
-                raise changes.NotFoundError(str(learner_id))
+            learner = self._get(s, Learner, learner_id, actor, Action.RESTORE, deleted=True)
             changes.restore(s, self.store.device_id, learner, actor, learner.id)
 
     def purge_learner(self, actor: Actor, learner_id: uuid.UUID) -> None:
         """Remove every row about the learner, their change history included (a privacy right)."""
-        self._check_teacher(actor)
         with self.store.transaction() as s:
+            self._get(s, Learner, learner_id, actor, Action.PURGE, deleted=True)
             account_ids = s.execute(select(Account.id).where(Account.learner_id == learner_id)).scalars().all()
             for model in LEARNER_OWNED:
                 s.execute(delete(model).where(model.learner_id == learner_id))  # type: ignore[attr-defined]
@@ -314,16 +323,18 @@ class ProfileService:
             s.execute(delete(Learner).where(Learner.id == learner_id))
 
     def groups(self, actor: Actor) -> list[str]:
-        self._check_teacher(actor)
+        require_class(actor)
         with self.store.session() as s:
             stmt = select(Learner.group_name).where(_is_live(Learner), Learner.group_name != "").distinct()
             return sorted(s.execute(stmt).scalars().all(), key=str.lower)
 
-    def learner_account(self, learner_id: uuid.UUID) -> Account:
+    def learner_account(self, actor: Actor, learner_id: uuid.UUID) -> Account:
+        """The account a learner signs in with (staff, or that learner)."""
         with self.store.session() as s:
             account = s.execute(select(Account).where(Account.learner_id == learner_id)).scalars().first()
             if account is None:
                 raise changes.NotFoundError(f"no account for learner {learner_id}")
+            check(s, actor, Action.READ, account)
             return account
 
     # ---- the whole profile --------------------------------------------------------------------------
@@ -336,30 +347,37 @@ class ProfileService:
                 stmt = select(model).where(model.learner_id == learner_id, _is_live(model))  # type: ignore[attr-defined]
                 return list(s.execute(stmt.order_by(*order)).scalars().all())
 
+            # what the actor may read, and nothing that hangs from a teacher-only note
             entries = rows(ProfileEntry, ProfileEntry.position, ProfileEntry.created_at)
-            if actor.role is Role.LEARNER:
-                entries = [e for e in entries if not e.teacher_only]
-            goals = rows(Goal, Goal.created_at)
+            hidden = {e.id for e in entries if e.teacher_only}
+            entries = access.visible(actor, entries, hidden)
+            backpack = access.visible(actor, rows(BackpackItem, BackpackItem.created_at))
+            sees_notes = policy.decide(actor, Action.READ, Target(Kind.ENTRY, learner_id=learner_id, teacher_only=True))
+            for item in backpack:
+                if item.challenge_id in hidden and not sees_notes:
+                    s.expunge(item)  # the learner's copy does not link to the note; the stored row keeps it
+                    item.challenge_id = None
+            goals = access.visible(actor, rows(Goal, Goal.created_at))
             views = {g.id: GoalView(g) for g in goals}
-            for step in rows(ActionStep, ActionStep.position, ActionStep.created_at):
+            for step in access.visible(actor, rows(ActionStep, ActionStep.position, ActionStep.created_at)):
                 if step.goal_id in views:
                     views[step.goal_id].steps.append(step)
-            for sup in rows(GoalSupport, GoalSupport.created_at):
+            for sup in access.visible(actor, rows(GoalSupport, GoalSupport.created_at)):
                 if sup.goal_id in views:
                     views[sup.goal_id].supports.append(sup)
-            for ev in rows(Evidence, Evidence.added_on, Evidence.created_at):
+            for ev in access.visible(actor, rows(Evidence, Evidence.added_on, Evidence.created_at)):
                 if ev.goal_id in views:
                     views[ev.goal_id].evidence.append(ev)
-            for ci in rows(CheckIn, CheckIn.on_date, CheckIn.created_at):
+            for ci in access.visible(actor, rows(CheckIn, CheckIn.on_date, CheckIn.created_at)):
                 if ci.goal_id in views:
                     views[ci.goal_id].checkins.append(ci)
             return ProfileView(
                 learner=learner,
                 entries=entries,
-                backpack=rows(BackpackItem, BackpackItem.created_at),
-                choices=rows(ChoiceOption, ChoiceOption.created_at),
+                backpack=backpack,
+                choices=access.visible(actor, rows(ChoiceOption, ChoiceOption.created_at)),
                 goals=list(views.values()),
-                conferences=rows(Conference, Conference.held_on.desc()),
+                conferences=access.visible(actor, rows(Conference, Conference.held_on.desc())),
             )
 
     # ---- profile entries ----------------------------------------------------------------------------
@@ -367,8 +385,6 @@ class ProfileService:
                   agreement: Agreement | None = None, teacher_only: bool = False) -> ProfileEntry:
         section = d.Section(section)
         text = clean_text(text, field="text")
-        if teacher_only and actor.role is not Role.TEACHER:
-            raise AccessDenied("Only a teacher can write a teacher-only note.")
         with self.store.transaction() as s:
             self._get(s, Learner, learner_id, actor)
             count = s.execute(select(func.count()).select_from(ProfileEntry).where(
@@ -378,19 +394,20 @@ class ProfileService:
                 agreement=(agreement or d.default_agreement(actor.role)).value, teacher_only=teacher_only,
                 position=count,
             )
-            return self._create(s, entry, actor, learner_id)
+            return self._create(s, entry, actor)
 
     def suggest_change(self, actor: Actor, entry_id: uuid.UUID, text: str) -> ProfileEntry:
-        """A teacher's suggestion stands beside the learner's entry; it never replaces their words."""
-        self._check_teacher(actor)
+        """A teacher's suggestion stands beside the learner's entry; it never replaces their words. A suggestion
+        on a teacher-only note is teacher-only too."""
         text = clean_text(text, field="text")
         with self.store.transaction() as s:
-            entry = self._get(s, ProfileEntry, entry_id, actor)
+            entry = self._get(s, ProfileEntry, entry_id, actor, Action.SUGGEST)
             suggestion = ProfileEntry(
                 learner_id=entry.learner_id, section=entry.section, text=text,
                 agreement=Agreement.SUGGESTION.value, parent_id=entry.id, position=entry.position,
+                teacher_only=access.stored_target(s, entry).teacher_only,  # hidden with the note it is on
             )
-            return self._create(s, suggestion, actor, entry.learner_id)
+            return self._create(s, suggestion, actor)
 
     def edit_entry(self, actor: Actor, entry_id: uuid.UUID, text: str,
                    expected_version: int | None = None) -> ProfileEntry:
@@ -398,53 +415,45 @@ class ProfileService:
         text = clean_text(text, field="text")
         with self.store.transaction() as s:
             entry = self._get(s, ProfileEntry, entry_id, actor)
-            if actor.role is Role.TEACHER and entry.author_role == Role.LEARNER.value:
-                raise AccessDenied("A teacher cannot change a learner's own words; add a suggestion instead.")
             self._update(s, entry, {"text": text}, actor, expected_version)
             return entry
 
     def accept_suggestion(self, actor: Actor, suggestion_id: uuid.UUID) -> ProfileEntry:
         """The learner takes a suggestion: as their entry's new words, or as a new agreed entry."""
         with self.store.transaction() as s:
-            suggestion = self._get(s, ProfileEntry, suggestion_id, actor)
-            self._require_decider(actor, suggestion)
+            suggestion = self._get(s, ProfileEntry, suggestion_id, actor, Action.DECIDE)
+            self._require_waiting(suggestion)
             if suggestion.parent_id is not None:
-                parent = self._get(s, ProfileEntry, suggestion.parent_id, actor)
-                self._update(s, parent, {"text": suggestion.text, "agreement": Agreement.AGREED.value}, actor)
-                self._update(s, suggestion, {"agreement": Agreement.ACCEPTED.value}, actor)
+                parent = self._get(s, ProfileEntry, suggestion.parent_id, actor, Action.DECIDE)
+                self._update(s, parent, {"text": suggestion.text, "agreement": Agreement.AGREED.value}, actor,
+                             action=Action.DECIDE)
+                self._update(s, suggestion, {"agreement": Agreement.ACCEPTED.value}, actor, action=Action.DECIDE)
                 return parent
-            self._update(s, suggestion, {"agreement": Agreement.AGREED.value}, actor)
+            self._update(s, suggestion, {"agreement": Agreement.AGREED.value}, actor, action=Action.DECIDE)
             return suggestion
 
     def decline_suggestion(self, actor: Actor, suggestion_id: uuid.UUID) -> None:
         with self.store.transaction() as s:
-            suggestion = self._get(s, ProfileEntry, suggestion_id, actor)
-            self._require_decider(actor, suggestion)
-            self._update(s, suggestion, {"agreement": Agreement.DECLINED.value}, actor)
+            suggestion = self._get(s, ProfileEntry, suggestion_id, actor, Action.DECIDE)
+            self._require_waiting(suggestion)
+            self._update(s, suggestion, {"agreement": Agreement.DECLINED.value}, actor, action=Action.DECIDE)
 
     @staticmethod
-    def _require_decider(actor: Actor, entry: ProfileEntry) -> None:
+    def _require_waiting(entry: ProfileEntry) -> None:
         if entry.agreement != Agreement.SUGGESTION.value:
             raise ValidationError("agreement", "This entry is not waiting for a decision.")
-        if not d.can_decide_suggestion(actor.role):
-            raise AccessDenied("Only the learner can accept or decline a suggestion.")
 
     def set_agreement(self, actor: Actor, model: type[Row], row_id: uuid.UUID, agreement: Agreement) -> None:
         """Mark an entry (or backpack item, choice option, goal) agreed by both, or back to a suggestion."""
+        agreement = Agreement(agreement)
         with self.store.transaction() as s:
             row = self._get(s, model, row_id, actor)
-            if row.author_role == Role.TEACHER.value and agreement is Agreement.AGREED \
-                    and actor.role is not Role.LEARNER:
-                raise AccessDenied("The learner agrees to a teacher's suggestion, not the teacher.")
-            self._update(s, row, {"agreement": Agreement(agreement).value}, actor)
+            self._update(s, row, {"agreement": agreement.value}, actor, action=Action.AGREE)
 
     def delete_row(self, actor: Actor, model: type[Row], row_id: uuid.UUID) -> None:
         """Soft delete of any profile row (entry, backpack item, option, goal, step, evidence...)."""
         with self.store.transaction() as s:
-            row = self._get(s, model, row_id, actor)
-            if actor.role is Role.TEACHER and row.author_role == Role.LEARNER.value and model is ProfileEntry:
-                raise AccessDenied("A teacher cannot remove a learner's own words.")
-            changes.soft_delete(s, self.store.device_id, row, actor, getattr(row, "learner_id", None))
+            self._delete(s, self._get(s, model, row_id, actor), actor)
 
     # ---- backpack and voice & choice ----------------------------------------------------------------
     def add_backpack_item(self, actor: Actor, learner_id: uuid.UUID, name: str, kind: d.BackpackKind,
@@ -453,17 +462,16 @@ class ProfileService:
         name = clean_text(name, field="name", limit=d.MAX_NAME_CHARS)
         with self.store.transaction() as s:
             self._get(s, Learner, learner_id, actor)
-            if challenge_id is not None:
+            if challenge_id is not None:  # a link the actor may read, in the same profile
                 challenge = self._get(s, ProfileEntry, challenge_id, actor)
-                if challenge.learner_id != learner_id:
-                    raise AccessDenied("That challenge belongs to another learner.")
+                policy.require_same_profile(learner_id, challenge.learner_id, policy.OTHER_CHALLENGE)
             item = BackpackItem(
                 learner_id=learner_id, name=name, kind=d.BackpackKind(kind).value,
                 lens=d.Lens(lens).value if lens else None, challenge_id=challenge_id,
                 how_it_helps=clean_text(how_it_helps, field="how_it_helps", required=False),
                 agreement=d.default_agreement(actor.role).value,
             )
-            return self._create(s, item, actor, learner_id)
+            return self._create(s, item, actor)
 
     def add_choice(self, actor: Actor, learner_id: uuid.UUID, dimension: d.ChoiceDimension,
                    availability: d.ChoiceAvailability, text: str) -> ChoiceOption:
@@ -475,7 +483,7 @@ class ProfileService:
                 availability=d.ChoiceAvailability(availability).value, text=text,
                 agreement=d.default_agreement(actor.role).value,
             )
-            return self._create(s, option, actor, learner_id)
+            return self._create(s, option, actor)
 
     # ---- goals --------------------------------------------------------------------------------------
     def add_goal(self, actor: Actor, learner_id: uuid.UUID, statement: str, *, why: str = "",
@@ -491,7 +499,7 @@ class ProfileService:
                 target_date=target_date, status=d.GoalStatus(status).value,
                 agreement=d.default_agreement(actor.role).value,
             )
-            return self._create(s, goal, actor, learner_id)
+            return self._create(s, goal, actor)
 
     def update_goal(self, actor: Actor, goal_id: uuid.UUID, expected_version: int | None = None,
                     **values: Any) -> Goal:
@@ -519,7 +527,7 @@ class ProfileService:
             step = ActionStep(goal_id=goal.id, learner_id=goal.learner_id, text=text,
                               owner=clean_text(str(owner), field="owner", limit=50), due_date=due_date,
                               position=count)
-            return self._create(s, step, actor, goal.learner_id)
+            return self._create(s, step, actor)
 
     def set_step_done(self, actor: Actor, step_id: uuid.UUID, done: bool) -> ActionStep:
         with self.store.transaction() as s:
@@ -536,17 +544,17 @@ class ProfileService:
             by_item = {sup.backpack_item_id: sup for sup in current}
             for item_id in wanted:
                 item = self._get(s, BackpackItem, item_id, actor)
-                if item.learner_id != goal.learner_id:
-                    raise AccessDenied("That backpack item belongs to another learner.")
+                policy.require_same_profile(goal.learner_id, item.learner_id, policy.OTHER_ITEM)
                 sup = by_item.get(item_id)
                 if sup is None:
                     self._create(s, GoalSupport(goal_id=goal_id, learner_id=goal.learner_id,
-                                                backpack_item_id=item_id), actor, goal.learner_id)
+                                                backpack_item_id=item_id), actor)
                 elif sup.deleted_at is not None:
+                    check(s, actor, Action.RESTORE, sup)
                     changes.restore(s, self.store.device_id, sup, actor, goal.learner_id)
             for item_id, sup in by_item.items():
                 if item_id not in wanted and sup.deleted_at is None:
-                    changes.soft_delete(s, self.store.device_id, sup, actor, goal.learner_id)
+                    self._delete(s, sup, actor)
 
     def add_evidence(self, actor: Actor, goal_id: uuid.UUID, kind: d.EvidenceKind, text: str = "",
                      location: str = "", added_on: date | None = None) -> Evidence:
@@ -557,7 +565,7 @@ class ProfileService:
             goal = self._get(s, Goal, goal_id, actor)
             ev = Evidence(goal_id=goal.id, learner_id=goal.learner_id, kind=kind.value, text=text,
                           location=location, added_on=added_on or date.today())
-            return self._create(s, ev, actor, goal.learner_id)
+            return self._create(s, ev, actor)
 
     def add_checkin(self, actor: Actor, goal_id: uuid.UUID, scale: int, reflection: str = "",
                     on_date: date | None = None) -> CheckIn:
@@ -568,12 +576,11 @@ class ProfileService:
             goal = self._get(s, Goal, goal_id, actor)
             ci = CheckIn(goal_id=goal.id, learner_id=goal.learner_id, on_date=on_date or date.today(),
                          scale=scale, reflection=reflection)
-            return self._create(s, ci, actor, goal.learner_id)
+            return self._create(s, ci, actor)
 
     # ---- conferences --------------------------------------------------------------------------------
     def add_conference(self, actor: Actor, learner_id: uuid.UUID, held_on: date, *, participants: str = "",
                        notes: str = "", agreements: str = "", next_checkin_on: date | None = None) -> Conference:
-        self._check_teacher(actor)
         if next_checkin_on is not None and next_checkin_on < held_on:
             raise ValidationError("next_checkin_on", "The next check-in date cannot be before the conference.")
         with self.store.transaction() as s:
@@ -585,11 +592,10 @@ class ProfileService:
                 agreements=clean_text(agreements, field="agreements", required=False, limit=10_000),
                 next_checkin_on=next_checkin_on,
             )
-            return self._create(s, conf, actor, learner_id)
+            return self._create(s, conf, actor)
 
     def update_conference(self, actor: Actor, conference_id: uuid.UUID, expected_version: int | None = None,
                           **values: Any) -> Conference:
-        self._check_teacher(actor)
         for key in ("participants", "notes", "agreements"):
             if key in values:
                 values[key] = clean_text(values[key], field=key, required=False, limit=10_000)
@@ -603,13 +609,16 @@ class ProfileService:
                 author_role: Role | None = None) -> list[ChangeLog]:
         """The learner's change log, newest first. A learner never sees the history of teacher-only notes."""
         with self.store.session() as s:
-            self._get(s, Learner, learner_id, actor)
+            access.require_learner_rows(s, actor, learner_id, Kind.HISTORY)
             stmt = select(ChangeLog).where(ChangeLog.learner_id == learner_id)
             if author_role is not None:
                 stmt = stmt.where(ChangeLog.author_role == Role(author_role).value)
-            if actor.role is Role.LEARNER:
-                hidden = select(ProfileEntry.id).where(ProfileEntry.learner_id == learner_id,
-                                                       ProfileEntry.teacher_only.is_(True))
+            if not policy.decide(actor, Action.READ, Target(Kind.ENTRY, learner_id=learner_id, teacher_only=True)):
+                # nothing about a teacher-only note (nor a suggestion on one), nor about accounts
+                notes = select(ProfileEntry.id).where(ProfileEntry.learner_id == learner_id,
+                                                      ProfileEntry.teacher_only.is_(True))
+                hidden = select(ProfileEntry.id).where(ProfileEntry.learner_id == learner_id, or_(
+                    ProfileEntry.teacher_only.is_(True), ProfileEntry.parent_id.in_(notes)))
                 stmt = stmt.where(ChangeLog.entity_id.not_in(hidden), ChangeLog.entity != Account.__tablename__)
             stmt = stmt.order_by(ChangeLog.at.desc()).limit(limit)
             return list(s.execute(stmt).scalars().all())
@@ -620,7 +629,7 @@ class ProfileService:
         Only someone who may see the learner's history may ask, and only those names are given: a learner
         learns their teachers' names and their own, never a classmate's."""
         with self.store.session() as s:
-            self._get(s, Learner, learner_id, actor)
+            access.require_learner_rows(s, actor, learner_id, Kind.HISTORY)
             authors = select(ChangeLog.author_id).where(ChangeLog.learner_id == learner_id).union(
                 select(ChangeLog.signed_in_id).where(ChangeLog.learner_id == learner_id,
                                                      ChangeLog.signed_in_id.is_not(None)))

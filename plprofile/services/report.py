@@ -88,5 +88,5 @@ def build_summary(profiles: ProfileService, stages: StagesService, actor: Actor,
         backpack=[b.name for b in view.backpack][:6],
         goals=goals[:5],
         assessment=now,
-        framework=stages.framework_for(now.framework_id, now.framework_version) if now else None,
+        framework=stages.framework_for(actor, now.framework_id, now.framework_version) if now else None,
     )

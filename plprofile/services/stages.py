@@ -29,7 +29,8 @@ from sqlalchemy import (
 
 from plprofile.domain import profile as d
 from plprofile.domain.framework import Framework, FrameworkError, default_framework, load_framework
-from plprofile.domain.profile import Actor, Role, ValidationError
+from plprofile.domain.policy import Action, Kind, Target, require
+from plprofile.domain.profile import Actor, ValidationError
 from plprofile.domain.progress import (
     Assessment,
     CheckInPoint,
@@ -49,7 +50,8 @@ from plprofile.store.engine import Store
 from plprofile.store.models import Assessment as AssessmentRow
 from plprofile.store.models import AssessmentRating, ChangeLog, CheckIn, Goal, Learner, Meta
 
-from .profiles import AccessDenied, LearnerSummary, ProfileService
+from .access import actor_first, require_class, require_framework, require_learner_rows
+from .profiles import LearnerSummary, ProfileService
 
 #: The class overview's list of who is due opens on learners not assessed in the last this many weeks.
 DUE_WEEKS = 8
@@ -256,6 +258,7 @@ def _over_time_dates(spans: Spans, today: date | None) -> list[date]:
     return month_starts(spans.first_month, max(today or date.today(), last))
 
 
+@actor_first
 class StagesService:
     """Record assessments (insert-only), read histories, and manage the school's framework files."""
 
@@ -286,15 +289,15 @@ class StagesService:
 
     # ---- frameworks ---------------------------------------------------------------------------------
     @property
-    def frameworks_dir(self) -> Path:
+    def _frameworks_dir(self) -> Path:
         return self.store.path.parent / FRAMEWORKS_DIRNAME
 
     def _known(self) -> dict[tuple[str, str], Framework]:
         if not self._frameworks:
             fw = default_framework()
             self._frameworks[fw.key] = fw
-            if self.frameworks_dir.is_dir():
-                for path in sorted(self.frameworks_dir.glob("*.json")):
+            if self._frameworks_dir.is_dir():
+                for path in sorted(self._frameworks_dir.glob("*.json")):
                     try:
                         loaded = load_framework(path)
                     except FrameworkError:
@@ -302,8 +305,12 @@ class StagesService:
                     self._frameworks[loaded.key] = loaded
         return self._frameworks
 
-    def active_framework(self) -> Framework:
+    def active_framework(self, actor: Actor) -> Framework:
         """The framework new assessments are made against: the school's own if loaded, else the default."""
+        require_framework(actor)
+        return self._active_framework()
+
+    def _active_framework(self) -> Framework:
         known = self._known()
         with self.store.session() as s:
             meta = s.get(Meta, ACTIVE_KEY)
@@ -313,21 +320,21 @@ class StagesService:
                 return known[key]  # type: ignore[index]
         return default_framework()
 
-    def framework_for(self, framework_id: str, version: str) -> Framework:
+    def framework_for(self, actor: Actor, framework_id: str, version: str) -> Framework:
         """The framework an assessment was made with; if that file is gone, the active one reads it."""
-        return self._known().get((framework_id, version)) or self.active_framework()
+        require_framework(actor)
+        return self._known().get((framework_id, version)) or self._active_framework()
 
     def install_framework(self, actor: Actor, data: bytes) -> Framework:
         """Validate a school's framework file, keep a copy beside the store and make it the active one.
 
         A bad file raises FrameworkError (naming the element and what is wrong) and changes nothing.
         """
-        if actor.role is not Role.TEACHER:
-            raise AccessDenied("Only a teacher can change the framework.")
+        require_framework(actor, Action.UPDATE)
         framework = load_framework(data)  # raises before anything is written
-        self.frameworks_dir.mkdir(parents=True, exist_ok=True)
+        self._frameworks_dir.mkdir(parents=True, exist_ok=True)
         safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in f"{framework.id}-{framework.version}")
-        target = self.frameworks_dir / f"{safe}.json"
+        target = self._frameworks_dir / f"{safe}.json"
         tmp = target.with_suffix(".part")
         tmp.write_bytes(data)
         tmp.replace(target)
@@ -339,8 +346,7 @@ class StagesService:
         return framework
 
     def use_default_framework(self, actor: Actor) -> Framework:
-        if actor.role is not Role.TEACHER:
-            raise AccessDenied("Only a teacher can change the framework.")
+        require_framework(actor, Action.UPDATE)
         with self.store.transaction() as s:
             meta = s.get(Meta, ACTIVE_KEY)
             if meta is not None:
@@ -356,7 +362,7 @@ class StagesService:
         A learner records only their own self-assessment; the teacher records the conference (learner's view,
         teacher's view and the value they agree on).
         """
-        framework = framework or self.active_framework()
+        framework = framework or self.active_framework(actor)
         if not ratings or all(r.learner is None and r.teacher is None and r.agreed is None for r in ratings):
             raise ValidationError("ratings", "Rate at least one element before saving.")
         seen: set[str] = set()
@@ -372,15 +378,17 @@ class StagesService:
                     framework.validate_value(value)
                 except ValueError as exc:
                     raise ValidationError("value", f"{element.text()}: {exc}") from exc
-            if actor.role is Role.LEARNER and (r.teacher is not None or r.agreed is not None):
-                raise AccessDenied("A learner records their own view; the teacher's and agreed values are "
-                                   "set together in conference.")
+            # each rating names the values it sets: a learner's self-assessment sets only their own
+            given = {"element_id", "note"} | {name for name, value in (
+                ("learner_value", r.learner), ("teacher_value", r.teacher), ("agreed_value", r.agreed))
+                if value is not None}
+            require(actor, Action.CREATE, Target(Kind.RATING, learner_id=learner_id), given)
         note = d.clean_text(note, field="note", required=False)
         with self.store.transaction() as s:
             learner = s.get(Learner, learner_id)
             if learner is None or learner.deleted_at is not None:
                 raise changes.NotFoundError(str(learner_id))
-            ProfileService._check_learner(actor, learner_id)
+            require(actor, Action.CREATE, Target(Kind.ASSESSMENT, learner_id=learner_id))
             row = AssessmentRow(learner_id=learner_id, assessed_on=assessed_on, framework_id=framework.id,
                                 framework_version=framework.version, note=note)
             changes.create(s, self.store.device_id, row, actor, learner_id)
@@ -396,7 +404,7 @@ class StagesService:
     def history(self, actor: Actor, learner_id: uuid.UUID) -> list[Assessment]:
         """Every assessment of one learner, oldest first."""
         with self.store.session() as s:
-            self.profiles._get(s, Learner, learner_id, actor)
+            require_learner_rows(s, actor, learner_id, Kind.ASSESSMENT)
             rows = s.execute(select(AssessmentRow).where(
                 AssessmentRow.learner_id == learner_id, AssessmentRow.deleted_at.is_(None),
             ).order_by(AssessmentRow.assessed_on, AssessmentRow.created_at)).scalars().all()
@@ -410,8 +418,7 @@ class StagesService:
 
     def class_histories(self, actor: Actor, group: str | None = None) -> dict[str, list[Assessment]]:
         """Every learner's assessments (learners with none map to an empty list), for the class overview."""
-        if actor.role is not Role.TEACHER:
-            raise AccessDenied("Only a teacher can see the class overview.")
+        require_class(actor)
         with self.store.session() as s:
             learners = select(Learner.id).where(Learner.deleted_at.is_(None))
             if group:
@@ -442,8 +449,8 @@ class StagesService:
         With ``element``, ``over_time`` also carries that element's counts (``elements[element]``), from the
         same statement; ``class_element_over_time`` gives them alone.
         """
-        self._check_class(actor)
-        framework = framework or self.active_framework()
+        require_class(actor)
+        framework = framework or self._active_framework()
         if element is not None:
             self._check_element(framework, element)
         today = today or date.today()
@@ -455,14 +462,14 @@ class StagesService:
                        ) -> tuple[ClassSummary, list[tuple[LearnerSummary, date | None]]]:
         """``class_summary`` and ``not_assessed(cutoff)`` together, as the class overview opens: the list is
         read on another connection while the summary is (``_READERS``)."""
-        self._check_class(actor)
+        require_class(actor)
         key = ("not_assessed", cutoff, group)
         with self._class_lock:
             self._forget_if_changed()
-            rows = None if key in self._class_cache else _READERS.submit(self._due_rows, cutoff, group)
+            rows = None if key in self._class_cache else _READERS.submit(self._due_rows, actor, cutoff, group)
             summary = self.class_summary(actor, group, framework=framework, today=today, element=element)
-            return summary, self._cached(key, lambda: self._due_list(rows.result() if rows is not None else
-                                                                     self._due_rows(cutoff, group)))
+            return summary, self._cached(key, lambda: self._due_list(actor, rows.result() if rows is not None else
+                                                                     self._due_rows(actor, cutoff, group)))
 
     def warm_class(self, actor: Actor, *, today: date | None = None) -> None:
         """Read what the class overview first shows (all groups, the overall stage, who has not been assessed in
@@ -529,8 +536,8 @@ class StagesService:
         assessment's span, grouped by (start, end, stage of the element's effective value in it); a learner
         whose latest assessment did not rate the element is not counted for it on those dates.
         """
-        self._check_class(actor)
-        framework = framework or self.active_framework()
+        require_class(actor)
+        framework = framework or self._active_framework()
         self._check_element(framework, element_id)
         today = today or date.today()
         return self._cached(("element", framework.key, id(framework), group, today, element_id),
@@ -545,18 +552,13 @@ class StagesService:
         return element_over_time(span_list.spans, framework, _over_time_dates(span_list, today), element_id)
 
     @staticmethod
-    def _check_class(actor: Actor) -> None:
-        if actor.role is not Role.TEACHER:
-            raise AccessDenied("Only a teacher can see the class overview.")
-
-    @staticmethod
     def _check_element(framework: Framework, element_id: str) -> None:
         if framework.get_element(element_id) is None:
             raise ValidationError("element", f"'{element_id}' is not an element of {framework.text()}.")
 
     def last_assessed(self, actor: Actor) -> dict[str, date | None]:
         """When each learner was last assessed (None: never), for "who has not been assessed recently"."""
-        self._check_class(actor)
+        require_class(actor)
         return self._cached(("last_assessed",), self._last_assessed)
 
     def not_assessed(self, actor: Actor, cutoff: date, group: str | None = None
@@ -564,13 +566,10 @@ class StagesService:
         """The learners (of ``group``) not assessed since ``cutoff``, with their last day (None: never): never
         assessed first, then the longest ago, then by name. Kept, like the class figures, until the store
         changes: at 10,000 learners reading the names is most of the class overview's list."""
-        self._check_class(actor)
-        return self._cached(("not_assessed", cutoff, group), lambda: self._not_assessed(cutoff, group))
+        require_class(actor)
+        return self._cached(("not_assessed", cutoff, group), lambda: self._due_list(actor, self._due_rows(actor, cutoff, group)))
 
-    def _not_assessed(self, cutoff: date, group: str | None) -> list[tuple[LearnerSummary, date | None]]:
-        return self._due_list(self._due_rows(cutoff, group))
-
-    def _due_rows(self, cutoff: date, group: str | None) -> list[tuple[str, str | None]]:
+    def _due_rows(self, actor: Actor, cutoff: date, group: str | None) -> list[tuple[str, str | None]]:
         """Who is due, as the store keeps them: (id hex, ISO day of the last assessment or None): little but
         the store's work, so that it runs beside the class figures without holding Python's lock for long. The
         class list (``ProfileService.class_list``) is read here too when the store changed since it was."""
@@ -582,17 +581,18 @@ class StagesService:
         if group:
             stmt = stmt.where(Learner.group_name == group)
         rows = self._read_all(stmt)
-        self.profiles.class_list()  # the names too, here beside the figures, if the store changed since last read
+        self.profiles.class_list(actor)  # the names too, here beside the figures, if the store changed since last read
         return rows
 
-    def _due_list(self, rows: list[tuple[str, str | None]]) -> list[tuple[LearnerSummary, date | None]]:
+    def _due_list(self, actor: Actor, rows: list[tuple[str, str | None]]
+                  ) -> list[tuple[LearnerSummary, date | None]]:
         """``_due_rows`` with each learner's names (the class list, read once per store change): never assessed
         first, then the longest ago, then by name."""
-        known = self.profiles.class_list()
+        known = self.profiles.class_list(actor)
         rows = [(_as_hex(learner), day) for learner, day in rows]
         if any(hex_id not in known.by_hex for hex_id, _ in rows):  # read before a learner came in: read again
-            self.profiles.forget_class_list()
-            known = self.profiles.class_list()
+            self.profiles.forget_class_list(actor)
+            known = self.profiles.class_list(actor)
         names = known.name_keys
         due = [(hex_id, _as_date(day)) for hex_id, day in rows if hex_id in names]
         due.sort(key=lambda x: (x[1] is not None, x[1] or date.min, names[x[0]]))
@@ -610,7 +610,7 @@ class StagesService:
                                                                             dict[str, str]]:
         """Status events of each goal (from the change log), check-in values, and goal names."""
         with self.store.session() as s:
-            self.profiles._get(s, Learner, learner_id, actor)
+            require_learner_rows(s, actor, learner_id, Kind.GOAL)
             goals = s.execute(select(Goal).where(Goal.learner_id == learner_id, Goal.deleted_at.is_(None))
                               ).scalars().all()
             names = {str(g.id): g.statement for g in goals}

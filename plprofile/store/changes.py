@@ -19,6 +19,9 @@ from .types import utcnow
 
 #: Columns that are bookkeeping, not content: never logged as a change.
 _BOOKKEEPING = {"id", "created_at", "updated_at", "author_id", "author_role", "version", "deleted_at"}
+#: What ties a row to its learner and its parents, and what says who may read it: fixed once the row is made
+#: (moving a row between learners is not an edit).
+_FIXED = {"learner_id", "goal_id", "parent_id", "assessment_id", "backpack_item_id", "teacher_only"}
 
 
 class StaleEditError(Exception):
@@ -154,7 +157,7 @@ def update(session: Session, device_id: str, row: Row, changes: dict[str, Any], 
         raise StaleEditError(row.__tablename__, _content(row), changes)
     changed = False
     for field, new in changes.items():
-        if field in _BOOKKEEPING or not hasattr(row, field):
+        if field in _BOOKKEEPING or field in _FIXED or not hasattr(row, field):
             raise AttributeError(f"{row.__tablename__} has no editable field {field!r}")
         old = getattr(row, field)
         if old == new:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from plprofile.domain import profile as d
+from plprofile.domain.policy import Action
 from plprofile.domain.profile import Agreement, Role
 from plprofile.services.profiles import ProfileView
 from plprofile.store.models import BackpackItem, ChoiceOption
@@ -68,9 +69,10 @@ class _RowActions(QHBoxLayout):
 
     def update(self) -> None:
         row = self.selected()
+        may = (lambda action: self.ctx.profiles.may(self.ctx.actor(row.learner_id), action, row)) if row else None
         self.agree.setEnabled(row is not None and row.agreement == Agreement.SUGGESTION.value
-                              and self.ctx.writer is Role.LEARNER)
-        self.remove.setEnabled(row is not None)
+                              and self.ctx.writer is Role.LEARNER and may(Action.AGREE))
+        self.remove.setEnabled(row is not None and may(Action.DELETE))
 
     def _agree(self) -> None:
         row = self.selected()

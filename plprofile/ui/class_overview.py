@@ -149,7 +149,7 @@ class ClassOverview(QWidget):
         self.group.blockSignals(False)
         group = self.group.currentData() or None
 
-        framework = ctx.stages.active_framework()
+        framework = ctx.stages.active_framework(ctx.me)
         self._fill_over_time(framework)
         element = self.over_time.currentData() or None
         cutoff = self._cutoff()

@@ -23,8 +23,8 @@ translate = QCoreApplication.translate
 def attempt(parent: QWidget | None, action: Callable[[], T]) -> T | None:
     """Run a service call; a refusal the person can act on becomes a clear message, and nothing is stored."""
     # here, not at the top: the main window imports this module before the store layer has loaded
+    from plprofile.domain.policy import AccessDenied
     from plprofile.domain.profile import ValidationError
-    from plprofile.services.profiles import AccessDenied
     from plprofile.store.changes import NotFoundError, StaleEditError
 
     from .history import field_label

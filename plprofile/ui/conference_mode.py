@@ -223,8 +223,8 @@ class ConferencePage(QWidget):
 
         history = self.ctx.stages.history(self.ctx.me, self.view.learner.id)
         now = latest(history)
-        framework = (self.ctx.stages.framework_for(now.framework_id, now.framework_version) if now
-                     else self.ctx.stages.active_framework())
+        framework = (self.ctx.stages.framework_for(self.ctx.me, now.framework_id, now.framework_version) if now
+                     else self.ctx.stages.active_framework(self.ctx.me))
         headers, rows = now_table(now, framework, ui_language())
         self.stages.clear()
         self.stages.setColumnCount(len(headers))

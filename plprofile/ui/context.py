@@ -56,6 +56,6 @@ class AppContext(QObject):
         if self.is_learner or self.writer is Role.TEACHER or learner_id is None:
             return self.me
         if learner_id not in self._learner_actors:
-            self._learner_actors[learner_id] = learner_actor(self.profiles.learner_account(learner_id),
+            self._learner_actors[learner_id] = learner_actor(self.profiles.learner_account(self.me, learner_id),
                                                              signed_in_id=self.me.account_id)
         return self._learner_actors[learner_id]

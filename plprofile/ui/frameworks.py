@@ -8,8 +8,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from plprofile.domain.framework import FrameworkError
+from plprofile.domain.policy import AccessDenied
 from plprofile.i18n import ui_language
-from plprofile.services.profiles import AccessDenied
 
 from . import ask
 from .messages import explain
@@ -24,7 +24,7 @@ def load_framework_file(parent: QWidget | None, ctx) -> bool:  # noqa: ANN001
     path = ask.open_file(parent, title, translate("frameworks", "Framework files (*.json);;All files (*)"))
     if not path:
         return False
-    current = ctx.stages.active_framework()
+    current = ctx.stages.active_framework(ctx.me)
     keeps = translate("frameworks", "Nothing was loaded; “{name}” (version {version}) stays in use.").format(
         name=current.text(ui_language()), version=current.version)
     try:

@@ -246,7 +246,7 @@ class HistoryPage(QWidget):
                                                                author_role=Role(role) if role else None))
         if log is None:
             return
-        framework = self.ctx.stages.active_framework()
+        framework = self.ctx.stages.active_framework(self.ctx.me)
 
         def element_name(element_id: str) -> str:
             element = framework.get_element(element_id)

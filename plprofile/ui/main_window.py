@@ -417,14 +417,15 @@ class MainWindow(QMainWindow):
                 self.placeholder.setText(self.tr("Opening the store…"))
                 self._open_store()
 
-    def _restore_and_reopen(self, backup: Path) -> None:
+    def _restore_and_reopen(self, backup: Path, reopen_on_failure: bool = False) -> None:
         from plprofile.services.backup import BackupError, restore
 
         try:
             restore(self.data_dir, backup, key=self.store_key)
         except BackupError as exc:
             ask.error(self, self.tr("Restore"), str(exc))
-            return
+            if not reopen_on_failure:
+                return
         self.placeholder.setText(self.tr("Opening the store…"))
         self._open_store()
 
@@ -513,6 +514,7 @@ class MainWindow(QMainWindow):
 
             self.signin = SignInPage()
             self.signin.signed_in.connect(self._signed_in)
+            self.signin.recover_requested.connect(self._recover_teachers)
             self.pages.addWidget(self.signin)
         return self.signin
 
@@ -521,8 +523,31 @@ class MainWindow(QMainWindow):
             self._start_session(None)
         elif self.auth.needs_first_teacher():
             self._show_signin(first=True)
+        elif self.auth.needs_recovery():
+            from plprofile.services.auth import RECOVERY
+
+            from .messages import text
+
+            self._ensure_signin().show_recovery(text(RECOVERY))
+            self.menuBar().setEnabled(False)
+            self.pages.setCurrentWidget(self.signin)
+            self._taking_input()
         else:
             self._show_signin()
+
+    def _recover_teachers(self) -> None:
+        """A store of learners without a teacher account: the latest good backup, if the teacher agrees."""
+        from plprofile.services.backup import latest_good_backup
+
+        title = self.tr("Restore the latest backup")
+        good = latest_good_backup(self.data_dir, self.store_key)
+        if good is None:
+            ask.error(self, title, self.tr("There is no backup of this store to restore. Ask whoever looks after "
+                                           "the school's computers."))
+        elif ask.confirm(self, title, self.tr("Restore the backup made {date}? The store as it is now is kept in "
+                                              "the backups folder.").format(date=fmt_datetime(good.created))):
+            self.store.close()  # let go of the file so that it can be swapped; reopened either way
+            self._restore_and_reopen(good.path, reopen_on_failure=True)
 
     def _load_demo(self) -> None:
         from plprofile.services.demo import generate_demo
@@ -681,7 +706,7 @@ class MainWindow(QMainWindow):
         learner_id = self.current_learner_id()
         if self.ctx is None or learner_id is None:
             return
-        account = self.ctx.profiles.learner_account(learner_id)
+        account = self.ctx.profiles.learner_account(self.ctx.me, learner_id)
         attempt(self, lambda: self.auth.unlock(self.ctx.me, account.id))
         ask.info(self, self.tr("Unlock"), self.tr("{name} can sign in again.").format(name=account.display_name))
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from plprofile.domain import profile as d
+from plprofile.domain.policy import Action
 from plprofile.domain.profile import Agreement, Role
 from plprofile.services.profiles import ProfileView
 from plprofile.store.models import ProfileEntry
@@ -165,19 +166,22 @@ class EntryList(QGroupBox):
         entry = self._selected()
         writer = self.ctx.writer
         is_suggestion = entry is not None and entry.agreement == Agreement.SUGGESTION.value
-        learners_words = entry is not None and entry.author_role == Role.LEARNER.value
-        self.suggest_button.setEnabled(entry is not None and writer is Role.TEACHER and entry.parent_id is None)
+        may = self._may
+        self.suggest_button.setEnabled(entry is not None and entry.parent_id is None and may(Action.SUGGEST, entry))
         self.suggest_button.setVisible(writer is Role.TEACHER)
-        self.accept_button.setEnabled(is_suggestion and writer is Role.LEARNER)
-        self.decline_button.setEnabled(is_suggestion and writer is Role.LEARNER)
+        self.accept_button.setEnabled(is_suggestion and may(Action.DECIDE, entry))
+        self.decline_button.setEnabled(is_suggestion and may(Action.DECIDE, entry))
         self.accept_button.setVisible(writer is Role.LEARNER)
         self.teacher_only.setVisible(writer is Role.TEACHER)
         if writer is not Role.TEACHER:
             self.teacher_only.setChecked(False)
         self.decline_button.setVisible(writer is Role.LEARNER)
-        can_touch = entry is not None and not (writer is Role.TEACHER and learners_words)
-        self.edit_button.setEnabled(can_touch)
-        self.remove_button.setEnabled(can_touch)
+        self.edit_button.setEnabled(entry is not None and may(Action.UPDATE, entry))
+        self.remove_button.setEnabled(entry is not None and may(Action.DELETE, entry))
+
+    def _may(self, action: Action, entry: ProfileEntry) -> bool:
+        """What the access policy lets whoever is writing now do to ``entry``."""
+        return self.ctx.profiles.may(self.ctx.actor(entry.learner_id), action, entry)
 
     # ---- intents ------------------------------------------------------------------------------------
     def _done(self) -> None:

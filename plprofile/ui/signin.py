@@ -48,11 +48,12 @@ class CentredLabel(QLabel):
 
 class SignInPage(QWidget):
     signed_in = Signal(object)  # SignedIn
+    recover_requested = Signal()  # "Restore the latest backup" on a store of learners without a teacher
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.auth: AuthService | None = None
-        self.mode = "sign_in"  # or "first_teacher" or "locked"
+        self.mode = "sign_in"  # or "first_teacher", "locked" or "recovery"
         #: Enter was pressed before the store was open: ``resume`` signs in once ``auth`` is there.
         self.waiting = False
         self.locked_actor: Actor | None = None
@@ -158,6 +159,8 @@ class SignInPage(QWidget):
         self._set_row_visible(self.repeat, False)
         self._set_row_visible(self.protect_box, False)
         self._set_row_visible(self.protect_why, False)
+        self._set_row_visible(self.username, True)
+        self._set_row_visible(self.secret, True)
         self.username.setReadOnly(False)
         self.username.clear()
         self.button.setText(self.tr("Sign in"))
@@ -182,6 +185,21 @@ class SignInPage(QWidget):
         self._reset()
         self._apply_role()
         self.display_name.setFocus()
+
+    def show_recovery(self, message: str) -> None:
+        """A store that holds learners but no teacher account: nobody may claim it by making the "first"
+        teacher; the page says so and offers the latest backup (``recover_requested``)."""
+        self.mode = "recovery"
+        self.subtitle.setText(message)
+        for w in (self.learner_radio, self.teacher_radio):
+            w.setVisible(False)
+        for field in (self.display_name, self.username, self.secret, self.repeat, self.protect_box,
+                      self.protect_why):
+            self._set_row_visible(field, False)
+        self.button.setText(self.tr("Restore the latest backup…"))
+        self.hint.setText("")
+        self._reset()
+        self.button.setFocus()
 
     def show_locked(self, actor: Actor, username: str, display_name: str) -> None:
         self.mode = "locked"
@@ -237,6 +255,9 @@ class SignInPage(QWidget):
     def submit(self) -> None:
         """Sign in (or create the first teacher). Before the store is open (``auth`` not there yet) the page
         already takes the name and secret: pressing Enter then waits, and signs in as soon as it is open."""
+        if self.mode == "recovery":
+            self.recover_requested.emit()
+            return
         if self.auth is None:
             self.waiting = True
             self._say(self.tr("Opening the store… you are signed in as soon as it is open."), problem=False)

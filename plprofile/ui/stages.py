@@ -684,7 +684,7 @@ class StagesPage(QWidget):
             return
         self.stale.discard(name)
         if name == ENTRY:
-            self.entry.ensure_framework(self.ctx.stages.active_framework())
+            self.entry.ensure_framework(self.ctx.stages.active_framework(self.ctx.me))
             self.entry.set_history(self.history())
             return
         key = self._data_key(name)
@@ -724,12 +724,12 @@ class StagesPage(QWidget):
     def chart_framework(self) -> Framework:
         """The active framework; if none of the history's elements are in it, the one last used."""
         if "framework" not in self._cache:
-            fw = self.ctx.stages.active_framework()
+            fw = self.ctx.stages.active_framework(self.ctx.me)
             history = self.history()
             rated = {r.element_id for a in history for r in a.ratings}
             if rated and not rated & set(fw.element_ids()):
                 last = latest(history)
-                fw = self.ctx.stages.framework_for(last.framework_id, last.framework_version)
+                fw = self.ctx.stages.framework_for(self.ctx.me, last.framework_id, last.framework_version)
             self._cache["framework"] = fw
         return self._cache["framework"]  # type: ignore[return-value]
 

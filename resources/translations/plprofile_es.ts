@@ -1665,6 +1665,18 @@ También puedes agregar aprendices a mano o importar una clase desde un archivo 
         <translation>{name} no pasó su revisión de estado ({problem}). Se cerró: ya no se escribe nada en ella.</translation>
     </message>
     <message>
+        <source>Restore the latest backup</source>
+        <translation>Restaurar la última copia de seguridad</translation>
+    </message>
+    <message>
+        <source>There is no backup of this store to restore. Ask whoever looks after the school&apos;s computers.</source>
+        <translation>Este almacén no tiene ninguna copia de seguridad que restaurar. Pregunte a quien se ocupa de los ordenadores de la escuela.</translation>
+    </message>
+    <message>
+        <source>Restore the backup made {date}? The store as it is now is kept in the backups folder.</source>
+        <translation>¿Restaurar la copia de seguridad del {date}? El almacén tal como está ahora se guarda en la carpeta de copias de seguridad.</translation>
+    </message>
+    <message>
         <source>Creating the demo class…</source>
         <translation>Creando la clase de demostración…</translation>
     </message>
@@ -2108,6 +2120,10 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
     <message>
         <source>Create account</source>
         <translation>Crear cuenta</translation>
+    </message>
+    <message>
+        <source>Restore the latest backup…</source>
+        <translation>Restaurar la última copia de seguridad…</translation>
     </message>
     <message>
         <source>Locked. {name}, type your password or PIN to carry on where you were, or sign in as someone else.</source>
@@ -3086,12 +3102,48 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>Un docente no puede quitar las palabras propias de un aprendiz.</translation>
     </message>
     <message>
+        <source>Sign in first.</source>
+        <translation>Primero inicia sesión.</translation>
+    </message>
+    <message>
+        <source>That is not yours to see or change.</source>
+        <translation>Eso no es tuyo para verlo ni cambiarlo.</translation>
+    </message>
+    <message>
+        <source>That cannot be changed this way.</source>
+        <translation>Eso no se puede cambiar de esta manera.</translation>
+    </message>
+    <message>
+        <source>Assessments and check-ins are kept as they were made.</source>
+        <translation>Las valoraciones y los seguimientos se guardan tal como se hicieron.</translation>
+    </message>
+    <message>
+        <source>You can remove only what you wrote yourself.</source>
+        <translation>Solo puedes quitar lo que escribiste tú.</translation>
+    </message>
+    <message>
+        <source>The last teacher account cannot be removed.</source>
+        <translation>No se puede quitar la última cuenta de docente.</translation>
+    </message>
+    <message>
+        <source>Only a teacher can set up, reset or remove accounts.</source>
+        <translation>Solo un docente puede crear, restablecer o quitar cuentas.</translation>
+    </message>
+    <message>
+        <source>A learner&apos;s account goes only with the learner.</source>
+        <translation>La cuenta de un aprendiz solo se va junto con el aprendiz.</translation>
+    </message>
+    <message>
         <source>That challenge belongs to another learner.</source>
         <translation>Ese desafío pertenece a otro aprendiz.</translation>
     </message>
     <message>
         <source>That backpack item belongs to another learner.</source>
         <translation>Ese elemento de la mochila pertenece a otro aprendiz.</translation>
+    </message>
+    <message>
+        <source>This store holds learners&apos; profiles but no teacher account. Restore a backup from before the accounts were lost, or ask whoever looks after the school&apos;s computers.</source>
+        <translation>Este almacén tiene perfiles de aprendices pero ninguna cuenta de docente. Restaure una copia de seguridad de antes de que se perdieran las cuentas, o pregunte a quien se ocupa de los ordenadores de la escuela.</translation>
     </message>
     <message>
         <source>Rate at least one element before saving.</source>
@@ -3116,18 +3168,6 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
     <message>
         <source>This store already has a teacher account.</source>
         <translation>Esta base de datos ya tiene una cuenta de docente.</translation>
-    </message>
-    <message>
-        <source>Only a teacher can add teachers.</source>
-        <translation>Solo un docente puede agregar docentes.</translation>
-    </message>
-    <message>
-        <source>Only a teacher can set a learner&apos;s PIN.</source>
-        <translation>Solo un docente puede definir el PIN de un aprendiz.</translation>
-    </message>
-    <message>
-        <source>Only a teacher can unlock an account.</source>
-        <translation>Solo un docente puede desbloquear una cuenta.</translation>
     </message>
     <message>
         <source>Type your sign-in name.</source>

@@ -93,7 +93,7 @@ def test_bulk_store_reads_back_through_the_services(store, teacher):
         assert len(names) == 5 and len(points) == 30 and len(events) >= 5
         log = profiles.history(teacher, summary.id)
         assert len(log) > 200
-        account = profiles.learner_account(summary.id)
+        account = profiles.learner_account(teacher, summary.id)
         assert account.kind == Role.LEARNER.value
     assert set(statuses) >= {GoalStatus.ACHIEVED.value, GoalStatus.IN_PROGRESS.value}
     class_histories = stages.class_histories(teacher)

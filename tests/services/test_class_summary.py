@@ -45,7 +45,7 @@ def school(store, teacher):
     profiles = ProfileService(store)
     stages = StagesService(store, profiles)
     learners = profiles.list_learners(teacher)
-    fw = stages.active_framework()
+    fw = stages.active_framework(teacher)
     elements = list(fw.element_ids())
     # the awkward cases: two assessments on one day (the later counts), partly rated, one removed,
     # a learner never assessed, a learner removed from the class, a value between two stages
@@ -128,7 +128,7 @@ def test_the_demo_class_per_element_matches_the_domain(store, teacher):
 
     generate_demo(store, learners=25, today=TODAY)
     stages = StagesService(store)
-    fw = stages.active_framework()
+    fw = stages.active_framework(teacher)
     for element in fw.element_ids():
         want = expected_element(stages, teacher, fw, element)
         assert actual_element(stages, teacher, fw, element) == want, element
@@ -143,7 +143,7 @@ def test_hand_made_histories_per_element(store, teacher):
 
     profiles = ProfileService(store)
     stages = StagesService(store, profiles)
-    fw = stages.active_framework()
+    fw = stages.active_framework(teacher)
     voice, choice = list(fw.element_ids())[:2]
     ana = profiles.add_learner(teacher, given_name="Ana", family_name="A", group_name="5A").id
     ben = profiles.add_learner(teacher, given_name="Ben", family_name="B", group_name="5A").id
@@ -183,7 +183,7 @@ def test_days_at_month_edges_count_on_the_same_dates_as_the_domain(store, teache
 
     profiles = ProfileService(store)
     stages = StagesService(store, profiles)
-    fw = stages.active_framework()
+    fw = stages.active_framework(teacher)
     voice = next(iter(fw.element_ids()))
     month = today.replace(day=1)
     days = [date(2025, 11, 30), date(2025, 12, 1), date(2025, 12, 31), date(2026, 1, 1), date(2026, 1, 2),
@@ -303,8 +303,8 @@ def test_the_kept_class_list_follows_changes_made_anywhere(school, teacher):
 
     first = profiles.list_learners(teacher)
     assert profiles.list_learners(teacher) == first
-    assert profiles.class_list() is profiles.class_list()  # kept while nothing changes
-    kept = profiles.class_list()
+    assert profiles.class_list(teacher) is profiles.class_list(teacher)  # kept while nothing changes
+    kept = profiles.class_list(teacher)
     assert due_names() == {s.id: s.display_name for s in first}
 
     other = open_store(stages.store.path.parent)
@@ -315,7 +315,7 @@ def test_the_kept_class_list_follows_changes_made_anywhere(school, teacher):
         elsewhere.delete_learner(teacher, learners[5].id)
     finally:
         other.close()
-    assert profiles.class_list() is not kept
+    assert profiles.class_list(teacher) is not kept
     names = {s.id: s.display_name for s in profiles.list_learners(teacher)}
     assert names[learners[4].id] == f"Renamed {learners[4].family_name}"
     assert names[added.id] == "Late Arrival" and learners[5].id not in names
@@ -412,10 +412,10 @@ def test_an_overview_opened_while_warm_class_reads_waits_for_it_and_reads_nothin
     assert summary.now == expected(stages, teacher, fw)[0]
 
 
-def test_a_learner_cannot_warm_the_class(school, store):
+def test_a_learner_cannot_warm_the_class(school, store, teacher):
+    from plprofile.domain.policy import AccessDenied
     from plprofile.services.accounts import learner_actor
-    from plprofile.services.profiles import AccessDenied
 
     stages, _fw, learners = school
     with pytest.raises(AccessDenied):
-        stages.warm_class(learner_actor(stages.profiles.learner_account(learners[0].id)))
+        stages.warm_class(learner_actor(stages.profiles.learner_account(teacher, learners[0].id)))

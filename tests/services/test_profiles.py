@@ -8,10 +8,10 @@ import pytest
 from sqlalchemy import func, select
 
 from plprofile.domain import profile as d
+from plprofile.domain.policy import AccessDenied
 from plprofile.domain.profile import Agreement, Role, ValidationError
 from plprofile.domain.roster import parse_roster
 from plprofile.services.accounts import learner_actor
-from plprofile.services.profiles import AccessDenied
 from plprofile.store.changes import StaleEditError
 from plprofile.store.models import LEARNER_OWNED, ChangeLog, Learner
 
@@ -23,8 +23,8 @@ def learner(profiles, teacher):
 
 
 @pytest.fixture
-def me(profiles, learner):
-    return learner_actor(profiles.learner_account(learner.id))
+def me(profiles, learner, teacher):
+    return learner_actor(profiles.learner_account(teacher, learner.id))
 
 
 def _count(store, model, **where) -> int:
@@ -105,11 +105,11 @@ def test_a_learner_cannot_reach_another_learners_profile(profiles, teacher, lear
 
 def test_history_names_only_those_who_wrote_in_this_profile(profiles, teacher, learner, me):
     other = profiles.add_learner(teacher, given_name="Liam", family_name="Nguyen")
-    profiles.add_entry(learner_actor(profiles.learner_account(other.id)), other.id, d.Section.STRENGTHS, "Maps")
+    profiles.add_entry(learner_actor(profiles.learner_account(teacher, other.id)), other.id, d.Section.STRENGTHS, "Maps")
     profiles.add_entry(me, learner.id, d.Section.STRENGTHS, "Drawing")
     names = profiles.author_names(me, learner.id)
     assert set(names) == {teacher.account_id, me.account_id}
-    assert profiles.learner_account(other.id).id not in names
+    assert profiles.learner_account(teacher, other.id).id not in names
 
 
 def test_goal_with_steps_supports_evidence_and_checkins(profiles, learner, me, teacher):
@@ -147,7 +147,7 @@ def test_conference_next_date_cannot_precede_it(profiles, learner, teacher):
                                    notes="Good talk", agreements="Try headphones",
                                    next_checkin_on=date(2027, 3, 1))
     with pytest.raises(AccessDenied):
-        profiles.add_conference(learner_actor(profiles.learner_account(learner.id)), learner.id, date(2027, 2, 1))
+        profiles.add_conference(learner_actor(profiles.learner_account(teacher, learner.id)), learner.id, date(2027, 2, 1))
     assert profiles.load_profile(teacher, learner.id).conferences[0].id == conf.id
 
 
@@ -211,7 +211,7 @@ def test_a_learner_cannot_add_learners_or_see_teacher_only_notes(profiles, learn
 
 def test_a_learner_does_not_see_the_history_of_teacher_only_notes(store, profiles, teacher):
     learner = profiles.add_learner(teacher, given_name="Kai", family_name="Cohen")
-    me = learner_actor(profiles.learner_account(learner.id))
+    me = learner_actor(profiles.learner_account(teacher, learner.id))
     profiles.add_entry(teacher, learner.id, d.Section.CHALLENGES, "Check sleep with family", teacher_only=True)
     profiles.add_entry(me, learner.id, d.Section.STRENGTHS, "Chess")
     mine = profiles.history(me, learner.id)

@@ -10,10 +10,10 @@ import pytest
 from plprofile import RESOURCES
 from plprofile.domain import profile as d
 from plprofile.domain.framework import FrameworkError, default_framework
+from plprofile.domain.policy import AccessDenied
 from plprofile.domain.profile import ValidationError
 from plprofile.domain.progress import ElementRating
 from plprofile.services.accounts import learner_actor
-from plprofile.services.profiles import AccessDenied
 from plprofile.services.stages import StagesService
 
 
@@ -60,7 +60,7 @@ def test_unknown_element_empty_and_duplicate_ratings_are_refused(stages, teacher
 
 
 def test_learner_self_assessment_only_for_themselves(stages, profiles, teacher, learner):
-    me = learner_actor(profiles.learner_account(learner.id))
+    me = learner_actor(profiles.learner_account(teacher, learner.id))
     other = profiles.add_learner(teacher, given_name="Liam", family_name="Nguyen")
     stages.record_assessment(me, learner.id, date(2026, 10, 2), [ElementRating("voice", learner=2.5)])
     with pytest.raises(AccessDenied):
@@ -86,7 +86,7 @@ def test_class_histories_and_last_assessed(stages, profiles, teacher, learner):
 
 
 def test_goal_timeline_reads_status_changes_from_the_change_log(stages, profiles, teacher, learner):
-    me = learner_actor(profiles.learner_account(learner.id))
+    me = learner_actor(profiles.learner_account(teacher, learner.id))
     goal = profiles.add_goal(me, learner.id, "Read a chapter book")
     profiles.update_goal(me, goal.id, status=d.GoalStatus.IN_PROGRESS)
     profiles.add_checkin(me, goal.id, 2, on_date=date(2026, 10, 5))
@@ -109,21 +109,21 @@ def _framework_json(version: str, drop: str | None = None) -> bytes:
 def test_school_framework_replaces_default_and_old_assessments_still_read(stages, teacher, learner):
     stages.record_assessment(teacher, learner.id, date(2026, 9, 1), [ElementRating("purpose", agreed=1.5)])
     installed = stages.install_framework(teacher, _framework_json("2.0", drop="purpose"))
-    assert stages.active_framework().key == ("school.rubric", "2.0") == installed.key
+    assert stages.active_framework(teacher).key == ("school.rubric", "2.0") == installed.key
     old, = stages.history(teacher, learner.id)
     assert old.framework_id == default_framework().id
-    assert stages.framework_for(old.framework_id, old.framework_version).get_element("purpose") is not None
+    assert stages.framework_for(teacher, old.framework_id, old.framework_version).get_element("purpose") is not None
     # Made against the new version, "purpose" no longer exists.
     with pytest.raises(ValidationError):
         stages.record_assessment(teacher, learner.id, date(2026, 11, 1), [ElementRating("purpose", agreed=2)])
     # A fresh service (another window, a restart) finds the school's framework again.
-    assert StagesService(stages.store).active_framework().key == ("school.rubric", "2.0")
+    assert StagesService(stages.store).active_framework(teacher).key == ("school.rubric", "2.0")
 
 
 @pytest.mark.parametrize("data", [b"{not json", b"{}", b'{"format": 1, "id": "x", "version": "1"}'])
 def test_bad_framework_file_changes_nothing(stages, teacher, data):
-    before = stages.active_framework().key
+    before = stages.active_framework(teacher).key
     with pytest.raises(FrameworkError):
         stages.install_framework(teacher, data)
-    assert stages.active_framework().key == before
-    assert not stages.frameworks_dir.exists() or not any(stages.frameworks_dir.glob("*.json"))
+    assert stages.active_framework(teacher).key == before
+    assert not stages._frameworks_dir.exists() or not any(stages._frameworks_dir.glob("*.json"))

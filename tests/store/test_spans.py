@@ -92,7 +92,7 @@ def test_every_write_keeps_the_spans_right(store, teacher, profiles):
     from plprofile.store.types import utcnow
 
     stages = StagesService(store, profiles)
-    elements = list(stages.active_framework().element_ids())
+    elements = list(stages.active_framework(teacher).element_ids())
     learners = [profiles.add_learner(teacher, given_name=n, family_name="Test").id for n in ("Ana", "Ben", "Cai")]
     rng = random.Random(4)
     days = [date(2025, 9, 1) + timedelta(days=rng.randint(0, 300)) for _ in range(14)]
@@ -119,7 +119,7 @@ def test_the_objects_a_session_holds_show_the_derived_values(store, teacher, pro
     from plprofile.store.models import Assessment
 
     stages = StagesService(store, profiles)
-    voice = next(iter(stages.active_framework().element_ids()))
+    voice = next(iter(stages.active_framework(teacher).element_ids()))
     lid = profiles.add_learner(teacher, given_name="Dee", family_name="Test").id
     stages.record_assessment(teacher, lid, date(2026, 1, 10), [ElementRating(voice, learner=1.0, teacher=2.0)])
     with store.transaction() as s:

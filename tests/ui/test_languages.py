@@ -9,8 +9,8 @@ from PySide6.QtCore import QLocale, QSettings
 
 from plprofile import i18n
 from plprofile.domain.framework import default_framework
+from plprofile.domain.policy import AccessDenied
 from plprofile.services.demo import generate_demo
-from plprofile.services.profiles import AccessDenied
 from plprofile.store.engine import open_store
 from plprofile.ui import ask
 
@@ -117,3 +117,16 @@ def test_the_system_language_is_followed(language, monkeypatch):
     monkeypatch.setattr(QLocale, "system", staticmethod(lambda: QLocale("fr_FR")))
     assert language("system") == "en"  # no French translation: English, with French formats
     assert QLocale().name() == "fr_FR"
+
+
+def test_every_refusal_of_the_access_policy_reads_in_spanish(language):
+    """The policy's messages are the only words a refusal carries: each has a finished Spanish translation."""
+    from plprofile.domain import policy
+    from plprofile.services.auth import RECOVERY
+    from plprofile.ui.messages import FIXED, explain
+
+    language("es")
+    for message in (*policy.MESSAGES, RECOVERY):
+        assert message in FIXED
+        spanish = explain(AccessDenied(message))
+        assert spanish != message and spanish.strip(), message

@@ -170,3 +170,66 @@ def test_the_class_overview_closes_with_the_lock_and_a_learner_never_sees_it(dem
 
     from plprofile.ui.class_overview import ClassOverview
     assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, ClassOverview) and w.isVisible()]
+
+
+def test_a_store_of_learners_without_a_teacher_offers_recovery_not_a_first_teacher(open_window, qtbot, answers,
+                                                                                    tmp_path):
+    """Whoever sits down at a store whose teacher accounts are gone cannot make themselves its "first" teacher:
+    the screen says what happened and restores the latest backup, after which the teacher signs in as before."""
+    from sqlmodel import select
+
+    from plprofile.services.backup import create_backup
+    from plprofile.services.demo import generate_demo, set_demo_credentials
+    from plprofile.store.changes import utcnow
+    from plprofile.store.engine import open_store
+    from plprofile.store.models import Account
+
+    data = tmp_path / "school"
+    store = open_store(data)
+    generate_demo(store, learners=3)
+    set_demo_credentials(store)
+    store.close()
+    create_backup(data)
+    store = open_store(data)
+    with store.transaction() as s:  # the teacher accounts lost (a file edited by hand, say)
+        for account in s.exec(select(Account).where(Account.kind == "teacher")):
+            account.deleted_at = utcnow()
+    store.close()
+
+    window = open_window(data, require_sign_in=True)
+    page = window.signin
+    assert page.mode == "recovery"
+    assert "no teacher account" in page.subtitle.text()
+    assert not page.display_name.isVisible() and not page.username.isVisible()
+    assert not window.menuBar().isEnabled()
+    qtbot.mouseClick(page.button, Qt.MouseButton.LeftButton)
+    assert answers.confirms and "Restore the backup made" in answers.confirms[-1]
+    qtbot.waitUntil(lambda: page.mode == "sign_in" and page.auth is not None and window.auth.needs_recovery() is False,
+                    timeout=20_000)
+    _sign_in(qtbot, window, *DEMO_TEACHER, learner=False)
+    qtbot.waitUntil(lambda: window.is_ready)
+    assert not window.ctx.is_learner and window.model.rowCount() == 3
+
+
+def test_a_learner_is_offered_remove_only_on_what_they_wrote(demo_window, qtbot, answers):
+    """The window asks the access policy which buttons to offer: a learner removes their own words, not a
+    teacher's; a forced attempt on a teacher's entry is refused and the entry stays."""
+    window = demo_window
+    _sign_in(qtbot, window, "zoem", DEMO_PIN, learner=True)
+    qtbot.waitUntil(lambda: window.is_ready)
+    me = window.ctx.me
+    teacher = window.auth.sign_in(*DEMO_TEACHER).actor  # the teacher wrote one earlier
+    window.ctx.profiles.add_entry(teacher, me.learner_id, d.Section.STRENGTHS, "Kind to others")
+    window.profile.show_learner(me.learner_id)
+    strengths = window.profile.strengths.lists[d.Section.STRENGTHS]
+    qtbot.keyClicks(strengths.input, "I can juggle")
+    qtbot.mouseClick(strengths.add_button, Qt.MouseButton.LeftButton)
+    view = window.profile.view
+    mine = next(e for e in view.entries if e.text == "I can juggle")
+    teachers = next(e for e in view.section(d.Section.STRENGTHS) if e.text == "Kind to others")
+    strengths.select(mine.id)
+    assert strengths.remove_button.isEnabled() and strengths.edit_button.isEnabled()
+    strengths.select(teachers.id)
+    assert not strengths.remove_button.isEnabled()
+    strengths._remove()  # as if the button were pressed anyway
+    assert teachers.id in {e.id for e in window.ctx.profiles.load_profile(window.ctx.me, window.ctx.me.learner_id).entries}

@@ -446,7 +446,7 @@ def _write(tmp_path: Path, name: str, data) -> str:
 def test_bad_framework_files_leave_the_active_one(open_window, answers, qtbot, tmp_path):
     window = open_window()
     ctx = window.ctx
-    before = ctx.stages.active_framework().key
+    before = ctx.stages.active_framework(ctx.me).key
     good = json.loads(FRAMEWORK_FILE.read_text(encoding="utf-8"))
 
     answers.file_answer = _write(tmp_path, "broken.json", b"{ this is not json")
@@ -472,7 +472,7 @@ def test_bad_framework_files_leave_the_active_one(open_window, answers, qtbot, t
     assert "cannot" in answers.errors[-1]
 
     assert len(answers.errors) == 4 and answers.infos == []
-    assert ctx.stages.active_framework().key == before
+    assert ctx.stages.active_framework(ctx.me).key == before
 
 
 def test_a_school_framework_replaces_the_default_and_old_assessments_still_show(open_window, answers, qtbot,
@@ -493,7 +493,7 @@ def test_a_school_framework_replaces_the_default_and_old_assessments_still_show(
     window.load_framework()
     assert answers.errors == []
     assert "11 element(s)" in answers.infos[-1]
-    assert ctx.stages.active_framework().key == ("school.example.rubric", "2.0")
+    assert ctx.stages.active_framework(ctx.me).key == ("school.example.rubric", "2.0")
 
     # the entry grid follows the new framework
     qtbot.waitUntil(lambda: page.entry.framework.key == ("school.example.rubric", "2.0"))
@@ -524,7 +524,7 @@ def test_switching_learners_redraws_the_progress_chart_in_place(open_window, ans
     assert chart.canvas is canvas and chart.figure is figure  # the same figure, another learner's points
     ctx = window.ctx
     history = ctx.stages.history(ctx.teacher, window.current_learner_id())
-    fresh = progress_figure(history, ctx.stages.active_framework())
+    fresh = progress_figure(history, ctx.stages.active_framework(ctx.me))
     shown = {ln.get_gid(): list(ln.get_ydata()) for ax in figure.axes for ln in ax.get_lines() if ln.get_gid()}
     assert shown == {ln.get_gid(): list(ln.get_ydata()) for ax in fresh.axes for ln in ax.get_lines()
                      if ln.get_gid()}

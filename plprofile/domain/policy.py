@@ -1,0 +1,338 @@
+"""Who may do what: one deny-by-default access policy for every read and write, on a device and at the hub.
+
+Pure Python: no Qt, no SQL. A service (or, later, the school hub for each change a device pushes) describes the
+row it is about to read or write as a ``Target`` and asks ``decide(actor, action, target, fields)``. Nothing is
+allowed unless a rule in ``RULES`` allows it for the actor's role; ``WRITABLE`` names the fields each role may
+set on each kind of row (keys, authorship, versions, timestamps and the teacher-only flag are never among them).
+``python -m plprofile.domain.policy`` prints the rules as the table in ``docs/access.md``.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from .profile import Actor, Role
+
+
+class Kind(StrEnum):
+    """What a row is, as the policy sees it."""
+
+    LEARNER = "learner"
+    ACCOUNT = "account"
+    ENTRY = "profile_entry"
+    BACKPACK = "backpack_item"
+    CHOICE = "choice_option"
+    GOAL = "goal"
+    STEP = "action_step"
+    SUPPORT = "goal_support"
+    EVIDENCE = "evidence"
+    CHECKIN = "check_in"
+    CONFERENCE = "conference"
+    ASSESSMENT = "assessment"
+    RATING = "assessment_rating"
+    HISTORY = "history"  # a learner's change log
+    CLASS = "class"  # the class list, groups and class-wide figures
+    FRAMEWORK = "framework"  # the Stages framework the school uses
+
+
+class Action(StrEnum):
+    READ = "read"
+    CREATE = "create"
+    UPDATE = "update"  # of named fields
+    SUGGEST = "suggest"  # put a suggestion beside an entry
+    AGREE = "agree"  # mark a row agreed by both
+    DECIDE = "decide"  # accept or decline a suggestion
+    DELETE = "delete"  # soft delete (a tombstone)
+    RESTORE = "restore"
+    PURGE = "purge"  # erase for good
+
+
+class Who(StrEnum):
+    """The columns of the rules table."""
+
+    ADMIN = "admin"
+    TEACHER = "teacher"
+    LEARNER = "learner"
+
+
+def who(actor: Actor) -> Who:
+    if actor.role is Role.LEARNER:
+        return Who.LEARNER
+    return Who.ADMIN if actor.admin else Who.TEACHER
+
+
+@dataclass(frozen=True)
+class Target:
+    """The facts about a row that the rules look at (for a new row: the row as it would be written)."""
+
+    kind: Kind
+    learner_id: uuid.UUID | None = None  # whose profile the row belongs to
+    row_id: uuid.UUID | None = None
+    author_id: uuid.UUID | None = None
+    author_role: Role | None = None
+    #: A teacher-only note, or anything hanging from one (a suggestion on it).
+    teacher_only: bool = False
+    #: ACCOUNT rows: "teacher", "admin" or "learner"; and whether it is the last staff account that can sign in.
+    account_kind: str | None = None
+    last_staff: bool = False
+
+
+# ---- the messages a refusal carries (never any text of the row) ---------------------------------------------
+SIGN_IN_FIRST = "Sign in first."
+NOT_YOURS = "A learner can only see and change their own profile."
+TEACHERS_ONLY = "Only a teacher can do this."
+HIDDEN = "That is not yours to see or change."
+FIXED_FIELDS = "That cannot be changed this way."
+KEPT_AS_MADE = "Assessments and check-ins are kept as they were made."
+OWN_WORDS_ONLY = "You can remove only what you wrote yourself."
+LAST_TEACHER = "The last teacher account cannot be removed."
+TEACHER_ONLY_NOTE = "Only a teacher can write a teacher-only note."
+LEARNERS_WORDS = "A teacher cannot change a learner's own words; add a suggestion instead."
+LEARNERS_WORDS_REMOVE = "A teacher cannot remove a learner's own words."
+LEARNER_DECIDES = "Only the learner can accept or decline a suggestion."
+LEARNER_AGREES = "The learner agrees to a teacher's suggestion, not the teacher."
+LEARNER_FIELDS = "A learner can change only their preferred name and pronouns."
+CLASS_TEACHERS = "Only a teacher can see the class overview."
+FRAMEWORK_TEACHERS = "Only a teacher can change the framework."
+SELF_ASSESSMENT = ("A learner records their own view; the teacher's and agreed values are recorded by a "
+                   "teacher.")
+ACCOUNTS_STAFF = "Only a teacher can set up, reset or remove accounts."
+NO_ACCOUNT_REMOVAL = "A learner's account goes only with the learner."
+OTHER_CHALLENGE = "That challenge belongs to another learner."
+OTHER_ITEM = "That backpack item belongs to another learner."
+
+MESSAGES = (
+    SIGN_IN_FIRST, NOT_YOURS, TEACHERS_ONLY, HIDDEN, FIXED_FIELDS, KEPT_AS_MADE, OWN_WORDS_ONLY, LAST_TEACHER, TEACHER_ONLY_NOTE,
+    LEARNERS_WORDS, LEARNERS_WORDS_REMOVE, LEARNER_DECIDES, LEARNER_AGREES, LEARNER_FIELDS, CLASS_TEACHERS,
+    FRAMEWORK_TEACHERS, SELF_ASSESSMENT, ACCOUNTS_STAFF, NO_ACCOUNT_REMOVAL, OTHER_CHALLENGE, OTHER_ITEM,
+)
+
+
+class AccessDenied(PermissionError):
+    """The actor may not do this. The message is one of ``MESSAGES``: it never quotes a row."""
+
+    def __init__(self, reason: str, decision: Decision | None = None) -> None:
+        super().__init__(reason)
+        self.decision = decision
+
+
+@dataclass(frozen=True)
+class Decision:
+    allowed: bool
+    reason: str  # why not (one of MESSAGES), or the rule that allowed it
+
+    def __bool__(self) -> bool:
+        return self.allowed
+
+
+@dataclass(frozen=True)
+class Condition:
+    """A named test of actor and row: the rules table prints the name."""
+
+    name: str
+    test: Callable[[Actor, Target], bool]
+
+
+def _own(actor: Actor, t: Target) -> bool:
+    return t.learner_id is not None and t.learner_id == actor.learner_id
+
+
+ANY = Condition("yes", lambda a, t: True)
+OWN = Condition("own profile", _own)
+OWN_AUTHORED = Condition("own profile, written by them", lambda a, t: _own(a, t) and t.author_id == a.account_id)
+NOT_LEARNERS_WORDS = Condition("not the learner's own words", lambda a, t: t.author_role is not Role.LEARNER)
+NOT_TEACHERS_SUGGESTION = Condition("not a teacher's suggestion", lambda a, t: t.author_role is not Role.TEACHER)
+OWN_ACCOUNT = Condition("their own account",
+                        lambda a, t: t.row_id == a.account_id or (_own(a, t) and t.account_kind == "learner"))
+LEARNER_OR_OWN_ACCOUNT = Condition("learners' accounts and their own",
+                                   lambda a, t: t.account_kind == "learner" or t.row_id == a.account_id)
+STAFF_NOT_LAST = Condition("a teacher's, not the last",
+                           lambda a, t: t.account_kind in ("teacher", "admin") and not t.last_staff)
+SIGNED_IN = Condition("yes (anyone signed in)", lambda a, t: True)
+
+
+@dataclass(frozen=True)
+class Rule:
+    condition: Condition
+    #: The refusal when the condition does not hold (or a function of the row that says which).
+    otherwise: str | Callable[[Target], str]
+
+    def refusal(self, target: Target) -> str:
+        return self.otherwise if isinstance(self.otherwise, str) else self.otherwise(target)
+
+
+def _r(condition: Condition, otherwise: str | Callable[[Target], str] = NOT_YOURS) -> Rule:
+    return Rule(condition, otherwise)
+
+
+A, T, L = Who.ADMIN, Who.TEACHER, Who.LEARNER
+_PROFILE_KINDS = (Kind.BACKPACK, Kind.CHOICE, Kind.GOAL, Kind.STEP, Kind.SUPPORT, Kind.EVIDENCE)
+
+
+def _staff(rule: Rule) -> dict[Who, Rule]:
+    return {A: rule, T: rule}
+
+
+def _build() -> dict[tuple[Kind, Action], dict[Who, Rule]]:
+    rules: dict[tuple[Kind, Action], dict[Who, Rule]] = {}
+    every = _r(ANY)
+    # the learner row: staff manage learners; a learner reads themselves and changes two fields
+    rules[Kind.LEARNER, Action.READ] = {**_staff(every), L: _r(OWN)}
+    rules[Kind.LEARNER, Action.UPDATE] = {**_staff(every), L: _r(OWN)}
+    for action in (Action.CREATE, Action.DELETE, Action.RESTORE, Action.PURGE):
+        rules[Kind.LEARNER, action] = _staff(every)
+    # accounts: staff set up, reset and remove them; the last one who can sign in stays
+    rules[Kind.ACCOUNT, Action.READ] = {**_staff(every), L: _r(OWN_ACCOUNT)}
+    rules[Kind.ACCOUNT, Action.CREATE] = _staff(every)
+    rules[Kind.ACCOUNT, Action.UPDATE] = {A: every, T: _r(LEARNER_OR_OWN_ACCOUNT, ACCOUNTS_STAFF)}
+    rules[Kind.ACCOUNT, Action.DELETE] = _staff(_r(
+        STAFF_NOT_LAST, lambda t: NO_ACCOUNT_REMOVAL if t.account_kind == "learner" else LAST_TEACHER))
+    # the profile's words: the learner's own words stay theirs; a teacher suggests beside them
+    rules[Kind.ENTRY, Action.READ] = {**_staff(every), L: _r(OWN)}
+    rules[Kind.ENTRY, Action.CREATE] = {**_staff(every), L: _r(OWN)}
+    rules[Kind.ENTRY, Action.UPDATE] = {**_staff(_r(NOT_LEARNERS_WORDS, LEARNERS_WORDS)), L: _r(OWN)}
+    rules[Kind.ENTRY, Action.AGREE] = {**_staff(_r(NOT_TEACHERS_SUGGESTION, LEARNER_AGREES)), L: _r(OWN)}
+    rules[Kind.ENTRY, Action.SUGGEST] = _staff(every)
+    rules[Kind.ENTRY, Action.DECIDE] = {L: _r(OWN)}
+    for action in (Action.DELETE, Action.RESTORE):
+        rules[Kind.ENTRY, action] = {**_staff(_r(NOT_LEARNERS_WORDS, LEARNERS_WORDS_REMOVE)),
+                                     L: _r(OWN_AUTHORED, OWN_WORDS_ONLY)}
+    # backpack, voice and choice, goals and what hangs from them: co-designed
+    for kind in _PROFILE_KINDS:
+        rules[kind, Action.READ] = {**_staff(every), L: _r(OWN)}
+        rules[kind, Action.CREATE] = {**_staff(every), L: _r(OWN)}
+        if kind is not Kind.SUPPORT:  # a support is a link: made or taken away, never edited
+            rules[kind, Action.UPDATE] = {**_staff(every), L: _r(OWN)}
+        for action in (Action.DELETE, Action.RESTORE):
+            rules[kind, action] = {**_staff(every),
+                                   L: _r(OWN if kind is Kind.SUPPORT else OWN_AUTHORED, OWN_WORDS_ONLY)}
+    for kind in (Kind.BACKPACK, Kind.CHOICE, Kind.GOAL):
+        rules[kind, Action.AGREE] = {**_staff(_r(NOT_TEACHERS_SUGGESTION, LEARNER_AGREES)), L: _r(OWN)}
+    # check-ins, assessments and their ratings: insert-only; a teacher may take a wrong one away
+    for kind in (Kind.CHECKIN, Kind.ASSESSMENT, Kind.RATING):
+        rules[kind, Action.READ] = {**_staff(every), L: _r(OWN)}
+        rules[kind, Action.CREATE] = {**_staff(every), L: _r(OWN)}
+        rules[kind, Action.DELETE] = _staff(every)
+    # conference records are the teacher's, read by the learner they are about
+    rules[Kind.CONFERENCE, Action.READ] = {**_staff(every), L: _r(OWN)}
+    for action in (Action.CREATE, Action.UPDATE, Action.DELETE):
+        rules[Kind.CONFERENCE, action] = _staff(every)
+    rules[Kind.HISTORY, Action.READ] = {**_staff(every), L: _r(OWN)}
+    rules[Kind.CLASS, Action.READ] = _staff(every)
+    rules[Kind.FRAMEWORK, Action.READ] = {A: _r(SIGNED_IN), T: _r(SIGNED_IN), L: _r(SIGNED_IN)}
+    rules[Kind.FRAMEWORK, Action.UPDATE] = _staff(every)
+    return rules
+
+
+RULES = _build()
+
+#: What each role may set when updating each kind of row. Never: ids, owner keys (``learner_id``,
+#: ``goal_id``, ``parent_id`` …), authorship, versions, timestamps, tombstones, the teacher-only flag. A row's
+#: agreement is set when it is made; after that it changes only through AGREE and DECIDE.
+_ENTRY = frozenset({"text"})
+_GOAL = frozenset({"statement", "why", "focus", "lens", "target_date", "status"})
+_STEP = frozenset({"text", "owner", "due_date", "done", "done_at", "position"})
+_BACKPACK = frozenset({"name", "kind", "lens", "challenge_id", "how_it_helps"})
+_CHOICE = frozenset({"dimension", "availability", "text"})
+_EVIDENCE = frozenset({"kind", "text", "location", "added_on"})
+_CONFERENCE = frozenset({"held_on", "participants", "notes", "agreements", "next_checkin_on"})
+_LEARNER_STAFF = frozenset({"given_name", "family_name", "preferred_name", "pronouns", "grade", "group_name",
+                            "external_id"})
+_LEARNER_SELF = frozenset({"preferred_name", "pronouns"})
+_RATING_SELF = frozenset({"element_id", "learner_value", "note"})
+_RATING_STAFF = _RATING_SELF | {"teacher_value", "agreed_value"}
+
+WRITABLE: dict[tuple[Kind, Action, Who], frozenset[str]] = {}
+
+
+def _writable(kind: Kind, fields: frozenset[str], *, learner: frozenset[str] | None = None,
+              action: Action = Action.UPDATE) -> None:
+    for role in (A, T):
+        WRITABLE[kind, action, role] = fields
+    WRITABLE[kind, action, L] = fields if learner is None else learner
+
+
+_writable(Kind.ENTRY, _ENTRY)
+_writable(Kind.GOAL, _GOAL)
+_writable(Kind.STEP, _STEP)
+_writable(Kind.BACKPACK, _BACKPACK)
+_writable(Kind.CHOICE, _CHOICE)
+_writable(Kind.EVIDENCE, _EVIDENCE)
+_writable(Kind.CONFERENCE, _CONFERENCE, learner=frozenset())
+_writable(Kind.LEARNER, _LEARNER_STAFF, learner=_LEARNER_SELF)
+_writable(Kind.ACCOUNT, frozenset({"display_name", "username"}), learner=frozenset())
+#: A new rating names the values it sets: a learner's self-assessment sets only their own.
+_writable(Kind.RATING, _RATING_STAFF, learner=_RATING_SELF, action=Action.CREATE)
+#: Fields whose refusal has words of its own.
+_FIELD_REASONS = {(Kind.LEARNER, L): LEARNER_FIELDS, (Kind.RATING, L): SELF_ASSESSMENT}
+
+
+def decide(actor: Actor | None, action: Action, target: Target, fields: Iterable[str] = ()) -> Decision:
+    """Allow or deny ``actor`` doing ``action`` to ``target`` (setting ``fields``, for a create or update)."""
+    if actor is None:
+        return Decision(False, SIGN_IN_FIRST)
+    role = who(actor)
+    if role is L and target.teacher_only:
+        # teacher-only stays teacher-only, whatever the action: a learner learns nothing of it
+        return Decision(False, TEACHER_ONLY_NOTE if action is Action.CREATE else HIDDEN)
+    by_role = RULES.get((target.kind, action), {})
+    rule = by_role.get(role)
+    if rule is None:
+        return Decision(False, _no_rule_reason(target.kind, action, role, by_role))
+    if not rule.condition.test(actor, target):
+        return Decision(False, rule.refusal(target))
+    wanted = frozenset(fields)
+    if wanted:
+        allowed = WRITABLE.get((target.kind, action, role))
+        if allowed is None or not wanted <= allowed:
+            return Decision(False, _FIELD_REASONS.get((target.kind, role), FIXED_FIELDS))
+    return Decision(True, rule.condition.name)
+
+
+def _no_rule_reason(kind: Kind, action: Action, role: Who, by_role: dict[Who, Rule]) -> str:
+    if not by_role:
+        return KEPT_AS_MADE if kind in (Kind.CHECKIN, Kind.ASSESSMENT, Kind.RATING) else FIXED_FIELDS
+    if kind is Kind.CLASS:
+        return CLASS_TEACHERS
+    if kind is Kind.FRAMEWORK:
+        return FRAMEWORK_TEACHERS
+    if kind is Kind.ACCOUNT:
+        return ACCOUNTS_STAFF
+    if action is Action.DECIDE:
+        return LEARNER_DECIDES
+    return TEACHERS_ONLY
+
+
+def require(actor: Actor | None, action: Action, target: Target, fields: Iterable[str] = ()) -> Decision:
+    """``decide``, raising AccessDenied when it denies."""
+    decision = decide(actor, action, target, fields)
+    if not decision:
+        raise AccessDenied(decision.reason, decision)
+    return decision
+
+
+def require_same_profile(learner_id: uuid.UUID | None, linked_learner_id: uuid.UUID | None, reason: str) -> None:
+    """A link (a backpack item to a challenge, a goal to a backpack item) stays inside one learner's profile."""
+    if learner_id is None or learner_id != linked_learner_id:
+        raise AccessDenied(reason)
+
+
+def table() -> str:
+    """The rules as a Markdown table: one row per kind and action, one column per role."""
+    roles = list(Who)
+    lines = ["| kind | action | " + " | ".join(roles) + " | fields (staff / learner) |",
+             "|---|---|" + "---|" * len(roles) + "---|"]
+    for (kind, action), by_role in RULES.items():
+        cells = [by_role[r].condition.name if r in by_role else "no" for r in roles]
+        staff = WRITABLE.get((kind, action, T))
+        own = WRITABLE.get((kind, action, L))
+        fields = "" if staff is None else f"{', '.join(sorted(staff)) or '–'} / {', '.join(sorted(own or ())) or '–'}"
+        lines.append(f"| {kind} | {action} | " + " | ".join(cells) + f" | {fields} |")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    print(table(), end="")

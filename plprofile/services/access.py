@@ -1,0 +1,152 @@
+"""The services' side of the access policy: a stored row described as the policy sees it, and the one check.
+
+Every public service method takes the actor and asks ``domain.policy`` through ``check`` (or ``require`` for
+what is not a stored row). The few a signed-out sign-in screen needs are marked ``@signed_out``; they return
+only what that screen may show. ``tests/services/test_access_policy.py`` finds every public method by
+introspection and holds each to this.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+import uuid
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
+
+from sqlalchemy import func, select
+from sqlmodel import Session
+
+from plprofile.domain.policy import (
+    SIGN_IN_FIRST,
+    AccessDenied,
+    Action,
+    Decision,
+    Kind,
+    Target,
+    decide,
+    require,
+)
+from plprofile.domain.profile import Actor, Role
+from plprofile.store.models import (
+    Account,
+    ActionStep,
+    Assessment,
+    AssessmentRating,
+    BackpackItem,
+    CheckIn,
+    ChoiceOption,
+    Conference,
+    Evidence,
+    Goal,
+    GoalSupport,
+    Learner,
+    ProfileEntry,
+    Row,
+)
+
+KIND_OF: dict[type[Row], Kind] = {
+    Learner: Kind.LEARNER, Account: Kind.ACCOUNT, ProfileEntry: Kind.ENTRY, BackpackItem: Kind.BACKPACK,
+    ChoiceOption: Kind.CHOICE, Goal: Kind.GOAL, ActionStep: Kind.STEP, GoalSupport: Kind.SUPPORT,
+    Evidence: Kind.EVIDENCE, CheckIn: Kind.CHECKIN, Conference: Kind.CONFERENCE, Assessment: Kind.ASSESSMENT,
+    AssessmentRating: Kind.RATING,
+}
+#: Account kinds that sign in as staff.
+STAFF_KINDS = (Role.TEACHER.value, "admin")
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def actor_first(cls: type) -> type:
+    """Every public method of a service class that takes the actor refuses a missing or made-up one before it
+    does anything (a signed-out caller gets AccessDenied, not an AttributeError from deep inside)."""
+    for name, member in list(vars(cls).items()):
+        if name.startswith("_") or not inspect.isfunction(member):
+            continue
+        if list(inspect.signature(member).parameters)[1:2] != ["actor"]:
+            continue
+
+        @functools.wraps(member)
+        def guarded(self, actor, *args, __method=member, **kwargs):  # noqa: ANN001, ANN202
+            if not isinstance(actor, Actor):
+                raise AccessDenied(SIGN_IN_FIRST)
+            return __method(self, actor, *args, **kwargs)
+
+        setattr(cls, name, guarded)
+    return cls
+
+
+def signed_out(method: F) -> F:
+    """Mark a method the signed-out sign-in screen calls: it takes no actor and tells nothing private."""
+    method.__signed_out__ = True  # type: ignore[attr-defined]
+    return method
+
+
+def owner_of(row: Row) -> uuid.UUID | None:
+    """The learner a row belongs to."""
+    return row.id if isinstance(row, Learner) else getattr(row, "learner_id", None)
+
+
+def target(row: Row, *, teacher_only: bool | None = None, last_staff: bool = False) -> Target:
+    """``row`` as the policy sees it (``teacher_only`` given when it hangs from a teacher-only note)."""
+    role = row.author_role
+    return Target(
+        kind=KIND_OF[type(row)], learner_id=owner_of(row), row_id=row.id, author_id=row.author_id,
+        author_role=Role(role) if role in (Role.LEARNER.value, Role.TEACHER.value) else None,
+        teacher_only=bool(getattr(row, "teacher_only", False)) if teacher_only is None else teacher_only,
+        account_kind=row.kind if isinstance(row, Account) else None, last_staff=last_staff,
+    )
+
+
+def stored_target(session: Session, row: Row) -> Target:
+    """``target`` with what only the store knows: a suggestion on a teacher-only note is teacher-only too, and
+    whether an account is the last staff account that can sign in."""
+    if isinstance(row, ProfileEntry) and not row.teacher_only and row.parent_id is not None:
+        parent_hidden = session.execute(select(ProfileEntry.teacher_only).where(
+            ProfileEntry.id == row.parent_id)).scalar_one_or_none()
+        return target(row, teacher_only=bool(parent_hidden))
+    if isinstance(row, Account) and row.kind in STAFF_KINDS:
+        others = session.execute(select(func.count()).select_from(Account).where(
+            Account.kind.in_(STAFF_KINDS), Account.secret_hash.is_not(None), Account.deleted_at.is_(None),
+            Account.id != row.id)).scalar_one()
+        return target(row, last_staff=others == 0)
+    return target(row)
+
+
+def check(session: Session, actor: Actor | None, action: Action, row: Row, fields: Iterable[str] = ()) -> Decision:
+    """Ask the policy about ``row`` as stored; raise AccessDenied when it says no."""
+    return require(actor, action, stored_target(session, row), fields)
+
+
+def visible(actor: Actor, rows: Iterable[Row], hidden_parents: set[uuid.UUID] | None = None) -> list[Row]:
+    """The rows of one learner's profile that ``actor`` may read (``hidden_parents``: teacher-only notes,
+    whose suggestions are hidden with them)."""
+    hidden_parents = hidden_parents or set()
+    return [r for r in rows if decide(actor, Action.READ, target(
+        r, teacher_only=bool(getattr(r, "teacher_only", False)) or getattr(r, "parent_id", None) in hidden_parents))]
+
+
+def require_learner_rows(session: Session, actor: Actor, learner_id: uuid.UUID, kind: Kind) -> Learner:
+    """The live learner ``learner_id``, once ``actor`` may read them and their ``kind`` rows (their history,
+    assessments, goals…)."""
+    from plprofile.store.changes import NotFoundError
+
+    learner = session.get(Learner, learner_id)
+    if learner is None or learner.deleted_at is not None:
+        raise NotFoundError(f"learner {learner_id} not found")
+    check(session, actor, Action.READ, learner)
+    require(actor, Action.READ, Target(kind, learner_id=learner_id))
+    return learner
+
+
+def require_class(actor: Actor | None) -> None:
+    """Class-wide reading (the class list, groups, class figures): staff only."""
+    require(actor, Action.READ, Target(Kind.CLASS))
+
+
+def require_framework(actor: Actor | None, action: Action = Action.READ) -> None:
+    require(actor, action, Target(Kind.FRAMEWORK))
+
+
+__all__ = ["KIND_OF", "actor_first", "check", "owner_of", "require_class", "require_learner_rows", "require_framework", "signed_out", "stored_target",
+           "target", "visible"]
