@@ -49,6 +49,11 @@ def run_gui(data_dir: Path, *, demo: bool = False, screenshot: Path | None = Non
             os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")) and sys.platform.startswith("linux"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     app = make_application()
+    from .ui.single_instance import StoreGuard
+
+    guard = StoreGuard(Path(data_dir))  # one running plprofile per store on this computer
+    if not guard.acquire():
+        return _already_open(guard, Path(data_dir), screenshot is not None)
     from .ui.main_window import MainWindow
 
     # A screenshot is taken by whoever holds the store file; it shows the first teacher's view, or the
@@ -56,11 +61,65 @@ def run_gui(data_dir: Path, *, demo: bool = False, screenshot: Path | None = Non
     window = MainWindow(data_dir, demo=demo, learner_name=learner, offer_demo=screenshot is None,
                         require_sign_in=screenshot is None or view == "signin")
     window.store_key = store_key  # an encrypted store unlocked from $PLPROFILE_PASSWORD (screenshots only)
+    guard.on_show = lambda: _bring_forward(window)
     window.show()
-    if screenshot is None:
-        return app.exec()
-    window.resize(1400, 900)  # the same frame for every screenshot, whatever was saved last time
-    return _screenshot(app, window, Path(screenshot), view)
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(0, lambda: QTimer.singleShot(0, guard.listen))  # after the first paint
+    _report_busy_store()
+    try:
+        if screenshot is None:
+            return app.exec()
+        window.resize(1400, 900)  # the same frame for every screenshot, whatever was saved last time
+        return _screenshot(app, window, Path(screenshot), view)
+    finally:
+        guard.release()
+
+
+def _already_open(guard, data_dir: Path, screenshot: bool) -> int:  # noqa: ANN001
+    """A second start on a store that is open: bring the first window forward, or say where the store is open."""
+    from PySide6.QtCore import QCoreApplication
+
+    if not screenshot and guard.ask_first_to_show():
+        print(f"plprofile: the store in {data_dir} is already open; its window was brought forward.",
+              file=sys.stderr)
+        return 0
+    message = QCoreApplication.translate(
+        "app", "The store in {folder} is already open in another plprofile, on this computer or on another one "
+               "that shares the folder. Close it there, then start plprofile again.").format(folder=data_dir)
+    print(f"plprofile: {message}", file=sys.stderr)
+    if not screenshot:
+        from .ui import ask
+
+        ask.error(None, QCoreApplication.translate("app", "plprofile is already open"), message)
+    return 1
+
+
+def _bring_forward(window) -> None:  # noqa: ANN001
+    if window.isMinimized():
+        window.showNormal()
+    window.show()
+    window.raise_()
+    window.activateWindow()
+
+
+def _report_busy_store() -> None:
+    """A write that found the store busy for too long, outside the usual error funnel (``ui.common.attempt``),
+    is still said in plain words, not left as a traceback on the console."""
+    previous = sys.excepthook
+
+    def hook(kind, exc, tb) -> None:  # noqa: ANN001
+        engine = sys.modules.get("plprofile.store.engine")  # not loaded yet: it cannot be the store's error
+        if engine is not None and isinstance(exc, engine.StoreBusyError):
+            from PySide6.QtWidgets import QApplication
+
+            from .ui.common import show_busy
+
+            show_busy(QApplication.activeWindow())
+            return
+        previous(kind, exc, tb)
+
+    sys.excepthook = hook
 
 
 def _screenshot(app, window, path: Path, view: str) -> int:  # noqa: ANN001

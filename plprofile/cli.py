@@ -22,8 +22,8 @@ VIEWS = ("profile", "progress", "now", "class", "signin")
 
 COMMANDS_HELP = """\
 how to use the commands (without a command, the app starts):
-  plprofile [--data-dir DIR] check                 integrity and foreign-key check of the store; never
-                                                   changes it; exit 0 healthy, 1 not healthy, 3 no store
+  plprofile [--data-dir DIR] check                 integrity, foreign-key and schema check of the store;
+                                                   never changes it; exit 0 healthy, 1 not healthy, 3 no store
   plprofile [--data-dir DIR] backup create [FILE]  write a verified backup (to FILE, or to DIR/backups/)
   plprofile [--data-dir DIR] backup list           list the backups in DIR/backups/, newest first
   plprofile [--data-dir DIR] backup restore FILE   replace the store with a backup, keeping a copy of it
@@ -87,9 +87,10 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="{check,backup,encrypt,decrypt,rekey,purge,export}",
                                      title="commands")
     commands.add_parser(
-        "check", parents=[data_dir], help="check the store's integrity and foreign keys (never changes it)",
-        description="Integrity and foreign-key check of the store on a read-only connection; the file is "
-                    "never changed. Exit status: 0 healthy, 1 not healthy, 3 no store.")
+        "check", parents=[data_dir], help="check the store's integrity, foreign keys and schema (never changes it)",
+        description="Integrity, foreign-key and schema check of the store on a read-only connection (every table, "
+                    "column and index this version needs must be there); the file is never changed. Exit status: "
+                    "0 healthy, 1 not healthy, 3 no store.")
     backup = commands.add_parser("backup", parents=[data_dir], help="create, list or restore backups",
                                  description="Backups made with SQLite's online backup API, each verified with "
                                              "an integrity check. The app may be running while one is made.")
@@ -103,11 +104,15 @@ def build_parser() -> argparse.ArgumentParser:
                         help=f"seal the backup in FILE with a passphrase (asked for, or ${ENV_PASSPHRASE})")
     actions.add_parser("list", parents=[data_dir], help="list the backups, newest first")
     restore = actions.add_parser("restore", parents=[data_dir], help="replace the store with a backup",
-                                 description="Validate FILE, keep a copy of the current store in "
-                                             "DIR/backups/before-restore-..., then replace the store with FILE. "
-                                             "Close plprofile first.")
+                                 description="Validate FILE (integrity, foreign keys, schema), keep a copy of the "
+                                             "current store in DIR/backups/before-restore-..., then replace the "
+                                             "store with FILE. A plain FILE restored over an encrypted store is "
+                                             "encrypted like it (unless --unencrypted). Close plprofile first.")
     restore.add_argument("file", type=Path, metavar="FILE", help="the backup to restore (plain, encrypted or "
                                                                  "passphrase-protected)")
+    restore.add_argument("--unencrypted", action="store_true",
+                         help="restore a plain backup over an encrypted store as a plain store (its key file is "
+                              "removed); without it, the restored store is encrypted like the one it replaces")
     encrypt = commands.add_parser(
         "encrypt", parents=[data_dir], help="encrypt the store and its backups (SQLCipher); prints a recovery key",
         description="Encrypt the store and every backup with a new random key. The key is kept wrapped under "
@@ -260,7 +265,7 @@ def run_command(args: argparse.Namespace, data_dir: Path) -> int:
         if args.backup_command == "list":
             return _backup_list(bk, data_dir)
         if args.backup_command == "restore":
-            return _backup_restore(bk, data_dir, args.file)
+            return _backup_restore(bk, data_dir, args.file, args.unencrypted)
     except (bk.BackupError, protect.ProtectError, cipher.CipherError) as exc:
         return _fail(str(exc))
     except _Refused as exc:
@@ -321,7 +326,7 @@ def _backup_create(bk, data_dir: Path, file: Path | None, protected: bool = Fals
     return EXIT_OK
 
 
-def _backup_restore(bk, data_dir: Path, file: Path) -> int:  # noqa: ANN001
+def _backup_restore(bk, data_dir: Path, file: Path, unencrypted: bool = False) -> int:  # noqa: ANN001
     import tempfile
 
     from .services import protect
@@ -337,9 +342,14 @@ def _backup_restore(bk, data_dir: Path, file: Path) -> int:  # noqa: ANN001
         if not cipher.is_plain_sqlite(source) and cipher.keys_path(source).exists() and secret is None and not (
                 key is not None and cipher.opens_with(source, key)):
             secret = _secret(f"{source.name} is encrypted. A password or recovery key that opens it: ", ENV_PASSWORD)
-        result = bk.restore(data_dir, source, progress=_progress_printer(), key=key, secret=secret)
+        result = bk.restore(data_dir, source, progress=_progress_printer(), key=key, secret=secret,
+                            unencrypted=unencrypted)
     kept = f" The store it replaced was kept as {result.kept.path}." if result.kept else ""
     how = ", encrypted" if result.key is not None else ""
+    if key is not None and result.key == key and not cipher.looks_encrypted(file) and not protect.is_protected(file):
+        how = ", encrypted with the store's key like the store it replaced"
+    elif key is not None and result.key is None:
+        how = ", unencrypted as asked: the store's key file was removed"
     _say(f"Restored {result.store} from {file} (schema {result.revision}{how}).{kept}")
     return EXIT_OK
 

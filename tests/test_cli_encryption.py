@@ -111,3 +111,35 @@ def test_no_password_and_no_terminal_is_a_clear_refusal(data: Path):
     refused = run("--data-dir", str(data), "backup", "create")
     assert refused.returncode == 1 and "PLPROFILE_PASSWORD" in refused.stderr
     assert "Traceback" not in refused.stderr
+
+
+def test_restoring_a_plain_backup_keeps_the_store_encrypted(data: Path, tmp_path: Path):
+    """A plain backup restored over an encrypted store is encrypted under the store's key, never quietly
+    decrypted; a plain store comes only when asked for with --unencrypted."""
+    plain_backup = tmp_path / "plain.sqlite3"
+    assert run("--data-dir", str(data), "backup", "create", str(plain_backup)).returncode == 0
+    pw = {"PLPROFILE_PASSWORD": PASSWORD}
+    assert run("--data-dir", str(data), "encrypt", env=pw).returncode == 0
+    store, keys = data / DB_FILENAME, cipher.keys_path(data / DB_FILENAME)
+    key_file = keys.read_bytes()
+
+    restored = run("--data-dir", str(data), "backup", "restore", str(plain_backup), env=pw)
+    assert restored.returncode == 0, restored.stderr
+    assert "encrypted with the store's key" in restored.stdout
+    assert cipher.looks_encrypted(store) and keys.read_bytes() == key_file
+    assert b"Quintessa" not in store.read_bytes()
+    checked = run("--data-dir", str(data), "check", env=pw)
+    assert checked.returncode == 0 and "encrypted" in checked.stdout, checked.stderr
+
+    # without the store's key the library refuses and changes nothing
+    from plprofile.services import backup as bk
+
+    before = store.read_bytes()
+    with pytest.raises(bk.BackupError, match="is not. Restoring it needs a teacher's password"):
+        bk.restore(data, plain_backup)
+    assert store.read_bytes() == before and keys.read_bytes() == key_file
+
+    asked = run("--data-dir", str(data), "backup", "restore", "--unencrypted", str(plain_backup), env=pw)
+    assert asked.returncode == 0, asked.stderr
+    assert "unencrypted as asked" in asked.stdout
+    assert cipher.is_plain_sqlite(store) and not keys.exists()

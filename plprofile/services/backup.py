@@ -51,6 +51,8 @@ from plprofile.store.backup import (
     verify_file,
 )
 from plprofile.store.engine import DB_FILENAME, KNOWN_REVISIONS
+from plprofile.store.schema import describe as describe_schema
+from plprofile.store.schema import schema_problems
 
 __all__ = [
     "BEFORE_RESTORE", "DAILY", "KINDS", "MANUAL", "PRE_MIGRATION",
@@ -225,6 +227,7 @@ def validate_backup(path: Path, key: bytes | None = None) -> str:
         try:
             problems = integrity_problems(con)
             revision = None if problems else stored_revision(con)
+            missing = schema_problems(con, revision) if revision in KNOWN_REVISIONS else []
         finally:
             con.close()
     except errors_for(key) as exc:
@@ -237,6 +240,9 @@ def validate_backup(path: Path, key: bytes | None = None) -> str:
     if revision not in KNOWN_REVISIONS:
         raise BackupError(f"{path.name} was made by a newer version of plprofile, or by another program "
                           f"(schema {revision}). Update plprofile to restore it.")
+    if missing:
+        raise BackupError(f"{path.name} is not a complete plprofile store: {describe_schema(missing)}. "
+                          "It cannot be restored.")
     return revision
 
 
@@ -261,7 +267,7 @@ def backup_key(path: Path, key: bytes | None = None, secret: str | None = None) 
 
 
 def restore(data_dir: Path, backup_path: Path, *, progress: Progress | None = None, key: bytes | None = None,
-            secret: str | None = None) -> RestoreResult:
+            secret: str | None = None, unencrypted: bool = False) -> RestoreResult:
     """Replace the store in ``data_dir`` with ``backup_path``, keeping a copy of what it replaces.
 
     The backup is copied to a temporary file beside the store and fully validated there; only then is the
@@ -271,7 +277,10 @@ def restore(data_dir: Path, backup_path: Path, *, progress: Progress | None = No
 
     ``key`` is the current store's data key when it is encrypted (used for the copy kept, and tried first on
     an encrypted backup); ``secret`` unlocks an encrypted backup made under another key. An encrypted backup
-    restores as an encrypted store with the backup's key file; a plain one as a plain store.
+    restores as an encrypted store with the backup's key file. A plain backup restored over an encrypted store
+    keeps the store's protection: the restored copy is encrypted under the store's ``key``, beside its key file
+    as it is. Without that key it is refused, unless ``unencrypted`` asks for a plain store on purpose (the key
+    file then goes). Over a plain store (or none) a plain backup restores as a plain store.
     """
     data_dir = Path(data_dir)
     backup_path = Path(backup_path).expanduser()
@@ -284,16 +293,36 @@ def restore(data_dir: Path, backup_path: Path, *, progress: Progress | None = No
     new_key = backup_key(backup_path, key, secret)
     if key is not None and not cipher.looks_encrypted(store):
         key = None
+    # a plain backup over an encrypted store: encrypted under the store's key, never quietly decrypted
+    protect = key if new_key is None and not unencrypted else None
+    if new_key is None and not unencrypted and key is None and store.exists() and cipher.looks_encrypted(store):
+        raise BackupError(
+            f"The store is encrypted and {backup_path.name} is not. Restoring it needs a teacher's password or "
+            "the store's recovery key, so that the restored store is encrypted too; to restore it unencrypted "
+            "on purpose, ask for that explicitly (plprofile backup restore --unencrypted). Nothing was changed.")
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise BackupError(os_words(exc, data_dir)) from exc
     tmp = data_dir / f".{DB_FILENAME}.restore-{os.getpid()}.part"
+    plain = data_dir / f".{DB_FILENAME}.restore-{os.getpid()}.plain.part"
     kept: BackupInfo | None = None
     try:
         if new_key is not None:
             cipher.write_durably(cipher.keys_path(tmp), cipher.keys_path(backup_path).read_bytes())
-        copy_database(backup_path, tmp, progress, new_key)
+            copy_database(backup_path, tmp, progress, new_key)
+        elif protect is not None:
+            cipher.write_durably(cipher.keys_path(tmp), cipher.keys_path(store).read_bytes())
+            copy_database(backup_path, plain, progress)
+            try:
+                cipher.export_database(plain, None, tmp, protect)
+            except (cipher.CipherError, *cipher.read_errors()) as exc:
+                raise BackupError(f"{backup_path.name} could not be encrypted for the store: {exc}. Nothing "
+                                  "was changed.") from exc
+            plain.unlink()
+            new_key = protect
+        else:
+            copy_database(backup_path, tmp, progress)
         revision = validate_backup(tmp, new_key)  # what is installed is exactly what was checked
         if store.exists():
             kept = _keep_current(data_dir, key)
@@ -315,7 +344,7 @@ def restore(data_dir: Path, backup_path: Path, *, progress: Progress | None = No
     except OSError as exc:
         raise BackupError(os_words(exc, data_dir)) from exc
     finally:
-        for path in (tmp, sidecar(tmp, "-journal"), cipher.keys_path(tmp)):
+        for path in (tmp, sidecar(tmp, "-journal"), cipher.keys_path(tmp), plain, sidecar(plain, "-journal")):
             try:
                 path.unlink(missing_ok=True)
             except OSError:
@@ -471,7 +500,8 @@ def latest_good_backup(data_dir: Path, key: bytes | None = None) -> BackupInfo |
 
 # ---- the health check ------------------------------------------------------------------------------
 def check(data_path: Path, key: bytes | None = None) -> CheckResult:
-    """Integrity and foreign-key check of a store file (or of the store in a data folder).
+    """Integrity, foreign-key and schema check of a store file (or of the store in a data folder): every table,
+    column and index this version's schema has must be there.
 
     Runs on a read-only connection: the file's bytes and modification time are never changed. An encrypted
     store is checked with its data ``key``; without it (or with a key that does not open it) the status is
@@ -497,6 +527,7 @@ def check(data_path: Path, key: bytes | None = None) -> CheckResult:
             problems = integrity_problems(con)
             revision = None if problems else stored_revision(con)
             tables = con.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] if not problems else 0
+            missing = schema_problems(con, revision) if revision in KNOWN_REVISIONS else []
         finally:
             con.close()
     except errors_for(key) as exc:
@@ -509,10 +540,14 @@ def check(data_path: Path, key: bytes | None = None) -> CheckResult:
     if revision is None:
         what = "an SQLite database but not a plprofile store" if tables else "an empty database, not a plprofile store"
         return CheckResult(path, FOREIGN, f"{path} is {what}. It was not changed.")
+    if missing:
+        count = "1 problem" if len(missing) == 1 else f"{len(missing)} problems"
+        return CheckResult(path, DAMAGED, f"{path.name} is not a complete plprofile store: {count} found: "
+                                          f"{describe_schema(missing)}. {_ADVICE}", tuple(missing), revision)
     size = format_size(path.stat().st_size)
     if revision not in KNOWN_REVISIONS:
         return CheckResult(path, NEWER, f"{path} is healthy, but was written by a newer version of plprofile "
                                         f"(schema {revision}); update plprofile to open it.", (), revision)
     how = ", encrypted" if key is not None else ""
-    return CheckResult(path, HEALTHY, f"{path} is healthy: integrity and foreign keys check out "
+    return CheckResult(path, HEALTHY, f"{path} is healthy: integrity, foreign keys and schema check out "
                                       f"({size}, schema {revision}{how}).", (), revision)

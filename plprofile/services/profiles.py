@@ -16,7 +16,7 @@ from plprofile.domain import profile as d
 from plprofile.domain.policy import AccessDenied, Action, Kind, Target, require
 from plprofile.domain.profile import Actor, Agreement, Role, ValidationError, clean_text
 from plprofile.domain.roster import RosterRow
-from plprofile.store import changes
+from plprofile.store import batches, changes
 from plprofile.store.engine import Store
 from plprofile.store.models import (
     LEARNER_OWNED,
@@ -230,12 +230,14 @@ class ProfileService:
         account = Account(kind=Role.LEARNER.value, display_name=learner.preferred_name, learner_id=learner.id)
         self._create(s, account, actor)
 
-    def _insert_learners(self, s: Session, learners: Sequence[dict[str, Any]], actor: Actor) -> None:
-        """``_insert_learner`` for many learners at once: the same rows, written in batches."""
+    def _insert_learners(self, s: Session, learners: Sequence[dict[str, Any]], actor: Actor,
+                         ids: Sequence[uuid.UUID] | None = None) -> None:
+        """``_insert_learner`` for many learners at once: the same rows, written in batches (with ``ids``, the
+        learners get those ids)."""
         require(actor, Action.CREATE, Target(Kind.LEARNER))
         require(actor, Action.CREATE, Target(Kind.ACCOUNT, account_kind=Role.LEARNER.value))
         device = self.store.device_id
-        ids = [uuid.uuid4() for _ in learners]
+        ids = list(ids) if ids is not None else [uuid.uuid4() for _ in learners]
         changes.create_many(s, device, Learner, [{**values, "id": id_} for values, id_ in zip(learners, ids, strict=True)],
                             actor, ids)
         accounts = [{"kind": Role.LEARNER.value, "display_name": values["preferred_name"], "learner_id": id_}
@@ -244,11 +246,13 @@ class ProfileService:
 
     def import_roster(self, actor: Actor, rows: Sequence[RosterRow],
                       progress: Callable[[int, int], None] | None = None) -> int:
-        """Add every row of a parsed roster in one transaction; a clash with stored IDs imports nothing.
+        """Add every row of a parsed roster, all or nothing; a clash with stored IDs imports nothing.
 
-        Every row is checked before anything is written. ``progress(done, total)`` is called with 0 once the
-        checks passed, then every ``IMPORT_BATCH`` learners written (on the caller's thread); an exception it
-        raises rolls the whole import back.
+        Every row is checked before anything is written. The learners are written ``IMPORT_BATCH`` to a
+        transaction, so the store's write lock is never held for long; if any batch fails, the batches already
+        written are taken back (and if the app is killed half-way, the next open of the store takes them back:
+        ``store.batches``). ``progress(done, total)`` is called with 0 once the checks passed, then after every
+        batch (on the caller's thread); an exception it raises takes the whole import back.
         """
         require(actor, Action.CREATE, Target(Kind.LEARNER))
         learners = [
@@ -271,13 +275,25 @@ class ProfileService:
                     "external_id",
                     f"{len(clashes)} learner(s) in the file are already in the class (IDs {shown}{more}).",
                 )
+            import_id = uuid.uuid4()
+            batches.start(s, import_id, total)
+        # Each batch commits on its own, so a second window or process can write between them (one transaction
+        # held the store's only write lock for seconds); the journal makes it all-or-nothing (store.batches).
+        ids = batches.learner_ids(import_id, total)
+        try:
             if progress is not None:
                 progress(0, total)
             for start in range(0, total, IMPORT_BATCH):
                 batch = learners[start:start + IMPORT_BATCH]
-                self._insert_learners(s, batch, actor)
+                with self.store.transaction() as s:
+                    self._insert_learners(s, batch, actor, ids[start:start + IMPORT_BATCH])
+                    if start + IMPORT_BATCH >= total:
+                        batches.finish(s)
                 if progress is not None:
                     progress(start + len(batch), total)
+        except BaseException:
+            batches.undo(self.store, import_id, total)
+            raise
         return total
 
     def get_learner(self, actor: Actor, learner_id: uuid.UUID) -> Learner:

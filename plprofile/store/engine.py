@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
+import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -26,6 +27,8 @@ log = logging.getLogger(__name__)
 # of a DatabaseError.
 READ_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error, UnicodeDecodeError)
 BUSY_TIMEOUT_MS = 5000
+#: How long a write waits in all for a store another program keeps busy before it gives up and says so.
+BUSY_RETRY_S = 10.0
 
 #: The code's schema head. A test checks it equals Alembic's head, so it cannot drift.
 SCHEMA_HEAD = "0004_assessment_spans"
@@ -37,7 +40,6 @@ PRAGMAS = (
     "PRAGMA journal_mode=WAL",
     "PRAGMA synchronous=FULL",
     "PRAGMA foreign_keys=ON",
-    f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}",
     # What a delete frees is overwritten with zeros, not left readable in the file's free space (erasure).
     "PRAGMA secure_delete=ON",
 )
@@ -47,12 +49,20 @@ class StoreError(Exception):
     """The store cannot be opened; the message says why in plain words."""
 
 
+class StoreBusyError(StoreError):
+    """Another connection held the store's write lock for longer than we wait; nothing was written."""
+
+
 class NewerStoreError(StoreError):
     pass
 
 
 class CorruptStoreError(StoreError):
     pass
+
+
+class LostStoreError(CorruptStoreError):
+    """The store file is empty or missing where a store was (backups, its -wal or key file are beside it)."""
 
 
 class EncryptedStoreError(StoreError):
@@ -74,13 +84,38 @@ def _apply_pragmas(dbapi_conn, _record) -> None:  # noqa: ANN001
     cur = dbapi_conn.cursor()
     for pragma in PRAGMAS:
         cur.execute(pragma)
+    cur.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_MS)}")
     cur.close()
+
+
+def _busy(exc: Exception) -> bool:
+    words = str(getattr(exc, "orig", exc)).lower()
+    return "database is locked" in words or "database is busy" in words
 
 
 def _begin(conn) -> None:  # noqa: ANN001
     """Writes take the write lock up front (BEGIN IMMEDIATE): a second window or process then waits its turn
-    and sees the first one's commit, so a stale edit is detected instead of failing half-way."""
-    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("write") else "BEGIN")
+    and sees the first one's commit, so a stale edit is detected instead of failing half-way.
+
+    A store another program keeps busy is tried again (each try waits up to the busy timeout) for up to
+    ``BUSY_RETRY_S``; then StoreBusyError says so in plain words. Nothing was written: the caller keeps what
+    the person typed and can try again."""
+    if not conn.get_execution_options().get("write"):
+        conn.exec_driver_sql("BEGIN")
+        return
+    deadline = time.monotonic() + BUSY_RETRY_S
+    while True:
+        try:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            return
+        except DBAPIError as exc:
+            if not _busy(exc):
+                raise
+            if time.monotonic() >= deadline:
+                raise StoreBusyError(
+                    "The store is busy: another plprofile window or program is writing to it (for example "
+                    "importing a class). Nothing was saved; try again in a moment.") from exc
+            log.info("the store is busy; trying again")
 
 
 def make_engine(path: Path, key: bytes | None = None) -> Engine:
@@ -106,11 +141,15 @@ def make_engine(path: Path, key: bytes | None = None) -> Engine:
 
 
 def _connect_ro(path: Path, key: bytes | None):  # noqa: ANN202
+    """A connection that cannot write to ``path``. With no ``-wal`` beside it (nobody has the store open), the
+    file is opened as immutable: a read-only WAL reader would otherwise leave empty ``-wal`` and ``-shm`` files
+    behind, beside a file that is then refused."""
+    extra = "" if Path(f"{path}-wal").exists() else "&immutable=1"
     if key is None:
-        return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        return sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro{extra}", uri=True)
     from . import cipher
 
-    return cipher.connect(path, key, readonly=True)
+    return cipher.connect(path, key, readonly=True, uri_extra=extra)
 
 
 def _read_errors(key: bytes | None) -> tuple[type[Exception], ...]:
@@ -176,6 +215,70 @@ def quick_check(path: Path, key: bytes | None = None) -> list[str]:
     finally:
         con.close()
     return [] if rows == ["ok"] else rows
+
+
+def health_check(path: Path, key: bytes | None = None, *, full: bool = False, limit: int = 20) -> list[str]:
+    """The check of a store file on a read-only connection: the schema (every table, column and index of the
+    code's head), ``PRAGMA quick_check`` (``integrity_check`` with ``full``), then ``foreign_key_check``. An
+    empty list means healthy. It reads the whole file: the app runs it on a worker once its window is up,
+    without ``full`` (``integrity_check`` also compares every index with its table: seven times as long)."""
+    from .schema import schema_problems
+
+    con = _connect_ro(path, key)
+    try:
+        problems = schema_problems(con)
+        if problems:
+            return problems
+        pragma = f"integrity_check({int(limit)})" if full else f"quick_check({int(limit)})"
+        rows = [r[0] for r in con.execute(f"PRAGMA {pragma}").fetchall()]
+        if rows != ["ok"]:
+            return rows
+        return [f"a row in {table} (row {rowid}) refers to a missing row in {parent}"
+                for table, rowid, parent, _fk in con.execute("PRAGMA foreign_key_check").fetchmany(limit)]
+    except _read_errors(key) as exc:
+        return [str(exc)]
+    finally:
+        con.close()
+
+
+def check_schema(path: Path, key: bytes | None, revision: str | None) -> None:
+    """Raise CorruptStoreError naming what the store lacks (a table, column or index the code needs); a
+    few milliseconds, so it runs on every open."""
+    from .schema import describe, schema_problems
+
+    try:
+        con = _connect_ro(path, key)
+        try:
+            problems = schema_problems(con, revision)
+        finally:
+            con.close()
+    except _read_errors(key) as exc:
+        problems = [str(exc)]
+    if problems:
+        raise CorruptStoreError(f"{path.name} is not a complete plprofile store: {describe(problems)}. "
+                                "It was not changed.")
+
+
+def lost_store_problem(path: Path) -> str | None:
+    """Why an empty or missing store file is damage rather than a new start: backups, a ``-wal`` or a key
+    file lie beside it (what a store that was there leaves). None when it may simply be new."""
+    if path.exists() and path.stat().st_size > 0:
+        return None
+    from .cipher import keys_path
+
+    state = "is empty" if path.exists() else "is missing"
+    if Path(f"{path}-wal").exists():
+        return f"{path.name} {state}, but its write-ahead log ({path.name}-wal) is still there"
+    if keys_path(path).exists():
+        return f"{path.name} {state}, but its key file ({keys_path(path).name}) is still there"
+    folder = path.parent / "backups"
+    try:
+        has_backups = any(p.name.endswith(".sqlite3") and not p.name.startswith(".") for p in folder.iterdir())
+    except OSError:
+        has_backups = False
+    if has_backups:
+        return f"{path.name} {state}, but there are backups of a store in {folder}"
+    return None
 
 
 class Store:
@@ -294,6 +397,9 @@ def open_store(data_dir: Path, key: bytes | None = None, *, check: bool = True) 
     except OSError as exc:
         raise StoreError(f"The data folder {data_dir} cannot be created: {exc.strerror}.") from exc
     path = data_dir / DB_FILENAME
+    lost = lost_store_problem(path)
+    if lost:  # never start afresh over what was a store: the latest good backup is offered instead
+        raise LostStoreError(f"{lost}. Nothing was changed: a new, empty store is not made over what was one.")
     from .cipher import is_plain_sqlite, looks_encrypted
 
     if key is not None and not looks_encrypted(path):
@@ -317,11 +423,15 @@ def open_store(data_dir: Path, key: bytes | None = None, *, check: bool = True) 
             f"{path.name} was written by a newer version of plprofile (schema {current}). "
             "Update plprofile to open it; the file was not changed."
         )
+    if current is not None:
+        check_schema(path, key, current)
     if current != SCHEMA_HEAD:
         try:
             _migrate(path, current, key)
         except sqlite3.OperationalError as exc:
             raise StoreError(f"The store in {data_dir} cannot be written: {exc}.") from exc
+        if current is not None:
+            check_schema(path, key, SCHEMA_HEAD)
     engine = make_engine(path, key)
     try:
         device_id = _ensure_device_id(engine)
@@ -332,7 +442,11 @@ def open_store(data_dir: Path, key: bytes | None = None, *, check: bool = True) 
             raise CorruptStoreError(f"{path.name} failed its health check ({first_line(problems[0])}). "
                                     "It was not changed.") from exc
         raise StoreError(f"The store in {data_dir} cannot be opened: {exc.orig}.") from exc
-    return Store(path, engine, device_id, key)
+    store = Store(path, engine, device_id, key)
+    from .batches import recover
+
+    recover(store)  # an import the app was killed in the middle of is taken back
+    return store
 
 
 def first_line(problem: str, limit: int = 200) -> str:

@@ -26,6 +26,7 @@ def attempt(parent: QWidget | None, action: Callable[[], T]) -> T | None:
     from plprofile.domain.policy import AccessDenied
     from plprofile.domain.profile import ValidationError
     from plprofile.store.changes import NotFoundError, StaleEditError
+    from plprofile.store.engine import StoreBusyError
 
     from .history import field_label
     from .messages import explain
@@ -46,7 +47,17 @@ def attempt(parent: QWidget | None, action: Callable[[], T]) -> T | None:
     except NotFoundError:
         ask.error(parent, translate("common", "Not found"),
                   translate("common", "This item no longer exists; it may have been removed."))
+    except StoreBusyError:
+        show_busy(parent)
     return None
+
+
+def show_busy(parent: QWidget | None) -> None:
+    """The store stayed busy (another window or program writing to it) for longer than a write waits."""
+    ask.error(parent, translate("common", "The store is busy"),
+              translate("common", "Another plprofile window or program is writing to the store (for example "
+                                  "importing a class), so this was not saved yet. What you typed is still "
+                                  "there: try again in a moment."))
 
 
 def to_qdate(value: date | None) -> QDate:

@@ -452,12 +452,12 @@ class MainWindow(QMainWindow):
         self._after_open()
 
     def _check_health(self) -> None:
-        """``PRAGMA quick_check`` of the open store on a worker thread, so the first screen never waits for it
-        (it reads the whole file: about 2 s for a school of 10,000 learners, milliseconds for a class).
+        """The health check of the open store (schema, ``quick_check``, foreign keys: ``health_check``) on a
+        worker thread, so the first screen never waits for it (it reads the whole file).
 
         A damaged store is closed at once, the session ends, and the app says so and offers the latest good
         backup, exactly as when the damage is found before opening."""
-        from plprofile.store.engine import quick_check
+        from plprofile.store.engine import health_check
 
         store = self.store
         if store is None:
@@ -468,7 +468,7 @@ class MainWindow(QMainWindow):
             if isValid(self):  # the window may be gone by then (closed and deleted): nobody to tell
                 self._health_known(store, problems)
 
-        run_in_background(lambda: quick_check(store.path, store.key), known, lambda exc: known([str(exc)]))
+        run_in_background(lambda: health_check(store.path, store.key), known, lambda exc: known([str(exc)]))
 
     def _health_known(self, store, problems: list[str]) -> None:  # noqa: ANN001
         from plprofile.store.engine import CorruptStoreError, first_line

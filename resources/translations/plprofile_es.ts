@@ -2306,6 +2306,17 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
     </message>
 </context>
 <context>
+    <name>app</name>
+    <message>
+        <source>The store in {folder} is already open in another plprofile, on this computer or on another one that shares the folder. Close it there, then start plprofile again.</source>
+        <translation>La base de datos de {folder} ya está abierta en otro plprofile, en este ordenador o en otro que comparte la carpeta. Ciérrelo allí y vuelva a iniciar plprofile.</translation>
+    </message>
+    <message>
+        <source>plprofile is already open</source>
+        <translation>plprofile ya está abierto</translation>
+    </message>
+</context>
+<context>
     <name>backpack</name>
     <message>
         <source>Mark agreed</source>
@@ -2528,6 +2539,14 @@ Ahora se muestra la versión guardada; si todavía quieres tu texto, cópialo de
     <message>
         <source>This item no longer exists; it may have been removed.</source>
         <translation>Este elemento ya no existe; es posible que se haya quitado.</translation>
+    </message>
+    <message>
+        <source>The store is busy</source>
+        <translation>La base de datos está ocupada</translation>
+    </message>
+    <message>
+        <source>Another plprofile window or program is writing to the store (for example importing a class), so this was not saved yet. What you typed is still there: try again in a moment.</source>
+        <translation>Otra ventana de plprofile u otro programa está escribiendo en la base de datos (por ejemplo, importando una clase), así que esto aún no se ha guardado. Lo que escribió sigue ahí: inténtelo de nuevo en un momento.</translation>
     </message>
 </context>
 <context>

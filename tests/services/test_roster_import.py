@@ -138,3 +138,112 @@ def test_the_batched_import_stores_what_adding_learners_one_by_one_stores(tmp_pa
         == {"learner": 708, "account": 709, "change_log": 1417}
     for table in old:
         assert new[table] == old[table], table
+
+
+def test_an_import_never_holds_the_write_lock_for_long(profiles, store, teacher):
+    """While a big class imports, another program's writes wait a batch at most, never the whole import."""
+    import sqlite3
+    import threading
+    import time
+
+    rows = parse_roster(_roster(20_000))
+    finished = threading.Event()
+    waits: list[float] = []
+
+    def import_all() -> None:
+        try:
+            profiles.import_roster(teacher, rows)
+        finally:
+            finished.set()
+
+    worker = threading.Thread(target=import_all)
+    con = sqlite3.connect(store.path, timeout=30, isolation_level=None)
+    started = time.perf_counter()
+    worker.start()
+    while not finished.is_set():
+        t0 = time.perf_counter()
+        con.execute("BEGIN IMMEDIATE")
+        waits.append(time.perf_counter() - t0)
+        con.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('other program', 'was here')")
+        con.execute("COMMIT")
+        time.sleep(0.02)
+    worker.join()
+    took = time.perf_counter() - started
+    con.close()
+    assert _counts(store)["learner"] == 20_000
+    assert len(waits) >= 10, f"the import ({took:.1f} s) let another writer in only {len(waits)} times"
+    assert max(waits) < 1.0, f"another writer waited {max(waits):.2f} s for the import ({took:.1f} s)"
+
+
+def test_a_batch_failing_late_takes_back_the_batches_already_committed(profiles, store, teacher, monkeypatch):
+    from plprofile.store.batches import JOURNAL_KEY
+    from plprofile.store.models import Meta
+
+    before = _counts(store)
+    real = ProfileService._insert_learners
+    calls = []
+
+    def failing(self, s, learners, actor, ids=None):
+        calls.append(len(learners))
+        if len(calls) == 4:
+            raise RuntimeError("disk full")
+        return real(self, s, learners, actor, ids)
+
+    monkeypatch.setattr(ProfileService, "_insert_learners", failing)
+    with pytest.raises(RuntimeError, match="disk full"):
+        profiles.import_roster(teacher, parse_roster(_roster(5_000)))
+    assert len(calls) == 4
+    assert _counts(store) == before
+    with store.session() as s:
+        assert s.get(Meta, JOURNAL_KEY) is None
+
+
+KILLED_IMPORT = """
+import os, sys
+from pathlib import Path
+from plprofile.domain.roster import parse_roster
+from plprofile.services.accounts import ensure_teacher, teacher_actor
+from plprofile.services.profiles import ProfileService
+from plprofile.store.engine import open_store
+
+store = open_store(Path(sys.argv[1]))
+me = teacher_actor(ensure_teacher(store))
+data = Path(sys.argv[2]).read_bytes()
+
+def progress(done, total):
+    if done >= 2_000:
+        os._exit(9)  # killed half-way: no undo runs
+
+ProfileService(store).import_roster(me, parse_roster(data), progress=progress)
+"""
+
+
+def test_an_import_killed_half_way_is_taken_back_when_the_store_next_opens(tmp_path):
+    import subprocess
+    import sys
+
+    from plprofile.store.batches import JOURNAL_KEY
+    from plprofile.store.models import Meta
+
+    data = tmp_path / "data"
+    store = open_store(data)
+    teacher = teacher_actor(ensure_teacher(store))
+    ProfileService(store).add_learner(teacher, given_name="Amara", family_name="Okafor")
+    before = _counts(store)
+    store.close()
+    roster = tmp_path / "roster.csv"
+    roster.write_bytes(_roster(5_000))
+    killed = subprocess.run([sys.executable, "-c", KILLED_IMPORT, str(data), str(roster)], timeout=120, check=False)
+    assert killed.returncode == 9
+    import sqlite3
+
+    con = sqlite3.connect(data / "plprofile.sqlite3")
+    assert con.execute("SELECT count(*) FROM learner").fetchone()[0] >= 2_001  # the batches it committed
+    con.close()
+    store = open_store(data)
+    try:
+        assert _counts(store) == before
+        with store.session() as s:
+            assert s.get(Meta, JOURNAL_KEY) is None
+    finally:
+        store.close()

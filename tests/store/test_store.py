@@ -215,3 +215,53 @@ def test_other_sqlite_database_is_not_taken_over(tmp_path):
     con.close()
     with pytest.raises(CorruptStoreError, match="not a plprofile store"):
         open_store(folder)
+
+
+def test_first_tables_are_what_the_first_revision_makes(tmp_path):
+    """What a store at an older revision must hold (schema.FIRST_TABLES) is what 0001 creates."""
+    from plprofile.store.migrate import upgrade_to_head
+    from plprofile.store.schema import FIRST_TABLES, schema_problems
+
+    path = tmp_path / "old.sqlite3"
+    upgrade_to_head(path, "0001_initial")
+    con = sqlite3.connect(path)
+    tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert tables == FIRST_TABLES
+    assert schema_problems(con, "0001_initial") == []
+    assert "the index ix_assessment_span (on assessment) is missing" in schema_problems(con)
+    con.close()
+
+
+def test_health_check_names_missing_schema_and_broken_references(tmp_path):
+    store = open_store(tmp_path / "h")
+    store.close()
+    path = tmp_path / "h" / engine.DB_FILENAME
+    assert engine.health_check(path) == [] and engine.health_check(path, full=True) == []
+    con = sqlite3.connect(path)
+    con.execute("INSERT INTO goal_support (id, created_at, updated_at, author_role, version, goal_id, learner_id, "
+                "backpack_item_id) VALUES ('x', '2026-01-01', '2026-01-01', 'teacher', 1, 'g', 'l', 'b')")
+    con.commit()
+    con.close()
+    for full in (False, True):
+        problems = engine.health_check(path, full=full)
+        assert problems and all("a row in goal_support (row 1) refers to a missing row in" in p for p in problems)
+    con = sqlite3.connect(path)
+    con.execute("DROP TABLE check_in")
+    con.commit()
+    con.close()
+    assert engine.health_check(path) == ["the table check_in is missing"]
+
+
+def test_refusing_a_wal_mode_file_leaves_no_wal_or_shm_beside_it(tmp_path):
+    folder = tmp_path / "foreign"
+    folder.mkdir()
+    path = folder / engine.DB_FILENAME
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA journal_mode=WAL")
+    con.execute("CREATE TABLE notes (text)")
+    con.commit()
+    con.close()
+    before = sorted(p.name for p in folder.iterdir())
+    with pytest.raises(CorruptStoreError, match="not a plprofile store"):
+        open_store(folder)
+    assert sorted(p.name for p in folder.iterdir()) == before == [engine.DB_FILENAME]

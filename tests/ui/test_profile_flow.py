@@ -187,3 +187,30 @@ def test_the_window_opens_on_the_learner_asked_for(open_window, asked):
 def test_an_unknown_or_shared_name_is_said_and_the_first_learner_shown(open_window, tmp_path):
     window = open_window(demo=True, learner_name="Nobody")
     assert window.learner_not_found and window.profile.view is not None
+
+
+def test_a_busy_store_is_said_in_plain_words_and_what_was_typed_stays(open_window, answers, qtbot, monkeypatch):
+    """Another program holds the store's write lock: the edit waits, tries again, then says so; the text stays
+    in its field and goes in once the store is free."""
+    import sqlite3
+
+    from plprofile.store import engine
+
+    window = open_window()
+    _add_learner(window, answers, qtbot)
+    monkeypatch.setattr(engine, "BUSY_RETRY_S", 0.3)
+    window.ctx.store.engine.dispose()  # connections made from now on wait 0.2 s per try
+    monkeypatch.setattr(engine, "BUSY_TIMEOUT_MS", 200)
+    other = sqlite3.connect(window.ctx.store.path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    strengths = window.profile.strengths.lists[d.Section.STRENGTHS]
+    _type_entry(qtbot, strengths, "I explain things well")
+    assert len(answers.errors) == 1 and "What you typed is still there" in answers.errors[0]
+    assert strengths.input.text() == "I explain things well"
+    other.execute("ROLLBACK")
+    other.close()
+    qtbot.mouseClick(strengths.add_button, Qt.MouseButton.LeftButton)
+    assert len(answers.errors) == 1 and strengths.input.text() == ""
+    view = window.ctx.profiles.load_profile(window.ctx.teacher, window.current_learner_id())
+    assert [e.text for e in view.section(d.Section.STRENGTHS)] == ["I explain things well"]
+    window.close()

@@ -112,3 +112,20 @@ def test_closing_makes_todays_backup_once(open_window, tmp_path):
     again = open_window(tmp_path / "data")
     again.close()
     assert len([b for b in list_backups(tmp_path / "data") if b.kind == "daily"]) == 1
+
+
+def test_an_empty_store_beside_its_backups_offers_the_latest_good_backup(qtbot, tmp_path, answers):
+    """A zero-byte store is damage, not a new start: the first-teacher screen never shows over it."""
+    folder = tmp_path / "data"
+    _demo_store(folder)
+    create_backup(folder, kind="daily")
+    (folder / DB_FILENAME).write_bytes(b"")
+    answers.confirm_answer = True
+    window = MainWindow(folder, offer_demo=True, require_sign_in=False)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.is_ready, timeout=20_000)
+    assert any("is empty" in question and "Restore the latest good backup" in question
+               for question in answers.confirms)
+    assert window.model.rowCount() == 3  # the demo class is back
+    window.close()
