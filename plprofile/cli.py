@@ -30,9 +30,12 @@ how to use the commands (without a command, the app starts):
   plprofile [--data-dir DIR] encrypt [--user NAME] encrypt the store; prints a one-time recovery key
   plprofile [--data-dir DIR] decrypt               remove the encryption (store and backups)
   plprofile [--data-dir DIR] rekey [--user NAME]   a new key and recovery key for an encrypted store
+  plprofile [--data-dir DIR] purge --learner NAME [--yes]
+                                                   erase a learner for good: from the store, its journal
+                                                   and every backup in DIR/backups/ (a leaver routine)
   plprofile export decrypt FILE [-o OUT]           open a passphrase-protected export (.plpx)
 
-On an encrypted store, check, backup and decrypt/rekey ask for a teacher's password or the recovery key
+On an encrypted store, check, backup, purge and decrypt/rekey ask for a teacher's password or the recovery key
 (or read it from $PLPROFILE_PASSWORD); encrypt and rekey read a new password from $PLPROFILE_NEW_PASSWORD,
 and protected exports read their passphrase from $PLPROFILE_PASSPHRASE, when these are set.
 """
@@ -81,7 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     data_dir = argparse.ArgumentParser(add_help=False)
     data_dir.add_argument("--data-dir", type=Path, metavar="DIR", default=argparse.SUPPRESS,
                           help="folder holding the store")
-    commands = parser.add_subparsers(dest="command", metavar="{check,backup,encrypt,decrypt,rekey,export}",
+    commands = parser.add_subparsers(dest="command", metavar="{check,backup,encrypt,decrypt,rekey,purge,export}",
                                      title="commands")
     commands.add_parser(
         "check", parents=[data_dir], help="check the store's integrity, foreign keys and schema (never changes it)",
@@ -127,6 +130,20 @@ def build_parser() -> argparse.ArgumentParser:
                     "their key slot back when they next sign in. Close plprofile first.")
     rekey.add_argument("--user", metavar="NAME", default="teacher",
                        help="the teacher's sign-in name the new password belongs to (default: teacher)")
+    purge = commands.add_parser(
+        "purge", parents=[data_dir], help="erase a learner for good, from the store and every backup",
+        description="Erase everything about one learner (profile, goals, assessments, conferences, history, "
+                    "sign-in) from the store, its -wal journal and every backup in DIR/backups/, each backup "
+                    "rewritten without them and checked. Copies kept elsewhere (a USB stick, a protected "
+                    "export, a saved PDF) are not reached. This cannot be undone. Exit status: 0 erased, "
+                    "1 not (or not everywhere: the message says where), 2 no such learner or not confirmed, "
+                    "3 no store.")
+    purge.add_argument("--learner", metavar="NAME", required=True, dest="purge_learner",
+                       help="the learner's full name (given or preferred, then family) or school ID; a single "
+                            "name if only one learner has it")
+    purge.add_argument("--yes", action="store_true",
+                       help="do not ask (for scripts); without it the command asks on a terminal and refuses "
+                            "without one")
     export = commands.add_parser("export", parents=[data_dir], help="work with protected exports",
                                  description="Exports protected with a passphrase (.plpx files).")
     export_actions = export.add_subparsers(dest="export_command", metavar="{decrypt}", title="actions")
@@ -148,6 +165,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.demo or args.screenshot or args.learner:
             parser.error("--demo, --screenshot and --learner start the app; they do not go with a command")
         return run_command(args, data_dir)
+    if args.screenshot is None and not has_display():
+        return _fail("the app needs a display, and there is none here (no $DISPLAY or $WAYLAND_DISPLAY). "
+                     "To work without one, use the commands above (plprofile --help), or take a picture with "
+                     "QT_QPA_PLATFORM=offscreen plprofile --screenshot FILE.", 2)
     from .app import run_gui
 
     if args.lang:
@@ -163,6 +184,15 @@ def main(argv: list[str] | None = None) -> int:
             return 2
     return run_gui(data_dir, demo=args.demo, screenshot=args.screenshot, learner=args.learner, view=args.view,
                    store_key=key)
+
+
+def has_display() -> bool:
+    """Whether Qt can open a window here. On Linux and the BSDs Qt aborts (a core dump) when it finds neither
+    an X11 nor a Wayland display; it is asked first, so that the person gets a sentence instead. A platform
+    chosen by hand ($QT_QPA_PLATFORM: offscreen, vnc, eglfs...) is trusted. Windows and macOS always have one."""
+    if sys.platform.startswith(("win", "darwin")) or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 # ---- the commands: no Qt, so they are quick and work on a server without a screen ------------------------
@@ -219,6 +249,8 @@ def run_command(args: argparse.Namespace, data_dir: Path) -> int:
             return _export_decrypt(args.file, args.output)
         if args.command in ("encrypt", "decrypt", "rekey"):
             return _encryption(args, data_dir)
+        if args.command == "purge":
+            return _purge(data_dir, args.purge_learner, args.yes)
         if args.command == "check":
             key, _ = _store_key(data_dir) if bk.store_path(data_dir).exists() else (None, None)
             result = bk.check(bk.store_path(data_dir), key)
@@ -361,6 +393,59 @@ def _encryption(args: argparse.Namespace, data_dir: Path) -> int:
         _say("")
         _say("It opens the store if every teacher's password is forgotten.")
     return EXIT_OK
+
+
+def _purge(data_dir: Path, name: str, yes: bool) -> int:
+    from .services import backup as bk
+    from .services import erase
+    from .services.accounts import SYSTEM
+    from .services.profiles import ProfileService
+    from .store.engine import StoreError, open_store
+
+    if not bk.store_path(data_dir).exists():
+        return _fail(f"There is no store in {data_dir}.", EXIT_NO_STORE)
+    key, _ = _store_key(data_dir)
+    try:
+        store = open_store(data_dir, key)
+    except StoreError as exc:
+        return _fail(f"{exc} Nothing was erased.")
+    try:
+        found = erase.find_learners(SYSTEM, store, name)
+        if not found:
+            return _fail(f"no learner is called {name!r}; nothing was erased. Give the full name (given or "
+                         "preferred name, then family name) or the school ID.", 2)
+        if len(found) > 1:
+            names = "; ".join(m.label for m in found)
+            return _fail(f"{len(found)} learners are called {name!r} ({names}); nothing was erased. Give the "
+                         "full name or the school ID.", 2)
+        learner = found[0]
+        backups, _problems = erase.backups_to_rewrite(data_dir, store.key)
+        if not yes and not sys.stdin.isatty():
+            return _fail(f"erasing {learner.label} is confirmed on a terminal, and there is none here; add --yes "
+                         "to erase without asking. Nothing was erased.", 2)
+        if not yes:
+            print(f"This erases everything about {learner.label} (profile, goals, assessments, conferences, "
+                  f"history and sign-in) from {bk.store_path(data_dir)} and from the {len(backups)} backup(s) "
+                  f"in {bk.backup_dir(data_dir)}. Copies kept elsewhere are not reached. It cannot be undone.",
+                  flush=True)
+            try:
+                answer = input("Type 'erase' to go on: ")
+            except EOFError:
+                answer = ""
+            if answer.strip().casefold() != "erase":
+                return _fail("not confirmed; nothing was erased.", 2)
+        started = time.perf_counter()
+        try:
+            result = erase.erase_learner(ProfileService(store), SYSTEM, learner.id)
+        except erase.EraseError as exc:
+            return _fail(str(exc))
+        seconds = time.perf_counter() - started
+        _say(f"Erased {learner.label} from {bk.store_path(data_dir)} and its journal, and from "
+             f"{len(result.rewritten)} backup(s) that held them (each rewritten and checked; "
+             f"{len(result.without)} held nothing about them) in {seconds:.1f} s.")
+        return EXIT_OK
+    finally:
+        store.close()
 
 
 def _export_decrypt(file: Path, output: Path | None) -> int:

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtGui import QImage
 
 
@@ -30,6 +31,25 @@ def test_demo_screenshot_headless_writes_a_png(tmp_path: Path, qapp):
     image = QImage(str(shot))
     assert not image.isNull() and image.width() >= 800 and image.height() >= 600
     assert (tmp_path / "data" / "plprofile.sqlite3").stat().st_size > 100_000
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Windows and macOS always have a display")
+def test_without_a_display_the_app_says_so_instead_of_dumping_core(tmp_path: Path):
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    result = subprocess.run([sys.executable, "-m", "plprofile", "--data-dir", str(tmp_path / "data")],
+                            capture_output=True, text=True, env=env, timeout=120, check=False)
+    assert result.returncode == 2, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "needs a display" in lines[0] and "QT_QPA_PLATFORM=offscreen" in lines[0] and "--screenshot" in lines[0]
+    assert not (tmp_path / "data").exists()  # nothing was opened or created
+    # the way out it names works, with the same environment otherwise
+    shot = tmp_path / "shot.png"
+    done = subprocess.run([sys.executable, "-m", "plprofile", "--data-dir", str(tmp_path / "data"), "--demo",
+                           "--screenshot", str(shot)], capture_output=True, text=True, timeout=120, check=False,
+                          env=dict(env, QT_QPA_PLATFORM="offscreen"))
+    assert done.returncode == 0, done.stderr
+    assert shot.stat().st_size > 10_000
 
 
 def test_environment_variable_picks_the_data_folder(tmp_path: Path):

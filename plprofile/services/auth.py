@@ -5,7 +5,9 @@ Messages never say whether an account exists. Nothing here logs a secret, a hash
 
 from __future__ import annotations
 
+import hashlib
 import re
+import secrets
 import unicodedata
 import uuid
 from collections.abc import Callable
@@ -22,7 +24,7 @@ from plprofile.domain.policy import Action, Kind, Target, require
 from plprofile.domain.profile import Actor, Role, ValidationError
 from plprofile.store import changes
 from plprofile.store.engine import Store
-from plprofile.store.models import Account, Learner
+from plprofile.store.models import Account, Learner, Meta
 from plprofile.store.types import utcnow
 
 from .access import STAFF_KINDS, actor_first, check, signed_out
@@ -39,6 +41,8 @@ MAX_WAIT = timedelta(seconds=60)
 WRONG = "That name and password or PIN do not match. Please try again."
 LOCKED = "Too many wrong tries: this account is locked for a while. A teacher can unlock it."
 MAX_UNKNOWN_NAMES = 1000
+#: Marks the hash of a PIN mixed with the store's pepper (``plprofile.services.pepper``) before hashing.
+PEPPERED = "peppered1$"
 RECOVERY = ("This store holds learners' profiles but no teacher account. Restore a backup from before the "
             "accounts were lost, or ask whoever looks after the school's computers.")
 
@@ -102,9 +106,6 @@ class AuthService:
         self.store = store
         self.hasher = hasher or default_hasher()
         self._dummy: str | None = None
-        # Failures against names that have no account, counted like real ones so that the messages (wait,
-        # locked) never tell whether an account exists. Kept in memory only, and bounded.
-        self._unknown: dict[str, tuple[int, datetime | None]] = {}
         #: Called with (sign-in name, password) when a teacher proves or sets a password; an encrypted store
         #: uses it to give that teacher a key slot (see plprofile.services.encryption).
         self.password_hook: Callable[[str, str], None] | None = None
@@ -237,7 +238,7 @@ class AuthService:
                 {"username"})
         pin = check_pin(pin)
         username = check_username(username or self.suggest_username(actor, learner_id))
-        secret = self.hasher.hash(pin)
+        secret = self._pin_hash(pin)
         with self.store.transaction() as s:
             account = s.execute(select(Account).where(Account.learner_id == learner_id)).scalars().first()
             if account is None:
@@ -301,7 +302,7 @@ class AuthService:
             account = s.execute(select(Account).where(Account.username == name, Account.deleted_at.is_(None))
                                 ).scalars().first()
             if account is None or account.secret_hash is None:
-                self._fail_unknown(name, secret, now)
+                self._fail_unknown(s, name, secret, now)
             if account.locked_until is not None and account.locked_until > now:
                 wait = account.locked_until - now
                 raise SignInError(_wait_message(wait))
@@ -315,8 +316,11 @@ class AuthService:
                 raise SignInError(WRONG)
             account.failed_attempts = 0
             account.locked_until = None
-            if self.hasher.check_needs_rehash(account.secret_hash):
-                account.secret_hash = self.hasher.hash(secret)
+            if account.kind == Role.LEARNER.value and not account.secret_hash.startswith(PEPPERED):
+                account.secret_hash = self._pin_hash(secret)  # a PIN set before the pepper: mixed in now
+            elif self.hasher.check_needs_rehash(account.secret_hash.removeprefix(PEPPERED)):
+                account.secret_hash = (self._pin_hash(secret) if account.secret_hash.startswith(PEPPERED)
+                                       else self.hasher.hash(secret))
             s.add(account)
             role = Role.LEARNER if account.kind == Role.LEARNER.value else Role.TEACHER
             actor = Actor(account_id=account.id, role=role, learner_id=account.learner_id,
@@ -330,16 +334,23 @@ class AuthService:
         if self.password_hook is not None:
             self.password_hook(username, password)
 
-    def _fail_unknown(self, key: str, secret: str, now: datetime) -> NoReturn:
-        """A name without an account fails exactly as a real one would: same work, same messages, same lock."""
-        failures, locked_until = self._unknown.get(key, (0, None))
+    def _fail_unknown(self, s, name: str, secret: str, now: datetime) -> NoReturn:  # noqa: ANN001
+        """A name without an account fails exactly as a real one would: same work, same messages, same lock,
+        and, like a real account's, its count is kept in the store, so a restart resets neither."""
+        key = _unknown_key(s, name)
+        row = s.get(Meta, key)
+        failures, locked_until = _read_unknown(row.value) if row is not None else (0, None)
         if locked_until is not None and locked_until > now:
             raise SignInError(_wait_message(locked_until - now))
         self._verify(self._dummy_hash, secret)  # the same work as a real check: no timing hint
         failures += 1
-        if len(self._unknown) >= MAX_UNKNOWN_NAMES and key not in self._unknown:
-            self._unknown.pop(next(iter(self._unknown)))
-        self._unknown[key] = (failures, _next_lock(failures, now))
+        locked_until = _next_lock(failures, now)
+        if row is None:
+            _make_room_for_unknown(s)
+            row = Meta(key=key)
+        row.value = _write_unknown(failures, locked_until, now)
+        s.add(row)
+        s.commit()
         if failures >= LOCK_AFTER:
             raise SignInError(LOCKED)
         raise SignInError(WRONG)
@@ -359,11 +370,62 @@ class AuthService:
             return False
         return True
 
+    def _pin_hash(self, pin: str) -> str:
+        """A learner's PIN, mixed with the store's pepper (made on first use), then hashed with Argon2id."""
+        from . import pepper
+
+        return PEPPERED + self.hasher.hash(pepper.mix(pepper.load(self.store.path, create=True), pin))
+
     def _verify(self, hashed: str, secret: str) -> bool:
+        if hashed.startswith(PEPPERED):
+            from . import pepper
+
+            key = pepper.load(self.store.path)
+            hashed = hashed.removeprefix(PEPPERED)
+            # Without its pepper (a store copied without it) no PIN matches; the work is done all the same.
+            secret = pepper.mix(key, secret) if key is not None else "no pepper: " + secret
         try:
             return self.hasher.verify(hashed, secret)
         except (VerifyMismatchError, VerificationError, InvalidHashError):
             return False
+
+
+# ---- failures against names without an account, kept in the store's meta table --------------------------
+_UNKNOWN = "signin-unknown:"
+_SALT = "signin-salt"
+
+
+def _unknown_key(s, name: str) -> str:  # noqa: ANN001
+    """The meta key of a sign-in name without an account: a salted hash, so the table does not list names
+    people typed (a salt kept in the store: it hides them from a glance, not from a determined attacker)."""
+    salt = s.get(Meta, _SALT)
+    if salt is None:
+        salt = Meta(key=_SALT, value=secrets.token_hex(16))
+        s.add(salt)
+    digest = hashlib.sha256(f"{salt.value}\x00{name}".encode()).hexdigest()[:40]
+    return _UNKNOWN + digest
+
+
+def _read_unknown(value: str) -> tuple[int, datetime | None]:
+    try:
+        failures, locked, _last = value.split(" ")
+        return int(failures), None if locked == "-" else datetime.fromisoformat(locked)
+    except ValueError:
+        return 0, None
+
+
+def _write_unknown(failures: int, locked_until: datetime | None, now: datetime) -> str:
+    return f"{failures} {locked_until.isoformat() if locked_until else '-'} {now.isoformat()}"
+
+
+def _make_room_for_unknown(s) -> None:  # noqa: ANN001
+    """At most MAX_UNKNOWN_NAMES counters: the one whose last failure is oldest goes first."""
+    rows = s.execute(select(Meta).where(Meta.key.startswith(_UNKNOWN))).scalars().all()
+    if len(rows) < MAX_UNKNOWN_NAMES:
+        return
+    rows = sorted(rows, key=lambda r: r.value.rsplit(" ", 1)[-1])
+    for row in rows[: len(rows) - MAX_UNKNOWN_NAMES + 1]:
+        s.delete(row)
 
 
 def _next_lock(failures: int, now: datetime) -> datetime | None:

@@ -40,6 +40,8 @@ PRAGMAS = (
     "PRAGMA journal_mode=WAL",
     "PRAGMA synchronous=FULL",
     "PRAGMA foreign_keys=ON",
+    # What a delete frees is overwritten with zeros, not left readable in the file's free space (erasure).
+    "PRAGMA secure_delete=ON",
 )
 
 

@@ -7,7 +7,6 @@ projector); a figure too tall for the window scrolls rather than shrinking below
 
 from __future__ import annotations
 
-import csv
 import re
 import time
 from collections.abc import Callable, Sequence
@@ -32,6 +31,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from plprofile.domain.filenames import safe_file_name as file_name
 
 from . import ask
 from .a11y import plain, show_message, tab_within
@@ -84,17 +85,15 @@ def choose_export_path(parent: QWidget | None, title: str, suggested: str,
 
 
 def safe_file_name(text: str) -> str:
-    """A file name from a title: letters, digits and dashes."""
-    name = re.sub(r"[^\w]+", "-", text, flags=re.UNICODE).strip("-").lower()
-    return name or "chart"
+    """A file name from a title: letters, digits and dashes (never a path, never empty)."""
+    return file_name(text, fallback="chart").lower()
 
 
 def write_csv(path: str | Path, table: Table) -> None:
+    from plprofile.services.csvfile import write_csv as write  # the one CSV writer (formulas neutralised)
+
     headers, rows = table
-    with open(path, "w", newline="", encoding="utf-8-sig") as f:  # BOM: spreadsheets read the accents
-        writer = csv.writer(f)
-        writer.writerow(headers)
-        writer.writerows(rows)
+    write(path, headers, rows)
 
 
 _ICONS: dict[tuple[str, int], QIcon] = {}

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from plprofile.domain import profile as d
+from plprofile.domain.filenames import safe_file_name
 from plprofile.domain.profile import Role
 from plprofile.i18n import ui_language
 from plprofile.services.profiles import ProfileView
@@ -276,7 +277,10 @@ class ConferencePage(QWidget):
         from .pdf import write_summary_pdf
 
         learner = self.view.learner
-        suggested = Path.home() / f"{learner.preferred_name}-{learner.family_name}-{date.today().isoformat()}.pdf"
+        # the names are editable (a roster, the learner): only a clean file name, in the home folder
+        stem = safe_file_name(f"{learner.preferred_name}-{learner.family_name}-{date.today().isoformat()}",
+                              fallback=f"summary-{date.today().isoformat()}")
+        suggested = Path.home() / f"{stem}.pdf"
         target = choose_pdf_path(self, suggested)
         if not target:
             return None

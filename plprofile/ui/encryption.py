@@ -265,7 +265,9 @@ class EncryptionDialog(QDialog):
                 "Encrypt this store and its backups, so that a lost or stolen laptop does not expose the learners' "
                 "records. plprofile then asks for a teacher's password (or the recovery key) each time it starts; "
                 "learners sign in after a teacher has unlocked it. You will get a recovery key to print or write "
-                "down. A backup is made first."))
+                "down. A backup is made first.\n\nWithout encryption, anyone who copies this computer's files can read "
+                "the profiles, and can work out a learner's PIN from them in minutes (a teacher's long password "
+                "holds out far longer)."))
         self.encrypt_button.setVisible(not encrypted)
         self.rekey_button.setVisible(encrypted)
         self.decrypt_button.setVisible(encrypted)

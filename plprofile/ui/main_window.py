@@ -922,19 +922,45 @@ class MainWindow(QMainWindow):
             self.refresh_learners()
 
     def purge_learner(self) -> None:
+        """Erase the learner for good: from the store, its journal and every backup this computer keeps."""
         learner_id = self.current_learner_id()
         if learner_id is None or self.profile.view is None:
             return
+        from plprofile.services import erase
+
         learner = self.profile.view.learner
-        typed = ask.text(self, self.tr("Delete permanently"),
-                         self.tr("This deletes everything about {name}, their history included, and cannot be "
-                                 "undone.\nType the learner's family name to confirm:").format(
-                             name=learner.preferred_name))
-        if typed is not None and typed.strip().casefold() == learner.family_name.casefold():
-            self.ctx.profiles.purge_learner(self.ctx.teacher, learner_id)
+        title = self.tr("Delete permanently")
+        backups, _problems = erase.backups_to_rewrite(self.data_dir, self.ctx.store.key)
+        typed = ask.text(self, title, self.tr(
+            "This erases everything about {name}: their profile, goals, check-ins, assessments, conferences, "
+            "history and sign-in. They are erased from this computer's store and from every backup of it in "
+            "its backups folder (%n backup(s)), and cannot be brought back. Copies kept somewhere else (a USB "
+            "stick, a protected copy, a saved summary) are not reached.\n\n"
+            "Type the learner's family name to confirm:", "", len(backups)).format(name=learner.preferred_name))
+        if typed is None:
+            return
+        if typed.strip().casefold() != learner.family_name.casefold():
+            ask.info(self, title, self.tr("The name did not match; nothing was deleted."))
+            return
+        ctx = self.ctx
+        self.left.setEnabled(False)
+        self.statusBar().showMessage(self.tr("Erasing {name} from the store and its backups…").format(
+            name=learner.preferred_name))
+
+        def done(result: erase.Erased) -> None:
+            self.left.setEnabled(True)
             self.refresh_learners()
-        elif typed is not None:
-            ask.info(self, self.tr("Delete permanently"), self.tr("The name did not match; nothing was deleted."))
+            self.statusBar().showMessage(self.tr(
+                "{name} is erased from the store and from %n backup(s).", "", len(result.rewritten)).format(
+                name=learner.preferred_name), 8000)
+
+        def failed(exc: Exception) -> None:
+            self.left.setEnabled(True)
+            self.statusBar().clearMessage()
+            self.refresh_learners()
+            ask.error(self, title, explain(exc))
+
+        run_in_background(lambda: erase.erase_learner(ctx.profiles, ctx.teacher, learner_id), done, failed)
 
     # ---- other windows ------------------------------------------------------------------------------
     def open_class_overview(self):  # noqa: ANN201

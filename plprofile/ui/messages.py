@@ -63,6 +63,9 @@ FIXED = (
     QT_TRANSLATE_NOOP("services", "The file has no learners (no row has the role 'student')."),
     QT_TRANSLATE_NOOP("services", "The file is UTF-16 text ('Unicode Text'), not UTF-8. "
                                   "Save it as 'CSV UTF-8' and try again."),
+    QT_TRANSLATE_NOOP("services", "The learner is deleted, but another program is still reading the store, so the "
+                                  "store's journal (-wal) could not be emptied yet. Close the other program and "
+                                  "erase again."),
 )
 
 # (pattern of the English message, translatable template with the pattern's groups as placeholders); compiled
@@ -96,6 +99,15 @@ PATTERNS = (
      QT_TRANSLATE_NOOP("services", "Too many wrong tries: wait {n} seconds and try again.")),
     (r"^How it's going must be between (?P<low>\d+) and (?P<high>\d+)\.$",
      QT_TRANSLATE_NOOP("services", "How it's going must be between {low} and {high}.")),
+    (r"^Nothing was erased: these backups cannot be opened with this store's key, so (?P<name>.+?) could not "
+     r"be removed from them: (?P<files>.+)\. Move them off this computer or delete them, then erase again\.$",
+     QT_TRANSLATE_NOOP("services", "Nothing was erased: these backups cannot be opened with this store's key, so "
+                                   "{name} could not be removed from them: {files}. Move them off this computer "
+                                   "or delete them, then erase again.")),
+    (r"^(?P<name>.+?) is erased from the store and from (?P<n>\d+) backup\(s\), but not from these: "
+     r"(?P<problems>.+)$",
+     QT_TRANSLATE_NOOP("services", "{name} is erased from the store and from {n} backup(s), but not from these: "
+                                   "{problems}")),
     (r"^'(?P<element>.+)' is rated twice\.$",
      QT_TRANSLATE_NOOP("services", "“{element}” is rated twice.")),
     (r"^The file has no '(?P<column>.+)' column\. Columns found: (?P<found>.+)\. "

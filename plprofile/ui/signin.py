@@ -113,9 +113,14 @@ class SignInPage(QWidget):
         self.secret_label.setBuddy(self.secret)
         self.form.addRow(self.secret_label, self.secret)
         self.form.addRow(self.tr("&Repeat it:"), self.repeat)
-        self.protect_box = QCheckBox(self.tr("Protect this store with &encryption (a teacher's password is then "
-                                             "needed to open it)"))
+        self.protect_box = QCheckBox(self.tr("Protect this store with &encryption (recommended)"))
+        self.protect_why = QLabel(self.tr(
+            "A teacher's password is then needed to open it. Without encryption, anyone who copies this "
+            "computer's files can read every learner's profile, and can work out a learner's PIN from them in "
+            "minutes."))
+        self.protect_why.setWordWrap(True)
         self.form.addRow(self.protect_box)
+        self.form.addRow(self.protect_why)
 
         card = QFrame()
         card.setFrameShape(QFrame.Shape.StyledPanel)
@@ -160,6 +165,7 @@ class SignInPage(QWidget):
         self._set_row_visible(self.display_name, False)
         self._set_row_visible(self.repeat, False)
         self._set_row_visible(self.protect_box, False)
+        self._set_row_visible(self.protect_why, False)
         self._set_row_visible(self.username, True)
         self._set_row_visible(self.secret, True)
         self.username.setReadOnly(False)
@@ -180,6 +186,7 @@ class SignInPage(QWidget):
         self._set_row_visible(self.display_name, True)
         self._set_row_visible(self.repeat, True)
         self._set_row_visible(self.protect_box, True)
+        self._set_row_visible(self.protect_why, True)
         self.button.setText(self.tr("Create account"))
         self.hint.setText("")
         self._reset()
@@ -193,7 +200,8 @@ class SignInPage(QWidget):
         self.subtitle.setText(message)
         for w in (self.learner_radio, self.teacher_radio):
             w.setVisible(False)
-        for field in (self.display_name, self.username, self.secret, self.repeat, self.protect_box):
+        for field in (self.display_name, self.username, self.secret, self.repeat, self.protect_box,
+                      self.protect_why):
             self._set_row_visible(field, False)
         self.button.setText(self.tr("Restore the latest backup…"))
         self.hint.setText("")
@@ -211,6 +219,7 @@ class SignInPage(QWidget):
         self._set_row_visible(self.display_name, False)
         self._set_row_visible(self.repeat, False)
         self._set_row_visible(self.protect_box, False)
+        self._set_row_visible(self.protect_why, False)
         self.username.setText(username)
         self.button.setText(self.tr("Unlock"))
         self._reset()

@@ -88,6 +88,26 @@
             <numerusform>Imported %n learners.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>This erases everything about {name}: their profile, goals, check-ins, assessments, conferences, history and sign-in. They are erased from this computer&apos;s store and from every backup of it in its backups folder (%n backup(s)), and cannot be brought back. Copies kept somewhere else (a USB stick, a protected copy, a saved summary) are not reached.
+
+Type the learner&apos;s family name to confirm:</source>
+        <translation>
+            <numerusform>This erases everything about {name}: their profile, goals, check-ins, assessments, conferences, history and sign-in. They are erased from this computer&apos;s store and from every backup of it in its backups folder (%n backup), and cannot be brought back. Copies kept somewhere else (a USB stick, a protected copy, a saved summary) are not reached.
+
+Type the learner&apos;s family name to confirm:</numerusform>
+            <numerusform>This erases everything about {name}: their profile, goals, check-ins, assessments, conferences, history and sign-in. They are erased from this computer&apos;s store and from every backup of it in its backups folder (%n backups), and cannot be brought back. Copies kept somewhere else (a USB stick, a protected copy, a saved summary) are not reached.
+
+Type the learner&apos;s family name to confirm:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{name} is erased from the store and from %n backup(s).</source>
+        <translation>
+            <numerusform>{name} is erased from the store and from %n backup.</numerusform>
+            <numerusform>{name} is erased from the store and from %n backups.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ProfilePanel</name>

