@@ -113,8 +113,7 @@ def header_problem(path: Path) -> str | None:
         size = path.stat().st_size
         if not path.is_file():
             return f"{path} is a folder, not a file."
-        with path.open("rb") as fh:
-            header = fh.read(100)
+        header = cipher.read_head(path, 100)
     except FileNotFoundError:
         return f"There is no file at {path}."
     except OSError as exc:

@@ -21,6 +21,7 @@ import hmac
 import json
 import os
 import secrets
+import threading
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -159,14 +160,39 @@ def keys_path(db_path: Path) -> Path:
     return db_path.with_name(db_path.name + KEYS_SUFFIX)
 
 
+#: One descriptor per store in use (a -wal beside it) whose head was read, kept open: on POSIX, closing any
+#: descriptor of a file drops every lock this process holds on it, SQLite's included, and another process could
+#: then delete the -wal from under the open store (SQLite's "How To Corrupt" 2.2). Replaced when the path
+#: points to another file (a restore).
+_HEADS: dict[str, tuple[tuple[int, int], int]] = {}
+_HEADS_LOCK = threading.Lock()
+
+
+def read_head(path: Path, size: int = 100) -> bytes:
+    """The first ``size`` bytes of ``path`` (OSError if it cannot be read), without closing a descriptor of a
+    file this process may hold SQLite locks on."""
+    key = os.path.abspath(path)
+    if os.name != "posix" or not os.path.exists(key + "-wal"):  # no SQLite locks to lose
+        with open(key, "rb") as fh:
+            return fh.read(size)
+    with _HEADS_LOCK:
+        st = os.stat(key)
+        kept = _HEADS.get(key)
+        if kept is None or kept[0] != (st.st_dev, st.st_ino):
+            fd = os.open(key, os.O_RDONLY)
+            if kept is not None:
+                os.close(kept[1])  # the file it pointed to was replaced: nothing holds locks on it any more
+            kept = _HEADS[key] = ((st.st_dev, st.st_ino), fd)
+        return os.pread(kept[1], size, 0)
+
+
 def looks_encrypted(path: Path) -> bool:
     """True for a non-empty file that does not start like a plain SQLite file but has a key file beside it."""
     path = Path(path)
     try:
         if path.stat().st_size == 0:
             return False
-        with path.open("rb") as fh:
-            head = fh.read(len(SQLITE_MAGIC))
+        head = read_head(path, len(SQLITE_MAGIC))
     except OSError:
         return False
     return head != SQLITE_MAGIC and keys_path(path).exists()
@@ -174,8 +200,7 @@ def looks_encrypted(path: Path) -> bool:
 
 def is_plain_sqlite(path: Path) -> bool:
     try:
-        with Path(path).open("rb") as fh:
-            return fh.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
+        return read_head(Path(path), len(SQLITE_MAGIC)) == SQLITE_MAGIC
     except OSError:
         return False
 
