@@ -57,9 +57,9 @@ def open_window(qtbot, tmp_path):
         window.show()
         if kwargs["require_sign_in"]:  # the sign-in screen, once the store behind it is open
             qtbot.waitUntil(lambda: window.pages.currentWidget() is window.signin and window.signin.auth is not None,
-                            timeout=20_000)
+                            timeout=60_000)
         else:
-            qtbot.waitUntil(lambda: window.is_ready, timeout=20_000)
+            qtbot.waitUntil(lambda: window.is_ready, timeout=60_000)
         windows.append(window)
         return window
 
@@ -79,7 +79,7 @@ def failed_start(qtbot):
         failures: list[str] = []
         window.failed.connect(failures.append)
         window.show()
-        qtbot.waitUntil(lambda: bool(failures), timeout=20_000)
+        qtbot.waitUntil(lambda: bool(failures), timeout=60_000)
         return window, failures
 
     return start
