@@ -149,6 +149,7 @@ def test_an_import_never_holds_the_write_lock_for_long(profiles, store, teacher)
     rows = parse_roster(_roster(20_000))
     finished = threading.Event()
     waits: list[float] = []
+    seen: set[int] = set()  # how many learners the other writer saw each time it got in
 
     def import_all() -> None:
         try:
@@ -165,15 +166,18 @@ def test_an_import_never_holds_the_write_lock_for_long(profiles, store, teacher)
         con.execute("BEGIN IMMEDIATE")
         waits.append(time.perf_counter() - t0)
         con.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('other program', 'was here')")
+        seen.add(con.execute("SELECT count(*) FROM learner").fetchone()[0])
         con.execute("COMMIT")
         time.sleep(0.02)
     worker.join()
     took = time.perf_counter() - started
     con.close()
     assert _counts(store)["learner"] == 20_000
-    assert len(waits) >= 10, f"the import ({took:.1f} s) let another writer in only {len(waits)} times"
-    # relative, not a timing target (a shared machine may be slow): never the import's whole length, as it was
-    assert max(waits) < took / 3, f"another writer waited {max(waits):.2f} s for the import ({took:.1f} s)"
+    # Judged by order, not by a clock (a shared machine may be slow): the other writer got in between batches,
+    # at several points half-way through; one long transaction let it in only before and after (0 and 20,000).
+    partial = sorted(n for n in seen if 0 < n < 20_000)
+    assert len(partial) >= 3, (f"another writer got in only at {sorted(seen)} learners during the import "
+                               f"({took:.1f} s, longest wait {max(waits):.2f} s)")
 
 
 def test_a_batch_failing_late_takes_back_the_batches_already_committed(profiles, store, teacher, monkeypatch):
