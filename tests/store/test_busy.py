@@ -27,7 +27,7 @@ def test_a_write_to_a_busy_store_tries_again_then_says_so_and_works_once_free(tm
         with store.transaction() as s:
             s.add(Meta(key="mine", value="typed"))
     waited = time.perf_counter() - started
-    assert 0.6 <= waited < 3, waited  # tried again for BUSY_RETRY_S, not once and not for ever
+    assert 0.6 <= waited < 30, waited  # tried again for BUSY_RETRY_S, not once and not for ever
     other.execute("COMMIT")
     with store.transaction() as s:  # the same store writes again as soon as the other is done
         s.add(Meta(key="mine", value="typed"))
