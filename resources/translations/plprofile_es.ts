@@ -244,6 +244,30 @@
             <numerusform>Se guardó la valoración del {date}: %n elementos.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>You rated {n} of the {total} elements.</source>
+        <translation>Has valorado {n} de los {total} elementos.</translation>
+    </message>
+    <message>
+        <source>{element} ({date})</source>
+        <translation>{element} ({date})</translation>
+    </message>
+    <message>
+        <source>These keep their latest values, shown as carried forward: {list}.</source>
+        <translation>Estos conservan sus últimos valores, que se muestran como arrastrados: {list}.</translation>
+    </message>
+    <message>
+        <source>These have never been rated: {list}. This is saved as a partial check, with no Overall until every element has a value.</source>
+        <translation>Estos nunca se han valorado: {list}. Se guarda como una revisión parcial, sin valor global hasta que todos los elementos tengan un valor.</translation>
+    </message>
+    <message>
+        <source>Save it?</source>
+        <translation>¿Guardarla?</translation>
+    </message>
+    <message>
+        <source>Save some elements only</source>
+        <translation>Guardar solo algunos elementos</translation>
+    </message>
 </context>
 <context>
     <name>BackpackTab</name>
@@ -2419,6 +2443,14 @@ Escribe el apellido del aprendiz para confirmar:</translation>
     <message>
         <source>Difference (learner − teacher)</source>
         <translation>Diferencia (aprendiz − docente)</translation>
+    </message>
+    <message>
+        <source>{element} (carried from {date})</source>
+        <translation>{element} (arrastrado del {date})</translation>
+    </message>
+    <message>
+        <source>{overall} (none: a partial check)</source>
+        <translation>{overall} (ninguno: una revisión parcial)</translation>
     </message>
     <message>
         <source>Goals set</source>
