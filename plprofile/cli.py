@@ -31,6 +31,8 @@ how to use the commands (without a command, the app starts):
   plprofile [--data-dir DIR] decrypt               remove the encryption (store and backups)
   plprofile [--data-dir DIR] rekey [--user NAME]   a new key and recovery key for an encrypted store
   plprofile export decrypt FILE [-o OUT]           open a passphrase-protected export (.plpx)
+  plprofile [--data-dir DIR] summary NAME -o FILE.pdf [--lang es] [--conference DATE]
+                                                   a learner's one-page family summary (PDF)
 
 On an encrypted store, check, backup and decrypt/rekey ask for a teacher's password or the recovery key
 (or read it from $PLPROFILE_PASSWORD); encrypt and rekey read a new password from $PLPROFILE_NEW_PASSWORD,
@@ -81,7 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
     data_dir = argparse.ArgumentParser(add_help=False)
     data_dir.add_argument("--data-dir", type=Path, metavar="DIR", default=argparse.SUPPRESS,
                           help="folder holding the store")
-    commands = parser.add_subparsers(dest="command", metavar="{check,backup,encrypt,decrypt,rekey,export}",
+    commands = parser.add_subparsers(dest="command", metavar="{check,backup,encrypt,decrypt,rekey,export,summary}",
                                      title="commands")
     commands.add_parser(
         "check", parents=[data_dir], help="check the store's integrity and foreign keys (never changes it)",
@@ -132,7 +134,28 @@ def build_parser() -> argparse.ArgumentParser:
     opener.add_argument("file", type=Path, metavar="FILE", help="the protected file (.plpx)")
     opener.add_argument("-o", "--output", type=Path, metavar="OUT",
                         help="where to write it (default: its original name, beside FILE; never overwritten)")
+    summary = commands.add_parser(
+        "summary", parents=[data_dir], help="write a learner's one-page family summary (PDF)",
+        description="Write the one-page summary of a learner's latest conference (or the one held on DATE) for "
+                    "the learner and the family: agreed words only, goals with their latest check-in, next steps "
+                    "and the \"where we are now\" chart, in English or Spanish whatever the app speaks.")
+    summary.add_argument("name", metavar="NAME", help="the learner: whole name, first name or student ID")
+    summary.add_argument("-o", "--output", type=Path, metavar="FILE.pdf", required=True,
+                         help="where to write the PDF (never overwritten)")
+    summary.add_argument("--lang", dest="summary_lang", choices=("en", "es"), default="en",
+                         help="the summary's language (default: en)")
+    summary.add_argument("--conference", metavar="DATE", type=_day,
+                         help="the conference held on DATE (YYYY-MM-DD; default: the latest)")
     return parser
+
+
+def _day(text: str):  # noqa: ANN202
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-11-23") from None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -212,6 +235,8 @@ def run_command(args: argparse.Namespace, data_dir: Path) -> int:
     try:
         if args.command == "export":
             return _export_decrypt(args.file, args.output)
+        if args.command == "summary":
+            return _summary(args, data_dir)
         if args.command in ("encrypt", "decrypt", "rekey"):
             return _encryption(args, data_dir)
         if args.command == "check":
@@ -236,6 +261,29 @@ def run_command(args: argparse.Namespace, data_dir: Path) -> int:
     except KeyboardInterrupt:
         return _fail("stopped; nothing was changed.", 130)
     raise AssertionError(f"unknown command {args}")  # pragma: no cover  (argparse refuses others)
+
+
+def _summary(args: argparse.Namespace, data_dir: Path) -> int:
+    from .app import write_summary
+    from .services import backup as bk
+    from .services.report import NoConference
+
+    if not bk.store_path(data_dir).exists():
+        return _fail(f"there is no store in {data_dir}.", EXIT_NO_STORE)
+    output = args.output.expanduser()
+    if output.exists():
+        return _fail(f"{output} already exists; nothing was written.")
+    if not output.parent.is_dir():
+        return _fail(f"the folder {output.parent} does not exist; nothing was written.")
+    key, _ = _store_key(data_dir)
+    try:
+        name, pages = write_summary(data_dir, key, args.name, output, args.summary_lang, args.conference)
+    except NoConference:
+        return _fail(f"{args.name} had no conference on {args.conference.isoformat()}; nothing was written.")
+    except LookupError as exc:
+        return _fail(f"{exc} Nothing was written.")
+    _say(f"Wrote the summary of {name} to {output} ({pages} page{'s' if pages != 1 else ''}).")
+    return EXIT_OK
 
 
 def _progress_printer():  # noqa: ANN202

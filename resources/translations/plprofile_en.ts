@@ -149,4 +149,14 @@ New assessments use it; earlier assessments keep the framework they were made wi
         </translation>
     </message>
 </context>
+<context>
+    <name>summary</name>
+    <message numerus="yes">
+        <source>… and %n more goal(s) in the profile.</source>
+        <translation>
+            <numerusform>… and %n more goal in the profile.</numerusform>
+            <numerusform>… and %n more goals in the profile.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -2365,6 +2365,10 @@ Escribe el apellido del aprendiz para confirmar:</translation>
         <translation>Aprendiz y docente difieren en {n} o más</translation>
     </message>
     <message>
+        <source>not rated this time: the latest value, carried</source>
+        <translation>no valorado esta vez: el último valor, arrastrado</translation>
+    </message>
+    <message>
         <source>Goals</source>
         <translation>Metas</translation>
     </message>
@@ -3332,20 +3336,40 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>Mis fortalezas</translation>
     </message>
     <message>
+        <source>My challenges</source>
+        <translation>Mis desafíos</translation>
+    </message>
+    <message>
         <source>My interests</source>
         <translation>Mis intereses</translation>
+    </message>
+    <message>
+        <source>My talents and passions</source>
+        <translation>Mis talentos y pasiones</translation>
     </message>
     <message>
         <source>My aspirations</source>
         <translation>Mis aspiraciones</translation>
     </message>
     <message>
-        <source>My learning backpack</source>
-        <translation>Mi mochila de aprendizaje</translation>
+        <source>What helps me learn</source>
+        <translation>Lo que me ayuda a aprender</translation>
+    </message>
+    <message>
+        <source>Our next steps</source>
+        <translation>Nuestros próximos pasos</translation>
     </message>
     <message>
         <source>My goals</source>
         <translation>Mis metas</translation>
+    </message>
+    <message>
+        <source>Overall stage: none yet (a partial check: not every element has a value).</source>
+        <translation>Etapa general: todavía ninguna (una revisión parcial: no todos los elementos tienen un valor).</translation>
+    </message>
+    <message>
+        <source>Overall stage: {value} (from 1 to {top}).</source>
+        <translation>Etapa general: {value} (de 1 a {top}).</translation>
     </message>
     <message>
         <source>Goal</source>
@@ -3367,13 +3391,16 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <source>Last check-in</source>
         <translation>Último seguimiento</translation>
     </message>
+    <message numerus="yes">
+        <source>… and %n more goal(s) in the profile.</source>
+        <translation>
+            <numerusform>… y %n meta más en el perfil.</numerusform>
+            <numerusform>… y %n metas más en el perfil.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>No goals yet.</source>
         <translation>Todavía no hay metas.</translation>
-    </message>
-    <message>
-        <source>What we agreed</source>
-        <translation>Lo que acordamos</translation>
     </message>
     <message>
         <source>Nothing written down.</source>
@@ -3390,6 +3417,14 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
     <message>
         <source>Stages of Personalized Learning: where we are now</source>
         <translation>Etapas del Aprendizaje Personalizado: dónde estamos ahora</translation>
+    </message>
+    <message>
+        <source>No Stages ratings yet.</source>
+        <translation>Todavía no hay valoraciones de las Etapas.</translation>
+    </message>
+    <message>
+        <source>Some texts are shortened here; the full text is in the profile.</source>
+        <translation>Algunos textos están acortados aquí; el texto completo está en el perfil.</translation>
     </message>
     <message>
         <source>Written together by the learner and their teacher with plprofile.</source>

@@ -87,8 +87,8 @@ def _pdf_pages_and_text(pdf) -> tuple[int, str]:
     return pages, " ".join(text.split())
 
 
-def test_a_summary_longer_than_a_page_keeps_every_word(qtbot, tmp_path):
-    """The summary is meant for one page; a profile with pages of words gets more pages, never cut text."""
+def test_a_long_profile_stays_one_page_with_a_note(qtbot, tmp_path):
+    """The summary is one page: long texts are shortened and extra goals left for the profile, with a note."""
     from plprofile.services.report import ConferenceSummary, GoalLine
     from plprofile.ui.pdf import write_summary_pdf
 
@@ -98,14 +98,17 @@ def test_a_summary_longer_than_a_page_keeps_every_word(qtbot, tmp_path):
     long = ConferenceSummary(
         learner_name="Zoë", full_name="Zoë Moreau", held_on=date(2026, 11, 23), participants="Zoë, Ms Rivera",
         agreements="\n".join(f"Agreement {i}: try it for a week" for i in range(40)) + "\nLAST AGREEMENT WORDS",
-        notes="", next_checkin_on=date(2026, 12, 7), i_am="I am a maker",
+        notes="", next_checkin_on=date(2026, 12, 7), i_am="I am a maker " * 100,
         strengths=[f"Strength {i}" for i in range(30)], goals=goals)
-    pages, text = _pdf_pages_and_text(tmp_path / "long.pdf") if write_summary_pdf(long, tmp_path / "long.pdf") \
-        else (0, "")
-    assert pages > 1
-    assert "Goal number 59" in text and "LAST AGREEMENT WORDS" in text and "Strength 29" in text
+    assert write_summary_pdf(long, tmp_path / "long.pdf") == 1
+    pages, text = _pdf_pages_and_text(tmp_path / "long.pdf")
+    assert pages == 1
+    assert "Goal number 0" in text and "Goal number 59" not in text and "more goals in the pro" in text
+    assert "Strength 0" in text and "Strength 29" not in text and "LAST AGREEMENT WORDS" not in text
+    assert "Some texts are shortened here" in text
     short = ConferenceSummary(learner_name="Zoë", full_name="Zoë Moreau", held_on=date(2026, 11, 23),
                               participants="", agreements="Read 10 pages", notes="", next_checkin_on=None,
                               i_am="", goals=goals[:2])
     assert write_summary_pdf(short, tmp_path / "short.pdf") == 1
-    assert _pdf_pages_and_text(tmp_path / "short.pdf")[0] == 1
+    pages, text = _pdf_pages_and_text(tmp_path / "short.pdf")
+    assert pages == 1 and "shortened" not in text and "Goal number 1" in text
