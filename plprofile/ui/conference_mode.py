@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 from datetime import date, timedelta
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtGui import QFont
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -56,6 +58,21 @@ def choose_pdf_path(parent: QWidget, suggested: Path) -> str | None:
     if path and chosen.endswith("(*.plpx)") and not path.endswith(".plpx"):
         path += ".plpx"
     return path or None
+
+
+class _Subjects(NamedTuple):
+    sections: dict  # entry id -> its section's name
+    goals: dict  # goal, step, support, evidence or check-in id -> the goal's statement
+
+
+def _subjects(view: ProfileView) -> _Subjects:
+    """What each row of the profile belongs to, so a "since the last conference" line can name it."""
+    sections = {e.id: labels.section_in_full(e.section) for e in view.entries}
+    goals = {}
+    for gv in view.goals:
+        for row in (gv.goal, *gv.steps, *gv.supports, *gv.evidence, *gv.checkins):
+            goals[row.id] = gv.goal.statement
+    return _Subjects(sections, goals)
 
 
 class ConferencePage(QWidget):
@@ -94,6 +111,16 @@ class ConferencePage(QWidget):
         self.end_button.clicked.connect(self.end)
         self.cancel_button = QPushButton(self.tr("Cancel conference"))
         self.cancel_button.clicked.connect(self.cancel)
+        # who is writing: asked once as the conference starts, shown large, switched with one button
+        self.writer_label = QLabel()
+        writer_font = QFont(self.writer_label.font())
+        writer_font.setPointSizeF(writer_font.pointSizeF() * 1.5)
+        writer_font.setBold(True)
+        self.writer_label.setFont(writer_font)
+        self.writer_label.setAccessibleName(self.tr("Who is writing"))
+        self.switch_writer = QPushButton()
+        self.switch_writer.clicked.connect(self._switch_writer)
+        ctx.writer_changed.connect(lambda _role: self._show_writer())
         top = QHBoxLayout()
         top.addWidget(title, 1)
         top.addWidget(QLabel(self.tr("Planned:")))
@@ -110,8 +137,14 @@ class ConferencePage(QWidget):
         self.changes = QListWidget()
         self.changes.setWordWrap(True)
         self.changes.setAccessibleName(since_title)
-        since_box = QGroupBox(since_title)
-        QVBoxLayout(since_box).addWidget(self.changes)
+        # the agenda first (what the learner asked for, what waits for them), what changed beside it
+        from .conference_agenda import AgendaPanel
+
+        self.agenda = AgendaPanel(ctx)
+        self.agenda.changed.connect(self._agenda_changed)
+        since_box = QTabWidget()
+        since_box.addTab(self.agenda, self.tr("A&genda"))
+        since_box.addTab(self.changes, since_title)
 
         # 2. goals and evidence
         self.goals = QTreeWidget()
@@ -164,15 +197,50 @@ class ConferencePage(QWidget):
         grid.addWidget(next_box, 1, 1)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
+        grid.setRowStretch(0, 1)  # the agenda as tall as the Stages
+        grid.setRowStretch(1, 1)
+        writer_row = QHBoxLayout()
+        writer_row.addWidget(self.writer_label)
+        writer_row.addWidget(self.switch_writer)
+        writer_row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(writer_row)
         layout.addLayout(grid, 1)
+        self._show_writer()
 
         self.timer = QTimer(self)
         self.timer.timeout.connect(self._tick)
         self.timer.start(1000)
         self._tick()
         self.show_profile(view)
+
+    # ---- who is writing -----------------------------------------------------------------------------
+    def ask_writer(self) -> None:
+        """Asked once as the conference starts: what is typed is saved as the writer's words."""
+        name = self.view.learner.preferred_name
+        choices = [self.tr("{name} is writing").format(name=name),
+                   self.tr("{name} is writing").format(name=self.ctx.user.display_name)]
+        picked = ask.choice(self, self.tr("Who is writing?"), self.tr(
+            "Who types first? What is typed is saved as their words; switch at any time with the button at the "
+            "top."), choices, 0)
+        self.ctx.set_writer(Role.LEARNER if picked in (0, None) else Role.TEACHER)
+        self._show_writer()
+
+    def _show_writer(self) -> None:
+        learner = self.ctx.writer is Role.LEARNER
+        name = self.view.learner.preferred_name if learner else self.ctx.user.display_name
+        other = self.ctx.user.display_name if learner else self.view.learner.preferred_name
+        self.writer_label.setText(self.tr("✎ {name} is writing").format(name=name))
+        self.switch_writer.setText(self.tr("Switch: {name} writes").format(name=other))
+
+    def _switch_writer(self) -> None:
+        self.ctx.set_writer(Role.TEACHER if self.ctx.writer is Role.LEARNER else Role.LEARNER)
+
+    def _agenda_changed(self) -> None:
+        view = attempt(self, lambda: self.ctx.profiles.load_profile(self.ctx.me, self.view.learner.id))
+        if view is not None:
+            self.show_profile(view)
 
     # ---- content ------------------------------------------------------------------------------------
     def elapsed_seconds(self) -> int:
@@ -194,11 +262,15 @@ class ConferencePage(QWidget):
         last = view.conferences[0] if view.conferences else None
         log = attempt(self, lambda: self.ctx.profiles.history(self.ctx.me, learner_id, author_role=Role.LEARNER))
         self.changes.clear()
+        subjects = _subjects(view)
         for row in log or []:
             if last is not None and row.at.date() < last.held_on:
                 break
-            what, _old, new = describe(row)
-            self.changes.addItem(f"{fmt_date(row.at.date())} · {what}" + (f": {new}" if new else ""))
+            what, _old, new = describe(row, sections=subjects.sections)
+            about = subjects.goals.get(row.entity_id)
+            line = f"{fmt_date(row.at.date())} · {what}" + (f": {new}" if new else "")
+            self.changes.addItem(self.tr("{line} — goal “{goal}”").format(line=line, goal=about) if about
+                                 else line)
         if self.changes.count() == 0:
             self.changes.addItem(self.tr("Nothing new from the learner yet."))
         self.goals.clear()
@@ -224,6 +296,7 @@ class ConferencePage(QWidget):
         now = latest(history)
         framework = (self.ctx.stages.framework_for(self.ctx.me, now.framework_id, now.framework_version) if now
                      else self.ctx.stages.active_framework(self.ctx.me))
+        self.agenda.show_profile(self.view, history, framework)
         headers, rows = now_table(now, framework, ui_language())
         self.stages.clear()
         self.stages.setColumnCount(len(headers))

@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AgendaPanel</name>
+    <message numerus="yes">
+        <source>Every element was rated in the last %n week(s).</source>
+        <translation>
+            <numerusform>Every element was rated in the last week.</numerusform>
+            <numerusform>Every element was rated in the last %n weeks.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>AssessmentEntry</name>
     <message numerus="yes">
         <source>Saved the assessment of {date}: %n element(s).</source>

@@ -104,6 +104,92 @@
     </message>
 </context>
 <context>
+    <name>AgendaPanel</name>
+    <message>
+        <source>Agenda</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <source>What {name} wants to talk about</source>
+        <translation>De qué quiere hablar {name}</translation>
+    </message>
+    <message>
+        <source>Nothing proposed for this conference.</source>
+        <translation>Nada propuesto para esta reunión.</translation>
+    </message>
+    <message>
+        <source>{section}: {text}</source>
+        <translation>{section}: {text}</translation>
+    </message>
+    <message>
+        <source>Goal: {text}</source>
+        <translation>Meta: {text}</translation>
+    </message>
+    <message>
+        <source>Suggestions waiting for {name}</source>
+        <translation>Sugerencias que esperan a {name}</translation>
+    </message>
+    <message>
+        <source>No suggestions waiting.</source>
+        <translation>No hay sugerencias en espera.</translation>
+    </message>
+    <message>
+        <source>{goal} (overdue since {date})</source>
+        <translation>{goal} (vencida desde el {date})</translation>
+    </message>
+    <message>
+        <source>{goal} (due {date})</source>
+        <translation>{goal} (vence el {date})</translation>
+    </message>
+    <message>
+        <source>Goals due or overdue</source>
+        <translation>Metas que vencen o vencidas</translation>
+    </message>
+    <message>
+        <source>No goal is due this week.</source>
+        <translation>Ninguna meta vence esta semana.</translation>
+    </message>
+    <message>
+        <source>Stages not rated for a while</source>
+        <translation>Etapas sin valorar desde hace tiempo</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every element was rated in the last %n week(s).</source>
+        <translation>
+            <numerusform>Todos los elementos se valoraron en la última semana.</numerusform>
+            <numerusform>Todos los elementos se valoraron en las últimas %n semanas.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{element}: never rated</source>
+        <translation>{element}: nunca valorado</translation>
+    </message>
+    <message>
+        <source>{element}: last rated {date}</source>
+        <translation>{element}: valorado por última vez el {date}</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Aceptar</translation>
+    </message>
+    <message>
+        <source>Decline</source>
+        <translation>Rechazar</translation>
+    </message>
+    <message>
+        <source>Accept: {text}</source>
+        <translation>Aceptar: {text}</translation>
+    </message>
+    <message>
+        <source>Decline: {text}</source>
+        <translation>Rechazar: {text}</translation>
+    </message>
+    <message>
+        <source>The learner decides: choose “Learner is writing” first.</source>
+        <translation>Decide el aprendiz: primero cambia para que escriba el aprendiz.</translation>
+    </message>
+</context>
+<context>
     <name>AssessmentEntry</name>
     <message>
         <source>Date of the assessment</source>
@@ -801,6 +887,10 @@ plprofile se cerrará ahora; vuelve a abrirlo para ver los registros restaurados
         <translation>Cancelar la reunión</translation>
     </message>
     <message>
+        <source>Who is writing</source>
+        <translation>Quién escribe</translation>
+    </message>
+    <message>
         <source>Planned:</source>
         <translation>Previsto:</translation>
     </message>
@@ -811,6 +901,10 @@ plprofile se cerrará ahora; vuelve a abrirlo para ver los registros restaurados
     <message>
         <source>Since the profile began</source>
         <translation>Desde que comenzó el perfil</translation>
+    </message>
+    <message>
+        <source>A&amp;genda</source>
+        <translation>A&amp;genda</translation>
     </message>
     <message>
         <source>Goal</source>
@@ -876,6 +970,26 @@ plprofile se cerrará ahora; vuelve a abrirlo para ver los registros restaurados
         <source>Next &amp;check-in:</source>
         <translation>Próximo &amp;seguimiento:</translation>
     </message>
+    <message>
+        <source>{name} is writing</source>
+        <translation>Escribe {name}</translation>
+    </message>
+    <message>
+        <source>Who is writing?</source>
+        <translation>¿Quién escribe?</translation>
+    </message>
+    <message>
+        <source>Who types first? What is typed is saved as their words; switch at any time with the button at the top.</source>
+        <translation>¿Quién escribe primero? Lo que se escribe se guarda como sus palabras; cambia cuando quieras con el botón de arriba.</translation>
+    </message>
+    <message>
+        <source>✎ {name} is writing</source>
+        <translation>✎ Escribe {name}</translation>
+    </message>
+    <message>
+        <source>Switch: {name} writes</source>
+        <translation>Cambiar: escribe {name}</translation>
+    </message>
     <message numerus="yes">
         <source>%n min left</source>
         <translation>
@@ -886,6 +1000,10 @@ plprofile se cerrará ahora; vuelve a abrirlo para ver los registros restaurados
     <message>
         <source>Time to wrap up</source>
         <translation>Es hora de cerrar</translation>
+    </message>
+    <message>
+        <source>{line} — goal “{goal}”</source>
+        <translation>{line} — meta «{goal}»</translation>
     </message>
     <message>
         <source>Nothing new from the learner yet.</source>
@@ -1002,8 +1120,8 @@ plprofile se cerrará ahora; vuelve a abrirlo para ver los registros restaurados
         <translation>Próximo:</translation>
     </message>
     <message>
-        <source>{learner} and teacher</source>
-        <translation>{learner} y docente</translation>
+        <source>{learner} and {teacher}</source>
+        <translation>{learner} y {teacher}</translation>
     </message>
     <message>
         <source>&amp;Add record</source>
