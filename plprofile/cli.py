@@ -33,6 +33,10 @@ how to use the commands (without a command, the app starts):
   plprofile export decrypt FILE [-o OUT]           open a passphrase-protected export (.plpx)
   plprofile [--data-dir DIR] summary NAME -o FILE.pdf [--lang es] [--conference DATE]
                                                    a learner's one-page family summary (PDF)
+  plprofile [--data-dir DIR] export profile NAME -o FILE.json
+                                                   a learner's whole profile, portable (JSON)
+  plprofile [--data-dir DIR] import-profile FILE.json
+                                                   create that learner here, with everything
 
 On an encrypted store, check, backup and decrypt/rekey ask for a teacher's password or the recovery key
 (or read it from $PLPROFILE_PASSWORD); encrypt and rekey read a new password from $PLPROFILE_NEW_PASSWORD,
@@ -83,7 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     data_dir = argparse.ArgumentParser(add_help=False)
     data_dir.add_argument("--data-dir", type=Path, metavar="DIR", default=argparse.SUPPRESS,
                           help="folder holding the store")
-    commands = parser.add_subparsers(dest="command", metavar="{check,backup,encrypt,decrypt,rekey,export,summary}",
+    commands = parser.add_subparsers(dest="command", metavar="{check,backup,encrypt,decrypt,rekey,export,import-profile,summary}",
                                      title="commands")
     commands.add_parser(
         "check", parents=[data_dir], help="check the store's integrity and foreign keys (never changes it)",
@@ -126,7 +130,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help="the teacher's sign-in name the new password belongs to (default: teacher)")
     export = commands.add_parser("export", parents=[data_dir], help="work with protected exports",
                                  description="Exports protected with a passphrase (.plpx files).")
-    export_actions = export.add_subparsers(dest="export_command", metavar="{decrypt}", title="actions")
+    export_actions = export.add_subparsers(dest="export_command", metavar="{decrypt,profile}", title="actions")
     export_actions.required = True
     opener = export_actions.add_parser(
         "decrypt", help="open a passphrase-protected export",
@@ -134,6 +138,21 @@ def build_parser() -> argparse.ArgumentParser:
     opener.add_argument("file", type=Path, metavar="FILE", help="the protected file (.plpx)")
     opener.add_argument("-o", "--output", type=Path, metavar="OUT",
                         help="where to write it (default: its original name, beside FILE; never overwritten)")
+    profile = export_actions.add_parser(
+        "profile", parents=[data_dir], help="write a learner's whole profile to a JSON file",
+        description="Write a learner's whole profile (every section, goals with steps, supports, evidence and "
+                    "check-ins, conferences, Stages ratings, with authorship and agreement) to a JSON file of the "
+                    "documented, versioned schema in resources/profile-export/SCHEMA.md, for another school or "
+                    "store ('plprofile import-profile').")
+    profile.add_argument("name", metavar="NAME", help="the learner: whole name, first name or student ID")
+    profile.add_argument("-o", "--output", dest="profile_output", type=Path, metavar="FILE.json", required=True,
+                         help="where to write it (never overwritten)")
+    importer = commands.add_parser(
+        "import-profile", parents=[data_dir], help="create a learner from a profile file (JSON)",
+        description="Create the learner of FILE (written by 'plprofile export profile') in this store with "
+                    "everything in it, ids, dates and authors kept. A file of a newer schema, a damaged file, or "
+                    "a learner already in this store is refused and nothing is written.")
+    importer.add_argument("file", type=Path, metavar="FILE.json", help="the profile file")
     summary = commands.add_parser(
         "summary", parents=[data_dir], help="write a learner's one-page family summary (PDF)",
         description="Write the one-page summary of a learner's latest conference (or the one held on DATE) for "
@@ -233,6 +252,10 @@ def run_command(args: argparse.Namespace, data_dir: Path) -> int:
     from .store import cipher
 
     try:
+        if args.command == "export" and args.export_command == "profile":
+            return _export_profile(args, data_dir)
+        if args.command == "import-profile":
+            return _import_profile(args, data_dir)
         if args.command == "export":
             return _export_decrypt(args.file, args.output)
         if args.command == "summary":
@@ -261,6 +284,66 @@ def run_command(args: argparse.Namespace, data_dir: Path) -> int:
     except KeyboardInterrupt:
         return _fail("stopped; nothing was changed.", 130)
     raise AssertionError(f"unknown command {args}")  # pragma: no cover  (argparse refuses others)
+
+
+def _open_for_profiles(data_dir: Path):  # noqa: ANN202
+    from .services import backup as bk
+    from .services.accounts import cli_teacher
+    from .store.engine import open_store
+
+    if not bk.store_path(data_dir).exists():
+        raise _Refused(f"there is no store in {data_dir}.")
+    store = open_store(data_dir, _store_key(data_dir)[0])
+    return store, cli_teacher(store)
+
+
+def _export_profile(args: argparse.Namespace, data_dir: Path) -> int:
+    from .services.portable import PortableService, dumps
+    from .services.profiles import ProfileService
+    from .services.report import pick_learner
+
+    output = args.profile_output.expanduser()
+    if output.exists():
+        return _fail(f"{output} already exists; nothing was written.")
+    if not output.parent.is_dir():
+        return _fail(f"the folder {output.parent} does not exist; nothing was written.")
+    store, actor = _open_for_profiles(data_dir)
+    try:
+        learner = pick_learner(ProfileService(store).list_learners(actor), args.name)
+        text = dumps(PortableService(store).export_profile(actor, learner.id))
+    except LookupError as exc:
+        return _fail(f"{exc} Nothing was written.")
+    finally:
+        store.close()
+    part = output.with_name(output.name + ".part")
+    part.write_text(text, encoding="utf-8")
+    part.replace(output)
+    _say(f"Wrote the profile of {learner.display_name} to {output}.")
+    return EXIT_OK
+
+
+def _import_profile(args: argparse.Namespace, data_dir: Path) -> int:
+    from .services.portable import PortableService, ProfileFileError, loads
+
+    try:
+        raw = args.file.expanduser().read_bytes()
+    except OSError as exc:
+        return _fail(f"{args.file} cannot be read ({exc.strerror or exc}); nothing was imported.")
+    from .services.accounts import SYSTEM
+
+    store, actor = _open_for_profiles(data_dir)
+    if actor == SYSTEM:  # learners without a teacher would make the app offer a backup instead of a first teacher
+        store.close()
+        return _fail("this store has no teacher account yet: open plprofile and create one first. "
+                     "Nothing was imported.")
+    try:
+        learner = PortableService(store).import_profile(actor, loads(raw))
+    except ProfileFileError as exc:
+        return _fail(str(exc))
+    finally:
+        store.close()
+    _say(f"Imported the profile of {learner.preferred_name} {learner.family_name}.")
+    return EXIT_OK
 
 
 def _summary(args: argparse.Namespace, data_dir: Path) -> int:
