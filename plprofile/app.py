@@ -106,7 +106,7 @@ def _screenshot(app, window, path: Path, view: str) -> int:  # noqa: ANN001
 
 
 def write_summary(data_dir: Path, key: bytes | None, name: str, output: Path, lang: str,
-                  held_on=None) -> tuple[str, int]:  # noqa: ANN001
+                  held_on=None, passphrase: str | None = None) -> tuple[str, int]:  # noqa: ANN001
     """The family summary of the learner called ``name`` (``plprofile summary``): written to ``output`` in
     ``lang``, for the conference held on ``held_on`` (None: the latest). Runs without a screen (Qt draws the
     PDF: the offscreen platform when there is no display). Returns (the learner's name, pages)."""
@@ -129,7 +129,18 @@ def write_summary(data_dir: Path, key: bytes | None, name: str, output: Path, la
         learner = pick_learner(profiles.list_learners(actor), name)
         summary = build_summary(profiles, StagesService(store, profiles), actor, learner.id, held_on=held_on)
         tmp = output.with_name(output.name + ".part")
-        pages = write_summary_pdf(summary, str(tmp), lang)
+        if passphrase is None:
+            pages = write_summary_pdf(summary, str(tmp), lang)
+        else:  # locked in memory: no plain copy touches the disk
+            from PySide6.QtCore import QBuffer, QIODevice
+
+            from .services.pdf_lock import lock_pdf
+
+            buffer = QBuffer()
+            buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+            pages = write_summary_pdf(summary, buffer, lang)
+            buffer.close()
+            tmp.write_bytes(lock_pdf(bytes(buffer.data()), passphrase))
         tmp.replace(output)
         return learner.display_name, pages
     finally:

@@ -31,7 +31,7 @@ how to use the commands (without a command, the app starts):
   plprofile [--data-dir DIR] decrypt               remove the encryption (store and backups)
   plprofile [--data-dir DIR] rekey [--user NAME]   a new key and recovery key for an encrypted store
   plprofile export decrypt FILE [-o OUT]           open a passphrase-protected export (.plpx)
-  plprofile [--data-dir DIR] summary NAME -o FILE.pdf [--lang es] [--conference DATE]
+  plprofile [--data-dir DIR] summary NAME -o FILE.pdf [--lang es] [--conference DATE] [--protect]
                                                    a learner's one-page family summary (PDF)
   plprofile [--data-dir DIR] export profile NAME -o FILE.json
                                                    a learner's whole profile, portable (JSON)
@@ -165,6 +165,9 @@ def build_parser() -> argparse.ArgumentParser:
                          help="the summary's language (default: en)")
     summary.add_argument("--conference", metavar="DATE", type=_day,
                          help="the conference held on DATE (YYYY-MM-DD; default: the latest)")
+    summary.add_argument("--protect", action="store_true",
+                         help="lock the PDF with a passphrase (AES-256; any PDF reader opens it with the passphrase; "
+                              f"asked for, or ${ENV_PASSPHRASE})")
     return parser
 
 
@@ -358,14 +361,24 @@ def _summary(args: argparse.Namespace, data_dir: Path) -> int:
         return _fail(f"{output} already exists; nothing was written.")
     if not output.parent.is_dir():
         return _fail(f"the folder {output.parent} does not exist; nothing was written.")
+    from .services.pdf_lock import MIN_LENGTH
+
     key, _ = _store_key(data_dir)
+    passphrase = None
+    if args.protect:
+        passphrase = _secret(f"A passphrase for the PDF (at least {MIN_LENGTH} characters): ", ENV_PASSPHRASE,
+                             twice=True)
+        if len(passphrase) < MIN_LENGTH:
+            return _fail(f"the passphrase needs at least {MIN_LENGTH} characters; nothing was written.")
     try:
-        name, pages = write_summary(data_dir, key, args.name, output, args.summary_lang, args.conference)
+        name, pages = write_summary(data_dir, key, args.name, output, args.summary_lang, args.conference,
+                                    passphrase)
     except NoConference:
         return _fail(f"{args.name} had no conference on {args.conference.isoformat()}; nothing was written.")
     except LookupError as exc:
         return _fail(f"{exc} Nothing was written.")
-    _say(f"Wrote the summary of {name} to {output} ({pages} page{'s' if pages != 1 else ''}).")
+    locked = ", locked with the passphrase" if passphrase else ""
+    _say(f"Wrote the summary of {name} to {output} ({pages} page{'s' if pages != 1 else ''}{locked}).")
     return EXIT_OK
 
 

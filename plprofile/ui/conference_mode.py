@@ -47,17 +47,17 @@ from .context import AppContext
 from .history import describe
 
 
-def choose_pdf_path(parent: QWidget, suggested: Path) -> str | None:
-    """Where to save the summary (tests patch this)."""
+def choose_pdf_path(parent: QWidget, suggested: Path) -> tuple[str, bool] | None:
+    """Where to save the summary, and whether to lock it with a passphrase (tests patch this)."""
     from PySide6.QtWidgets import QFileDialog
 
+    locked = QCoreApplication.translate("ConferencePage", "PDF locked with a passphrase (*.pdf)")
     path, chosen = QFileDialog.getSaveFileName(
         parent, QCoreApplication.translate("ConferencePage", "Save the summary"), str(suggested),
-        ";;".join([QCoreApplication.translate("ConferencePage", "PDF (*.pdf)"),
-                   QCoreApplication.translate("ConferencePage", "PDF protected with a passphrase (*.plpx)")]))
-    if path and chosen.endswith("(*.plpx)") and not path.endswith(".plpx"):
-        path += ".plpx"
-    return path or None
+        ";;".join([QCoreApplication.translate("ConferencePage", "PDF (*.pdf)"), locked]))
+    if path and not path.lower().endswith(".pdf"):
+        path += ".pdf"
+    return (path, chosen == locked) if path else None
 
 
 class _Subjects(NamedTuple):
@@ -347,14 +347,15 @@ class ConferencePage(QWidget):
 
         learner = self.view.learner
         suggested = Path.home() / f"{learner.preferred_name}-{learner.family_name}-{date.today().isoformat()}.pdf"
-        target = choose_pdf_path(self, suggested)
-        if not target:
+        chosen = choose_pdf_path(self, suggested)
+        if not chosen:
             return None
+        target, locked = (chosen, False) if isinstance(chosen, str) else chosen
         summary = build_summary(self.ctx.profiles, self.ctx.stages, self.ctx.me, learner.id,
                                 self.saved_conference_id)
         lang = ui_language()
-        if target.endswith(".plpx"):  # protected with a passphrase: the PDF is sealed in memory
-            from plprofile.services import protect
+        if locked:  # a standard AES-256 PDF, locked in memory: any PDF reader opens it with the passphrase
+            from plprofile.services.pdf_lock import PdfLockError, lock_pdf
 
             from .encryption import ask_new_passphrase
             from .pdf import summary_pdf_bytes
@@ -363,16 +364,14 @@ class ConferencePage(QWidget):
             if passphrase is None:
                 return None
             try:
-                protect.protect_bytes(summary_pdf_bytes(summary, lang), Path(target), passphrase,
-                                      Path(target).stem if Path(target).stem.endswith(".pdf")
-                                      else Path(target).stem + ".pdf", overwrite=True)
-            except protect.ProtectError as exc:
+                Path(target).write_bytes(lock_pdf(summary_pdf_bytes(summary, lang), passphrase))
+            except (PdfLockError, OSError) as exc:
                 ask.error(self, self.tr("Summary"), str(exc))
                 return None
             self.last_pdf = Path(target)
             ask.info(self, self.tr("Summary"), self.tr(
-                "The summary was saved, protected with a passphrase, to {path}. It opens with "
-                "'plprofile export decrypt'.").format(path=target))
+                "The summary was saved to {path}, locked with the passphrase: any PDF reader opens it with "
+                "the passphrase.").format(path=target))
             return self.last_pdf
         try:
             write_summary_pdf(summary, Path(target), lang)

@@ -855,8 +855,8 @@ plprofile se cerrará ahora; vuelve a abrirlo para ver los registros restaurados
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <source>PDF protected with a passphrase (*.plpx)</source>
-        <translation>PDF protegido con una frase de contraseña (*.plpx)</translation>
+        <source>PDF locked with a passphrase (*.pdf)</source>
+        <translation>PDF con frase de contraseña (*.pdf)</translation>
     </message>
     <message>
         <source>Conference with {name}</source>
@@ -1049,8 +1049,8 @@ plprofile se cerrará ahora; vuelve a abrirlo para ver los registros restaurados
         <translation>Resumen</translation>
     </message>
     <message>
-        <source>The summary was saved, protected with a passphrase, to {path}. It opens with &apos;plprofile export decrypt&apos;.</source>
-        <translation>El resumen se guardó, protegido con una frase de contraseña, en {path}. Se abre con «plprofile export decrypt».</translation>
+        <source>The summary was saved to {path}, locked with the passphrase: any PDF reader opens it with the passphrase.</source>
+        <translation>El resumen se guardó en {path}, cerrado con la frase de contraseña: cualquier lector de PDF lo abre con ella.</translation>
     </message>
     <message>
         <source>The PDF could not be written: {reason}</source>

@@ -165,3 +165,49 @@ def test_the_summary_command_refuses_clearly_and_writes_nothing(demo, tmp_path):
     result = _run("--data-dir", str(demo), "summary", "Zoë", "-o", str(tmp_path / "zoe.pdf"))
     assert result.returncode == 0, result.stderr
     assert _pages(tmp_path / "zoe.pdf") == 1 and "My goals" in _text(tmp_path / "zoe.pdf")
+
+
+def test_a_summary_locked_with_a_passphrase_is_a_standard_aes256_pdf(open_window, answers, qtbot, tmp_path,
+                                                                      monkeypatch):
+    """Chosen in the save dialog at the end of a conference: any PDF reader opens it with the passphrase
+    (poppler here), nothing without it; no .plpx a family could not open."""
+    from PySide6.QtCore import Qt
+
+    from plprofile.ui import conference_mode
+
+    window = open_window(demo=True)
+    window.select_learner(next(window.model.learner(i).id for i in range(window.model.rowCount())
+                               if window.model.learner(i).given_name == "Zoë"))
+    panel = window.profile
+    qtbot.mouseClick(panel.conference_button, Qt.MouseButton.LeftButton)
+    pdf = tmp_path / "zoe-locked.pdf"
+    monkeypatch.setattr(conference_mode, "choose_pdf_path", lambda *_a: (str(pdf), True))
+
+    def fill(dialog) -> None:
+        dialog.first.setText("maple tree 42")
+        dialog.second.setText("maple tree 42")
+        dialog.check()
+
+    answers.dialog_filler = fill
+    qtbot.mouseClick(panel.conference.end_button, Qt.MouseButton.LeftButton)
+    assert answers.errors == [] and pdf.exists() and "locked with the passphrase" in answers.infos[-1]
+    info = subprocess.run(["pdfinfo", "-upw", "maple tree 42", str(pdf)], capture_output=True, text=True,
+                          check=True).stdout
+    assert "algorithm:AES-256" in info and "Pages:           1" in info
+    assert subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).returncode != 0
+    text = subprocess.run(["pdftotext", "-upw", "maple tree 42", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "Zoë Moreau" in text
+
+
+def test_the_summary_command_locks_the_pdf_when_asked(demo, tmp_path):
+    pdf = tmp_path / "locked.pdf"
+    env_run = subprocess.run([sys.executable, "-m", "plprofile", "--data-dir", str(demo), "summary", "Zoë",
+                              "-o", str(pdf), "--protect"], capture_output=True, text=True, timeout=180,
+                             env=dict(os.environ, PLPROFILE_PASSPHRASE="maple tree 42"), check=False)
+    assert env_run.returncode == 0, env_run.stderr
+    assert "locked with the passphrase" in env_run.stdout
+    info = subprocess.run(["pdfinfo", "-upw", "maple tree 42", str(pdf)], capture_output=True, text=True,
+                          check=True).stdout
+    assert "algorithm:AES-256" in info
+    assert subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).returncode != 0
