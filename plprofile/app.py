@@ -145,3 +145,18 @@ def write_summary(data_dir: Path, key: bytes | None, name: str, output: Path, la
         return learner.display_name, pages
     finally:
         store.close()
+
+
+def write_blank(output: Path, lang: str) -> int:
+    """A blank profile to print (``plprofile blank-profile``), written to ``output`` in ``lang``; its pages."""
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    from .ui.blank import write_blank_profile
+
+    app = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])  # noqa: F841  (the PDF needs it)
+    tmp = output.with_name(output.name + ".part")
+    pages = write_blank_profile(str(tmp), lang)
+    tmp.replace(output)
+    return pages

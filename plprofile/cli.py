@@ -37,6 +37,7 @@ how to use the commands (without a command, the app starts):
                                                    a learner's whole profile, portable (JSON)
   plprofile [--data-dir DIR] import-profile FILE.json
                                                    create that learner here, with everything
+  plprofile blank-profile -o FILE.pdf [--lang es]  a blank profile to print for a first conference
 
 On an encrypted store, check, backup and decrypt/rekey ask for a teacher's password or the recovery key
 (or read it from $PLPROFILE_PASSWORD); encrypt and rekey read a new password from $PLPROFILE_NEW_PASSWORD,
@@ -87,7 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     data_dir = argparse.ArgumentParser(add_help=False)
     data_dir.add_argument("--data-dir", type=Path, metavar="DIR", default=argparse.SUPPRESS,
                           help="folder holding the store")
-    commands = parser.add_subparsers(dest="command", metavar="{check,backup,encrypt,decrypt,rekey,export,import-profile,summary}",
+    commands = parser.add_subparsers(dest="command", metavar="{check,backup,encrypt,decrypt,rekey,export,import-profile,summary,blank-profile}",
                                      title="commands")
     commands.add_parser(
         "check", parents=[data_dir], help="check the store's integrity and foreign keys (never changes it)",
@@ -168,6 +169,14 @@ def build_parser() -> argparse.ArgumentParser:
     summary.add_argument("--protect", action="store_true",
                          help="lock the PDF with a passphrase (AES-256; any PDF reader opens it with the passphrase; "
                               f"asked for, or ${ENV_PASSPHRASE})")
+    blank = commands.add_parser(
+        "blank-profile", help="write a blank profile to print (PDF), for a first conference on paper",
+        description="Write the profile's sections with room to write, to print for a first conference on paper, "
+                    "in English or Spanish.")
+    blank.add_argument("-o", "--output", type=Path, metavar="FILE.pdf", required=True,
+                       help="where to write the PDF (never overwritten)")
+    blank.add_argument("--lang", dest="blank_lang", choices=("en", "es"), default="en",
+                       help="its language (default: en)")
     return parser
 
 
@@ -263,6 +272,8 @@ def run_command(args: argparse.Namespace, data_dir: Path) -> int:
             return _export_decrypt(args.file, args.output)
         if args.command == "summary":
             return _summary(args, data_dir)
+        if args.command == "blank-profile":
+            return _blank_profile(args)
         if args.command in ("encrypt", "decrypt", "rekey"):
             return _encryption(args, data_dir)
         if args.command == "check":
@@ -346,6 +357,19 @@ def _import_profile(args: argparse.Namespace, data_dir: Path) -> int:
     finally:
         store.close()
     _say(f"Imported the profile of {learner.preferred_name} {learner.family_name}.")
+    return EXIT_OK
+
+
+def _blank_profile(args: argparse.Namespace) -> int:
+    from .app import write_blank
+
+    output = args.output.expanduser()
+    if output.exists():
+        return _fail(f"{output} already exists; nothing was written.")
+    if not output.parent.is_dir():
+        return _fail(f"the folder {output.parent} does not exist; nothing was written.")
+    pages = write_blank(output, args.blank_lang)
+    _say(f"Wrote a blank profile to {output} ({pages} page{'s' if pages != 1 else ''}).")
     return EXIT_OK
 
 

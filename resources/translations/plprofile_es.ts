@@ -2437,6 +2437,37 @@ Escribe el apellido del aprendiz para confirmar:</translation>
     </message>
 </context>
 <context>
+    <name>blank</name>
+    <message>
+        <source>Name:</source>
+        <translation>Nombre:</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>Fecha:</translation>
+    </message>
+    <message>
+        <source>My learning backpack</source>
+        <translation>Mi mochila de aprendizaje</translation>
+    </message>
+    <message>
+        <source>Tools, apps, strategies and skills that help me</source>
+        <translation>Herramientas, apps, estrategias y habilidades que me ayudan</translation>
+    </message>
+    <message>
+        <source>A goal I am working on</source>
+        <translation>Una meta en la que estoy trabajando</translation>
+    </message>
+    <message>
+        <source>My goal, why it matters, my first steps, who or what helps me</source>
+        <translation>Mi meta, por qué me importa, mis primeros pasos, quién o qué me ayuda</translation>
+    </message>
+    <message>
+        <source>My learning profile</source>
+        <translation>Mi perfil de aprendizaje</translation>
+    </message>
+</context>
+<context>
     <name>chart_view</name>
     <message>
         <source>PNG image (*.png)</source>

@@ -211,3 +211,16 @@ def test_the_summary_command_locks_the_pdf_when_asked(demo, tmp_path):
                           check=True).stdout
     assert "algorithm:AES-256" in info
     assert subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).returncode != 0
+
+
+def test_a_blank_profile_to_print_in_spanish(tmp_path):
+    pdf = tmp_path / "en-blanco.pdf"
+    result = _run("blank-profile", "-o", str(pdf), "--lang", "es")
+    assert result.returncode == 0, result.stderr
+    assert 1 <= _pages(pdf) <= 2
+    text = _text(pdf)
+    for heading in ("Mi perfil de aprendizaje", "Nombre:", "Fecha:", "Fortalezas", "Desafíos", "Intereses",
+                    "Aspiraciones", "Una meta en la que estoy trabajando", "Para mi próxima reunión"):
+        assert heading in text, heading
+    result = _run("blank-profile", "-o", str(pdf))
+    assert result.returncode == 1 and "already exists" in result.stderr
