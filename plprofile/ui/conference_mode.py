@@ -60,6 +60,14 @@ def choose_pdf_path(parent: QWidget, suggested: Path) -> tuple[str, bool] | None
     return (path, chosen == locked) if path else None
 
 
+def writer_font_of(widget: QWidget) -> QFont:
+    """Large and bold: who is writing is seen from across the table."""
+    font = QFont(widget.font())
+    font.setPointSizeF(font.pointSizeF() * 1.3)
+    font.setBold(True)
+    return font
+
+
 class _Subjects(NamedTuple):
     sections: dict  # entry id -> its section's name
     goals: dict  # goal, step, support, evidence or check-in id -> the goal's statement
@@ -120,6 +128,14 @@ class ConferencePage(QWidget):
         self.writer_label.setAccessibleName(self.tr("Who is writing"))
         self.switch_writer = QPushButton()
         self.switch_writer.clicked.connect(self._switch_writer)
+        self.asking_writer = False
+        self.first_writer = {
+            Role.LEARNER: QPushButton(self.tr("{name} is writing").format(name=learner.preferred_name)),
+            Role.TEACHER: QPushButton(self.tr("{name} is writing").format(name=ctx.user.display_name))}
+        for role, button in self.first_writer.items():
+            button.setFont(writer_font_of(button))
+            button.clicked.connect(lambda _checked=False, r=role: self.choose_writer(r))
+            button.hide()
         ctx.writer_changed.connect(lambda _role: self._show_writer())
         top = QHBoxLayout()
         top.addWidget(title, 1)
@@ -143,6 +159,7 @@ class ConferencePage(QWidget):
         self.agenda = AgendaPanel(ctx)
         self.agenda.changed.connect(self._agenda_changed)
         since_box = QTabWidget()
+        since_box.setAccessibleName(self.tr("Agenda and what changed"))
         since_box.addTab(self.agenda, self.tr("A&genda"))
         since_box.addTab(self.changes, since_title)
 
@@ -202,6 +219,8 @@ class ConferencePage(QWidget):
         writer_row = QHBoxLayout()
         writer_row.addWidget(self.writer_label)
         writer_row.addWidget(self.switch_writer)
+        for button in self.first_writer.values():
+            writer_row.addWidget(button)
         writer_row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -217,17 +236,26 @@ class ConferencePage(QWidget):
 
     # ---- who is writing -----------------------------------------------------------------------------
     def ask_writer(self) -> None:
-        """Asked once as the conference starts: what is typed is saved as the writer's words."""
-        name = self.view.learner.preferred_name
-        choices = [self.tr("{name} is writing").format(name=name),
-                   self.tr("{name} is writing").format(name=self.ctx.user.display_name)]
-        picked = ask.choice(self, self.tr("Who is writing?"), self.tr(
-            "Who types first? What is typed is saved as their words; switch at any time with the button at the "
-            "top."), choices, 0)
-        self.ctx.set_writer(Role.LEARNER if picked in (0, None) else Role.TEACHER)
+        """Asked once as the conference starts, on the page itself (no window to dismiss): two large buttons,
+        one per person; what is typed is saved as the writer's words."""
+        self.asking_writer = True
+        self.writer_label.setText(self.tr("Who types first?"))
+        self.switch_writer.hide()
+        for button in self.first_writer.values():
+            button.show()
+        self.first_writer[Role.LEARNER].setFocus()
+
+    def choose_writer(self, role: Role) -> None:
+        self.asking_writer = False
+        for button in self.first_writer.values():
+            button.hide()
+        self.switch_writer.show()
+        self.ctx.set_writer(role)
         self._show_writer()
 
     def _show_writer(self) -> None:
+        if self.asking_writer:
+            return
         learner = self.ctx.writer is Role.LEARNER
         name = self.view.learner.preferred_name if learner else self.ctx.user.display_name
         other = self.ctx.user.display_name if learner else self.view.learner.preferred_name

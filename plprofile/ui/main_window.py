@@ -992,10 +992,11 @@ class MainWindow(QMainWindow):
         if view == "class":
             return self.open_class_overview()
         if view == "conference":  # conference mode open on the learner, the learner writing
-            from . import ask
+            from plprofile.domain.profile import Role
 
-            ask.choice = lambda *_a, **_k: 0  # a screenshot asks nobody: the learner is writing
             self.profile.start_conference()
+            if self.profile.conference is not None:
+                self.profile.conference.choose_writer(Role.LEARNER)
             return self
         self.profile.tabs.setCurrentWidget(self.profile.stages_page)
         self.profile.stages_page.show_chart(view)

@@ -903,6 +903,10 @@ plprofile se cerrará ahora; vuelve a abrirlo para ver los registros restaurados
         <translation>Desde que comenzó el perfil</translation>
     </message>
     <message>
+        <source>Agenda and what changed</source>
+        <translation>Agenda y lo que cambió</translation>
+    </message>
+    <message>
         <source>A&amp;genda</source>
         <translation>A&amp;genda</translation>
     </message>
@@ -971,16 +975,12 @@ plprofile se cerrará ahora; vuelve a abrirlo para ver los registros restaurados
         <translation>Próximo &amp;seguimiento:</translation>
     </message>
     <message>
+        <source>Who types first?</source>
+        <translation>¿Quién escribe primero?</translation>
+    </message>
+    <message>
         <source>{name} is writing</source>
         <translation>Escribe {name}</translation>
-    </message>
-    <message>
-        <source>Who is writing?</source>
-        <translation>¿Quién escribe?</translation>
-    </message>
-    <message>
-        <source>Who types first? What is typed is saved as their words; switch at any time with the button at the top.</source>
-        <translation>¿Quién escribe primero? Lo que se escribe se guarda como sus palabras; cambia cuando quieras con el botón de arriba.</translation>
     </message>
     <message>
         <source>✎ {name} is writing</source>

@@ -19,8 +19,6 @@ class Answers:
         self.text_answer: str | None = None
         self.file_answer: str | None = None
         self.dialog_filler = None
-        self.choices: list[list[str]] = []  # the items of each pick-one question asked
-        self.choice_answer: int | None = 0
 
     def install(self, monkeypatch) -> None:
         monkeypatch.setattr(ask, "error", lambda _p, _t, message: self.errors.append(message))
@@ -32,12 +30,6 @@ class Answers:
         monkeypatch.setattr(ask, "confirm", confirm)
         monkeypatch.setattr(ask, "text", lambda *_a, **_k: self.text_answer)
         monkeypatch.setattr(ask, "open_file", lambda *_a: self.file_answer)
-
-        def choice(_parent, _title, _label, items, _current=0):
-            self.choices.append(list(items))
-            return self.choice_answer
-
-        monkeypatch.setattr(ask, "choice", choice)
 
         def run_dialog(dialog) -> bool:
             self.dialog_filler(dialog)

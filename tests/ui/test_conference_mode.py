@@ -141,11 +141,15 @@ def test_the_agenda_the_writer_the_idle_lock_and_the_saved_record(open_window, a
     window.idle.start()
     assert window.idle.timer.isActive()
 
-    answers.choice_answer = 1  # the teacher types first
     qtbot.mouseClick(panel.conference_button, Qt.MouseButton.LeftButton)
     page = panel.conference
-    assert answers.choices[-1] == ["Zoë is writing", f"{teacher_name} is writing"]
-    assert page.writer_label.text() == f"✎ {teacher_name} is writing"
+    # asked on the page as it opens, one large button per person
+    assert page.writer_label.text() == "Who types first?" and not page.switch_writer.isVisible()
+    first = page.first_writer
+    assert [b.text() for b in first.values()] == ["Zoë is writing", f"{teacher_name} is writing"]
+    qtbot.mouseClick(first[d.Role.TEACHER], Qt.MouseButton.LeftButton)  # the teacher types first
+    assert not first[d.Role.LEARNER].isVisible() and page.switch_writer.isVisible()
+    assert ctx.writer is d.Role.TEACHER and page.writer_label.text() == f"✎ {teacher_name} is writing"
     assert page.writer_label.font().pointSizeF() > page.font().pointSizeF() * 1.4
     assert not window.idle.timer.isActive()  # the lock waits while the conference runs
 
