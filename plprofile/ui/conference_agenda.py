@@ -74,10 +74,10 @@ class AgendaPanel(QTreeWidget):
             if goal.target_date is None or goal.status in (d.GoalStatus.ACHIEVED.value, d.GoalStatus.SET_ASIDE.value):
                 continue
             if goal.target_date < today:
-                due.append((self.tr("{goal} (overdue since {date})").format(goal=goal.statement,
+                due.append((self.tr("Overdue since {date}: {goal}").format(goal=goal.statement,
                                                                            date=fmt_date(goal.target_date)), None))
             elif goal.target_date <= today + timedelta(days=DUE_SOON_DAYS):
-                due.append((self.tr("{goal} (due {date})").format(goal=goal.statement,
+                due.append((self.tr("Due {date}: {goal}").format(goal=goal.statement,
                                                                  date=fmt_date(goal.target_date)), None))
         self._group(self.tr("Goals due or overdue"), due, self.tr("No goal is due this week."))
         self._group(self.tr("Stages not rated for a while"), [(t, None) for t in self._unrated(history, framework, today)],

@@ -134,12 +134,12 @@
         <translation>No hay sugerencias en espera.</translation>
     </message>
     <message>
-        <source>{goal} (overdue since {date})</source>
-        <translation>{goal} (vencida desde el {date})</translation>
+        <source>Overdue since {date}: {goal}</source>
+        <translation>Vencida desde el {date}: {goal}</translation>
     </message>
     <message>
-        <source>{goal} (due {date})</source>
-        <translation>{goal} (vence el {date})</translation>
+        <source>Due {date}: {goal}</source>
+        <translation>Vence el {date}: {goal}</translation>
     </message>
     <message>
         <source>Goals due or overdue</source>
