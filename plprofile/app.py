@@ -162,3 +162,60 @@ def _screenshot(app, window, path: Path, view: str) -> int:  # noqa: ANN001
     app.exec()
     window.close()
     return result["code"]
+
+
+def write_summary(data_dir: Path, key: bytes | None, name: str, output: Path, lang: str,
+                  held_on=None, passphrase: str | None = None) -> tuple[str, int]:  # noqa: ANN001
+    """The family summary of the learner called ``name`` (``plprofile summary``): written to ``output`` in
+    ``lang``, for the conference held on ``held_on`` (None: the latest). Runs without a screen (Qt draws the
+    PDF: the offscreen platform when there is no display). Returns (the learner's name, pages)."""
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    from .services.accounts import cli_teacher
+    from .services.profiles import ProfileService
+    from .services.report import build_summary, pick_learner
+    from .services.stages import StagesService
+    from .store.engine import open_store
+    from .ui.pdf import write_summary_pdf
+
+    app = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])  # noqa: F841  (the PDF needs it)
+    store = open_store(data_dir, key)
+    try:
+        actor = cli_teacher(store)
+        profiles = ProfileService(store)
+        learner = pick_learner(profiles.list_learners(actor), name)
+        summary = build_summary(profiles, StagesService(store, profiles), actor, learner.id, held_on=held_on)
+        tmp = output.with_name(output.name + ".part")
+        if passphrase is None:
+            pages = write_summary_pdf(summary, str(tmp), lang)
+        else:  # locked in memory: no plain copy touches the disk
+            from PySide6.QtCore import QBuffer, QIODevice
+
+            from .services.pdf_lock import lock_pdf
+
+            buffer = QBuffer()
+            buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+            pages = write_summary_pdf(summary, buffer, lang)
+            buffer.close()
+            tmp.write_bytes(lock_pdf(bytes(buffer.data()), passphrase))
+        tmp.replace(output)
+        return learner.display_name, pages
+    finally:
+        store.close()
+
+
+def write_blank(output: Path, lang: str) -> int:
+    """A blank profile to print (``plprofile blank-profile``), written to ``output`` in ``lang``; its pages."""
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    from .ui.blank import write_blank_profile
+
+    app = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])  # noqa: F841  (the PDF needs it)
+    tmp = output.with_name(output.name + ".part")
+    pages = write_blank_profile(str(tmp), lang)
+    tmp.replace(output)
+    return pages

@@ -17,7 +17,7 @@ ENV_PASSWORD = "PLPROFILE_PASSWORD"
 ENV_NEW_PASSWORD = "PLPROFILE_NEW_PASSWORD"
 #: The passphrase of a protected export, for scripts.
 ENV_PASSPHRASE = "PLPROFILE_PASSPHRASE"
-VIEWS = ("profile", "progress", "now", "class", "signin")
+VIEWS = ("profile", "progress", "now", "class", "signin", "conference")
 
 
 COMMANDS_HELP = """\
@@ -34,6 +34,13 @@ how to use the commands (without a command, the app starts):
                                                    erase a learner for good: from the store, its journal
                                                    and every backup in DIR/backups/ (a leaver routine)
   plprofile export decrypt FILE [-o OUT]           open a passphrase-protected export (.plpx)
+  plprofile [--data-dir DIR] summary NAME -o FILE.pdf [--lang es] [--conference DATE] [--protect]
+                                                   a learner's one-page family summary (PDF)
+  plprofile [--data-dir DIR] export profile NAME -o FILE.json
+                                                   a learner's whole profile, portable (JSON)
+  plprofile [--data-dir DIR] import-profile FILE.json
+                                                   create that learner here, with everything
+  plprofile blank-profile -o FILE.pdf [--lang es]  a blank profile to print for a first conference
 
 On an encrypted store, check, backup, purge and decrypt/rekey ask for a teacher's password or the recovery key
 (or read it from $PLPROFILE_PASSWORD); encrypt and rekey read a new password from $PLPROFILE_NEW_PASSWORD,
@@ -84,7 +91,8 @@ def build_parser() -> argparse.ArgumentParser:
     data_dir = argparse.ArgumentParser(add_help=False)
     data_dir.add_argument("--data-dir", type=Path, metavar="DIR", default=argparse.SUPPRESS,
                           help="folder holding the store")
-    commands = parser.add_subparsers(dest="command", metavar="{check,backup,encrypt,decrypt,rekey,purge,export}",
+    commands = parser.add_subparsers(
+        dest="command", metavar="{check,backup,encrypt,decrypt,rekey,purge,export,import-profile,summary,blank-profile}",
                                      title="commands")
     commands.add_parser(
         "check", parents=[data_dir], help="check the store's integrity, foreign keys and schema (never changes it)",
@@ -146,7 +154,7 @@ def build_parser() -> argparse.ArgumentParser:
                             "without one")
     export = commands.add_parser("export", parents=[data_dir], help="work with protected exports",
                                  description="Exports protected with a passphrase (.plpx files).")
-    export_actions = export.add_subparsers(dest="export_command", metavar="{decrypt}", title="actions")
+    export_actions = export.add_subparsers(dest="export_command", metavar="{decrypt,profile}", title="actions")
     export_actions.required = True
     opener = export_actions.add_parser(
         "decrypt", help="open a passphrase-protected export",
@@ -154,7 +162,54 @@ def build_parser() -> argparse.ArgumentParser:
     opener.add_argument("file", type=Path, metavar="FILE", help="the protected file (.plpx)")
     opener.add_argument("-o", "--output", type=Path, metavar="OUT",
                         help="where to write it (default: its original name, beside FILE; never overwritten)")
+    profile = export_actions.add_parser(
+        "profile", parents=[data_dir], help="write a learner's whole profile to a JSON file",
+        description="Write a learner's whole profile (every section, goals with steps, supports, evidence and "
+                    "check-ins, conferences, Stages ratings, with authorship and agreement) to a JSON file of the "
+                    "documented, versioned schema in resources/profile-export/SCHEMA.md, for another school or "
+                    "store ('plprofile import-profile').")
+    profile.add_argument("name", metavar="NAME", help="the learner: whole name, first name or student ID")
+    profile.add_argument("-o", "--output", dest="profile_output", type=Path, metavar="FILE.json", required=True,
+                         help="where to write it (never overwritten)")
+    importer = commands.add_parser(
+        "import-profile", parents=[data_dir], help="create a learner from a profile file (JSON)",
+        description="Create the learner of FILE (written by 'plprofile export profile') in this store with "
+                    "everything in it, ids, dates and authors kept. A file of a newer schema, a damaged file, or "
+                    "a learner already in this store is refused and nothing is written.")
+    importer.add_argument("file", type=Path, metavar="FILE.json", help="the profile file")
+    summary = commands.add_parser(
+        "summary", parents=[data_dir], help="write a learner's one-page family summary (PDF)",
+        description="Write the one-page summary of a learner's latest conference (or the one held on DATE) for "
+                    "the learner and the family: agreed words only, goals with their latest check-in, next steps "
+                    "and the \"where we are now\" chart, in English or Spanish whatever the app speaks.")
+    summary.add_argument("name", metavar="NAME", help="the learner: whole name, first name or student ID")
+    summary.add_argument("-o", "--output", type=Path, metavar="FILE.pdf", required=True,
+                         help="where to write the PDF (never overwritten)")
+    summary.add_argument("--lang", dest="summary_lang", choices=("en", "es"), default="en",
+                         help="the summary's language (default: en)")
+    summary.add_argument("--conference", metavar="DATE", type=_day,
+                         help="the conference held on DATE (YYYY-MM-DD; default: the latest)")
+    summary.add_argument("--protect", action="store_true",
+                         help="lock the PDF with a passphrase (AES-256; any PDF reader opens it with the passphrase; "
+                              f"asked for, or ${ENV_PASSPHRASE})")
+    blank = commands.add_parser(
+        "blank-profile", help="write a blank profile to print (PDF), for a first conference on paper",
+        description="Write the profile's sections with room to write, to print for a first conference on paper, "
+                    "in English or Spanish.")
+    blank.add_argument("-o", "--output", type=Path, metavar="FILE.pdf", required=True,
+                       help="where to write the PDF (never overwritten)")
+    blank.add_argument("--lang", dest="blank_lang", choices=("en", "es"), default="en",
+                       help="its language (default: en)")
     return parser
+
+
+def _day(text: str):  # noqa: ANN202
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-11-23") from None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -245,8 +300,16 @@ def run_command(args: argparse.Namespace, data_dir: Path) -> int:
     from .store import cipher
 
     try:
+        if args.command == "export" and args.export_command == "profile":
+            return _export_profile(args, data_dir)
+        if args.command == "import-profile":
+            return _import_profile(args, data_dir)
         if args.command == "export":
             return _export_decrypt(args.file, args.output)
+        if args.command == "summary":
+            return _summary(args, data_dir)
+        if args.command == "blank-profile":
+            return _blank_profile(args)
         if args.command in ("encrypt", "decrypt", "rekey"):
             return _encryption(args, data_dir)
         if args.command == "purge":
@@ -273,6 +336,112 @@ def run_command(args: argparse.Namespace, data_dir: Path) -> int:
     except KeyboardInterrupt:
         return _fail("stopped; nothing was changed.", 130)
     raise AssertionError(f"unknown command {args}")  # pragma: no cover  (argparse refuses others)
+
+
+def _open_for_profiles(data_dir: Path):  # noqa: ANN202
+    from .services import backup as bk
+    from .services.accounts import cli_teacher
+    from .store.engine import open_store
+
+    if not bk.store_path(data_dir).exists():
+        raise _Refused(f"there is no store in {data_dir}.")
+    store = open_store(data_dir, _store_key(data_dir)[0])
+    return store, cli_teacher(store)
+
+
+def _export_profile(args: argparse.Namespace, data_dir: Path) -> int:
+    from .services.portable import PortableService, dumps
+    from .services.profiles import ProfileService
+    from .services.report import pick_learner
+
+    output = args.profile_output.expanduser()
+    if output.exists():
+        return _fail(f"{output} already exists; nothing was written.")
+    if not output.parent.is_dir():
+        return _fail(f"the folder {output.parent} does not exist; nothing was written.")
+    store, actor = _open_for_profiles(data_dir)
+    try:
+        learner = pick_learner(ProfileService(store).list_learners(actor), args.name)
+        text = dumps(PortableService(store).export_profile(actor, learner.id))
+    except LookupError as exc:
+        return _fail(f"{exc} Nothing was written.")
+    finally:
+        store.close()
+    part = output.with_name(output.name + ".part")
+    part.write_text(text, encoding="utf-8")
+    part.replace(output)
+    _say(f"Wrote the profile of {learner.display_name} to {output}.")
+    return EXIT_OK
+
+
+def _import_profile(args: argparse.Namespace, data_dir: Path) -> int:
+    from .services.portable import PortableService, ProfileFileError, loads
+
+    try:
+        raw = args.file.expanduser().read_bytes()
+    except OSError as exc:
+        return _fail(f"{args.file} cannot be read ({exc.strerror or exc}); nothing was imported.")
+    from .services.accounts import SYSTEM
+
+    store, actor = _open_for_profiles(data_dir)
+    if actor == SYSTEM:  # learners without a teacher would make the app offer a backup instead of a first teacher
+        store.close()
+        return _fail("this store has no teacher account yet: open plprofile and create one first. "
+                     "Nothing was imported.")
+    try:
+        learner = PortableService(store).import_profile(actor, loads(raw))
+    except ProfileFileError as exc:
+        return _fail(str(exc))
+    finally:
+        store.close()
+    _say(f"Imported the profile of {learner.preferred_name} {learner.family_name}.")
+    return EXIT_OK
+
+
+def _blank_profile(args: argparse.Namespace) -> int:
+    from .app import write_blank
+
+    output = args.output.expanduser()
+    if output.exists():
+        return _fail(f"{output} already exists; nothing was written.")
+    if not output.parent.is_dir():
+        return _fail(f"the folder {output.parent} does not exist; nothing was written.")
+    pages = write_blank(output, args.blank_lang)
+    _say(f"Wrote a blank profile to {output} ({pages} page{'s' if pages != 1 else ''}).")
+    return EXIT_OK
+
+
+def _summary(args: argparse.Namespace, data_dir: Path) -> int:
+    from .app import write_summary
+    from .services import backup as bk
+    from .services.report import NoConference
+
+    if not bk.store_path(data_dir).exists():
+        return _fail(f"there is no store in {data_dir}.", EXIT_NO_STORE)
+    output = args.output.expanduser()
+    if output.exists():
+        return _fail(f"{output} already exists; nothing was written.")
+    if not output.parent.is_dir():
+        return _fail(f"the folder {output.parent} does not exist; nothing was written.")
+    from .services.pdf_lock import MIN_LENGTH
+
+    key, _ = _store_key(data_dir)
+    passphrase = None
+    if args.protect:
+        passphrase = _secret(f"A passphrase for the PDF (at least {MIN_LENGTH} characters): ", ENV_PASSPHRASE,
+                             twice=True)
+        if len(passphrase) < MIN_LENGTH:
+            return _fail(f"the passphrase needs at least {MIN_LENGTH} characters; nothing was written.")
+    try:
+        name, pages = write_summary(data_dir, key, args.name, output, args.summary_lang, args.conference,
+                                    passphrase)
+    except NoConference:
+        return _fail(f"{args.name} had no conference on {args.conference.isoformat()}; nothing was written.")
+    except LookupError as exc:
+        return _fail(f"{exc} Nothing was written.")
+    locked = ", locked with the passphrase" if passphrase else ""
+    _say(f"Wrote the summary of {name} to {output} ({pages} page{'s' if pages != 1 else ''}{locked}).")
+    return EXIT_OK
 
 
 def _progress_printer():  # noqa: ANN202

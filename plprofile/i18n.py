@@ -11,6 +11,8 @@ How to update and build the translations: ``resources/translations/README.md``.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
@@ -180,3 +182,16 @@ def uninstall_translators(app: QCoreApplication) -> None:
         app.removeTranslator(translator)
     _installed.clear()
     _language = None
+
+
+@contextmanager
+def speaking(language: str) -> Iterator[str]:
+    """Within the block our strings, Qt's and the default locale (dates) are ``language``'s ("en" or "es"),
+    whatever the interface speaks: a family summary in the family's language. Restored afterwards."""
+    app = QCoreApplication.instance()
+    before, locale = _language, QLocale()
+    try:
+        yield install_translators(app, normalize(language) if normalize(language) != SYSTEM else before)
+    finally:
+        install_translators(app, before or SYSTEM)
+        QLocale.setDefault(locale)

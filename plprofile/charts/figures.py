@@ -646,6 +646,67 @@ def now_figure(
     return fig
 
 
+# The smallest text on a printed chart, in points: the family summary prints its chart at its own size.
+PRINT_MIN_POINTS = 8.0
+
+
+def now_print_figure(
+    assessment: Assessment | None, framework: Framework, lang: str = "en", *, width: float = 7.0,
+    height: float = 3.3, points: float = 8.5,
+) -> Figure:
+    """"Where we are now" for paper, ``width`` x ``height`` inches, meant to be printed at exactly that size
+    (so no text is smaller than ``points``): each element on a line (a carried value marked "*"), the learner's
+    view, the teacher's and the agreed value, and the Overall (none for a partial check)."""
+    points = max(points, PRINT_MIN_POINTS)
+    rows = now_rows(assessment, framework, lang)
+    fig = Figure(figsize=(width, height), layout="constrained")
+    fig.get_layout_engine().set(w_pad=0.02, h_pad=0.02, wspace=0, hspace=0)
+    if not any(v is not None for r in rows for v in (r.learner, r.teacher, r.agreed)):
+        fig.text(0.5, 0.5, style.empty_message(), ha="center", va="center", fontsize=points + 1, gid=EMPTY_GID)
+        return fig
+    ax = fig.add_subplot()
+    scale = framework.scale
+    _stage_grid(ax, framework, "x")
+    labels = []
+    for y, row in enumerate(rows):
+        label = row.label if row.carried_from is None else f"{row.label} *"
+        labels.append(_wrap(label, 34))
+        if row.key == OVERALL_KEY:
+            ax.axhspan(y - 0.5, y + 0.5, color="#EEEEEE", zorder=0)
+        if row.learner is not None and row.teacher is not None and row.learner != row.teacher:
+            ax.plot([row.learner, row.teacher], [y, y], color="#9A9A9A", linewidth=2.0, zorder=2)
+        for rater, value in (("learner", row.learner), ("teacher", row.teacher)):
+            if value is None:
+                continue
+            s = style.RATER_STYLES[rater]
+            ax.plot([value], [y], linestyle="none", marker=s.marker, markersize=6.5, color=s.color,
+                    markerfacecolor=s.facecolor, markeredgecolor=s.color,
+                    markeredgewidth=1.6 if not s.filled else 0.8, zorder=3, gid=f"print:{rater}", clip_on=False)
+        if row.agreed is not None:
+            ax.plot([row.agreed], [y], linestyle="none", marker="|", markersize=13, markeredgewidth=2.6,
+                    color=style.RATER_STYLES["agreed"].color, zorder=4, gid="print:agreed", clip_on=False)
+    ax.set_xlim(scale.min - 0.1, scale.max + 0.1)
+    ticks, tick_labels = _stage_ticks(framework, lang, wrap=24, number_apart=True)
+    ax.set_xticks(ticks, tick_labels, fontsize=points)
+    ax.xaxis.tick_top()
+    tops = ax.get_xticklabels()
+    tops[0].set_horizontalalignment("left")  # the ends' labels stay within the page
+    tops[-1].set_horizontalalignment("right")
+    ax.set_ylim(len(rows) - 0.5, -0.5)
+    ax.set_yticks(range(len(rows)), labels, fontsize=points)
+    ax.get_yticklabels()[-1].set_fontweight("bold")
+    ax.tick_params(axis="both", length=0, pad=2)
+    for side in ("right", "bottom", "left"):
+        ax.spines[side].set_visible(False)
+    handles = _rater_handles(now=True)
+    if any(r.carried_from is not None for r in rows):
+        handles.append(Line2D([], [], linestyle="none", marker="$*$", color="#000000",
+                              label=translate("charts", "not rated this time: the latest value, carried")))
+    fig.legend(handles=handles, loc="outside lower center", ncol=len(handles), fontsize=points, frameon=False,
+               handletextpad=0.3, columnspacing=1.2)
+    return fig
+
+
 # ---------------------------------------------------------------------------------------------- goals
 
 

@@ -97,6 +97,8 @@ class NowRow:
     learner: float | None
     teacher: float | None
     agreed: float | None
+    # not rated in this assessment: the values are carried forward from this day
+    carried_from: date | None = None
 
     @property
     def difference(self) -> float | None:
@@ -109,9 +111,11 @@ def now_rows(assessment: Assessment | None, framework: Framework, lang: str = "e
     """Framework elements in order, then the overall row; empty when there is no assessment."""
     if assessment is None:
         return []
-    rows = [
-        NowRow(e.id, e.text(lang), *(assessment.value(e.id, r) for r in RATERS)) for e in framework.elements
-    ]
+    rows = []
+    for e in framework.elements:
+        rating = assessment.rating(e.id)
+        rows.append(NowRow(e.id, e.text(lang), *(assessment.value(e.id, r) for r in RATERS),
+                           rating.carried_from if rating is not None else None))
     ids = framework.element_ids()
     rows.append(NowRow(OVERALL_KEY, overall_label(), *(assessment.overall(r, ids) for r in RATERS)))
     return rows
@@ -123,9 +127,11 @@ def now_table(assessment: Assessment | None, framework: Framework, lang: str = "
     for row in now_rows(assessment, framework, lang):
         diff = row.difference
         diff_text = NO_VALUE if diff is None else f"{round(diff, 2):+g}" if diff else "0"
-        rows.append(
-            [row.label, fmt_value(row.learner), fmt_value(row.teacher), fmt_value(row.agreed), diff_text]
-        )
+        label = row.label if row.carried_from is None else translate(
+            "charts", "{element} (carried from {date})").format(element=row.label, date=fmt_date(row.carried_from))
+        if row.key == OVERALL_KEY and assessment is not None and assessment.partial:
+            label = translate("charts", "{overall} (none: a partial check)").format(overall=row.label)
+        rows.append([label, fmt_value(row.learner), fmt_value(row.teacher), fmt_value(row.agreed), diff_text])
     return headers, rows
 
 

@@ -242,7 +242,8 @@ _CONFERENCE = frozenset({"held_on", "participants", "notes", "agreements", "next
 _LEARNER_STAFF = frozenset({"given_name", "family_name", "preferred_name", "pronouns", "grade", "group_name",
                             "external_id"})
 _LEARNER_SELF = frozenset({"preferred_name", "pronouns"})
-_RATING_SELF = frozenset({"element_id", "learner_value", "note"})
+#: ``carried_from``: a rating carried forward is a copy the store makes of earlier values, whoever saves.
+_RATING_SELF = frozenset({"element_id", "learner_value", "note", "carried_from"})
 _RATING_STAFF = _RATING_SELF | {"teacher_value", "agreed_value"}
 
 WRITABLE: dict[tuple[Kind, Action, Who], frozenset[str]] = {}

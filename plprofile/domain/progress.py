@@ -44,6 +44,8 @@ class ElementRating:
     teacher: float | None = None
     agreed: float | None = None
     note: str = ""
+    #: Not rated this time: the values are carried forward from the assessment of this date (see ``carry_forward``).
+    carried_from: date | None = None
 
     def effective(self) -> float | None:
         if self.agreed is not None:
@@ -64,6 +66,8 @@ class Assessment:
     framework_version: str
     ratings: tuple[ElementRating, ...] = ()
     note: str = ""
+    #: Some elements of its framework have no value, even carried forward: a partial check, never an Overall.
+    partial: bool = False
     _by_element: dict[str, ElementRating] = field(
         default_factory=dict, init=False, repr=False, compare=False, hash=False
     )
@@ -103,8 +107,15 @@ class Assessment:
         }
 
     def overall(self, rater: RaterLike, element_ids: Collection[str] | None = None) -> float | None:
-        """The mean of this assessment's values for ``rater`` (over ``element_ids`` if given)."""
+        """The mean of this assessment's values for ``rater`` (over ``element_ids`` if given); None for a partial
+        check: an Overall stands only on a full set."""
+        if self.partial:
+            return None
         return overall_stage(self.values(rater, element_ids))
+
+    def carried(self) -> list[ElementRating]:
+        """The ratings carried forward from earlier assessments, in rating order."""
+        return [r for r in self.ratings if r.carried_from is not None]
 
 
 # ------------------------------------------------------------------------------------------- basics
@@ -140,6 +151,48 @@ def latest(history: Iterable[Assessment]) -> Assessment | None:
 
 def latest_on_or_before(history: Iterable[Assessment], on: date) -> Assessment | None:
     return latest(a for a in history if a.assessed_on <= on)
+
+
+# ------------------------------------------------------------------------------------------- partial sets
+
+
+@dataclass(frozen=True)
+class CarryPlan:
+    """What saving a set of ratings does: the ratings to store (those given, then the carried ones in framework
+    order), the elements carried (with the day their value is from) and those left with no value at all."""
+
+    ratings: tuple[ElementRating, ...]
+    carried: tuple[tuple[str, date], ...]
+    missing: tuple[str, ...]
+
+    @property
+    def partial(self) -> bool:
+        """Some element has no value: the assessment is saved as a partial check, never an Overall."""
+        return bool(self.missing)
+
+
+def carry_forward(history: Iterable[Assessment], ratings: Iterable[ElementRating],
+                  element_ids: Sequence[str]) -> CarryPlan:
+    """Complete a set of ratings of some elements: each element of ``element_ids`` not rated here keeps its
+    latest value from ``history`` (all three views of the latest assessment that gave it any, marked with
+    that assessment's day: the day of the words, not of a later copy). Elements never rated stay missing."""
+    given = [r for r in ratings if r.learner is not None or r.teacher is not None or r.agreed is not None]
+    rated = {r.element_id for r in given}
+    ordered = chronological(history)
+    carried: list[ElementRating] = []
+    missing: list[str] = []
+    for element_id in element_ids:
+        if element_id in rated:
+            continue
+        source = next((a.rating(element_id) for a in reversed(ordered)
+                       if a.rating(element_id) is not None and a.rating(element_id).effective() is not None), None)
+        if source is None:
+            missing.append(element_id)
+            continue
+        on = source.carried_from or next(a.assessed_on for a in reversed(ordered)
+                                         if a.rating(element_id) is source)
+        carried.append(ElementRating(element_id, source.learner, source.teacher, source.agreed, "", on))
+    return CarryPlan((*given, *carried), tuple((r.element_id, r.carried_from) for r in carried), tuple(missing))
 
 
 # ------------------------------------------------------------------------------------------- series

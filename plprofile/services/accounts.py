@@ -37,3 +37,13 @@ def learner_actor(account: Account, signed_in_id: uuid.UUID | None = None) -> Ac
         raise ValueError("not a learner account")
     return Actor(account_id=account.id, role=Role.LEARNER, learner_id=account.learner_id,
                  signed_in_id=signed_in_id)
+
+
+def cli_teacher(store: Store) -> Actor:
+    """Who a command run on the store's own computer acts as: its first teacher account (whoever can open the
+    store's file, or unlock an encrypted one, is its teacher), else the store itself."""
+    with store.session() as s:
+        account = s.execute(select(Account).where(
+            Account.kind == Role.TEACHER.value, Account.deleted_at.is_(None)).order_by(Account.created_at)
+        ).scalars().first()
+    return teacher_actor(account) if account is not None else SYSTEM

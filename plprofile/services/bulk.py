@@ -390,7 +390,7 @@ def _one_learner(w: _Writer, rng: random.Random, index: int, teacher: tuple[Id, 
                      next_checkin_on=held + timedelta(days=rng.randint(35, 60)))
         assessment = w.create("assessment", held_at, teacher, lid, learner_id=lid, assessed_on=held,
                               framework_id=framework.id, framework_version=framework.version, note="",
-                              overall=None, next_on=None)  # derived: refresh_spans, once all is written
+                              overall=None, next_on=None, partial=False)  # derived: refresh_spans, once all is written
         years = (held - start).days / 365
         for element in framework:
             true = base + pace * years + offsets[element.id] + rng.choice([-0.25, 0, 0, 0.25])
@@ -399,4 +399,4 @@ def _one_learner(w: _Writer, rng: random.Random, index: int, teacher: tuple[Id, 
             agreed = _snap((teacher_value + learner_value) / 2) if learner_value != teacher_value else teacher_value
             w.create("assessment_rating", held_at, teacher, lid, assessment_id=assessment["id"], learner_id=lid,
                      element_id=element.id, learner_value=learner_value, teacher_value=teacher_value,
-                     agreed_value=agreed, note="", in_latest=False)
+                     agreed_value=agreed, note="", in_latest=False, carried_from=None)

@@ -39,6 +39,7 @@ from plprofile.domain.progress import (
     ElementRating,
     GoalEvent,
     Span,
+    carry_forward,
     element_over_time,
     month_starts,
     overall_over_time,
@@ -69,8 +70,9 @@ def _to_domain(row: AssessmentRow, ratings: Iterable[AssessmentRating]) -> Asses
     return Assessment(
         id=str(row.id), learner_id=str(row.learner_id), assessed_on=row.assessed_on,
         framework_id=row.framework_id, framework_version=row.framework_version, note=row.note,
-        ratings=tuple(ElementRating(r.element_id, r.learner_value, r.teacher_value, r.agreed_value, r.note)
-                      for r in ratings),
+        ratings=tuple(ElementRating(r.element_id, r.learner_value, r.teacher_value, r.agreed_value, r.note,
+                                    r.carried_from) for r in ratings),
+        partial=row.partial,
     )
 
 
@@ -360,7 +362,9 @@ class StagesService:
         """Save one dated assessment. Values off the framework's scale are refused; nothing partial is kept.
 
         A learner records only their own self-assessment; the teacher records the conference (learner's view,
-        teacher's view and the value they agree on).
+        teacher's view and the value they agree on). Elements not rated are carried forward from the learner's
+        latest values on or before ``assessed_on`` (``progress.carry_forward``: marked with the day they are
+        from); if some element still has no value, the assessment is a partial check with no Overall.
         """
         framework = framework or self.active_framework(actor)
         if not ratings or all(r.learner is None and r.teacher is None and r.agreed is None for r in ratings):
@@ -389,14 +393,19 @@ class StagesService:
             if learner is None or learner.deleted_at is not None:
                 raise changes.NotFoundError(str(learner_id))
             require(actor, Action.CREATE, Target(Kind.ASSESSMENT, learner_id=learner_id))
+            plan = carry_forward(self._history(s, learner_id, until=assessed_on), ratings, framework.element_ids())
+            if plan.carried:  # copies of earlier values, whoever saves: the same rule for each
+                require(actor, Action.CREATE, Target(Kind.RATING, learner_id=learner_id),
+                        {"element_id", "carried_from"})
             row = AssessmentRow(learner_id=learner_id, assessed_on=assessed_on, framework_id=framework.id,
-                                framework_version=framework.version, note=note)
+                                framework_version=framework.version, note=note, partial=plan.partial)
             changes.create(s, self.store.device_id, row, actor, learner_id)
             rating_rows = []
-            for r in ratings:
+            for r in plan.ratings:
                 rr = AssessmentRating(assessment_id=row.id, learner_id=learner_id, element_id=r.element_id,
                                       learner_value=r.learner, teacher_value=r.teacher, agreed_value=r.agreed,
-                                      note=d.clean_text(r.note, field="note", required=False, limit=1000))
+                                      note=d.clean_text(r.note, field="note", required=False, limit=1000),
+                                      carried_from=r.carried_from)
                 changes.create(s, self.store.device_id, rr, actor, learner_id)
                 rating_rows.append(rr)
         return _to_domain(row, rating_rows)
@@ -405,12 +414,18 @@ class StagesService:
         """Every assessment of one learner, oldest first."""
         with self.store.session() as s:
             require_learner_rows(s, actor, learner_id, Kind.ASSESSMENT)
-            rows = s.execute(select(AssessmentRow).where(
-                AssessmentRow.learner_id == learner_id, AssessmentRow.deleted_at.is_(None),
-            ).order_by(AssessmentRow.assessed_on, AssessmentRow.created_at)).scalars().all()
-            ratings = s.execute(select(AssessmentRating).where(
-                AssessmentRating.learner_id == learner_id, AssessmentRating.deleted_at.is_(None),
-            ).order_by(AssessmentRating.created_at)).scalars().all()
+            return self._history(s, learner_id)
+
+    @staticmethod
+    def _history(s, learner_id: uuid.UUID, until: date | None = None) -> list[Assessment]:  # noqa: ANN001
+        """One learner's live assessments (on or before ``until`` if given), oldest first."""
+        rows = s.execute(select(AssessmentRow).where(
+            AssessmentRow.learner_id == learner_id, AssessmentRow.deleted_at.is_(None),
+            true() if until is None else AssessmentRow.assessed_on <= until,
+        ).order_by(AssessmentRow.assessed_on, AssessmentRow.created_at)).scalars().all()
+        ratings = s.execute(select(AssessmentRating).where(
+            AssessmentRating.learner_id == learner_id, AssessmentRating.deleted_at.is_(None),
+        ).order_by(AssessmentRating.created_at)).scalars().all()
         by_assessment: dict[uuid.UUID, list[AssessmentRating]] = defaultdict(list)
         for r in ratings:
             by_assessment[r.assessment_id].append(r)

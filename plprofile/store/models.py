@@ -175,6 +175,9 @@ class Assessment(Row, table=True):
     overall: float | None = Field(default=None)
     #: The day of the learner's next assessment (None for their latest): the assessment stands until then.
     next_on: date | None = Field(default=None)
+    #: Some element of its framework has no value, even carried forward: a partial check, which never has an
+    #: overall value. Set when it is made (it is insert-only).
+    partial: bool = Field(default=False)
 
 
 class AssessmentRating(Row, table=True):
@@ -195,6 +198,8 @@ class AssessmentRating(Row, table=True):
     teacher_value: float | None = Field(default=None)
     agreed_value: float | None = Field(default=None)
     note: str = Field(default="")
+    #: Not rated in this assessment: its values are carried forward from the learner's assessment of this day.
+    carried_from: date | None = Field(default=None)
     #: Whether this rating belongs to its learner's latest live assessment. Derived, like ``Assessment.next_on``
     #: (``store.spans`` keeps it right; never edited, never logged).
     in_latest: bool = Field(default=False)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Collection
 
-from sqlalchemy import event, func, select, true, update
+from sqlalchemy import case, event, func, select, true, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
@@ -40,15 +40,17 @@ def effective(ratings=R):  # noqa: ANN001, ANN201
 
 def refresh_spans(conn: Connection, learner_ids: Collection[uuid.UUID] | None = None,
                   assessment_ids: Collection[uuid.UUID] | None = None) -> None:
-    """Work out ``overall`` (of ``assessment_ids``' assessments, or of every assessment of ``learner_ids``),
+    """Work out ``overall`` (None for a partial check; of ``assessment_ids``' assessments, or of every assessment of ``learner_ids``),
     ``next_on`` (of every assessment of ``learner_ids``; None: of the whole store) and their ratings'
     ``in_latest``, writing only what changed.
 
     ``next_on`` is the day of the learner's next live assessment in (day, creation time, id) order; the latest
     live one has none, and its ratings are ``in_latest``."""
     scope = true() if learner_ids is None else A.c.learner_id.in_(list(learner_ids))
-    mean = (select(func.avg(effective())).where(R.c.assessment_id == A.c.id, R.c.deleted_at.is_(None))
-            .scalar_subquery())
+    # a partial check (some element with no value, even carried) has no overall value
+    mean = case((A.c.partial, None), else_=(
+        select(func.avg(effective())).where(R.c.assessment_id == A.c.id, R.c.deleted_at.is_(None))
+        .scalar_subquery()))
     which = scope if assessment_ids is None else A.c.id.in_(list(assessment_ids))
     conn.execute(update(A).where(which, A.c.overall.is_distinct_from(mean)).values(overall=mean))
     following = (select(A.c.id, func.lead(A.c.assessed_on, type_=A.c.assessed_on.type).over(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 from datetime import date, timedelta
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtGui import QFont
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -46,17 +48,40 @@ from .context import AppContext
 from .history import describe
 
 
-def choose_pdf_path(parent: QWidget, suggested: Path) -> str | None:
-    """Where to save the summary (tests patch this)."""
+def choose_pdf_path(parent: QWidget, suggested: Path) -> tuple[str, bool] | None:
+    """Where to save the summary, and whether to lock it with a passphrase (tests patch this)."""
     from PySide6.QtWidgets import QFileDialog
 
+    locked = QCoreApplication.translate("ConferencePage", "PDF locked with a passphrase (*.pdf)")
     path, chosen = QFileDialog.getSaveFileName(
         parent, QCoreApplication.translate("ConferencePage", "Save the summary"), str(suggested),
-        ";;".join([QCoreApplication.translate("ConferencePage", "PDF (*.pdf)"),
-                   QCoreApplication.translate("ConferencePage", "PDF protected with a passphrase (*.plpx)")]))
-    if path and chosen.endswith("(*.plpx)") and not path.endswith(".plpx"):
-        path += ".plpx"
-    return path or None
+        ";;".join([QCoreApplication.translate("ConferencePage", "PDF (*.pdf)"), locked]))
+    if path and not path.lower().endswith(".pdf"):
+        path += ".pdf"
+    return (path, chosen == locked) if path else None
+
+
+def writer_font_of(widget: QWidget) -> QFont:
+    """Large and bold: who is writing is seen from across the table."""
+    font = QFont(widget.font())
+    font.setPointSizeF(font.pointSizeF() * 1.3)
+    font.setBold(True)
+    return font
+
+
+class _Subjects(NamedTuple):
+    sections: dict  # entry id -> its section's name
+    goals: dict  # goal, step, support, evidence or check-in id -> the goal's statement
+
+
+def _subjects(view: ProfileView) -> _Subjects:
+    """What each row of the profile belongs to, so a "since the last conference" line can name it."""
+    sections = {e.id: labels.section_in_full(e.section) for e in view.entries}
+    goals = {}
+    for gv in view.goals:
+        for row in (gv.goal, *gv.steps, *gv.supports, *gv.evidence, *gv.checkins):
+            goals[row.id] = gv.goal.statement
+    return _Subjects(sections, goals)
 
 
 class ConferencePage(QWidget):
@@ -96,6 +121,24 @@ class ConferencePage(QWidget):
         self.end_button.clicked.connect(self.end)
         self.cancel_button = QPushButton(self.tr("Cancel conference"))
         self.cancel_button.clicked.connect(self.cancel)
+        # who is writing: asked once as the conference starts, shown large, switched with one button
+        self.writer_label = QLabel()
+        writer_font = QFont(self.writer_label.font())
+        writer_font.setPointSizeF(writer_font.pointSizeF() * 1.5)
+        writer_font.setBold(True)
+        self.writer_label.setFont(writer_font)
+        self.writer_label.setAccessibleName(self.tr("Who is writing"))
+        self.switch_writer = QPushButton()
+        self.switch_writer.clicked.connect(self._switch_writer)
+        self.asking_writer = False
+        self.first_writer = {
+            Role.LEARNER: QPushButton(self.tr("{name} is writing").format(name=learner.preferred_name)),
+            Role.TEACHER: QPushButton(self.tr("{name} is writing").format(name=ctx.user.display_name))}
+        for role, button in self.first_writer.items():
+            button.setFont(writer_font_of(button))
+            button.clicked.connect(lambda _checked=False, r=role: self.choose_writer(r))
+            button.hide()
+        ctx.writer_changed.connect(lambda _role: self._show_writer())
         top = QHBoxLayout()
         top.addWidget(title, 1)
         planned = QLabel(self.tr("Planned:"))
@@ -114,8 +157,15 @@ class ConferencePage(QWidget):
         self.changes = QListWidget()
         self.changes.setWordWrap(True)
         self.changes.setAccessibleName(since_title)
-        since_box = QGroupBox(since_title)
-        QVBoxLayout(since_box).addWidget(self.changes)
+        # the agenda first (what the learner asked for, what waits for them), what changed beside it
+        from .conference_agenda import AgendaPanel
+
+        self.agenda = AgendaPanel(ctx)
+        self.agenda.changed.connect(self._agenda_changed)
+        since_box = QTabWidget()
+        since_box.setAccessibleName(self.tr("Agenda and what changed"))
+        since_box.addTab(self.agenda, self.tr("A&genda"))
+        since_box.addTab(self.changes, since_title)
 
         # 2. goals and evidence
         self.goals = QTreeWidget()
@@ -168,15 +218,61 @@ class ConferencePage(QWidget):
         grid.addWidget(next_box, 1, 1)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
+        grid.setRowStretch(0, 1)  # the agenda as tall as the Stages
+        grid.setRowStretch(1, 1)
+        writer_row = QHBoxLayout()
+        writer_row.addWidget(self.writer_label)
+        writer_row.addWidget(self.switch_writer)
+        for button in self.first_writer.values():
+            writer_row.addWidget(button)
+        writer_row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(writer_row)
         layout.addLayout(grid, 1)
+        self._show_writer()
 
         self.timer = QTimer(self)
         self.timer.timeout.connect(self._tick)
         self.timer.start(1000)
         self._tick()
         self.show_profile(view)
+
+    # ---- who is writing -----------------------------------------------------------------------------
+    def ask_writer(self) -> None:
+        """Asked once as the conference starts, on the page itself (no window to dismiss): two large buttons,
+        one per person; what is typed is saved as the writer's words."""
+        self.asking_writer = True
+        self.writer_label.setText(self.tr("Who types first?"))
+        self.switch_writer.hide()
+        for button in self.first_writer.values():
+            button.show()
+        self.first_writer[Role.LEARNER].setFocus()
+
+    def choose_writer(self, role: Role) -> None:
+        self.asking_writer = False
+        for button in self.first_writer.values():
+            button.hide()
+        self.switch_writer.show()
+        self.ctx.set_writer(role)
+        self._show_writer()
+
+    def _show_writer(self) -> None:
+        if self.asking_writer:
+            return
+        learner = self.ctx.writer is Role.LEARNER
+        name = self.view.learner.preferred_name if learner else self.ctx.user.display_name
+        other = self.ctx.user.display_name if learner else self.view.learner.preferred_name
+        self.writer_label.setText(self.tr("✎ {name} is writing").format(name=name))
+        self.switch_writer.setText(self.tr("Switch: {name} writes").format(name=other))
+
+    def _switch_writer(self) -> None:
+        self.ctx.set_writer(Role.TEACHER if self.ctx.writer is Role.LEARNER else Role.LEARNER)
+
+    def _agenda_changed(self) -> None:
+        view = attempt(self, lambda: self.ctx.profiles.load_profile(self.ctx.me, self.view.learner.id))
+        if view is not None:
+            self.show_profile(view)
 
     # ---- content ------------------------------------------------------------------------------------
     def elapsed_seconds(self) -> int:
@@ -198,11 +294,15 @@ class ConferencePage(QWidget):
         last = view.conferences[0] if view.conferences else None
         log = attempt(self, lambda: self.ctx.profiles.history(self.ctx.me, learner_id, author_role=Role.LEARNER))
         self.changes.clear()
+        subjects = _subjects(view)
         for row in log or []:
             if last is not None and row.at.date() < last.held_on:
                 break
-            what, _old, new = describe(row)
-            self.changes.addItem(f"{fmt_date(row.at.date())} · {what}" + (f": {new}" if new else ""))
+            what, _old, new = describe(row, sections=subjects.sections)
+            about = subjects.goals.get(row.entity_id)
+            line = f"{fmt_date(row.at.date())} · {what}" + (f": {new}" if new else "")
+            self.changes.addItem(self.tr("{line} — goal “{goal}”").format(line=line, goal=about) if about
+                                 else line)
         if self.changes.count() == 0:
             self.changes.addItem(self.tr("Nothing new from the learner yet."))
         self.goals.clear()
@@ -228,6 +328,7 @@ class ConferencePage(QWidget):
         now = latest(history)
         framework = (self.ctx.stages.framework_for(self.ctx.me, now.framework_id, now.framework_version) if now
                      else self.ctx.stages.active_framework(self.ctx.me))
+        self.agenda.show_profile(self.view, history, framework)
         headers, rows = now_table(now, framework, ui_language())
         self.stages.clear()
         self.stages.setColumnCount(len(headers))
@@ -281,14 +382,15 @@ class ConferencePage(QWidget):
         stem = safe_file_name(f"{learner.preferred_name}-{learner.family_name}-{date.today().isoformat()}",
                               fallback=f"summary-{date.today().isoformat()}")
         suggested = Path.home() / f"{stem}.pdf"
-        target = choose_pdf_path(self, suggested)
-        if not target:
+        chosen = choose_pdf_path(self, suggested)
+        if not chosen:
             return None
+        target, locked = (chosen, False) if isinstance(chosen, str) else chosen
         summary = build_summary(self.ctx.profiles, self.ctx.stages, self.ctx.me, learner.id,
                                 self.saved_conference_id)
         lang = ui_language()
-        if target.endswith(".plpx"):  # protected with a passphrase: the PDF is sealed in memory
-            from plprofile.services import protect
+        if locked:  # a standard AES-256 PDF, locked in memory: any PDF reader opens it with the passphrase
+            from plprofile.services.pdf_lock import PdfLockError, lock_pdf
 
             from .encryption import ask_new_passphrase
             from .pdf import summary_pdf_bytes
@@ -297,16 +399,14 @@ class ConferencePage(QWidget):
             if passphrase is None:
                 return None
             try:
-                protect.protect_bytes(summary_pdf_bytes(summary, lang), Path(target), passphrase,
-                                      Path(target).stem if Path(target).stem.endswith(".pdf")
-                                      else Path(target).stem + ".pdf", overwrite=True)
-            except protect.ProtectError as exc:
+                Path(target).write_bytes(lock_pdf(summary_pdf_bytes(summary, lang), passphrase))
+            except (PdfLockError, OSError) as exc:
                 ask.error(self, self.tr("Summary"), str(exc))
                 return None
             self.last_pdf = Path(target)
             ask.info(self, self.tr("Summary"), self.tr(
-                "The summary was saved, protected with a passphrase, to {path}. It opens with "
-                "'plprofile export decrypt'.").format(path=target))
+                "The summary was saved to {path}, locked with the passphrase: any PDF reader opens it with "
+                "the passphrase.").format(path=target))
             return self.last_pdf
         try:
             write_summary_pdf(summary, Path(target), lang)

@@ -131,6 +131,13 @@ class ConferencesTab(QWidget):
         self._fill(self.current())
         self.proposals.show_entries(view)
 
+    def select(self, conference_id) -> None:  # noqa: ANN001
+        """Show one record (after conference mode saved it): selected in the list, its words in the form."""
+        for row in range(self.list.count()):
+            if self.list.item(row).data(ID_ROLE) == conference_id:
+                self.list.setCurrentRow(row)
+                return
+
     def _selected(self, item: QListWidgetItem | None, _prev=None) -> None:  # noqa: ANN001
         if self._loading:
             return
@@ -145,8 +152,8 @@ class ConferencesTab(QWidget):
     def _fill(self, conf: Conference | None) -> None:
         self.held_on.setDate(to_qdate(conf.held_on) if conf else QDate.currentDate())
         if conf is None and self.view is not None:
-            self.participants.setText(self.tr("{learner} and teacher").format(
-                learner=self.view.learner.preferred_name))
+            self.participants.setText(self.tr("{learner} and {teacher}").format(
+                learner=self.view.learner.preferred_name, teacher=self.ctx.user.display_name))
         else:
             self.participants.setText(conf.participants if conf else "")
         self.notes.setPlainText(conf.notes if conf else "")

@@ -62,7 +62,14 @@ class IdleLock(QObject):
         if self.timer.isActive():
             self.start()
 
+    # a conference is running: the lock waits until it ends (``active`` remembers it should run then)
+    paused = False
+    active = False
+
     def start(self, interval_ms: int | None = None) -> None:
+        self.active = True
+        if self.paused:
+            return
         if not IdleLock.ACTIVITY:
             from PySide6.QtCore import QEvent
 
@@ -72,6 +79,7 @@ class IdleLock(QObject):
         QApplication.instance().installEventFilter(self)
 
     def stop(self) -> None:
+        self.active = False
         self.timer.stop()
         QApplication.instance().removeEventFilter(self)
 
@@ -613,6 +621,7 @@ class MainWindow(QMainWindow):
         self.ctx = AppContext(self.store, signed, auth=self.auth)
         self.profile = ProfilePanel(self.ctx)
         self.profile.conference_running.connect(lambda on: self.left.setVisible(not on))
+        self.profile.conference_running.connect(self._idle_during_conference)
         self.stack.addWidget(self.profile)
         self.stack.setCurrentWidget(self.profile)
         learner_mode = self.ctx.is_learner
@@ -681,6 +690,14 @@ class MainWindow(QMainWindow):
             return
         self._end_session()
         self._show_signin()
+
+    def _idle_during_conference(self, running: bool) -> None:
+        """The idle lock waits while a conference runs (two people talking touch no key for minutes)."""
+        self.idle.paused = running
+        if running:
+            self.idle.timer.stop()
+        elif self.idle.active:
+            self.idle.start()
 
     def choose_idle_minutes(self) -> None:
         from PySide6.QtWidgets import QInputDialog
@@ -1004,6 +1021,13 @@ class MainWindow(QMainWindow):
             return self
         if view == "class":
             return self.open_class_overview()
+        if view == "conference":  # conference mode open on the learner, the learner writing
+            from plprofile.domain.profile import Role
+
+            self.profile.start_conference()
+            if self.profile.conference is not None:
+                self.profile.conference.choose_writer(Role.LEARNER)
+            return self
         self.profile.tabs.setCurrentWidget(self.profile.stages_page)
         self.profile.stages_page.show_chart(view)
         return self

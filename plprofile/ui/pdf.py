@@ -1,4 +1,10 @@
-"""The one-page conference summary as a PDF, with Qt's own PDF writer. Readable in black and white."""
+"""The one-page family summary as a PDF, with Qt's own PDF writer. Readable in black and white.
+
+One page for an ordinary profile: the text may shrink a little (never below 8.5 pt) and long texts are
+shortened (with a note that the full text is in the profile); the "where we are now" chart is always there,
+printed at its own size so that its labels are at least 8 pt on paper. Written in the language asked for,
+whatever the interface speaks.
+"""
 
 from __future__ import annotations
 
@@ -8,32 +14,39 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, QUrl
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 
-from plprofile.services.report import ConferenceSummary
+from plprofile.services.report import ConferenceSummary, Limits, fitted
 
 from . import labels
 from .common import fmt_date
 
 DPI = 300
-
+# The chart's pixels per inch: sharp on paper, a small file.
+CHART_DPI = 200
+# The chart's height on paper, in inches (its width is the page's).
+CHART_HEIGHT = 3.2
+# The text sizes tried, largest first: 10 pt down to 8.5 pt.
+SCALES = (1.0, 0.95, 0.9, 0.85)
 
 # ``translate("context", text)`` with the context spelled out, so ``pyside6-lupdate`` finds the strings.
 translate = QCoreApplication.translate
 
 
-def _chart_png(summary: ConferenceSummary, lang: str) -> QImage | None:
-    """The "where we are now" chart as an image (matplotlib loads only here)."""
+def chart_image(summary: ConferenceSummary, lang: str, width: float, height: float = CHART_HEIGHT
+                ) -> QImage | None:
+    """The "where we are now" chart for paper, ``width`` x ``height`` inches at ``CHART_DPI`` (matplotlib loads
+    only here); None when there is no assessment."""
     if summary.assessment is None or summary.framework is None:
         return None
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
-    from plprofile.charts.figures import now_figure, release
+    from plprofile.charts.figures import now_print_figure, release
 
-    fig = now_figure(summary.assessment, summary.framework, lang)
+    fig = now_print_figure(summary.assessment, summary.framework, lang, width=width, height=height)
+    fig.set_dpi(CHART_DPI)
     canvas = FigureCanvasAgg(fig)
-    fig.set_dpi(110)
     canvas.draw()
-    width, height = canvas.get_width_height()
-    image = QImage(canvas.buffer_rgba(), width, height, QImage.Format.Format_RGBA8888).copy()
+    w, h = canvas.get_width_height()
+    image = QImage(canvas.buffer_rgba(), w, h, QImage.Format.Format_RGBA8888).copy()
     # the pixels (a few MB) go now, not when the cycle collector gets to the figure: a teacher writing
     # summaries one after another would otherwise keep each one's
     release(fig)
@@ -43,69 +56,105 @@ def _chart_png(summary: ConferenceSummary, lang: str) -> QImage | None:
 def _list(items: list[str]) -> str:
     if not items:
         return "<i>" + html.escape(translate("summary", "not yet written")) + "</i>"
-    return "; ".join(html.escape(i) for i in items)
+    return " · ".join(html.escape(i) for i in items)
 
 
-def summary_html(summary: ConferenceSummary, with_chart: bool, scale: float = 1.0) -> str:
+def _overall_line(summary: ConferenceSummary) -> str:
+    """The chart's main figure in words (the PDF's text says it too)."""
+    from plprofile.charts.tables import fmt_value
+
+    assessment, framework = summary.assessment, summary.framework
+    if assessment is None or framework is None:
+        return ""
+    if assessment.partial:
+        return translate("summary", "Overall stage: none yet (a partial check: not every element has a value).")
+    value = assessment.overall("agreed", framework.element_ids())
+    if value is None:
+        value = assessment.overall("effective", framework.element_ids())
+    return translate("summary", "Overall stage: {value} (from 1 to {top}).").format(
+        value=fmt_value(value), top=fmt_value(framework.scale.max))
+
+
+def summary_html(summary: ConferenceSummary, with_chart: bool, scale: float = 1.0, *,
+                 chart_size: tuple[float, float] | None = None) -> str:
+    """The page as rich text; ``chart_size`` is the chart's printed width and height in points."""
     e = html.escape
     pt = 10 * scale
+    rule = "border-top: 1px solid #999;"
 
     def heading(text: str) -> str:
-        return (f"<p style='font-size: {pt * 1.35:.1f}pt; font-weight: bold; margin-top: {pt:.0f}pt; "
-                f"margin-bottom: 2pt;'>{e(text)}</p>")
+        return (f"<p style='font-size: {pt * 1.3:.1f}pt; font-weight: bold; margin-top: {pt * 0.7:.0f}pt; "
+                f"margin-bottom: 1pt;'>{e(text)}</p>")
 
     plan = translate("summary", "My learning profile and plan")
     held = translate("summary", "Conference on {date}").format(date=fmt_date(summary.held_on))
     parts = [
         f"<html><body style='font-family: DejaVu Sans, sans-serif; font-size: {pt:.1f}pt; color: #000;'>",
-        f"<p style='font-size: {pt * 2:.1f}pt; font-weight: bold; margin: 0;'>{e(summary.full_name)}</p>",
-        f"<p style='margin-top: 2px;'>{e(plan)} · {e(held)}"
+        f"<p style='font-size: {pt * 1.9:.1f}pt; font-weight: bold; margin: 0;'>{e(summary.full_name)}</p>",
+        f"<p style='margin-top: 1px; margin-bottom: 2px;'>{e(plan)} · {e(held)}"
         + (f" · {e(summary.participants)}" if summary.participants else "") + "</p>",
     ]
     if summary.i_am:
-        parts.append(f"<p><i>“{e(summary.i_am)}”</i></p>")
-    parts.append("<table width='100%' cellspacing='0' cellpadding='3' style='border-collapse: collapse;'>")
+        parts.append(f"<p style='margin-top: 2px; margin-bottom: 2px;'><i>“{e(summary.i_am)}”</i></p>")
+    parts.append("<table width='100%' cellspacing='0' cellpadding='2' style='border-collapse: collapse;'>")
+    works = [w for lens_works in summary.lenses.values() for w in lens_works]
     rows = [
         (translate("summary", "My strengths"), _list(summary.strengths)),
+        (translate("summary", "My challenges"), _list(summary.challenges)),
         (translate("summary", "My interests"), _list(summary.interests)),
+        (translate("summary", "My talents and passions"), _list(summary.talents)),
         (translate("summary", "My aspirations"), _list(summary.aspirations)),
+        (translate("summary", "What helps me learn"), _list(works)),
     ]
-    for lens, works in summary.lenses.items():
-        rows.append((f"{labels.lens(lens)} — {labels.lens_question(lens)}", _list(works)))
-    rows.append((translate("summary", "My learning backpack"), _list(summary.backpack)))
     for title, value in rows:
-        parts.append(f"<tr><td width='34%' style='border-bottom: 1px solid #999;'><b>{e(title)}</b></td>"
-                     f"<td style='border-bottom: 1px solid #999;'>{value}</td></tr>")
+        parts.append(f"<tr><td width='24%' style='{rule}'><b>{e(title)}</b></td><td style='{rule}'>{value}</td></tr>")
     parts.append("</table>")
     parts.append(heading(translate("summary", "My goals")))
     if summary.goals:
-        parts.append("<table width='100%' cellspacing='0' cellpadding='3' style='border-collapse: collapse;'>")
+        parts.append("<table width='100%' cellspacing='0' cellpadding='2' style='border-collapse: collapse;'>")
         headers = (translate("summary", "Goal"), translate("summary", "Status"), translate("summary", "Steps done"),
                    translate("summary", "Next step"), translate("summary", "Last check-in"))
         parts.append("<tr>" + "".join(f"<th align='left'>{e(h)}</th>" for h in headers) + "</tr>")
         for g in summary.goals:
-            checkin = labels.checkin_scale(g.latest_checkin) if g.latest_checkin else "—"
+            checkin = "—"
+            if g.latest_checkin:
+                checkin = labels.checkin_scale(g.latest_checkin)
+                if g.latest_checkin_on:
+                    checkin += f" ({fmt_date(g.latest_checkin_on)})"
             parts.append(
-                f"<tr><td style='border-top: 1px solid #999;'>{e(g.statement)}</td>"
-                f"<td style='border-top: 1px solid #999;'>{e(labels.status(g.status))}</td>"
-                f"<td style='border-top: 1px solid #999;'>{g.steps_done} / {g.steps_total}</td>"
-                f"<td style='border-top: 1px solid #999;'>{e(g.next_step) or '—'}</td>"
-                f"<td style='border-top: 1px solid #999;'>{e(checkin)}</td></tr>")
+                f"<tr><td width='40%' style='{rule}'>{e(g.statement)}</td>"
+                f"<td style='{rule}'>{e(labels.status(g.status))}</td>"
+                f"<td style='{rule}'>{g.steps_done} / {g.steps_total}</td>"
+                f"<td style='{rule}'>{e(g.next_step) or '—'}</td>"
+                f"<td style='{rule}'>{e(checkin)}</td></tr>")
         parts.append("</table>")
+        if summary.more_goals:
+            parts.append("<p style='margin: 0;'><i>" + e(translate(
+                "summary", "… and %n more goal(s) in the profile.", "", summary.more_goals)) + "</i></p>")
     else:
         parts.append("<p><i>" + e(translate("summary", "No goals yet.")) + "</i></p>")
-    parts.append(heading(translate("summary", "What we agreed")))
+    parts.append(heading(translate("summary", "Our next steps")))
     agreed = (e(summary.agreements).replace("\n", "<br/>")
               or "<i>" + e(translate("summary", "Nothing written down.")) + "</i>")
-    parts.append(f"<p>{agreed}</p>")
     next_text = fmt_date(summary.next_checkin_on) if summary.next_checkin_on else translate("summary", "to be arranged")
     next_title = translate("summary", "Next check-in")
-    parts.append(f"<p style='font-size: {pt * 1.25:.1f}pt;'><b>{e(next_title)}: {e(next_text)}</b></p>")
-    if with_chart:
-        parts.append(heading(translate("summary", "Stages of Personalized Learning: where we are now")))
-        parts.append(f"<p><img src='chart://now' width='{int(500 * scale)}'/></p>")
-    footer = translate("summary", "Written together by the learner and their teacher with plprofile.")
-    parts.append(f"<p style='font-size: {pt * 0.8:.1f}pt; color: #333;'>{e(footer)}</p>")
+    parts.append(f"<p style='margin-top: 1px;'>{agreed}<br/><b>{e(next_title)}: {e(next_text)}</b></p>")
+    where = translate("summary", "Stages of Personalized Learning: where we are now")
+    if summary.assessment is not None:
+        where += f" ({fmt_date(summary.assessment.assessed_on)})"
+    parts.append(heading(where))
+    if with_chart and chart_size:
+        width, height = chart_size
+        parts.append(f"<p style='margin: 0;'><img src='chart://now' width='{width:.0f}' height='{height:.0f}'/></p>")
+        parts.append(f"<p style='margin: 0;'>{e(_overall_line(summary))}</p>")
+    else:
+        parts.append("<p><i>" + e(translate("summary", "No Stages ratings yet.")) + "</i></p>")
+    notes = []
+    if summary.shortened:
+        notes.append(translate("summary", "Some texts are shortened here; the full text is in the profile."))
+    notes.append(translate("summary", "Written together by the learner and their teacher with plprofile."))
+    parts.append(f"<p style='font-size: {max(pt * 0.85, 8.5):.1f}pt; color: #333; margin-top: 2pt;'>"
+                 + " ".join(e(n) for n in notes) + "</p>")
     parts.append("</body></html>")
     return "".join(parts)
 
@@ -121,22 +170,30 @@ def summary_pdf_bytes(summary: ConferenceSummary, lang: str = "en") -> bytes:
     return bytes(buffer.data())
 
 
-def _fit(doc: QTextDocument, summary: ConferenceSummary, points: QSizeF, with_chart: bool, smallest: float) -> bool:
-    """Lay the summary out at the largest text size down to ``smallest`` that fits one page."""
-    for step in range(int(round((1.0 - smallest) / 0.05)) + 1):
-        doc.setHtml(summary_html(summary, with_chart, 1.0 - step * 0.05))
-        doc.setPageSize(points)
-        if doc.pageCount() <= 1:
-            return True
-    return False
+def _layout(doc: QTextDocument, summary: ConferenceSummary, points: QSizeF,
+            chart_size: tuple[float, float] | None) -> None:
+    """Lay the summary out on one page if it can be: the largest text size first, then shorter texts."""
+    limits = Limits()
+    for _ in range(4):
+        page = fitted(summary, limits)
+        for scale in SCALES:
+            doc.setHtml(summary_html(page, chart_size is not None, scale, chart_size=chart_size))
+            doc.setPageSize(points)
+            if doc.pageCount() <= 1:
+                return
+        limits = limits.tighter()
+    # a profile that still needs more: more pages, nothing cut beyond the shortest texts
 
 
 def write_summary_pdf(summary: ConferenceSummary, path, lang: str = "en") -> int:  # noqa: ANN001
-    """Write the summary to ``path`` (or an open QIODevice) and return its page count.
+    """Write the summary in ``lang`` ("en" or "es") to ``path`` (or an open QIODevice); its page count."""
+    from plprofile.i18n import speaking
 
-    It is meant for one page: the text shrinks a little if needed, then the chart gives way to the words (it is
-    in the app). A profile with more than a page of words even then gets more pages: nothing is cut off."""
-    chart = _chart_png(summary, lang)
+    with speaking(lang) as spoken:
+        return _write(summary, path, spoken)
+
+
+def _write(summary: ConferenceSummary, path, lang: str) -> int:  # noqa: ANN001
     writer = QPdfWriter(path if not isinstance(path, str | Path) else str(path))
     writer.setResolution(DPI)
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
@@ -148,14 +205,14 @@ def write_summary_pdf(summary: ConferenceSummary, path, lang: str = "en") -> int
     doc.setDocumentMargin(0)
     # Lay the page out in points (72 per inch), then scale the painter up to the writer's resolution.
     points = QSizeF(page.width() * 72 / DPI, page.height() * 72 / DPI)
+    # the chart is as wide as the text and drawn at that size: its 8.5 pt labels print at 8.5 pt
+    chart_width = points.width() / 72
+    chart = chart_image(summary, lang, chart_width)
+    chart_size = None
     if chart is not None:
         doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl("chart://now"), chart)
-    fits = _fit(doc, summary, points, chart is not None, smallest=0.8)
-    if not fits and chart is not None:
-        fits = _fit(doc, summary, points, False, smallest=0.7)
-    if not fits:
-        doc.setHtml(summary_html(summary, False, 0.8))
-        doc.setPageSize(points)
+        chart_size = (chart.width() * 72 / CHART_DPI, chart.height() * 72 / CHART_DPI)
+    _layout(doc, summary, points, chart_size)
     painter = QPainter(writer)
     try:
         painter.scale(DPI / 72, DPI / 72)

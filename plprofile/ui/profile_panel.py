@@ -57,6 +57,9 @@ class ProfilePanel(QWidget):
         self.learner_radio.setChecked(ctx.writer is Role.LEARNER)
         self.learner_radio.toggled.connect(
             lambda on: ctx.set_writer(Role.LEARNER if on else Role.TEACHER))
+        # the writer switched elsewhere (conference mode): the radios say so too
+        ctx.writer_changed.connect(lambda role: (
+            self.learner_radio if role == Role.LEARNER.value else self.teacher_radio).setChecked(True))
         if ctx.is_learner:
             for radio in (self.learner_radio, self.teacher_radio):
                 radio.hide()
@@ -117,6 +120,7 @@ class ProfilePanel(QWidget):
         self.tabs.setCurrentIndex(0)
         self.conference_button.setEnabled(False)
         self.conference_running.emit(True)
+        self.conference.ask_writer()
 
     def _conference_ended(self, saved: bool) -> None:
         page = self.conference
@@ -129,6 +133,8 @@ class ProfilePanel(QWidget):
         if saved:
             self.reload()
             self.tabs.setCurrentWidget(self.conferences)
+            if page is not None and page.saved_conference_id is not None:  # the record just saved, shown
+                self.conferences.select(page.saved_conference_id)
 
     def add_page(self, page: QWidget, title: str) -> None:
         """Later features (stages, history) add their pages here; each has ``show_profile(view)``."""

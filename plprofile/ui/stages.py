@@ -39,6 +39,7 @@ from plprofile.domain.profile import Role
 from plprofile.domain.progress import (
     Assessment,
     ElementRating,
+    carry_forward,
     goal_counts_over_time,
     goal_dates,
     largest_gaps,
@@ -582,6 +583,8 @@ class AssessmentEntry(QWidget):
             return False
         ratings = self.ratings()
         on = from_qdate(self.date.date()) or date.today()
+        if ratings and not self._partial_set_agreed(ratings, on):
+            return False
         stages = self.ctx.stages
         actor = self.ctx.actor(learner_id)
         saved = attempt(self, lambda: stages.record_assessment(actor, learner_id, on, ratings,
@@ -595,6 +598,29 @@ class AssessmentEntry(QWidget):
                      .format(date=fmt_date(on)))  # said at once; the Save button had the focus
         self.page.data_changed()
         return True
+
+
+    def _partial_set_agreed(self, ratings: list[ElementRating], on: date) -> bool:
+        """When some elements are not rated, say what saving does (carried forward, or a partial check with no
+        Overall) and ask; True to save."""
+        fw = self.framework
+        history = [a for a in self.page.history() if a.assessed_on <= on]
+        plan = carry_forward(history, ratings, fw.element_ids())
+        if not plan.carried and not plan.missing:
+            return True
+        lang = ui_language()
+        parts = [self.tr("You rated {n} of the {total} elements.").format(n=len(ratings), total=len(fw.elements))]
+        if plan.carried:
+            carried = ", ".join(self.tr("{element} ({date})").format(
+                element=fw.element(eid).text(lang), date=fmt_date(day)) for eid, day in plan.carried)
+            parts.append(self.tr("These keep their latest values, shown as carried forward: {list}.")
+                         .format(list=carried))
+        if plan.missing:
+            missing = ", ".join(fw.element(eid).text(lang) for eid in plan.missing)
+            parts.append(self.tr("These have never been rated: {list}. This is saved as a partial check, with "
+                                 "no Overall until every element has a value.").format(list=missing))
+        parts.append(self.tr("Save it?"))
+        return ask.confirm(self, self.tr("Save some elements only"), "\n\n".join(parts))
 
 
 class StagesPage(QWidget):

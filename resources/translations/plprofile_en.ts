@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AgendaPanel</name>
+    <message numerus="yes">
+        <source>Every element was rated in the last %n week(s).</source>
+        <translation>
+            <numerusform>Every element was rated in the last week.</numerusform>
+            <numerusform>Every element was rated in the last %n weeks.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>AssessmentEntry</name>
     <message numerus="yes">
         <source>Saved the assessment of {date}: %n element(s).</source>
@@ -166,6 +176,16 @@ New assessments use it; earlier assessments keep the framework they were made wi
         <translation>
             <numerusform>… and %n more.</numerusform>
             <numerusform>… and %n more.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>summary</name>
+    <message numerus="yes">
+        <source>… and %n more goal(s) in the profile.</source>
+        <translation>
+            <numerusform>… and %n more goal in the profile.</numerusform>
+            <numerusform>… and %n more goals in the profile.</numerusform>
         </translation>
     </message>
 </context>

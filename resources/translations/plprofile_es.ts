@@ -100,6 +100,92 @@
     </message>
 </context>
 <context>
+    <name>AgendaPanel</name>
+    <message>
+        <source>Agenda</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <source>What {name} wants to talk about</source>
+        <translation>De qué quiere hablar {name}</translation>
+    </message>
+    <message>
+        <source>Nothing proposed for this conference.</source>
+        <translation>Nada propuesto para esta reunión.</translation>
+    </message>
+    <message>
+        <source>{section}: {text}</source>
+        <translation>{section}: {text}</translation>
+    </message>
+    <message>
+        <source>Goal: {text}</source>
+        <translation>Meta: {text}</translation>
+    </message>
+    <message>
+        <source>Suggestions waiting for {name}</source>
+        <translation>Sugerencias que esperan a {name}</translation>
+    </message>
+    <message>
+        <source>No suggestions waiting.</source>
+        <translation>No hay sugerencias en espera.</translation>
+    </message>
+    <message>
+        <source>Overdue since {date}: {goal}</source>
+        <translation>Vencida desde el {date}: {goal}</translation>
+    </message>
+    <message>
+        <source>Due {date}: {goal}</source>
+        <translation>Vence el {date}: {goal}</translation>
+    </message>
+    <message>
+        <source>Goals due or overdue</source>
+        <translation>Metas que vencen o vencidas</translation>
+    </message>
+    <message>
+        <source>No goal is due this week.</source>
+        <translation>Ninguna meta vence esta semana.</translation>
+    </message>
+    <message>
+        <source>Stages not rated for a while</source>
+        <translation>Etapas sin valorar desde hace tiempo</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every element was rated in the last %n week(s).</source>
+        <translation>
+            <numerusform>Todos los elementos se valoraron en la última semana.</numerusform>
+            <numerusform>Todos los elementos se valoraron en las últimas %n semanas.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{element}: never rated</source>
+        <translation>{element}: nunca valorado</translation>
+    </message>
+    <message>
+        <source>{element}: last rated {date}</source>
+        <translation>{element}: valorado por última vez el {date}</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Aceptar</translation>
+    </message>
+    <message>
+        <source>Decline</source>
+        <translation>Rechazar</translation>
+    </message>
+    <message>
+        <source>Accept: {text}</source>
+        <translation>Aceptar: {text}</translation>
+    </message>
+    <message>
+        <source>Decline: {text}</source>
+        <translation>Rechazar: {text}</translation>
+    </message>
+    <message>
+        <source>The learner decides: choose “Learner is writing” first.</source>
+        <translation>Decide el aprendiz: primero cambia para que escriba el aprendiz.</translation>
+    </message>
+</context>
+<context>
     <name>AssessmentEntry</name>
     <message>
         <source>Date of the assessment</source>
@@ -243,6 +329,30 @@
             <numerusform>Se guardó la valoración del {date}: %n elemento.</numerusform>
             <numerusform>Se guardó la valoración del {date}: %n elementos.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>You rated {n} of the {total} elements.</source>
+        <translation>Has valorado {n} de los {total} elementos.</translation>
+    </message>
+    <message>
+        <source>{element} ({date})</source>
+        <translation>{element} ({date})</translation>
+    </message>
+    <message>
+        <source>These keep their latest values, shown as carried forward: {list}.</source>
+        <translation>Estos conservan sus últimos valores, que se muestran como arrastrados: {list}.</translation>
+    </message>
+    <message>
+        <source>These have never been rated: {list}. This is saved as a partial check, with no Overall until every element has a value.</source>
+        <translation>Estos nunca se han valorado: {list}. Se guarda como una revisión parcial, sin valor global hasta que todos los elementos tengan un valor.</translation>
+    </message>
+    <message>
+        <source>Save it?</source>
+        <translation>¿Guardarla?</translation>
+    </message>
+    <message>
+        <source>Save some elements only</source>
+        <translation>Guardar solo algunos elementos</translation>
     </message>
 </context>
 <context>
@@ -741,8 +851,8 @@ plprofile se cerrará ahora; vuelve a abrirlo para ver los registros restaurados
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <source>PDF protected with a passphrase (*.plpx)</source>
-        <translation>PDF protegido con una frase de contraseña (*.plpx)</translation>
+        <source>PDF locked with a passphrase (*.pdf)</source>
+        <translation>PDF con frase de contraseña (*.pdf)</translation>
     </message>
     <message>
         <source>Conference with {name}</source>
@@ -773,6 +883,10 @@ plprofile se cerrará ahora; vuelve a abrirlo para ver los registros restaurados
         <translation>Cancelar la reunión</translation>
     </message>
     <message>
+        <source>Who is writing</source>
+        <translation>Quién escribe</translation>
+    </message>
+    <message>
         <source>Planned:</source>
         <translation>Previsto:</translation>
     </message>
@@ -783,6 +897,14 @@ plprofile se cerrará ahora; vuelve a abrirlo para ver los registros restaurados
     <message>
         <source>Since the profile began</source>
         <translation>Desde que comenzó el perfil</translation>
+    </message>
+    <message>
+        <source>Agenda and what changed</source>
+        <translation>Agenda y lo que cambió</translation>
+    </message>
+    <message>
+        <source>A&amp;genda</source>
+        <translation>A&amp;genda</translation>
     </message>
     <message>
         <source>Goal</source>
@@ -848,6 +970,22 @@ plprofile se cerrará ahora; vuelve a abrirlo para ver los registros restaurados
         <source>Next &amp;check-in:</source>
         <translation>Próximo &amp;seguimiento:</translation>
     </message>
+    <message>
+        <source>Who types first?</source>
+        <translation>¿Quién escribe primero?</translation>
+    </message>
+    <message>
+        <source>{name} is writing</source>
+        <translation>Escribe {name}</translation>
+    </message>
+    <message>
+        <source>✎ {name} is writing</source>
+        <translation>✎ Escribe {name}</translation>
+    </message>
+    <message>
+        <source>Switch: {name} writes</source>
+        <translation>Cambiar: escribe {name}</translation>
+    </message>
     <message numerus="yes">
         <source>%n min left</source>
         <translation>
@@ -858,6 +996,10 @@ plprofile se cerrará ahora; vuelve a abrirlo para ver los registros restaurados
     <message>
         <source>Time to wrap up</source>
         <translation>Es hora de cerrar</translation>
+    </message>
+    <message>
+        <source>{line} — goal “{goal}”</source>
+        <translation>{line} — meta «{goal}»</translation>
     </message>
     <message>
         <source>Nothing new from the learner yet.</source>
@@ -903,8 +1045,8 @@ plprofile se cerrará ahora; vuelve a abrirlo para ver los registros restaurados
         <translation>Resumen</translation>
     </message>
     <message>
-        <source>The summary was saved, protected with a passphrase, to {path}. It opens with &apos;plprofile export decrypt&apos;.</source>
-        <translation>El resumen se guardó, protegido con una frase de contraseña, en {path}. Se abre con «plprofile export decrypt».</translation>
+        <source>The summary was saved to {path}, locked with the passphrase: any PDF reader opens it with the passphrase.</source>
+        <translation>El resumen se guardó en {path}, cerrado con la frase de contraseña: cualquier lector de PDF lo abre con ella.</translation>
     </message>
     <message>
         <source>The PDF could not be written: {reason}</source>
@@ -974,8 +1116,8 @@ plprofile se cerrará ahora; vuelve a abrirlo para ver los registros restaurados
         <translation>Próximo:</translation>
     </message>
     <message>
-        <source>{learner} and teacher</source>
-        <translation>{learner} y docente</translation>
+        <source>{learner} and {teacher}</source>
+        <translation>{learner} y {teacher}</translation>
     </message>
     <message>
         <source>&amp;Add record</source>
@@ -2328,6 +2470,37 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
     </message>
 </context>
 <context>
+    <name>blank</name>
+    <message>
+        <source>Name:</source>
+        <translation>Nombre:</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>Fecha:</translation>
+    </message>
+    <message>
+        <source>My learning backpack</source>
+        <translation>Mi mochila de aprendizaje</translation>
+    </message>
+    <message>
+        <source>Tools, apps, strategies and skills that help me</source>
+        <translation>Herramientas, apps, estrategias y habilidades que me ayudan</translation>
+    </message>
+    <message>
+        <source>A goal I am working on</source>
+        <translation>Una meta en la que estoy trabajando</translation>
+    </message>
+    <message>
+        <source>My goal, why it matters, my first steps, who or what helps me</source>
+        <translation>Mi meta, por qué me importa, mis primeros pasos, quién o qué me ayuda</translation>
+    </message>
+    <message>
+        <source>My learning profile</source>
+        <translation>Mi perfil de aprendizaje</translation>
+    </message>
+</context>
+<context>
     <name>chart_view</name>
     <message>
         <source>PNG image (*.png)</source>
@@ -2372,6 +2545,10 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
     <message>
         <source>Learner and teacher differ by {n} or more</source>
         <translation>Aprendiz y docente difieren en {n} o más</translation>
+    </message>
+    <message>
+        <source>not rated this time: the latest value, carried</source>
+        <translation>no valorado esta vez: el último valor, arrastrado</translation>
     </message>
     <message>
         <source>Goals</source>
@@ -2452,6 +2629,14 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
     <message>
         <source>Difference (learner − teacher)</source>
         <translation>Diferencia (aprendiz − docente)</translation>
+    </message>
+    <message>
+        <source>{element} (carried from {date})</source>
+        <translation>{element} (arrastrado del {date})</translation>
+    </message>
+    <message>
+        <source>{overall} (none: a partial check)</source>
+        <translation>{overall} (ninguno: una revisión parcial)</translation>
     </message>
     <message>
         <source>Goals set</source>
@@ -3353,20 +3538,40 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>Mis fortalezas</translation>
     </message>
     <message>
+        <source>My challenges</source>
+        <translation>Mis desafíos</translation>
+    </message>
+    <message>
         <source>My interests</source>
         <translation>Mis intereses</translation>
+    </message>
+    <message>
+        <source>My talents and passions</source>
+        <translation>Mis talentos y pasiones</translation>
     </message>
     <message>
         <source>My aspirations</source>
         <translation>Mis aspiraciones</translation>
     </message>
     <message>
-        <source>My learning backpack</source>
-        <translation>Mi mochila de aprendizaje</translation>
+        <source>What helps me learn</source>
+        <translation>Lo que me ayuda a aprender</translation>
+    </message>
+    <message>
+        <source>Our next steps</source>
+        <translation>Nuestros próximos pasos</translation>
     </message>
     <message>
         <source>My goals</source>
         <translation>Mis metas</translation>
+    </message>
+    <message>
+        <source>Overall stage: none yet (a partial check: not every element has a value).</source>
+        <translation>Etapa general: todavía ninguna (una revisión parcial: no todos los elementos tienen un valor).</translation>
+    </message>
+    <message>
+        <source>Overall stage: {value} (from 1 to {top}).</source>
+        <translation>Etapa general: {value} (de 1 a {top}).</translation>
     </message>
     <message>
         <source>Goal</source>
@@ -3388,13 +3593,16 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <source>Last check-in</source>
         <translation>Último seguimiento</translation>
     </message>
+    <message numerus="yes">
+        <source>… and %n more goal(s) in the profile.</source>
+        <translation>
+            <numerusform>… y %n meta más en el perfil.</numerusform>
+            <numerusform>… y %n metas más en el perfil.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>No goals yet.</source>
         <translation>Todavía no hay metas.</translation>
-    </message>
-    <message>
-        <source>What we agreed</source>
-        <translation>Lo que acordamos</translation>
     </message>
     <message>
         <source>Nothing written down.</source>
@@ -3411,6 +3619,14 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
     <message>
         <source>Stages of Personalized Learning: where we are now</source>
         <translation>Etapas del Aprendizaje Personalizado: dónde estamos ahora</translation>
+    </message>
+    <message>
+        <source>No Stages ratings yet.</source>
+        <translation>Todavía no hay valoraciones de las Etapas.</translation>
+    </message>
+    <message>
+        <source>Some texts are shortened here; the full text is in the profile.</source>
+        <translation>Algunos textos están acortados aquí; el texto completo está en el perfil.</translation>
     </message>
     <message>
         <source>Written together by the learner and their teacher with plprofile.</source>

@@ -249,3 +249,32 @@ def test_goal_event_rejects_unknown_status() -> None:
     with pytest.raises(ValueError):
         GoalEvent("g", D1, "finished")
     assert CheckInPoint("g", D1, 3).scale == 3
+
+
+# ---------------------------------------------------------------------------------------------- partial sets
+
+
+def test_a_partial_rating_carries_the_others_forward_with_their_day():
+    from plprofile.domain.progress import carry_forward
+
+    ids = ["voice", "choice", "purpose"]
+    first = Assessment("a1", "L", date(2026, 1, 10), "f", "1", (
+        ElementRating("voice", 1.0, 2.0, 1.5), ElementRating("choice", 2.0, 2.0, 2.0)))
+    second = Assessment("a2", "L", date(2026, 3, 1), "f", "1", (ElementRating("choice", agreed=2.5),))
+    plan = carry_forward([second, first], [ElementRating("voice", agreed=3.0)], ids)
+    assert [r.element_id for r in plan.ratings] == ["voice", "choice"]
+    assert plan.ratings[1] == ElementRating("choice", None, None, 2.5, "", date(2026, 3, 1))  # the latest value
+    assert plan.carried == (("choice", date(2026, 3, 1)),) and plan.missing == ("purpose",) and plan.partial
+    # a value carried twice keeps the day it was given, not the day it was copied
+    third = Assessment("a3", "L", date(2026, 5, 1), "f", "1", plan.ratings)
+    again = carry_forward([first, second, third], [ElementRating("purpose", teacher=1.0)], ids)
+    assert again.carried == (("voice", date(2026, 5, 1)), ("choice", date(2026, 3, 1)))
+    assert not again.partial
+
+
+def test_a_partial_check_never_has_an_overall():
+    partial = Assessment("p", "L", date(2026, 2, 1), "f", "1", (ElementRating("voice", agreed=1.5),), partial=True)
+    full = Assessment("f", "L", date(2026, 1, 1), "f", "1", (
+        ElementRating("voice", agreed=1.5), ElementRating("choice", agreed=2.0)))
+    assert partial.overall("agreed") is None and full.overall("agreed") == 1.75
+    assert overall_series([full, partial], "agreed") == [(date(2026, 1, 1), 1.75)]

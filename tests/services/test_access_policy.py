@@ -30,6 +30,7 @@ from plprofile.domain.progress import ElementRating
 from plprofile.domain.roster import RosterRow
 from plprofile.services.accounts import learner_actor, teacher_actor
 from plprofile.services.auth import AuthService
+from plprofile.services.portable import PortableService
 from plprofile.services.profiles import ProfileService
 from plprofile.services.stages import StagesService
 from plprofile.store import changes
@@ -49,7 +50,7 @@ from plprofile.store.models import (
     ProfileEntry,
 )
 
-SERVICES = (ProfileService, StagesService, AuthService)
+SERVICES = (ProfileService, StagesService, AuthService, PortableService)
 ROLES = ("teacher", "own", "other", "signed_out")  # a teacher; learner A on A's rows; learner B on A's rows
 
 
@@ -149,6 +150,20 @@ T_OWN = {"teacher", "own"}
 ALL = {"teacher", "own", "other"}
 
 
+def _new_profile() -> dict:
+    """A profile document of a learner this store does not hold (nothing in it but the learner)."""
+    from plprofile.services import portable
+
+    stamp = "2026-01-05T10:00:00+00:00"
+    learner = {"id": str(uuid.uuid4()), "created_at": stamp, "updated_at": stamp, "author_id": None,
+               "author_role": "teacher", "deleted_at": None, "version": 1, "given_name": "Noor",
+               "family_name": "Haddad", "preferred_name": "Noor", "pronouns": "", "grade": "5", "group_name": "5A",
+               "external_id": None}
+    assert set(learner) == set(portable.columns(Learner))
+    return {"format": portable.FORMAT, "schema_version": portable.SCHEMA_VERSION, "learner": learner,
+            "account": None, "tables": {m.__tablename__: [] for m in portable.TABLES}}
+
+
 def _framework_bytes() -> bytes:
     return (RESOURCES / "frameworks" / "default-stages.json").read_bytes()
 
@@ -162,6 +177,10 @@ CALLS: dict[str, list[tuple[str, Call, set[str]]]] = {
     "ProfileService.may": [("asks only", lambda s, a, i: s[1].may(a, Action.DELETE, _row(s[0], Goal, i["goal"])),
                             ALL)],
     "ProfileService.list_learners": [("own list", lambda s, a, i: s[1].list_learners(a), ALL)],
+    "PortableService.export_profile": [("A", lambda s, a, i: PortableService(s[0]).export_profile(a, i["a"]),
+                                        T_ONLY)],
+    "PortableService.import_profile": [("new", lambda s, a, i: PortableService(s[0]).import_profile(
+        a, _new_profile()), T_ONLY)],
     "ProfileService.class_list": [("class", lambda s, a, i: s[1].class_list(a), T_ONLY)],
     "ProfileService.forget_class_list": [("class", lambda s, a, i: s[1].forget_class_list(a), T_ONLY)],
     "ProfileService.groups": [("class", lambda s, a, i: s[1].groups(a), T_ONLY)],

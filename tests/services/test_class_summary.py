@@ -137,7 +137,7 @@ def test_the_demo_class_per_element_matches_the_domain(store, teacher):
 
 def test_hand_made_histories_per_element(store, teacher):
     """Quarter values between stages, an unrated element, learner-only and teacher-only views, a same-day
-    re-assessment, and a learner whose latest assessment skips the element (not counted for it from then)."""
+    re-assessment, and a learner whose latest assessment skips the element (carried forward: still counted)."""
     from plprofile.services.profiles import ProfileService
     from plprofile.services.stages import StagesService
 
@@ -163,8 +163,8 @@ def test_hand_made_histories_per_element(store, teacher):
     by_day = {on: (dict(c), n) for on, c, n in got}
     assert by_day[date(2025, 10, 1)] == ({1.5: 1, 3.0: 1}, 2)
     assert by_day[date(2025, 12, 1)] == ({2.5: 1, 3.0: 1}, 2)
-    assert by_day[date(2026, 2, 1)] == ({1.5: 1}, 2)  # Ana's latest skips Voice
-    assert by_day[date(2026, 4, 1)] == ({1.5: 1, 2.0: 1}, 3)
+    assert by_day[date(2026, 2, 1)] == ({1.5: 1, 2.5: 1}, 2)  # Ana's latest carries Voice forward
+    assert by_day[date(2026, 4, 1)] == ({1.5: 1, 2.0: 1, 2.5: 1}, 3)
     assert by_day[TODAY][1] == 3
     for element in (voice, choice):
         for group in (None, "5A", "5B"):
@@ -341,7 +341,7 @@ def test_assessments_of_another_framework_version_count_by_the_active_ones_eleme
     extra = copy.deepcopy(data["elements"][0])
     extra["id"] = "courage"
     extra["name"] = {"en": "Courage", "es": "Valor"}
-    data["elements"].append(extra)
+    data["elements"] = [data["elements"][0], extra]  # Voice and Courage: nothing of it to carry forward
     other = load_framework(json.dumps(data).encode())
     voice = next(iter(fw.element_ids()))
     for k, learner in enumerate(learners[5:9]):

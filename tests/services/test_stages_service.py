@@ -127,3 +127,24 @@ def test_bad_framework_file_changes_nothing(stages, teacher, data):
         stages.install_framework(teacher, data)
     assert stages.active_framework(teacher).key == before
     assert not stages._frameworks_dir.exists() or not any(stages._frameworks_dir.glob("*.json"))
+
+
+def test_rating_one_element_keeps_the_others_and_the_overall(stages, teacher, learner):
+    """A conference that rates only Voice: the other elements keep their latest values (carried, with their
+    day), so "where we are now" and the Overall stand on the full set, not on Voice alone."""
+    fw = default_framework()
+    ids = list(fw.element_ids())
+    stages.record_assessment(teacher, learner.id, date(2026, 9, 1),
+                             [ElementRating(e, agreed=2.0) for e in ids[1:]] + [ElementRating(ids[0], agreed=1.0)])
+    stages.record_assessment(teacher, learner.id, date(2026, 11, 1), [ElementRating(ids[0], agreed=1.5)])
+    first, now = stages.history(teacher, learner.id)
+    assert now.value(ids[0], "agreed") == 1.5 and now.rating(ids[0]).carried_from is None
+    assert all(now.value(e, "agreed") == 2.0 and now.rating(e).carried_from == date(2026, 9, 1) for e in ids[1:])
+    assert not now.partial
+    assert now.overall("agreed", ids) == pytest.approx((1.5 + 2.0 * (len(ids) - 1)) / len(ids))
+
+
+def test_a_first_partial_rating_is_a_check_without_an_overall(stages, teacher, learner):
+    stages.record_assessment(teacher, learner.id, date(2026, 9, 1), [ElementRating("voice", agreed=2.0)])
+    [check] = stages.history(teacher, learner.id)
+    assert check.partial and check.overall("agreed") is None and check.carried() == []

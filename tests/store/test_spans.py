@@ -33,15 +33,18 @@ def derived_by_hand(path: Path) -> dict[str, tuple[float | None, str | None]]:
             if value is not None:
                 ratings[aid].append(value)
         by_learner = defaultdict(list)
-        for aid, lid, on, created, deleted in con.execute(
-                "SELECT id, learner_id, assessed_on, created_at, deleted_at FROM assessment"):
+        partial = set()
+        for aid, lid, on, created, deleted, is_partial in con.execute(
+                "SELECT id, learner_id, assessed_on, created_at, deleted_at, partial FROM assessment"):
             if deleted is None:
                 by_learner[lid].append((on, created, aid))
+            if is_partial:
+                partial.add(aid)
         result = {}
         for rows in by_learner.values():
             rows.sort()
             for k, (_on, _created, aid) in enumerate(rows):
-                values = ratings.get(aid)
+                values = None if aid in partial else ratings.get(aid)  # a partial check: no overall
                 result[aid] = (sum(values) / len(values) if values else None,
                                rows[k + 1][0] if k + 1 < len(rows) else None)
         return result
@@ -163,6 +166,8 @@ def test_migrating_works_them_out_for_what_is_there(tmp_path):
     con.executescript("DROP INDEX ix_assessment_latest; DROP INDEX ix_assessment_span; "
                       "DROP INDEX ix_assessment_rating_latest; ALTER TABLE assessment_rating DROP COLUMN in_latest; "
                       "ALTER TABLE assessment DROP COLUMN overall; ALTER TABLE assessment DROP COLUMN next_on; "
+                      "ALTER TABLE assessment DROP COLUMN partial; "
+                      "ALTER TABLE assessment_rating DROP COLUMN carried_from; "
                       "UPDATE alembic_version SET version_num = '0003_change_log_signed_in';")
     con.close()
     reopened = engine.open_store(tmp_path / "d")  # the app's path: a backup, then the migration

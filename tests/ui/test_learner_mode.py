@@ -214,7 +214,10 @@ def test_a_learner_updates_their_plan_rates_themselves_proposes_and_reads_their_
     assessment_log = _log(window, uuid.UUID(str(saved.id)))
     rating_log = [r for r in ctx.profiles.history(me, zoe) if r.entity == "assessment_rating"
                   and f'"assessment_id": "{saved.id}"' in (r.new_value or "")]
-    assert len(rating_log) == 2
+    # their two ratings, and the other elements carried forward from the last conference (copies, marked)
+    own = [r for r in rating_log if '"carried_from"' not in (r.new_value or "")]
+    assert len(own) == 2 and len(rating_log) == len(saved.ratings)
+    assert len(saved.carried()) == len(saved.ratings) - 2 and not saved.partial
     _authored_by_learner(window, assessment_log + rating_log)
     qtbot.waitUntil(lambda: voice.last.text() == "2.5")  # "last time" now shows this self-assessment
     assert choice.last.text() == "1.5" and voice.pickers["learner"].value() is None

@@ -537,3 +537,37 @@ def test_switching_learners_redraws_the_progress_chart_in_place(open_window, ans
     assert shown == {ln.get_gid(): list(ln.get_ydata()) for ax in fresh.axes for ln in ax.get_lines()
                      if ln.get_gid()}
     assert page.learner_name in figure._suptitle.get_text()
+
+
+def test_rating_one_element_says_what_happens_and_keeps_the_others(open_window, answers, qtbot):
+    """Rating only Voice after a full set: saving says the others are carried forward (with their day), and
+    "where we are now" shows them carried, not "—"; answering No saves nothing."""
+    window = open_window()
+    learner = _add_learner(window)
+    ctx = window.ctx
+    ids = list(default_framework().element_ids())
+    first = date.today() - timedelta(days=30)
+    ctx.stages.record_assessment(ctx.teacher, learner.id, first, [ElementRating(e, agreed=2.0) for e in ids])
+    window.refresh_learners(select=learner.id)
+    page = _open_stages(window, qtbot)
+    entry = page.entry
+    _choose(qtbot, entry.row("voice").pickers["agreed"], 1.5)
+    answers.confirm_answer = False
+    _click(qtbot, entry.save_button)
+    assert "You rated 1 of the 10 elements" in answers.confirms[-1]
+    assert "carried forward" in answers.confirms[-1] and "Choice (" in answers.confirms[-1]
+    assert len(ctx.stages.history(ctx.teacher, learner.id)) == 1  # No: nothing saved, the form kept
+    assert entry.row("voice").pickers["agreed"].value() == 1.5
+    answers.confirm_answer = True
+    _click(qtbot, entry.save_button)
+    assert answers.errors == []
+    now = ctx.stages.history(ctx.teacher, learner.id)[-1]
+    assert now.value("choice", "agreed") == 2.0 and now.rating("choice").carried_from == first
+    page.tabs.setCurrentWidget(page.charts["now"])
+    model = page.charts["now"].table_view.model()
+    qtbot.waitUntil(lambda: model.rowCount() > 0)
+    labels = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert "Voice" in labels
+    assert any(label.startswith("Choice (carried from ") for label in labels)
+    overall = [model.index(r, 3).data() for r in range(model.rowCount()) if labels[r] == "Overall"]
+    assert overall == ["1.95"]  # (1.5 + 9 × 2) / 10, not Voice alone

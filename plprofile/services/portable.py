@@ -1,0 +1,252 @@
+"""A learner's whole profile, portable: written to a versioned JSON document and read back into another store.
+
+The document (described in ``resources/profile-export/SCHEMA.md``) holds the learner and every live row of their
+profile: entries, backpack, choices, goals with steps, supports, evidence and check-ins, conferences, Stages
+assessments and ratings, each with its id, timestamps, author and agreement as stored, and the learner's own
+account (no sign-in name, no secret). Columns the store derives (an assessment's overall value and span) are left
+out; the store works them out again. The change history is not part of schema version 1.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import select
+
+from plprofile.domain.policy import Action, Kind, Target, require
+from plprofile.domain.profile import Actor
+from plprofile.store import spans
+from plprofile.store.engine import Store
+from plprofile.store.models import (
+    Account,
+    ActionStep,
+    Assessment,
+    AssessmentRating,
+    BackpackItem,
+    ChangeLog,
+    CheckIn,
+    ChoiceOption,
+    Conference,
+    Evidence,
+    Goal,
+    GoalSupport,
+    Learner,
+    ProfileEntry,
+)
+from plprofile.store.types import UTCDateTime
+
+from .access import actor_first, require_class, require_learner_rows
+
+FORMAT = "plprofile-profile"
+SCHEMA_VERSION = 1
+#: The tables of a profile, parents before children (the order rows are written in on import).
+TABLES = (ProfileEntry, BackpackItem, ChoiceOption, Goal, ActionStep, GoalSupport, Evidence, CheckIn, Conference,
+          Assessment, AssessmentRating)
+#: Never exported: the store's derived columns, and an account's sign-in name and secrets.
+LEFT_OUT = {"assessment": {"overall", "next_on"}, "assessment_rating": {"in_latest"},
+            "account": {"username", "secret_hash", "failed_attempts", "locked_until"}}
+
+
+class ProfileFileError(ValueError):
+    """A profile document that cannot be imported; the message says why. Nothing was written."""
+
+
+def columns(model) -> list[str]:  # noqa: ANN001
+    """The columns of ``model`` a profile document holds, in table order."""
+    left_out = LEFT_OUT.get(model.__tablename__, set())
+    return [c.name for c in model.__table__.columns if c.name not in left_out]
+
+
+def _encode(value: Any) -> Any:  # noqa: ANN401
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return value
+
+
+def _decoder(column):  # noqa: ANN001, ANN202
+    kind = column.type
+    if isinstance(kind, UTCDateTime):
+        return datetime.fromisoformat
+    try:
+        python = kind.python_type
+    except NotImplementedError:  # pragma: no cover
+        return lambda v: v
+    if python is uuid.UUID:
+        return lambda v: uuid.UUID(str(v))
+    if python is date:
+        return date.fromisoformat
+    if python is datetime:
+        return datetime.fromisoformat
+    if python is float:
+        return lambda v: float(v) if isinstance(v, int | float) and not isinstance(v, bool) else _bad(column, v)
+    if python is int:
+        return lambda v: v if isinstance(v, int) and not isinstance(v, bool) else _bad(column, v)
+    if python is bool:
+        return lambda v: v if isinstance(v, bool) else _bad(column, v)
+    return lambda v: v if isinstance(v, str) else _bad(column, v)
+
+
+def _bad(column, value: Any):  # noqa: ANN001, ANN202, ANN401
+    raise ProfileFileError(f"The file is damaged ({column.table.name}.{column.name} holds {value!r}, which it "
+                           "cannot hold); nothing was imported.")
+
+
+def _row(model, obj) -> dict[str, Any]:  # noqa: ANN001
+    return {name: _encode(getattr(obj, name)) for name in columns(model)}
+
+
+@actor_first
+class PortableService:
+    """Export a learner's profile to a document, and import one into this store."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def export_profile(self, actor: Actor, learner_id: uuid.UUID) -> dict[str, Any]:
+        """The learner's whole profile as a document (teachers only: it holds teacher-only notes too)."""
+        require_class(actor)
+        with self.store.session() as s:
+            learner = require_learner_rows(s, actor, learner_id, Kind.HISTORY)
+            account = s.execute(select(Account).where(Account.learner_id == learner_id,
+                                                      Account.deleted_at.is_(None))).scalars().first()
+            kept: set[uuid.UUID] = {learner.id}
+            tables: dict[str, list[dict[str, Any]]] = {}
+            for model in TABLES:
+                rows = s.execute(select(model).where(model.learner_id == learner_id, model.deleted_at.is_(None))
+                                 .order_by(model.created_at, model.id)).scalars().all()
+                if model is ProfileEntry:  # an entry before the suggestions on it
+                    rows = sorted(rows, key=lambda r: r.parent_id is not None)
+                out = []
+                for obj in rows:
+                    row = _row(model, obj)
+                    if not self._parents_kept(model, row, kept):
+                        continue
+                    kept.add(obj.id)
+                    out.append(row)
+                tables[model.__tablename__] = out
+        return {"format": FORMAT, "schema_version": SCHEMA_VERSION, "learner": _row(Learner, learner),
+                "account": _row(Account, account) if account else None, "tables": tables}
+
+    @staticmethod
+    def _parents_kept(model, row: dict[str, Any], kept: set[uuid.UUID]) -> bool:  # noqa: ANN001
+        """Whether every row ``row`` refers to is in the document; a nullable reference to one left out (a row
+        removed) is cleared instead."""
+        for column in model.__table__.columns:
+            if not column.foreign_keys or column.name == "learner_id" or row.get(column.name) is None:
+                continue
+            if uuid.UUID(row[column.name]) not in kept:
+                if not column.nullable:
+                    return False
+                row[column.name] = None
+        return True
+
+    def import_profile(self, actor: Actor, document: Any) -> Learner:  # noqa: ANN401
+        """Create the learner of ``document`` (from ``export_profile``) with everything in it, ids, times and
+        authors as they were. Refused, with nothing written: a document of a newer schema, a damaged one, or a
+        learner (or any row) already in this store."""
+        require(actor, Action.CREATE, Target(Kind.LEARNER))
+        learner_row, account_row, tables = self._read(document)
+        with self.store.transaction() as s:
+            if s.get(Learner, learner_row["id"]) is not None:
+                raise ProfileFileError("This learner is already in this store; nothing was imported.")
+            external = learner_row.get("external_id")
+            if external and s.execute(select(Learner.id).where(Learner.external_id == external)).first():
+                raise ProfileFileError(f"A learner with the student ID {external} is already in this store; "
+                                       "nothing was imported.")
+            conn = s.connection()
+            conn.execute(Learner.__table__.insert(), [learner_row])
+            if account_row is not None:
+                if s.get(Account, account_row["id"]) is not None:
+                    raise ProfileFileError("This learner's account is already in this store; nothing was imported.")
+                conn.execute(Account.__table__.insert(), [account_row])
+            for model in TABLES:
+                rows = tables[model.__tablename__]
+                if rows:
+                    taken = s.execute(select(model.id).where(model.id.in_([r["id"] for r in rows]))).first()
+                    if taken:
+                        raise ProfileFileError("Part of this profile is already in this store; nothing was imported.")
+                    conn.execute(model.__table__.insert(), rows)
+            spans.refresh_spans(conn, [learner_row["id"]])
+            count = sum(len(rows) for rows in tables.values())
+            s.add(ChangeLog(learner_id=learner_row["id"], entity="learner", entity_id=learner_row["id"],
+                            action="create", field="import",
+                            new_value=json.dumps({"imported": f"profile schema {SCHEMA_VERSION}", "rows": count}),
+                            author_id=actor.account_id, author_role=str(actor.role), device_id=self.store.device_id))
+        with self.store.session() as s:
+            return s.get(Learner, learner_row["id"])
+
+    @staticmethod
+    def _read(document: Any):  # noqa: ANN401, ANN205
+        """The rows of a document, decoded and checked; ProfileFileError saying what is wrong."""
+        if not isinstance(document, dict) or document.get("format") != FORMAT:
+            raise ProfileFileError("This is not a plprofile profile file; nothing was imported.")
+        version = document.get("schema_version")
+        if not isinstance(version, int) or isinstance(version, bool):
+            raise ProfileFileError("The file does not say which version it is; nothing was imported.")
+        if version > SCHEMA_VERSION:
+            raise ProfileFileError(f"The file is of profile schema {version}, newer than this app reads "
+                                   f"({SCHEMA_VERSION}): update plprofile first. Nothing was imported.")
+        if version < 1:
+            raise ProfileFileError(f"Profile schema {version} does not exist; nothing was imported.")
+        tables = document.get("tables")
+        if not isinstance(tables, dict) or set(tables) != {m.__tablename__ for m in TABLES}:
+            raise ProfileFileError("The file is damaged (its tables are not all there); nothing was imported.")
+
+        def decode(model, raw: Any) -> dict[str, Any]:  # noqa: ANN001, ANN401
+            names = columns(model)
+            if not isinstance(raw, dict) or set(raw) != set(names):
+                raise ProfileFileError(f"The file is damaged (a row of {model.__tablename__} has other fields); "
+                                       "nothing was imported.")
+            row = {}
+            for column in model.__table__.columns:
+                if column.name not in names:
+                    continue
+                value = raw[column.name]
+                if value is None:
+                    if not column.nullable and not column.primary_key:
+                        raise ProfileFileError(f"The file is damaged ({model.__tablename__}.{column.name} is "
+                                               "empty); nothing was imported.")
+                    row[column.name] = None
+                    continue
+                try:
+                    row[column.name] = _decoder(column)(value)
+                except ProfileFileError:
+                    raise
+                except (TypeError, ValueError, AttributeError) as exc:
+                    raise ProfileFileError(f"The file is damaged ({model.__tablename__}.{column.name}: "
+                                           f"{value!r}); nothing was imported.") from exc
+            return row
+
+        learner = decode(Learner, document.get("learner"))
+        account = None if document.get("account") is None else decode(Account, document["account"])
+        rows = {}
+        for model in TABLES:
+            if not isinstance(tables[model.__tablename__], list):
+                raise ProfileFileError("The file is damaged; nothing was imported.")
+            rows[model.__tablename__] = [decode(model, r) for r in tables[model.__tablename__]]
+        if learner["id"] is None:
+            raise ProfileFileError("The file is damaged (the learner has no id); nothing was imported.")
+        lid = learner["id"]
+        if account is not None and account["learner_id"] != lid:
+            raise ProfileFileError("The file is damaged (the account is someone else's); nothing was imported.")
+        for table_rows in rows.values():
+            if any(r["learner_id"] != lid or r["id"] is None for r in table_rows):
+                raise ProfileFileError("The file is damaged (rows of another learner); nothing was imported.")
+        return learner, account, rows
+
+
+def dumps(document: dict[str, Any]) -> str:
+    """The document as written to a file: UTF-8 JSON, indented, keys in table order."""
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def loads(text: str | bytes) -> Any:  # noqa: ANN401
+    try:
+        return json.loads(text)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise ProfileFileError("The file is damaged (not readable JSON); nothing was imported.") from exc

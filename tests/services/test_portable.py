@@ -1,0 +1,148 @@
+"""The portable profile: a learner's whole profile out to JSON and into another store, refusals leaving the
+store as it was, and the schema document naming every field a file holds."""
+
+from __future__ import annotations
+
+import copy
+import json
+from datetime import date
+
+import pytest
+
+from plprofile import RESOURCES
+from plprofile.domain import profile as d
+from plprofile.domain.progress import ElementRating
+from plprofile.services.accounts import ensure_teacher, teacher_actor
+from plprofile.services.portable import (
+    SCHEMA_VERSION,
+    TABLES,
+    PortableService,
+    ProfileFileError,
+    columns,
+    dumps,
+    loads,
+)
+from plprofile.services.profiles import ProfileService
+from plprofile.services.stages import StagesService
+from plprofile.store.engine import open_store
+from plprofile.store.models import Account, Learner
+
+
+@pytest.fixture
+def mei(store, teacher, profiles):
+    """A learner with a bit of everything: agreed words, a waiting suggestion, a goal with a step and a check-in,
+    a conference, a full and a partial-then-carried assessment."""
+    stages = StagesService(store, profiles)
+    learner = profiles.add_learner(teacher, given_name="Mei", family_name="Chen", group_name="5A",
+                                   external_id="S-101")
+    profiles.add_entry(teacher, learner.id, d.Section.STRENGTHS, "Draws diagrams", d.Agreement.AGREED)
+    profiles.add_entry(teacher, learner.id, d.Section.INTERESTS, "Chess")  # a suggestion, waiting
+    goal = profiles.add_goal(teacher, learner.id, "Read a chapter a day", status=d.GoalStatus.IN_PROGRESS)
+    profiles.add_step(teacher, goal.id, "Pick a book")
+    profiles.add_checkin(teacher, goal.id, 3, "Going well")
+    profiles.add_conference(teacher, learner.id, date(2026, 10, 1), participants="Mei and Ms Rivera",
+                            agreements="Read every night")
+    ids = list(stages.active_framework(teacher).element_ids())
+    stages.record_assessment(teacher, learner.id, date(2026, 9, 1), [ElementRating(e, agreed=2.0) for e in ids])
+    stages.record_assessment(teacher, learner.id, date(2026, 10, 1), [ElementRating(ids[0], agreed=2.5)])
+    return learner
+
+
+def _other_store(tmp_path):
+    other = open_store(tmp_path / "other")
+    return other, teacher_actor(ensure_teacher(other, "Mr Okoye"))
+
+
+def test_export_import_export_gives_the_same_file_with_ids_and_authors_kept(store, teacher, mei, tmp_path):
+    first = dumps(PortableService(store).export_profile(teacher, mei.id))
+    doc = json.loads(first)
+    assert doc["schema_version"] == SCHEMA_VERSION and doc["learner"]["external_id"] == "S-101"
+    assert {r["agreement"] for r in doc["tables"]["profile_entry"]} == {"agreed", "suggestion"}
+    assert len(doc["tables"]["assessment"]) == 2 and any(r["carried_from"] for r in doc["tables"]["assessment_rating"])
+    other, new_teacher = _other_store(tmp_path)
+    try:
+        made = PortableService(other).import_profile(new_teacher, loads(first))
+        assert made.id == mei.id
+        again = dumps(PortableService(other).export_profile(new_teacher, mei.id))
+        assert again == first
+        profiles = ProfileService(other)
+        view = profiles.load_profile(new_teacher, mei.id)
+        assert [g.goal.statement for g in view.goals] == ["Read a chapter a day"]
+        assert {e.author_id for e in view.entries} == {teacher.account_id}  # authorship kept
+        # the store's own figures are worked out again: the Overall of the carried assessment stands
+        history = StagesService(other, profiles).history(new_teacher, mei.id)
+        assert history[-1].overall("agreed") is not None and not history[-1].partial
+    finally:
+        other.close()
+
+
+def _rows(path):
+    import sqlite3
+
+    con = sqlite3.connect(path)
+    try:
+        return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                for t in ("learner", "account", "profile_entry", "goal", "assessment", "change_log")}
+    finally:
+        con.close()
+
+
+@pytest.mark.parametrize("damage", ["newer", "not_json", "other_format", "missing_table", "extra_field",
+                                    "wrong_type", "other_learner", "bad_date", "no_version"])
+def test_a_newer_or_damaged_file_is_refused_and_nothing_is_written(store, teacher, mei, tmp_path, damage):
+    doc = PortableService(store).export_profile(teacher, mei.id)
+    other, new_teacher = _other_store(tmp_path)
+    try:
+        before = _rows(other.path)
+        bad = copy.deepcopy(doc)
+        if damage == "newer":
+            bad["schema_version"] = SCHEMA_VERSION + 1
+        elif damage == "other_format":
+            bad["format"] = "something-else"
+        elif damage == "missing_table":
+            del bad["tables"]["goal"]
+        elif damage == "extra_field":
+            bad["tables"]["goal"][0]["colour"] = "red"
+        elif damage == "wrong_type":
+            bad["tables"]["check_in"][0]["scale"] = "three"
+        elif damage == "other_learner":
+            bad["tables"]["goal"][0]["learner_id"] = "00000000-0000-0000-0000-000000000001"
+        elif damage == "bad_date":
+            bad["tables"]["conference"][0]["held_on"] = "the first of October"
+        elif damage == "no_version":
+            del bad["schema_version"]
+        with pytest.raises(ProfileFileError) as refused:
+            document = loads(dumps(bad)[:-200]) if damage == "not_json" else bad
+            PortableService(other).import_profile(new_teacher, document)
+        assert "nothing was imported" in str(refused.value).lower()
+        if damage == "newer":
+            assert "newer than this app reads" in str(refused.value)
+        assert _rows(other.path) == before
+    finally:
+        other.close()
+
+
+def test_a_learner_already_in_the_store_is_refused(store, teacher, mei):
+    doc = PortableService(store).export_profile(teacher, mei.id)
+    before = _rows(store.path)
+    with pytest.raises(ProfileFileError, match="already in this store"):
+        PortableService(store).import_profile(teacher, doc)
+    renamed = copy.deepcopy(doc)  # the same student under a new id: the student ID gives them away
+    new_id = "11111111-1111-1111-1111-111111111111"
+    renamed["learner"]["id"], renamed["account"] = new_id, None
+    for rows in renamed["tables"].values():
+        for row in rows:
+            row["learner_id"] = new_id
+    with pytest.raises(ProfileFileError, match="student ID S-101"):
+        PortableService(store).import_profile(teacher, renamed)
+    assert _rows(store.path) == before
+
+
+def test_the_schema_document_names_every_field_of_every_table():
+    text = (RESOURCES / "profile-export" / "SCHEMA.md").read_text(encoding="utf-8")
+    assert f"schema version {SCHEMA_VERSION}" in text
+    for model in (Learner, Account, *TABLES):
+        section = text.split(f"### `{model.__tablename__}`", 1)[1].split("### ", 1)[0]
+        listed = [line.split("`")[1] for line in section.splitlines() if line.startswith("| `")]
+        assert listed == columns(model), model.__tablename__
+    assert "secret_hash" not in text and "username" not in columns(Account)

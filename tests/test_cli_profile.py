@@ -1,0 +1,76 @@
+"""``plprofile export profile`` and ``plprofile import-profile`` in real processes: export, import into a store
+without learners, export again gives the same file; a second import and a newer file are refused."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+def _run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "plprofile", *args], capture_output=True, text=True, timeout=180,
+                          check=False)
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory) -> Path:
+    from plprofile.services.demo import generate_demo
+    from plprofile.store.engine import open_store
+
+    folder = tmp_path_factory.mktemp("profile") / "data"
+    store = open_store(folder)
+    generate_demo(store)
+    store.close()
+    return folder
+
+
+def test_export_import_export_round_trip_through_the_command_line(demo, tmp_path):
+    from plprofile.services.accounts import ensure_teacher
+    from plprofile.store.engine import open_store
+
+    first = tmp_path / "zoe.json"
+    result = _run("--data-dir", str(demo), "export", "profile", "Zoë Moreau", "-o", str(first))
+    assert result.returncode == 0, result.stderr
+    assert "Wrote the profile of Zoë Moreau" in result.stdout
+    doc = json.loads(first.read_text(encoding="utf-8"))
+    assert doc["format"] == "plprofile-profile" and doc["tables"]["goal"] and doc["tables"]["assessment_rating"]
+
+    school = tmp_path / "new-school"
+    store = open_store(school)  # another school: a teacher, no learners
+    ensure_teacher(store, "Mr Okoye")
+    store.close()
+    result = _run("--data-dir", str(school), "import-profile", str(first))
+    assert result.returncode == 0, result.stderr
+    assert "Imported the profile of Zoë Moreau" in result.stdout
+    second = tmp_path / "zoe-again.json"
+    result = _run("--data-dir", str(school), "export", "profile", "Zoë", "-o", str(second))
+    assert result.returncode == 0, result.stderr
+    assert second.read_bytes() == first.read_bytes()
+
+    result = _run("--data-dir", str(school), "import-profile", str(first))
+    assert result.returncode == 1 and "already in this store" in result.stderr
+    newer = tmp_path / "newer.json"
+    newer.write_text(json.dumps(dict(doc, schema_version=doc["schema_version"] + 1)), encoding="utf-8")
+    result = _run("--data-dir", str(school), "import-profile", str(newer))
+    assert result.returncode == 1 and "newer than this app reads" in result.stderr
+    damaged = tmp_path / "damaged.json"
+    damaged.write_bytes(first.read_bytes()[:5000])
+    result = _run("--data-dir", str(school), "import-profile", str(damaged))
+    assert result.returncode == 1 and "damaged" in result.stderr
+    result = _run("--data-dir", str(demo), "export", "profile", "Zoë", "-o", str(first))
+    assert result.returncode == 1 and "already exists" in result.stderr
+
+
+def test_a_store_without_a_teacher_takes_no_profile(demo, tmp_path):
+    from plprofile.store.engine import open_store
+
+    profile = tmp_path / "p.json"
+    assert _run("--data-dir", str(demo), "export", "profile", "Zoë", "-o", str(profile)).returncode == 0
+    empty = tmp_path / "empty"
+    open_store(empty).close()
+    result = _run("--data-dir", str(empty), "import-profile", str(profile))
+    assert result.returncode == 1 and "no teacher account" in result.stderr
