@@ -16,6 +16,7 @@ from plprofile.domain import profile as d
 from plprofile.domain.policy import AccessDenied, Action, Kind, Target, require
 from plprofile.domain.profile import Actor, Agreement, Role, ValidationError, clean_text
 from plprofile.domain.roster import RosterRow
+from plprofile.domain.search import learner_key
 from plprofile.store import changes
 from plprofile.store.engine import Store
 from plprofile.store.models import (
@@ -69,6 +70,7 @@ class ClassList:
         self.learners = learners
         self.by_hex = {s.id.hex: s for s in learners}
         self._name_keys: dict[str, str] | None = None
+        self._search_keys: list[str] | None = None
 
     @property
     def name_keys(self) -> dict[str, str]:
@@ -76,6 +78,14 @@ class ClassList:
         if self._name_keys is None:
             self._name_keys = {h: s.display_name.casefold() for h, s in self.by_hex.items()}
         return self._name_keys
+
+    @property
+    def search_keys(self) -> list[str]:
+        """Each learner's folded search key (``domain.search.learner_key``), in the list's order."""
+        if self._search_keys is None:
+            self._search_keys = [learner_key(s.given_name, s.family_name, s.preferred_name, s.external_id)
+                                 for s in self.learners]
+        return self._search_keys
 
 
 @dataclass

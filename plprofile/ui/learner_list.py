@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
+from plprofile.domain.search import learner_key, query_words
+
 if TYPE_CHECKING:  # the window shows before the store layer (SQLAlchemy) has loaded
     import uuid
 
@@ -40,12 +42,13 @@ class LearnerTableModel(QAbstractTableModel):
         self._rows: list[LearnerSummary] = []
         self._position: dict[uuid.UUID, int] = {}  # learner id -> index into _all
 
-    def set_learners(self, learners: list[LearnerSummary]) -> None:
+    def set_learners(self, learners: list[LearnerSummary], keys: list[str] | None = None) -> None:
+        """Show ``learners``; ``keys`` are their folded search keys if already made (``ClassList.search_keys``,
+        once per reading of the class), else they are made here."""
         self.beginResetModel()
         self._all = list(learners)
-        self._keys = [
-            f"{r.preferred_name} {r.given_name} {r.family_name} {r.external_id or ''}".casefold() for r in self._all
-        ]
+        self._keys = list(keys) if keys is not None else [
+            learner_key(r.given_name, r.family_name, r.preferred_name, r.external_id) for r in self._all]
         self._position = {r.id: i for i, r in enumerate(self._all)}
         self._shown = self._match(range(len(self._all)), self._words, self._group)
         self._rows = [self._all[i] for i in self._shown]
@@ -53,6 +56,14 @@ class LearnerTableModel(QAbstractTableModel):
 
     def all_learners(self) -> list[LearnerSummary]:
         return list(self._all)
+
+    def total(self) -> int:
+        """How many learners the list holds, shown or not."""
+        return len(self._all)
+
+    def shown(self) -> int:
+        """How many of them the search and group let through."""
+        return len(self._shown)
 
     def _match(self, candidates, words: tuple[str, ...], group: str) -> list[int]:  # noqa: ANN001
         rows, keys = self._all, self._keys
@@ -63,7 +74,7 @@ class LearnerTableModel(QAbstractTableModel):
         return list(candidates)
 
     def set_filter(self, words: tuple[str, ...], group: str) -> None:
-        """Show the learners whose name or ID contains every word, in ``group`` (ANY_GROUP: all)."""
+        """Show the learners whose name or ID contains every (folded) word, in ``group`` (ANY_GROUP: all)."""
         if (words, group) == (self._words, self._group):
             return
         narrower = group == self._group and all(any(old in new for new in words) for old in self._words)
@@ -123,7 +134,8 @@ class LearnerTableModel(QAbstractTableModel):
 
 
 class LearnerFilterProxy(QSortFilterProxyModel):
-    """Rows whose name (or id) contains every typed word, in the chosen group.
+    """Rows whose name (or id) contains every typed word, in the chosen group, compared without case, accents
+    or apostrophes (``domain.search.fold``).
 
     The matching happens in the source model (``LearnerTableModel.set_filter``); this proxy accepts every row
     it is given, in C++, without a call into Python per row.
@@ -140,7 +152,7 @@ class LearnerFilterProxy(QSortFilterProxyModel):
             source.set_filter(self._words, self._group)
 
     def set_text(self, text: str) -> None:
-        self._words = tuple(text.casefold().split())
+        self._words = query_words(text)
         self._apply()
 
     def set_group(self, group: str) -> None:

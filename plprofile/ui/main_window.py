@@ -178,6 +178,8 @@ class MainWindow(QMainWindow):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._row_changed(cur))
         self.count_label = QLabel()
+        self.proxy.layoutChanged.connect(self._show_count)
+        self.proxy.modelReset.connect(self._show_count)
         self.add_button = QPushButton(self.tr("&Add learner…"))
         self.add_button.clicked.connect(self.add_learner)
         self.import_button = QPushButton(self.tr("&Import class…"))
@@ -743,20 +745,22 @@ class MainWindow(QMainWindow):
 
     def _select_initial(self) -> None:
         """Open the learner asked for by name (``--learner``), else the first. A full name matches first; a
-        given, family or preferred name alone only if exactly one learner has it."""
+        given, family or preferred name alone only if exactly one learner has it; compared as the search compares
+        (without case, accents or apostrophes: "Zoe Moreau" finds Zoé Moreau)."""
         row = 0
         self.learner_not_found = False
         if self.learner_name:
-            wanted = " ".join(self.learner_name.split()).casefold()
+            from plprofile.domain.search import matches_name
+
             full: list[int] = []
             partial: list[int] = []
             for i in range(self.proxy.rowCount()):
                 summary = self.model.learner(self.proxy.mapToSource(self.proxy.index(i, 0)).row())
-                if wanted in {summary.display_name.casefold(), f"{summary.given_name} {summary.family_name}".casefold(),
-                              f"{summary.preferred_name} {summary.family_name}".casefold()}:
+                how = matches_name(self.learner_name, summary.given_name, summary.family_name,
+                                   summary.preferred_name)
+                if how == 2:
                     full.append(i)
-                elif wanted in {summary.given_name.casefold(), summary.family_name.casefold(),
-                                summary.preferred_name.casefold()}:
+                elif how == 1:
                     partial.append(i)
             found = full or (partial if len(partial) == 1 else [])
             if found:
@@ -773,7 +777,14 @@ class MainWindow(QMainWindow):
         from .learner_list import ANY_GROUP
 
         current = select or self.current_learner_id()
-        self.model.set_learners(self.ctx.profiles.list_learners(self.ctx.teacher))
+        from plprofile.domain.profile import Role
+
+        actor = self.ctx.teacher
+        if actor.role is Role.LEARNER:
+            self.model.set_learners(self.ctx.profiles.list_learners(actor))
+        else:  # the class list keeps its folded search keys until the store changes
+            class_list = self.ctx.profiles.class_list(actor)
+            self.model.set_learners(class_list.learners, class_list.search_keys)
         groups = self.ctx.profiles.groups(self.ctx.teacher)
         chosen = self.group_filter.currentData()
         self.group_filter.blockSignals(True)
@@ -784,9 +795,18 @@ class MainWindow(QMainWindow):
         self.group_filter.setCurrentIndex(max(0, self.group_filter.findData(chosen)))
         self.group_filter.blockSignals(False)
         self._fit_columns()
-        self.count_label.setText(self.tr("%n learner(s)", "", len(self.model.all_learners())))
+        self._show_count()
         if current is not None:
             self.select_learner(current)
+
+    def _show_count(self) -> None:
+        """"25 learners", or "3 of 25 learners" while a search or group hides some ("0 of 25": none match)."""
+        total, shown = self.model.total(), self.model.shown()
+        if shown == total:
+            self.count_label.setText(self.tr("%n learner(s)", "", total))
+        else:
+            self.count_label.setText(self.tr("{shown} of %n learner(s)", "", total).format(
+                shown=QLocale().toString(shown)))
 
     def _fit_columns(self) -> None:
         """Group and grade columns as wide as their longest value (over the distinct values, not the rows)."""

@@ -75,6 +75,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>{shown} of %n learner(s)</source>
+        <translation>
+            <numerusform>{shown} of %n learner</numerusform>
+            <numerusform>{shown} of %n learners</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Import %n learner(s) from {name}?</source>
         <translation>
             <numerusform>Import %n learner from {name}?</numerusform>

@@ -1759,6 +1759,13 @@ También puedes agregar aprendices a mano o importar una clase desde un archivo 
             <numerusform>%n aprendices</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>{shown} of %n learner(s)</source>
+        <translation>
+            <numerusform>{shown} de %n aprendiz</numerusform>
+            <numerusform>{shown} de %n aprendices</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Import a class</source>
         <translation>Importar una clase</translation>

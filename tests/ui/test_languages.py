@@ -13,6 +13,7 @@ from plprofile.domain.policy import AccessDenied
 from plprofile.services.demo import generate_demo
 from plprofile.store.engine import open_store
 from plprofile.ui import ask
+from tests.ui.conftest import type_or_paste
 
 
 @pytest.fixture
@@ -82,6 +83,18 @@ def test_dates_numbers_and_service_messages_follow_the_language(language):
     language("en")
     assert fmt_date(date(2025, 3, 5)) == "5 Mar 2025"
     assert explain(AccessDenied("Only a teacher can do this.")) == "Only a teacher can do this."
+
+
+@pytest.mark.parametrize(("lang", "none", "one"), [("en", "0 of 8 learners", "1 of 8 learners"),
+                                                   ("es", "0 de 8 aprendices", "1 de 8 aprendices")])
+def test_the_counter_says_how_many_of_how_many(language, open_window, named_class, qtbot, lang, none, one):
+    language(lang)
+    window = open_window(named_class)
+    qtbot.keyClicks(window.search, "nobody-at-all")
+    assert window.count_label.text() == none
+    window.search.clear()
+    type_or_paste(qtbot, window.search, "o’brien")
+    assert window.count_label.text() == one
 
 
 def test_english_uses_its_plural_forms(language, open_window, demo_dir):

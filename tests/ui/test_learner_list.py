@@ -50,3 +50,16 @@ def test_words_group_narrowing_and_widening(qtbot):
     model.set_learners(learners[:2])  # a new list keeps the filter
     assert _shown(proxy) == ["Zoë Moreau"] and model.row_of(learners[3].id) is None
     assert [s.family_name for s in model.all_learners()] == ["Moreau", "Osei"]
+
+
+def test_search_ignores_case_accents_and_apostrophes(qtbot):
+    model, proxy = LearnerTableModel(), LearnerFilterProxy()
+    proxy.setSourceModel(model)
+    model.set_learners([_summary("Zoé", "Moreau", "5A"), _summary("Tomás", "Núñez", "5A"),
+                        _summary("Lena", "Müller", "5B"), _summary("Seán", "O’Brien", "5B", "S-77")])
+    for typed, expected in (("zoe", ["Zoé Moreau"]), ("tomas", ["Tomás Núñez"]), ("nunez", ["Tomás Núñez"]),
+                            ("MULLER", ["Lena Müller"]), ("obrien", ["Seán O’Brien"]),
+                            ("O'Brien", ["Seán O’Brien"]), ("o’bri sean", ["Seán O’Brien"]),
+                            ("s-77", ["Seán O’Brien"])):
+        proxy.set_text(typed)
+        assert _shown(proxy) == expected, typed
