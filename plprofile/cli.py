@@ -31,6 +31,10 @@ how to use the commands (without a command, the app starts):
   plprofile [--data-dir DIR] decrypt               remove the encryption (store and backups)
   plprofile [--data-dir DIR] rekey [--user NAME]   a new key and recovery key for an encrypted store
   plprofile export decrypt FILE [-o OUT]           open a passphrase-protected export (.plpx)
+  plprofile [--data-dir DIR] import FILE [--yes] [--json] [--encoding ENC]
+                                                   import a class: a CSV file; shows what will change and
+                                                   asks first (--yes: does not ask); creates the store if
+                                                   there is none; exit 0 imported, 2 refused (nothing written)
 
 On an encrypted store, check, backup and decrypt/rekey ask for a teacher's password or the recovery key
 (or read it from $PLPROFILE_PASSWORD); encrypt and rekey read a new password from $PLPROFILE_NEW_PASSWORD,
@@ -81,7 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     data_dir = argparse.ArgumentParser(add_help=False)
     data_dir.add_argument("--data-dir", type=Path, metavar="DIR", default=argparse.SUPPRESS,
                           help="folder holding the store")
-    commands = parser.add_subparsers(dest="command", metavar="{check,backup,encrypt,decrypt,rekey,export}",
+    commands = parser.add_subparsers(dest="command", metavar="{check,backup,encrypt,decrypt,rekey,export,import}",
                                      title="commands")
     commands.add_parser(
         "check", parents=[data_dir], help="check the store's integrity and foreign keys (never changes it)",
@@ -132,6 +136,17 @@ def build_parser() -> argparse.ArgumentParser:
     opener.add_argument("file", type=Path, metavar="FILE", help="the protected file (.plpx)")
     opener.add_argument("-o", "--output", type=Path, metavar="OUT",
                         help="where to write it (default: its original name, beside FILE; never overwritten)")
+    importer = commands.add_parser(
+        "import", parents=[data_dir], help="import a class from a CSV file",
+        description="Check FILE, say what will change, and (once confirmed, or with --yes) import it in one "
+                    "transaction. A file with any problem is refused whole: exit 2, the problems on stderr, "
+                    "nothing written. The store is created if there is none.")
+    importer.add_argument("file", type=Path, metavar="FILE", help="a CSV file of learners")
+    importer.add_argument("--yes", action="store_true", help="import without asking")
+    importer.add_argument("--json", action="store_true", help="print what changed as one JSON object")
+    importer.add_argument("--encoding", metavar="ENC",
+                          help="the file's text encoding (default: found from the file: UTF-8, UTF-16 with a "
+                               "BOM, else Windows-1252 or Latin-1)")
     return parser
 
 
@@ -210,6 +225,10 @@ def run_command(args: argparse.Namespace, data_dir: Path) -> int:
     from .store import cipher
 
     try:
+        if args.command == "import":
+            from .import_command import run_import
+
+            return run_import(args, data_dir, _store_key)
         if args.command == "export":
             return _export_decrypt(args.file, args.output)
         if args.command in ("encrypt", "decrypt", "rekey"):

@@ -859,7 +859,7 @@ class MainWindow(QMainWindow):
 
     def import_file(self, path: Path) -> None:
         """Read, check every row, then import all of them in one transaction, or none."""
-        from plprofile.domain.roster import RosterError, parse_roster
+        from plprofile.domain.roster import RosterError, encoding_name, read_roster
 
         title = self.tr("Import a class")
         try:
@@ -868,12 +868,17 @@ class MainWindow(QMainWindow):
             ask.error(self, title, self.tr("The file cannot be read: {reason}").format(reason=exc.strerror))
             return
         try:
-            rows = parse_roster(data)
+            roster = read_roster(data)
         except RosterError as exc:
             ask.error(self, title, self.tr("Nothing was imported.\n\n{problems}").format(problems=explain(exc)))
             return
-        if not ask.confirm(self, title, self.tr("Import %n learner(s) from {name}?", "", len(rows))
-                           .format(name=path.name)):
+        rows = roster.rows
+        # the encoding and a few names, so a wrong guess is seen before anything is written
+        sample = ", ".join(f"{r.given_name} {r.family_name}" for r in rows[:3]) + (" …" if len(rows) > 3 else "")
+        question = self.tr("Import %n learner(s) from {name}?", "", len(rows)).format(name=path.name)
+        read_as = self.tr("Read as {encoding}: {names}").format(encoding=encoding_name(roster.encoding),
+                                                                 names=sample)
+        if not ask.confirm(self, title, f"{question}\n\n{read_as}"):
             return
         ctx = self.ctx
         total = len(rows)

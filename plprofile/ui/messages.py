@@ -61,7 +61,11 @@ FIXED = (
     QT_TRANSLATE_NOOP("services", "The first row could not be read as column names."),
     QT_TRANSLATE_NOOP("services", "The file has column names but no learners."),
     QT_TRANSLATE_NOOP("services", "The file has no learners (no row has the role 'student')."),
-    QT_TRANSLATE_NOOP("services", "The file is UTF-16 text ('Unicode Text'), not UTF-8. "
+    QT_TRANSLATE_NOOP("services", "The file starts as UTF-16 text ('Unicode Text') but is damaged. "
+                                  "Save it as 'CSV UTF-8' and try again."),
+    QT_TRANSLATE_NOOP("services", "The file is a spreadsheet workbook, not a CSV file. "
+                                  "In your spreadsheet program, save it as 'CSV UTF-8' and try again."),
+    QT_TRANSLATE_NOOP("services", "The file's text encoding cannot be recognised. "
                                   "Save it as 'CSV UTF-8' and try again."),
 )
 
@@ -98,6 +102,34 @@ PATTERNS = (
      QT_TRANSLATE_NOOP("services", "How it's going must be between {low} and {high}.")),
     (r"^'(?P<element>.+)' is rated twice\.$",
      QT_TRANSLATE_NOOP("services", "“{element}” is rated twice.")),
+    (r"^The file is not (?P<encoding>.+) text \(byte (?P<byte>0x[0-9A-F]{2}) at position (?P<pos>[\d,]+), "
+     r"row (?P<row>[\d,]+)\)\.$",
+     QT_TRANSLATE_NOOP("services", "The file is not {encoding} text (byte {byte} at position {pos}, row {row}).")),
+    (r"^'(?P<name>.+)' is not an encoding this computer knows \(try UTF-8, Windows-1252 or UTF-16\)\.$",
+     QT_TRANSLATE_NOOP("services", "“{name}” is not an encoding this computer knows (try UTF-8, Windows-1252 or "
+                                   "UTF-16).")),
+    (r"^The file contains a NUL byte \(position (?P<pos>[\d,]+), row (?P<row>[\d,]+)\), so it is not a text "
+     r"file\. Save it as 'CSV UTF-8' and try again\.$",
+     QT_TRANSLATE_NOOP("services", "The file contains a NUL byte (position {pos}, row {row}), so it is not a text "
+                                   "file. Save it as “CSV UTF-8” and try again.")),
+    (r"^The file has more than (?P<n>[\d,]+) rows; the most one import takes is (?P<m>[\d,]+)\. "
+     r"Split it into smaller files and import them one by one\.$",
+     QT_TRANSLATE_NOOP("services", "The file has more than {n} rows; the most one import takes is {m}. Split it "
+                                   "into smaller files and import them one by one.")),
+    (r"^Row (?P<row>[\d,]+): a value is far too long to read\. The file may have a quote mark \(\"\) "
+     r"that is never closed\.$",
+     QT_TRANSLATE_NOOP("services", "Row {row}: a value is far too long to read. The file may have a quote mark "
+                                   "(\") that is never closed.")),
+    (r"^Rows (?P<rows>.+) have the same (?P<column>.+) '(?P<id>.+)'\. Each learner needs their own id\.$",
+     QT_TRANSLATE_NOOP("services", "Rows {rows} have the same {column} “{id}”. Each learner needs their own id.")),
+    (r"^Row (?P<row>[\d,]+): '(?P<column>.+)' contains a line break or another invisible control character\. "
+     r"A quote mark \(\"\) may be missing\.$",
+     QT_TRANSLATE_NOOP("services", "Row {row}: “{column}” contains a line break or another invisible control "
+                                   "character. A quote mark (\") may be missing.")),
+    (r"^The columns '(?P<first>.+)' and '(?P<second>.+)' both give the (?P<field>.+)\. "
+     r"Keep one of them, or rename the other\.$",
+     QT_TRANSLATE_NOOP("services", "The columns “{first}” and “{second}” both give the {field}. Keep one of "
+                                   "them, or rename the other.")),
     (r"^The file has no '(?P<column>.+)' column\. Columns found: (?P<found>.+)\. "
      r"The first row must hold the column names\.$",
      QT_TRANSLATE_NOOP("services", "The file has no “{column}” column. Columns found: {found}. The first row "

@@ -1794,6 +1794,10 @@ También puedes agregar aprendices a mano o importar una clase desde un archivo 
         </translation>
     </message>
     <message>
+        <source>Read as {encoding}: {names}</source>
+        <translation>Leído como {encoding}: {names}</translation>
+    </message>
+    <message>
         <source>Importing…</source>
         <translation>Importando…</translation>
     </message>
@@ -3195,8 +3199,16 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>El archivo no tiene aprendices (ninguna fila tiene el rol «student»).</translation>
     </message>
     <message>
-        <source>The file is UTF-16 text (&apos;Unicode Text&apos;), not UTF-8. Save it as &apos;CSV UTF-8&apos; and try again.</source>
-        <translation>El archivo es texto UTF-16 («Texto Unicode»), no UTF-8. Guárdalo como «CSV UTF-8» y vuelve a intentarlo.</translation>
+        <source>The file starts as UTF-16 text (&apos;Unicode Text&apos;) but is damaged. Save it as &apos;CSV UTF-8&apos; and try again.</source>
+        <translation>El archivo empieza como texto UTF-16 («Texto Unicode») pero está dañado. Guárdalo como «CSV UTF-8» e inténtalo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The file is a spreadsheet workbook, not a CSV file. In your spreadsheet program, save it as &apos;CSV UTF-8&apos; and try again.</source>
+        <translation>El archivo es un libro de hoja de cálculo, no un archivo CSV. En tu programa de hojas de cálculo, guárdalo como «CSV UTF-8» e inténtalo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The file&apos;s text encoding cannot be recognised. Save it as &apos;CSV UTF-8&apos; and try again.</source>
+        <translation>No se reconoce la codificación del texto del archivo. Guárdalo como «CSV UTF-8» e inténtalo de nuevo.</translation>
     </message>
     <message>
         <source>Row {row}: “{column}” is empty.</source>
@@ -3253,6 +3265,38 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
     <message>
         <source>“{element}” is rated twice.</source>
         <translation>«{element}» está valorado dos veces.</translation>
+    </message>
+    <message>
+        <source>The file is not {encoding} text (byte {byte} at position {pos}, row {row}).</source>
+        <translation>El archivo no es texto {encoding} (byte {byte} en la posición {pos}, fila {row}).</translation>
+    </message>
+    <message>
+        <source>“{name}” is not an encoding this computer knows (try UTF-8, Windows-1252 or UTF-16).</source>
+        <translation>«{name}» no es una codificación que este equipo conozca (prueba UTF-8, Windows-1252 o UTF-16).</translation>
+    </message>
+    <message>
+        <source>The file contains a NUL byte (position {pos}, row {row}), so it is not a text file. Save it as “CSV UTF-8” and try again.</source>
+        <translation>El archivo contiene un byte NUL (posición {pos}, fila {row}), así que no es un archivo de texto. Guárdalo como «CSV UTF-8» e inténtalo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The file has more than {n} rows; the most one import takes is {m}. Split it into smaller files and import them one by one.</source>
+        <translation>El archivo tiene más de {n} filas; una importación admite como máximo {m}. Divídelo en archivos más pequeños e impórtalos uno a uno.</translation>
+    </message>
+    <message>
+        <source>Row {row}: a value is far too long to read. The file may have a quote mark (&quot;) that is never closed.</source>
+        <translation>Fila {row}: un valor es demasiado largo para leerlo. Puede que el archivo tenga unas comillas (&quot;) que nunca se cierran.</translation>
+    </message>
+    <message>
+        <source>Rows {rows} have the same {column} “{id}”. Each learner needs their own id.</source>
+        <translation>Las filas {rows} tienen el mismo {column} «{id}». Cada aprendiz necesita su propio identificador.</translation>
+    </message>
+    <message>
+        <source>Row {row}: “{column}” contains a line break or another invisible control character. A quote mark (&quot;) may be missing.</source>
+        <translation>Fila {row}: «{column}» contiene un salto de línea u otro carácter de control invisible. Puede que falten unas comillas (&quot;).</translation>
+    </message>
+    <message>
+        <source>The columns “{first}” and “{second}” both give the {field}. Keep one of them, or rename the other.</source>
+        <translation>Las columnas «{first}» y «{second}» dan las dos el campo {field}. Deja una de ellas o cambia el nombre de la otra.</translation>
     </message>
     <message>
         <source>The file has no “{column}” column. Columns found: {found}. The first row must hold the column names.</source>

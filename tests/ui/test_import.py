@@ -41,7 +41,7 @@ def test_good_file_imports_every_row(open_window, answers, qtbot, name):
 
 @pytest.mark.parametrize("name, words", [
     ("bad_missing_family_name.csv", "family_name"),
-    ("bad_latin1.csv", "UTF-8"),
+    ("bad_workbook.xlsx", "workbook"),
     ("bad_empty.csv", "empty"),
     ("bad_duplicate_ids.csv", "same"),
     ("bad_whitespace_names.csv", "Row"),
@@ -52,6 +52,18 @@ def test_bad_file_is_refused_with_a_clear_message_and_nothing_imported(open_wind
     assert answers.errors and answers.errors[-1].startswith("Nothing was imported.")
     assert words in answers.errors[-1]
     assert _learner_count(window) == 0 and window.model.rowCount() == 0
+
+
+@pytest.mark.parametrize(("name", "encoding"), [("excel_windows1252_semicolons.csv", "Windows-1252"),
+                                                ("excel_unicode_text.txt", "UTF-16"),
+                                                ("excel_csv_utf8.csv", "UTF-8 (BOM)")])
+def test_excel_saved_files_import_in_each_encoding_and_say_which(open_window, answers, qtbot, name, encoding):
+    window = open_window()
+    _import(window, answers, qtbot, ROSTERS / name)
+    assert answers.errors == []
+    assert f"Read as {encoding}: José Núñez, Zoë Müller, Siobhán O’Brien …" in answers.confirms[-1]
+    names = sorted(f"{s.given_name} {s.family_name}" for s in window.model.all_learners())
+    assert names == ["François Lefèvre", "José Núñez", "Siobhán O’Brien", "Zoë Müller"]
 
 
 def test_clash_with_stored_ids_imports_nothing(open_window, answers, qtbot, tmp_path):

@@ -143,3 +143,47 @@ def test_every_refusal_of_the_access_policy_reads_in_spanish(language):
         assert message in FIXED
         spanish = explain(AccessDenied(message))
         assert spanish != message and spanish.strip(), message
+
+
+def test_import_speaks_the_interface_language(language, open_window, answers, qtbot, tmp_path):
+    from pathlib import Path
+
+    from PySide6.QtCore import Qt
+
+    rosters = Path(__file__).resolve().parents[1] / "fixtures" / "rosters"
+    language("es")
+    window = open_window()
+    answers.file_answer = str(rosters / "bad_workbook.xlsx")
+    qtbot.mouseClick(window.import_button, Qt.MouseButton.LeftButton)
+    assert answers.errors[-1].startswith("No se importó nada.")
+    assert "libro de hoja de cálculo" in answers.errors[-1] and "workbook" not in answers.errors[-1]
+    answers.file_answer = str(rosters / "excel_windows1252_semicolons.csv")
+    qtbot.mouseClick(window.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 4, timeout=20_000)
+    assert "Leído como Windows-1252: José Núñez" in answers.confirms[-1]
+
+
+def test_every_kind_of_roster_refusal_is_in_spanish(language):
+    from plprofile.domain.roster import RosterError, parse_roster
+    from plprofile.ui.messages import explain
+
+    language("es")
+    bad = [
+        (b"PK\x03\x04rest", {}), (b"", {}), (b"given_name\nZoe\n", {}),
+        (b"given_name,family_name\nZoe,\n", {}), (b"given_name,family_name\nZo\x01e,Okafor\n", {}),
+        (b"given_name,family_name,x\nZoe,Okafor,1,2\n", {}),
+        (b"given_name,family_name,id\nA,B,1\nC,D,1\n", {}),
+        (b"given_name,first_name,family_name\nA,B,C\n", {}),
+        ("given_name,family_name\nZoë,Okafor\n".encode("cp1252"), {"encoding": "utf-8"}),
+        (b"given_name,family_name\nZoe,Okafor\n", {"encoding": "klingon"}),
+        ("given_name,family_name\nZoe,Okafor\n".encode("utf-16-le"), {}),
+        (b"given_name,family_name\nA,B\nC,D\n", {"max_rows": 1}),
+    ]
+    for data, kwargs in bad:
+        try:
+            parse_roster(data, **kwargs)
+        except RosterError as exc:
+            for problem in exc.problems:
+                assert explain(RosterError([problem])) != problem.message, problem.message
+        else:
+            raise AssertionError(f"{data!r} was not refused")

@@ -1,0 +1,73 @@
+"""``plprofile import``: real processes over real files, as scripts and IT staff run it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROSTERS = Path(__file__).resolve().parent / "fixtures" / "rosters"
+
+
+def _run(*args: str, stdin: str | None = None, timeout: int = 120) -> subprocess.CompletedProcess:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    return subprocess.run([sys.executable, "-m", "plprofile", *args], capture_output=True, text=True, env=env,
+                          timeout=timeout, check=False, input=stdin)
+
+
+def _learners(data: Path) -> list[str]:
+    import sqlite3
+
+    with sqlite3.connect(data / "plprofile.sqlite3") as db:
+        return sorted(f"{g} {f}" for g, f in db.execute("select given_name, family_name from learner"))
+
+
+def test_an_excel_file_imports_into_a_new_store_that_then_opens(tmp_path: Path, qapp):
+    data = tmp_path / "data"
+    result = _run("--data-dir", str(data), "import", str(ROSTERS / "excel_windows1252_semicolons.csv"),
+                  "--yes", "--json")
+    assert result.returncode == 0, result.stderr
+    counts = json.loads(result.stdout)
+    assert counts["encoding"] == "Windows-1252"
+    assert {k: counts[k] for k in ("learners_added", "learners_updated", "learners_left", "teachers_added",
+                                   "classes_added", "enrollments_added", "enrollments_ended")} == {
+        "learners_added": 4, "learners_updated": 0, "learners_left": 0, "teachers_added": 0, "classes_added": 0,
+        "enrollments_added": 0, "enrollments_ended": 0}
+    assert _learners(data) == ["François Lefèvre", "José Núñez", "Siobhán O’Brien", "Zoë Müller"]
+    shot = tmp_path / "shot.png"
+    opened = _run("--data-dir", str(data), "--screenshot", str(shot), "--learner", "jose nunez")
+    assert opened.returncode == 0, opened.stderr
+    assert shot.stat().st_size > 10_000
+
+
+def test_a_refused_file_writes_nothing(tmp_path: Path):
+    data = tmp_path / "data"
+    refused = _run("--data-dir", str(data), "import", str(ROSTERS / "bad_workbook.xlsx"), "--yes")
+    assert refused.returncode == 2 and "workbook" in refused.stderr and "Nothing was imported" in refused.stderr
+    assert not (data / "plprofile.sqlite3").exists()  # not even a store
+
+    assert _run("--data-dir", str(data), "import", str(ROSTERS / "good_class.csv"), "--yes").returncode == 0
+    before = (data / "plprofile.sqlite3").read_bytes()
+    again = _run("--data-dir", str(data), "import", str(ROSTERS / "good_class.csv"), "--yes")
+    assert again.returncode == 2 and "already in the class" in again.stderr
+    assert (data / "plprofile.sqlite3").read_bytes() == before
+
+
+def test_encoding_can_be_named_and_a_wrong_one_is_refused(tmp_path: Path):
+    data = tmp_path / "data"
+    file = str(ROSTERS / "excel_windows1252_semicolons.csv")
+    wrong = _run("--data-dir", str(data), "import", file, "--yes", "--encoding", "utf-8")
+    assert wrong.returncode == 2 and "not UTF-8 text" in wrong.stderr
+    right = _run("--data-dir", str(data), "import", file, "--yes", "--encoding", "cp1252")
+    assert right.returncode == 0, right.stderr
+    assert "Siobhán O’Brien" in _learners(data)
+
+
+def test_without_yes_it_asks_and_a_script_is_told_to_add_yes(tmp_path: Path):
+    data = tmp_path / "data"
+    result = _run("--data-dir", str(data), "import", str(ROSTERS / "good_class.csv"), stdin="")
+    assert result.returncode == 1 and "--yes" in result.stderr
+    assert "8 learner(s) to add" in result.stdout
+    assert not (data / "plprofile.sqlite3").exists()
