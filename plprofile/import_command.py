@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 #: Exit codes: imported, not confirmed, refused (nothing written).
@@ -55,9 +56,10 @@ def run_import(args: argparse.Namespace, data_dir: Path, store_key: Callable) ->
         _err(f"{exc} Nothing was imported.")
         return EXIT_REFUSED
     try:
-        # whoever runs the command can reach the store's file: they import as the store's first teacher, and
-        # a new store gets that (password-less) teacher, so the learners never sit in a store without one
-        actor = teacher_actor(ensure_teacher(store))
+        # whoever runs the command can reach the store's file anyway: they import as a school admin, authored
+        # as the store's first teacher; a new store gets that (password-less) teacher, so the learners never
+        # sit in a store without one
+        actor = replace(teacher_actor(ensure_teacher(store)), admin=True)
         ProfileService(store).import_roster(actor, roster.rows)
     except ValidationError as exc:
         _err(f"Nothing was imported.\n{exc}")

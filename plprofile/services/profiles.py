@@ -174,16 +174,27 @@ class ProfileService:
         return list(self.class_list(actor).learners)
 
     def class_list(self, actor: Actor) -> ClassList:
-        """Every live learner (a teacher's list), kept until the store changes (``Store.data_stamp``: any
+        """Every live learner ``actor`` may see (a teacher's classes, everyone for a school admin), kept until the
+        store changes (``Store.data_stamp``: any
         commit, from this process or another): the window, the class overview and its list of who is due
         share one reading of a whole school's names. Staff only."""
         require_class(actor)
-        stamp = self.store.data_stamp()
+        stamp = (self.store.data_stamp(), actor.account_id, actor.admin)
         kept = self._class
         if kept is None or kept[0] != stamp:
             self._class = kept = None  # the stale list goes before the new one is read (a school's: 5 MB)
-            kept = self._class = (stamp, ClassList(self._read_learners()))
+            kept = self._class = (stamp, ClassList(self._visible(actor, self._read_learners())))
         return kept[1]
+
+    def _visible(self, actor: Actor, learners: list[LearnerSummary]) -> list[LearnerSummary]:
+        """The learners the policy lets ``actor`` read: a teacher, those of their classes (and those in no
+        class); a school admin, everyone. A store without classes: everyone, without a question per learner."""
+        with self.store.session() as s:
+            scopes = access.class_scopes(s)
+        if not scopes:
+            return learners
+        return [r for r in learners if policy.decide(actor, Action.READ, Target(
+            Kind.LEARNER, learner_id=r.id, class_scope=scopes.get(r.id)))]
 
     def forget_class_list(self, actor: Actor) -> None:
         """Read the class list again next time (it was read before a learner came in)."""

@@ -3127,6 +3127,14 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>Ese elemento de la mochila pertenece a otro aprendiz.</translation>
     </message>
     <message>
+        <source>That learner is not in one of your classes.</source>
+        <translation>Ese aprendiz no está en ninguna de tus clases.</translation>
+    </message>
+    <message>
+        <source>Only a school admin can change the school&apos;s classes and years.</source>
+        <translation>Solo una persona administradora del centro puede cambiar las clases y los cursos escolares.</translation>
+    </message>
+    <message>
         <source>This store holds learners&apos; profiles but no teacher account. Restore a backup from before the accounts were lost, or ask whoever looks after the school&apos;s computers.</source>
         <translation>Este almacén tiene perfiles de aprendices pero ninguna cuenta de docente. Restaure una copia de seguridad de antes de que se perdieran las cuentas, o pregunte a quien se ocupa de los ordenadores de la escuela.</translation>
     </message>

@@ -31,6 +31,7 @@ from plprofile.domain.roster import RosterRow
 from plprofile.services.accounts import learner_actor, teacher_actor
 from plprofile.services.auth import AuthService
 from plprofile.services.profiles import ProfileService
+from plprofile.services.school import SchoolService
 from plprofile.services.stages import StagesService
 from plprofile.store import changes
 from plprofile.store.engine import DB_FILENAME, open_store
@@ -49,7 +50,7 @@ from plprofile.store.models import (
     ProfileEntry,
 )
 
-SERVICES = (ProfileService, StagesService, AuthService)
+SERVICES = (ProfileService, StagesService, AuthService, SchoolService)
 ROLES = ("teacher", "own", "other", "signed_out")  # a teacher; learner A on A's rows; learner B on A's rows
 
 
@@ -285,6 +286,12 @@ CALLS: dict[str, list[tuple[str, Call, set[str]]]] = {
     ],
     "AuthService.learner_sign_in_name": [("A", lambda s, a, i: s[3].learner_sign_in_name(a, i["a"]), T_OWN)],
     "AuthService.verify_actor": [("self", lambda s, a, i: s[3].verify_actor(a, "wrong secret"), ALL)],
+    # the school's structure: staff read it, only a school admin changes it (a teacher here is not one)
+    "SchoolService.list_classes": [("classes", lambda s, a, i: s[4].list_classes(a), T_ONLY)],
+    "SchoolService.add_class": [("new", lambda s, a, i: s[4].add_class(a, "6A"), set())],
+    "SchoolService.add_member": [("A", lambda s, a, i: s[4].add_member(a, uuid.uuid4(), learner_id=i["a"]),
+                                  set())],
+    "SchoolService.end_member": [("any", lambda s, a, i: s[4].end_member(a, uuid.uuid4()), set())],
 }
 #: Methods for the signed-out sign-in screen: what each returns is all that screen may show.
 SIGNED_OUT = {"AuthService.prepare", "AuthService.needs_first_teacher", "AuthService.needs_recovery",
@@ -329,6 +336,7 @@ CASES = [(name, label, call, allowed) for name, cases in CALLS.items() for label
 def test_each_role_is_allowed_or_refused_as_the_table_says(world, role, name, label, call, allowed):
     before = dump(world.data)
     store, *services = world.open()
+    services.append(SchoolService(store))
     try:
         if role in allowed:
             call((store, *services), _actor(world, role), world.ids)
