@@ -8,12 +8,14 @@ from datetime import UTC, datetime
 
 from sqlalchemy import func, select
 
+from plprofile.domain.oneroster import OneRosterSet
 from plprofile.domain.policy import Action, Kind, Target, require
-from plprofile.domain.profile import Actor, clean_text
+from plprofile.domain.profile import Actor, Role, ValidationError, clean_text
 from plprofile.store import changes
 from plprofile.store.engine import Store
 from plprofile.store.models import ClassMember, SchoolClass
 
+from . import oneroster
 from .access import actor_first
 
 #: Roles in a class: a learner's, and the two a member of staff may have.
@@ -77,6 +79,35 @@ class SchoolService:
             if row is None or row.deleted_at is not None:
                 raise changes.NotFoundError(f"class_member {member_id} not found")
             changes.update(s, self.store.device_id, row, {"ended_at": datetime.now(UTC)}, actor, row.learner_id)
+
+    # ---- a OneRoster set: a preview of every change, then all of them in one transaction -------------------
+    def preview_roster_set(self, actor: Actor, rset: OneRosterSet) -> oneroster.Plan:
+        """What importing ``rset`` would change (nothing is written). A ``RosterError`` if it would make the
+        store wrong."""
+        self._require_import(actor)
+        stamp = self.store.data_stamp()
+        with self.store.session() as s:
+            work = oneroster.plan(s, rset)
+        work.stamp = stamp  # type: ignore[attr-defined]
+        return work
+
+    def import_roster_set(self, actor: Actor, work: oneroster.Plan) -> dict[str, int]:
+        """Write a previewed import in one transaction (nothing when it plans nothing); refused if the store
+        changed since the preview."""
+        self._require_import(actor)
+        if work.empty:
+            return dict(work.counts)
+        if getattr(work, "stamp", None) != self.store.data_stamp():
+            raise ValidationError("roster", "The store changed since the preview. Nothing was imported; "
+                                            "import the set again.")
+        with self.store.transaction() as s:
+            oneroster.apply(s, self.store.device_id, actor, work)
+        return dict(work.counts)
+
+    @staticmethod
+    def _require_import(actor: Actor) -> None:
+        for kind, extra in ((Kind.SCHOOL, {}), (Kind.LEARNER, {}), (Kind.ACCOUNT, {"account_kind": Role.TEACHER.value})):
+            require(actor, Action.CREATE, Target(kind, **extra))
 
 
 __all__ = ["AIDE", "STUDENT", "TEACHER", "ClassView", "SchoolService"]

@@ -24,12 +24,14 @@ from sqlmodel import select
 from plprofile import RESOURCES
 from plprofile.domain import policy
 from plprofile.domain import profile as d
+from plprofile.domain.oneroster import parse_oneroster
 from plprofile.domain.policy import AccessDenied, Action, Kind, Target
 from plprofile.domain.profile import Actor, Role, ValidationError
 from plprofile.domain.progress import ElementRating
 from plprofile.domain.roster import RosterRow
 from plprofile.services.accounts import learner_actor, teacher_actor
 from plprofile.services.auth import AuthService
+from plprofile.services.oneroster import Plan
 from plprofile.services.profiles import ProfileService
 from plprofile.services.school import SchoolService
 from plprofile.services.stages import StagesService
@@ -49,6 +51,7 @@ from plprofile.store.models import (
     Learner,
     ProfileEntry,
 )
+from tests import oneroster_sets
 
 SERVICES = (ProfileService, StagesService, AuthService, SchoolService)
 ROLES = ("teacher", "own", "other", "signed_out")  # a teacher; learner A on A's rows; learner B on A's rows
@@ -292,6 +295,9 @@ CALLS: dict[str, list[tuple[str, Call, set[str]]]] = {
     "SchoolService.add_member": [("A", lambda s, a, i: s[4].add_member(a, uuid.uuid4(), learner_id=i["a"]),
                                   set())],
     "SchoolService.end_member": [("any", lambda s, a, i: s[4].end_member(a, uuid.uuid4()), set())],
+    "SchoolService.preview_roster_set": [("set", lambda s, a, i: s[4].preview_roster_set(
+        a, parse_oneroster(oneroster_sets.set_11())), set())],
+    "SchoolService.import_roster_set": [("set", lambda s, a, i: s[4].import_roster_set(a, Plan()), set())],
 }
 #: Methods for the signed-out sign-in screen: what each returns is all that screen may show.
 SIGNED_OUT = {"AuthService.prepare", "AuthService.needs_first_teacher", "AuthService.needs_recovery",
