@@ -32,7 +32,8 @@ how to use the commands (without a command, the app starts):
   plprofile [--data-dir DIR] rekey [--user NAME]   a new key and recovery key for an encrypted store
   plprofile export decrypt FILE [-o OUT]           open a passphrase-protected export (.plpx)
   plprofile [--data-dir DIR] import FILE [--yes] [--json] [--encoding ENC]
-                                                   import a class: a CSV file; shows what will change and
+                                                   import a class (CSV) or a OneRoster set (.zip or
+                                                   folder); shows what will change and
                                                    asks first (--yes: does not ask); creates the store if
                                                    there is none; exit 0 imported, 2 refused (nothing written)
 
@@ -137,11 +138,12 @@ def build_parser() -> argparse.ArgumentParser:
     opener.add_argument("-o", "--output", type=Path, metavar="OUT",
                         help="where to write it (default: its original name, beside FILE; never overwritten)")
     importer = commands.add_parser(
-        "import", parents=[data_dir], help="import a class from a CSV file",
+        "import", parents=[data_dir], help="import a class (CSV) or a school roster (OneRoster .zip or folder)",
         description="Check FILE, say what will change, and (once confirmed, or with --yes) import it in one "
                     "transaction. A file with any problem is refused whole: exit 2, the problems on stderr, "
                     "nothing written. The store is created if there is none.")
-    importer.add_argument("file", type=Path, metavar="FILE", help="a CSV file of learners")
+    importer.add_argument("file", type=Path, metavar="FILE",
+                          help="a CSV file of learners, or a OneRoster 1.1/1.2 set (a .zip or a folder)")
     importer.add_argument("--yes", action="store_true", help="import without asking")
     importer.add_argument("--json", action="store_true", help="print what changed as one JSON object")
     importer.add_argument("--encoding", metavar="ENC",

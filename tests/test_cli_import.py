@@ -71,3 +71,48 @@ def test_without_yes_it_asks_and_a_script_is_told_to_add_yes(tmp_path: Path):
     assert result.returncode == 1 and "--yes" in result.stderr
     assert "8 learner(s) to add" in result.stdout
     assert not (data / "plprofile.sqlite3").exists()
+
+
+def test_a_oneroster_zip_then_the_same_folder_then_a_delta(tmp_path: Path, qapp):
+    from tests import oneroster_sets as sets
+
+    data = tmp_path / "data"
+    first = _run("--data-dir", str(data), "import", str(sets.write_zip(sets.set_11(), tmp_path / "sis.zip")),
+                 "--yes", "--json")
+    assert first.returncode == 0, first.stderr
+    counts = json.loads(first.stdout)
+    assert {k: counts[k] for k in ("learners_added", "learners_updated", "learners_left", "teachers_added",
+                                   "classes_added", "enrollments_added", "enrollments_ended")} == {
+        "learners_added": 3, "learners_updated": 0, "learners_left": 0, "teachers_added": 2, "classes_added": 2,
+        "enrollments_added": 5, "enrollments_ended": 0}
+    assert any("enabledUser is 'TRUE'" in w for w in counts["warnings"])
+    assert _learners(data) == ["José Núñez", "Seán O’Brien", "Zoë Moreau"]  # the guardian is not a learner
+
+    again = _run("--data-dir", str(data), "import", str(sets.write_folder(sets.set_11(), tmp_path / "sis")),
+                 "--yes", "--json")
+    assert again.returncode == 0, again.stderr
+    assert all(v == 0 for k, v in json.loads(again.stdout).items() if k.endswith(("_added", "_updated", "_left",
+                                                                                   "_ended")))
+    delta = _run("--data-dir", str(data), "import", str(sets.write_zip(sets.delta_11(), tmp_path / "d.zip")),
+                 "--yes", "--json")
+    assert delta.returncode == 0, delta.stderr
+    moved = json.loads(delta.stdout)
+    assert (moved["learners_added"], moved["enrollments_ended"], moved["learners_left"]) == (1, 1, 1)
+
+    shot = tmp_path / "zoe.png"  # a store made by import alone opens like any other
+    opened = _run("--data-dir", str(data), "--screenshot", str(shot), "--learner", "Zoe Moreau")
+    assert opened.returncode == 0, opened.stderr
+
+
+def test_a_refused_oneroster_set_leaves_the_store_byte_identical(tmp_path: Path):
+    from tests import oneroster_sets as sets
+
+    data = tmp_path / "data"
+    assert _run("--data-dir", str(data), "import", str(ROSTERS / "good_class.csv"), "--yes").returncode == 0
+    before = {p.name: p.read_bytes() for p in data.iterdir() if p.is_file()}
+    files = sets.set_11()
+    files["users.csv"] = files["users.csv"].replace(b"u-jose,", b"u-zoe,")
+    refused = _run("--data-dir", str(data), "import", str(sets.write_zip(files, tmp_path / "bad.zip")), "--yes")
+    assert refused.returncode == 2
+    assert "users.csv, row 3: sourcedId 'u-zoe' is also on row 2" in refused.stderr
+    assert {p.name: p.read_bytes() for p in data.iterdir() if p.is_file()} == before

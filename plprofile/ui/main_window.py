@@ -853,7 +853,9 @@ class MainWindow(QMainWindow):
     def import_csv(self) -> None:
         if self.ctx is None:
             return
-        path = ask.open_file(self, self.tr("Import a class"), self.tr("CSV files (*.csv *.txt);;All files (*)"))
+        path = ask.open_file(self, self.tr("Import a class"),
+                             self.tr("Class files: CSV, or a school's OneRoster .zip (*.csv *.txt *.zip);;"
+                                     "All files (*)"))
         if path:
             self.import_file(Path(path))
 
@@ -862,6 +864,11 @@ class MainWindow(QMainWindow):
         from plprofile.domain.roster import RosterError, encoding_name, read_roster
 
         title = self.tr("Import a class")
+        if path.is_dir() or path.suffix.casefold() == ".zip":  # a school's OneRoster set
+            from .roster_set import import_roster_set
+
+            import_roster_set(self, path)
+            return
         try:
             data = path.read_bytes()
         except OSError as exc:

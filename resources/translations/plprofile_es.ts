@@ -1771,8 +1771,8 @@ También puedes agregar aprendices a mano o importar una clase desde un archivo 
         <translation>Importar una clase</translation>
     </message>
     <message>
-        <source>CSV files (*.csv *.txt);;All files (*)</source>
-        <translation>Archivos CSV (*.csv *.txt);;Todos los archivos (*)</translation>
+        <source>Class files: CSV, or a school&apos;s OneRoster .zip (*.csv *.txt *.zip);;All files (*)</source>
+        <translation>Archivos de clase: CSV, o el .zip OneRoster del centro (*.csv *.txt *.zip);;Todos los archivos (*)</translation>
     </message>
     <message>
         <source>The file cannot be read: {reason}</source>
@@ -2037,6 +2037,98 @@ Escribe el apellido del aprendiz para confirmar:</translation>
     <message>
         <source>It opens the encrypted store if every teacher&apos;s password is forgotten. Keep it safe.</source>
         <translation>Abre la base de datos cifrada si se olvidan las contraseñas de todos los docentes. Guárdala en un lugar seguro.</translation>
+    </message>
+</context>
+<context>
+    <name>RosterSet</name>
+    <message numerus="yes">
+        <source>%n learner(s) added</source>
+        <extracomment>How many warnings the preview lists before &quot;… and N more&quot;.</extracomment>
+        <translation>
+            <numerusform>%n aprendiz añadido</numerusform>
+            <numerusform>%n aprendices añadidos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n learner(s) updated</source>
+        <translation>
+            <numerusform>%n aprendiz actualizado</numerusform>
+            <numerusform>%n aprendices actualizados</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n learner(s) leaving their classes</source>
+        <translation>
+            <numerusform>%n aprendiz deja sus clases</numerusform>
+            <numerusform>%n aprendices dejan sus clases</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n teacher(s) added (without a password until a school admin sets one)</source>
+        <translation>
+            <numerusform>%n docente añadido (sin contraseña hasta que una persona administradora del centro le ponga una)</numerusform>
+            <numerusform>%n docentes añadidos (sin contraseña hasta que una persona administradora del centro les ponga una)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n class(es) added</source>
+        <translation>
+            <numerusform>%n clase añadida</numerusform>
+            <numerusform>%n clases añadidas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n class membership(s) added</source>
+        <translation>
+            <numerusform>%n inscripción en una clase añadida</numerusform>
+            <numerusform>%n inscripciones en clases añadidas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n class membership(s) ended</source>
+        <translation>
+            <numerusform>%n inscripción en una clase terminada</numerusform>
+            <numerusform>%n inscripciones en clases terminadas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s): read anyway, or left out as said</source>
+        <translation>
+            <numerusform>%n aviso: se leyó igualmente, o se dejó fuera como se indica</numerusform>
+            <numerusform>%n avisos: se leyó igualmente, o se dejó fuera como se indica</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>… and {n} more</source>
+        <translation>… y {n} más</translation>
+    </message>
+    <message>
+        <source>Import a school roster</source>
+        <translation>Importar el listado del centro</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.
+
+{problems}</source>
+        <translation>No se importó nada.
+
+{problems}</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: {reason}</source>
+        <translation>No se puede leer el archivo: {reason}</translation>
+    </message>
+    <message>
+        <source>{name} (OneRoster {version}) changes nothing: the store already holds this roster.</source>
+        <translation>{name} (OneRoster {version}) no cambia nada: el almacén ya tiene este listado.</translation>
+    </message>
+    <message>
+        <source>Import {name} (OneRoster {version})? It will change:</source>
+        <translation>¿Importar {name} (OneRoster {version})? Cambiará:</translation>
+    </message>
+    <message>
+        <source>The school roster is imported.</source>
+        <translation>El listado del centro está importado.</translation>
     </message>
 </context>
 <context>

@@ -126,3 +126,33 @@ def test_small_file_imports_without_a_progress_dialog(open_window, answers, qtbo
     qtbot.mouseClick(window.import_button, Qt.MouseButton.LeftButton)
     assert window.findChildren(QProgressDialog) == []
     qtbot.waitUntil(lambda: window.left.isEnabled() and window.model.rowCount() == 8, timeout=20_000)
+
+
+def test_import_class_takes_a_oneroster_zip_with_a_preview(open_window, answers, qtbot, tmp_path):
+    from tests import oneroster_sets as sets
+
+    window = open_window()
+    answers.file_answer = str(sets.write_zip(sets.set_11(), tmp_path / "sis.zip"))
+    qtbot.mouseClick(window.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 3, timeout=20_000)
+    preview = answers.confirms[-1]
+    assert "Import sis.zip (OneRoster 1.1)?" in preview
+    for line in ("3 learner(s) added", "2 teacher(s) added", "2 class(es) added", "5 class membership(s) added"):
+        assert line in preview
+    assert "users.csv, row 2: enabledUser is 'TRUE'; read as true." in preview
+    assert sorted(s.given_name for s in window.model.all_learners()) == ["José", "Seán", "Zoë"]
+
+    qtbot.mouseClick(window.import_button, Qt.MouseButton.LeftButton)  # the same set again
+    assert "changes nothing" in answers.infos[-1]
+
+
+def test_a_refused_oneroster_zip_imports_nothing(open_window, answers, qtbot, tmp_path):
+    from tests import oneroster_sets as sets
+
+    window = open_window()
+    files = sets.set_11()
+    del files["users.csv"]
+    answers.file_answer = str(sets.write_zip(files, tmp_path / "bad.zip"))
+    qtbot.mouseClick(window.import_button, Qt.MouseButton.LeftButton)
+    assert answers.errors and "users.csv" in answers.errors[-1] and answers.confirms == []
+    assert _learner_count(window) == 0
