@@ -51,6 +51,14 @@ class SchoolService:
                 .order_by(func.lower(SchoolClass.title))).all()
         return [ClassView(cid, title, counts.get(cid, 0), cid in mine) for cid, title in classes]
 
+    def class_learners(self, actor: Actor, class_id: uuid.UUID) -> frozenset[uuid.UUID]:
+        """The learners in a class now (their ids; what of them the actor sees is the class list's business)."""
+        require(actor, Action.READ, Target(Kind.SCHOOL))
+        with self.store.session() as s:
+            return frozenset(s.execute(select(ClassMember.learner_id).where(
+                ClassMember.class_id == class_id, ClassMember.learner_id.is_not(None),
+                ClassMember.ended_at.is_(None), ClassMember.deleted_at.is_(None))).scalars())
+
     def add_class(self, actor: Actor, title: str, *, class_code: str = "") -> SchoolClass:
         require(actor, Action.CREATE, Target(Kind.SCHOOL))
         row = SchoolClass(title=clean_text(title, field="title", limit=200),

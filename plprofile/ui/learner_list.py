@@ -39,6 +39,7 @@ class LearnerTableModel(QAbstractTableModel):
         self._shown: list[int] = []  # indexes into _all
         self._words: tuple[str, ...] = ()
         self._group = ANY_GROUP
+        self._members: frozenset | None = None  # the chosen class's learner ids (None: every learner)
         self._rows: list[LearnerSummary] = []
         self._position: dict[uuid.UUID, int] = {}  # learner id -> index into _all
 
@@ -50,7 +51,7 @@ class LearnerTableModel(QAbstractTableModel):
         self._keys = list(keys) if keys is not None else [
             learner_key(r.given_name, r.family_name, r.preferred_name, r.external_id) for r in self._all]
         self._position = {r.id: i for i, r in enumerate(self._all)}
-        self._shown = self._match(range(len(self._all)), self._words, self._group)
+        self._shown = self._match(range(len(self._all)), self._words, self._group, self._members)
         self._rows = [self._all[i] for i in self._shown]
         self.endResetModel()
 
@@ -65,21 +66,26 @@ class LearnerTableModel(QAbstractTableModel):
         """How many of them the search and group let through."""
         return len(self._shown)
 
-    def _match(self, candidates, words: tuple[str, ...], group: str) -> list[int]:  # noqa: ANN001
+    def _match(self, candidates, words: tuple[str, ...], group: str,  # noqa: ANN001
+               members: frozenset | None = None) -> list[int]:
         rows, keys = self._all, self._keys
+        if members is not None:
+            candidates = [i for i in candidates if rows[i].id in members]
         if group:
             candidates = [i for i in candidates if rows[i].group_name == group]
         for word in words:  # one word at a time: each pass a tight comprehension
             candidates = [i for i in candidates if word in keys[i]]
         return list(candidates)
 
-    def set_filter(self, words: tuple[str, ...], group: str) -> None:
-        """Show the learners whose name or ID contains every (folded) word, in ``group`` (ANY_GROUP: all)."""
-        if (words, group) == (self._words, self._group):
+    def set_filter(self, words: tuple[str, ...], group: str, members: frozenset | None = None) -> None:
+        """Show the learners whose name or ID contains every (folded) word, in ``group`` (ANY_GROUP: all) and
+        among ``members`` (a class's learner ids; None: every learner)."""
+        if (words, group, members) == (self._words, self._group, self._members):
             return
-        narrower = group == self._group and all(any(old in new for new in words) for old in self._words)
-        shown = self._match(self._shown if narrower else range(len(self._all)), words, group)
-        self._words, self._group = words, group
+        narrower = (group, members) == (self._group, self._members) and all(
+            any(old in new for new in words) for old in self._words)
+        shown = self._match(self._shown if narrower else range(len(self._all)), words, group, members)
+        self._words, self._group, self._members = words, group, members
         if shown == self._shown:
             return
         self.layoutAboutToBeChanged.emit()
@@ -145,11 +151,12 @@ class LearnerFilterProxy(QSortFilterProxyModel):
         super().__init__(parent)
         self._words: tuple[str, ...] = ()
         self._group = ANY_GROUP
+        self._members: frozenset | None = None
 
     def _apply(self) -> None:
         source = self.sourceModel()
         if isinstance(source, LearnerTableModel):
-            source.set_filter(self._words, self._group)
+            source.set_filter(self._words, self._group, self._members)
 
     def set_text(self, text: str) -> None:
         self._words = query_words(text)
@@ -157,4 +164,9 @@ class LearnerFilterProxy(QSortFilterProxyModel):
 
     def set_group(self, group: str) -> None:
         self._group = group
+        self._apply()
+
+    def set_members(self, members: frozenset | None) -> None:
+        """Only these learners (a class's), or every learner (None)."""
+        self._members = members
         self._apply()

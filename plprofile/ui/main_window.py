@@ -155,6 +155,11 @@ class MainWindow(QMainWindow):
         self.search.setAccessibleName(self.tr("Search learners by name"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.proxy.set_text)
+        # the classes the school has (hidden while it has none): "All my learners" or one class
+        self.class_filter = QComboBox()
+        self.class_filter.setAccessibleName(self.tr("Choose a class"))
+        self.class_filter.currentIndexChanged.connect(lambda _i: self._class_chosen())
+        self.class_filter.hide()
         self.group_filter = QComboBox()
         self.group_filter.setAccessibleName(self.tr("Filter by group"))
         self.group_filter.addItem(self.tr("All groups"), ANY_GROUP)
@@ -187,6 +192,7 @@ class MainWindow(QMainWindow):
 
         left = QWidget()
         ll = QVBoxLayout(left)
+        ll.addWidget(self.class_filter)
         ll.addWidget(self.search)
         ll.addWidget(self.group_filter)
         ll.addWidget(self.table, 1)
@@ -774,11 +780,11 @@ class MainWindow(QMainWindow):
 
     # ---- learners -----------------------------------------------------------------------------------
     def refresh_learners(self, select: uuid.UUID | None = None) -> None:
+        from plprofile.domain.profile import Role
+
         from .learner_list import ANY_GROUP
 
         current = select or self.current_learner_id()
-        from plprofile.domain.profile import Role
-
         actor = self.ctx.teacher
         if actor.role is Role.LEARNER:
             self.model.set_learners(self.ctx.profiles.list_learners(actor))
@@ -795,9 +801,37 @@ class MainWindow(QMainWindow):
         self.group_filter.setCurrentIndex(max(0, self.group_filter.findData(chosen)))
         self.group_filter.blockSignals(False)
         self._fit_columns()
+        self._list_classes()
         self._show_count()
         if current is not None:
             self.select_learner(current)
+
+    def _list_classes(self) -> None:
+        """Fill the class chooser (staff only; hidden while the school has no classes), keeping the choice."""
+        from plprofile.domain.profile import Role
+        from plprofile.services.school import SchoolService
+
+        actor = self.ctx.teacher
+        classes = [] if actor.role is Role.LEARNER else SchoolService(self.ctx.store).list_classes(actor)
+        chosen = self.class_filter.currentData()
+        self.class_filter.blockSignals(True)
+        self.class_filter.clear()
+        self.class_filter.addItem(self.tr("All my learners"), None)
+        mine = [c for c in classes if c.teaches] or classes  # a school admin who teaches none: every class
+        for c in mine:
+            self.class_filter.addItem(self.tr("{title} (%n learner(s))", "", c.learners).format(title=c.title), c.id)
+        self.class_filter.setCurrentIndex(max(0, self.class_filter.findData(chosen)))
+        self.class_filter.blockSignals(False)
+        self.class_filter.setVisible(bool(classes))
+        self._class_chosen()
+
+    def _class_chosen(self) -> None:
+        from plprofile.services.school import SchoolService
+
+        class_id = self.class_filter.currentData()
+        members = None if class_id is None else SchoolService(self.ctx.store).class_learners(self.ctx.teacher,
+                                                                                             class_id)
+        self.proxy.set_members(members)
 
     def _show_count(self) -> None:
         """"25 learners", or "3 of 25 learners" while a search or group hides some ("0 of 25": none match)."""

@@ -68,6 +68,13 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
+        <source>{title} (%n learner(s))</source>
+        <translation>
+            <numerusform>{title} (%n learner)</numerusform>
+            <numerusform>{title} (%n learners)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n learner(s)</source>
         <translation>
             <numerusform>%n learner</numerusform>

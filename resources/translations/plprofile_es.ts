@@ -1461,6 +1461,10 @@ plprofile se cerrará ahora; vuelve a abrirlo para ver los registros restaurados
         <translation>Abriendo {path}…</translation>
     </message>
     <message>
+        <source>Choose a class</source>
+        <translation>Elegir una clase</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
@@ -1751,6 +1755,17 @@ También puedes agregar aprendices a mano o importar una clase desde un archivo 
     <message>
         <source>Your password is changed. Use it the next time you sign in.</source>
         <translation>Tu contraseña cambió. Úsala la próxima vez que inicies sesión.</translation>
+    </message>
+    <message>
+        <source>All my learners</source>
+        <translation>Todos mis aprendices</translation>
+    </message>
+    <message numerus="yes">
+        <source>{title} (%n learner(s))</source>
+        <translation>
+            <numerusform>{title} (%n aprendiz)</numerusform>
+            <numerusform>{title} (%n aprendices)</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n learner(s)</source>
