@@ -291,6 +291,7 @@ CALLS: dict[str, list[tuple[str, Call, set[str]]]] = {
     "AuthService.verify_actor": [("self", lambda s, a, i: s[3].verify_actor(a, "wrong secret"), ALL)],
     # the school's structure: staff read it, only a school admin changes it (a teacher here is not one)
     "SchoolService.list_classes": [("classes", lambda s, a, i: s[4].list_classes(a), T_ONLY)],
+    "SchoolService.class_learners": [("any", lambda s, a, i: s[4].class_learners(a, uuid.uuid4()), T_ONLY)],
     "SchoolService.add_class": [("new", lambda s, a, i: s[4].add_class(a, "6A"), set())],
     "SchoolService.add_member": [("A", lambda s, a, i: s[4].add_member(a, uuid.uuid4(), learner_id=i["a"]),
                                   set())],
