@@ -63,7 +63,9 @@ def import_roster_set(window: MainWindow, path: Path) -> None:
     except OSError as exc:
         ask.error(window, title, translate("RosterSet", "The file cannot be read: {reason}").format(reason=exc.strerror))
         return
-    summary = preview_text(work.counts, [str(w) for w in work.warnings])
+    from .messages import text
+
+    summary = preview_text(work.counts, [text(str(w)) for w in work.warnings])
     if work.empty:
         ask.info(window, title, translate("RosterSet", "{name} (OneRoster {version}) changes nothing: the store already "
                                              "holds this roster.").format(name=path.name, version=rset.version) + "\n\n" + summary)

@@ -3326,6 +3326,42 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>No se reconoce la codificación del texto del archivo. Guárdalo como «CSV UTF-8» e inténtalo de nuevo.</translation>
     </message>
     <message>
+        <source>The set has no manifest.csv, so it is not a OneRoster set.</source>
+        <translation>El conjunto no tiene manifest.csv, así que no es un conjunto OneRoster.</translation>
+    </message>
+    <message>
+        <source>The .zip unpacks to more than 500 MB; that is not a school&apos;s roster.</source>
+        <translation>El .zip ocupa más de 500 MB al descomprimirlo; eso no es el listado de un centro.</translation>
+    </message>
+    <message>
+        <source>The .zip file is damaged or not a .zip file.</source>
+        <translation>El archivo .zip está dañado o no es un archivo .zip.</translation>
+    </message>
+    <message>
+        <source>the set has no users, classes or enrollments to import.</source>
+        <translation>el conjunto no tiene usuarios, clases ni inscripciones que importar.</translation>
+    </message>
+    <message>
+        <source>a value is far too long to read: a quote mark (&quot;) may never be closed.</source>
+        <translation>un valor es demasiado largo para leerlo: puede que unas comillas (") no se cierren nunca.</translation>
+    </message>
+    <message>
+        <source>sourcedId is empty; every row needs its key.</source>
+        <translation>sourcedId está vacío; cada fila necesita su clave.</translation>
+    </message>
+    <message>
+        <source>the manifest says this file is absent; it was not read.</source>
+        <translation>el manifiesto dice que este archivo no está; no se leyó.</translation>
+    </message>
+    <message>
+        <source>role is empty; the person was not imported.</source>
+        <translation>role está vacío; la persona no se importó.</translation>
+    </message>
+    <message>
+        <source>The store changed since the preview. Nothing was imported; import the set again.</source>
+        <translation>El almacén cambió desde la vista previa. No se importó nada; vuelve a importar el conjunto.</translation>
+    </message>
+    <message>
         <source>Row {row}: “{column}” is empty.</source>
         <translation>Fila {row}: «{column}» está vacío.</translation>
     </message>
@@ -3416,6 +3452,106 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
     <message>
         <source>The file has no “{column}” column. Columns found: {found}. The first row must hold the column names.</source>
         <translation>El archivo no tiene la columna «{column}». Columnas encontradas: {found}. La primera fila debe tener los nombres de las columnas.</translation>
+    </message>
+    <message>
+        <source>the manifest lists {file} ({mode}) but the set does not have it.</source>
+        <translation>el manifiesto incluye {file} ({mode}) pero el conjunto no lo tiene.</translation>
+    </message>
+    <message>
+        <source>the column {columns} is missing (the first row must hold the column names).</source>
+        <translation>falta la columna {columns} (la primera fila debe tener los nombres de las columnas).</translation>
+    </message>
+    <message>
+        <source>the row has {n} values but there are {m} columns.</source>
+        <translation>la fila tiene {n} valores pero hay {m} columnas.</translation>
+    </message>
+    <message>
+        <source>sourcedId “{key}” is also on row {row}; each row needs its own.</source>
+        <translation>el sourcedId «{key}» también está en la fila {row}; cada fila necesita el suyo.</translation>
+    </message>
+    <message>
+        <source>{column} is empty.</source>
+        <translation>{column} está vacío.</translation>
+    </message>
+    <message>
+        <source>the student ID “{id}” belongs to another learner in the store (sourcedId “{key}”).</source>
+        <translation>el ID de alumno «{id}» es de otro aprendiz del almacén (sourcedId «{key}»).</translation>
+    </message>
+    <message>
+        <source>the student ID “{id}” is also on row {row}.</source>
+        <translation>el ID de alumno «{id}» también está en la fila {row}.</translation>
+    </message>
+    <message>
+        <source>oneroster.version is “{version}”; read as OneRoster 1.1.</source>
+        <translation>oneroster.version es «{version}»; se leyó como OneRoster 1.1.</translation>
+    </message>
+    <message>
+        <source>file.{name} is “{mode}”; read as bulk.</source>
+        <translation>file.{name} es «{mode}»; se leyó como bulk.</translation>
+    </message>
+    <message>
+        <source>the column “{column}” is not a OneRoster column of this file; it was not read.</source>
+        <translation>la columna «{column}» no es una columna OneRoster de este archivo; no se leyó.</translation>
+    </message>
+    <message>
+        <source>status “{status}” is neither “active” nor “tobedeleted”; read as active.</source>
+        <translation>status «{status}» no es «active» ni «tobedeleted»; se leyó como active.</translation>
+    </message>
+    <message>
+        <source>{column} is “{value}”; read as true.</source>
+        <translation>{column} es «{value}»; se leyó como true.</translation>
+    </message>
+    <message>
+        <source>{column} is “{value}”; read as false.</source>
+        <translation>{column} es «{value}»; se leyó como false.</translation>
+    </message>
+    <message>
+        <source>{column} is “{value}”, neither true nor false; read as true.</source>
+        <translation>{column} es «{value}», ni true ni false; se leyó como true.</translation>
+    </message>
+    <message>
+        <source>{column} “{value}” is not a date written YYYY-MM-DD; it was left out.</source>
+        <translation>{column} «{value}» no es una fecha escrita AAAA-MM-DD; se dejó fuera.</translation>
+    </message>
+    <message>
+        <source>user “{user}” has a second primary role “{role}”; the “{kept}” of row {row} was kept.</source>
+        <translation>el usuario «{user}» tiene un segundo rol principal «{role}»; se mantuvo el «{kept}» de la fila {row}.</translation>
+    </message>
+    <message>
+        <source>user “{user}” has only a secondary role; “{role}” was used.</source>
+        <translation>el usuario «{user}» solo tiene un rol secundario; se usó «{role}».</translation>
+    </message>
+    <message>
+        <source>user “{user}” has no role in roles.csv; they were not imported.</source>
+        <translation>el usuario «{user}» no tiene rol en roles.csv; no se importó.</translation>
+    </message>
+    <message>
+        <source>role “{role}” is not one plprofile uses; the person was not imported.</source>
+        <translation>el rol «{role}» no es uno que plprofile use; la persona no se importó.</translation>
+    </message>
+    <message>
+        <source>the role “{role}” disagrees with the own role “{own}” of user “{user}”; their own role was used.</source>
+        <translation>el rol «{role}» no coincide con el rol propio «{own}» del usuario «{user}»; se usó su rol propio.</translation>
+    </message>
+    <message>
+        <source>user “{user}” is a {role}, not a learner or teacher; the enrollment was not read.</source>
+        <translation>el usuario «{user}» es {role}, no aprendiz ni docente; la inscripción no se leyó.</translation>
+    </message>
+    <message>
+        <source>class “{key}” is neither in the set nor in the store; the enrollment was not read.</source>
+        <translation>la clase «{key}» no está ni en el conjunto ni en el almacén; la inscripción no se leyó.</translation>
+    </message>
+    <message>
+        <source>user “{key}” is neither in the set nor in the store; the enrollment was not read.</source>
+        <translation>el usuario «{key}» no está ni en el conjunto ni en el almacén; la inscripción no se leyó.</translation>
+    </message>
+    <message>
+        <source>{file}, row {row}: {message}</source>
+        <translation>{file}, fila {row}: {message}</translation>
+    </message>
+    <message>
+        <source>{file}: {message}</source>
+        <translation>{file}: {message}</translation>
     </message>
     <message>
         <source>This item ({what}) was changed by someone else since you opened it.</source>

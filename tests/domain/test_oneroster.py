@@ -73,3 +73,25 @@ def test_unknown_and_misspelled_optional_columns_are_ignored_with_a_warning():
     rset = parse_oneroster(files)
     assert any("the column 'agentSourcedId' is not a OneRoster column" in str(w) for w in rset.warnings)
     assert next(p for p in rset.people if p.sourced_id == "u-zoe").agents == ()
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_FILES = ("users.csv", "enrollments.csv", "classes.csv", "orgs.csv", "manifest.csv")
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(_FILES), st.binary(max_size=300), st.integers(min_value=0, max_value=400))
+def test_malformed_files_are_read_or_refused_with_a_message_never_crash(name, junk, cut):
+    files = sets.set_11()
+    original = files[name]
+    files[name] = original[:cut] + junk + original[cut + len(junk) // 2:]
+    try:
+        rset = parse_oneroster(files)
+    except RosterError as exc:
+        assert exc.problems and all(p.message for p in exc.problems)
+    else:
+        assert all(p.sourced_id for p in rset.people)
+        assert all(p.given_name and p.family_name for p in rset.people if (p.is_learner or p.is_staff)
+                   and not p.deleted)

@@ -187,3 +187,36 @@ def test_every_kind_of_roster_refusal_is_in_spanish(language):
                 assert explain(RosterError([problem])) != problem.message, problem.message
         else:
             raise AssertionError(f"{data!r} was not refused")
+
+
+def test_oneroster_warnings_and_refusals_are_in_spanish(language, store):
+    from plprofile.domain.oneroster import parse_oneroster
+    from plprofile.domain.profile import Actor, Role
+    from plprofile.domain.roster import RosterError
+    from plprofile.services.accounts import ensure_teacher
+    from plprofile.services.school import SchoolService
+    from plprofile.ui.messages import explain, text
+    from tests import oneroster_sets as sets
+
+    language("es")
+    admin = Actor(account_id=ensure_teacher(store).id, role=Role.TEACHER, admin=True)
+    files = sets.set_12()
+    files["users.csv"] = files["users.csv"].replace(b"agentSourcedIds", b"agentSourcedId")
+    warnings = [str(w) for w in SchoolService(store).preview_roster_set(admin, parse_oneroster(files)).warnings]
+    warnings += [str(w) for w in parse_oneroster(sets.set_11()).warnings]
+    assert len(warnings) >= 5
+    for warning in warnings:
+        spanish = text(warning)
+        assert spanish != warning and ("fila" in spanish or ".csv:" in spanish), warning
+    for change in (lambda f: f.pop("users.csv"), lambda f: f.pop("manifest.csv"),
+                   lambda f: f.update({"users.csv": f["users.csv"].replace(b"u-jose,", b"u-zoe,")}),
+                   lambda f: f.update({"users.csv": f["users.csv"].replace(b"givenName,", b"given,")})):
+        files = sets.set_11()
+        change(files)
+        try:
+            parse_oneroster(files)
+        except RosterError as exc:
+            for problem in exc.problems:
+                assert explain(RosterError([problem])) != problem.message, problem.message
+        else:
+            raise AssertionError("not refused")
