@@ -139,7 +139,7 @@ def test_import_class_takes_a_oneroster_zip_with_a_preview(open_window, answers,
     assert "Import sis.zip (OneRoster 1.1)?" in preview
     for line in ("3 learner(s) added", "2 teacher(s) added", "2 class(es) added", "5 class membership(s) added"):
         assert line in preview
-    assert "users.csv, row 2: enabledUser is 'TRUE'; read as true." in preview
+    assert "users.csv, row 2: enabledUser is “TRUE”; read as true." in preview  # as the catalogue words it
     assert sorted(s.given_name for s in window.model.all_learners()) == ["José", "Seán", "Zoë"]
 
     qtbot.mouseClick(window.import_button, Qt.MouseButton.LeftButton)  # the same set again
