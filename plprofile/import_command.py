@@ -49,9 +49,9 @@ def _open(data_dir: Path, store_key: Callable):  # noqa: ANN202
     key, _ = store_key(data_dir)
     store = open_store(data_dir, key)
     # whoever runs the command can reach the store's file anyway: they import as a school admin, authored
-    # as the store's first teacher; a new store gets that (password-less) teacher, so the learners never
-    # sit in a store without one
-    return store, replace(teacher_actor(ensure_teacher(store)), admin=True)
+    # as the store's first staff account; a new store gets a (password-less) school admin account, which the
+    # first person to set up sign-in takes over, so the learners never sit in a store without one
+    return store, replace(teacher_actor(ensure_teacher(store, "School admin", kind="admin")), admin=True)
 
 
 def _import_csv(args: argparse.Namespace, path: Path, data_dir: Path, store_key: Callable) -> int:

@@ -116,3 +116,27 @@ def test_a_refused_oneroster_set_leaves_the_store_byte_identical(tmp_path: Path)
     assert refused.returncode == 2
     assert "users.csv, row 3: sourcedId 'u-zoe' is also on row 2" in refused.stderr
     assert {p.name: p.read_bytes() for p in data.iterdir() if p.is_file()} == before
+
+
+def test_whoever_sets_up_a_store_made_by_a_roster_import_is_its_school_admin(tmp_path: Path):
+    from argon2 import PasswordHasher
+
+    from plprofile.services.auth import AuthService
+    from plprofile.services.profiles import ProfileService
+    from plprofile.store.engine import open_store
+    from tests import oneroster_sets as sets
+
+    data = tmp_path / "data"
+    assert _run("--data-dir", str(data), "import", str(sets.write_zip(sets.set_11(), tmp_path / "s.zip")),
+                "--yes").returncode == 0
+    store = open_store(data)
+    try:
+        auth = AuthService(store, PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
+        assert auth.needs_first_teacher() and not auth.needs_recovery()
+        account = auth.create_first_teacher("Head", "head", "correct horse battery")
+        assert account.kind == "admin" and account.sourced_id is None
+        me = auth.sign_in("head", "correct horse battery").actor
+        assert me.admin
+        assert len(ProfileService(store).list_learners(me)) == 3  # every learner of every class
+    finally:
+        store.close()

@@ -176,7 +176,8 @@ class AuthService:
             account = None
             if reuse_unnamed:  # the placeholder teacher made before sign-in existed keeps its authorship
                 account = s.execute(select(Account).where(
-                    Account.kind == Role.TEACHER.value, Account.username.is_(None), Account.deleted_at.is_(None))
+                    Account.kind.in_(STAFF_KINDS), Account.username.is_(None), Account.deleted_at.is_(None),
+                    Account.sourced_id.is_(None))  # a roster's teachers are people of their own
                     .order_by(Account.created_at)).scalars().first()
             if account is None:
                 account = Account(kind=Role.TEACHER.value, display_name=display_name)
