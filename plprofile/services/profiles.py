@@ -56,6 +56,8 @@ class LearnerSummary:
     grade: str
     group_name: str
     external_id: str | None
+    #: False when the school's roster marks the learner disabled (kept, shown as such)
+    enabled: bool = True
 
     @property
     def display_name(self) -> str:
@@ -204,7 +206,7 @@ class ProfileService:
     def _read_learners(self, *where: Any) -> list[LearnerSummary]:
         stmt = select(
             Learner.id, Learner.preferred_name, Learner.given_name, Learner.family_name, Learner.grade,
-            Learner.group_name, Learner.external_id,
+            Learner.group_name, Learner.external_id, Learner.enabled,
         ).where(_is_live(Learner), *where).order_by(func.lower(Learner.family_name),
                                                     func.lower(Learner.preferred_name))
         with self.store.session() as s:

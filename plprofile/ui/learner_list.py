@@ -122,8 +122,8 @@ class LearnerTableModel(QAbstractTableModel):
         r = self._rows[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            if col == 0:
-                return r.display_name
+            if col == 0:  # a learner the school's roster disabled is kept, and says so
+                return r.display_name if r.enabled else self.tr("{name} (disabled)").format(name=r.display_name)
             return r.group_name if col == 1 else r.grade
         if role == Qt.ItemDataRole.ToolTipRole and col == 0:
             return f"{r.given_name} {r.family_name}" + (f" · {r.external_id}" if r.external_id else "")

@@ -1390,6 +1390,10 @@ plprofile se cerrará ahora; vuelve a abrirlo para ver los registros restaurados
 <context>
     <name>LearnerTableModel</name>
     <message>
+        <source>{name} (disabled)</source>
+        <translation>{name} (desactivado)</translation>
+    </message>
+    <message>
         <source>Learner</source>
         <translation>Aprendiz</translation>
     </message>
@@ -3343,7 +3347,7 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
     </message>
     <message>
         <source>a value is far too long to read: a quote mark (&quot;) may never be closed.</source>
-        <translation>un valor es demasiado largo para leerlo: puede que unas comillas (") no se cierren nunca.</translation>
+        <translation>un valor es demasiado largo para leerlo: puede que unas comillas (&quot;) no se cierren nunca.</translation>
     </message>
     <message>
         <source>sourcedId is empty; every row needs its key.</source>

@@ -141,6 +141,8 @@ def test_import_class_takes_a_oneroster_zip_with_a_preview(open_window, answers,
         assert line in preview
     assert "users.csv, row 2: enabledUser is “TRUE”; read as true." in preview  # as the catalogue words it
     assert sorted(s.given_name for s in window.model.all_learners()) == ["José", "Seán", "Zoë"]
+    shown = [window.proxy.index(i, 0).data() for i in range(window.proxy.rowCount())]
+    assert "Seán O’Brien (disabled)" in shown and "Zoë Moreau" in shown  # enabledUser=false: kept, marked
 
     qtbot.mouseClick(window.import_button, Qt.MouseButton.LeftButton)  # the same set again
     assert "changes nothing" in answers.infos[-1]
