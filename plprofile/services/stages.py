@@ -50,7 +50,7 @@ from plprofile.store.engine import Store
 from plprofile.store.models import Assessment as AssessmentRow
 from plprofile.store.models import AssessmentRating, ChangeLog, CheckIn, Goal, Learner, Meta
 
-from .access import actor_first, require_class, require_framework, require_learner_rows
+from .access import actor_first, class_scope, require_class, require_framework, require_learner_rows
 from .profiles import LearnerSummary, ProfileService
 
 #: The class overview's list of who is due opens on learners not assessed in the last this many weeks.
@@ -388,7 +388,8 @@ class StagesService:
             learner = s.get(Learner, learner_id)
             if learner is None or learner.deleted_at is not None:
                 raise changes.NotFoundError(str(learner_id))
-            require(actor, Action.CREATE, Target(Kind.ASSESSMENT, learner_id=learner_id))
+            require(actor, Action.CREATE, Target(Kind.ASSESSMENT, learner_id=learner_id,
+                                                 class_scope=class_scope(s, learner_id)))
             row = AssessmentRow(learner_id=learner_id, assessed_on=assessed_on, framework_id=framework.id,
                                 framework_version=framework.version, note=note)
             changes.create(s, self.store.device_id, row, actor, learner_id)

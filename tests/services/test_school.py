@@ -109,3 +109,26 @@ def test_the_policy_decides_from_the_class_scope_alone():
     assert policy.decide(teacher, Action.READ, mine) and policy.decide(teacher, Action.READ, unclassed)
     assert policy.decide(Actor(me, Role.TEACHER, admin=True), Action.READ, theirs)
     assert policy.decide(admin, Action.UPDATE, theirs, ["statement"])
+
+
+def test_a_teacher_cannot_assess_nor_set_the_pin_of_a_learner_of_another_class(school, store):
+    from datetime import date
+
+    from argon2 import PasswordHasher
+
+    from plprofile.domain.progress import ElementRating
+    from plprofile.services.auth import AuthService
+    from plprofile.services.stages import StagesService
+
+    p, one, c, a = school["profiles"], school["one"], school["ids"]["C"], school["ids"]["A"]
+    stages = StagesService(store, p)
+    auth = AuthService(store, PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
+    before = store.data_stamp()
+    for refused in (lambda: stages.record_assessment(one, c, date(2026, 11, 2), [ElementRating("voice", agreed=2.0)]),
+                    lambda: auth.set_learner_pin(one, c, "2468"), lambda: auth.suggest_username(one, c)):
+        with pytest.raises(AccessDenied) as err:
+            refused()
+        assert str(err.value) == policy.NOT_IN_CLASSES
+    assert store.data_stamp() == before
+    stages.record_assessment(one, a, date(2026, 11, 2), [ElementRating("voice", agreed=2.0)])  # their own class
+    auth.set_learner_pin(one, a, "2468")
