@@ -41,6 +41,11 @@ how to use the commands (without a command, the app starts):
   plprofile [--data-dir DIR] import-profile FILE.json
                                                    create that learner here, with everything
   plprofile blank-profile -o FILE.pdf [--lang es]  a blank profile to print for a first conference
+  plprofile [--data-dir DIR] import FILE [--yes] [--json] [--encoding ENC]
+                                                   import a class (CSV) or a OneRoster set (.zip or
+                                                   folder); shows what will change and
+                                                   asks first (--yes: does not ask); creates the store if
+                                                   there is none; exit 0 imported, 2 refused (nothing written)
 
 On an encrypted store, check, backup, purge and decrypt/rekey ask for a teacher's password or the recovery key
 (or read it from $PLPROFILE_PASSWORD); encrypt and rekey read a new password from $PLPROFILE_NEW_PASSWORD,
@@ -92,7 +97,8 @@ def build_parser() -> argparse.ArgumentParser:
     data_dir.add_argument("--data-dir", type=Path, metavar="DIR", default=argparse.SUPPRESS,
                           help="folder holding the store")
     commands = parser.add_subparsers(
-        dest="command", metavar="{check,backup,encrypt,decrypt,rekey,purge,export,import-profile,summary,blank-profile}",
+        dest="command",
+        metavar="{check,backup,encrypt,decrypt,rekey,purge,export,import,import-profile,summary,blank-profile}",
                                      title="commands")
     commands.add_parser(
         "check", parents=[data_dir], help="check the store's integrity, foreign keys and schema (never changes it)",
@@ -200,6 +206,18 @@ def build_parser() -> argparse.ArgumentParser:
                        help="where to write the PDF (never overwritten)")
     blank.add_argument("--lang", dest="blank_lang", choices=("en", "es"), default="en",
                        help="its language (default: en)")
+    importer = commands.add_parser(
+        "import", parents=[data_dir], help="import a class (CSV) or a school roster (OneRoster .zip or folder)",
+        description="Check FILE, say what will change, and (once confirmed, or with --yes) import it in one "
+                    "transaction. A file with any problem is refused whole: exit 2, the problems on stderr, "
+                    "nothing written. The store is created if there is none.")
+    importer.add_argument("file", type=Path, metavar="FILE",
+                          help="a CSV file of learners, or a OneRoster 1.1/1.2 set (a .zip or a folder)")
+    importer.add_argument("--yes", action="store_true", help="import without asking")
+    importer.add_argument("--json", action="store_true", help="print what changed as one JSON object")
+    importer.add_argument("--encoding", metavar="ENC",
+                          help="the file's text encoding (default: found from the file: UTF-8, UTF-16 with a "
+                               "BOM, else Windows-1252 or Latin-1)")
     return parser
 
 
@@ -304,6 +322,10 @@ def run_command(args: argparse.Namespace, data_dir: Path) -> int:
             return _export_profile(args, data_dir)
         if args.command == "import-profile":
             return _import_profile(args, data_dir)
+        if args.command == "import":
+            from .import_command import run_import
+
+            return run_import(args, data_dir, _store_key)
         if args.command == "export":
             return _export_decrypt(args.file, args.output)
         if args.command == "summary":

@@ -81,6 +81,8 @@ def test_screenshot_of_a_learner_by_name_or_a_clear_refusal(tmp_path: Path, qapp
     assert _run("--data-dir", str(data), "--demo", "--screenshot", str(tmp_path / "a.png")).returncode == 0
     ok = _run("--data-dir", str(data), "--screenshot", str(tmp_path / "b.png"), "--learner", "Moreau")
     assert ok.returncode == 0, ok.stderr  # a family name only one learner has
+    typed = _run("--data-dir", str(data), "--screenshot", str(tmp_path / "d.png"), "--learner", "zoe moreau")
+    assert typed.returncode == 0, typed.stderr  # as the search matches: Zoë Moreau
     missing = _run("--data-dir", str(data), "--screenshot", str(tmp_path / "c.png"), "--learner", "Nobody Here")
     assert missing.returncode == 2 and "Nobody Here" in missing.stderr
     assert not (tmp_path / "c.png").exists()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from .profile import Actor, Role
@@ -36,6 +36,7 @@ class Kind(StrEnum):
     HISTORY = "history"  # a learner's change log
     CLASS = "class"  # the class list, groups and class-wide figures
     FRAMEWORK = "framework"  # the Stages framework the school uses
+    SCHOOL = "school"  # the school's structure: school years, classes and who is in them
 
 
 class Action(StrEnum):
@@ -78,6 +79,9 @@ class Target:
     #: ACCOUNT rows: "teacher", "admin" or "learner"; and whether it is the last staff account that can sign in.
     account_kind: str | None = None
     last_staff: bool = False
+    #: The accounts that teach the row's learner in a class (teachers and aides of the learner's open classes);
+    #: None when the learner is in no class (a school without classes yet: every teacher sees every learner).
+    class_scope: frozenset[uuid.UUID] | None = None
 
 
 # ---- the messages a refusal carries (never any text of the row) ---------------------------------------------
@@ -103,11 +107,14 @@ ACCOUNTS_STAFF = "Only a teacher can set up, reset or remove accounts."
 NO_ACCOUNT_REMOVAL = "A learner's account goes only with the learner."
 OTHER_CHALLENGE = "That challenge belongs to another learner."
 OTHER_ITEM = "That backpack item belongs to another learner."
+NOT_IN_CLASSES = "That learner is not in one of your classes."
+SCHOOL_ADMINS = "Only a school admin can change the school's classes and years."
 
 MESSAGES = (
     SIGN_IN_FIRST, NOT_YOURS, TEACHERS_ONLY, HIDDEN, FIXED_FIELDS, KEPT_AS_MADE, OWN_WORDS_ONLY, LAST_TEACHER, TEACHER_ONLY_NOTE,
     LEARNERS_WORDS, LEARNERS_WORDS_REMOVE, LEARNER_DECIDES, LEARNER_AGREES, LEARNER_FIELDS, CLASS_TEACHERS,
     FRAMEWORK_TEACHERS, SELF_ASSESSMENT, ACCOUNTS_STAFF, NO_ACCOUNT_REMOVAL, OTHER_CHALLENGE, OTHER_ITEM,
+    NOT_IN_CLASSES, SCHOOL_ADMINS,
 )
 
 
@@ -154,11 +161,18 @@ STAFF_NOT_LAST = Condition("a teacher's, not the last",
 SIGNED_IN = Condition("yes (anyone signed in)", lambda a, t: True)
 
 
+def teaches(actor: Actor, t: Target) -> bool:
+    """Whether ``actor`` teaches the row's learner: in one of their classes, or the learner is in no class."""
+    return t.class_scope is None or actor.account_id in t.class_scope
+
+
 @dataclass(frozen=True)
 class Rule:
     condition: Condition
     #: The refusal when the condition does not hold (or a function of the row that says which).
     otherwise: str | Callable[[Target], str]
+    #: Only for the learners of the actor's classes (``Target.class_scope``), when the learner is in a class.
+    in_classes: bool = False
 
     def refusal(self, target: Target) -> str:
         return self.otherwise if isinstance(self.otherwise, str) else self.otherwise(target)
@@ -224,10 +238,22 @@ def _build() -> dict[tuple[Kind, Action], dict[Who, Rule]]:
     rules[Kind.CLASS, Action.READ] = _staff(every)
     rules[Kind.FRAMEWORK, Action.READ] = {A: _r(SIGNED_IN), T: _r(SIGNED_IN), L: _r(SIGNED_IN)}
     rules[Kind.FRAMEWORK, Action.UPDATE] = _staff(every)
+    # the school's structure: staff read it; a school admin (or a roster import run as one) changes it
+    rules[Kind.SCHOOL, Action.READ] = _staff(every)
+    for action in (Action.CREATE, Action.UPDATE, Action.DELETE):
+        rules[Kind.SCHOOL, action] = {A: every}
     return rules
 
 
-RULES = _build()
+def _in_classes(rules: dict[tuple[Kind, Action], dict[Who, Rule]]) -> dict[tuple[Kind, Action], dict[Who, Rule]]:
+    """A teacher's rules hold for the learners of their classes (a school admin's for everyone's)."""
+    for (kind, _action), by_role in rules.items():
+        if T in by_role and kind not in (Kind.CLASS, Kind.FRAMEWORK, Kind.SCHOOL):
+            by_role[T] = replace(by_role[T], in_classes=True)
+    return rules
+
+
+RULES = _in_classes(_build())
 
 #: What each role may set when updating each kind of row. Never: ids, owner keys (``learner_id``,
 #: ``goal_id``, ``parent_id`` …), authorship, versions, timestamps, tombstones, the teacher-only flag. A row's
@@ -283,6 +309,8 @@ def decide(actor: Actor | None, action: Action, target: Target, fields: Iterable
     rule = by_role.get(role)
     if rule is None:
         return Decision(False, _no_rule_reason(target.kind, action, role, by_role))
+    if rule.in_classes and not teaches(actor, target):
+        return Decision(False, NOT_IN_CLASSES)
     if not rule.condition.test(actor, target):
         return Decision(False, rule.refusal(target))
     wanted = frozenset(fields)
@@ -300,6 +328,8 @@ def _no_rule_reason(kind: Kind, action: Action, role: Who, by_role: dict[Who, Ru
         return CLASS_TEACHERS
     if kind is Kind.FRAMEWORK:
         return FRAMEWORK_TEACHERS
+    if kind is Kind.SCHOOL:
+        return SCHOOL_ADMINS
     if kind is Kind.ACCOUNT:
         return ACCOUNTS_STAFF
     if action is Action.DECIDE:
@@ -327,12 +357,17 @@ def table() -> str:
     lines = ["| kind | action | " + " | ".join(roles) + " | fields (staff / learner) |",
              "|---|---|" + "---|" * len(roles) + "---|"]
     for (kind, action), by_role in RULES.items():
-        cells = [by_role[r].condition.name if r in by_role else "no" for r in roles]
+        cells = [_cell(by_role[r]) if r in by_role else "no" for r in roles]
         staff = WRITABLE.get((kind, action, T))
         own = WRITABLE.get((kind, action, L))
         fields = "" if staff is None else f"{', '.join(sorted(staff)) or '–'} / {', '.join(sorted(own or ())) or '–'}"
         lines.append(f"| {kind} | {action} | " + " | ".join(cells) + f" | {fields} |")
     return "\n".join(lines) + "\n"
+
+
+def _cell(rule: Rule) -> str:
+    name = rule.condition.name
+    return f"{name}, in their classes" if rule.in_classes else name
 
 
 if __name__ == "__main__":

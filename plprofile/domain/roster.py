@@ -1,4 +1,5 @@
-"""Read a class roster (a CSV file of learners) into validated rows, or say exactly what is wrong.
+"""Read a class roster (a CSV file of learners, in the encodings schools' spreadsheets save) into validated rows,
+or say exactly what is wrong.
 
 Pure Python: no Qt, no SQL. The whole file is checked before anything is returned, so the store can
 import a class in one transaction or not at all. Every message is a complete English sentence that
@@ -22,10 +23,14 @@ __all__ = [
     "MAX_VALUE_CHARS",
     "ROSTER_FIELDS",
     "RosterError",
+    "RosterFile",
     "RosterProblem",
     "RosterRow",
+    "decode_roster",
+    "encoding_name",
     "parse_oneroster_users",
     "parse_roster",
+    "read_roster",
 ]
 
 #: Longest value accepted in any known column (same limit as a learner's name in the profile).
@@ -117,12 +122,27 @@ class RosterError(ValueError):
         return "\n".join(lines)
 
 
-def parse_roster(data: bytes, *, max_rows: int = 100_000) -> list[RosterRow]:
-    """Read a roster CSV (UTF-8, with or without BOM; ``,`` ``;`` or tab) into rows.
+def parse_roster(data: bytes, *, max_rows: int = 100_000, encoding: str | None = None) -> list[RosterRow]:
+    """Read a roster CSV (UTF-8 with or without BOM, UTF-16 with BOM, or a legacy encoding such as
+    Windows-1252; ``,`` ``;`` or tab) into rows. ``encoding`` forces the file's encoding.
 
     Raises ``RosterError`` listing every problem if anything at all is wrong.
     """
-    return _parse(data, max_rows=max_rows)
+    return read_roster(data, max_rows=max_rows, encoding=encoding).rows
+
+
+@dataclass(frozen=True, slots=True)
+class RosterFile:
+    """The rows of a roster file and the codec it was read with (``encoding_name`` for people)."""
+
+    rows: list[RosterRow]
+    encoding: str
+
+
+def read_roster(data: bytes, *, max_rows: int = 100_000, encoding: str | None = None) -> RosterFile:
+    """``parse_roster``, also saying which encoding the file was read as (the preview shows it)."""
+    text, codec = decode_roster(data, encoding)
+    return RosterFile(_parse(text, max_rows=max_rows), codec)
 
 
 def parse_oneroster_users(data: bytes, *, max_rows: int = 100_000) -> list[RosterRow]:
@@ -134,7 +154,7 @@ def parse_oneroster_users(data: bytes, *, max_rows: int = 100_000) -> list[Roste
     def is_student(get: Callable[[str], str]) -> bool:
         return get("role").lower() == "student" and get("status").lower() != "tobedeleted"
 
-    return _parse(data, max_rows=max_rows, extra_fields={"role": "role", "status": "status"},
+    return _parse(decode_roster(data)[0], max_rows=max_rows, extra_fields={"role": "role", "status": "status"},
                   extra_required=("role",), keep=is_student)
 
 
@@ -142,14 +162,13 @@ def parse_oneroster_users(data: bytes, *, max_rows: int = 100_000) -> list[Roste
 
 
 def _parse(
-    data: bytes,
+    text: str,
     *,
     max_rows: int,
     extra_fields: dict[str, str] | None = None,
     extra_required: tuple[str, ...] = (),
     keep: Callable[[Callable[[str], str]], bool] | None = None,
 ) -> list[RosterRow]:
-    text = _decode(bytes(data))
     if not text.strip(_STRIP):
         raise RosterError([RosterProblem(None, None, "The file is empty.")])
 
@@ -285,15 +304,53 @@ def _check_record(
     )
 
 
-def _decode(data: bytes) -> str:
-    """UTF-8 (BOM optional) to text, or a RosterError that says how to save the file properly."""
+#: Encodings a school's spreadsheet may have saved a CSV in when it is not UTF-8, in order of preference when
+#: the detector finds two equally plausible (Excel on Windows in Western Europe and the Americas: Windows-1252).
+LEGACY_ENCODINGS: tuple[str, ...] = ("cp1252", "latin_1", "cp1250")
+
+#: What each encoding is called where a person sees it (the preview names the one the file was read as).
+ENCODING_NAMES: dict[str, str] = {
+    "utf_8": "UTF-8", "utf_8_sig": "UTF-8 (BOM)", "utf_16": "UTF-16", "cp1252": "Windows-1252",
+    "latin_1": "Latin-1 (ISO-8859-1)", "cp1250": "Windows-1250", "mac_roman": "Mac Roman", "cp850": "DOS (CP850)",
+}
+
+
+def encoding_name(codec: str) -> str:
+    """The name people know an encoding by ("Windows-1252"), from a Python codec name."""
+    return ENCODING_NAMES.get(codecs.lookup(codec).name.replace("-", "_"), codec)
+
+
+def decode_roster(data: bytes, encoding: str | None = None) -> tuple[str, str]:
+    """(text, codec) of a roster file: UTF-8 with or without BOM, UTF-16 with BOM, else the legacy encoding
+    ``charset_normalizer`` finds most plausible (Windows-1252 on a tie); ``encoding`` forces one.
+
+    Raises a ``RosterError`` saying how to save the file when it cannot be text.
+    """
 
     def fail(message: str) -> RosterError:
         return RosterError([RosterProblem(None, None, message)])
 
+    data = bytes(data)
+    if encoding:
+        try:
+            codec = codecs.lookup(encoding).name.replace("-", "_")
+        except LookupError:
+            raise fail(f"'{_shorten(encoding)}' is not an encoding this computer knows "
+                       "(try UTF-8, Windows-1252 or UTF-16).") from None
+        if codec == "utf_8" and data.startswith(codecs.BOM_UTF8):
+            codec = "utf_8_sig"
+        try:
+            return data.decode(codec), codec
+        except UnicodeDecodeError as exc:
+            line = data.count(b"\n", 0, exc.start) + 1
+            raise fail(f"The file is not {encoding_name(codec)} text (byte 0x{data[exc.start]:02X} at position "
+                       f"{exc.start:,}, row {line}).") from None
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise fail("The file is UTF-16 text ('Unicode Text'), not UTF-8. "
-                   "Save it as 'CSV UTF-8' and try again.")
+        try:
+            return data.decode("utf_16"), "utf_16"
+        except UnicodeDecodeError:
+            raise fail("The file starts as UTF-16 text ('Unicode Text') but is damaged. "
+                       "Save it as 'CSV UTF-8' and try again.") from None
     if data.startswith(b"PK\x03\x04") or data.startswith(b"\xd0\xcf\x11\xe0"):
         raise fail("The file is a spreadsheet workbook, not a CSV file. "
                    "In your spreadsheet program, save it as 'CSV UTF-8' and try again.")
@@ -303,14 +360,42 @@ def _decode(data: bytes) -> str:
         raise fail(f"The file contains a NUL byte (position {nul:,}, row {line}), so it is not a text file. "
                    "Save it as 'CSV UTF-8' and try again.")
     if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8):]
+        try:
+            return data[len(codecs.BOM_UTF8):].decode("utf_8"), "utf_8_sig"
+        except UnicodeDecodeError:
+            data = data[len(codecs.BOM_UTF8):]  # a BOM, then bytes that are not UTF-8: the detector judges
+    else:
+        try:
+            return data.decode("utf_8"), "utf_8"
+        except UnicodeDecodeError:
+            pass
+    codec = _detect_legacy(data)
+    if codec is None:
+        raise fail("The file's text encoding cannot be recognised. Save it as 'CSV UTF-8' and try again.")
+    return data.decode(codec), codec
+
+
+def _detect_legacy(data: bytes) -> str | None:
+    """The legacy encoding of ``data`` (not UTF-8): the least chaotic reading ``charset_normalizer`` finds
+    among ``LEGACY_ENCODINGS``; the earlier one when two are as plausible or read the bytes as the same text."""
+    from charset_normalizer import from_bytes  # only for a file that is not UTF-8
+
+    found = {m.encoding: m.chaos for m in from_bytes(data, cp_isolation=list(LEGACY_ENCODINGS))}
+    readable = [c for c in LEGACY_ENCODINGS if _decodes(data, c)]
+    if not readable:
+        return None
+    ranked = [c for c in readable if c in found] or readable
+    best = min(ranked, key=lambda c: (found.get(c, 1.0), LEGACY_ENCODINGS.index(c)))
+    text = data.decode(best)
+    return next(c for c in readable if c == best or data.decode(c) == text)
+
+
+def _decodes(data: bytes, codec: str) -> bool:
     try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        pos = exc.start
-        line = data.count(b"\n", 0, pos) + 1
-        raise fail(f"The file is not UTF-8 text (byte 0x{data[pos]:02X} at position {pos:,}, row {line}). "
-                   "Save it as 'CSV UTF-8' and try again.") from None
+        data.decode(codec)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _sniff_delimiter(text: str, alias_to_field: dict[str, str]) -> str:

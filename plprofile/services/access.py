@@ -36,6 +36,7 @@ from plprofile.store.models import (
     BackpackItem,
     CheckIn,
     ChoiceOption,
+    ClassMember,
     Conference,
     Evidence,
     Goal,
@@ -43,6 +44,7 @@ from plprofile.store.models import (
     Learner,
     ProfileEntry,
     Row,
+    SchoolClass,
 )
 
 KIND_OF: dict[type[Row], Kind] = {
@@ -87,30 +89,70 @@ def owner_of(row: Row) -> uuid.UUID | None:
     return row.id if isinstance(row, Learner) else getattr(row, "learner_id", None)
 
 
-def target(row: Row, *, teacher_only: bool | None = None, last_staff: bool = False) -> Target:
-    """``row`` as the policy sees it (``teacher_only`` given when it hangs from a teacher-only note)."""
+def target(row: Row, *, teacher_only: bool | None = None, last_staff: bool = False,
+           class_scope: frozenset[uuid.UUID] | None = None) -> Target:
+    """``row`` as the policy sees it (``teacher_only`` given when it hangs from a teacher-only note;
+    ``class_scope``: who teaches its learner, see ``class_scope``)."""
     role = row.author_role
     return Target(
         kind=KIND_OF[type(row)], learner_id=owner_of(row), row_id=row.id, author_id=row.author_id,
         author_role=Role(role) if role in (Role.LEARNER.value, Role.TEACHER.value) else None,
         teacher_only=bool(getattr(row, "teacher_only", False)) if teacher_only is None else teacher_only,
         account_kind=row.kind if isinstance(row, Account) else None, last_staff=last_staff,
+        class_scope=class_scope,
     )
 
 
+def class_scope(session: Session, learner_id: uuid.UUID | None) -> frozenset[uuid.UUID] | None:
+    """The accounts that teach ``learner_id`` (teachers and aides of their open classes), or None when the
+    learner is in no open class: then every teacher sees them, as in a store without classes."""
+    if learner_id is None:
+        return None
+    live = (ClassMember.ended_at.is_(None), ClassMember.deleted_at.is_(None))
+    classes = select(ClassMember.class_id).join(SchoolClass, SchoolClass.id == ClassMember.class_id).where(
+        ClassMember.learner_id == learner_id, *live, SchoolClass.closed_at.is_(None),
+        SchoolClass.deleted_at.is_(None))
+    class_ids = session.execute(classes).scalars().all()
+    if not class_ids:
+        return None
+    staff = session.execute(select(ClassMember.account_id).where(
+        ClassMember.class_id.in_(class_ids), ClassMember.account_id.is_not(None), *live)).scalars().all()
+    return frozenset(staff)
+
+
+def class_scopes(session: Session) -> dict[uuid.UUID, frozenset[uuid.UUID]]:
+    """``class_scope`` of every learner in an open class, in one reading (the class list's)."""
+    from sqlalchemy.orm import aliased
+
+    learner, staff = aliased(ClassMember), aliased(ClassMember)
+    stmt = (select(learner.learner_id, staff.account_id)
+            .join(SchoolClass, (SchoolClass.id == learner.class_id) & SchoolClass.closed_at.is_(None)
+                  & SchoolClass.deleted_at.is_(None))
+            .outerjoin(staff, (staff.class_id == learner.class_id) & staff.account_id.is_not(None)
+                       & staff.ended_at.is_(None) & staff.deleted_at.is_(None))
+            .where(learner.learner_id.is_not(None), learner.ended_at.is_(None), learner.deleted_at.is_(None)))
+    scopes: dict[uuid.UUID, set[uuid.UUID]] = {}
+    for learner_id, account_id in session.execute(stmt):
+        members = scopes.setdefault(learner_id, set())
+        if account_id is not None:
+            members.add(account_id)
+    return {k: frozenset(v) for k, v in scopes.items()}
+
+
 def stored_target(session: Session, row: Row) -> Target:
-    """``target`` with what only the store knows: a suggestion on a teacher-only note is teacher-only too, and
-    whether an account is the last staff account that can sign in."""
+    """``target`` with what only the store knows: a suggestion on a teacher-only note is teacher-only too,
+    whether an account is the last staff account that can sign in, and who teaches the row's learner."""
+    scope = class_scope(session, owner_of(row))
     if isinstance(row, ProfileEntry) and not row.teacher_only and row.parent_id is not None:
         parent_hidden = session.execute(select(ProfileEntry.teacher_only).where(
             ProfileEntry.id == row.parent_id)).scalar_one_or_none()
-        return target(row, teacher_only=bool(parent_hidden))
+        return target(row, teacher_only=bool(parent_hidden), class_scope=scope)
     if isinstance(row, Account) and row.kind in STAFF_KINDS:
         others = session.execute(select(func.count()).select_from(Account).where(
             Account.kind.in_(STAFF_KINDS), Account.secret_hash.is_not(None), Account.deleted_at.is_(None),
             Account.id != row.id)).scalar_one()
-        return target(row, last_staff=others == 0)
-    return target(row)
+        return target(row, last_staff=others == 0, class_scope=scope)
+    return target(row, class_scope=scope)
 
 
 def check(session: Session, actor: Actor | None, action: Action, row: Row, fields: Iterable[str] = ()) -> Decision:
@@ -135,7 +177,7 @@ def require_learner_rows(session: Session, actor: Actor, learner_id: uuid.UUID, 
     if learner is None or learner.deleted_at is not None:
         raise NotFoundError(f"learner {learner_id} not found")
     check(session, actor, Action.READ, learner)
-    require(actor, Action.READ, Target(kind, learner_id=learner_id))
+    require(actor, Action.READ, Target(kind, learner_id=learner_id, class_scope=class_scope(session, learner_id)))
     return learner
 
 
@@ -148,5 +190,5 @@ def require_framework(actor: Actor | None, action: Action = Action.READ) -> None
     require(actor, action, Target(Kind.FRAMEWORK))
 
 
-__all__ = ["KIND_OF", "actor_first", "check", "owner_of", "require_class", "require_learner_rows", "require_framework", "signed_out", "stored_target",
+__all__ = ["KIND_OF", "actor_first", "check", "class_scope", "class_scopes", "owner_of", "require_class", "require_learner_rows", "require_framework", "signed_out", "stored_target",
            "target", "visible"]

@@ -14,15 +14,17 @@ from plprofile.store.models import Account
 SYSTEM = Actor(account_id=uuid.UUID(int=0), role=Role.TEACHER)
 
 
-def ensure_teacher(store: Store, display_name: str = "Teacher") -> Account:
-    """The store's first teacher account, created on first start."""
+def ensure_teacher(store: Store, display_name: str = "Teacher", kind: str = Role.TEACHER.value) -> Account:
+    """The store's first staff account (a teacher's, or a school admin's), created on first start as
+    ``kind`` ("admin" for a store a roster import makes: whoever sets it up runs the school's roster)."""
     with store.transaction() as s:
         account = s.execute(
-            select(Account).where(Account.kind == Role.TEACHER.value, Account.deleted_at.is_(None))
+            select(Account).where(Account.kind.in_((Role.TEACHER.value, "admin")), Account.deleted_at.is_(None),
+                                  Account.sourced_id.is_(None))
             .order_by(Account.created_at)
         ).scalars().first()
         if account is None:
-            account = Account(kind=Role.TEACHER.value, display_name=display_name)
+            account = Account(kind=kind, display_name=display_name)
             changes.create(s, store.device_id, account, SYSTEM, None)
         return account
 

@@ -27,7 +27,7 @@ from plprofile.store.engine import Store
 from plprofile.store.models import Account, Learner, Meta
 from plprofile.store.types import utcnow
 
-from .access import STAFF_KINDS, actor_first, check, signed_out
+from .access import STAFF_KINDS, actor_first, check, class_scope, signed_out
 from .accounts import SYSTEM
 
 MIN_PASSWORD = 8
@@ -177,7 +177,8 @@ class AuthService:
             account = None
             if reuse_unnamed:  # the placeholder teacher made before sign-in existed keeps its authorship
                 account = s.execute(select(Account).where(
-                    Account.kind == Role.TEACHER.value, Account.username.is_(None), Account.deleted_at.is_(None))
+                    Account.kind.in_(STAFF_KINDS), Account.username.is_(None), Account.deleted_at.is_(None),
+                    Account.sourced_id.is_(None))  # a roster's teachers are people of their own
                     .order_by(Account.created_at)).scalars().first()
             if account is None:
                 account = Account(kind=Role.TEACHER.value, display_name=display_name)
@@ -222,8 +223,8 @@ class AuthService:
             learner = s.get(Learner, learner_id)
             if learner is None:
                 raise changes.NotFoundError(str(learner_id))
-            require(actor, Action.UPDATE, Target(Kind.ACCOUNT, learner_id=learner_id, account_kind=Role.LEARNER.value),
-                    {"username"})
+            require(actor, Action.UPDATE, Target(Kind.ACCOUNT, learner_id=learner_id, account_kind=Role.LEARNER.value,
+                                                 class_scope=class_scope(s, learner_id)), {"username"})
             base = username_base(learner.preferred_name, learner.family_name)
             name, n = base, 1
             while s.execute(select(Account.id).where(Account.username == name,
@@ -234,8 +235,10 @@ class AuthService:
 
     def set_learner_pin(self, actor: Actor, learner_id: uuid.UUID, pin: str, username: str | None = None) -> str:
         """The teacher sets or resets a learner's sign-in. Returns the learner's sign-in name."""
-        require(actor, Action.UPDATE, Target(Kind.ACCOUNT, learner_id=learner_id, account_kind=Role.LEARNER.value),
-                {"username"})
+        with self.store.session() as s:
+            scope = class_scope(s, learner_id)
+        require(actor, Action.UPDATE, Target(Kind.ACCOUNT, learner_id=learner_id, account_kind=Role.LEARNER.value,
+                                             class_scope=scope), {"username"})
         pin = check_pin(pin)
         username = check_username(username or self.suggest_username(actor, learner_id))
         secret = self._pin_hash(pin)

@@ -238,7 +238,8 @@ def generate_bulk(store: Store, learners: int, *, seed: int = 2026, today: date 
             name = "Teacher" if g == 0 else f"{rng.choice(['Ms', 'Mr', 'Mx'])} {family}"
             row = writer.create("account", hired + timedelta(minutes=g), (Id(SYSTEM_ID), "teacher"), None,
                                 kind="teacher", display_name=name, username=f"teacher{g + 1}",
-                                learner_id=None, secret_hash=None, failed_attempts=0, locked_until=None)
+                                learner_id=None, secret_hash=None, failed_attempts=0, locked_until=None,
+                                sourced_id=None, enabled=True)
             teachers.append((row["id"], "teacher"))
             names.append(name)
         written += writer.flush(con)
@@ -281,13 +282,14 @@ def _one_learner(w: _Writer, rng: random.Random, index: int, teacher: tuple[Id, 
     enrolled = start + timedelta(days=rng.randint(0, 30))
     learner = w.create("learner", at(enrolled), teacher, None, given_name=given, family_name=family,
                        preferred_name=preferred, pronouns=rng.choice(PRONOUNS), grade=grade, group_name=group,
-                       external_id=f"S{100000 + index}")
+                       external_id=f"S{100000 + index}", sourced_id=None, enabled=True)
     lid: Id = learner["id"]
     # the learner row's own change-log row carries its id (as ProfileService._insert_learner does)
     w.log_rows[-1] = w.log_rows[-1][:2] + (lid,) + w.log_rows[-1][3:]
     account = w.create("account", at(enrolled), teacher, lid, kind="learner", display_name=preferred,
                        username=f"{preferred}{family}{index}".casefold().replace(" ", "").replace("'", ""),
-                       learner_id=lid, secret_hash=None, failed_attempts=0, locked_until=None)
+                       learner_id=lid, secret_hash=None, failed_attempts=0, locked_until=None, sourced_id=None,
+                       enabled=True)
     me = (account["id"], "learner")
     first = enrolled + timedelta(days=rng.randint(3, 20))
 

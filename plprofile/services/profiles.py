@@ -16,6 +16,7 @@ from plprofile.domain import profile as d
 from plprofile.domain.policy import AccessDenied, Action, Kind, Target, require
 from plprofile.domain.profile import Actor, Agreement, Role, ValidationError, clean_text
 from plprofile.domain.roster import RosterRow
+from plprofile.domain.search import learner_key
 from plprofile.store import batches, changes
 from plprofile.store.engine import Store
 from plprofile.store.models import (
@@ -55,6 +56,8 @@ class LearnerSummary:
     grade: str
     group_name: str
     external_id: str | None
+    #: False when the school's roster marks the learner disabled (kept, shown as such)
+    enabled: bool = True
 
     @property
     def display_name(self) -> str:
@@ -69,6 +72,7 @@ class ClassList:
         self.learners = learners
         self.by_hex = {s.id.hex: s for s in learners}
         self._name_keys: dict[str, str] | None = None
+        self._search_keys: list[str] | None = None
 
     @property
     def name_keys(self) -> dict[str, str]:
@@ -76,6 +80,14 @@ class ClassList:
         if self._name_keys is None:
             self._name_keys = {h: s.display_name.casefold() for h, s in self.by_hex.items()}
         return self._name_keys
+
+    @property
+    def search_keys(self) -> list[str]:
+        """Each learner's folded search key (``domain.search.learner_key``), in the list's order."""
+        if self._search_keys is None:
+            self._search_keys = [learner_key(s.given_name, s.family_name, s.preferred_name, s.external_id)
+                                 for s in self.learners]
+        return self._search_keys
 
 
 @dataclass
@@ -164,16 +176,27 @@ class ProfileService:
         return list(self.class_list(actor).learners)
 
     def class_list(self, actor: Actor) -> ClassList:
-        """Every live learner (a teacher's list), kept until the store changes (``Store.data_stamp``: any
+        """Every live learner ``actor`` may see (a teacher's classes, everyone for a school admin), kept until the
+        store changes (``Store.data_stamp``: any
         commit, from this process or another): the window, the class overview and its list of who is due
         share one reading of a whole school's names. Staff only."""
         require_class(actor)
-        stamp = self.store.data_stamp()
+        stamp = (self.store.data_stamp(), actor.account_id, actor.admin)
         kept = self._class
         if kept is None or kept[0] != stamp:
             self._class = kept = None  # the stale list goes before the new one is read (a school's: 5 MB)
-            kept = self._class = (stamp, ClassList(self._read_learners()))
+            kept = self._class = (stamp, ClassList(self._visible(actor, self._read_learners())))
         return kept[1]
+
+    def _visible(self, actor: Actor, learners: list[LearnerSummary]) -> list[LearnerSummary]:
+        """The learners the policy lets ``actor`` read: a teacher, those of their classes (and those in no
+        class); a school admin, everyone. A store without classes: everyone, without a question per learner."""
+        with self.store.session() as s:
+            scopes = access.class_scopes(s)
+        if not scopes:
+            return learners
+        return [r for r in learners if policy.decide(actor, Action.READ, Target(
+            Kind.LEARNER, learner_id=r.id, class_scope=scopes.get(r.id)))]
 
     def forget_class_list(self, actor: Actor) -> None:
         """Read the class list again next time (it was read before a learner came in)."""
@@ -183,7 +206,7 @@ class ProfileService:
     def _read_learners(self, *where: Any) -> list[LearnerSummary]:
         stmt = select(
             Learner.id, Learner.preferred_name, Learner.given_name, Learner.family_name, Learner.grade,
-            Learner.group_name, Learner.external_id,
+            Learner.group_name, Learner.external_id, Learner.enabled,
         ).where(_is_live(Learner), *where).order_by(func.lower(Learner.family_name),
                                                     func.lower(Learner.preferred_name))
         with self.store.session() as s:

@@ -51,7 +51,7 @@ from plprofile.store.engine import Store
 from plprofile.store.models import Assessment as AssessmentRow
 from plprofile.store.models import AssessmentRating, ChangeLog, CheckIn, Goal, Learner, Meta
 
-from .access import actor_first, require_class, require_framework, require_learner_rows
+from .access import actor_first, class_scope, require_class, require_framework, require_learner_rows
 from .profiles import LearnerSummary, ProfileService
 
 #: The class overview's list of who is due opens on learners not assessed in the last this many weeks.
@@ -392,10 +392,11 @@ class StagesService:
             learner = s.get(Learner, learner_id)
             if learner is None or learner.deleted_at is not None:
                 raise changes.NotFoundError(str(learner_id))
-            require(actor, Action.CREATE, Target(Kind.ASSESSMENT, learner_id=learner_id))
+            scope = class_scope(s, learner_id)
+            require(actor, Action.CREATE, Target(Kind.ASSESSMENT, learner_id=learner_id, class_scope=scope))
             plan = carry_forward(self._history(s, learner_id, until=assessed_on), ratings, framework.element_ids())
             if plan.carried:  # copies of earlier values, whoever saves: the same rule for each
-                require(actor, Action.CREATE, Target(Kind.RATING, learner_id=learner_id),
+                require(actor, Action.CREATE, Target(Kind.RATING, learner_id=learner_id, class_scope=scope),
                         {"element_id", "carried_from"})
             row = AssessmentRow(learner_id=learner_id, assessed_on=assessed_on, framework_id=framework.id,
                                 framework_version=framework.version, note=note, partial=plan.partial)

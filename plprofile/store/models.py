@@ -41,6 +41,10 @@ class Account(Row, table=True):
     secret_hash: str | None = Field(default=None)
     failed_attempts: int = Field(default=0)
     locked_until: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    #: The school information system's key of the person (OneRoster ``sourcedId``), for a roster's staff.
+    sourced_id: str | None = Field(default=None, max_length=255, unique=True)
+    #: False when the school's roster says the person may not sign in (``enabledUser=false``): kept, marked.
+    enabled: bool = Field(default=True)
 
 
 class Learner(Row, table=True):
@@ -52,6 +56,69 @@ class Learner(Row, table=True):
     grade: str = Field(default="", max_length=50)
     group_name: str = Field(default="", max_length=100, index=True)
     external_id: str | None = Field(default=None, max_length=100, unique=True)
+    #: The school information system's key of the learner (OneRoster ``sourcedId``); re-imports match on it.
+    sourced_id: str | None = Field(default=None, max_length=255, unique=True)
+    #: False when the school's roster marks the learner disabled (``enabledUser=false``): kept, marked.
+    enabled: bool = Field(default=True)
+
+
+class Org(Row, table=True):
+    """A school (or district) as the school's roster names it."""
+
+    __tablename__ = "org"
+    sourced_id: str | None = Field(default=None, max_length=255, unique=True)
+    name: str = Field(max_length=200)
+    org_type: str = Field(default="school", max_length=32)
+
+
+class AcademicSession(Row, table=True):
+    """A school year or a part of one (term, semester, grading period)."""
+
+    __tablename__ = "academic_session"
+    sourced_id: str | None = Field(default=None, max_length=255, unique=True)
+    title: str = Field(max_length=200)
+    session_type: str = Field(default="schoolYear", max_length=32)
+    start_date: date | None = Field(default=None)
+    end_date: date | None = Field(default=None)
+    parent_id: uuid.UUID | None = Field(default=None, foreign_key="academic_session.id", ondelete="SET NULL")
+    school_year: str = Field(default="", max_length=16)
+
+
+class SchoolClass(Row, table=True):
+    """A class: who learns in it and who teaches it are its ``ClassMember`` rows."""
+
+    __tablename__ = "school_class"
+    sourced_id: str | None = Field(default=None, max_length=255, unique=True)
+    title: str = Field(max_length=200)
+    class_code: str = Field(default="", max_length=100)
+    course_title: str = Field(default="", max_length=200)
+    grades: str = Field(default="", max_length=100)
+    org_id: uuid.UUID | None = Field(default=None, foreign_key="org.id", index=True, ondelete="SET NULL")
+    #: The school year (or term) the class runs in.
+    session_id: uuid.UUID | None = Field(default=None, foreign_key="academic_session.id", index=True,
+                                         ondelete="SET NULL")
+    #: When the class closed (its year ended); a closed class's members keep their history.
+    closed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class ClassMember(Row, table=True):
+    """A learner (``role`` student) or a teacher's account (teacher, aide) in a class, until ``ended_at``."""
+
+    __tablename__ = "class_member"
+    __table_args__ = (
+        Index("ix_class_member_learner", "learner_id", "ended_at", "class_id"),
+        Index("ix_class_member_account", "account_id", "ended_at", "class_id"),
+    )
+    class_id: uuid.UUID = Field(foreign_key="school_class.id", index=True, ondelete="CASCADE")
+    learner_id: uuid.UUID | None = Field(default=None, foreign_key="learner.id", ondelete="CASCADE")
+    account_id: uuid.UUID | None = Field(default=None, foreign_key="account.id", ondelete="CASCADE")
+    role: str = Field(default="student", max_length=16)  # student, teacher, aide
+    #: The roster's key of the enrollment (OneRoster ``enrollments.csv`` ``sourcedId``).
+    sourced_id: str | None = Field(default=None, max_length=255, unique=True)
+    begin_date: date | None = Field(default=None)
+    end_date: date | None = Field(default=None)
+    #: When the membership ended (a roster's ``tobedeleted``, a year's end): the learner and profile stay.
+    ended_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
 class ProfileEntry(Row, table=True):
@@ -230,5 +297,5 @@ class ChangeLog(SQLModel, table=True):
 #: Tables whose rows belong to one learner (purged with them), child tables first.
 LEARNER_OWNED = (
     AssessmentRating, Assessment, CheckIn, Evidence, GoalSupport, ActionStep, Goal,
-    BackpackItem, ChoiceOption, Conference, ProfileEntry, Account,
+    BackpackItem, ChoiceOption, Conference, ProfileEntry, ClassMember, Account,
 )

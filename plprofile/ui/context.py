@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 
 from PySide6.QtCore import QObject, Signal
 
@@ -26,9 +27,11 @@ class AppContext(QObject):
         self.profiles = ProfileService(store)
         self.stages = StagesService(store, self.profiles)
         self.auth = auth or AuthService(store)
-        if user is None:  # no sign-in asked for (screenshots, tests): the store's first teacher
+        if user is None:  # no sign-in asked for (screenshots, tests): the store's first teacher, as a school
+            # admin (whoever opens the file without signing in can read all of it anyway, as on the command line)
             account = ensure_teacher(store)
-            user = SignedIn(teacher_actor(account), account.display_name, account.username or "")
+            user = SignedIn(replace(teacher_actor(account), admin=True), account.display_name,
+                            account.username or "")
         self.user = user
         self.me: Actor = user.actor
         self.writer = Role.LEARNER if self.is_learner else Role.TEACHER

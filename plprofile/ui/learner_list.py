@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
+from plprofile.domain.search import learner_key, query_words
+
 if TYPE_CHECKING:  # the window shows before the store layer (SQLAlchemy) has loaded
     import uuid
 
@@ -37,38 +39,53 @@ class LearnerTableModel(QAbstractTableModel):
         self._shown: list[int] = []  # indexes into _all
         self._words: tuple[str, ...] = ()
         self._group = ANY_GROUP
+        self._members: frozenset | None = None  # the chosen class's learner ids (None: every learner)
         self._rows: list[LearnerSummary] = []
         self._position: dict[uuid.UUID, int] = {}  # learner id -> index into _all
 
-    def set_learners(self, learners: list[LearnerSummary]) -> None:
+    def set_learners(self, learners: list[LearnerSummary], keys: list[str] | None = None) -> None:
+        """Show ``learners``; ``keys`` are their folded search keys if already made (``ClassList.search_keys``,
+        once per reading of the class), else they are made here."""
         self.beginResetModel()
         self._all = list(learners)
-        self._keys = [
-            f"{r.preferred_name} {r.given_name} {r.family_name} {r.external_id or ''}".casefold() for r in self._all
-        ]
+        self._keys = list(keys) if keys is not None else [
+            learner_key(r.given_name, r.family_name, r.preferred_name, r.external_id) for r in self._all]
         self._position = {r.id: i for i, r in enumerate(self._all)}
-        self._shown = self._match(range(len(self._all)), self._words, self._group)
+        self._shown = self._match(range(len(self._all)), self._words, self._group, self._members)
         self._rows = [self._all[i] for i in self._shown]
         self.endResetModel()
 
     def all_learners(self) -> list[LearnerSummary]:
         return list(self._all)
 
-    def _match(self, candidates, words: tuple[str, ...], group: str) -> list[int]:  # noqa: ANN001
+    def total(self) -> int:
+        """How many learners the list holds, shown or not."""
+        return len(self._all)
+
+    def shown(self) -> int:
+        """How many of them the search and group let through."""
+        return len(self._shown)
+
+    def _match(self, candidates, words: tuple[str, ...], group: str,  # noqa: ANN001
+               members: frozenset | None = None) -> list[int]:
         rows, keys = self._all, self._keys
+        if members is not None:
+            candidates = [i for i in candidates if rows[i].id in members]
         if group:
             candidates = [i for i in candidates if rows[i].group_name == group]
         for word in words:  # one word at a time: each pass a tight comprehension
             candidates = [i for i in candidates if word in keys[i]]
         return list(candidates)
 
-    def set_filter(self, words: tuple[str, ...], group: str) -> None:
-        """Show the learners whose name or ID contains every word, in ``group`` (ANY_GROUP: all)."""
-        if (words, group) == (self._words, self._group):
+    def set_filter(self, words: tuple[str, ...], group: str, members: frozenset | None = None) -> None:
+        """Show the learners whose name or ID contains every (folded) word, in ``group`` (ANY_GROUP: all) and
+        among ``members`` (a class's learner ids; None: every learner)."""
+        if (words, group, members) == (self._words, self._group, self._members):
             return
-        narrower = group == self._group and all(any(old in new for new in words) for old in self._words)
-        shown = self._match(self._shown if narrower else range(len(self._all)), words, group)
-        self._words, self._group = words, group
+        narrower = (group, members) == (self._group, self._members) and all(
+            any(old in new for new in words) for old in self._words)
+        shown = self._match(self._shown if narrower else range(len(self._all)), words, group, members)
+        self._words, self._group, self._members = words, group, members
         if shown == self._shown:
             return
         self.layoutAboutToBeChanged.emit()
@@ -105,8 +122,8 @@ class LearnerTableModel(QAbstractTableModel):
         r = self._rows[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            if col == 0:
-                return r.display_name
+            if col == 0:  # a learner the school's roster disabled is kept, and says so
+                return r.display_name if r.enabled else self.tr("{name} (disabled)").format(name=r.display_name)
             return r.group_name if col == 1 else r.grade
         if role == Qt.ItemDataRole.ToolTipRole and col == 0:
             return f"{r.given_name} {r.family_name}" + (f" · {r.external_id}" if r.external_id else "")
@@ -123,7 +140,8 @@ class LearnerTableModel(QAbstractTableModel):
 
 
 class LearnerFilterProxy(QSortFilterProxyModel):
-    """Rows whose name (or id) contains every typed word, in the chosen group.
+    """Rows whose name (or id) contains every typed word, in the chosen group, compared without case, accents
+    or apostrophes (``domain.search.fold``).
 
     The matching happens in the source model (``LearnerTableModel.set_filter``); this proxy accepts every row
     it is given, in C++, without a call into Python per row.
@@ -133,16 +151,22 @@ class LearnerFilterProxy(QSortFilterProxyModel):
         super().__init__(parent)
         self._words: tuple[str, ...] = ()
         self._group = ANY_GROUP
+        self._members: frozenset | None = None
 
     def _apply(self) -> None:
         source = self.sourceModel()
         if isinstance(source, LearnerTableModel):
-            source.set_filter(self._words, self._group)
+            source.set_filter(self._words, self._group, self._members)
 
     def set_text(self, text: str) -> None:
-        self._words = tuple(text.casefold().split())
+        self._words = query_words(text)
         self._apply()
 
     def set_group(self, group: str) -> None:
         self._group = group
+        self._apply()
+
+    def set_members(self, members: frozenset | None) -> None:
+        """Only these learners (a class's), or every learner (None)."""
+        self._members = members
         self._apply()

@@ -166,6 +166,11 @@ class MainWindow(QMainWindow):
         for action in self.search.findChildren(QAction):  # Qt's clear button: named for assistive technology
             action.setText(self.tr("Clear the search"))
         self.search.textChanged.connect(self.proxy.set_text)
+        # the classes the school has (hidden while it has none): "All my learners" or one class
+        self.class_filter = QComboBox()
+        self.class_filter.setAccessibleName(self.tr("Choose a class"))
+        self.class_filter.currentIndexChanged.connect(lambda _i: self._class_chosen())
+        self.class_filter.hide()
         self.group_filter = QComboBox()
         self.group_filter.setAccessibleName(self.tr("Filter by group"))
         self.group_filter.addItem(self.tr("All groups"), ANY_GROUP)
@@ -189,6 +194,8 @@ class MainWindow(QMainWindow):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._row_changed(cur))
         self.count_label = QLabel()
+        self.proxy.layoutChanged.connect(self._show_count)
+        self.proxy.modelReset.connect(self._show_count)
         self.add_button = QPushButton(self.tr("&Add learner…"))
         self.add_button.clicked.connect(self.add_learner)
         self.import_button = QPushButton(self.tr("&Import class…"))
@@ -196,6 +203,7 @@ class MainWindow(QMainWindow):
 
         left = QWidget()
         ll = QVBoxLayout(left)
+        ll.addWidget(self.class_filter)
         ll.addWidget(self.search)
         ll.addWidget(self.group_filter)
         unseen_label(self.group_filter, self.tr("Filter by group"), ll)  # its name on Linux is its value
@@ -764,20 +772,22 @@ class MainWindow(QMainWindow):
 
     def _select_initial(self) -> None:
         """Open the learner asked for by name (``--learner``), else the first. A full name matches first; a
-        given, family or preferred name alone only if exactly one learner has it."""
+        given, family or preferred name alone only if exactly one learner has it; compared as the search compares
+        (without case, accents or apostrophes: "Zoe Moreau" finds Zoé Moreau)."""
         row = 0
         self.learner_not_found = False
         if self.learner_name:
-            wanted = " ".join(self.learner_name.split()).casefold()
+            from plprofile.domain.search import matches_name
+
             full: list[int] = []
             partial: list[int] = []
             for i in range(self.proxy.rowCount()):
                 summary = self.model.learner(self.proxy.mapToSource(self.proxy.index(i, 0)).row())
-                if wanted in {summary.display_name.casefold(), f"{summary.given_name} {summary.family_name}".casefold(),
-                              f"{summary.preferred_name} {summary.family_name}".casefold()}:
+                how = matches_name(self.learner_name, summary.given_name, summary.family_name,
+                                   summary.preferred_name)
+                if how == 2:
                     full.append(i)
-                elif wanted in {summary.given_name.casefold(), summary.family_name.casefold(),
-                                summary.preferred_name.casefold()}:
+                elif how == 1:
                     partial.append(i)
             found = full or (partial if len(partial) == 1 else [])
             if found:
@@ -791,10 +801,17 @@ class MainWindow(QMainWindow):
 
     # ---- learners -----------------------------------------------------------------------------------
     def refresh_learners(self, select: uuid.UUID | None = None) -> None:
+        from plprofile.domain.profile import Role
+
         from .learner_list import ANY_GROUP
 
         current = select or self.current_learner_id()
-        self.model.set_learners(self.ctx.profiles.list_learners(self.ctx.teacher))
+        actor = self.ctx.teacher
+        if actor.role is Role.LEARNER:
+            self.model.set_learners(self.ctx.profiles.list_learners(actor))
+        else:  # the class list keeps its folded search keys until the store changes
+            class_list = self.ctx.profiles.class_list(actor)
+            self.model.set_learners(class_list.learners, class_list.search_keys)
         groups = self.ctx.profiles.groups(self.ctx.teacher)
         chosen = self.group_filter.currentData()
         self.group_filter.blockSignals(True)
@@ -805,9 +822,46 @@ class MainWindow(QMainWindow):
         self.group_filter.setCurrentIndex(max(0, self.group_filter.findData(chosen)))
         self.group_filter.blockSignals(False)
         self._fit_columns()
-        self.count_label.setText(self.tr("%n learner(s)", "", len(self.model.all_learners())))
+        self._list_classes()
+        self._show_count()
         if current is not None:
             self.select_learner(current)
+
+    def _list_classes(self) -> None:
+        """Fill the class chooser (staff only; hidden while the school has no classes), keeping the choice."""
+        from plprofile.domain.profile import Role
+        from plprofile.services.school import SchoolService
+
+        actor = self.ctx.teacher
+        classes = [] if actor.role is Role.LEARNER else SchoolService(self.ctx.store).list_classes(actor)
+        chosen = self.class_filter.currentData()
+        self.class_filter.blockSignals(True)
+        self.class_filter.clear()
+        self.class_filter.addItem(self.tr("All my learners"), None)
+        mine = [c for c in classes if c.teaches] or classes  # a school admin who teaches none: every class
+        for c in mine:
+            self.class_filter.addItem(self.tr("{title} (%n learner(s))", "", c.learners).format(title=c.title), c.id)
+        self.class_filter.setCurrentIndex(max(0, self.class_filter.findData(chosen)))
+        self.class_filter.blockSignals(False)
+        self.class_filter.setVisible(bool(classes))
+        self._class_chosen()
+
+    def _class_chosen(self) -> None:
+        from plprofile.services.school import SchoolService
+
+        class_id = self.class_filter.currentData()
+        members = None if class_id is None else SchoolService(self.ctx.store).class_learners(self.ctx.teacher,
+                                                                                             class_id)
+        self.proxy.set_members(members)
+
+    def _show_count(self) -> None:
+        """"25 learners", or "3 of 25 learners" while a search or group hides some ("0 of 25": none match)."""
+        total, shown = self.model.total(), self.model.shown()
+        if shown == total:
+            self.count_label.setText(self.tr("%n learner(s)", "", total))
+        else:
+            self.count_label.setText(self.tr("{shown} of %n learner(s)", "", total).format(
+                shown=QLocale().toString(shown)))
 
     def _fit_columns(self) -> None:
         """Group and grade columns as wide as their longest value (over the distinct values, not the rows)."""
@@ -854,27 +908,39 @@ class MainWindow(QMainWindow):
     def import_csv(self) -> None:
         if self.ctx is None:
             return
-        path = ask.open_file(self, self.tr("Import a class"), self.tr("CSV files (*.csv *.txt);;All files (*)"))
+        path = ask.open_file(self, self.tr("Import a class"),
+                             self.tr("Class files: CSV, or a school's OneRoster .zip (*.csv *.txt *.zip);;"
+                                     "All files (*)"))
         if path:
             self.import_file(Path(path))
 
     def import_file(self, path: Path) -> None:
         """Read, check every row, then import all of them in one transaction, or none."""
-        from plprofile.domain.roster import RosterError, parse_roster
+        from plprofile.domain.roster import RosterError, encoding_name, read_roster
 
         title = self.tr("Import a class")
+        if path.is_dir() or path.suffix.casefold() == ".zip":  # a school's OneRoster set
+            from .roster_set import import_roster_set
+
+            import_roster_set(self, path)
+            return
         try:
             data = path.read_bytes()
         except OSError as exc:
             ask.error(self, title, self.tr("The file cannot be read: {reason}").format(reason=exc.strerror))
             return
         try:
-            rows = parse_roster(data)
+            roster = read_roster(data)
         except RosterError as exc:
             ask.error(self, title, self.tr("Nothing was imported.\n\n{problems}").format(problems=explain(exc)))
             return
-        if not ask.confirm(self, title, self.tr("Import %n learner(s) from {name}?", "", len(rows))
-                           .format(name=path.name)):
+        rows = roster.rows
+        # the encoding and a few names, so a wrong guess is seen before anything is written
+        sample = ", ".join(f"{r.given_name} {r.family_name}" for r in rows[:3]) + (" …" if len(rows) > 3 else "")
+        question = self.tr("Import %n learner(s) from {name}?", "", len(rows)).format(name=path.name)
+        read_as = self.tr("Read as {encoding}: {names}").format(encoding=encoding_name(roster.encoding),
+                                                                 names=sample)
+        if not ask.confirm(self, title, f"{question}\n\n{read_as}"):
             return
         ctx = self.ctx
         total = len(rows)

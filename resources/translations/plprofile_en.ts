@@ -78,10 +78,24 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
+        <source>{title} (%n learner(s))</source>
+        <translation>
+            <numerusform>{title} (%n learner)</numerusform>
+            <numerusform>{title} (%n learners)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n learner(s)</source>
         <translation>
             <numerusform>%n learner</numerusform>
             <numerusform>%n learners</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{shown} of %n learner(s)</source>
+        <translation>
+            <numerusform>{shown} of %n learner</numerusform>
+            <numerusform>{shown} of %n learners</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -126,6 +140,66 @@ Type the learner&apos;s family name to confirm:</numerusform>
         <translation>
             <numerusform>%n suggestion waiting for the learner</numerusform>
             <numerusform>%n suggestions waiting for the learner</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RosterSet</name>
+    <message numerus="yes">
+        <source>%n learner(s) added</source>
+        <extracomment>How many warnings the preview lists before &quot;… and N more&quot;.</extracomment>
+        <translation>
+            <numerusform>%n learner added</numerusform>
+            <numerusform>%n learners added</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n learner(s) updated</source>
+        <translation>
+            <numerusform>%n learner updated</numerusform>
+            <numerusform>%n learners updated</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n learner(s) leaving their classes</source>
+        <translation>
+            <numerusform>%n learner leaving their classes</numerusform>
+            <numerusform>%n learners leaving their classes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n teacher(s) added (without a password until a school admin sets one)</source>
+        <translation>
+            <numerusform>%n teacher added (without a password until a school admin sets one)</numerusform>
+            <numerusform>%n teachers added (without a password until a school admin sets one)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n class(es) added</source>
+        <translation>
+            <numerusform>%n class added</numerusform>
+            <numerusform>%n classes added</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n class membership(s) added</source>
+        <translation>
+            <numerusform>%n class membership added</numerusform>
+            <numerusform>%n class memberships added</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n class membership(s) ended</source>
+        <translation>
+            <numerusform>%n class membership ended</numerusform>
+            <numerusform>%n class memberships ended</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s): read anyway, or left out as said</source>
+        <translation>
+            <numerusform>%n warning: read anyway, or left out as said</numerusform>
+            <numerusform>%n warnings: read anyway, or left out as said</numerusform>
         </translation>
     </message>
 </context>

@@ -1532,6 +1532,10 @@ Sin cifrado, cualquiera que copie los archivos de esta computadora puede leer lo
 <context>
     <name>LearnerTableModel</name>
     <message>
+        <source>{name} (disabled)</source>
+        <translation>{name} (desactivado)</translation>
+    </message>
+    <message>
         <source>Learner</source>
         <translation>Aprendiz</translation>
     </message>
@@ -1605,6 +1609,10 @@ Sin cifrado, cualquiera que copie los archivos de esta computadora puede leer lo
     <message>
         <source>Clear the search</source>
         <translation>Borrar la búsqueda</translation>
+    </message>
+    <message>
+        <source>Choose a class</source>
+        <translation>Elegir una clase</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1898,6 +1906,17 @@ También puedes agregar aprendices a mano o importar una clase desde un archivo 
         <source>Your password is changed. Use it the next time you sign in.</source>
         <translation>Tu contraseña cambió. Úsala la próxima vez que inicies sesión.</translation>
     </message>
+    <message>
+        <source>All my learners</source>
+        <translation>Todos mis aprendices</translation>
+    </message>
+    <message numerus="yes">
+        <source>{title} (%n learner(s))</source>
+        <translation>
+            <numerusform>{title} (%n aprendiz)</numerusform>
+            <numerusform>{title} (%n aprendices)</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>%n learner(s)</source>
         <translation>
@@ -1905,13 +1924,20 @@ También puedes agregar aprendices a mano o importar una clase desde un archivo 
             <numerusform>%n aprendices</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>{shown} of %n learner(s)</source>
+        <translation>
+            <numerusform>{shown} de %n aprendiz</numerusform>
+            <numerusform>{shown} de %n aprendices</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Import a class</source>
         <translation>Importar una clase</translation>
     </message>
     <message>
-        <source>CSV files (*.csv *.txt);;All files (*)</source>
-        <translation>Archivos CSV (*.csv *.txt);;Todos los archivos (*)</translation>
+        <source>Class files: CSV, or a school&apos;s OneRoster .zip (*.csv *.txt *.zip);;All files (*)</source>
+        <translation>Archivos de clase: CSV, o el .zip OneRoster del centro (*.csv *.txt *.zip);;Todos los archivos (*)</translation>
     </message>
     <message>
         <source>The file cannot be read: {reason}</source>
@@ -1931,6 +1957,10 @@ También puedes agregar aprendices a mano o importar una clase desde un archivo 
             <numerusform>¿Importar %n aprendiz desde {name}?</numerusform>
             <numerusform>¿Importar %n aprendices desde {name}?</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Read as {encoding}: {names}</source>
+        <translation>Leído como {encoding}: {names}</translation>
     </message>
     <message>
         <source>Importing…</source>
@@ -2186,6 +2216,98 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
     <message>
         <source>It opens the encrypted store if every teacher&apos;s password is forgotten. Keep it safe.</source>
         <translation>Abre la base de datos cifrada si se olvidan las contraseñas de todos los docentes. Guárdala en un lugar seguro.</translation>
+    </message>
+</context>
+<context>
+    <name>RosterSet</name>
+    <message numerus="yes">
+        <source>%n learner(s) added</source>
+        <extracomment>How many warnings the preview lists before &quot;… and N more&quot;.</extracomment>
+        <translation>
+            <numerusform>%n aprendiz añadido</numerusform>
+            <numerusform>%n aprendices añadidos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n learner(s) updated</source>
+        <translation>
+            <numerusform>%n aprendiz actualizado</numerusform>
+            <numerusform>%n aprendices actualizados</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n learner(s) leaving their classes</source>
+        <translation>
+            <numerusform>%n aprendiz deja sus clases</numerusform>
+            <numerusform>%n aprendices dejan sus clases</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n teacher(s) added (without a password until a school admin sets one)</source>
+        <translation>
+            <numerusform>%n docente añadido (sin contraseña hasta que una persona administradora del centro le ponga una)</numerusform>
+            <numerusform>%n docentes añadidos (sin contraseña hasta que una persona administradora del centro les ponga una)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n class(es) added</source>
+        <translation>
+            <numerusform>%n clase añadida</numerusform>
+            <numerusform>%n clases añadidas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n class membership(s) added</source>
+        <translation>
+            <numerusform>%n inscripción en una clase añadida</numerusform>
+            <numerusform>%n inscripciones en clases añadidas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n class membership(s) ended</source>
+        <translation>
+            <numerusform>%n inscripción en una clase terminada</numerusform>
+            <numerusform>%n inscripciones en clases terminadas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s): read anyway, or left out as said</source>
+        <translation>
+            <numerusform>%n aviso: se leyó igualmente, o se dejó fuera como se indica</numerusform>
+            <numerusform>%n avisos: se leyó igualmente, o se dejó fuera como se indica</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>… and {n} more</source>
+        <translation>… y {n} más</translation>
+    </message>
+    <message>
+        <source>Import a school roster</source>
+        <translation>Importar el listado del centro</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.
+
+{problems}</source>
+        <translation>No se importó nada.
+
+{problems}</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: {reason}</source>
+        <translation>No se puede leer el archivo: {reason}</translation>
+    </message>
+    <message>
+        <source>{name} (OneRoster {version}) changes nothing: the store already holds this roster.</source>
+        <translation>{name} (OneRoster {version}) no cambia nada: el almacén ya tiene este listado.</translation>
+    </message>
+    <message>
+        <source>Import {name} (OneRoster {version})? It will change:</source>
+        <translation>¿Importar {name} (OneRoster {version})? Cambiará:</translation>
+    </message>
+    <message>
+        <source>The school roster is imported.</source>
+        <translation>El listado del centro está importado.</translation>
     </message>
 </context>
 <context>
@@ -3342,6 +3464,14 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>Ese elemento de la mochila pertenece a otro aprendiz.</translation>
     </message>
     <message>
+        <source>That learner is not in one of your classes.</source>
+        <translation>Ese aprendiz no está en ninguna de tus clases.</translation>
+    </message>
+    <message>
+        <source>Only a school admin can change the school&apos;s classes and years.</source>
+        <translation>Solo una persona administradora del centro puede cambiar las clases y los cursos escolares.</translation>
+    </message>
+    <message>
         <source>This store holds learners&apos; profiles but no teacher account. Restore a backup from before the accounts were lost, or ask whoever looks after the school&apos;s computers.</source>
         <translation>Este almacén tiene perfiles de aprendices pero ninguna cuenta de docente. Restaure una copia de seguridad de antes de que se perdieran las cuentas, o pregunte a quien se ocupa de los ordenadores de la escuela.</translation>
     </message>
@@ -3414,12 +3544,56 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>El archivo no tiene aprendices (ninguna fila tiene el rol «student»).</translation>
     </message>
     <message>
-        <source>The file is UTF-16 text (&apos;Unicode Text&apos;), not UTF-8. Save it as &apos;CSV UTF-8&apos; and try again.</source>
-        <translation>El archivo es texto UTF-16 («Texto Unicode»), no UTF-8. Guárdalo como «CSV UTF-8» y vuelve a intentarlo.</translation>
+        <source>The file starts as UTF-16 text (&apos;Unicode Text&apos;) but is damaged. Save it as &apos;CSV UTF-8&apos; and try again.</source>
+        <translation>El archivo empieza como texto UTF-16 («Texto Unicode») pero está dañado. Guárdalo como «CSV UTF-8» e inténtalo de nuevo.</translation>
     </message>
     <message>
         <source>The learner is deleted, but another program is still reading the store, so the store&apos;s journal (-wal) could not be emptied yet. Close the other program and erase again.</source>
         <translation>El aprendiz está eliminado, pero otro programa sigue leyendo la base de datos, así que su diario (-wal) aún no se ha podido vaciar. Cierra el otro programa y vuelve a borrar.</translation>
+    </message>
+    <message>
+        <source>The file is a spreadsheet workbook, not a CSV file. In your spreadsheet program, save it as &apos;CSV UTF-8&apos; and try again.</source>
+        <translation>El archivo es un libro de hoja de cálculo, no un archivo CSV. En tu programa de hojas de cálculo, guárdalo como «CSV UTF-8» e inténtalo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The file&apos;s text encoding cannot be recognised. Save it as &apos;CSV UTF-8&apos; and try again.</source>
+        <translation>No se reconoce la codificación del texto del archivo. Guárdalo como «CSV UTF-8» e inténtalo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The set has no manifest.csv, so it is not a OneRoster set.</source>
+        <translation>El conjunto no tiene manifest.csv, así que no es un conjunto OneRoster.</translation>
+    </message>
+    <message>
+        <source>The .zip unpacks to more than 500 MB; that is not a school&apos;s roster.</source>
+        <translation>El .zip ocupa más de 500 MB al descomprimirlo; eso no es el listado de un centro.</translation>
+    </message>
+    <message>
+        <source>The .zip file is damaged or not a .zip file.</source>
+        <translation>El archivo .zip está dañado o no es un archivo .zip.</translation>
+    </message>
+    <message>
+        <source>the set has no users, classes or enrollments to import.</source>
+        <translation>el conjunto no tiene usuarios, clases ni inscripciones que importar.</translation>
+    </message>
+    <message>
+        <source>a value is far too long to read: a quote mark (&quot;) may never be closed.</source>
+        <translation>un valor es demasiado largo para leerlo: puede que unas comillas (&quot;) no se cierren nunca.</translation>
+    </message>
+    <message>
+        <source>sourcedId is empty; every row needs its key.</source>
+        <translation>sourcedId está vacío; cada fila necesita su clave.</translation>
+    </message>
+    <message>
+        <source>the manifest says this file is absent; it was not read.</source>
+        <translation>el manifiesto dice que este archivo no está; no se leyó.</translation>
+    </message>
+    <message>
+        <source>role is empty; the person was not imported.</source>
+        <translation>role está vacío; la persona no se importó.</translation>
+    </message>
+    <message>
+        <source>The store changed since the preview. Nothing was imported; import the set again.</source>
+        <translation>El almacén cambió desde la vista previa. No se importó nada; vuelve a importar el conjunto.</translation>
     </message>
     <message>
         <source>Row {row}: “{column}” is empty.</source>
@@ -3486,8 +3660,140 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>«{element}» está valorado dos veces.</translation>
     </message>
     <message>
+        <source>The file is not {encoding} text (byte {byte} at position {pos}, row {row}).</source>
+        <translation>El archivo no es texto {encoding} (byte {byte} en la posición {pos}, fila {row}).</translation>
+    </message>
+    <message>
+        <source>“{name}” is not an encoding this computer knows (try UTF-8, Windows-1252 or UTF-16).</source>
+        <translation>«{name}» no es una codificación que este equipo conozca (prueba UTF-8, Windows-1252 o UTF-16).</translation>
+    </message>
+    <message>
+        <source>The file contains a NUL byte (position {pos}, row {row}), so it is not a text file. Save it as “CSV UTF-8” and try again.</source>
+        <translation>El archivo contiene un byte NUL (posición {pos}, fila {row}), así que no es un archivo de texto. Guárdalo como «CSV UTF-8» e inténtalo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The file has more than {n} rows; the most one import takes is {m}. Split it into smaller files and import them one by one.</source>
+        <translation>El archivo tiene más de {n} filas; una importación admite como máximo {m}. Divídelo en archivos más pequeños e impórtalos uno a uno.</translation>
+    </message>
+    <message>
+        <source>Row {row}: a value is far too long to read. The file may have a quote mark (&quot;) that is never closed.</source>
+        <translation>Fila {row}: un valor es demasiado largo para leerlo. Puede que el archivo tenga unas comillas (&quot;) que nunca se cierran.</translation>
+    </message>
+    <message>
+        <source>Rows {rows} have the same {column} “{id}”. Each learner needs their own id.</source>
+        <translation>Las filas {rows} tienen el mismo {column} «{id}». Cada aprendiz necesita su propio identificador.</translation>
+    </message>
+    <message>
+        <source>Row {row}: “{column}” contains a line break or another invisible control character. A quote mark (&quot;) may be missing.</source>
+        <translation>Fila {row}: «{column}» contiene un salto de línea u otro carácter de control invisible. Puede que falten unas comillas (&quot;).</translation>
+    </message>
+    <message>
+        <source>The columns “{first}” and “{second}” both give the {field}. Keep one of them, or rename the other.</source>
+        <translation>Las columnas «{first}» y «{second}» dan las dos el campo {field}. Deja una de ellas o cambia el nombre de la otra.</translation>
+    </message>
+    <message>
         <source>The file has no “{column}” column. Columns found: {found}. The first row must hold the column names.</source>
         <translation>El archivo no tiene la columna «{column}». Columnas encontradas: {found}. La primera fila debe tener los nombres de las columnas.</translation>
+    </message>
+    <message>
+        <source>the manifest lists {file} ({mode}) but the set does not have it.</source>
+        <translation>el manifiesto incluye {file} ({mode}) pero el conjunto no lo tiene.</translation>
+    </message>
+    <message>
+        <source>the column {columns} is missing (the first row must hold the column names).</source>
+        <translation>falta la columna {columns} (la primera fila debe tener los nombres de las columnas).</translation>
+    </message>
+    <message>
+        <source>the row has {n} values but there are {m} columns.</source>
+        <translation>la fila tiene {n} valores pero hay {m} columnas.</translation>
+    </message>
+    <message>
+        <source>sourcedId “{key}” is also on row {row}; each row needs its own.</source>
+        <translation>el sourcedId «{key}» también está en la fila {row}; cada fila necesita el suyo.</translation>
+    </message>
+    <message>
+        <source>{column} is empty.</source>
+        <translation>{column} está vacío.</translation>
+    </message>
+    <message>
+        <source>the student ID “{id}” belongs to another learner in the store (sourcedId “{key}”).</source>
+        <translation>el ID de alumno «{id}» es de otro aprendiz del almacén (sourcedId «{key}»).</translation>
+    </message>
+    <message>
+        <source>the student ID “{id}” is also on row {row}.</source>
+        <translation>el ID de alumno «{id}» también está en la fila {row}.</translation>
+    </message>
+    <message>
+        <source>oneroster.version is “{version}”; read as OneRoster 1.1.</source>
+        <translation>oneroster.version es «{version}»; se leyó como OneRoster 1.1.</translation>
+    </message>
+    <message>
+        <source>file.{name} is “{mode}”; read as bulk.</source>
+        <translation>file.{name} es «{mode}»; se leyó como bulk.</translation>
+    </message>
+    <message>
+        <source>the column “{column}” is not a OneRoster column of this file; it was not read.</source>
+        <translation>la columna «{column}» no es una columna OneRoster de este archivo; no se leyó.</translation>
+    </message>
+    <message>
+        <source>status “{status}” is neither “active” nor “tobedeleted”; read as active.</source>
+        <translation>status «{status}» no es «active» ni «tobedeleted»; se leyó como active.</translation>
+    </message>
+    <message>
+        <source>{column} is “{value}”; read as true.</source>
+        <translation>{column} es «{value}»; se leyó como true.</translation>
+    </message>
+    <message>
+        <source>{column} is “{value}”; read as false.</source>
+        <translation>{column} es «{value}»; se leyó como false.</translation>
+    </message>
+    <message>
+        <source>{column} is “{value}”, neither true nor false; read as true.</source>
+        <translation>{column} es «{value}», ni true ni false; se leyó como true.</translation>
+    </message>
+    <message>
+        <source>{column} “{value}” is not a date written YYYY-MM-DD; it was left out.</source>
+        <translation>{column} «{value}» no es una fecha escrita AAAA-MM-DD; se dejó fuera.</translation>
+    </message>
+    <message>
+        <source>user “{user}” has a second primary role “{role}”; the “{kept}” of row {row} was kept.</source>
+        <translation>el usuario «{user}» tiene un segundo rol principal «{role}»; se mantuvo el «{kept}» de la fila {row}.</translation>
+    </message>
+    <message>
+        <source>user “{user}” has only a secondary role; “{role}” was used.</source>
+        <translation>el usuario «{user}» solo tiene un rol secundario; se usó «{role}».</translation>
+    </message>
+    <message>
+        <source>user “{user}” has no role in roles.csv; they were not imported.</source>
+        <translation>el usuario «{user}» no tiene rol en roles.csv; no se importó.</translation>
+    </message>
+    <message>
+        <source>role “{role}” is not one plprofile uses; the person was not imported.</source>
+        <translation>el rol «{role}» no es uno que plprofile use; la persona no se importó.</translation>
+    </message>
+    <message>
+        <source>the role “{role}” disagrees with the own role “{own}” of user “{user}”; their own role was used.</source>
+        <translation>el rol «{role}» no coincide con el rol propio «{own}» del usuario «{user}»; se usó su rol propio.</translation>
+    </message>
+    <message>
+        <source>user “{user}” is a {role}, not a learner or teacher; the enrollment was not read.</source>
+        <translation>el usuario «{user}» es {role}, no aprendiz ni docente; la inscripción no se leyó.</translation>
+    </message>
+    <message>
+        <source>class “{key}” is neither in the set nor in the store; the enrollment was not read.</source>
+        <translation>la clase «{key}» no está ni en el conjunto ni en el almacén; la inscripción no se leyó.</translation>
+    </message>
+    <message>
+        <source>user “{key}” is neither in the set nor in the store; the enrollment was not read.</source>
+        <translation>el usuario «{key}» no está ni en el conjunto ni en el almacén; la inscripción no se leyó.</translation>
+    </message>
+    <message>
+        <source>{file}, row {row}: {message}</source>
+        <translation>{file}, fila {row}: {message}</translation>
+    </message>
+    <message>
+        <source>{file}: {message}</source>
+        <translation>{file}: {message}</translation>
     </message>
     <message>
         <source>This item ({what}) was changed by someone else since you opened it.</source>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import time
 from pathlib import Path
 
@@ -14,8 +15,11 @@ from plprofile.domain.roster import (
     RosterError,
     RosterProblem,
     RosterRow,
+    decode_roster,
+    encoding_name,
     parse_oneroster_users,
     parse_roster,
+    read_roster,
 )
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "rosters"
@@ -145,16 +149,45 @@ def test_both_required_columns_missing_are_both_reported() -> None:
     assert [p.column for p in err.problems] == ["given_name", "family_name"]
 
 
-def test_latin1_file_is_refused_with_the_byte_and_a_fix() -> None:
-    err = error_of(fixture("bad_latin1.csv"))
-    assert str(err) == (
-        "The file is not UTF-8 text (byte 0xEB at position 31, row 2). Save it as 'CSV UTF-8' and try again."
-    )
+EXCEL_ROWS = "given_name;family_name;group\r\nJosé;Núñez;5A\r\nZoë;Müller;5A\r\nSiobhán;O’Brien;5B\r\n"
+EXPECTED = [("José", "Núñez"), ("Zoë", "Müller"), ("Siobhán", "O’Brien")]
 
 
-def test_utf16_and_workbooks_are_refused_with_a_fix() -> None:
-    assert "UTF-16" in str(error_of("given_name,family_name\nZoe,Okafor\n".encode("utf-16")))
+@pytest.mark.parametrize(("data", "codec", "name"), [
+    (EXCEL_ROWS.encode("utf-8"), "utf_8", "UTF-8"),
+    (codecs.BOM_UTF8 + EXCEL_ROWS.encode("utf-8"), "utf_8_sig", "UTF-8 (BOM)"),
+    (EXCEL_ROWS.replace(";", "\t").encode("utf-16"), "utf_16", "UTF-16"),  # Excel's "Unicode Text"
+    (codecs.BOM_UTF16_BE + EXCEL_ROWS.encode("utf-16-be"), "utf_16", "UTF-16"),
+    (EXCEL_ROWS.encode("cp1252"), "cp1252", "Windows-1252"),  # "CSV" saved by Excel on Windows
+])
+def test_excel_saved_files_in_each_encoding_read_the_same(data, codec, name) -> None:
+    roster = read_roster(data)
+    assert [(r.given_name, r.family_name) for r in roster.rows] == EXPECTED
+    assert roster.encoding == codec and encoding_name(roster.encoding) == name
+
+
+def test_latin1_bytes_that_windows_1252_cannot_read_are_latin1() -> None:
+    data = "given_name,family_name\nZoë,Okafor\n".encode("latin-1") + b"Ana,Ruiz\x81\n"
+    text, codec = decode_roster(data)
+    assert codec == "latin_1" and "Zoë" in text
+
+
+def test_the_old_latin1_fixture_now_reads() -> None:
+    rows = read_roster(fixture("bad_latin1.csv"))
+    assert rows.encoding == "cp1252" and any("ë" in r.given_name for r in rows.rows)
+
+
+def test_an_encoding_can_be_forced_or_is_named_when_wrong() -> None:
+    data = EXCEL_ROWS.encode("cp1252")
+    assert parse_roster(data, encoding="windows-1252")[2].family_name == "O’Brien"
+    assert "Row 4" in str(error_of(data, encoding="latin-1"))  # 0x92 is a control character in Latin-1
+    assert "UTF-8" in str(error_of(data, encoding="utf-8"))
+    assert "not an encoding" in str(error_of(data, encoding="klingon-8"))
+
+
+def test_workbooks_and_nul_bytes_are_refused_with_a_fix() -> None:
     assert "workbook" in str(error_of(b"PK\x03\x04\x14\x00\x06\x00rest"))
+    assert "NUL" in str(error_of("given_name,family_name\nZoe,Okafor\n".encode("utf-16-le")))  # no BOM
 
 
 @pytest.mark.parametrize("data", [b"", b"\xef\xbb\xbf", b"  \r\n\n\t\n"])

@@ -24,14 +24,17 @@ from sqlmodel import select
 from plprofile import RESOURCES
 from plprofile.domain import policy
 from plprofile.domain import profile as d
+from plprofile.domain.oneroster import parse_oneroster
 from plprofile.domain.policy import AccessDenied, Action, Kind, Target
 from plprofile.domain.profile import Actor, Role, ValidationError
 from plprofile.domain.progress import ElementRating
 from plprofile.domain.roster import RosterRow
 from plprofile.services.accounts import learner_actor, teacher_actor
 from plprofile.services.auth import AuthService
+from plprofile.services.oneroster import Plan
 from plprofile.services.portable import PortableService
 from plprofile.services.profiles import ProfileService
+from plprofile.services.school import SchoolService
 from plprofile.services.stages import StagesService
 from plprofile.store import changes
 from plprofile.store.engine import DB_FILENAME, open_store
@@ -49,8 +52,9 @@ from plprofile.store.models import (
     Learner,
     ProfileEntry,
 )
+from tests import oneroster_sets
 
-SERVICES = (ProfileService, StagesService, AuthService, PortableService)
+SERVICES = (ProfileService, StagesService, AuthService, SchoolService, PortableService)
 ROLES = ("teacher", "own", "other", "signed_out")  # a teacher; learner A on A's rows; learner B on A's rows
 
 
@@ -304,6 +308,16 @@ CALLS: dict[str, list[tuple[str, Call, set[str]]]] = {
     ],
     "AuthService.learner_sign_in_name": [("A", lambda s, a, i: s[3].learner_sign_in_name(a, i["a"]), T_OWN)],
     "AuthService.verify_actor": [("self", lambda s, a, i: s[3].verify_actor(a, "wrong secret"), ALL)],
+    # the school's structure: staff read it, only a school admin changes it (a teacher here is not one)
+    "SchoolService.list_classes": [("classes", lambda s, a, i: s[4].list_classes(a), T_ONLY)],
+    "SchoolService.class_learners": [("any", lambda s, a, i: s[4].class_learners(a, uuid.uuid4()), T_ONLY)],
+    "SchoolService.add_class": [("new", lambda s, a, i: s[4].add_class(a, "6A"), set())],
+    "SchoolService.add_member": [("A", lambda s, a, i: s[4].add_member(a, uuid.uuid4(), learner_id=i["a"]),
+                                  set())],
+    "SchoolService.end_member": [("any", lambda s, a, i: s[4].end_member(a, uuid.uuid4()), set())],
+    "SchoolService.preview_roster_set": [("set", lambda s, a, i: s[4].preview_roster_set(
+        a, parse_oneroster(oneroster_sets.set_11())), set())],
+    "SchoolService.import_roster_set": [("set", lambda s, a, i: s[4].import_roster_set(a, Plan()), set())],
 }
 #: Methods for the signed-out sign-in screen: what each returns is all that screen may show.
 SIGNED_OUT = {"AuthService.prepare", "AuthService.needs_first_teacher", "AuthService.needs_recovery",
@@ -348,6 +362,7 @@ CASES = [(name, label, call, allowed) for name, cases in CALLS.items() for label
 def test_each_role_is_allowed_or_refused_as_the_table_says(world, role, name, label, call, allowed):
     before = dump(world.data)
     store, *services = world.open()
+    services.append(SchoolService(store))
     try:
         if role in allowed:
             call((store, *services), _actor(world, role), world.ids)

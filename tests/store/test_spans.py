@@ -151,6 +151,24 @@ def test_the_demo_class_has_them_right(store):
     assert any(n is not None for _, n in derived_in_store(store.path).values())
 
 
+def downgrade(path, revision: str) -> None:
+    """Take the store at ``path`` back to ``revision`` with the migrations' own downgrades."""
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from plprofile.store.migrate import alembic_config
+
+    eng = create_engine(f"sqlite:///{path}")
+    try:
+        with eng.begin() as conn:
+            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            cfg = alembic_config()
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, revision)
+    finally:
+        eng.dispose()
+
+
 def test_migrating_works_them_out_for_what_is_there(tmp_path):
     """A store at 0003 with assessments (the demo class, written before the columns existed) upgrades with
     every assessment's values worked out."""
@@ -162,6 +180,7 @@ def test_migrating_works_them_out_for_what_is_there(tmp_path):
     store.close()
     path = tmp_path / "d" / engine.DB_FILENAME
     upgrade_to_head(path, "0003_change_log_signed_in")  # no-op: already past it
+    downgrade(path, "0004_assessment_spans")  # what came after 0004 goes first
     con = sqlite3.connect(path)
     con.executescript("DROP INDEX ix_assessment_latest; DROP INDEX ix_assessment_span; "
                       "DROP INDEX ix_assessment_rating_latest; ALTER TABLE assessment_rating DROP COLUMN in_latest; "

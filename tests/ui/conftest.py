@@ -83,3 +83,33 @@ def failed_start(qtbot):
         return window, failures
 
     return start
+
+
+#: A class whose names need the search's folding: accents, apostrophes of two shapes, a student ID.
+NAMED_CLASS = (("Zoë", "Moreau", "S-1"), ("Tomás", "Núñez", "S-2"), ("Lena", "Müller", "S-3"),
+               ("Seán", "O'Brien", "S-4"), ("Aoife", "O’Neill", "S-5"), ("Amara", "Okafor", "S-6"),
+               ("Liam", "García", "S-7"), ("Zola", "Osei", "S-8"))
+
+
+@pytest.fixture
+def named_class(tmp_path) -> Path:
+    """A store holding ``NAMED_CLASS`` (and a teacher); returns its data folder."""
+    from plprofile.services.accounts import ensure_teacher, teacher_actor
+    from plprofile.services.profiles import ProfileService
+    from plprofile.store.engine import open_store
+
+    store = open_store(tmp_path / "data")
+    teacher = teacher_actor(ensure_teacher(store))
+    for given, family, sid in NAMED_CLASS:
+        ProfileService(store).add_learner(teacher, given_name=given, family_name=family, external_id=sid)
+    store.close()
+    return tmp_path / "data"
+
+
+def type_or_paste(qtbot, edit, text: str) -> None:
+    """Type ``text`` key by key, or paste it when it has a character no test keyboard has (QTest types ASCII
+    only): a curly apostrophe arrives from a word processor by pasting."""
+    if text.isascii():
+        qtbot.keyClicks(edit, text)
+    else:
+        edit.insert(text)

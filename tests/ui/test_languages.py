@@ -13,6 +13,7 @@ from plprofile.domain.policy import AccessDenied
 from plprofile.services.demo import generate_demo
 from plprofile.store.engine import open_store
 from plprofile.ui import ask
+from tests.ui.conftest import type_or_paste
 
 
 @pytest.fixture
@@ -84,6 +85,18 @@ def test_dates_numbers_and_service_messages_follow_the_language(language):
     assert explain(AccessDenied("Only a teacher can do this.")) == "Only a teacher can do this."
 
 
+@pytest.mark.parametrize(("lang", "none", "one"), [("en", "0 of 8 learners", "1 of 8 learners"),
+                                                   ("es", "0 de 8 aprendices", "1 de 8 aprendices")])
+def test_the_counter_says_how_many_of_how_many(language, open_window, named_class, qtbot, lang, none, one):
+    language(lang)
+    window = open_window(named_class)
+    qtbot.keyClicks(window.search, "nobody-at-all")
+    assert window.count_label.text() == none
+    window.search.clear()
+    type_or_paste(qtbot, window.search, "o’brien")
+    assert window.count_label.text() == one
+
+
 def test_english_uses_its_plural_forms(language, open_window, demo_dir):
     assert language("en") == "en"
     window = open_window(demo_dir)
@@ -130,3 +143,80 @@ def test_every_refusal_of_the_access_policy_reads_in_spanish(language):
         assert message in FIXED
         spanish = explain(AccessDenied(message))
         assert spanish != message and spanish.strip(), message
+
+
+def test_import_speaks_the_interface_language(language, open_window, answers, qtbot, tmp_path):
+    from pathlib import Path
+
+    from PySide6.QtCore import Qt
+
+    rosters = Path(__file__).resolve().parents[1] / "fixtures" / "rosters"
+    language("es")
+    window = open_window()
+    answers.file_answer = str(rosters / "bad_workbook.xlsx")
+    qtbot.mouseClick(window.import_button, Qt.MouseButton.LeftButton)
+    assert answers.errors[-1].startswith("No se importó nada.")
+    assert "libro de hoja de cálculo" in answers.errors[-1] and "workbook" not in answers.errors[-1]
+    answers.file_answer = str(rosters / "excel_windows1252_semicolons.csv")
+    qtbot.mouseClick(window.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 4, timeout=20_000)
+    assert "Leído como Windows-1252: José Núñez" in answers.confirms[-1]
+
+
+def test_every_kind_of_roster_refusal_is_in_spanish(language):
+    from plprofile.domain.roster import RosterError, parse_roster
+    from plprofile.ui.messages import explain
+
+    language("es")
+    bad = [
+        (b"PK\x03\x04rest", {}), (b"", {}), (b"given_name\nZoe\n", {}),
+        (b"given_name,family_name\nZoe,\n", {}), (b"given_name,family_name\nZo\x01e,Okafor\n", {}),
+        (b"given_name,family_name,x\nZoe,Okafor,1,2\n", {}),
+        (b"given_name,family_name,id\nA,B,1\nC,D,1\n", {}),
+        (b"given_name,first_name,family_name\nA,B,C\n", {}),
+        ("given_name,family_name\nZoë,Okafor\n".encode("cp1252"), {"encoding": "utf-8"}),
+        (b"given_name,family_name\nZoe,Okafor\n", {"encoding": "klingon"}),
+        ("given_name,family_name\nZoe,Okafor\n".encode("utf-16-le"), {}),
+        (b"given_name,family_name\nA,B\nC,D\n", {"max_rows": 1}),
+    ]
+    for data, kwargs in bad:
+        try:
+            parse_roster(data, **kwargs)
+        except RosterError as exc:
+            for problem in exc.problems:
+                assert explain(RosterError([problem])) != problem.message, problem.message
+        else:
+            raise AssertionError(f"{data!r} was not refused")
+
+
+def test_oneroster_warnings_and_refusals_are_in_spanish(language, store):
+    from plprofile.domain.oneroster import parse_oneroster
+    from plprofile.domain.profile import Actor, Role
+    from plprofile.domain.roster import RosterError
+    from plprofile.services.accounts import ensure_teacher
+    from plprofile.services.school import SchoolService
+    from plprofile.ui.messages import explain, text
+    from tests import oneroster_sets as sets
+
+    language("es")
+    admin = Actor(account_id=ensure_teacher(store).id, role=Role.TEACHER, admin=True)
+    files = sets.set_12()
+    files["users.csv"] = files["users.csv"].replace(b"agentSourcedIds", b"agentSourcedId")
+    warnings = [str(w) for w in SchoolService(store).preview_roster_set(admin, parse_oneroster(files)).warnings]
+    warnings += [str(w) for w in parse_oneroster(sets.set_11()).warnings]
+    assert len(warnings) >= 5
+    for warning in warnings:
+        spanish = text(warning)
+        assert spanish != warning and ("fila" in spanish or ".csv:" in spanish), warning
+    for change in (lambda f: f.pop("users.csv"), lambda f: f.pop("manifest.csv"),
+                   lambda f: f.update({"users.csv": f["users.csv"].replace(b"u-jose,", b"u-zoe,")}),
+                   lambda f: f.update({"users.csv": f["users.csv"].replace(b"givenName,", b"given,")})):
+        files = sets.set_11()
+        change(files)
+        try:
+            parse_oneroster(files)
+        except RosterError as exc:
+            for problem in exc.problems:
+                assert explain(RosterError([problem])) != problem.message, problem.message
+        else:
+            raise AssertionError("not refused")

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from plprofile.domain import profile as d
 from plprofile.domain.profile import Role
 from plprofile.store.models import Learner
+from tests.ui.conftest import type_or_paste
 
 
 def _add_learner(window, answers, qtbot, given="Amara", family="Okafor", group="5A"):
@@ -178,7 +179,36 @@ def test_search_and_group_filter(open_window, answers, qtbot):
     assert window.profile.name_label.text() == first
 
 
-@pytest.mark.parametrize("asked", ["Zoë Moreau", "moreau", "  zoë   moreau "])
+def test_search_finds_names_as_people_type_them_and_counts_what_it_shows(open_window, named_class, qtbot):
+    window = open_window(named_class)
+    assert window.count_label.text() == "8 learner(s)"  # no translator installed: the source text
+    for typed, expected in (("zoe", ["Zoë Moreau"]), ("tomas", ["Tomás Núñez"]), ("NUNEZ", ["Tomás Núñez"]),
+                            ("muller", ["Lena Müller"]), ("obrien", ["Seán O'Brien"]),
+                            ("O’Brien", ["Seán O'Brien"]), ("o'neill", ["Aoife O’Neill"]),
+                            ("garcia liam", ["Liam García"]), ("s-6", ["Amara Okafor"]),
+                            ("zo", ["Zola Osei", "Zoë Moreau"])):
+        window.search.clear()
+        type_or_paste(qtbot, window.search, typed)
+        shown = [window.proxy.index(i, 0).data() for i in range(window.proxy.rowCount())]
+        assert sorted(shown) == expected, typed
+        assert window.count_label.text() == f"{len(expected)} of 8 learner(s)"
+    window.search.clear()
+    qtbot.keyClicks(window.search, "nobody-at-all")
+    assert window.proxy.rowCount() == 0 and window.count_label.text() == "0 of 8 learner(s)"
+    window.search.clear()
+    assert window.count_label.text() == "8 learner(s)"
+
+
+@pytest.mark.parametrize(("asked", "opened"), [("Zoe Moreau", "Zoë Moreau"), ("ZOË MOREAU", "Zoë Moreau"),
+                                               ("obrien", "Seán O'Brien"), ("Sean O’Brien", "Seán O'Brien"),
+                                               ("nunez", "Tomás Núñez")])
+def test_the_window_opens_on_a_learner_named_as_people_type(open_window, named_class, asked, opened):
+    window = open_window(named_class, learner_name=asked)
+    assert not window.learner_not_found
+    assert window.profile.name_label.text() == opened
+
+
+@pytest.mark.parametrize("asked", ["Zoë Moreau", "moreau", "  zoë   moreau ", "Zoe Moreau", "ZOE MOREAU"])
 def test_the_window_opens_on_the_learner_asked_for(open_window, asked):
     window = open_window(demo=True, learner_name=asked)
     assert window.profile.name_label.text() == "Zoë Moreau" and not window.learner_not_found

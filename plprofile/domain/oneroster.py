@@ -1,0 +1,435 @@
+"""Read a 1EdTech OneRoster 1.1 or 1.2 CSV set (the files of a .zip or a folder) into checked records.
+
+Pure Python: no Qt, no SQL, no files (the caller hands over each file's bytes by name). Every file is read
+and checked before anything is returned. What would make the store wrong (a missing required file or column,
+two rows with one ``sourcedId``, a person without a name) is a ``RosterError`` naming the file, the row and the
+column; what is messy but unambiguous (``TRUE`` for true, a date written ``1/05/2023``, an unknown column, an
+enrollment whose role disagrees with the person's own role, a person with only a secondary role) is read and
+listed as a warning naming the file and row. A person's own role (``users.csv`` ``role`` in 1.1, ``roles.csv``
+in 1.2) decides whether they are a learner; an enrollment row never does.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+
+from .profile import MAX_NAME_CHARS
+from .roster import RosterError, RosterProblem, decode_roster
+
+__all__ = ["LEARNER_ROLES", "STAFF_ROLES", "ADMIN_ROLES", "OneRosterSet", "Person", "SchoolClassRecord",
+           "EnrollmentRecord", "OrgRecord", "SessionRecord", "RosterWarning", "parse_oneroster"]
+
+LEARNER_ROLES = frozenset({"student"})
+ADMIN_ROLES = frozenset({"administrator", "districtadministrator", "siteadministrator", "systemadministrator"})
+#: Staff who teach in a class: teacher accounts (aides with the class role ``aide``).
+STAFF_ROLES = frozenset({"teacher", "aide", "proctor"}) | ADMIN_ROLES
+#: Never learners and never accounts: kept out of the store (guardians may later be family contacts).
+FAMILY_ROLES = frozenset({"guardian", "parent", "relative"})
+DELETED = "tobedeleted"
+
+# file -> (required columns, the other columns the specification defines); headers compare case-insensitively
+_COLUMNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "orgs": (("sourcedId", "name", "type"), ("status", "dateLastModified", "identifier", "parentSourcedId")),
+    "academicSessions": (("sourcedId", "title", "type"),
+                         ("status", "dateLastModified", "startDate", "endDate", "parentSourcedId", "schoolYear")),
+    "courses": (("sourcedId", "title"), ("status", "dateLastModified", "schoolYearSourcedId", "courseCode",
+                                         "grades", "orgSourcedId", "subjects", "subjectCodes")),
+    "classes": (("sourcedId", "title"), ("status", "dateLastModified", "grades", "courseSourcedId", "classCode",
+                                         "classType", "location", "schoolSourcedId", "termSourcedIds", "subjects",
+                                         "subjectCodes", "periods")),
+    "users": (("sourcedId", "givenName", "familyName"),
+              ("status", "dateLastModified", "enabledUser", "orgSourcedIds", "role", "username", "userIds",
+               "middleName", "identifier", "email", "sms", "phone", "agentSourcedIds", "grades", "password",
+               "userMasterIdentifier", "resourceSourcedIds", "preferredGivenName", "preferredMiddleName",
+               "preferredFamilyName", "primaryOrgSourcedId", "pronouns")),
+    "enrollments": (("sourcedId", "classSourcedId", "userSourcedId", "role"),
+                    ("status", "dateLastModified", "schoolSourcedId", "primary", "beginDate", "endDate")),
+    "roles": (("sourcedId", "userSourcedId", "roleType", "role"),
+              ("status", "dateLastModified", "orgSourcedId", "beginDate", "endDate", "userProfileSourcedId")),
+}
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_STRIP = " \t\r\n\ufeff\u00a0\u200b"
+
+
+@dataclass(frozen=True)
+class RosterWarning:
+    """Something odd the import read anyway (or left out), with where it is."""
+
+    file: str
+    row: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}, row {self.row}" if self.row else self.file
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class OrgRecord:
+    sourced_id: str
+    name: str
+    org_type: str
+    deleted: bool
+
+
+@dataclass(frozen=True)
+class SessionRecord:
+    sourced_id: str
+    title: str
+    session_type: str
+    start_date: date | None
+    end_date: date | None
+    parent: str
+    school_year: str
+    deleted: bool
+
+
+@dataclass(frozen=True)
+class SchoolClassRecord:
+    sourced_id: str
+    title: str
+    class_code: str
+    course_title: str
+    grades: str
+    school: str
+    terms: tuple[str, ...]
+    deleted: bool
+
+
+@dataclass(frozen=True)
+class Person:
+    """A row of ``users.csv`` with the role that decides what they become."""
+
+    sourced_id: str
+    row: int
+    role: str  # lower-case OneRoster role: student, teacher, administrator, aide, guardian ...
+    given_name: str
+    family_name: str
+    middle_name: str
+    preferred_name: str
+    pronouns: str
+    identifier: str
+    username: str
+    grades: str
+    enabled: bool
+    orgs: tuple[str, ...]
+    agents: tuple[str, ...]
+    deleted: bool
+
+    @property
+    def is_learner(self) -> bool:
+        return self.role in LEARNER_ROLES
+
+    @property
+    def is_staff(self) -> bool:
+        return self.role in STAFF_ROLES
+
+
+@dataclass(frozen=True)
+class EnrollmentRecord:
+    sourced_id: str
+    row: int
+    class_id: str
+    user_id: str
+    role: str
+    begin_date: date | None
+    end_date: date | None
+    deleted: bool
+
+
+@dataclass
+class OneRosterSet:
+    """A whole OneRoster set, checked: what each file says, and each file's mode (``bulk`` or ``delta``)."""
+
+    version: str
+    modes: dict[str, str]
+    orgs: list[OrgRecord] = field(default_factory=list)
+    sessions: list[SessionRecord] = field(default_factory=list)
+    classes: list[SchoolClassRecord] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)
+    enrollments: list[EnrollmentRecord] = field(default_factory=list)
+    warnings: list[RosterWarning] = field(default_factory=list)
+
+
+class _Problems:
+    def __init__(self) -> None:
+        self.problems: list[RosterProblem] = []
+        self.warnings: list[RosterWarning] = []
+
+    def refuse(self, file: str, row: int | None, message: str) -> None:
+        where = f"{file}.csv, row {row}" if row else f"{file}.csv"
+        self.problems.append(RosterProblem(row, None, f"{where}: {message}"))
+
+    def warn(self, file: str, row: int | None, message: str) -> None:
+        self.warnings.append(RosterWarning(f"{file}.csv", row, message))
+
+
+def parse_oneroster(files: dict[str, bytes]) -> OneRosterSet:
+    """Read the files of a OneRoster set (``{"manifest.csv": b"...", "users.csv": b"..."}``; names compared
+    without case and folder). Raises ``RosterError`` listing every problem that would make the store wrong."""
+    by_name = {name.replace("\\", "/").rsplit("/", 1)[-1].casefold(): data for name, data in files.items()}
+    p = _Problems()
+    manifest_bytes = by_name.get("manifest.csv")
+    if manifest_bytes is None:
+        raise RosterError([RosterProblem(None, None, "The set has no manifest.csv, so it is not a OneRoster set.")])
+    manifest = _manifest(manifest_bytes, p)
+    version = manifest.get("oneroster.version", "")
+    if version not in ("1.1", "1.2"):
+        p.warn("manifest", None, f"oneroster.version is '{version}'; read as OneRoster 1.1.")
+        version = "1.1"
+    modes: dict[str, str] = {}
+    tables: dict[str, list[tuple[int, dict[str, str]]]] = {}
+    for name in _COLUMNS:
+        mode = manifest.get(f"file.{name}".casefold(), "absent").casefold()
+        if name == "roles" and version == "1.1":
+            mode = "absent" if mode == "absent" else mode
+        if mode not in ("bulk", "delta", "absent"):
+            p.warn("manifest", None, f"file.{name} is '{mode}'; read as bulk.")
+            mode = "bulk"
+        data = by_name.get(f"{name}.csv".casefold())
+        if mode == "absent":
+            if data is not None:
+                p.warn(name, None, "the manifest says this file is absent; it was not read.")
+            continue
+        if data is None:
+            p.refuse(name, None, f"the manifest lists {name}.csv ({mode}) but the set does not have it.")
+            continue
+        modes[name] = mode
+        tables[name] = _table(name, data, p)
+    if "users" not in modes and "enrollments" not in modes and "classes" not in modes:
+        p.refuse("manifest", None, "the set has no users, classes or enrollments to import.")
+    result = OneRosterSet(version=version, modes=modes)
+    _read_orgs(tables.get("orgs", []), result, p)
+    _read_sessions(tables.get("academicSessions", []), result, p)
+    courses = {r["sourcedid"]: r.get("title", "") for _, r in tables.get("courses", [])}
+    _read_classes(tables.get("classes", []), courses, result, p)
+    roles = _read_roles(tables.get("roles", []), p)
+    _read_people(tables.get("users", []), roles, version, result, p)
+    _read_enrollments(tables.get("enrollments", []), result, p)
+    if p.problems:
+        raise RosterError(p.problems)
+    result.warnings = p.warnings
+    return result
+
+
+# ---- files --------------------------------------------------------------------------------------------------
+def _manifest(data: bytes, p: _Problems) -> dict[str, str]:
+    rows = _table("manifest", data, p, required=("propertyName", "value"))
+    return {r["propertyname"].casefold(): r.get("value", "").strip(_STRIP) for _, r in rows}
+
+
+def _table(name: str, data: bytes, p: _Problems,
+           required: tuple[str, ...] | None = None) -> list[tuple[int, dict[str, str]]]:
+    """(row number, {lower-case column: value}) for each data row; header problems refused, unknown columns
+    warned about."""
+    try:
+        text, _codec = decode_roster(data)
+    except RosterError as exc:
+        for problem in exc.problems:
+            p.refuse(name, None, problem.message)
+        return []
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader, [])
+    except csv.Error:
+        header = []
+    names = [h.strip(_STRIP) for h in header]
+    while names and not names[-1]:
+        names.pop()  # trailing empty columns a spreadsheet left
+    if required is None:
+        required, optional = _COLUMNS[name]
+    else:
+        optional = ()
+    known = {c.casefold(): c for c in (*required, *optional)}
+    lowered = [n.casefold() for n in names]
+    missing = [c for c in required if c.casefold() not in lowered]
+    if missing:
+        shown = ", ".join(f"'{c}'" for c in missing)
+        p.refuse(name, None, f"the column {shown} is missing (the first row must hold the column names).")
+        return []
+    for n in names:
+        if n and n.casefold() not in known:
+            p.warn(name, 1, f"the column '{n}' is not a OneRoster column of this file; it was not read.")
+    rows: list[tuple[int, dict[str, str]]] = []
+    line = 1
+    try:
+        for record in reader:
+            line += 1
+            if not any(v.strip(_STRIP) for v in record):
+                continue
+            if len(record) > len(names) and any(v.strip(_STRIP) for v in record[len(names):]):
+                p.refuse(name, line, f"the row has {len(record)} values but there are {len(names)} columns.")
+                continue
+            values = {k: _clean(record[i]) if i < len(record) else "" for i, k in enumerate(lowered) if k}
+            rows.append((line, values))
+    except csv.Error:
+        p.refuse(name, line + 1, "a value is far too long to read: a quote mark (\") may never be closed.")
+    return rows
+
+
+def _clean(value: str) -> str:
+    value = value.strip(_STRIP)
+    return value if value.isascii() else unicodedata.normalize("NFC", value)
+
+
+# ---- values -------------------------------------------------------------------------------------------------
+def _deleted(name: str, line: int, row: dict[str, str], p: _Problems) -> bool:
+    status = row.get("status", "").casefold()
+    if status and status not in ("active", DELETED):
+        p.warn(name, line, f"status '{row.get('status')}' is neither 'active' nor 'tobedeleted'; read as active.")
+    return status == DELETED
+
+
+def _bool(name: str, line: int, column: str, value: str, default: bool, p: _Problems) -> bool:
+    folded = value.casefold()
+    if folded in ("true", "1", "yes", "y"):
+        if value != "true":
+            p.warn(name, line, f"{column} is '{value}'; read as true.")
+        return True
+    if folded in ("false", "0", "no", "n"):
+        if value != "false":
+            p.warn(name, line, f"{column} is '{value}'; read as false.")
+        return False
+    if value:
+        p.warn(name, line, f"{column} is '{value}', neither true nor false; read as {str(default).lower()}.")
+    return default
+
+
+def _date(name: str, line: int, column: str, value: str, p: _Problems) -> date | None:
+    if not value:
+        return None
+    if _ISO_DATE.match(value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    p.warn(name, line, f"{column} '{value}' is not a date written YYYY-MM-DD; it was left out.")
+    return None
+
+
+def _list(value: str) -> tuple[str, ...]:
+    return tuple(v.strip(_STRIP) for v in value.split(",") if v.strip(_STRIP))
+
+
+def _keyed(name: str, rows: list[tuple[int, dict[str, str]]], p: _Problems) -> list[tuple[int, dict[str, str]]]:
+    """The rows that have a sourcedId, each sourcedId once (a second row with it is refused)."""
+    seen: dict[str, int] = {}
+    kept = []
+    for line, row in rows:
+        key = row.get("sourcedid", "")
+        if not key:
+            p.refuse(name, line, "sourcedId is empty; every row needs its key.")
+        elif key in seen:
+            p.refuse(name, line, f"sourcedId '{key}' is also on row {seen[key]}; each row needs its own.")
+        else:
+            seen[key] = line
+            kept.append((line, row))
+    return kept
+
+
+def _name(name: str, line: int, column: str, value: str, p: _Problems, required: bool = True) -> str:
+    if required and not value:
+        p.refuse(name, line, f"{column} is empty.")
+    elif len(value) > MAX_NAME_CHARS:
+        p.refuse(name, line, f"{column} is too long ({len(value):,} characters, at most {MAX_NAME_CHARS}).")
+    return value
+
+
+# ---- records ------------------------------------------------------------------------------------------------
+def _read_orgs(rows, result: OneRosterSet, p: _Problems) -> None:  # noqa: ANN001
+    for line, r in _keyed("orgs", rows, p):
+        result.orgs.append(OrgRecord(r["sourcedid"], _name("orgs", line, "name", r.get("name", ""), p),
+                                     r.get("type", "") or "school", _deleted("orgs", line, r, p)))
+
+
+def _read_sessions(rows, result: OneRosterSet, p: _Problems) -> None:  # noqa: ANN001
+    for line, r in _keyed("academicSessions", rows, p):
+        result.sessions.append(SessionRecord(
+            r["sourcedid"], _name("academicSessions", line, "title", r.get("title", ""), p),
+            r.get("type", "") or "schoolYear",
+            _date("academicSessions", line, "startDate", r.get("startdate", ""), p),
+            _date("academicSessions", line, "endDate", r.get("enddate", ""), p),
+            r.get("parentsourcedid", ""), r.get("schoolyear", ""), _deleted("academicSessions", line, r, p)))
+
+
+def _read_classes(rows, courses: dict[str, str], result: OneRosterSet, p: _Problems) -> None:  # noqa: ANN001
+    for line, r in _keyed("classes", rows, p):
+        result.classes.append(SchoolClassRecord(
+            r["sourcedid"], _name("classes", line, "title", r.get("title", ""), p), r.get("classcode", ""),
+            courses.get(r.get("coursesourcedid", ""), ""), r.get("grades", ""), r.get("schoolsourcedid", ""),
+            _list(r.get("termsourcedids", "")), _deleted("classes", line, r, p)))
+
+
+def _read_roles(rows, p: _Problems) -> dict[str, tuple[str, int, bool]]:  # noqa: ANN001
+    """1.2 ``roles.csv``: each user's role (primary, else a secondary one), with the row and whether primary."""
+    chosen: dict[str, tuple[str, int, bool]] = {}
+    for line, r in _keyed("roles", rows, p):
+        if _deleted("roles", line, r, p):
+            continue
+        user, role = r.get("usersourcedid", ""), r.get("role", "").casefold()
+        primary = r.get("roletype", "").casefold() == "primary"
+        before = chosen.get(user)
+        if before is None or (primary and not before[2]):
+            chosen[user] = (role, line, primary)
+        elif primary and before[2] and before[0] != role:
+            p.warn("roles", line, f"user '{user}' has a second primary role '{role}'; row {before[1]}'s "
+                                  f"'{before[0]}' was kept.")
+    return chosen
+
+
+def _read_people(rows, roles: dict[str, tuple[str, int, bool]], version: str,  # noqa: ANN001
+                 result: OneRosterSet, p: _Problems) -> None:
+    for line, r in _keyed("users", rows, p):
+        key = r["sourcedid"]
+        deleted = _deleted("users", line, r, p)
+        role = r.get("role", "").casefold()
+        if key in roles:
+            role, role_line, primary = roles[key]
+            if not primary:
+                p.warn("roles", role_line, f"user '{key}' has only a secondary role; '{role}' was used.")
+        elif version == "1.2" and not role and not deleted:
+            p.warn("users", line, f"user '{key}' has no role in roles.csv; they were not imported.")
+            continue
+        if not role and not deleted:
+            p.warn("users", line, "role is empty; the person was not imported.")
+            continue
+        learner = role in LEARNER_ROLES
+        staff = role in STAFF_ROLES
+        if not learner and not staff and role not in FAMILY_ROLES:
+            p.warn("users", line, f"role '{role}' is not one plprofile uses; the person was not imported.")
+        given = r.get("givenname", "")
+        family = r.get("familyname", "")
+        if (learner or staff) and not deleted:
+            given = _name("users", line, "givenName", given, p)
+            family = _name("users", line, "familyName", family, p)
+        preferred = r.get("preferredgivenname", "")
+        if preferred:
+            _name("users", line, "preferredGivenName", preferred, p)
+        result.people.append(Person(
+            key, line, role, given, family, r.get("middlename", ""), preferred, r.get("pronouns", "")[:50],
+            r.get("identifier", ""), r.get("username", ""), r.get("grades", ""),
+            _bool("users", line, "enabledUser", r.get("enableduser", ""), True, p),
+            _list(r.get("orgsourcedids", "")), _list(r.get("agentsourcedids", "")), deleted))
+
+
+def _read_enrollments(rows, result: OneRosterSet, p: _Problems) -> None:  # noqa: ANN001
+    people = {person.sourced_id: person for person in result.people}
+    for line, r in _keyed("enrollments", rows, p):
+        role = r.get("role", "").casefold()
+        user = r.get("usersourcedid", "")
+        person = people.get(user)
+        if person is not None and role != person.role and not r.get("status", "").casefold() == DELETED:
+            if person.is_learner or person.is_staff:
+                p.warn("enrollments", line, f"the role '{role}' disagrees with user '{user}''s own role "
+                                            f"'{person.role}'; their own role was used.")
+            role = person.role
+        result.enrollments.append(EnrollmentRecord(
+            r["sourcedid"], line, r.get("classsourcedid", ""), user, role,
+            _date("enrollments", line, "beginDate", r.get("begindate", ""), p),
+            _date("enrollments", line, "endDate", r.get("enddate", ""), p),
+            _deleted("enrollments", line, r, p)))

@@ -1,0 +1,134 @@
+"""Classes decide what a teacher sees: the learners of their classes; a school admin sees everyone; a store
+without classes (every store from before) lets every teacher see every learner, as it always did."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+
+from plprofile.domain import policy
+from plprofile.domain.policy import AccessDenied, Action, Kind, Target
+from plprofile.domain.profile import Actor, Role
+from plprofile.services.accounts import ensure_teacher, teacher_actor
+from plprofile.services.profiles import ProfileService
+from plprofile.services.school import AIDE, TEACHER, SchoolService
+from plprofile.store import changes
+from plprofile.store.models import Account
+
+
+def _staff(store, name: str, kind: str = "teacher") -> Actor:
+    with store.transaction() as s:
+        account = Account(kind=kind, display_name=name)
+        changes.create(s, store.device_id, account, teacher_actor(ensure_teacher(store)), None)
+    return Actor(account_id=account.id, role=Role.TEACHER, admin=kind == "admin")
+
+
+@pytest.fixture
+def school(store):
+    """Learners A, B (class 5A: Ms One teaches, Mr Aide helps), C (5B: Mr Two), D (in no class)."""
+    profiles = ProfileService(store)
+    first = teacher_actor(ensure_teacher(store))
+    ids = {n: profiles.add_learner(first, given_name=n, family_name="Test").id for n in "ABCD"}
+    admin, one, two, aide = (_staff(store, "Admin", "admin"), _staff(store, "Ms One"), _staff(store, "Mr Two"),
+                             _staff(store, "Mr Aide"))
+    classes = SchoolService(store)
+    a5 = classes.add_class(admin, "5A")
+    b5 = classes.add_class(admin, "5B")
+    members = {n: classes.add_member(admin, a5.id, learner_id=ids[n]).id for n in "AB"}
+    members["C"] = classes.add_member(admin, b5.id, learner_id=ids["C"]).id
+    classes.add_member(admin, a5.id, account_id=one.account_id, role=TEACHER)
+    classes.add_member(admin, a5.id, account_id=aide.account_id, role=AIDE)
+    classes.add_member(admin, b5.id, account_id=two.account_id, role=TEACHER)
+    return dict(profiles=profiles, classes=classes, ids=ids, admin=admin, one=one, two=two, aide=aide,
+                first=first, a5=a5, b5=b5, members=members)
+
+
+def _names(profiles, actor) -> list[str]:
+    return sorted(s.given_name for s in profiles.list_learners(actor))
+
+
+def test_a_store_without_classes_lets_every_teacher_see_every_learner(store):
+    profiles = ProfileService(store)
+    first = teacher_actor(ensure_teacher(store))
+    for n in "AB":
+        profiles.add_learner(first, given_name=n, family_name="Test")
+    other = _staff(store, "Mr Other")
+    assert _names(profiles, first) == _names(profiles, other) == ["A", "B"]
+    learner = profiles.list_learners(other)[0]
+    assert profiles.load_profile(other, learner.id).learner.given_name == learner.given_name
+
+
+def test_teachers_see_the_learners_of_their_classes_and_an_admin_everyone(school):
+    p = school["profiles"]
+    assert _names(p, school["one"]) == ["A", "B", "D"]  # D is in no class: everyone's, as before classes
+    assert _names(p, school["aide"]) == ["A", "B", "D"]
+    assert _names(p, school["two"]) == ["C", "D"]
+    assert _names(p, school["admin"]) == ["A", "B", "C", "D"]
+    assert p.load_profile(school["one"], school["ids"]["A"]).learner.given_name == "A"
+
+
+def test_a_teacher_cannot_read_nor_change_a_learner_of_another_class(school, store):
+    p, one, c = school["profiles"], school["one"], school["ids"]["C"]
+    before = store.data_stamp()
+    with pytest.raises(AccessDenied) as refused:
+        p.load_profile(one, c)
+    assert str(refused.value) == policy.NOT_IN_CLASSES
+    with pytest.raises(AccessDenied):
+        p.update_learner(one, c, given_name="Changed")
+    with pytest.raises(AccessDenied):
+        p.delete_learner(one, c)
+    assert store.data_stamp() == before
+    p.update_learner(school["admin"], c, preferred_name="Cee")  # an admin may
+
+
+def test_a_learner_who_moves_class_moves_out_of_sight(school):
+    p, classes, admin = school["profiles"], school["classes"], school["admin"]
+    classes.end_member(admin, school["members"]["B"])
+    classes.add_member(admin, school["b5"].id, learner_id=school["ids"]["B"])
+    assert _names(p, school["one"]) == ["A", "D"]
+    assert _names(p, school["two"]) == ["B", "C", "D"]
+    assert p.load_profile(school["two"], school["ids"]["B"]).learner.given_name == "B"  # the profile followed
+
+
+def test_only_a_school_admin_changes_classes(school):
+    with pytest.raises(AccessDenied) as refused:
+        school["classes"].add_class(school["one"], "6A")
+    assert str(refused.value) == policy.SCHOOL_ADMINS
+    views = school["classes"].list_classes(school["one"])
+    assert [(v.title, v.learners, v.teaches) for v in views] == [("5A", 2, True), ("5B", 1, False)]
+
+
+def test_the_policy_decides_from_the_class_scope_alone():
+    me, other = uuid.uuid4(), uuid.uuid4()
+    teacher, admin = Actor(me, Role.TEACHER), Actor(other, Role.TEACHER, admin=True)
+    theirs = Target(Kind.GOAL, learner_id=uuid.uuid4(), class_scope=frozenset({other}))
+    mine = Target(Kind.GOAL, learner_id=uuid.uuid4(), class_scope=frozenset({me}))
+    unclassed = Target(Kind.GOAL, learner_id=uuid.uuid4(), class_scope=None)
+    assert not policy.decide(teacher, Action.READ, theirs)
+    assert policy.decide(teacher, Action.READ, mine) and policy.decide(teacher, Action.READ, unclassed)
+    assert policy.decide(Actor(me, Role.TEACHER, admin=True), Action.READ, theirs)
+    assert policy.decide(admin, Action.UPDATE, theirs, ["statement"])
+
+
+def test_a_teacher_cannot_assess_nor_set_the_pin_of_a_learner_of_another_class(school, store):
+    from datetime import date
+
+    from argon2 import PasswordHasher
+
+    from plprofile.domain.progress import ElementRating
+    from plprofile.services.auth import AuthService
+    from plprofile.services.stages import StagesService
+
+    p, one, c, a = school["profiles"], school["one"], school["ids"]["C"], school["ids"]["A"]
+    stages = StagesService(store, p)
+    auth = AuthService(store, PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
+    before = store.data_stamp()
+    for refused in (lambda: stages.record_assessment(one, c, date(2026, 11, 2), [ElementRating("voice", agreed=2.0)]),
+                    lambda: auth.set_learner_pin(one, c, "2468"), lambda: auth.suggest_username(one, c)):
+        with pytest.raises(AccessDenied) as err:
+            refused()
+        assert str(err.value) == policy.NOT_IN_CLASSES
+    assert store.data_stamp() == before
+    stages.record_assessment(one, a, date(2026, 11, 2), [ElementRating("voice", agreed=2.0)])  # their own class
+    auth.set_learner_pin(one, a, "2468")
