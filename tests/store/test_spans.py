@@ -185,8 +185,6 @@ def test_migrating_works_them_out_for_what_is_there(tmp_path):
     con.executescript("DROP INDEX ix_assessment_latest; DROP INDEX ix_assessment_span; "
                       "DROP INDEX ix_assessment_rating_latest; ALTER TABLE assessment_rating DROP COLUMN in_latest; "
                       "ALTER TABLE assessment DROP COLUMN overall; ALTER TABLE assessment DROP COLUMN next_on; "
-                      "ALTER TABLE assessment DROP COLUMN partial; "
-                      "ALTER TABLE assessment_rating DROP COLUMN carried_from; "
                       "UPDATE alembic_version SET version_num = '0003_change_log_signed_in';")
     con.close()
     reopened = engine.open_store(tmp_path / "d")  # the app's path: a backup, then the migration
