@@ -45,9 +45,11 @@ SCHEMA_VERSION = 1
 #: The tables of a profile, parents before children (the order rows are written in on import).
 TABLES = (ProfileEntry, BackpackItem, ChoiceOption, Goal, ActionStep, GoalSupport, Evidence, CheckIn, Conference,
           Assessment, AssessmentRating)
-#: Never exported: the store's derived columns, and an account's sign-in name and secrets.
-LEFT_OUT = {"assessment": {"overall", "next_on"}, "assessment_rating": {"in_latest"},
-            "account": {"username", "secret_hash", "failed_attempts", "locked_until"}}
+#: Never exported: the store's derived columns, an account's sign-in name and secrets, and the school's own
+#: roster keys and marks (``sourced_id``, ``enabled``), which belong to the school the learner leaves.
+_SCHOOLS = {"sourced_id", "enabled"}
+LEFT_OUT = {"assessment": {"overall", "next_on"}, "assessment_rating": {"in_latest"}, "learner": _SCHOOLS,
+            "account": {"username", "secret_hash", "failed_attempts", "locked_until"} | _SCHOOLS}
 
 
 class ProfileFileError(ValueError):

@@ -127,7 +127,7 @@ class ConferencePage(QWidget):
         writer_font.setPointSizeF(writer_font.pointSizeF() * 1.5)
         writer_font.setBold(True)
         self.writer_label.setFont(writer_font)
-        self.writer_label.setAccessibleName(self.tr("Who is writing"))
+        self.writer_label.setAccessibleDescription(self.tr("Who is writing"))  # its words are read as they are
         self.switch_writer = QPushButton()
         self.switch_writer.clicked.connect(self._switch_writer)
         self.asking_writer = False

