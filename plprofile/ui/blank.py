@@ -6,14 +6,14 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF
-from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
+from PySide6.QtCore import QCoreApplication, QMarginsF, QSizeF
+from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from plprofile.domain import profile as d
 
 from . import labels
+from .pdf import DPI, paint_pages
 
-DPI = 300
 translate = QCoreApplication.translate
 
 
@@ -66,17 +66,4 @@ def write_blank_profile(path, lang: str = "en") -> int:  # noqa: ANN001
         doc.setDocumentMargin(0)
         doc.setHtml(blank_html())
         doc.setPageSize(points)
-        painter = QPainter(writer)
-        try:
-            painter.scale(DPI / 72, DPI / 72)
-            for number in range(doc.pageCount()):
-                if number:
-                    writer.newPage()
-                top = number * points.height()
-                painter.save()
-                painter.translate(0, -top)
-                doc.drawContents(painter, QRectF(0, top, points.width(), points.height()))
-                painter.restore()
-        finally:
-            painter.end()
-        return doc.pageCount()
+        return paint_pages(writer, doc, points)

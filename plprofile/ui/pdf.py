@@ -213,6 +213,11 @@ def _write(summary: ConferenceSummary, path, lang: str) -> int:  # noqa: ANN001
         doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl("chart://now"), chart)
         chart_size = (chart.width() * 72 / CHART_DPI, chart.height() * 72 / CHART_DPI)
     _layout(doc, summary, points, chart_size)
+    return paint_pages(writer, doc, points)
+
+
+def paint_pages(writer: QPdfWriter, doc: QTextDocument, points: QSizeF) -> int:
+    """Paint ``doc``, laid out in points on pages of ``points``, page by page into ``writer``; the page count."""
     painter = QPainter(writer)
     try:
         painter.scale(DPI / 72, DPI / 72)
