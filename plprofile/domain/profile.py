@@ -111,6 +111,36 @@ class EvidenceKind(StrEnum):
     PHOTO = "photo"
 
 
+class ConferenceLead(StrEnum):
+    """Who leads a conference: the teacher, or the learner from their own short agenda (student-led)."""
+
+    TEACHER = "teacher"
+    LEARNER = "learner"
+
+
+class Speaker(StrEnum):
+    """Who said something at a conference."""
+
+    LEARNER = "learner"
+    FAMILY = "family"
+    TEACHER = "teacher"
+
+
+class RemarkKind(StrEnum):
+    """What a conference remark is: one of the learner's agenda items, or a comment or a commitment."""
+
+    PROUD = "proud"  # what I am proud of
+    EVIDENCE = "evidence"  # evidence I chose
+    GOAL = "goal"  # a goal I am working on
+    NEED = "need"  # what I need
+    COMMENT = "comment"  # something someone said
+    COMMITMENT = "commitment"  # something someone will do
+
+
+#: The learner's agenda in a student-led conference, in the order they talk about it.
+LEARNER_AGENDA: tuple[RemarkKind, ...] = (RemarkKind.PROUD, RemarkKind.EVIDENCE, RemarkKind.GOAL, RemarkKind.NEED)
+
+
 #: The check-in scale: how is it going? (1 = not yet, 4 = got it)
 CHECKIN_SCALE: tuple[int, ...] = (1, 2, 3, 4)
 

@@ -38,6 +38,7 @@ from plprofile.store.models import (
     ChoiceOption,
     ClassMember,
     Conference,
+    ConferenceRemark,
     Evidence,
     Goal,
     GoalSupport,
@@ -52,6 +53,8 @@ KIND_OF: dict[type[Row], Kind] = {
     ChoiceOption: Kind.CHOICE, Goal: Kind.GOAL, ActionStep: Kind.STEP, GoalSupport: Kind.SUPPORT,
     Evidence: Kind.EVIDENCE, CheckIn: Kind.CHECKIN, Conference: Kind.CONFERENCE, Assessment: Kind.ASSESSMENT,
     AssessmentRating: Kind.RATING,
+    # what was said at a conference is part of its record: the conference's rules
+    ConferenceRemark: Kind.CONFERENCE,
 }
 #: Account kinds that sign in as staff.
 STAFF_KINDS = (Role.TEACHER.value, "admin")

@@ -4,7 +4,7 @@ The document (described in ``resources/profile-export/SCHEMA.md``) holds the lea
 profile: entries, backpack, choices, goals with steps, supports, evidence and check-ins, conferences, Stages
 assessments and ratings, each with its id, timestamps, author and agreement as stored, and the learner's own
 account (no sign-in name, no secret). Columns the store derives (an assessment's overall value and span) are left
-out; the store works them out again. The change history is not part of schema version 1.
+out; the store works them out again. The change history is not part of the schema (version 2).
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from plprofile.store.models import (
     CheckIn,
     ChoiceOption,
     Conference,
+    ConferenceRemark,
     Evidence,
     Goal,
     GoalSupport,
@@ -41,10 +42,11 @@ from plprofile.store.types import UTCDateTime
 from .access import actor_first, require_class, require_learner_rows
 
 FORMAT = "plprofile-profile"
-SCHEMA_VERSION = 1
+#: 2: conferences say who led them (``led_by``) and carry what was said (``conference_remark``).
+SCHEMA_VERSION = 2
 #: The tables of a profile, parents before children (the order rows are written in on import).
 TABLES = (ProfileEntry, BackpackItem, ChoiceOption, Goal, ActionStep, GoalSupport, Evidence, CheckIn, Conference,
-          Assessment, AssessmentRating)
+          ConferenceRemark, Assessment, AssessmentRating)
 #: Never exported: the store's derived columns, an account's sign-in name and secrets, and the school's own
 #: roster keys and marks (``sourced_id``, ``enabled``), which belong to the school the learner leaves.
 _SCHOOLS = {"sourced_id", "enabled"}
@@ -196,6 +198,8 @@ class PortableService:
         if version < 1:
             raise ProfileFileError(f"Profile schema {version} does not exist; nothing was imported.")
         tables = document.get("tables")
+        if version == 1 and isinstance(tables, dict):
+            tables = _from_schema_1(tables)
         if not isinstance(tables, dict) or set(tables) != {m.__tablename__ for m in TABLES}:
             raise ProfileFileError("The file is damaged (its tables are not all there); nothing was imported.")
 
@@ -240,6 +244,18 @@ class PortableService:
             if any(r["learner_id"] != lid or r["id"] is None for r in table_rows):
                 raise ProfileFileError("The file is damaged (rows of another learner); nothing was imported.")
         return learner, account, rows
+
+
+def _from_schema_1(tables: dict[str, Any]) -> dict[str, Any]:
+    """A schema 1 document's tables as schema 2 has them: every conference led by the teacher, nothing said."""
+    tables = dict(tables)
+    if "conference_remark" not in tables:
+        tables["conference_remark"] = []
+    conferences = tables.get("conference")
+    if isinstance(conferences, list):
+        tables["conference"] = [{**row, "led_by": "teacher"} if isinstance(row, dict) and "led_by" not in row
+                                else row for row in conferences]
+    return tables
 
 
 def dumps(document: dict[str, Any]) -> str:

@@ -30,6 +30,7 @@ from plprofile.store.models import (
     CheckIn,
     ChoiceOption,
     Conference,
+    ConferenceRemark,
     Evidence,
     Goal,
     GoalSupport,
@@ -109,6 +110,11 @@ class ProfileView:
     choices: list[ChoiceOption]
     goals: list[GoalView]
     conferences: list[Conference]
+    #: What was said at the conferences, each conference's in the order said.
+    remarks: list[ConferenceRemark] = field(default_factory=list)
+
+    def remarks_of(self, conference_id: uuid.UUID) -> list[ConferenceRemark]:
+        return [r for r in self.remarks if r.conference_id == conference_id]
 
     def section(self, section: d.Section) -> list[ProfileEntry]:
         """Top-level entries of a section (suggestions on an entry hang below it, see ``suggestions_for``)."""
@@ -417,6 +423,8 @@ class ProfileService:
                 choices=access.visible(actor, rows(ChoiceOption, ChoiceOption.created_at)),
                 goals=list(views.values()),
                 conferences=access.visible(actor, rows(Conference, Conference.held_on.desc())),
+                remarks=access.visible(actor, rows(ConferenceRemark, ConferenceRemark.position,
+                                                   ConferenceRemark.created_at)),
             )
 
     # ---- profile entries ----------------------------------------------------------------------------
@@ -619,9 +627,22 @@ class ProfileService:
 
     # ---- conferences --------------------------------------------------------------------------------
     def add_conference(self, actor: Actor, learner_id: uuid.UUID, held_on: date, *, participants: str = "",
-                       notes: str = "", agreements: str = "", next_checkin_on: date | None = None) -> Conference:
+                       notes: str = "", agreements: str = "", next_checkin_on: date | None = None,
+                       led_by: d.ConferenceLead | str = d.ConferenceLead.TEACHER,
+                       remarks: Sequence[tuple[d.Speaker | str, d.RemarkKind | str, str]] = ()) -> Conference:
+        """Save a conference record; ``remarks`` (speaker, kind, text), what was said and by whom, are written
+        with it in one transaction, in their order (empty texts are left out)."""
         if next_checkin_on is not None and next_checkin_on < held_on:
             raise ValidationError("next_checkin_on", "The next check-in date cannot be before the conference.")
+        try:
+            lead = d.ConferenceLead(led_by)
+            said = [(d.Speaker(who), d.RemarkKind(kind), clean_text(text, field="remark", required=False,
+                                                                     limit=2000))
+                    for who, kind, text in remarks]
+        except ValueError as exc:
+            if isinstance(exc, ValidationError):
+                raise
+            raise ValidationError("remark", f"Not a kind of conference remark: {exc}") from exc
         with self.store.transaction() as s:
             self._get(s, Learner, learner_id, actor)
             conf = Conference(
@@ -629,9 +650,13 @@ class ProfileService:
                 participants=clean_text(participants, field="participants", required=False, limit=500),
                 notes=clean_text(notes, field="notes", required=False, limit=10_000),
                 agreements=clean_text(agreements, field="agreements", required=False, limit=10_000),
-                next_checkin_on=next_checkin_on,
+                next_checkin_on=next_checkin_on, led_by=lead.value,
             )
-            return self._create(s, conf, actor)
+            conf = self._create(s, conf, actor)
+            for position, (who, kind, text) in enumerate((w, k, t) for w, k, t in said if t):
+                self._create(s, ConferenceRemark(conference_id=conf.id, learner_id=learner_id, speaker=who.value,
+                                                 kind=kind.value, text=text, position=position), actor)
+            return conf
 
     def update_conference(self, actor: Actor, conference_id: uuid.UUID, expected_version: int | None = None,
                           **values: Any) -> Conference:

@@ -60,11 +60,18 @@ class ConferenceSummary:
     shortened: bool = False
     #: Goals left off the page for room (they are in the profile).
     more_goals: int = 0
+    #: "learner" for a student-led conference: the page speaks in the learner's voice ("I am proud of …").
+    led_by: str = d.ConferenceLead.TEACHER.value
+    #: What was said at the conference, in order: (speaker, kind, text) (``domain.profile.Speaker``, ``RemarkKind``).
+    remarks: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 class NoConference(LookupError):
     """No conference of the learner on the day asked for."""
 
+
+#: The most remarks (what was said at the conference) one page lists; more stay in the profile.
+MAX_REMARKS = 12
 
 # ---- shortening: one page for an ordinary profile, a note when anything was cut ---------------------------
 
@@ -127,7 +134,10 @@ def fitted(summary: ConferenceSummary, limits: Limits) -> ConferenceSummary:
         goals=[replace(g, statement=one(g.statement, limits.goal), next_step=one(g.next_step, limits.step))
                for g in goals],
         agreements=one(summary.agreements, limits.agreements),
+        # what was said is the conference itself: shortened like the rest, but kept before anything else is
+        remarks=[(who, kind, one(text, limits.item)) for who, kind, text in summary.remarks[:MAX_REMARKS]],
     )
+    cut = cut or len(summary.remarks) > MAX_REMARKS
     result.shortened = summary.shortened or cut
     result.more_goals = summary.more_goals + max(0, len(summary.goals) - limits.goals)
     return result
@@ -214,4 +224,6 @@ def build_summary(profiles: ProfileService, stages: StagesService, actor: Actor,
         goals=goals,
         assessment=now,
         framework=stages.framework_for(actor, now.framework_id, now.framework_version) if now else None,
+        led_by=conference.led_by if conference else d.ConferenceLead.TEACHER.value,
+        remarks=[(r.speaker, r.kind, r.text) for r in view.remarks_of(conference.id)] if conference else [],
     )

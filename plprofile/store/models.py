@@ -212,6 +212,22 @@ class Conference(Row, table=True):
     notes: str = Field(default="")
     agreements: str = Field(default="")
     next_checkin_on: date | None = Field(default=None)
+    #: Who led it: "teacher", or "learner" for a student-led conference (``domain.profile.ConferenceLead``).
+    led_by: str = Field(default="teacher", max_length=16)
+
+
+class ConferenceRemark(Row, table=True):
+    """One thing said at a conference, and who said it: the learner's agenda items in a student-led conference
+    (what I'm proud of, evidence I chose, a goal I'm working on, what I need), and the comments and commitments
+    of the learner, the family and the teacher. Written with the conference, in its order."""
+
+    __tablename__ = "conference_remark"
+    conference_id: uuid.UUID = Field(foreign_key="conference.id", index=True, ondelete="CASCADE")
+    learner_id: uuid.UUID = Field(foreign_key="learner.id", index=True, ondelete="CASCADE")
+    speaker: str = Field(max_length=16)  # domain.profile.Speaker
+    kind: str = Field(max_length=16)  # domain.profile.RemarkKind
+    text: str
+    position: int = Field(default=0)
 
 
 class Assessment(Row, table=True):
@@ -297,5 +313,5 @@ class ChangeLog(SQLModel, table=True):
 #: Tables whose rows belong to one learner (purged with them), child tables first.
 LEARNER_OWNED = (
     AssessmentRating, Assessment, CheckIn, Evidence, GoalSupport, ActionStep, Goal,
-    BackpackItem, ChoiceOption, Conference, ProfileEntry, ClassMember, Account,
+    BackpackItem, ChoiceOption, ConferenceRemark, Conference, ProfileEntry, ClassMember, Account,
 )

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from plprofile.domain import profile as d
 from plprofile.domain.filenames import safe_file_name
-from plprofile.domain.profile import Role
+from plprofile.domain.profile import ConferenceLead, Role
 from plprofile.i18n import ui_language
 from plprofile.services.profiles import ProfileView
 
@@ -97,7 +97,9 @@ class ConferencePage(QWidget):
         self.saved_conference_id = None
         learner = view.learner
 
-        title = QLabel(self.tr("Conference with {name}").format(name=learner.preferred_name))
+        self.led_by = ConferenceLead.TEACHER
+        self.student_led = None  # the learner's agenda, when they lead
+        title = self.title = QLabel(self.tr("Conference with {name}").format(name=learner.preferred_name))
         font = QFont(title.font())
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
@@ -139,6 +141,14 @@ class ConferencePage(QWidget):
             button.clicked.connect(lambda _checked=False, r=role: self.choose_writer(r))
             button.hide()
         ctx.writer_changed.connect(lambda _role: self._show_writer())
+        # who leads: asked at the start, beside who writes; the teacher leads unless the learner is chosen
+        self.lead_question = QLabel(self.tr("Who leads this conference?"))
+        self.lead_buttons = {
+            ConferenceLead.TEACHER: QPushButton(self.tr("The teacher leads")),
+            ConferenceLead.LEARNER: QPushButton(self.tr("{name} leads").format(name=learner.preferred_name))}
+        for lead, button in self.lead_buttons.items():
+            button.setFont(writer_font_of(button))
+            button.clicked.connect(lambda _checked=False, w=lead: self.choose_lead(w))
         top = QHBoxLayout()
         top.addWidget(title, 1)
         planned = QLabel(self.tr("Planned:"))
@@ -162,7 +172,7 @@ class ConferencePage(QWidget):
 
         self.agenda = AgendaPanel(ctx)
         self.agenda.changed.connect(self._agenda_changed)
-        since_box = QTabWidget()
+        since_box = self.since_box = QTabWidget()
         since_box.setAccessibleName(self.tr("Agenda and what changed"))
         since_box.addTab(self.agenda, self.tr("A&genda"))
         since_box.addTab(self.changes, since_title)
@@ -226,8 +236,14 @@ class ConferencePage(QWidget):
         for button in self.first_writer.values():
             writer_row.addWidget(button)
         writer_row.addStretch(1)
+        lead_row = QHBoxLayout()
+        lead_row.addWidget(self.lead_question)
+        for button in self.lead_buttons.values():
+            lead_row.addWidget(button)
+        lead_row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(lead_row)
         layout.addLayout(writer_row)
         layout.addLayout(grid, 1)
         self._show_writer()
@@ -248,6 +264,23 @@ class ConferencePage(QWidget):
         for button in self.first_writer.values():
             button.show()
         self.first_writer[Role.LEARNER].setFocus()
+
+    def choose_lead(self, lead: ConferenceLead) -> None:
+        """Teacher-led (as before) or learner-led: the learner's agenda comes first and the learner writes."""
+        self.led_by = lead
+        self.lead_question.hide()
+        for button in self.lead_buttons.values():
+            button.hide()
+        if lead is ConferenceLead.LEARNER and self.student_led is None:
+            from .student_led import StudentLedPanel
+
+            name = self.view.learner.preferred_name
+            self.student_led = StudentLedPanel(self.view, self.ctx.user.display_name)
+            self.since_box.insertTab(0, self.student_led, self.tr("&Your agenda, {name}").format(name=name))
+            self.since_box.setCurrentIndex(0)
+            self.title.setText(self.tr("{name} leads this conference").format(name=name))
+            self.choose_writer(Role.LEARNER)
+            self.student_led.answers[next(iter(self.student_led.answers))].setFocus()
 
     def choose_writer(self, role: Role) -> None:
         self.asking_writer = False
@@ -359,6 +392,8 @@ class ConferencePage(QWidget):
             "notes": (notes + "\n" if notes else "") + self.tr("Conference length: %n minute(s).", "", minutes),
             "agreements": self.agreements.toPlainText(),
             "next_checkin_on": from_qdate(self.next_on.date()),
+            "led_by": self.led_by,
+            "remarks": self.student_led.remarks() if self.student_led is not None else [],
         }
         record = attempt(self, lambda: self.ctx.profiles.add_conference(self.ctx.me, learner.id, date.today(),
                                                                        **values))

@@ -1094,6 +1094,13 @@ class MainWindow(QMainWindow):
             if self.profile.conference is not None:
                 self.profile.conference.choose_writer(Role.LEARNER)
             return self
+        if view == "conference-learner-led":  # a student-led conference: the learner's agenda first
+            from plprofile.domain.profile import ConferenceLead
+
+            self.profile.start_conference()
+            if self.profile.conference is not None:
+                self.profile.conference.choose_lead(ConferenceLead.LEARNER)
+            return self
         self.profile.tabs.setCurrentWidget(self.profile.stages_page)
         self.profile.stages_page.show_chart(view)
         return self

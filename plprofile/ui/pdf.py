@@ -75,6 +75,36 @@ def _overall_line(summary: ConferenceSummary) -> str:
         value=fmt_value(value), top=fmt_value(framework.scale.max))
 
 
+def _agenda_line(kind: str) -> str:
+    """The learner's words before one of their agenda items (a student-led conference)."""
+    return {
+        "proud": translate("summary", "I am proud of:"),
+        "evidence": translate("summary", "The evidence I chose:"),
+        "goal": translate("summary", "A goal I am working on:"),
+        "need": translate("summary", "What I need:"),
+    }.get(kind, "")
+
+
+def _said_line(speaker: str, kind: str) -> str:
+    """Who said or will do something, in the learner's voice ("My family will:")."""
+    if kind == "commitment":
+        return {"learner": translate("summary", "I will:"), "family": translate("summary", "My family will:"),
+                "teacher": translate("summary", "My teacher will:")}.get(speaker, "")
+    return {"learner": translate("summary", "I said:"), "family": translate("summary", "My family said:"),
+            "teacher": translate("summary", "My teacher said:")}.get(speaker, "")
+
+
+def _remarks_html(summary: ConferenceSummary) -> str:
+    """What was said at the conference, in the learner's voice: their agenda, then what each person said and will
+    do."""
+    e = html.escape
+    agenda = [(kind, text) for _who, kind, text in summary.remarks if kind in ("proud", "evidence", "goal", "need")]
+    said = [(who, kind, text) for who, kind, text in summary.remarks if kind in ("comment", "commitment")]
+    lines = [f"<b>{e(_agenda_line(kind))}</b> {e(text)}" for kind, text in agenda]
+    lines += [f"<b>{e(_said_line(who, kind))}</b> {e(text)}" for who, kind, text in said]
+    return "<p style='margin-top: 1px; margin-bottom: 1px;'>" + "<br/>".join(lines) + "</p>" if lines else ""
+
+
 def summary_html(summary: ConferenceSummary, with_chart: bool, scale: float = 1.0, *,
                  chart_size: tuple[float, float] | None = None) -> str:
     """The page as rich text; ``chart_size`` is the chart's printed width and height in points."""
@@ -87,7 +117,8 @@ def summary_html(summary: ConferenceSummary, with_chart: bool, scale: float = 1.
                 f"margin-bottom: 1pt;'>{e(text)}</p>")
 
     plan = translate("summary", "My learning profile and plan")
-    held = translate("summary", "Conference on {date}").format(date=fmt_date(summary.held_on))
+    held = (translate("summary", "Conference I led on {date}") if summary.led_by == "learner"
+            else translate("summary", "Conference on {date}")).format(date=fmt_date(summary.held_on))
     parts = [
         f"<html><body style='font-family: DejaVu Sans, sans-serif; font-size: {pt:.1f}pt; color: #000;'>",
         f"<p style='font-size: {pt * 1.9:.1f}pt; font-weight: bold; margin: 0;'>{e(summary.full_name)}</p>",
@@ -133,6 +164,10 @@ def summary_html(summary: ConferenceSummary, with_chart: bool, scale: float = 1.
                 "summary", "… and %n more goal(s) in the profile.", "", summary.more_goals)) + "</i></p>")
     else:
         parts.append("<p><i>" + e(translate("summary", "No goals yet.")) + "</i></p>")
+    if summary.remarks:
+        parts.append(heading(translate("summary", "What I shared at my conference") if summary.led_by == "learner"
+                             else translate("summary", "What we said at the conference")))
+        parts.append(_remarks_html(summary))
     parts.append(heading(translate("summary", "Our next steps")))
     agreed = (e(summary.agreements).replace("\n", "<br/>")
               or "<i>" + e(translate("summary", "Nothing written down.")) + "</i>")

@@ -887,6 +887,18 @@ plprofile se cerrará ahora; vuelve a abrirlo para ver los registros restaurados
         <translation>Quién escribe</translation>
     </message>
     <message>
+        <source>Who leads this conference?</source>
+        <translation>¿Quién dirige esta reunión?</translation>
+    </message>
+    <message>
+        <source>The teacher leads</source>
+        <translation>Dirige la persona docente</translation>
+    </message>
+    <message>
+        <source>{name} leads</source>
+        <translation>Dirige {name}</translation>
+    </message>
+    <message>
         <source>Planned:</source>
         <translation>Previsto:</translation>
     </message>
@@ -977,6 +989,14 @@ plprofile se cerrará ahora; vuelve a abrirlo para ver los registros restaurados
     <message>
         <source>{name} is writing</source>
         <translation>Escribe {name}</translation>
+    </message>
+    <message>
+        <source>&amp;Your agenda, {name}</source>
+        <translation>&amp;Tu agenda, {name}</translation>
+    </message>
+    <message>
+        <source>{name} leads this conference</source>
+        <translation>{name} dirige esta reunión</translation>
     </message>
     <message>
         <source>✎ {name} is writing</source>
@@ -2528,6 +2548,77 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
     </message>
 </context>
 <context>
+    <name>StudentLedPanel</name>
+    <message>
+        <source>You lead this conference. Talk about each one, then tick it.</source>
+        <translation>Tú diriges esta reunión. Habla de cada punto y luego márcalo.</translation>
+    </message>
+    <message>
+        <source>What are you &amp;proud of?</source>
+        <translation>¿Qué te hace sentir &amp;orgullo?</translation>
+    </message>
+    <message>
+        <source>What work did you pick to &amp;show?</source>
+        <translation>¿Qué trabajo e&amp;legiste para mostrar?</translation>
+    </message>
+    <message>
+        <source>Which goal are you wor&amp;king on?</source>
+        <translation>¿En qué &amp;meta estás trabajando?</translation>
+    </message>
+    <message>
+        <source>What do you need to &amp;help you?</source>
+        <translation>¿Qué necesitas como a&amp;yuda?</translation>
+    </message>
+    <message>
+        <source>Your checklist</source>
+        <translation>Tu lista</translation>
+    </message>
+    <message>
+        <source>Say it in your own words</source>
+        <translation>Dilo con tus palabras</translation>
+    </message>
+    <message>
+        <source>What people said and will do</source>
+        <translation>Lo que cada persona dijo y va a hacer</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Quién</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>Familia</translation>
+    </message>
+    <message>
+        <source>Said or will do</source>
+        <translation>Dijo o va a hacer</translation>
+    </message>
+    <message>
+        <source>said</source>
+        <translation>dijo</translation>
+    </message>
+    <message>
+        <source>will do</source>
+        <translation>va a hacer</translation>
+    </message>
+    <message>
+        <source>What they said, or what they will do</source>
+        <translation>Lo que dijo, o lo que va a hacer</translation>
+    </message>
+    <message>
+        <source>What was said</source>
+        <translation>Lo que se dijo</translation>
+    </message>
+    <message>
+        <source>A&amp;dd</source>
+        <translation>A&amp;ñadir</translation>
+    </message>
+    <message>
+        <source>{who} {said}: {text}</source>
+        <translation>{who} {said}: {text}</translation>
+    </message>
+</context>
+<context>
     <name>UnlockDialog</name>
     <message>
         <source>Unlock the store</source>
@@ -3880,6 +3971,50 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>Etapa general: {value} (de 1 a {top}).</translation>
     </message>
     <message>
+        <source>I am proud of:</source>
+        <translation>Lo que me enorgullece:</translation>
+    </message>
+    <message>
+        <source>The evidence I chose:</source>
+        <translation>La evidencia que elegí:</translation>
+    </message>
+    <message>
+        <source>A goal I am working on:</source>
+        <translation>Una meta en la que trabajo:</translation>
+    </message>
+    <message>
+        <source>What I need:</source>
+        <translation>Lo que necesito:</translation>
+    </message>
+    <message>
+        <source>I will:</source>
+        <translation>Yo voy a:</translation>
+    </message>
+    <message>
+        <source>My family will:</source>
+        <translation>Mi familia va a:</translation>
+    </message>
+    <message>
+        <source>My teacher will:</source>
+        <translation>Mi docente va a:</translation>
+    </message>
+    <message>
+        <source>I said:</source>
+        <translation>Yo dije:</translation>
+    </message>
+    <message>
+        <source>My family said:</source>
+        <translation>Mi familia dijo:</translation>
+    </message>
+    <message>
+        <source>My teacher said:</source>
+        <translation>Mi docente dijo:</translation>
+    </message>
+    <message>
+        <source>Conference I led on {date}</source>
+        <translation>Reunión que dirigí el {date}</translation>
+    </message>
+    <message>
         <source>Goal</source>
         <translation>Meta</translation>
     </message>
@@ -3909,6 +4044,14 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
     <message>
         <source>No goals yet.</source>
         <translation>Todavía no hay metas.</translation>
+    </message>
+    <message>
+        <source>What I shared at my conference</source>
+        <translation>Lo que compartí en mi reunión</translation>
+    </message>
+    <message>
+        <source>What we said at the conference</source>
+        <translation>Lo que dijimos en la reunión</translation>
     </message>
     <message>
         <source>Nothing written down.</source>

@@ -41,7 +41,9 @@ def mei(store, teacher, profiles):
     profiles.add_step(teacher, goal.id, "Pick a book")
     profiles.add_checkin(teacher, goal.id, 3, "Going well")
     profiles.add_conference(teacher, learner.id, date(2026, 10, 1), participants="Mei and Ms Rivera",
-                            agreements="Read every night")
+                            agreements="Read every night", led_by=d.ConferenceLead.LEARNER,
+                            remarks=[(d.Speaker.LEARNER, d.RemarkKind.PROUD, "My diagrams"),
+                                     (d.Speaker.FAMILY, d.RemarkKind.COMMITMENT, "Read with her")])
     ids = list(stages.active_framework(teacher).element_ids())
     stages.record_assessment(teacher, learner.id, date(2026, 9, 1), [ElementRating(e, agreed=2.0) for e in ids])
     stages.record_assessment(teacher, learner.id, date(2026, 10, 1), [ElementRating(ids[0], agreed=2.5)])
@@ -146,3 +148,27 @@ def test_the_schema_document_names_every_field_of_every_table():
         listed = [line.split("`")[1] for line in section.splitlines() if line.startswith("| `")]
         assert listed == columns(model), model.__tablename__
     assert "secret_hash" not in text and "username" not in columns(Account)
+
+
+def test_what_was_said_at_a_student_led_conference_travels_with_who_said_it(store, teacher, mei, tmp_path):
+    doc = PortableService(store).export_profile(teacher, mei.id)
+    assert [c["led_by"] for c in doc["tables"]["conference"]] == ["learner"]
+    assert [(r["speaker"], r["kind"], r["text"]) for r in doc["tables"]["conference_remark"]] == [
+        ("learner", "proud", "My diagrams"), ("family", "commitment", "Read with her")]
+    other, okoye = _other_store(tmp_path)
+    PortableService(other).import_profile(okoye, json.loads(dumps(doc)))
+    view = ProfileService(other).load_profile(okoye, mei.id)
+    assert [(r.speaker, r.text) for r in view.remarks_of(view.conferences[0].id)] == [
+        ("learner", "My diagrams"), ("family", "Read with her")]
+
+
+def test_a_schema_1_file_is_read_with_every_conference_led_by_the_teacher(store, teacher, mei, tmp_path):
+    doc = json.loads(dumps(PortableService(store).export_profile(teacher, mei.id)))
+    doc["schema_version"] = 1  # as a file written before student-led conferences
+    del doc["tables"]["conference_remark"]
+    for row in doc["tables"]["conference"]:
+        del row["led_by"]
+    other, okoye = _other_store(tmp_path)
+    PortableService(other).import_profile(okoye, doc)
+    view = ProfileService(other).load_profile(okoye, mei.id)
+    assert [c.led_by for c in view.conferences] == ["teacher"] and view.remarks == []

@@ -218,3 +218,22 @@ def test_a_learner_does_not_see_the_history_of_teacher_only_notes(store, profile
     assert all("sleep" not in (r.new_value or "") for r in mine)
     assert any("Chess" in (r.new_value or "") for r in mine)
     assert any("sleep" in (r.new_value or "") for r in profiles.history(teacher, learner.id))
+
+
+def test_a_conference_keeps_who_said_what_in_order_and_refuses_an_unknown_speaker(store, teacher, profiles):
+    from plprofile.store.models import Conference, ConferenceRemark
+
+    learner = profiles.add_learner(teacher, given_name="Ana", family_name="Ruiz")
+    with pytest.raises(ValidationError):
+        profiles.add_conference(teacher, learner.id, date(2026, 11, 2), led_by="learner",
+                                remarks=[("learner", "proud", "My poem"), ("grandma", "comment", "Lovely")])
+    with store.session() as s:  # one transaction: neither the conference nor the first remark was written
+        assert s.execute(select(func.count()).select_from(Conference)).scalar() == 0
+        assert s.execute(select(func.count()).select_from(ConferenceRemark)).scalar() == 0
+    conf = profiles.add_conference(teacher, learner.id, date(2026, 11, 2), led_by="learner",
+                                   remarks=[("learner", "proud", "My poem"), ("family", "comment", "  "),
+                                            ("teacher", "commitment", "Find a poetry book")])
+    view = profiles.load_profile(teacher, learner.id)
+    assert conf.led_by == "learner"
+    assert [(r.speaker, r.kind, r.text, r.position) for r in view.remarks_of(conf.id)] == [
+        ("learner", "proud", "My poem", 0), ("teacher", "commitment", "Find a poetry book", 1)]

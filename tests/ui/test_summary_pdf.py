@@ -224,3 +224,33 @@ def test_a_blank_profile_to_print_in_spanish(tmp_path):
         assert heading in text, heading
     result = _run("blank-profile", "-o", str(pdf))
     assert result.returncode == 1 and "already exists" in result.stderr
+
+
+def test_a_student_led_conference_summary_in_spanish_speaks_in_the_learners_voice(demo, tmp_path):
+    from plprofile.services.accounts import cli_teacher
+    from plprofile.services.profiles import ProfileService
+    from plprofile.store.engine import open_store
+
+    data = tmp_path / "data"
+    shutil.copytree(demo, data)
+    store = open_store(data)
+    try:
+        profiles = ProfileService(store)
+        teacher = cli_teacher(store)
+        zoe = next(ls for ls in profiles.list_learners(teacher) if ls.given_name == "Zoë")
+        profiles.add_conference(teacher, zoe.id, date.today(), participants="Zoë, su madre y Ms Rivera",
+                                led_by=d.ConferenceLead.LEARNER,
+                                remarks=[(d.Speaker.LEARNER, d.RemarkKind.PROUD, "mi maqueta del volcán"),
+                                         (d.Speaker.LEARNER, d.RemarkKind.NEED, "un rincón tranquilo"),
+                                         (d.Speaker.FAMILY, d.RemarkKind.COMMITMENT, "leer con ella cada noche")])
+    finally:
+        store.close()
+    pdf = tmp_path / "zoe-es.pdf"
+    result = _run("--data-dir", str(data), "summary", "Zoë Moreau", "-o", str(pdf), "--lang", "es")
+    assert result.returncode == 0, result.stderr
+    assert _pages(pdf) == 1
+    text = _text(pdf)
+    assert "Reunión que dirigí el" in text and "Lo que compartí en mi reunión" in text
+    assert "Lo que me enorgullece: mi maqueta del volcán" in text
+    assert "Lo que necesito: un rincón tranquilo" in text
+    assert "Mi familia va a: leer con ella cada noche" in text
