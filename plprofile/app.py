@@ -164,6 +164,37 @@ def _screenshot(app, window, path: Path, view: str) -> int:  # noqa: ANN001
     return result["code"]
 
 
+def write_passport(data_dir: Path, key: bytes | None, name: str, output: Path, lang: str) -> tuple[str, int]:
+    """The learner passport of the learner called ``name`` (``plprofile export profile NAME -o FILE.pdf``):
+    their whole profile as a PDF in ``lang``, written to ``output``. Runs without a screen. Returns (the learner's
+    name, pages)."""
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    from .services.accounts import cli_teacher
+    from .services.passport import build_passport
+    from .services.profiles import ProfileService
+    from .services.report import pick_learner
+    from .services.stages import StagesService
+    from .store.engine import open_store
+    from .ui.passport import write_passport_pdf
+
+    app = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])  # noqa: F841  (the PDF needs it)
+    store = open_store(data_dir, key)
+    try:
+        actor = cli_teacher(store)
+        profiles = ProfileService(store)
+        learner = pick_learner(profiles.list_learners(actor), name)
+        passport = build_passport(profiles, StagesService(store, profiles), actor, learner.id)
+        tmp = output.with_name(output.name + ".part")
+        pages = write_passport_pdf(passport, str(tmp), lang)
+        tmp.replace(output)
+        return learner.display_name, pages
+    finally:
+        store.close()
+
+
 def write_summary(data_dir: Path, key: bytes | None, name: str, output: Path, lang: str,
                   held_on=None, passphrase: str | None = None) -> tuple[str, int]:  # noqa: ANN001
     """The family summary of the learner called ``name`` (``plprofile summary``): written to ``output`` in

@@ -38,6 +38,8 @@ how to use the commands (without a command, the app starts):
                                                    a learner's one-page family summary (PDF)
   plprofile [--data-dir DIR] export profile NAME -o FILE.json
                                                    a learner's whole profile, portable (JSON)
+  plprofile [--data-dir DIR] export profile NAME -o FILE.pdf [--lang es]
+                                                   the same as a readable learner passport (PDF)
   plprofile [--data-dir DIR] import-profile FILE.json
                                                    create that learner here, with everything
   plprofile blank-profile -o FILE.pdf [--lang es]  a blank profile to print for a first conference
@@ -175,8 +177,11 @@ def build_parser() -> argparse.ArgumentParser:
                     "documented, versioned schema in resources/profile-export/SCHEMA.md, for another school or "
                     "store ('plprofile import-profile').")
     profile.add_argument("name", metavar="NAME", help="the learner: whole name, first name or student ID")
-    profile.add_argument("-o", "--output", dest="profile_output", type=Path, metavar="FILE.json", required=True,
-                         help="where to write it (never overwritten)")
+    profile.add_argument("-o", "--output", dest="profile_output", type=Path, metavar="FILE.json|FILE.pdf",
+                         required=True, help="where to write it (never overwritten): a .json file (the portable "
+                                             "profile) or a .pdf file (a readable learner passport)")
+    profile.add_argument("--lang", dest="profile_lang", choices=("en", "es"), default="en",
+                         help="the learner passport's language (default: en)")
     importer = commands.add_parser(
         "import-profile", parents=[data_dir], help="create a learner from a profile file (JSON)",
         description="Create the learner of FILE (written by 'plprofile export profile') in this store with "
@@ -381,6 +386,8 @@ def _export_profile(args: argparse.Namespace, data_dir: Path) -> int:
         return _fail(f"{output} already exists; nothing was written.")
     if not output.parent.is_dir():
         return _fail(f"the folder {output.parent} does not exist; nothing was written.")
+    if output.suffix.lower() == ".pdf":
+        return _export_passport(args, data_dir, output)
     store, actor = _open_for_profiles(data_dir)
     try:
         learner = pick_learner(ProfileService(store).list_learners(actor), args.name)
@@ -393,6 +400,21 @@ def _export_profile(args: argparse.Namespace, data_dir: Path) -> int:
     part.write_text(text, encoding="utf-8")
     part.replace(output)
     _say(f"Wrote the profile of {learner.display_name} to {output}.")
+    return EXIT_OK
+
+
+def _export_passport(args: argparse.Namespace, data_dir: Path, output: Path) -> int:
+    from .app import write_passport
+    from .services import backup as bk
+
+    if not bk.store_path(data_dir).exists():
+        return _fail(f"there is no store in {data_dir}.", EXIT_NO_STORE)
+    key, _ = _store_key(data_dir)
+    try:
+        name, pages = write_passport(data_dir, key, args.name, output, args.profile_lang)
+    except LookupError as exc:
+        return _fail(f"{exc} Nothing was written.")
+    _say(f"Wrote the learner passport of {name} to {output} ({pages} page{'s' if pages != 1 else ''}).")
     return EXIT_OK
 
 

@@ -4,6 +4,7 @@ without learners, export again gives the same file; a second import and a newer 
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -74,3 +75,55 @@ def test_a_store_without_a_teacher_takes_no_profile(demo, tmp_path):
     open_store(empty).close()
     result = _run("--data-dir", str(empty), "import-profile", str(profile))
     assert result.returncode == 1 and "no teacher account" in result.stderr
+
+
+def _pdf_text(pdf: Path) -> str:
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return " ".join(text.replace("\ufb01", "fi").replace("\ufb02", "fl").split())  # the font's ligatures
+
+
+def _pages(pdf: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    return int(next(line.split(":", 1)[1] for line in info.splitlines() if line.startswith("Pages:")))
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs poppler-utils (pdfinfo, pdftotext)")
+def test_export_profile_to_pdf_writes_a_readable_learner_passport_in_spanish(demo, tmp_path):
+    """Every section, every goal with its steps, evidence and latest check-ins, the Stages now, the conferences."""
+    from plprofile.services.accounts import cli_teacher
+    from plprofile.services.profiles import ProfileService
+    from plprofile.store.engine import open_store
+
+    store = open_store(demo)
+    try:
+        profiles = ProfileService(store)
+        teacher = cli_teacher(store)
+        zoe = next(ls for ls in profiles.list_learners(teacher) if ls.given_name == "Zoë")
+        view = profiles.load_profile(teacher, zoe.id)
+    finally:
+        store.close()
+    pdf = tmp_path / "zoe-es.pdf"
+    result = _run("--data-dir", str(demo), "export", "profile", "Zoë Moreau", "-o", str(pdf), "--lang", "es")
+    assert result.returncode == 0, result.stderr
+    pages = _pages(pdf)
+    assert pages >= 2 and f"({pages} pages)" in result.stdout
+    text = _pdf_text(pdf)
+    for heading in ("Pasaporte del aprendiz", "Sobre mí y lo que aporto", "Fortalezas", "Desafíos", "Intereses",
+                    "Cómo aprendo mejor", "Mi mochila de aprendizaje", "Voz y elección", "Mis metas",
+                    "dónde estamos ahora", "Reuniones"):
+        assert heading in text, heading
+    flat = " ".join
+    for gv in view.goals:  # long statements wrap: compare word runs
+        assert flat(gv.goal.statement.split()) in text, gv.goal.statement
+        for step in gv.steps:
+            assert flat(step.text.split()) in text, step.text
+        if gv.checkins:
+            newest = max(gv.checkins, key=lambda c: (c.on_date, c.created_at))
+            assert flat(newest.reflection.split()) in text
+    for entry in view.entries:
+        if entry.parent_id is None and entry.agreement in ("agreed", "suggestion"):
+            assert flat(entry.text.split()) in text, entry.text
+    assert len(view.conferences) == text.count("dirigida por")
+
+    again = _run("--data-dir", str(demo), "export", "profile", "Zoë Moreau", "-o", str(pdf))
+    assert again.returncode == 1 and "already exists" in again.stderr

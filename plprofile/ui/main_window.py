@@ -265,6 +265,9 @@ class MainWindow(QMainWindow):
         self._action(learner_menu, self.tr("&Remove learner from the class…"), self.remove_learner)
         self._action(learner_menu, self.tr("&Delete learner permanently…"), self.purge_learner)
         learner_menu.addSeparator()
+        # taking a profile along (plprofile.ui.profile_transfer)
+        self._action(learner_menu, self.tr("E&xport the whole profile…"), self.export_whole_profile)
+        learner_menu.addSeparator()
         self._action(learner_menu, self.tr("&Set or reset sign-in PIN…"), self.set_learner_pin)
         self._action(learner_menu, self.tr("&Unlock learner's sign-in"), self.unlock_learner)
         self._action(learner_menu, self.tr("Add a &teacher account…"), self.add_teacher)
@@ -1003,6 +1006,13 @@ class MainWindow(QMainWindow):
                        .format(name=name)):
             self.ctx.profiles.delete_learner(self.ctx.teacher, learner_id)
             self.refresh_learners()
+
+    def export_whole_profile(self) -> None:
+        learner_id = self.current_learner_id()
+        if learner_id is not None and self.ctx is not None:
+            from .profile_transfer import export_whole_profile
+
+            export_whole_profile(self, self.ctx, learner_id)
 
     def purge_learner(self) -> None:
         """Erase the learner for good: from the store, its journal and every backup this computer keeps."""

@@ -35,13 +35,19 @@ def chart_image(summary: ConferenceSummary, lang: str, width: float, height: flo
                 ) -> QImage | None:
     """The "where we are now" chart for paper, ``width`` x ``height`` inches at ``CHART_DPI`` (matplotlib loads
     only here); None when there is no assessment."""
-    if summary.assessment is None or summary.framework is None:
+    return assessment_chart_image(summary.assessment, summary.framework, lang, width, height)
+
+
+def assessment_chart_image(assessment, framework, lang: str, width: float,  # noqa: ANN001
+                           height: float = CHART_HEIGHT) -> QImage | None:
+    """The "where we are now" chart of ``assessment`` for paper (see ``chart_image``); None without one."""
+    if assessment is None or framework is None:
         return None
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
     from plprofile.charts.figures import now_print_figure, release
 
-    fig = now_print_figure(summary.assessment, summary.framework, lang, width=width, height=height)
+    fig = now_print_figure(assessment, framework, lang, width=width, height=height)
     fig.set_dpi(CHART_DPI)
     canvas = FigureCanvasAgg(fig)
     canvas.draw()

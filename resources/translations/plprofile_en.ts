@@ -237,6 +237,16 @@ New assessments use it; earlier assessments keep the framework they were made wi
     </message>
 </context>
 <context>
+    <name>passport</name>
+    <message numerus="yes">
+        <source>… and %n earlier check-in(s) in the profile.</source>
+        <translation>
+            <numerusform>… and %n earlier check-in in the profile.</numerusform>
+            <numerusform>… and %n earlier check-ins in the profile.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>services</name>
     <message numerus="yes">
         <source>The file has %n problem(s):</source>

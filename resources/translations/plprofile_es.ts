@@ -1711,6 +1711,10 @@ Sin cifrado, cualquiera que copie los archivos de esta computadora puede leer lo
         <translation>E&amp;liminar aprendiz definitivamente…</translation>
     </message>
     <message>
+        <source>E&amp;xport the whole profile…</source>
+        <translation>E&amp;xportar el perfil completo…</translation>
+    </message>
+    <message>
         <source>&amp;Set or reset sign-in PIN…</source>
         <translation>Definir o restablecer el &amp;PIN de acceso…</translation>
     </message>
@@ -3466,6 +3470,231 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
     <message>
         <source>4 · Got it!</source>
         <translation>4 · ¡Lo logré!</translation>
+    </message>
+</context>
+<context>
+    <name>passport</name>
+    <message>
+        <source>suggestion, waiting for the learner</source>
+        <translation>sugerencia, espera al aprendiz</translation>
+    </message>
+    <message>
+        <source>teacher-only note</source>
+        <translation>nota solo para docentes</translation>
+    </message>
+    <message>
+        <source>Suggested change: {text}</source>
+        <translation>Cambio sugerido: {text}</translation>
+    </message>
+    <message>
+        <source>Nothing written yet.</source>
+        <translation>Todavía no hay nada escrito.</translation>
+    </message>
+    <message>
+        <source>Grade {grade}</source>
+        <translation>Grado {grade}</translation>
+    </message>
+    <message>
+        <source>Student ID {id}</source>
+        <translation>Identificador del estudiante {id}</translation>
+    </message>
+    <message>
+        <source>No goals yet.</source>
+        <translation>Todavía no hay metas.</translation>
+    </message>
+    <message>
+        <source>target {date}</source>
+        <translation>fecha meta: {date}</translation>
+    </message>
+    <message>
+        <source>Why it matters: {why}</source>
+        <translation>Por qué importa: {why}</translation>
+    </message>
+    <message>
+        <source>by {date}</source>
+        <translation>para el {date}</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Pasos</translation>
+    </message>
+    <message>
+        <source>Supports:</source>
+        <translation>Apoyos:</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Evidencia</translation>
+    </message>
+    <message>
+        <source>Latest check-ins</source>
+        <translation>Últimos seguimientos</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n earlier check-in(s) in the profile.</source>
+        <translation>
+            <numerusform>… y %n seguimiento anterior en el perfil.</numerusform>
+            <numerusform>… y %n seguimientos anteriores en el perfil.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stages of Personalized Learning: where we are now</source>
+        <translation>Etapas del Aprendizaje Personalizado: dónde estamos ahora</translation>
+    </message>
+    <message>
+        <source>No Stages ratings yet.</source>
+        <translation>Todavía no hay valoraciones de las etapas.</translation>
+    </message>
+    <message>
+        <source>No conferences yet.</source>
+        <translation>Todavía no hay reuniones.</translation>
+    </message>
+    <message>
+        <source>led by the learner</source>
+        <translation>dirigida por el aprendiz</translation>
+    </message>
+    <message>
+        <source>led by the teacher</source>
+        <translation>dirigida por la persona docente</translation>
+    </message>
+    <message>
+        <source>Agreed: {text}</source>
+        <translation>Acordamos: {text}</translation>
+    </message>
+    <message>
+        <source>Next check-in: {date}</source>
+        <translation>Próximo seguimiento: {date}</translation>
+    </message>
+    <message>
+        <source>Learner</source>
+        <translation>Aprendiz</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>Familia</translation>
+    </message>
+    <message>
+        <source>Teacher</source>
+        <translation>Docente</translation>
+    </message>
+    <message>
+        <source>proud of</source>
+        <translation>le enorgullece</translation>
+    </message>
+    <message>
+        <source>evidence chosen</source>
+        <translation>evidencia elegida</translation>
+    </message>
+    <message>
+        <source>goal</source>
+        <translation>meta</translation>
+    </message>
+    <message>
+        <source>needs</source>
+        <translation>necesita</translation>
+    </message>
+    <message>
+        <source>said</source>
+        <translation>dijo</translation>
+    </message>
+    <message>
+        <source>will do</source>
+        <translation>va a hacer</translation>
+    </message>
+    <message>
+        <source>Learner passport: the whole profile, made on {date}</source>
+        <translation>Pasaporte del aprendiz: el perfil completo, hecho el {date}</translation>
+    </message>
+    <message>
+        <source>About me and what I bring</source>
+        <translation>Sobre mí y lo que aporto</translation>
+    </message>
+    <message>
+        <source>How I learn best</source>
+        <translation>Cómo aprendo mejor</translation>
+    </message>
+    <message>
+        <source>My learning backpack</source>
+        <translation>Mi mochila de aprendizaje</translation>
+    </message>
+    <message>
+        <source>Tool or strategy</source>
+        <translation>Herramienta o estrategia</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Lens</source>
+        <translation>Lente</translation>
+    </message>
+    <message>
+        <source>How it helps</source>
+        <translation>Cómo ayuda</translation>
+    </message>
+    <message>
+        <source>Voice and choice</source>
+        <translation>Voz y elección</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <source>Option</source>
+        <translation>Opción</translation>
+    </message>
+    <message>
+        <source>My goals</source>
+        <translation>Mis metas</translation>
+    </message>
+    <message>
+        <source>Conferences</source>
+        <translation>Reuniones</translation>
+    </message>
+    <message>
+        <source>Written together by the learner and their teachers with plprofile. The profile file (JSON) holds the same, with every date and author.</source>
+        <translation>Escrito en conjunto por el aprendiz y sus docentes con plprofile. El archivo del perfil (JSON) contiene lo mismo, con cada fecha y cada autor.</translation>
+    </message>
+    <message>
+        <source>Learner passport: {name}</source>
+        <translation>Pasaporte del aprendiz: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>profile_transfer</name>
+    <message>
+        <source>Profile file, to import elsewhere (*.json)</source>
+        <translation>Archivo del perfil, para importarlo en otro lugar (*.json)</translation>
+    </message>
+    <message>
+        <source>Learner passport PDF in English (*.pdf)</source>
+        <translation>Pasaporte del aprendiz en PDF, en inglés (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Learner passport PDF in Spanish (*.pdf)</source>
+        <translation>Pasaporte del aprendiz en PDF, en español (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export the whole profile</source>
+        <translation>Exportar el perfil completo</translation>
+    </message>
+    <message>
+        <source>{path} already exists; nothing was written.</source>
+        <translation>{path} ya existe; no se escribió nada.</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {reason}</source>
+        <translation>No se pudo escribir el archivo: {reason}</translation>
+    </message>
+    <message>
+        <source>The profile of {name} was saved to {path}.</source>
+        <translation>El perfil de {name} se guardó en {path}.</translation>
     </message>
 </context>
 <context>
