@@ -40,7 +40,7 @@ how to use the commands (without a command, the app starts):
                                                    a learner's whole profile, portable (JSON)
   plprofile [--data-dir DIR] export profile NAME -o FILE.pdf [--lang es]
                                                    the same as a readable learner passport (PDF)
-  plprofile [--data-dir DIR] import-profile FILE.json
+  plprofile [--data-dir DIR] import-profile FILE.json [--merge]
                                                    create that learner here, with everything
   plprofile blank-profile -o FILE.pdf [--lang es]  a blank profile to print for a first conference
   plprofile [--data-dir DIR] import FILE [--yes] [--json] [--encoding ENC]
@@ -188,6 +188,9 @@ def build_parser() -> argparse.ArgumentParser:
                     "everything in it, ids, dates and authors kept. A file of a newer schema, a damaged file, or "
                     "a learner already in this store is refused and nothing is written.")
     importer.add_argument("file", type=Path, metavar="FILE.json", help="the profile file")
+    importer.add_argument("--merge", action="store_true",
+                          help="the learner is already in this store: add what the file has and the store has "
+                               "not (by id), never changing what is here, and say what was left as it was")
     summary = commands.add_parser(
         "summary", parents=[data_dir], help="write a learner's one-page family summary (PDF)",
         description="Write the one-page summary of a learner's latest conference (or the one held on DATE) for "
@@ -419,7 +422,7 @@ def _export_passport(args: argparse.Namespace, data_dir: Path, output: Path) -> 
 
 
 def _import_profile(args: argparse.Namespace, data_dir: Path) -> int:
-    from .services.portable import PortableService, ProfileFileError, loads
+    from .services.portable import PortableService, ProfileFileError, loads, preview
 
     try:
         raw = args.file.expanduser().read_bytes()
@@ -433,11 +436,23 @@ def _import_profile(args: argparse.Namespace, data_dir: Path) -> int:
         return _fail("this store has no teacher account yet: open plprofile and create one first. "
                      "Nothing was imported.")
     try:
-        learner = PortableService(store).import_profile(actor, loads(raw))
+        document = loads(raw)
+        if args.merge:
+            name = preview(document).name
+            report = PortableService(store).merge_profile(actor, document)
+        else:
+            learner = PortableService(store).import_profile(actor, document)
     except ProfileFileError as exc:
+        if not args.merge and "already in this store" in str(exc):
+            return _fail(f"{exc} To add what the file has and this store has not, use --merge.")
         return _fail(str(exc))
     finally:
         store.close()
+    if args.merge:
+        skipped = ", ".join(f"{table} {count}" for table, count in report.skipped.items())
+        _say(f"Merged the profile of {name}: added {report.added_total} row(s); left {report.skipped_total} "
+             f"already here as they were" + (f" ({skipped})." if skipped else "."))
+        return EXIT_OK
     _say(f"Imported the profile of {learner.preferred_name} {learner.family_name}.")
     return EXIT_OK
 

@@ -127,3 +127,60 @@ def test_export_profile_to_pdf_writes_a_readable_learner_passport_in_spanish(dem
 
     again = _run("--data-dir", str(demo), "export", "profile", "Zoë Moreau", "-o", str(pdf))
     assert again.returncode == 1 and "already exists" in again.stderr
+
+
+def _store_bytes(folder: Path) -> dict[str, bytes]:
+    from plprofile.store.engine import DB_FILENAME
+
+    return {p.name: p.read_bytes() for p in sorted(folder.glob(DB_FILENAME + "*"))}
+
+
+def test_refusals_leave_the_store_byte_identical_and_merge_adds_only_what_is_missing(demo, tmp_path):
+    from plprofile.services.accounts import ensure_teacher
+    from plprofile.store.engine import open_store
+
+    first = tmp_path / "zoe.json"
+    assert _run("--data-dir", str(demo), "export", "profile", "Zoë Moreau", "-o", str(first)).returncode == 0
+    doc = json.loads(first.read_text(encoding="utf-8"))
+    school = tmp_path / "new-school"
+    store = open_store(school)
+    ensure_teacher(store, "Mr Okoye")
+    store.close()
+    assert _run("--data-dir", str(school), "import-profile", str(first)).returncode == 0
+
+    newer = tmp_path / "newer.json"
+    newer.write_text(json.dumps(dict(doc, schema_version=doc["schema_version"] + 1)), encoding="utf-8")
+    damaged = tmp_path / "damaged.json"
+    damaged.write_text(first.read_text(encoding="utf-8")[:-300], encoding="utf-8")
+    before = _store_bytes(school)
+    assert before
+    for file, extra, said in ((first, (), "use --merge"), (newer, (), "newer than this app reads"),
+                              (newer, ("--merge",), "newer than this app reads"), (damaged, (), "damaged"),
+                              (damaged, ("--merge",), "damaged")):
+        result = _run("--data-dir", str(school), "import-profile", str(file), *extra)
+        assert result.returncode == 1 and said in result.stderr, (file.name, extra, result.stderr)
+        assert _store_bytes(school) == before, (file.name, extra)
+
+    # the learner goes on at the old school: one more goal; a merge brings just that
+    from plprofile.services.accounts import cli_teacher
+    from plprofile.services.profiles import ProfileService
+
+    old = tmp_path / "old-school"
+    shutil.copytree(demo, old)
+    store = open_store(old)
+    try:
+        profiles = ProfileService(store)
+        teacher = cli_teacher(store)
+        zoe = next(ls for ls in profiles.list_learners(teacher) if ls.given_name == "Zoë")
+        profiles.add_goal(teacher, zoe.id, "Try out for the school football team")
+    finally:
+        store.close()
+    second = tmp_path / "zoe-later.json"
+    assert _run("--data-dir", str(old), "export", "profile", "Zoë Moreau", "-o", str(second)).returncode == 0
+    result = _run("--data-dir", str(school), "import-profile", str(second), "--merge")
+    assert result.returncode == 0, result.stderr
+    total = sum(len(rows) for rows in doc["tables"].values()) + (doc["account"] is not None)
+    assert f"added 1 row(s); left {total} already here as they were" in result.stdout
+    third = tmp_path / "zoe-merged.json"
+    assert _run("--data-dir", str(school), "export", "profile", "Zoë", "-o", str(third)).returncode == 0
+    assert third.read_bytes() == second.read_bytes()  # the same profile as at the old school, nothing else

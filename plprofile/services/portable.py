@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -56,6 +57,45 @@ LEFT_OUT = {"assessment": {"overall", "next_on"}, "assessment_rating": {"in_late
 
 class ProfileFileError(ValueError):
     """A profile document that cannot be imported; the message says why. Nothing was written."""
+
+
+@dataclass(frozen=True)
+class Preview:
+    """What a profile document would bring, read before anything is written (for the person to confirm)."""
+
+    learner_id: uuid.UUID
+    name: str
+    group_name: str
+    external_id: str | None
+    schema_version: int
+    #: rows per table (``profile_entry``, ``goal`` …), in table order
+    counts: dict[str, int]
+
+
+@dataclass(frozen=True)
+class MergeReport:
+    """What a merge added and what it left as it was (a row already in the store, by id), per table."""
+
+    learner_id: uuid.UUID
+    added: dict[str, int]
+    skipped: dict[str, int]
+
+    @property
+    def added_total(self) -> int:
+        return sum(self.added.values())
+
+    @property
+    def skipped_total(self) -> int:
+        return sum(self.skipped.values())
+
+
+def preview(document: Any) -> Preview:  # noqa: ANN401
+    """Check ``document`` as an import would and say what it holds; ProfileFileError when it cannot be imported.
+    Reads nothing from any store: it is the file's own content."""
+    learner, _account, tables = PortableService._read(document)
+    return Preview(learner["id"], f"{learner['preferred_name']} {learner['family_name']}", learner["group_name"],
+                   learner.get("external_id"), document["schema_version"],
+                   {m.__tablename__: len(tables[m.__tablename__]) for m in TABLES})
 
 
 def columns(model) -> list[str]:  # noqa: ANN001
@@ -183,6 +223,75 @@ class PortableService:
                             author_id=actor.account_id, author_role=str(actor.role), device_id=self.store.device_id))
         with self.store.session() as s:
             return s.get(Learner, learner_row["id"])
+
+    def merge_profile(self, actor: Actor, document: Any) -> MergeReport:  # noqa: ANN401
+        """Add to a learner already in this store what ``document`` has and the store has not, by id: nothing in
+        the store is changed or overwritten (a row already here, even one removed, stays as it is and is counted
+        as skipped, and so is a row whose parent is not there). One transaction; refused, with nothing written,
+        like an import (a newer schema, a damaged document), or when the learner is not in this store."""
+        require(actor, Action.CREATE, Target(Kind.LEARNER))
+        learner_row, account_row, tables = self._read(document)
+        lid = learner_row["id"]
+        added: dict[str, int] = {}
+        skipped: dict[str, int] = {}
+        with self.store.transaction() as s:
+            if s.get(Learner, lid) is None:
+                raise ProfileFileError("This learner is not in this store, so there is nothing to merge into: "
+                                       "import the profile instead. Nothing was imported.")
+            require_learner_rows(s, actor, lid, Kind.HISTORY)
+            conn = s.connection()
+            present: set[uuid.UUID] = {lid}
+            if account_row is not None:
+                has_account = s.execute(select(Account.id).where(Account.learner_id == lid)).first()
+                if has_account or s.get(Account, account_row["id"]) is not None:
+                    skipped["account"] = 1
+                else:
+                    conn.execute(Account.__table__.insert(), [account_row])
+                    added["account"] = 1
+            for model in TABLES:
+                rows = tables[model.__tablename__]
+                name = model.__tablename__
+                ids = [r["id"] for r in rows]
+                here = set(s.execute(select(model.id).where(model.id.in_(ids))).scalars()) if ids else set()
+                fresh = []
+                for row in rows:
+                    if row["id"] in here:
+                        present.add(row["id"])
+                        skipped[name] = skipped.get(name, 0) + 1
+                    elif self._parents_present(s, model, row, present):
+                        fresh.append(row)
+                        present.add(row["id"])
+                    else:
+                        skipped[name] = skipped.get(name, 0) + 1
+                if fresh:
+                    conn.execute(model.__table__.insert(), fresh)
+                    added[name] = len(fresh)
+            spans.refresh_spans(conn, [lid])
+            s.add(ChangeLog(learner_id=lid, entity="learner", entity_id=lid, action="update", field="import",
+                            new_value=json.dumps({"merged": f"profile schema {document['schema_version']}",
+                                                  "added": sum(added.values()), "skipped": sum(skipped.values())}),
+                            author_id=actor.account_id, author_role=str(actor.role), device_id=self.store.device_id))
+        return MergeReport(lid, added, skipped)
+
+    @staticmethod
+    def _parents_present(s, model, row: dict[str, Any], present: set[uuid.UUID]) -> bool:  # noqa: ANN001
+        """Whether every row ``row`` refers to is in the store or arrives with it (a nullable reference to a row
+        that is nowhere is cleared, as an export does)."""
+        for column in model.__table__.columns:
+            if not column.foreign_keys or column.name == "learner_id" or row.get(column.name) is None:
+                continue
+            ref = row[column.name]
+            if ref in present:
+                continue
+            target = next(iter(column.foreign_keys)).column.table
+            same_learner = [target.c.learner_id == row["learner_id"]] if "learner_id" in target.c else []
+            if s.execute(select(target.c.id).where(target.c.id == ref, *same_learner)).first() is not None:
+                present.add(ref)
+                continue
+            if not column.nullable:
+                return False
+            row[column.name] = None
+        return True
 
     @staticmethod
     def _read(document: Any):  # noqa: ANN401, ANN205

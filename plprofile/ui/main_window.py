@@ -267,6 +267,7 @@ class MainWindow(QMainWindow):
         learner_menu.addSeparator()
         # taking a profile along (plprofile.ui.profile_transfer)
         self._action(learner_menu, self.tr("E&xport the whole profile…"), self.export_whole_profile)
+        self._action(learner_menu, self.tr("&Import a profile…"), self.import_a_profile)
         learner_menu.addSeparator()
         self._action(learner_menu, self.tr("&Set or reset sign-in PIN…"), self.set_learner_pin)
         self._action(learner_menu, self.tr("&Unlock learner's sign-in"), self.unlock_learner)
@@ -1013,6 +1014,14 @@ class MainWindow(QMainWindow):
             from .profile_transfer import export_whole_profile
 
             export_whole_profile(self, self.ctx, learner_id)
+
+    def import_a_profile(self) -> None:
+        if self.ctx is not None:
+            from .profile_transfer import import_a_profile
+
+            learner_id = import_a_profile(self, self.ctx)
+            if learner_id is not None:
+                self.refresh_learners(select=learner_id)
 
     def purge_learner(self) -> None:
         """Erase the learner for good: from the store, its journal and every backup this computer keeps."""

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from plprofile.domain.filenames import safe_file_name
 
@@ -90,3 +90,110 @@ def export_whole_profile(parent: QWidget, ctx: AppContext, learner_id: uuid.UUID
     ask.info(parent, title, translate("profile_transfer", "The profile of {name} was saved to {path}.").format(
         name=learner.preferred_name, path=choice.path))
     return choice.path
+
+
+# ---- importing --------------------------------------------------------------------------------------------
+
+
+class ImportPreviewDialog(QDialog):
+    """What the file brings, before anything is written; Import (a new learner) or Merge (one already here)."""
+
+    def __init__(self, seen, present: bool, parent: QWidget | None = None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Import a profile"))
+        self.merge = present
+        names = {"profile_entry": self.tr("entries"), "backpack_item": self.tr("backpack items"),
+                 "choice_option": self.tr("voice and choice options"), "goal": self.tr("goals"),
+                 "action_step": self.tr("action steps"), "goal_support": self.tr("goal supports"),
+                 "evidence": self.tr("pieces of evidence"), "check_in": self.tr("check-ins"),
+                 "conference": self.tr("conferences"), "conference_remark": self.tr("things said at conferences"),
+                 "assessment": self.tr("Stages assessments"), "assessment_rating": self.tr("Stages ratings")}
+        who = seen.name + (f" ({seen.group_name})" if seen.group_name else "")
+        if seen.external_id:
+            who += " · " + self.tr("student ID {id}").format(id=seen.external_id)
+        self.learner = QLabel(who)
+        font = self.learner.font()
+        font.setBold(True)
+        self.learner.setFont(font)
+        self.contents = QLabel("\n".join(f"{count} {names.get(table, table)}" for table, count in seen.counts.items()
+                                         if count))
+        self.contents.setAccessibleName(self.tr("What the file holds"))
+        if present:
+            note = self.tr("{name} is already in this store. Merging adds what the file has and this store has "
+                           "not; nothing here is changed, and you are told what was left as it was.").format(
+                name=seen.name)
+            self.action_button = QPushButton(self.tr("&Merge"))
+        else:
+            note = self.tr("{name} will be added to this store with everything in the file.").format(name=seen.name)
+            self.action_button = QPushButton(self.tr("&Import"))
+        self.note = QLabel(note)
+        self.note.setWordWrap(True)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.action_button.clicked.connect(self.accept)
+        self.cancel_button.clicked.connect(self.reject)
+        self.action_button.setDefault(True)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.action_button)
+        buttons.addWidget(self.cancel_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.learner)
+        layout.addWidget(self.contents)
+        layout.addWidget(self.note)
+        layout.addLayout(buttons)
+
+
+def import_a_profile(parent: QWidget, ctx: AppContext, path: Path | None = None) -> uuid.UUID | None:
+    """Ask for a profile file, show what it brings, then import it (or merge it into the learner already here);
+    the learner's id, or None. Refusals say why and write nothing."""
+    from plprofile.services.portable import PortableService, ProfileFileError, loads, preview
+    from plprofile.store.changes import NotFoundError
+
+    title = translate("profile_transfer", "Import a profile")
+    if path is None:
+        chosen = ask.open_file(parent, title, translate("profile_transfer", "Profile files (*.json);;All files (*)"))
+        if not chosen:
+            return None
+        path = Path(chosen)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        ask.error(parent, title, translate("profile_transfer", "The file cannot be read: {reason}").format(
+            reason=exc.strerror or exc))
+        return None
+    try:
+        document = loads(raw)
+        seen = preview(document)
+    except ProfileFileError as exc:
+        ask.error(parent, title, str(exc))
+        return None
+    try:
+        ctx.profiles.get_learner(ctx.me, seen.learner_id)
+        present = True
+    except NotFoundError:
+        present = False
+    dialog = ImportPreviewDialog(seen, present, parent)
+    if not ask.dialog(dialog):
+        return None
+    service = PortableService(ctx.store)
+    try:
+        if present:
+            report = attempt(parent, lambda: service.merge_profile(ctx.me, document))
+            if report is None:
+                return None
+            message = translate("profile_transfer", "Merged the profile of {name}: %n row(s) added.", "",
+                                report.added_total).format(name=seen.name)
+            if report.skipped_total:
+                message += " " + translate("profile_transfer", "%n row(s) were already here and were left as "
+                                                               "they were.", "", report.skipped_total)
+        else:
+            learner = attempt(parent, lambda: service.import_profile(ctx.me, document))
+            if learner is None:
+                return None
+            message = translate("profile_transfer", "Imported the profile of {name}.").format(name=seen.name)
+    except ProfileFileError as exc:
+        ask.error(parent, title, str(exc))
+        return None
+    ctx.profiles.forget_class_list(ctx.me)
+    ask.info(parent, title, message)
+    return seen.learner_id

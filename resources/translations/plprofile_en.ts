@@ -247,6 +247,23 @@ New assessments use it; earlier assessments keep the framework they were made wi
     </message>
 </context>
 <context>
+    <name>profile_transfer</name>
+    <message numerus="yes">
+        <source>Merged the profile of {name}: %n row(s) added.</source>
+        <translation>
+            <numerusform>Merged the profile of {name}: %n row added.</numerusform>
+            <numerusform>Merged the profile of {name}: %n rows added.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) were already here and were left as they were.</source>
+        <translation>
+            <numerusform>%n row was already here and was left as it was.</numerusform>
+            <numerusform>%n rows were already here and were left as they were.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>services</name>
     <message numerus="yes">
         <source>The file has %n problem(s):</source>

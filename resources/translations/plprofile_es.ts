@@ -1550,6 +1550,89 @@ Sin cifrado, cualquiera que copie los archivos de esta computadora puede leer lo
     </message>
 </context>
 <context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <source>Import a profile</source>
+        <translation>Importar un perfil</translation>
+    </message>
+    <message>
+        <source>entries</source>
+        <translation>entradas</translation>
+    </message>
+    <message>
+        <source>backpack items</source>
+        <translation>elementos de la mochila</translation>
+    </message>
+    <message>
+        <source>voice and choice options</source>
+        <translation>opciones de voz y elección</translation>
+    </message>
+    <message>
+        <source>goals</source>
+        <translation>metas</translation>
+    </message>
+    <message>
+        <source>action steps</source>
+        <translation>pasos de acción</translation>
+    </message>
+    <message>
+        <source>goal supports</source>
+        <translation>apoyos de metas</translation>
+    </message>
+    <message>
+        <source>pieces of evidence</source>
+        <translation>evidencias</translation>
+    </message>
+    <message>
+        <source>check-ins</source>
+        <translation>seguimientos</translation>
+    </message>
+    <message>
+        <source>conferences</source>
+        <translation>reuniones</translation>
+    </message>
+    <message>
+        <source>things said at conferences</source>
+        <translation>cosas dichas en reuniones</translation>
+    </message>
+    <message>
+        <source>Stages assessments</source>
+        <translation>valoraciones de las etapas</translation>
+    </message>
+    <message>
+        <source>Stages ratings</source>
+        <translation>puntuaciones de las etapas</translation>
+    </message>
+    <message>
+        <source>student ID {id}</source>
+        <translation>identificador del estudiante {id}</translation>
+    </message>
+    <message>
+        <source>What the file holds</source>
+        <translation>Lo que contiene el archivo</translation>
+    </message>
+    <message>
+        <source>{name} is already in this store. Merging adds what the file has and this store has not; nothing here is changed, and you are told what was left as it was.</source>
+        <translation>{name} ya está en esta base de datos. Combinar añade lo que el archivo tiene y esta base de datos no; aquí no se cambia nada, y se le dice qué quedó como estaba.</translation>
+    </message>
+    <message>
+        <source>&amp;Merge</source>
+        <translation>&amp;Combinar</translation>
+    </message>
+    <message>
+        <source>{name} will be added to this store with everything in the file.</source>
+        <translation>{name} se añadirá a esta base de datos con todo lo que hay en el archivo.</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+</context>
+<context>
     <name>LearnerTableModel</name>
     <message>
         <source>{name} (disabled)</source>
@@ -1713,6 +1796,10 @@ Sin cifrado, cualquiera que copie los archivos de esta computadora puede leer lo
     <message>
         <source>E&amp;xport the whole profile…</source>
         <translation>E&amp;xportar el perfil completo…</translation>
+    </message>
+    <message>
+        <source>&amp;Import a profile…</source>
+        <translation>&amp;Importar un perfil…</translation>
     </message>
     <message>
         <source>&amp;Set or reset sign-in PIN…</source>
@@ -3695,6 +3782,36 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
     <message>
         <source>The profile of {name} was saved to {path}.</source>
         <translation>El perfil de {name} se guardó en {path}.</translation>
+    </message>
+    <message>
+        <source>Import a profile</source>
+        <translation>Importar un perfil</translation>
+    </message>
+    <message>
+        <source>Profile files (*.json);;All files (*)</source>
+        <translation>Archivos de perfil (*.json);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: {reason}</source>
+        <translation>No se puede leer el archivo: {reason}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Merged the profile of {name}: %n row(s) added.</source>
+        <translation>
+            <numerusform>Se combinó el perfil de {name}: se añadió %n fila.</numerusform>
+            <numerusform>Se combinó el perfil de {name}: se añadieron %n filas.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) were already here and were left as they were.</source>
+        <translation>
+            <numerusform>%n fila ya estaba aquí y quedó como estaba.</numerusform>
+            <numerusform>%n filas ya estaban aquí y quedaron como estaban.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Imported the profile of {name}.</source>
+        <translation>Se importó el perfil de {name}.</translation>
     </message>
 </context>
 <context>

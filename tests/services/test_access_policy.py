@@ -168,6 +168,13 @@ def _new_profile() -> dict:
             "account": None, "tables": {m.__tablename__: [] for m in portable.TABLES}}
 
 
+def _existing_profile(learner_id) -> dict:  # noqa: ANN001
+    """A profile document of a learner this store holds (to merge into)."""
+    document = _new_profile()
+    document["learner"]["id"] = str(learner_id)
+    return document
+
+
 def _framework_bytes() -> bytes:
     return (RESOURCES / "frameworks" / "default-stages.json").read_bytes()
 
@@ -185,6 +192,8 @@ CALLS: dict[str, list[tuple[str, Call, set[str]]]] = {
                                         T_ONLY)],
     "PortableService.import_profile": [("new", lambda s, a, i: PortableService(s[0]).import_profile(
         a, _new_profile()), T_ONLY)],
+    "PortableService.merge_profile": [("A", lambda s, a, i: PortableService(s[0]).merge_profile(
+        a, _existing_profile(i["a"])), T_ONLY)],
     "ProfileService.class_list": [("class", lambda s, a, i: s[1].class_list(a), T_ONLY)],
     "ProfileService.forget_class_list": [("class", lambda s, a, i: s[1].forget_class_list(a), T_ONLY)],
     "ProfileService.groups": [("class", lambda s, a, i: s[1].groups(a), T_ONLY)],

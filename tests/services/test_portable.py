@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import json
+import uuid
 from datetime import date
 
 import pytest
@@ -172,3 +173,53 @@ def test_a_schema_1_file_is_read_with_every_conference_led_by_the_teacher(store,
     PortableService(other).import_profile(okoye, doc)
     view = ProfileService(other).load_profile(okoye, mei.id)
     assert [c.led_by for c in view.conferences] == ["teacher"] and view.remarks == []
+
+
+def test_a_merge_adds_what_is_missing_by_id_never_overwrites_and_says_what_it_skipped(store, teacher, profiles, mei,
+                                                                                      tmp_path):
+    from plprofile.services.portable import preview
+
+    first = PortableService(store).export_profile(teacher, mei.id)
+    other, okoye = _other_store(tmp_path)
+    try:
+        PortableService(other).import_profile(okoye, json.loads(dumps(first)))
+        # at the old school the profile goes on: a new goal with a check-in, and a strength reworded
+        goal = profiles.add_goal(teacher, mei.id, "Learn ten new chess openings", status=d.GoalStatus.IN_PROGRESS)
+        profiles.add_checkin(teacher, goal.id, 2, "Two so far")
+        strength = next(r for r in first["tables"]["profile_entry"] if r["text"] == "Draws diagrams")
+        profiles.edit_entry(teacher, uuid.UUID(strength["id"]), "Draws clear diagrams")
+        # at the new school, the same strength was reworded differently: theirs stays
+        new_profiles = ProfileService(other)
+        new_profiles.edit_entry(okoye, uuid.UUID(strength["id"]), "Draws diagrams of everything")
+        second = PortableService(store).export_profile(teacher, mei.id)
+        seen = preview(json.loads(dumps(second)))
+        assert seen.learner_id == mei.id and seen.counts["goal"] == 2 and seen.name == "Mei Chen"
+
+        report = PortableService(other).merge_profile(okoye, json.loads(dumps(second)))
+
+        assert report.added == {"goal": 1, "check_in": 1}
+        assert report.skipped["profile_entry"] == len(first["tables"]["profile_entry"])
+        # every row that was already here, the learner's account too
+        assert report.skipped_total == sum(len(rows) for rows in first["tables"].values()) + (first["account"] is not None)
+        view = new_profiles.load_profile(okoye, mei.id)
+        assert sorted(g.goal.statement for g in view.goals) == ["Learn ten new chess openings", "Read a chapter a day"]
+        assert "Draws diagrams of everything" in [e.text for e in view.entries]
+        assert "Draws clear diagrams" not in [e.text for e in view.entries]
+        # merging the same file again adds nothing
+        again = PortableService(other).merge_profile(okoye, json.loads(dumps(second)))
+        assert again.added == {}
+        assert again.skipped_total == sum(len(rows) for rows in second["tables"].values()) + (second["account"] is not None)
+    finally:
+        other.close()
+
+
+def test_a_merge_into_a_store_without_the_learner_is_refused_and_nothing_is_written(store, teacher, mei, tmp_path):
+    doc = PortableService(store).export_profile(teacher, mei.id)
+    other, okoye = _other_store(tmp_path)
+    try:
+        before = _rows(other.path)
+        with pytest.raises(ProfileFileError, match="not in this store"):
+            PortableService(other).merge_profile(okoye, doc)
+        assert _rows(other.path) == before
+    finally:
+        other.close()

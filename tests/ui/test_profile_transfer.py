@@ -62,3 +62,78 @@ def test_export_the_whole_profile_from_the_menu_as_json_and_as_a_passport(open_w
     chosen.append(ExportChoice(pdf, "pdf", "es"))
     export.trigger()
     assert answers.errors and "already exists" in answers.errors[-1] and pdf.read_bytes() == before
+
+
+def test_import_a_profile_shows_what_arrives_then_imports_or_merges(open_window, answers, tmp_path, language):
+    import copy
+    import uuid
+
+    from plprofile.services.accounts import cli_teacher
+    from plprofile.services.demo import generate_demo
+    from plprofile.services.portable import PortableService, dumps
+    from plprofile.store.engine import open_store
+
+    elsewhere = open_store(tmp_path / "elsewhere")  # another school: other learners, other ids
+    generate_demo(elsewhere, learners=3)
+    teacher = cli_teacher(elsewhere)
+    from plprofile.services.profiles import ProfileService
+
+    newcomer = ProfileService(elsewhere).list_learners(teacher)[0]
+    arriving = PortableService(elsewhere).export_profile(teacher, newcomer.id)
+    arriving["learner"]["external_id"] = "NEW-001"  # the demo's student IDs are the same in every demo store
+    (tmp_path / "newcomer.json").write_text(dumps(arriving), encoding="utf-8")
+    elsewhere.close()
+
+    language("en")  # English plural forms ("1 row", "147 rows")
+    window = open_window(demo=True)
+    count = window.model.rowCount()
+    seen = []
+
+    def look_then(button: str):
+        def fill(dialog):
+            seen.append((dialog.learner.text(), dialog.contents.text(), dialog.note.text(),
+                         dialog.action_button.text().replace("&", "")))
+            getattr(dialog, button).click()
+        return fill
+
+    # a look, then Cancel: nothing arrives
+    answers.file_answer = str(tmp_path / "newcomer.json")
+    answers.dialog_filler = look_then("cancel_button")
+    _menu_action(window, "Import a profile…").trigger()
+    assert window.model.rowCount() == count and answers.infos == []
+    name, contents, note, action = seen[-1]
+    assert name.startswith(f"{newcomer.preferred_name} {newcomer.family_name}")
+    assert "goals" in contents and "will be added to this store" in note and action == "Import"
+
+    # Import: the learner arrives, selected
+    answers.dialog_filler = look_then("action_button")
+    _menu_action(window, "Import a profile…").trigger()
+    assert answers.errors == [] and window.model.rowCount() == count + 1
+    assert window.current_learner_id() == newcomer.id
+    assert answers.infos[-1] == f"Imported the profile of {newcomer.preferred_name} {newcomer.family_name}."
+
+    # Merge: Zoë's file with one goal this store has not; nothing here is changed
+    zoe = _zoe(window)
+    doc = PortableService(window.ctx.store).export_profile(window.ctx.me, zoe)
+    goal = copy.deepcopy(doc["tables"]["goal"][0])
+    goal.update(id=str(uuid.uuid4()), statement="Swim a length of the pool")
+    doc["tables"]["goal"].append(goal)
+    doc["tables"]["profile_entry"][0]["text"] = "Words changed in the file"  # already here: never overwritten
+    (tmp_path / "zoe.json").write_text(dumps(doc), encoding="utf-8")
+    answers.file_answer = str(tmp_path / "zoe.json")
+    _menu_action(window, "Import a profile…").trigger()
+    name, contents, note, action = seen[-1]
+    assert "is already in this store" in note and action == "Merge"
+    view = window.ctx.profiles.load_profile(window.ctx.me, zoe)
+    assert "Swim a length of the pool" in [g.goal.statement for g in view.goals]
+    assert "Words changed in the file" not in [e.text for e in view.entries]
+    total = sum(len(rows) for rows in doc["tables"].values()) + (doc["account"] is not None)
+    assert answers.infos[-1] == (f"Merged the profile of Zoë Moreau: 1 row added. {total - 1} rows were already "
+                                 "here and were left as they were.")
+
+    # a damaged file: a clear message before any preview, and nothing written
+    (tmp_path / "damaged.json").write_text(dumps(doc)[:-100], encoding="utf-8")
+    answers.file_answer = str(tmp_path / "damaged.json")
+    shown = len(seen)
+    _menu_action(window, "Import a profile…").trigger()
+    assert len(seen) == shown and "damaged" in answers.errors[-1]
