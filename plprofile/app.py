@@ -164,7 +164,8 @@ def _screenshot(app, window, path: Path, view: str) -> int:  # noqa: ANN001
     return result["code"]
 
 
-def write_passport(data_dir: Path, key: bytes | None, name: str, output: Path, lang: str) -> tuple[str, int]:
+def write_passport(data_dir: Path, key: bytes | None, name: str, output: Path, lang: str,
+                   passphrase: str | None = None) -> tuple[str, int]:
     """The learner passport of the learner called ``name`` (``plprofile export profile NAME -o FILE.pdf``):
     their whole profile as a PDF in ``lang``, written to ``output``. Runs without a screen. Returns (the learner's
     name, pages)."""
@@ -188,7 +189,18 @@ def write_passport(data_dir: Path, key: bytes | None, name: str, output: Path, l
         learner = pick_learner(profiles.list_learners(actor), name)
         passport = build_passport(profiles, StagesService(store, profiles), actor, learner.id)
         tmp = output.with_name(output.name + ".part")
-        pages = write_passport_pdf(passport, str(tmp), lang)
+        if passphrase is None:
+            pages = write_passport_pdf(passport, str(tmp), lang)
+        else:  # a standard AES-256 PDF, locked in memory: no plain copy touches the disk
+            from PySide6.QtCore import QBuffer, QIODevice
+
+            from .services.pdf_lock import lock_pdf
+
+            buffer = QBuffer()
+            buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+            pages = write_passport_pdf(passport, buffer, lang)
+            buffer.close()
+            tmp.write_bytes(lock_pdf(bytes(buffer.data()), passphrase))
         tmp.replace(output)
         return learner.display_name, pages
     finally:

@@ -40,6 +40,8 @@ how to use the commands (without a command, the app starts):
                                                    a learner's whole profile, portable (JSON)
   plprofile [--data-dir DIR] export profile NAME -o FILE.pdf [--lang es]
                                                    the same as a readable learner passport (PDF)
+  plprofile [--data-dir DIR] export profile NAME -o FILE.json --protect
+                                                   sealed with a passphrase (FILE.json.plpx)
   plprofile [--data-dir DIR] import-profile FILE.json [--merge]
                                                    create that learner here, with everything
   plprofile blank-profile -o FILE.pdf [--lang es]  a blank profile to print for a first conference
@@ -182,6 +184,9 @@ def build_parser() -> argparse.ArgumentParser:
                                              "profile) or a .pdf file (a readable learner passport)")
     profile.add_argument("--lang", dest="profile_lang", choices=("en", "es"), default="en",
                          help="the learner passport's language (default: en)")
+    profile.add_argument("--protect", dest="profile_protect", action="store_true",
+                         help="seal it with a passphrase (asked for, or $" + ENV_PASSPHRASE + "): the JSON file as a "
+                              ".plpx file (.plpx is added to the name), the passport as a standard AES-256 PDF")
     importer = commands.add_parser(
         "import-profile", parents=[data_dir], help="create a learner from a profile file (JSON)",
         description="Create the learner of FILE (written by 'plprofile export profile') in this store with "
@@ -389,8 +394,24 @@ def _export_profile(args: argparse.Namespace, data_dir: Path) -> int:
         return _fail(f"{output} already exists; nothing was written.")
     if not output.parent.is_dir():
         return _fail(f"the folder {output.parent} does not exist; nothing was written.")
+    passphrase = plain_name = None
+    if args.profile_protect:
+        from .services import protect
+
+        if output.suffix.lower() != ".pdf" and output.suffix.lower() != protect.SUFFIX:
+            output = output.with_name(output.name + protect.SUFFIX)  # zoe.json -> zoe.json.plpx
+        plain_name = output.name.removesuffix(protect.SUFFIX) if output.suffix.lower() == protect.SUFFIX else None
+        if output.exists():
+            return _fail(f"{output} already exists; nothing was written.")
+        try:
+            passphrase = protect.check_passphrase(
+                _secret("A passphrase for the profile: ", ENV_PASSPHRASE, twice=True))
+        except protect.ProtectError as exc:
+            return _fail(f"{exc} Nothing was written.")
+        if not plain_name or not plain_name.lower().endswith(".json"):
+            plain_name = (plain_name or "profile") + ".json"
     if output.suffix.lower() == ".pdf":
-        return _export_passport(args, data_dir, output)
+        return _export_passport(args, data_dir, output, passphrase)
     store, actor = _open_for_profiles(data_dir)
     try:
         learner = pick_learner(ProfileService(store).list_learners(actor), args.name)
@@ -399,6 +420,15 @@ def _export_profile(args: argparse.Namespace, data_dir: Path) -> int:
         return _fail(f"{exc} Nothing was written.")
     finally:
         store.close()
+    if passphrase is not None:
+        from .services import protect
+
+        try:
+            protect.protect_bytes(text.encode("utf-8"), output, passphrase, name=plain_name)
+        except protect.ProtectError as exc:
+            return _fail(str(exc))
+        _say(f"Wrote the profile of {learner.display_name} to {output}, sealed with the passphrase.")
+        return EXIT_OK
     part = output.with_name(output.name + ".part")
     part.write_text(text, encoding="utf-8")
     part.replace(output)
@@ -406,7 +436,7 @@ def _export_profile(args: argparse.Namespace, data_dir: Path) -> int:
     return EXIT_OK
 
 
-def _export_passport(args: argparse.Namespace, data_dir: Path, output: Path) -> int:
+def _export_passport(args: argparse.Namespace, data_dir: Path, output: Path, passphrase: str | None = None) -> int:
     from .app import write_passport
     from .services import backup as bk
 
@@ -414,20 +444,31 @@ def _export_passport(args: argparse.Namespace, data_dir: Path, output: Path) -> 
         return _fail(f"there is no store in {data_dir}.", EXIT_NO_STORE)
     key, _ = _store_key(data_dir)
     try:
-        name, pages = write_passport(data_dir, key, args.name, output, args.profile_lang)
+        name, pages = write_passport(data_dir, key, args.name, output, args.profile_lang, passphrase)
     except LookupError as exc:
         return _fail(f"{exc} Nothing was written.")
-    _say(f"Wrote the learner passport of {name} to {output} ({pages} page{'s' if pages != 1 else ''}).")
+    locked = ", locked with the passphrase" if passphrase else ""
+    _say(f"Wrote the learner passport of {name} to {output} ({pages} page{'s' if pages != 1 else ''}{locked}).")
     return EXIT_OK
 
 
 def _import_profile(args: argparse.Namespace, data_dir: Path) -> int:
+    from .services import protect
     from .services.portable import PortableService, ProfileFileError, loads, preview
 
     try:
         raw = args.file.expanduser().read_bytes()
     except OSError as exc:
         return _fail(f"{args.file} cannot be read ({exc.strerror or exc}); nothing was imported.")
+    if raw.startswith(protect.MAGIC):  # sealed with a passphrase (export profile --protect)
+        passphrase = _secret(f"The passphrase of {args.file.name}: ", ENV_PASSPHRASE)
+        try:
+            _name, raw = protect.open_bytes(args.file.expanduser(), passphrase)
+        except protect.WrongPassphraseError:
+            return _fail(f"that passphrase does not open {args.file.name} (or the file was altered); "
+                         "nothing was imported.")
+        except protect.ProtectError as exc:
+            return _fail(f"{str(exc).removesuffix(' Nothing was written.')} Nothing was imported.")
     from .services.accounts import SYSTEM
 
     store, actor = _open_for_profiles(data_dir)

@@ -184,3 +184,47 @@ def test_refusals_leave_the_store_byte_identical_and_merge_adds_only_what_is_mis
     third = tmp_path / "zoe-merged.json"
     assert _run("--data-dir", str(school), "export", "profile", "Zoë", "-o", str(third)).returncode == 0
     assert third.read_bytes() == second.read_bytes()  # the same profile as at the old school, nothing else
+
+
+def _run_with(env_extra: dict[str, str], *args: str) -> subprocess.CompletedProcess:
+    import os
+
+    env = {**os.environ, **env_extra}
+    return subprocess.run([sys.executable, "-m", "plprofile", *args], capture_output=True, text=True, timeout=180,
+                          check=False, env=env, stdin=subprocess.DEVNULL)
+
+
+def test_a_profile_sealed_with_a_passphrase_opens_only_with_it(demo, tmp_path):
+    from plprofile.services.accounts import ensure_teacher
+    from plprofile.store.engine import open_store
+
+    secret = {"PLPROFILE_PASSPHRASE": "correct horse battery"}
+    result = _run_with(secret, "--data-dir", str(demo), "export", "profile", "Zoë Moreau", "-o",
+                       str(tmp_path / "zoe.json"), "--protect")
+    assert result.returncode == 0, result.stderr
+    sealed = tmp_path / "zoe.json.plpx"
+    assert "sealed with the passphrase" in result.stdout and sealed.exists() and not (tmp_path / "zoe.json").exists()
+    body = sealed.read_bytes()
+    assert body.startswith(b"PLPX") and b"Moreau" not in body and "Zoë".encode() not in body
+
+    school = tmp_path / "new-school"
+    store = open_store(school)
+    ensure_teacher(store, "Mr Okoye")
+    store.close()
+    before = _store_bytes(school)
+    wrong = _run_with({"PLPROFILE_PASSPHRASE": "not the passphrase"}, "--data-dir", str(school), "import-profile",
+                      str(sealed))
+    assert wrong.returncode == 1 and "that passphrase does not open zoe.json.plpx" in wrong.stderr
+    assert _store_bytes(school) == before
+    cut = tmp_path / "cut.json.plpx"
+    cut.write_bytes(body[:-40])
+    damaged = _run_with(secret, "--data-dir", str(school), "import-profile", str(cut))
+    assert damaged.returncode == 1 and "damaged" in damaged.stderr and _store_bytes(school) == before
+
+    right = _run_with(secret, "--data-dir", str(school), "import-profile", str(sealed))
+    assert right.returncode == 0 and "Imported the profile of Zoë Moreau" in right.stdout
+    plain = tmp_path / "plain.json"
+    again = tmp_path / "again.json"
+    assert _run("--data-dir", str(demo), "export", "profile", "Zoë Moreau", "-o", str(plain)).returncode == 0
+    assert _run("--data-dir", str(school), "export", "profile", "Zoë", "-o", str(again)).returncode == 0
+    assert again.read_bytes() == plain.read_bytes()

@@ -215,39 +215,55 @@ def original_name(path: Path) -> str:
         return read_header(fh).name
 
 
-def open_file(src: Path, dest: Path, passphrase: str, *, overwrite: bool = False) -> Path:
-    """Check and decrypt the protected ``src`` into ``dest``. WrongPassphraseError, TamperedError or
-    ProtectError say what is wrong; in every such case nothing is written."""
+def _unseal(fin: BinaryIO, fout: BinaryIO, passphrase: str) -> Header:
+    """Check and decrypt the sealed stream ``fin`` into ``fout``; its header. WrongPassphraseError or
+    TamperedError say what is wrong (``fout`` then holds part of the file at most: the caller throws it away)."""
     from cryptography.exceptions import InvalidTag
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+    header = read_header(fin)
+    key = _derive(passphrase, header.salt, header.params)
+    if not hmac.compare_digest(_check_value(key), header.check):
+        raise WrongPassphraseError("That passphrase does not open this file (or the file was altered). "
+                                   "Nothing was written.")
+    aead = AESGCM(key)
+    sealed = CHUNK + 16
+    index, current = 0, fin.read(sealed)
+    while True:
+        following = fin.read(sealed)
+        last = not following
+        try:
+            fout.write(aead.decrypt(_nonce(header.nonce_prefix, index), current, _aad(header.raw, index, last)))
+        except InvalidTag as exc:
+            raise TamperedError("This protected file is damaged, cut short or was altered. "
+                                "Nothing was written.") from exc
+        if last:
+            return header
+        index, current = index + 1, following
+
+
+def open_bytes(src: Path, passphrase: str) -> tuple[str, bytes]:
+    """The original name and the content of the protected ``src``, checked and decrypted in memory (nothing
+    touches the disk); WrongPassphraseError, TamperedError or ProtectError say what is wrong."""
+    out = io.BytesIO()
+    try:
+        with Path(src).open("rb") as fin:
+            header = _unseal(fin, out, passphrase)
+    except OSError as exc:
+        raise ProtectError(f"{Path(src).name} could not be opened: {exc.strerror or exc}.") from exc
+    return header.name, out.getvalue()
+
+
+def open_file(src: Path, dest: Path, passphrase: str, *, overwrite: bool = False) -> Path:
+    """Check and decrypt the protected ``src`` into ``dest``. WrongPassphraseError, TamperedError or
+    ProtectError say what is wrong; in every such case nothing is written."""
     src, dest = Path(src), Path(dest)
     if dest.exists() and not overwrite:
         raise ProtectError(f"{dest} already exists; nothing was written.")
     tmp = _tmp_for(dest)
     try:
-        with src.open("rb") as fin:
-            header = read_header(fin)
-            key = _derive(passphrase, header.salt, header.params)
-            if not hmac.compare_digest(_check_value(key), header.check):
-                raise WrongPassphraseError("That passphrase does not open this file (or the file was altered). "
-                                           "Nothing was written.")
-            aead = AESGCM(key)
-            sealed = CHUNK + 16
-            with tmp.open("wb") as fout:
-                index, current = 0, fin.read(sealed)
-                while True:
-                    following = fin.read(sealed)
-                    last = not following
-                    try:
-                        fout.write(aead.decrypt(_nonce(header.nonce_prefix, index), current,
-                                                _aad(header.raw, index, last)))
-                    except InvalidTag as exc:
-                        raise TamperedError("This protected file is damaged, cut short or was altered. "
-                                            "Nothing was written.") from exc
-                    if last:
-                        break
-                    index, current = index + 1, following
+        with src.open("rb") as fin, tmp.open("wb") as fout:
+            header = _unseal(fin, fout, passphrase)
         if header.keys is not None:  # checked with the rest (the header is in every chunk's associated data)
             from plprofile.store.cipher import keys_path, write_durably
 

@@ -23,7 +23,7 @@ translate = QCoreApplication.translate
 
 class ExportChoice(NamedTuple):
     path: Path
-    kind: str  # "json" or "pdf"
+    kind: str  # "json", "pdf" or "sealed" (the JSON sealed with a passphrase, .plpx)
     lang: str  # the passport's language ("en" or "es")
 
 
@@ -36,6 +36,7 @@ def choose_export(parent: QWidget, suggested: Path) -> ExportChoice | None:
         translate("profile_transfer", "Profile file, to import elsewhere (*.json)"): ("json", "en", ".json"),
         translate("profile_transfer", "Learner passport PDF in English (*.pdf)"): ("pdf", "en", ".pdf"),
         translate("profile_transfer", "Learner passport PDF in Spanish (*.pdf)"): ("pdf", "es", ".pdf"),
+        translate("profile_transfer", "Profile file sealed with a passphrase (*.plpx)"): ("sealed", "en", ".plpx"),
     }
     path, chosen = QFileDialog.getSaveFileName(
         parent, translate("profile_transfer", "Export the whole profile"), str(suggested), ";;".join(kinds))
@@ -80,8 +81,24 @@ def export_whole_profile(parent: QWidget, ctx: AppContext, learner_id: uuid.UUID
             document = attempt(parent, lambda: PortableService(ctx.store).export_profile(ctx.me, learner_id))
             if document is None:
                 return None
-            part.write_text(dumps(document), encoding="utf-8")
-        part.replace(choice.path)
+            if choice.kind == "sealed":  # sealed in memory: no plain copy touches the disk
+                from plprofile.services import protect
+
+                from .encryption import ask_new_passphrase
+
+                passphrase = ask_new_passphrase(parent, translate("profile_transfer", "The profile"))
+                if passphrase is None:
+                    return None
+                try:
+                    protect.protect_bytes(dumps(document).encode("utf-8"), choice.path, passphrase,
+                                          name=choice.path.name.removesuffix(protect.SUFFIX))
+                except protect.ProtectError as exc:
+                    ask.error(parent, title, str(exc))
+                    return None
+            else:
+                part.write_text(dumps(document), encoding="utf-8")
+        if part.exists():
+            part.replace(choice.path)
     except OSError as exc:
         part.unlink(missing_ok=True)
         ask.error(parent, title, translate("profile_transfer", "The file could not be written: {reason}").format(
@@ -151,7 +168,7 @@ def import_a_profile(parent: QWidget, ctx: AppContext, path: Path | None = None)
 
     title = translate("profile_transfer", "Import a profile")
     if path is None:
-        chosen = ask.open_file(parent, title, translate("profile_transfer", "Profile files (*.json);;All files (*)"))
+        chosen = ask.open_file(parent, title, translate("profile_transfer", "Profile files (*.json *.plpx);;All files (*)"))
         if not chosen:
             return None
         path = Path(chosen)
@@ -161,6 +178,23 @@ def import_a_profile(parent: QWidget, ctx: AppContext, path: Path | None = None)
         ask.error(parent, title, translate("profile_transfer", "The file cannot be read: {reason}").format(
             reason=exc.strerror or exc))
         return None
+    from plprofile.services import protect
+
+    if raw.startswith(protect.MAGIC):  # sealed with a passphrase
+        from .encryption import ask_passphrase
+
+        passphrase = ask_passphrase(parent, path.name)
+        if passphrase is None:
+            return None
+        try:
+            _name, raw = protect.open_bytes(path, passphrase)
+        except protect.WrongPassphraseError:
+            ask.error(parent, title, translate("profile_transfer", "That passphrase does not open {name} (or the file "
+                                               "was altered). Nothing was imported.").format(name=path.name))
+            return None
+        except protect.ProtectError as exc:
+            ask.error(parent, title, str(exc))
+            return None
     try:
         document = loads(raw)
         seen = preview(document)

@@ -3768,12 +3768,20 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>Pasaporte del aprendiz en PDF, en español (*.pdf)</translation>
     </message>
     <message>
+        <source>Profile file sealed with a passphrase (*.plpx)</source>
+        <translation>Archivo del perfil sellado con una frase de contraseña (*.plpx)</translation>
+    </message>
+    <message>
         <source>Export the whole profile</source>
         <translation>Exportar el perfil completo</translation>
     </message>
     <message>
         <source>{path} already exists; nothing was written.</source>
         <translation>{path} ya existe; no se escribió nada.</translation>
+    </message>
+    <message>
+        <source>The profile</source>
+        <translation>El perfil</translation>
     </message>
     <message>
         <source>The file could not be written: {reason}</source>
@@ -3788,12 +3796,16 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>Importar un perfil</translation>
     </message>
     <message>
-        <source>Profile files (*.json);;All files (*)</source>
-        <translation>Archivos de perfil (*.json);;Todos los archivos (*)</translation>
+        <source>Profile files (*.json *.plpx);;All files (*)</source>
+        <translation>Archivos de perfil (*.json *.plpx);;Todos los archivos (*)</translation>
     </message>
     <message>
         <source>The file cannot be read: {reason}</source>
         <translation>No se puede leer el archivo: {reason}</translation>
+    </message>
+    <message>
+        <source>That passphrase does not open {name} (or the file was altered). Nothing was imported.</source>
+        <translation>Esa frase de contraseña no abre {name} (o el archivo fue alterado). No se importó nada.</translation>
     </message>
     <message numerus="yes">
         <source>Merged the profile of {name}: %n row(s) added.</source>

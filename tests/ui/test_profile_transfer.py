@@ -137,3 +137,47 @@ def test_import_a_profile_shows_what_arrives_then_imports_or_merges(open_window,
     shown = len(seen)
     _menu_action(window, "Import a profile…").trigger()
     assert len(seen) == shown and "damaged" in answers.errors[-1]
+
+
+def test_a_profile_sealed_from_the_window_opens_only_with_its_passphrase(open_window, answers, qtbot, tmp_path,
+                                                                          monkeypatch):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from plprofile.ui.encryption import PassphraseDialog
+    from plprofile.ui.profile_transfer import ImportPreviewDialog
+
+    window = open_window(demo=True)
+    zoe = _zoe(window)
+    window.select_learner(zoe)
+    sealed = tmp_path / "zoe.json.plpx"
+    monkeypatch.setattr(profile_transfer, "choose_export", lambda *_a: ExportChoice(sealed, "sealed", "en"))
+    typed: list[str] = []
+    previews: list[str] = []
+
+    def fill(dialog):
+        if isinstance(dialog, PassphraseDialog):
+            phrase = typed.pop(0)
+            qtbot.keyClicks(dialog.first, phrase)
+            if dialog.confirm:
+                qtbot.keyClicks(dialog.second, phrase)
+            dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+        else:
+            assert isinstance(dialog, ImportPreviewDialog)
+            previews.append(dialog.note.text())
+            dialog.cancel_button.click()
+
+    answers.dialog_filler = fill
+    typed.append("maple tree 42")
+    _menu_action(window, "Export the whole profile…").trigger()
+    body = sealed.read_bytes()
+    assert answers.errors == [] and body.startswith(b"PLPX") and "Zoë".encode() not in body
+
+    answers.file_answer = str(sealed)
+    typed.append("birch tree 42")  # the wrong one: a clear message, no preview
+    _menu_action(window, "Import a profile…").trigger()
+    assert answers.errors == ["That passphrase does not open zoe.json.plpx (or the file was altered). "
+                              "Nothing was imported."]
+    assert previews == []
+    typed.append("maple tree 42")
+    _menu_action(window, "Import a profile…").trigger()
+    assert len(answers.errors) == 1 and previews and "Zoë Moreau is already in this store" in previews[0]
