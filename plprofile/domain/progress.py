@@ -172,26 +172,39 @@ class CarryPlan:
 
 
 def carry_forward(history: Iterable[Assessment], ratings: Iterable[ElementRating],
-                  element_ids: Sequence[str]) -> CarryPlan:
+                  element_ids: Sequence[str], *, only: RaterLike | None = None) -> CarryPlan:
     """Complete a set of ratings of some elements: each element of ``element_ids`` not rated here keeps its
     latest value from ``history`` (all three views of the latest assessment that gave it any, marked with
-    that assessment's day: the day of the words, not of a later copy). Elements never rated stay missing."""
+    that assessment's day: the day of the words, not of a later copy). Elements never rated stay missing.
+
+    ``only`` (a learner's self-assessment: ``Rater.LEARNER``) carries that rater's own latest values and nothing
+    else: a learner's self-check keeps their own earlier self-ratings, never the teacher's or the agreed values,
+    and an element they never rated themselves stays missing (a partial check)."""
+    own = Rater(only) if only is not None else None
     given = [r for r in ratings if r.learner is not None or r.teacher is not None or r.agreed is not None]
     rated = {r.element_id for r in given}
     ordered = chronological(history)
     carried: list[ElementRating] = []
     missing: list[str] = []
+
+    def has_value(rating: ElementRating | None) -> bool:
+        if rating is None:
+            return False
+        return (rating.effective() if own is None else getattr(rating, own.value)) is not None
+
     for element_id in element_ids:
         if element_id in rated:
             continue
-        source = next((a.rating(element_id) for a in reversed(ordered)
-                       if a.rating(element_id) is not None and a.rating(element_id).effective() is not None), None)
+        source = next((a.rating(element_id) for a in reversed(ordered) if has_value(a.rating(element_id))), None)
         if source is None:
             missing.append(element_id)
             continue
         on = source.carried_from or next(a.assessed_on for a in reversed(ordered)
                                          if a.rating(element_id) is source)
-        carried.append(ElementRating(element_id, source.learner, source.teacher, source.agreed, "", on))
+        if own is None:
+            carried.append(ElementRating(element_id, source.learner, source.teacher, source.agreed, "", on))
+        else:
+            carried.append(ElementRating(element_id, **{own.value: getattr(source, own.value)}, carried_from=on))
     return CarryPlan((*given, *carried), tuple((r.element_id, r.carried_from) for r in carried), tuple(missing))
 
 

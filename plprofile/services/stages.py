@@ -30,7 +30,7 @@ from sqlalchemy import (
 from plprofile.domain import profile as d
 from plprofile.domain.framework import Framework, FrameworkError, default_framework, load_framework
 from plprofile.domain.policy import Action, Kind, Target, require
-from plprofile.domain.profile import Actor, ValidationError
+from plprofile.domain.profile import Actor, Role, ValidationError
 from plprofile.domain.progress import (
     Assessment,
     CheckInPoint,
@@ -38,6 +38,7 @@ from plprofile.domain.progress import (
     DistributionAt,
     ElementRating,
     GoalEvent,
+    Rater,
     Span,
     carry_forward,
     element_over_time,
@@ -364,7 +365,8 @@ class StagesService:
         A learner records only their own self-assessment; the teacher records the conference (learner's view,
         teacher's view and the value they agree on). Elements not rated are carried forward from the learner's
         latest values on or before ``assessed_on`` (``progress.carry_forward``: marked with the day they are
-        from); if some element still has no value, the assessment is a partial check with no Overall.
+        from; a learner's self-assessment carries only their own earlier self-ratings); if some element still has
+        no value, the assessment is a partial check with no Overall.
         """
         framework = framework or self.active_framework(actor)
         if not ratings or all(r.learner is None and r.teacher is None and r.agreed is None for r in ratings):
@@ -394,7 +396,9 @@ class StagesService:
                 raise changes.NotFoundError(str(learner_id))
             scope = class_scope(s, learner_id)
             require(actor, Action.CREATE, Target(Kind.ASSESSMENT, learner_id=learner_id, class_scope=scope))
-            plan = carry_forward(self._history(s, learner_id, until=assessed_on), ratings, framework.element_ids())
+            # a learner's self-check carries their own earlier self-ratings only (never the teacher's words)
+            plan = carry_forward(self._history(s, learner_id, until=assessed_on), ratings, framework.element_ids(),
+                                 only=Rater.LEARNER if actor.role is Role.LEARNER else None)
             if plan.carried:  # copies of earlier values, whoever saves: the same rule for each
                 require(actor, Action.CREATE, Target(Kind.RATING, learner_id=learner_id, class_scope=scope),
                         {"element_id", "carried_from"})

@@ -39,6 +39,7 @@ from plprofile.domain.profile import Role
 from plprofile.domain.progress import (
     Assessment,
     ElementRating,
+    Rater,
     carry_forward,
     goal_counts_over_time,
     goal_dates,
@@ -605,7 +606,9 @@ class AssessmentEntry(QWidget):
         Overall) and ask; True to save."""
         fw = self.framework
         history = [a for a in self.page.history() if a.assessed_on <= on]
-        plan = carry_forward(history, ratings, fw.element_ids())
+        # the service's rule: a learner's self-check carries only their own earlier self-ratings
+        self_check = self.ctx.actor(self.page.learner_id).role is Role.LEARNER
+        plan = carry_forward(history, ratings, fw.element_ids(), only=Rater.LEARNER if self_check else None)
         if not plan.carried and not plan.missing:
             return True
         lang = ui_language()
@@ -613,12 +616,15 @@ class AssessmentEntry(QWidget):
         if plan.carried:
             carried = ", ".join(self.tr("{element} ({date})").format(
                 element=fw.element(eid).text(lang), date=fmt_date(day)) for eid, day in plan.carried)
-            parts.append(self.tr("These keep their latest values, shown as carried forward: {list}.")
+            parts.append((self.tr("These keep your own last ratings, shown as carried forward: {list}.") if self_check
+                          else self.tr("These keep their latest values, shown as carried forward: {list}."))
                          .format(list=carried))
         if plan.missing:
             missing = ", ".join(fw.element(eid).text(lang) for eid in plan.missing)
-            parts.append(self.tr("These have never been rated: {list}. This is saved as a partial check, with "
-                                 "no Overall until every element has a value.").format(list=missing))
+            parts.append((self.tr("You have not rated these yourself yet: {list}. So this is saved as a partial "
+                                  "check, with no Overall until you have rated each one.") if self_check
+                          else self.tr("These have never been rated: {list}. This is saved as a partial check, with "
+                                       "no Overall until every element has a value.")).format(list=missing))
         parts.append(self.tr("Save it?"))
         return ask.confirm(self, self.tr("Save some elements only"), "\n\n".join(parts))
 

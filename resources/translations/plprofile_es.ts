@@ -339,8 +339,16 @@
         <translation>{element} ({date})</translation>
     </message>
     <message>
+        <source>These keep your own last ratings, shown as carried forward: {list}.</source>
+        <translation>Estos mantienen tus últimas valoraciones, marcadas como traídas de antes: {list}.</translation>
+    </message>
+    <message>
         <source>These keep their latest values, shown as carried forward: {list}.</source>
         <translation>Estos conservan sus últimos valores, que se muestran como arrastrados: {list}.</translation>
+    </message>
+    <message>
+        <source>You have not rated these yourself yet: {list}. So this is saved as a partial check, with no Overall until you have rated each one.</source>
+        <translation>Todavía no has valorado estos tú: {list}. Por eso se guarda como una revisión parcial, sin valor global hasta que valores cada uno.</translation>
     </message>
     <message>
         <source>These have never been rated: {list}. This is saved as a partial check, with no Overall until every element has a value.</source>

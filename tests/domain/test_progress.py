@@ -278,3 +278,18 @@ def test_a_partial_check_never_has_an_overall():
         ElementRating("voice", agreed=1.5), ElementRating("choice", agreed=2.0)))
     assert partial.overall("agreed") is None and full.overall("agreed") == 1.75
     assert overall_series([full, partial], "agreed") == [(date(2026, 1, 1), 1.75)]
+
+
+def test_carry_forward_for_one_rater_copies_only_that_raters_own_values():
+    from plprofile.domain.progress import Assessment, ElementRating, carry_forward
+
+    earlier = Assessment("a", "L", date(2026, 9, 1), "fw", "1", (
+        ElementRating("voice", learner=1.5, teacher=2.0, agreed=2.5),
+        ElementRating("choice", teacher=2.0, agreed=2.0)))
+    plan = carry_forward([earlier], [ElementRating("purpose", learner=3.0)], ["voice", "choice", "purpose"],
+                         only="learner")
+    assert plan.ratings[1] == ElementRating("voice", learner=1.5, carried_from=date(2026, 9, 1))
+    assert plan.carried == (("voice", date(2026, 9, 1)),) and plan.missing == ("choice",) and plan.partial
+    everything = carry_forward([earlier], [ElementRating("purpose", learner=3.0)], ["voice", "choice", "purpose"])
+    assert everything.ratings[1] == ElementRating("voice", 1.5, 2.0, 2.5, "", date(2026, 9, 1))
+    assert not everything.missing

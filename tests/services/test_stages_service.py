@@ -148,3 +148,39 @@ def test_a_first_partial_rating_is_a_check_without_an_overall(stages, teacher, l
     stages.record_assessment(teacher, learner.id, date(2026, 9, 1), [ElementRating("voice", agreed=2.0)])
     [check] = stages.history(teacher, learner.id)
     assert check.partial and check.overall("agreed") is None and check.carried() == []
+
+
+def test_a_learners_self_check_carries_their_own_earlier_self_ratings_and_never_the_teachers(stages, profiles,
+                                                                                              teacher, learner):
+    """A conference gave every element the three views, the learner's own only for the first two; then the learner
+    rates one element alone. The others keep the learner's own earlier values where there are some; the teacher's
+    and the agreed values are not copied into the learner's self-check, and elements the learner never rated
+    themselves stay without a value (a partial check, no Overall)."""
+    fw = default_framework()
+    ids = list(fw.element_ids())
+    conference = [ElementRating(e, learner=1.5 if k < 2 else None, teacher=2.0, agreed=2.5)
+                  for k, e in enumerate(ids)]
+    stages.record_assessment(teacher, learner.id, date(2026, 9, 1), conference)
+    me = learner_actor(profiles.learner_account(teacher, learner.id))
+    stages.record_assessment(me, learner.id, date(2026, 10, 1), [ElementRating(ids[2], learner=3.0)])
+
+    _conference, self_check = stages.history(teacher, learner.id)
+    assert self_check.value(ids[2], "learner") == 3.0 and self_check.rating(ids[2]).carried_from is None
+    for e in ids[:2]:  # the learner's own earlier values, marked with their day
+        rating = self_check.rating(e)
+        assert (rating.learner, rating.teacher, rating.agreed, rating.carried_from) == (
+            1.5, None, None, date(2026, 9, 1))
+    assert all(self_check.rating(e) is None for e in ids[3:])  # never rated by the learner: no value
+    assert self_check.partial and self_check.overall("agreed") is None
+    assert all(r.teacher is None and r.agreed is None for r in self_check.ratings)
+
+
+def test_a_teachers_partial_rating_still_carries_all_three_views(stages, teacher, learner):
+    ids = list(default_framework().element_ids())
+    stages.record_assessment(teacher, learner.id, date(2026, 9, 1),
+                             [ElementRating(e, learner=1.5, teacher=2.0, agreed=2.5) for e in ids])
+    stages.record_assessment(teacher, learner.id, date(2026, 10, 1), [ElementRating(ids[0], agreed=3.0)])
+    now = stages.history(teacher, learner.id)[-1]
+    rating = now.rating(ids[1])
+    assert (rating.learner, rating.teacher, rating.agreed, rating.carried_from) == (1.5, 2.0, 2.5, date(2026, 9, 1))
+    assert not now.partial
