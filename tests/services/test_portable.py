@@ -223,3 +223,23 @@ def test_a_merge_into_a_store_without_the_learner_is_refused_and_nothing_is_writ
         assert _rows(other.path) == before
     finally:
         other.close()
+
+
+def test_every_demo_learner_round_trips_export_import_export_into_an_empty_store(tmp_path):
+    from plprofile.services.accounts import cli_teacher
+    from plprofile.services.demo import generate_demo
+
+    school = open_store(tmp_path / "school")
+    generate_demo(school)
+    teacher = cli_teacher(school)
+    learners = ProfileService(school).list_learners(teacher)
+    documents = {ls.id: dumps(PortableService(school).export_profile(teacher, ls.id)) for ls in learners}
+    school.close()
+    assert len(documents) == 25
+    other, okoye = _other_store(tmp_path)
+    try:
+        for learner_id, text in documents.items():
+            PortableService(other).import_profile(okoye, loads(text))
+            assert dumps(PortableService(other).export_profile(okoye, learner_id)) == text, learner_id
+    finally:
+        other.close()

@@ -79,9 +79,19 @@ def test_every_demo_learner_gets_one_page_with_a_readable_chart_and_agreed_words
         teacher = cli_teacher(store)
         learners = profiles.list_learners(teacher)
         assert len(learners) == 25
+        unaccepted_seen = 0
         for ls in learners:
             pdf = tmp_path / f"{ls.id}.pdf"
             summary = build_summary(profiles, stages, teacher, ls.id)
+            # every learner's words that are not agreed (a suggestion waiting, declined, a teacher-only note) and
+            # goals the learner never accepted: none of them may reach the family's page
+            view = profiles.load_profile(teacher, ls.id)
+            agreed = {e.text for e in view.entries if e.agreement == "agreed" and not e.teacher_only} | {
+                g.goal.statement for g in view.goals if g.goal.agreement == "agreed"}
+            unaccepted = {e.text for e in view.entries if e.agreement != "agreed" or e.teacher_only} | {
+                g.goal.statement for g in view.goals if g.goal.agreement != "agreed"}
+            unaccepted = {t for t in unaccepted - agreed if not any(t in a for a in agreed)}
+            unaccepted_seen += len(unaccepted)
             assert write_summary_pdf(summary, pdf, "en") == 1, ls.display_name
             assert _pages(pdf) == 1, ls.display_name
             assert _chart_ppi(pdf) == [CHART_DPI], ls.display_name  # the chart, printed at its own size
@@ -90,10 +100,13 @@ def test_every_demo_learner_gets_one_page_with_a_readable_chart_and_agreed_words
             for heading in ("My strengths", "My challenges", "My interests", "My aspirations", "My goals",
                             "Our next steps"):
                 assert heading in text, (ls.display_name, heading)
+            for words in unaccepted:
+                assert " ".join(words.split()) not in text, (ls.display_name, words)
             if ls.given_name == "Zoë":
                 zoe = text
     finally:
         store.close()
+    assert unaccepted_seen >= len(learners)  # the demo has waiting suggestions: the check above had work to do
     assert SUGGESTED not in zoe  # never accepted: not the family's to read as "my goal"
     assert "I will read one chapter book every two weeks" in zoe and LONG_GOAL not in zoe
     assert "Some texts are shortened here; the full text is in the profile." in zoe
