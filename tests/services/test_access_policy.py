@@ -35,6 +35,7 @@ from plprofile.services.oneroster import Plan
 from plprofile.services.portable import PortableService
 from plprofile.services.profiles import ProfileService
 from plprofile.services.school import SchoolService
+from plprofile.services.snapshot import SnapshotService
 from plprofile.services.stages import StagesService
 from plprofile.store import changes
 from plprofile.store.engine import DB_FILENAME, open_store
@@ -54,7 +55,7 @@ from plprofile.store.models import (
 )
 from tests import oneroster_sets
 
-SERVICES = (ProfileService, StagesService, AuthService, SchoolService, PortableService)
+SERVICES = (ProfileService, StagesService, AuthService, SchoolService, PortableService, SnapshotService)
 ROLES = ("teacher", "own", "other", "signed_out")  # a teacher; learner A on A's rows; learner B on A's rows
 
 
@@ -318,6 +319,12 @@ CALLS: dict[str, list[tuple[str, Call, set[str]]]] = {
     "SchoolService.preview_roster_set": [("set", lambda s, a, i: s[4].preview_roster_set(
         a, parse_oneroster(oneroster_sets.set_11())), set())],
     "SchoolService.import_roster_set": [("set", lambda s, a, i: s[4].import_roster_set(a, Plan()), set())],
+    # the teacher's week: class figures, staff only
+    "SnapshotService.scope": [("all", lambda s, a, i: SnapshotService(s[0], s[1], s[2]).scope(a), T_ONLY)],
+    "SnapshotService.option_framework": [("fw", lambda s, a, i: SnapshotService(s[0], s[1], s[2]).option_framework(a),
+                                          T_ONLY)],
+    "SnapshotService.class_snapshot": [("all", lambda s, a, i: SnapshotService(s[0], s[1], s[2]).class_snapshot(a),
+                                        T_ONLY)],
 }
 #: Methods for the signed-out sign-in screen: what each returns is all that screen may show.
 SIGNED_OUT = {"AuthService.prepare", "AuthService.needs_first_teacher", "AuthService.needs_recovery",
