@@ -272,6 +272,8 @@ class MainWindow(QMainWindow):
         self.view_menu = self.menuBar().addMenu(self.tr("&View"))
         self._action(self.view_menu, self.tr("&Class overview…"), self.open_class_overview,
                      QKeySequence("Ctrl+Shift+C"))
+        # the teacher's week (issue 21)
+        self._action(self.view_menu, self.tr("Class learning &snapshot…"), self.open_snapshot)
         self.view_menu.addSeparator()
         self.text_size_action = self._action(self.view_menu, self.tr("&Text size…"), self.choose_text_size)
         everyone = {self.lock_action, sign_out, self.language_action, quit_action, self.new_goal_action,
@@ -512,11 +514,12 @@ class MainWindow(QMainWindow):
         self.health_checked.emit(self.health)
 
     def _close_class_overview(self) -> None:
-        overview = getattr(self, "class_overview", None)
-        if overview is not None:
-            overview.close()
-            overview.deleteLater()
-            self.class_overview = None
+        for name in ("class_overview", "snapshot_window"):  # windows of their own showing a whole class
+            overview = getattr(self, name, None)
+            if overview is not None:
+                overview.close()
+                overview.deleteLater()
+                setattr(self, name, None)
 
     def _end_session(self) -> None:
         self.idle.stop()
@@ -1059,6 +1062,19 @@ class MainWindow(QMainWindow):
         self.class_overview.raise_()
         return self.class_overview
 
+    def open_snapshot(self):  # noqa: ANN201
+        """The class learning snapshot (teachers only): a window of its own, like the class overview."""
+        if self.ctx is None or self.ctx.is_learner:
+            return None
+        from .snapshot import SnapshotWindow
+
+        if getattr(self, "snapshot_window", None) is None:
+            self.snapshot_window = SnapshotWindow(self.ctx, self)
+        self.snapshot_window.show()
+        self.snapshot_window.refresh()
+        self.snapshot_window.raise_()
+        return self.snapshot_window
+
     def load_framework(self) -> None:
         if self.ctx is None:
             return
@@ -1087,6 +1103,8 @@ class MainWindow(QMainWindow):
             return self
         if view == "class":
             return self.open_class_overview()
+        if view == "snapshot":
+            return self.open_snapshot()
         if view == "conference":  # conference mode open on the learner, the learner writing
             from plprofile.domain.profile import Role
 

@@ -204,6 +204,23 @@ Type the learner&apos;s family name to confirm:</numerusform>
     </message>
 </context>
 <context>
+    <name>SnapshotWindow</name>
+    <message numerus="yes">
+        <source>%n learner(s)</source>
+        <translation>
+            <numerusform>%n learner</numerusform>
+            <numerusform>%n learners</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{what}: {n} learner(s). Open one to see their profile.</source>
+        <translation>
+            <numerusform>{what}: {n} learner. Open them to see their profile.</numerusform>
+            <numerusform>{what}: {n} learners. Open one to see their profile.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>StagesPage</name>
     <message numerus="yes">
         <source>Overall stage (agreed) {a} on {d0}, {b} on {d1} ({change}); %n assessment(s).</source>

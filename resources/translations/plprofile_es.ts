@@ -1715,6 +1715,10 @@ Sin cifrado, cualquiera que copie los archivos de esta computadora puede leer lo
         <translation>&amp;Resumen de la clase…</translation>
     </message>
     <message>
+        <source>Class learning &amp;snapshot…</source>
+        <translation>&amp;Instantánea de aprendizaje de la clase…</translation>
+    </message>
+    <message>
         <source>&amp;Text size…</source>
         <translation>&amp;Tamaño del texto…</translation>
     </message>
@@ -2424,6 +2428,99 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
     <message>
         <source>The two passwords are not the same.</source>
         <translation>Las dos contraseñas no son iguales.</translation>
+    </message>
+</context>
+<context>
+    <name>SnapshotWindow</name>
+    <message>
+        <source>Class learning snapshot</source>
+        <translation>Instantánea de aprendizaje de la clase</translation>
+    </message>
+    <message>
+        <source>Whose snapshot</source>
+        <translation>De quién es la instantánea</translation>
+    </message>
+    <message>
+        <source>&amp;Learners:</source>
+        <translation>&amp;Estudiantes:</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Imprimir…</translation>
+    </message>
+    <message>
+        <source>What they say</source>
+        <translation>Lo que dicen</translation>
+    </message>
+    <message>
+        <source>Learners</source>
+        <translation>Estudiantes</translation>
+    </message>
+    <message>
+        <source>Grouped by</source>
+        <translation>Agrupado por</translation>
+    </message>
+    <message>
+        <source>Figures of the snapshot</source>
+        <translation>Cifras de la instantánea</translation>
+    </message>
+    <message>
+        <source>Learners behind the figure</source>
+        <translation>Estudiantes detrás de la cifra</translation>
+    </message>
+    <message>
+        <source>Choose a figure to see the learners behind it.</source>
+        <translation>Elige una cifra para ver los estudiantes que hay detrás.</translation>
+    </message>
+    <message>
+        <source>&amp;Figures</source>
+        <translation>&amp;Cifras</translation>
+    </message>
+    <message>
+        <source>&amp;Chart</source>
+        <translation>&amp;Gráfico</translation>
+    </message>
+    <message>
+        <source>All my learners</source>
+        <translation>Todos mis estudiantes</translation>
+    </message>
+    <message>
+        <source>Class {title}</source>
+        <translation>Clase {title}</translation>
+    </message>
+    <message>
+        <source>Group {name}</source>
+        <translation>Grupo {name}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n learner(s)</source>
+        <translation>
+            <numerusform>%n estudiante</numerusform>
+            <numerusform>%n estudiantes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing written yet</source>
+        <translation>Aún no hay nada escrito</translation>
+    </message>
+    <message>
+        <source>the same words</source>
+        <translation>las mismas palabras</translation>
+    </message>
+    <message>
+        <source>{n} of {size}</source>
+        <translation>{n} de {size}</translation>
+    </message>
+    <message numerus="yes">
+        <source>{what}: {n} learner(s). Open one to see their profile.</source>
+        <translation>
+            <numerusform>{what}: {n} estudiante. Ábrelo para ver su perfil.</numerusform>
+            <numerusform>{what}: {n} estudiantes. Abre uno para ver su perfil.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Class learning snapshot: {scope}</source>
+        <translation>Instantánea de aprendizaje de la clase: {scope}</translation>
     </message>
 </context>
 <context>
@@ -3812,6 +3909,70 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
             <numerusform>… y %n más.</numerusform>
             <numerusform>… y %n más.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>snapshot</name>
+    <message>
+        <source>Access: how they take in information best</source>
+        <extracomment>Bars per panel on the page (the table has them all).</extracomment>
+        <translation>Acceso: cómo reciben mejor la información</translation>
+    </message>
+    <message>
+        <source>Engage: what keeps them going</source>
+        <translation>Implicación: qué los mantiene con ganas</translation>
+    </message>
+    <message>
+        <source>Express: how they show what they know</source>
+        <translation>Expresión: cómo muestran lo que saben</translation>
+    </message>
+    <message>
+        <source>What gets in the way</source>
+        <translation>Lo que estorba</translation>
+    </message>
+    <message>
+        <source>Interests many share</source>
+        <translation>Intereses que comparten muchos</translation>
+    </message>
+    <message>
+        <source>Aspirations many share</source>
+        <translation>Aspiraciones que comparten muchos</translation>
+    </message>
+    <message>
+        <source>Backpack tools and strategies in use</source>
+        <translation>Herramientas y estrategias de la mochila en uso</translation>
+    </message>
+    <message>
+        <source>Voice and choice asked for, not yet given</source>
+        <translation>Voz y elección que piden y aún no tienen</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Pregunta</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Respuesta</translation>
+    </message>
+    <message>
+        <source>Learners</source>
+        <translation>Estudiantes</translation>
+    </message>
+    <message>
+        <source>Of</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <source>Grouped by</source>
+        <translation>Agrupado por</translation>
+    </message>
+    <message>
+        <source>the same words</source>
+        <translation>las mismas palabras</translation>
+    </message>
+    <message>
+        <source>Nothing written yet</source>
+        <translation>Aún no hay nada escrito</translation>
     </message>
 </context>
 <context>
