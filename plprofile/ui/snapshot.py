@@ -75,7 +75,7 @@ class SnapshotWindow(QWidget):
         split = QSplitter()
         split.addWidget(self.figures)
         split.addWidget(side)
-        split.setStretchFactor(0, 3)
+        split.setStretchFactor(0, 4)
         split.setStretchFactor(1, 1)
         self.chart = ChartView(self.tr("Class learning snapshot"))
         self.tabs = QTabWidget()
@@ -129,8 +129,8 @@ class SnapshotWindow(QWidget):
         for panel, _list in PANELS:
             groups = self.snapshot.panels.get(panel, [])
             top = QTreeWidgetItem([panel_title(panel), "", ""])
-            top.setFirstColumnSpanned(False)
             self.figures.addTopLevelItem(top)
+            top.setFirstColumnSpanned(True)  # the question reads whole, above its answers
             if not groups:
                 QTreeWidgetItem(top, [self.tr("Nothing written yet"), "", ""])
             for group in groups:
@@ -141,8 +141,13 @@ class SnapshotWindow(QWidget):
                 item.setToolTip(0, "\n".join(group.wordings))
                 item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             top.setExpanded(True)
+        # the answers set the first column's width (the questions above them span every column)
+        metrics = self.figures.fontMetrics()
+        widest = max((metrics.horizontalAdvance(top.child(j).text(0)) for i in range(self.figures.topLevelItemCount())
+                      for top in [self.figures.topLevelItem(i)] for j in range(top.childCount())), default=100)
+        widest = min(widest, metrics.averageCharWidth() * 32)  # a long wording is elided; its tooltip has it whole
+        self.figures.setColumnWidth(0, widest + 2 * self.figures.indentation() + metrics.averageCharWidth() * 2)
         self.figures.resizeColumnToContents(1)
-        self.figures.setColumnWidth(0, max(320, self.figures.columnWidth(0)))
 
     def _show_learners(self, item: QTreeWidgetItem | None) -> None:
         self.learners.clear()
