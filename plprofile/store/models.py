@@ -272,6 +272,27 @@ class AssessmentRating(Row, table=True):
     in_latest: bool = Field(default=False)
 
 
+class TeacherWeek(Row, table=True):
+    """A teacher's planning of the week: the conference rota's cadence, and when they last read what changed."""
+
+    __tablename__ = "teacher_week"
+    account_id: uuid.UUID = Field(foreign_key="account.id", unique=True, ondelete="CASCADE")
+    #: Each learner has a one-to-one conference every this many weeks.
+    cadence_weeks: int = Field(default=3)
+    #: When the teacher last read the class feed of what changed ("since I last looked").
+    feed_seen_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class ConferenceSlot(Row, table=True):
+    """A learner's conference put on a day by their teacher (the rota proposes; a slot is the teacher's move)."""
+
+    __tablename__ = "conference_slot"
+    __table_args__ = (Index("ix_conference_slot_account_on", "account_id", "planned_on"),)
+    account_id: uuid.UUID = Field(foreign_key="account.id", ondelete="CASCADE")
+    learner_id: uuid.UUID = Field(foreign_key="learner.id", index=True, ondelete="CASCADE")
+    planned_on: date
+
+
 class ChangeLog(SQLModel, table=True):
     """One row per change, written in the same transaction as the change itself."""
 
@@ -297,5 +318,5 @@ class ChangeLog(SQLModel, table=True):
 #: Tables whose rows belong to one learner (purged with them), child tables first.
 LEARNER_OWNED = (
     AssessmentRating, Assessment, CheckIn, Evidence, GoalSupport, ActionStep, Goal,
-    BackpackItem, ChoiceOption, Conference, ProfileEntry, ClassMember, Account,
+    BackpackItem, ChoiceOption, Conference, ConferenceSlot, ProfileEntry, ClassMember, Account,
 )

@@ -1,0 +1,60 @@
+"""The teacher's week: each teacher's conference rota (a cadence) and the conferences they put on a day.
+
+Revision ID: 0012_teacher_week
+Revises: 0006_school_structure
+Create Date: 2026-12-06 02:40:00
+
+Two new tables; nothing that is in the store changes. ``teacher_week``: one row per teacher who set a cadence
+or read the class feed (when they last did). ``conference_slot``: a learner's conference moved by the teacher
+to a day; the rota proposes the rest. Written out here rather than derived from the models, so that this
+revision stays what it was when the code moves on.
+"""
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+from plprofile.store.types import UTCDateTime
+
+revision: str = '0012_teacher_week'
+down_revision: str | None = '0006_school_structure'
+branch_labels: str | None = None
+depends_on: str | None = None
+
+
+def _row_columns() -> list[sa.Column]:
+    return [
+        sa.Column('id', sa.Uuid(), nullable=False),
+        sa.Column('created_at', UTCDateTime(), nullable=False),
+        sa.Column('updated_at', UTCDateTime(), nullable=False),
+        sa.Column('author_id', sa.Uuid(), nullable=True),
+        sa.Column('author_role', sa.String(length=16), nullable=False),
+        sa.Column('deleted_at', UTCDateTime(), nullable=True),
+        sa.Column('version', sa.Integer(), nullable=False),
+    ]
+
+
+def upgrade() -> None:
+    op.create_table(
+        'teacher_week', *_row_columns(),
+        sa.Column('account_id', sa.Uuid(), nullable=False),
+        sa.Column('cadence_weeks', sa.Integer(), nullable=False),
+        sa.Column('feed_seen_at', UTCDateTime(), nullable=True),
+        sa.ForeignKeyConstraint(['account_id'], ['account.id'], ondelete='CASCADE'),
+        sa.PrimaryKeyConstraint('id'), sa.UniqueConstraint('account_id'))
+    op.create_table(
+        'conference_slot', *_row_columns(),
+        sa.Column('account_id', sa.Uuid(), nullable=False),
+        sa.Column('learner_id', sa.Uuid(), nullable=False),
+        sa.Column('planned_on', sa.Date(), nullable=False),
+        sa.ForeignKeyConstraint(['account_id'], ['account.id'], ondelete='CASCADE'),
+        sa.ForeignKeyConstraint(['learner_id'], ['learner.id'], ondelete='CASCADE'),
+        sa.PrimaryKeyConstraint('id'))
+    with op.batch_alter_table('conference_slot', schema=None) as batch_op:
+        batch_op.create_index('ix_conference_slot_learner_id', ['learner_id'], unique=False)
+        batch_op.create_index('ix_conference_slot_account_on', ['account_id', 'planned_on'], unique=False)
+
+
+def downgrade() -> None:
+    op.drop_table('conference_slot')
+    op.drop_table('teacher_week')
