@@ -36,6 +36,7 @@ from plprofile.services.portable import PortableService
 from plprofile.services.profiles import ProfileService
 from plprofile.services.school import SchoolService
 from plprofile.services.snapshot import SnapshotService
+from plprofile.services.week import WeekService
 from plprofile.services.stages import StagesService
 from plprofile.store import changes
 from plprofile.store.engine import DB_FILENAME, open_store
@@ -55,7 +56,7 @@ from plprofile.store.models import (
 )
 from tests import oneroster_sets
 
-SERVICES = (ProfileService, StagesService, AuthService, SchoolService, PortableService, SnapshotService)
+SERVICES = (ProfileService, StagesService, AuthService, SchoolService, PortableService, SnapshotService, WeekService)
 ROLES = ("teacher", "own", "other", "signed_out")  # a teacher; learner A on A's rows; learner B on A's rows
 
 
@@ -325,6 +326,14 @@ CALLS: dict[str, list[tuple[str, Call, set[str]]]] = {
                                           T_ONLY)],
     "SnapshotService.class_snapshot": [("all", lambda s, a, i: SnapshotService(s[0], s[1], s[2]).class_snapshot(a),
                                         T_ONLY)],
+    "WeekService.cadence": [("own", lambda s, a, i: WeekService(s[0], s[1], s[2]).cadence(a), T_ONLY)],
+    "WeekService.set_cadence": [("own", lambda s, a, i: WeekService(s[0], s[1], s[2]).set_cadence(a, 4), T_ONLY)],
+    "WeekService.move_conference": [("A", lambda s, a, i: WeekService(s[0], s[1], s[2]).move_conference(
+        a, i["a"], date(2026, 3, 2)), T_ONLY)],
+    "WeekService.week_plan": [("all", lambda s, a, i: WeekService(s[0], s[1], s[2]).week_plan(a, date(2026, 3, 2)),
+                               T_ONLY)],
+    "WeekService.due_list": [("all", lambda s, a, i: WeekService(s[0], s[1], s[2]).due_list(a, date(2026, 3, 4)),
+                              T_ONLY)],
 }
 #: Methods for the signed-out sign-in screen: what each returns is all that screen may show.
 SIGNED_OUT = {"AuthService.prepare", "AuthService.needs_first_teacher", "AuthService.needs_recovery",
