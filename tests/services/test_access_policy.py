@@ -36,8 +36,8 @@ from plprofile.services.portable import PortableService
 from plprofile.services.profiles import ProfileService
 from plprofile.services.school import SchoolService
 from plprofile.services.snapshot import SnapshotService
-from plprofile.services.week import WeekService
 from plprofile.services.stages import StagesService
+from plprofile.services.week import WeekService
 from plprofile.store import changes
 from plprofile.store.engine import DB_FILENAME, open_store
 from plprofile.store.models import (
