@@ -274,6 +274,7 @@ class MainWindow(QMainWindow):
                      QKeySequence("Ctrl+Shift+C"))
         # the teacher's week (issue 21)
         self._action(self.view_menu, self.tr("Class learning &snapshot…"), self.open_snapshot)
+        self._action(self.view_menu, self.tr("Who is &due this week…"), self.open_due)
         self.view_menu.addSeparator()
         self.text_size_action = self._action(self.view_menu, self.tr("&Text size…"), self.choose_text_size)
         everyone = {self.lock_action, sign_out, self.language_action, quit_action, self.new_goal_action,
@@ -514,7 +515,7 @@ class MainWindow(QMainWindow):
         self.health_checked.emit(self.health)
 
     def _close_class_overview(self) -> None:
-        for name in ("class_overview", "snapshot_window"):  # windows of their own showing a whole class
+        for name in ("class_overview", "snapshot_window", "due_window"):  # windows of their own showing a whole class
             overview = getattr(self, name, None)
             if overview is not None:
                 overview.close()
@@ -1075,6 +1076,19 @@ class MainWindow(QMainWindow):
         self.snapshot_window.raise_()
         return self.snapshot_window
 
+    def open_due(self):  # noqa: ANN201
+        """Who is due this week (teachers only)."""
+        if self.ctx is None or self.ctx.is_learner:
+            return None
+        from .due import DueWindow
+
+        if getattr(self, "due_window", None) is None:
+            self.due_window = DueWindow(self.ctx, self)
+        self.due_window.show()
+        self.due_window.refresh()
+        self.due_window.raise_()
+        return self.due_window
+
     def load_framework(self) -> None:
         if self.ctx is None:
             return
@@ -1105,6 +1119,8 @@ class MainWindow(QMainWindow):
             return self.open_class_overview()
         if view == "snapshot":
             return self.open_snapshot()
+        if view == "due":
+            return self.open_due()
         if view == "conference":  # conference mode open on the learner, the learner writing
             from plprofile.domain.profile import Role
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -28,17 +28,32 @@ ALL = ("all", None)
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
+def fill_scopes(parent: QWidget, combo: QComboBox, ctx) -> None:  # noqa: ANN001
+    """All my learners, each class the teacher teaches (every class for a school admin), each group."""
+    from plprofile.services.school import SchoolService
+
+    actor = ctx.teacher
+    translate = QCoreApplication.translate
+    combo.blockSignals(True)
+    combo.clear()
+    combo.addItem(translate("SnapshotWindow", "All my learners"), ALL)
+    for view in attempt(parent, lambda: SchoolService(ctx.store).list_classes(actor)) or []:
+        if view.teaches or actor.admin:
+            combo.addItem(translate("SnapshotWindow", "Class {title}").format(title=view.title), ("class", view.id))
+    for group in attempt(parent, lambda: ctx.profiles.groups(actor)) or []:
+        combo.addItem(translate("SnapshotWindow", "Group {name}").format(name=group), ("group", group))
+    combo.blockSignals(False)
+
+
 class SnapshotWindow(QWidget):
     """A window of its own: the scope chooser, the figures with the learners behind each, the page of charts."""
 
     def __init__(self, ctx, parent: QWidget | None = None) -> None:  # noqa: ANN001
         super().__init__(parent, Qt.WindowType.Window)
-        from plprofile.services.school import SchoolService
         from plprofile.services.snapshot import SnapshotService
 
         self.ctx = ctx
         self.service = SnapshotService(ctx.store, ctx.profiles, ctx.stages)
-        self.school = SchoolService(ctx.store)
         self.snapshot = None
         self.names: dict[uuid.UUID, str] = {}
         self.setWindowTitle(self.tr("Class learning snapshot"))
@@ -86,19 +101,7 @@ class SnapshotWindow(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.tabs)
         self.resize(980, 680)
-        self._fill_scopes()
-
-    def _fill_scopes(self) -> None:
-        actor = self.ctx.teacher
-        self.scope.blockSignals(True)
-        self.scope.clear()
-        self.scope.addItem(self.tr("All my learners"), ALL)
-        for view in attempt(self, lambda: self.school.list_classes(actor)) or []:
-            if view.teaches or actor.admin:
-                self.scope.addItem(self.tr("Class {title}").format(title=view.title), ("class", view.id))
-        for group in attempt(self, lambda: self.ctx.profiles.groups(actor)) or []:
-            self.scope.addItem(self.tr("Group {name}").format(name=group), ("group", group))
-        self.scope.blockSignals(False)
+        fill_scopes(self, self.scope, ctx)
 
     def choose_scope(self, text: str) -> bool:
         """Show the scope whose label is ``text`` (tests, screenshots)."""

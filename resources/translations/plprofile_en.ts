@@ -56,6 +56,16 @@
     </message>
 </context>
 <context>
+    <name>DueWindow</name>
+    <message numerus="yes">
+        <source>%n thing(s) due</source>
+        <translation>
+            <numerusform>%n thing due</numerusform>
+            <numerusform>%n things due</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>EncryptionDialog</name>
     <message numerus="yes">
         <source>Done. %n backup(s) converted as well.</source>

@@ -1152,6 +1152,125 @@ plprofile se cerrará ahora; vuelve a abrirlo para ver los registros restaurados
     </message>
 </context>
 <context>
+    <name>DueWindow</name>
+    <message>
+        <source>Who is due this week</source>
+        <extracomment>The profile page of each tab name ``domain.week.TAB_OF`` gives.</extracomment>
+        <translation>Quién toca esta semana</translation>
+    </message>
+    <message>
+        <source>Whose week</source>
+        <translation>De quién es la semana</translation>
+    </message>
+    <message>
+        <source>&amp;Learners:</source>
+        <translation>&amp;Estudiantes:</translation>
+    </message>
+    <message>
+        <source>A day of the week to plan</source>
+        <translation>Un día de la semana que planear</translation>
+    </message>
+    <message>
+        <source>&amp;Week of:</source>
+        <translation>&amp;Semana del:</translation>
+    </message>
+    <message>
+        <source> weeks</source>
+        <translation> semanas</translation>
+    </message>
+    <message>
+        <source>A conference with each learner every number of weeks</source>
+        <translation>Una conferencia con cada estudiante cada tantas semanas</translation>
+    </message>
+    <message>
+        <source>&amp;Conference every</source>
+        <translation>&amp;Conferencia cada</translation>
+    </message>
+    <message>
+        <source>Stages not rated for this many weeks</source>
+        <translation>Etapas sin valorar desde hace tantas semanas</translation>
+    </message>
+    <message>
+        <source>Stages not rated in &amp;the last</source>
+        <translation>Etapas sin valorar en &amp;las últimas</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Learner</source>
+        <translation>Estudiante</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Sobre</translation>
+    </message>
+    <message>
+        <source>Who is due, most urgent first</source>
+        <translation>Quién toca, lo más urgente primero</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Abrir</translation>
+    </message>
+    <message>
+        <source>&amp;Start the conference</source>
+        <translation>&amp;Empezar la conferencia</translation>
+    </message>
+    <message>
+        <source>Day to move the conference to</source>
+        <translation>Día al que pasar la conferencia</translation>
+    </message>
+    <message>
+        <source>&amp;Move the conference to</source>
+        <translation>&amp;Pasar la conferencia al</translation>
+    </message>
+    <message>
+        <source>Conference</source>
+        <translation>Conferencia</translation>
+    </message>
+    <message>
+        <source>Check-in</source>
+        <translation>Seguimiento</translation>
+    </message>
+    <message>
+        <source>Action step</source>
+        <translation>Paso de acción</translation>
+    </message>
+    <message>
+        <source>Goal past its date</source>
+        <translation>Meta con la fecha pasada</translation>
+    </message>
+    <message>
+        <source>Proposal waiting</source>
+        <translation>Propuesta pendiente</translation>
+    </message>
+    <message>
+        <source>Stages not rated</source>
+        <translation>Etapas sin valorar</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <source>{day} (overdue)</source>
+        <translation>{day} (atrasado)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n thing(s) due</source>
+        <translation>
+            <numerusform>%n cosa pendiente</numerusform>
+            <numerusform>%n cosas pendientes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>EncryptionDialog</name>
     <message>
         <source>Protect this store with encryption</source>
@@ -1717,6 +1836,10 @@ Sin cifrado, cualquiera que copie los archivos de esta computadora puede leer lo
     <message>
         <source>Class learning &amp;snapshot…</source>
         <translation>&amp;Instantánea de aprendizaje de la clase…</translation>
+    </message>
+    <message>
+        <source>Who is &amp;due this week…</source>
+        <translation>&amp;Quién toca esta semana…</translation>
     </message>
     <message>
         <source>&amp;Text size…</source>
@@ -3050,6 +3173,10 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
     <message>
         <source>Stages rating</source>
         <translation>Valoración de un elemento</translation>
+    </message>
+    <message>
+        <source>Conference day planned</source>
+        <translation>Día de conferencia planeado</translation>
     </message>
     <message>
         <source>given name</source>
