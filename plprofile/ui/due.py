@@ -70,11 +70,12 @@ class DueWindow(QWidget):
         unrated_label = QLabel(self.tr("Stages not rated in &the last"))
         unrated_label.setBuddy(self.unrated)
         self.unrated.valueChanged.connect(lambda _v: self.refresh())
-        top = QHBoxLayout()
-        for widget in (scope_label, self.scope, week_label, self.week, cadence_label, self.cadence, unrated_label,
-                       self.unrated):
-            top.addWidget(widget)
-        top.addStretch(1)
+        top, rules = QHBoxLayout(), QHBoxLayout()  # two rows, so that large text still fits the width
+        for row, widgets in ((top, (scope_label, self.scope, week_label, self.week)),
+                             (rules, (cadence_label, self.cadence, unrated_label, self.unrated))):
+            for widget in widgets:
+                row.addWidget(widget)
+            row.addStretch(1)
 
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels([self.tr("When"), self.tr("Learner"), self.tr("What"),
@@ -106,6 +107,7 @@ class DueWindow(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(rules)
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
         self.resize(1000, 620)
