@@ -17,7 +17,7 @@ ENV_PASSWORD = "PLPROFILE_PASSWORD"
 ENV_NEW_PASSWORD = "PLPROFILE_NEW_PASSWORD"
 #: The passphrase of a protected export, for scripts.
 ENV_PASSPHRASE = "PLPROFILE_PASSPHRASE"
-VIEWS = ("profile", "progress", "now", "class", "signin", "conference", "snapshot", "due")
+VIEWS = ("profile", "progress", "now", "class", "signin", "conference", "snapshot", "due", "feed")
 
 
 COMMANDS_HELP = """\

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Collection
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import func, select
 
+from plprofile.domain import feed as fd
 from plprofile.domain import week as w
 from plprofile.domain.policy import Action, Kind, Target, require
 from plprofile.domain.profile import Actor, Agreement, GoalStatus, Role, Section, ValidationError
@@ -16,10 +17,13 @@ from plprofile.store import changes
 from plprofile.store.engine import Store
 from plprofile.store.models import (
     ActionStep,
+    ChangeLog,
     CheckIn,
     Conference,
     ConferenceSlot,
+    Evidence,
     Goal,
+    GoalSupport,
     ProfileEntry,
     TeacherWeek,
 )
@@ -150,6 +154,54 @@ class WeekService:
         assessed_by_text = self.stages.last_assessed(actor)
         assessed = {lid: assessed_by_text.get(str(lid)) for lid in learners}
         return w.WeekFacts(checkins, steps, goals, assessed, waiting)
+
+    # ---- what changed since ----------------------------------------------------------------------------
+    def feed_seen_at(self, actor: Actor) -> datetime | None:
+        """When this teacher last read the class feed (None: never)."""
+        require_class(actor)
+        row = self._week_row(actor)
+        return row.feed_seen_at if row is not None else None
+
+    def mark_feed_seen(self, actor: Actor, at: datetime | None = None) -> None:
+        require_class(actor)
+        self._save_week(actor, {"feed_seen_at": at or datetime.now(UTC)})
+
+    def changes_since(self, actor: Actor, since: datetime, *, class_id: uuid.UUID | None = None,
+                      group: str | None = None) -> dict[uuid.UUID, list[fd.FeedLine]]:
+        """What the learners ``actor`` may see wrote or changed since ``since``, by learner, newest first."""
+        learners = self.snapshots.scope(actor, class_id=class_id, group=group)
+        return _Feed.read(self.store, learners, since)
+
+
+class _Feed:
+    """The class feed's reading of the store (kept apart from the due list's)."""
+
+    @staticmethod
+    def read(store: Store, learners: frozenset[uuid.UUID], since: datetime) -> dict[uuid.UUID, list[fd.FeedLine]]:
+        L = ChangeLog  # noqa: N806
+        with store.session() as s:
+            rows = [fd.ChangeRow(*r) for r in s.execute(
+                select(L.learner_id, L.at, L.entity, L.entity_id, L.action, L.field, L.new_value, L.device_id)
+                .where(L.at >= since, L.learner_id.is_not(None), L.author_role == Role.LEARNER.value)
+                .order_by(L.at)) if r[0] in learners and r[2] in fd.SHOWN]
+            entry_ids = {r.entity_id for r in rows if r.entity == "profile_entry"}
+            child_ids = {r.entity_id for r in rows if r.entity in fd.GOAL_CHILDREN}
+            sections = _by_id(s, ProfileEntry.id, ProfileEntry.section, entry_ids)
+            goal_of: dict[uuid.UUID, uuid.UUID] = {}
+            for model in (ActionStep, Evidence, CheckIn, GoalSupport):
+                goal_of.update(_by_id(s, model.id, model.goal_id, child_ids))
+            goal_ids = {r.entity_id for r in rows if r.entity == "goal"} | set(goal_of.values())
+            goals = _by_id(s, Goal.id, Goal.statement, goal_ids)
+        return fd.feed(rows, sections, goal_of, goals)
+
+
+def _by_id(session, key, value, ids: set[uuid.UUID]) -> dict:  # noqa: ANN001
+    """``{key: value}`` for ``ids``, asked in batches (SQLite's limit on parameters)."""
+    found: dict = {}
+    ids_list = list(ids)
+    for start in range(0, len(ids_list), 500):
+        found.update(session.execute(select(key, value).where(key.in_(ids_list[start:start + 500]))).all())
+    return found
 
 
 def _day(value: datetime | date) -> date:

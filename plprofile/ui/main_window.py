@@ -275,6 +275,7 @@ class MainWindow(QMainWindow):
         # the teacher's week (issue 21)
         self._action(self.view_menu, self.tr("Class learning &snapshot…"), self.open_snapshot)
         self._action(self.view_menu, self.tr("Who is &due this week…"), self.open_due)
+        self._action(self.view_menu, self.tr("What c&hanged since…"), self.open_feed)
         self.view_menu.addSeparator()
         self.text_size_action = self._action(self.view_menu, self.tr("&Text size…"), self.choose_text_size)
         everyone = {self.lock_action, sign_out, self.language_action, quit_action, self.new_goal_action,
@@ -515,7 +516,7 @@ class MainWindow(QMainWindow):
         self.health_checked.emit(self.health)
 
     def _close_class_overview(self) -> None:
-        for name in ("class_overview", "snapshot_window", "due_window"):  # windows of their own showing a whole class
+        for name in ("class_overview", "snapshot_window", "due_window", "feed_window"):  # windows of their own showing a whole class
             overview = getattr(self, name, None)
             if overview is not None:
                 overview.close()
@@ -1089,6 +1090,19 @@ class MainWindow(QMainWindow):
         self.due_window.raise_()
         return self.due_window
 
+    def open_feed(self):  # noqa: ANN201
+        """What learners changed since a day (teachers only)."""
+        if self.ctx is None or self.ctx.is_learner:
+            return None
+        from .feed import FeedWindow
+
+        if getattr(self, "feed_window", None) is None:
+            self.feed_window = FeedWindow(self.ctx, self)
+        self.feed_window.show()
+        self.feed_window.refresh()
+        self.feed_window.raise_()
+        return self.feed_window
+
     def load_framework(self) -> None:
         if self.ctx is None:
             return
@@ -1121,6 +1135,8 @@ class MainWindow(QMainWindow):
             return self.open_snapshot()
         if view == "due":
             return self.open_due()
+        if view == "feed":
+            return self.open_feed()
         if view == "conference":  # conference mode open on the learner, the learner writing
             from plprofile.domain.profile import Role
 

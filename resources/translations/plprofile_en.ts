@@ -76,6 +76,23 @@
     </message>
 </context>
 <context>
+    <name>FeedWindow</name>
+    <message numerus="yes">
+        <source>%n change(s)</source>
+        <translation>
+            <numerusform>%n change</numerusform>
+            <numerusform>%n changes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) by these learners</source>
+        <translation>
+            <numerusform>%n change by these learners</numerusform>
+            <numerusform>%n changes by these learners</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HistoryPage</name>
     <message numerus="yes">
         <source>%n change(s)</source>

@@ -1428,6 +1428,75 @@ Sin cifrado, cualquiera que copie los archivos de esta computadora puede leer lo
     </message>
 </context>
 <context>
+    <name>FeedWindow</name>
+    <message>
+        <source>What changed since</source>
+        <translation>Qué ha cambiado desde</translation>
+    </message>
+    <message>
+        <source>Whose changes</source>
+        <translation>De quién son los cambios</translation>
+    </message>
+    <message>
+        <source>&amp;Learners:</source>
+        <translation>&amp;Estudiantes:</translation>
+    </message>
+    <message>
+        <source>Changes since this day</source>
+        <translation>Cambios desde este día</translation>
+    </message>
+    <message>
+        <source>&amp;Since:</source>
+        <translation>&amp;Desde:</translation>
+    </message>
+    <message>
+        <source>Since I last &amp;looked</source>
+        <translation>Desde la última &amp;vez que miré</translation>
+    </message>
+    <message>
+        <source>&amp;Mark all as read</source>
+        <translation>&amp;Marcar todo como leído</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Dónde</translation>
+    </message>
+    <message>
+        <source>What they wrote</source>
+        <translation>Lo que escribieron</translation>
+    </message>
+    <message>
+        <source>Changes by learner, newest first</source>
+        <translation>Cambios por estudiante, los más recientes primero</translation>
+    </message>
+    <message>
+        <source>Goal: {statement}</source>
+        <translation>Meta: {statement}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s)</source>
+        <translation>
+            <numerusform>%n cambio</numerusform>
+            <numerusform>%n cambios</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>quitado</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) by these learners</source>
+        <translation>
+            <numerusform>%n cambio de estos estudiantes</numerusform>
+            <numerusform>%n cambios de estos estudiantes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>GoalsTab</name>
     <message>
         <source>Goals</source>
@@ -1840,6 +1909,10 @@ Sin cifrado, cualquiera que copie los archivos de esta computadora puede leer lo
     <message>
         <source>Who is &amp;due this week…</source>
         <translation>&amp;Quién toca esta semana…</translation>
+    </message>
+    <message>
+        <source>What c&amp;hanged since…</source>
+        <translation>Qué ha &amp;cambiado desde…</translation>
     </message>
     <message>
         <source>&amp;Text size…</source>

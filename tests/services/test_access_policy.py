@@ -12,7 +12,7 @@ import sqlite3
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -332,6 +332,10 @@ CALLS: dict[str, list[tuple[str, Call, set[str]]]] = {
         a, i["a"], date(2026, 3, 2)), T_ONLY)],
     "WeekService.week_plan": [("all", lambda s, a, i: WeekService(s[0], s[1], s[2]).week_plan(a, date(2026, 3, 2)),
                                T_ONLY)],
+    "WeekService.feed_seen_at": [("own", lambda s, a, i: WeekService(s[0], s[1], s[2]).feed_seen_at(a), T_ONLY)],
+    "WeekService.mark_feed_seen": [("own", lambda s, a, i: WeekService(s[0], s[1], s[2]).mark_feed_seen(a), T_ONLY)],
+    "WeekService.changes_since": [("all", lambda s, a, i: WeekService(s[0], s[1], s[2]).changes_since(
+        a, datetime(2026, 1, 1, tzinfo=UTC)), T_ONLY)],
     "WeekService.due_list": [("all", lambda s, a, i: WeekService(s[0], s[1], s[2]).due_list(a, date(2026, 3, 4)),
                               T_ONLY)],
 }
