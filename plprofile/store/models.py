@@ -297,7 +297,11 @@ class ChangeLog(SQLModel, table=True):
     """One row per change, written in the same transaction as the change itself."""
 
     __tablename__ = "change_log"
-    __table_args__ = (Index("ix_change_log_learner_at", "learner_id", "at"),)
+    __table_args__ = (
+        Index("ix_change_log_learner_at", "learner_id", "at"),
+        #: The class feed: what learners changed since a day, for the whole school, without reading it all.
+        Index("ix_change_log_at", "at", "author_role"),
+    )
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
     at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
     learner_id: uuid.UUID | None = Field(default=None)

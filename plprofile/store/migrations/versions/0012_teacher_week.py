@@ -4,7 +4,7 @@ Revision ID: 0012_teacher_week
 Revises: 0006_school_structure
 Create Date: 2026-12-06 02:40:00
 
-Two new tables; nothing that is in the store changes. ``teacher_week``: one row per teacher who set a cadence
+Two new tables and an index of the change log by time (the class feed); nothing that is in the store changes. ``teacher_week``: one row per teacher who set a cadence
 or read the class feed (when they last did). ``conference_slot``: a learner's conference moved by the teacher
 to a day; the rota proposes the rest. Written out here rather than derived from the models, so that this
 revision stays what it was when the code moves on.
@@ -53,8 +53,11 @@ def upgrade() -> None:
     with op.batch_alter_table('conference_slot', schema=None) as batch_op:
         batch_op.create_index('ix_conference_slot_learner_id', ['learner_id'], unique=False)
         batch_op.create_index('ix_conference_slot_account_on', ['account_id', 'planned_on'], unique=False)
+    # the class feed reads what changed since a day for the whole school from this index
+    op.create_index('ix_change_log_at', 'change_log', ['at', 'author_role'], unique=False)
 
 
 def downgrade() -> None:
+    op.drop_index('ix_change_log_at', table_name='change_log')
     op.drop_table('conference_slot')
     op.drop_table('teacher_week')
