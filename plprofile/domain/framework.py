@@ -133,6 +133,8 @@ class Option:
     id: str
     name: LocalizedText
     match: tuple[str, ...] = ()
+    #: For a strategy of the bank: the ``barriers`` options (what gets in the way) it helps with.
+    helps_with: tuple[str, ...] = ()
 
     def text(self, lang: str = FALLBACK_LANG) -> str:
         return self.name.get(lang)
@@ -154,6 +156,8 @@ class Framework:
     #: The profile's option lists by list id (``access``, ``barriers``, ``interests``, ``backpack``…): what the
     #: class snapshot groups learners' own words by. Empty when the file has none.
     options: tuple[tuple[str, tuple[Option, ...]], ...] = ()
+    #: The bank of backpack strategies (``strategies`` in the file), each tied to what gets in the way.
+    strategies: tuple[Option, ...] = ()
     _by_id: dict[str, Element] = field(
         default_factory=dict, init=False, repr=False, compare=False, hash=False
     )
@@ -295,6 +299,7 @@ def parse_framework(data: Any) -> Framework:
     groups = _groups(obj.get("groups"))
     elements = _elements(obj.get("elements"), scale, stages, groups)
     options = _options(obj.get("options"))
+    strategies = _option_items(obj["strategies"], "strategies") if obj.get("strategies") is not None else ()
     return Framework(
         id=fid,
         version=version,
@@ -306,6 +311,7 @@ def parse_framework(data: Any) -> Framework:
         description=description,
         format=fmt,
         options=options,
+        strategies=strategies,
     )
 
 
@@ -490,23 +496,32 @@ def _options(value: Any) -> tuple[tuple[str, tuple[Option, ...]], ...]:
     lists = []
     for list_id, items in _object(value, "options").items():
         where = f'options["{list_id}"]'
-        if not isinstance(items, list):
-            raise FrameworkError(f"must be a list [...], not {_show(items)}", where)
-        found: list[Option] = []
-        for i, item in enumerate(items):
-            at = f"{where}[{i}]"
-            obj = _object(item, at)
-            oid = _identifier(obj.get("id"), f"{at}.id")
-            if any(o.id == oid for o in found):
-                raise FrameworkError(f'duplicate option id "{oid}"', at)
-            words: list[str] = []
-            for lang, texts in _object(obj.get("match", {}), f"{at}.match").items():
-                if not isinstance(texts, list) or not all(isinstance(t, str) and t.strip() for t in texts):
-                    raise FrameworkError("must be a list of words", f'{at}.match["{lang}"]')
-                words.extend(t.strip() for t in texts)
-            found.append(Option(oid, _localized(obj.get("name"), f"{at}.name"), tuple(words)))
-        lists.append((list_id, tuple(found)))
+        found = _option_items(items, where)
+        lists.append((list_id, found))
     return tuple(lists)
+
+
+def _option_items(items: Any, where: str) -> tuple[Option, ...]:
+    """A list of ``{"id", "name", "match": {lang: [words]}, "helps_with": [ids]}`` (``helps_with`` optional)."""
+    if not isinstance(items, list):
+        raise FrameworkError(f"must be a list [...], not {_show(items)}", where)
+    found: list[Option] = []
+    for i, item in enumerate(items):
+        at = f"{where}[{i}]"
+        obj = _object(item, at)
+        oid = _identifier(obj.get("id"), f"{at}.id")
+        if any(o.id == oid for o in found):
+            raise FrameworkError(f'duplicate id "{oid}"', at)
+        words: list[str] = []
+        for lang, texts in _object(obj.get("match", {}), f"{at}.match").items():
+            if not isinstance(texts, list) or not all(isinstance(t, str) and t.strip() for t in texts):
+                raise FrameworkError("must be a list of words", f'{at}.match["{lang}"]')
+            words.extend(t.strip() for t in texts)
+        helps = obj.get("helps_with", [])
+        if not isinstance(helps, list) or not all(isinstance(h, str) for h in helps):
+            raise FrameworkError("must be a list of option ids", f"{at}.helps_with")
+        found.append(Option(oid, _localized(obj.get("name"), f"{at}.name"), tuple(words), tuple(helps)))
+    return tuple(found)
 
 
 @lru_cache(maxsize=1)

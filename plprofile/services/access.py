@@ -45,6 +45,8 @@ from plprofile.store.models import (
     ProfileEntry,
     Row,
     SchoolClass,
+    StrategyCheck,
+    StrategyUse,
 )
 
 KIND_OF: dict[type[Row], Kind] = {
@@ -52,6 +54,8 @@ KIND_OF: dict[type[Row], Kind] = {
     ChoiceOption: Kind.CHOICE, Goal: Kind.GOAL, ActionStep: Kind.STEP, GoalSupport: Kind.SUPPORT,
     Evidence: Kind.EVIDENCE, CheckIn: Kind.CHECKIN, Conference: Kind.CONFERENCE, Assessment: Kind.ASSESSMENT,
     AssessmentRating: Kind.RATING,
+    # the teacher's week (issue 21): a strategy tried is part of the backpack; whether it helped, a check-in
+    StrategyUse: Kind.BACKPACK, StrategyCheck: Kind.CHECKIN,
 }
 #: Account kinds that sign in as staff.
 STAFF_KINDS = (Role.TEACHER.value, "admin")

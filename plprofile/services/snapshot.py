@@ -92,6 +92,9 @@ class SnapshotService:
                 items = by_panel[panel]
             minimum = snap.MIN_SHARED if panel in snap.SHARED_PANELS else 1
             result.panels[panel] = grouper.group(items, minimum)
+        from .strategies import bank_of, strategy_figures
+
+        result.strategies = strategy_figures(self.store, learners, bank_of(self.stages.active_framework(actor)), lang)
         return result
 
 

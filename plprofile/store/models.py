@@ -293,6 +293,27 @@ class ConferenceSlot(Row, table=True):
     planned_on: date
 
 
+class StrategyUse(Row, table=True):
+    """A learner trying a strategy of the bank: its backpack item, from when, and when to look at it again."""
+
+    __tablename__ = "strategy_use"
+    learner_id: uuid.UUID = Field(foreign_key="learner.id", index=True, ondelete="CASCADE")
+    backpack_item_id: uuid.UUID = Field(foreign_key="backpack_item.id", unique=True, ondelete="CASCADE")
+    strategy_id: str = Field(max_length=64, index=True)
+    started_on: date
+    review_on: date | None = Field(default=None)
+
+
+class StrategyCheck(Row, table=True):
+    """Did it help? The learner's answer about a strategy, at a check-in (insert-only, like check-ins)."""
+
+    __tablename__ = "strategy_check"
+    learner_id: uuid.UUID = Field(foreign_key="learner.id", index=True, ondelete="CASCADE")
+    use_id: uuid.UUID = Field(foreign_key="strategy_use.id", index=True, ondelete="CASCADE")
+    on_date: date
+    helped: bool
+
+
 class ChangeLog(SQLModel, table=True):
     """One row per change, written in the same transaction as the change itself."""
 
@@ -322,5 +343,5 @@ class ChangeLog(SQLModel, table=True):
 #: Tables whose rows belong to one learner (purged with them), child tables first.
 LEARNER_OWNED = (
     AssessmentRating, Assessment, CheckIn, Evidence, GoalSupport, ActionStep, Goal,
-    BackpackItem, ChoiceOption, Conference, ConferenceSlot, ProfileEntry, ClassMember, Account,
+    StrategyCheck, StrategyUse, BackpackItem, ChoiceOption, Conference, ConferenceSlot, ProfileEntry, ClassMember, Account,
 )

@@ -261,6 +261,8 @@ class MainWindow(QMainWindow):
                                                 self.add_evidence, QKeySequence("Ctrl+E"))
         for action in (self.new_goal_action, self.add_evidence_action):
             self.addAction(action)
+        # the teacher's week (issue 21): strategies from the bank, and whether they help
+        self._action(learner_menu, self.tr("Strategies to tr&y…"), self.open_strategies)
         learner_menu.addSeparator()
         self._action(learner_menu, self.tr("&Remove learner from the class…"), self.remove_learner)
         self._action(learner_menu, self.tr("&Delete learner permanently…"), self.purge_learner)
@@ -1076,6 +1078,17 @@ class MainWindow(QMainWindow):
         self.snapshot_window.refresh()
         self.snapshot_window.raise_()
         return self.snapshot_window
+
+    def open_strategies(self) -> None:
+        """The current learner's strategies to try (the writer in a conference answers "did it help?")."""
+        learner_id = self.current_learner_id()
+        if self.ctx is None or learner_id is None:
+            return
+        from .strategies import StrategiesDialog
+
+        ask.dialog(StrategiesDialog(self.ctx, learner_id, self))
+        if self.profile is not None:
+            self.profile.reload()
 
     def open_due(self):  # noqa: ANN201
         """Who is due this week (teachers only)."""

@@ -144,6 +144,7 @@ class SnapshotWindow(QWidget):
                 item.setToolTip(0, "\n".join(group.wordings))
                 item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             top.setExpanded(True)
+        self._fill_strategies(size)
         # the answers set the first column's width (the questions above them span every column)
         metrics = self.figures.fontMetrics()
         widest = max((metrics.horizontalAdvance(top.child(j).text(0)) for i in range(self.figures.topLevelItemCount())
@@ -151,6 +152,21 @@ class SnapshotWindow(QWidget):
         widest = min(widest, metrics.averageCharWidth() * 32)  # a long wording is elided; its tooltip has it whole
         self.figures.setColumnWidth(0, widest + 2 * self.figures.indentation() + metrics.averageCharWidth() * 2)
         self.figures.resizeColumnToContents(1)
+
+    def _fill_strategies(self, size: int) -> None:
+        from plprofile.charts.snapshot import panel_title
+
+        top = QTreeWidgetItem([panel_title("strategies"), "", ""])
+        self.figures.addTopLevelItem(top)
+        top.setFirstColumnSpanned(True)
+        if not self.snapshot.strategies:
+            QTreeWidgetItem(top, [self.tr("Nothing written yet"), "", ""])
+        for _sid, label, tried, helped in self.snapshot.strategies:
+            item = QTreeWidgetItem(top, [label, self.tr("{n} of {size}").format(n=len(tried), size=size),
+                                         self.tr("%n said it helped", "", len(helped))])
+            item.setData(0, ID_ROLE, tried)
+            item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        top.setExpanded(True)
 
     def _show_learners(self, item: QTreeWidgetItem | None) -> None:
         self.learners.clear()

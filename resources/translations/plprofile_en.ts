@@ -240,6 +240,13 @@ Type the learner&apos;s family name to confirm:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n said it helped</source>
+        <translation>
+            <numerusform>%n said it helped</numerusform>
+            <numerusform>%n said it helped</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>{what}: {n} learner(s). Open one to see their profile.</source>
         <translation>
             <numerusform>{what}: {n} learner. Open them to see their profile.</numerusform>

@@ -1871,6 +1871,10 @@ Sin cifrado, cualquiera que copie los archivos de esta computadora puede leer lo
         <translation>Agregar &amp;evidencia a la meta</translation>
     </message>
     <message>
+        <source>Strategies to tr&amp;y…</source>
+        <translation>Estrategias para &amp;probar…</translation>
+    </message>
+    <message>
         <source>&amp;Remove learner from the class…</source>
         <translation>&amp;Quitar aprendiz de la clase…</translation>
     </message>
@@ -2708,6 +2712,13 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
         <translation>{n} de {size}</translation>
     </message>
     <message numerus="yes">
+        <source>%n said it helped</source>
+        <translation>
+            <numerusform>a %n le ayudó</numerusform>
+            <numerusform>a %n les ayudó</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>{what}: {n} learner(s). Open one to see their profile.</source>
         <translation>
             <numerusform>{what}: {n} estudiante. Ábrelo para ver su perfil.</numerusform>
@@ -2818,6 +2829,93 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
     <message>
         <source>No goals yet: set one in the Goals tab.</source>
         <translation>Todavía no hay metas: fija una en la pestaña Metas.</translation>
+    </message>
+</context>
+<context>
+    <name>StrategiesDialog</name>
+    <message>
+        <source>Strategies to try</source>
+        <translation>Estrategias para probar</translation>
+    </message>
+    <message>
+        <source>Strategies you are trying, and whether they help you.</source>
+        <translation>Las estrategias que estás probando, y si te ayudan.</translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation>Estrategia</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Empezó</translation>
+    </message>
+    <message>
+        <source>Look again on</source>
+        <translation>Revisar el</translation>
+    </message>
+    <message>
+        <source>Did it help?</source>
+        <translation>¿Te ayudó?</translation>
+    </message>
+    <message>
+        <source>Strategies you are trying</source>
+        <translation>Estrategias que estás probando</translation>
+    </message>
+    <message>
+        <source>It &amp;helped</source>
+        <translation>Me &amp;ayudó</translation>
+    </message>
+    <message>
+        <source>&amp;Not yet</source>
+        <translation>&amp;Todavía no</translation>
+    </message>
+    <message>
+        <source>For the chosen strategy:</source>
+        <translation>Para la estrategia elegida:</translation>
+    </message>
+    <message>
+        <source>A strategy to try</source>
+        <translation>Una estrategia para probar</translation>
+    </message>
+    <message>
+        <source>Start trying &amp;it</source>
+        <translation>Empezar a &amp;probarla</translation>
+    </message>
+    <message>
+        <source>&amp;Strategy:</source>
+        <translation>&amp;Estrategia:</translation>
+    </message>
+    <message>
+        <source>S&amp;tarting on:</source>
+        <translation>E&amp;mpezar el:</translation>
+    </message>
+    <message>
+        <source>&amp;Look again on:</source>
+        <translation>&amp;Revisar el:</translation>
+    </message>
+    <message>
+        <source>Try a new strategy</source>
+        <translation>Probar una estrategia nueva</translation>
+    </message>
+    <message>
+        <source>{strategy} (for what gets in your way)</source>
+        <translation>{strategy} (para lo que te estorba)</translation>
+    </message>
+    <message>
+        <source>not asked yet</source>
+        <translation>aún no preguntado</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>todavía no</translation>
+    </message>
+    <message>
+        <source>Time to look at it again</source>
+        <translation>Es hora de revisarla</translation>
     </message>
 </context>
 <context>
@@ -4147,6 +4245,10 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>Voz y elección que piden y aún no tienen</translation>
     </message>
     <message>
+        <source>Strategies: how many tried, how many said it helped</source>
+        <translation>Estrategias: cuántos las probaron, a cuántos les ayudaron</translation>
+    </message>
+    <message>
         <source>Question</source>
         <translation>Pregunta</translation>
     </message>
@@ -4171,8 +4273,20 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>las mismas palabras</translation>
     </message>
     <message>
+        <source>{n} said it helped</source>
+        <translation>a {n} les ayudó</translation>
+    </message>
+    <message>
         <source>Nothing written yet</source>
         <translation>Aún no hay nada escrito</translation>
+    </message>
+    <message>
+        <source>tried it</source>
+        <translation>la probaron</translation>
+    </message>
+    <message>
+        <source>said it helped</source>
+        <translation>les ayudó</translation>
     </message>
 </context>
 <context>

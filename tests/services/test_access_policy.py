@@ -37,6 +37,7 @@ from plprofile.services.profiles import ProfileService
 from plprofile.services.school import SchoolService
 from plprofile.services.snapshot import SnapshotService
 from plprofile.services.stages import StagesService
+from plprofile.services.strategies import StrategyService
 from plprofile.services.week import WeekService
 from plprofile.store import changes
 from plprofile.store.engine import DB_FILENAME, open_store
@@ -56,7 +57,8 @@ from plprofile.store.models import (
 )
 from tests import oneroster_sets
 
-SERVICES = (ProfileService, StagesService, AuthService, SchoolService, PortableService, SnapshotService, WeekService)
+SERVICES = (ProfileService, StagesService, AuthService, SchoolService, PortableService, SnapshotService, WeekService,
+            StrategyService)
 ROLES = ("teacher", "own", "other", "signed_out")  # a teacher; learner A on A's rows; learner B on A's rows
 
 
@@ -332,6 +334,13 @@ CALLS: dict[str, list[tuple[str, Call, set[str]]]] = {
         a, i["a"], date(2026, 3, 2)), T_ONLY)],
     "WeekService.week_plan": [("all", lambda s, a, i: WeekService(s[0], s[1], s[2]).week_plan(a, date(2026, 3, 2)),
                                T_ONLY)],
+    "StrategyService.bank": [("bank", lambda s, a, i: StrategyService(s[0], s[2]).bank(a), ALL)],
+    "StrategyService.uses": [("A", lambda s, a, i: StrategyService(s[0], s[2]).uses(a, i["a"]), T_OWN)],
+    "StrategyService.start": [("A", lambda s, a, i: StrategyService(s[0], s[2]).start(
+        a, i["a"], "chunking", date(2026, 3, 2)), T_OWN)],
+    "StrategyService.answer": [("A's new use", lambda s, a, i: StrategyService(s[0], s[2]).answer(
+        a, StrategyService(s[0], s[2]).start(a, i["a"], "chunking", date(2026, 3, 2)).id, True, date(2026, 3, 9)),
+        T_OWN)],
     "WeekService.feed_seen_at": [("own", lambda s, a, i: WeekService(s[0], s[1], s[2]).feed_seen_at(a), T_ONLY)],
     "WeekService.mark_feed_seen": [("own", lambda s, a, i: WeekService(s[0], s[1], s[2]).mark_feed_seen(a), T_ONLY)],
     "WeekService.changes_since": [("all", lambda s, a, i: WeekService(s[0], s[1], s[2]).changes_since(
