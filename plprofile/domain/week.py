@@ -84,12 +84,14 @@ class DueKind(StrEnum):
     STEP = "step"
     GOAL_PAST = "goal_past"
     PROPOSAL = "proposal"
+    STRATEGY_REVIEW = "strategy_review"
     STAGES = "stages"
 
 
 #: The profile tab each kind opens on.
 TAB_OF = {DueKind.CONFERENCE: "conferences", DueKind.CHECKIN: "goals", DueKind.STEP: "goals",
-          DueKind.GOAL_PAST: "goals", DueKind.PROPOSAL: "conferences", DueKind.STAGES: "stages"}
+          DueKind.GOAL_PAST: "goals", DueKind.PROPOSAL: "conferences", DueKind.STAGES: "stages",
+          DueKind.STRATEGY_REVIEW: "backpack"}
 _KIND_ORDER = {k: i for i, k in enumerate(DueKind)}
 
 
@@ -132,6 +134,8 @@ class WeekFacts:
     assessed: dict[uuid.UUID, date | None]
     #: (learner, day written, words) of the learner's proposals for the next conference not yet talked about
     proposals: Sequence[tuple[uuid.UUID, date, str]]
+    #: (learner, review day, strategy) of strategies tried whose review day has no answer on or after it
+    reviews: Sequence[tuple[uuid.UUID, date, str]] = ()
 
 
 def due_items(facts: WeekFacts, conferences: dict[uuid.UUID, date], today: date, week_end: date,
@@ -146,6 +150,7 @@ def due_items(facts: WeekFacts, conferences: dict[uuid.UUID, date], today: date,
     items += [DueItem(lid, DueKind.STAGES, last) for lid, last in facts.assessed.items()
               if last is None or last < cutoff]
     items += [DueItem(lid, DueKind.PROPOSAL, day, text) for lid, day, text in facts.proposals]
+    items += [DueItem(lid, DueKind.STRATEGY_REVIEW, day, text) for lid, day, text in facts.reviews if day <= week_end]
     return items
 
 

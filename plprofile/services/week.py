@@ -17,6 +17,7 @@ from plprofile.store import changes
 from plprofile.store.engine import Store
 from plprofile.store.models import (
     ActionStep,
+    BackpackItem,
     ChangeLog,
     CheckIn,
     Conference,
@@ -25,6 +26,8 @@ from plprofile.store.models import (
     Goal,
     GoalSupport,
     ProfileEntry,
+    StrategyCheck,
+    StrategyUse,
     TeacherWeek,
 )
 
@@ -151,9 +154,23 @@ class WeekService:
                     for lid, (_held, next_on) in latest.items() if next_on is not None}
         waiting = [(lid, _day(created), text) for lid, created, text in proposals
                    if lid not in latest or _day(created) > latest[lid][0]]
+        reviews = self._reviews(learners)
         assessed_by_text = self.stages.last_assessed(actor)
         assessed = {lid: assessed_by_text.get(str(lid)) for lid in learners}
-        return w.WeekFacts(checkins, steps, goals, assessed, waiting)
+        return w.WeekFacts(checkins, steps, goals, assessed, waiting, reviews)
+
+    def _reviews(self, learners: frozenset[uuid.UUID]) -> list[tuple[uuid.UUID, date, str]]:
+        """Strategies tried whose review day came with no answer to "did it help?" on or after it."""
+        U, C = StrategyUse, StrategyCheck  # noqa: N806
+        with self.store.session() as s:
+            answered = dict(s.execute(select(C.use_id, func.max(C.on_date)).where(C.deleted_at.is_(None))
+                                      .group_by(C.use_id)).all())
+            rows = s.execute(select(U.id, U.learner_id, U.review_on, BackpackItem.name)
+                             .join(BackpackItem, BackpackItem.id == U.backpack_item_id)
+                             .where(U.deleted_at.is_(None), BackpackItem.deleted_at.is_(None),
+                                    U.review_on.is_not(None))).all()
+        return [(lid, review_on, name) for use_id, lid, review_on, name in rows
+                if lid in learners and (answered.get(use_id) or date.min) < review_on]
 
     # ---- what changed since ----------------------------------------------------------------------------
     def feed_seen_at(self, actor: Actor) -> datetime | None:

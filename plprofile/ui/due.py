@@ -25,7 +25,7 @@ from .common import attempt, fmt_date
 from .snapshot import ALL, fill_scopes
 
 #: The profile page of each tab name ``domain.week.TAB_OF`` gives.
-PAGES = {"goals": "goals", "conferences": "conferences", "stages": "stages_page"}
+PAGES = {"goals": "goals", "conferences": "conferences", "stages": "stages_page", "backpack": "backpack"}
 
 
 class DueWindow(QWidget):
@@ -128,6 +128,7 @@ class DueWindow(QWidget):
             "goal_past": self.tr("Goal past its date"),
             "proposal": self.tr("Proposal waiting"),
             "stages": self.tr("Stages not rated"),
+            "strategy_review": self.tr("Strategy to look at again"),
         }[kind]
 
     def refresh(self) -> None:

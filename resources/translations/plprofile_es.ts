@@ -1255,6 +1255,10 @@ plprofile se cerrará ahora; vuelve a abrirlo para ver los registros restaurados
         <translation>Etapas sin valorar</translation>
     </message>
     <message>
+        <source>Strategy to look at again</source>
+        <translation>Estrategia que revisar</translation>
+    </message>
+    <message>
         <source>never</source>
         <translation>nunca</translation>
     </message>

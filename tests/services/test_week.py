@@ -129,3 +129,18 @@ def test_a_teacher_cannot_plan_a_learner_of_another_class_nor_a_learner_read_the
                  lambda: service.move_conference(cai, ids["Cai"], TODAY)):
         with pytest.raises(AccessDenied):
             call()
+
+
+def test_a_strategy_whose_review_day_came_without_an_answer_is_due(week):
+    from plprofile.services.strategies import StrategyService
+
+    service, ids = week["service"], week["ids"]
+    strategies = StrategyService(service.store, service.stages)
+    ben = Actor(account_id=uuid.uuid4(), role=Role.LEARNER, learner_id=ids["Ben"])
+    answered = strategies.start(ben, ids["Ben"], "visual_timer", date(2026, 2, 9), date(2026, 3, 2))
+    strategies.answer(ben, answered.id, True, date(2026, 3, 2))
+    strategies.start(ben, ids["Ben"], "chunking", date(2026, 2, 9), date(2026, 3, 5))
+    strategies.start(ben, ids["Ben"], "headphones", date(2026, 2, 9), date(2026, 3, 20))  # not this week
+    reviews = [(i.due_on, i.subject, i.tab) for i in service.due_list(week["one"], TODAY)
+               if i.kind is DueKind.STRATEGY_REVIEW]
+    assert reviews == [(date(2026, 3, 5), "Break long texts into small parts", "backpack")]
