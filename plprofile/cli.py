@@ -17,7 +17,8 @@ ENV_PASSWORD = "PLPROFILE_PASSWORD"
 ENV_NEW_PASSWORD = "PLPROFILE_NEW_PASSWORD"
 #: The passphrase of a protected export, for scripts.
 ENV_PASSPHRASE = "PLPROFILE_PASSPHRASE"
-VIEWS = ("profile", "progress", "now", "class", "signin", "conference", "conference-learner-led")
+VIEWS = ("profile", "progress", "now", "class", "signin", "conference", "conference-learner-led",
+         "snapshot", "due", "feed")
 
 
 COMMANDS_HELP = """\

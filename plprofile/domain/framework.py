@@ -125,6 +125,22 @@ class Element:
 
 
 @dataclass(frozen=True)
+class Option:
+    """One entry of an option list (``options`` in the file): a way of learning, an interest, a tool…, with the
+    words that recognise it in a learner's own text, per language (a word ending in ``*`` also matches
+    longer words: ``draw*`` matches "drawing")."""
+
+    id: str
+    name: LocalizedText
+    match: tuple[str, ...] = ()
+    #: For a strategy of the bank: the ``barriers`` options (what gets in the way) it helps with.
+    helps_with: tuple[str, ...] = ()
+
+    def text(self, lang: str = FALLBACK_LANG) -> str:
+        return self.name.get(lang)
+
+
+@dataclass(frozen=True)
 class Framework:
     """A whole rubric: scale, stages, groups and elements, identified by ``(id, version)``."""
 
@@ -137,6 +153,11 @@ class Framework:
     elements: tuple[Element, ...]
     description: LocalizedText = LocalizedText()
     format: int = FORMAT
+    #: The profile's option lists by list id (``access``, ``barriers``, ``interests``, ``backpack``…): what the
+    #: class snapshot groups learners' own words by. Empty when the file has none.
+    options: tuple[tuple[str, tuple[Option, ...]], ...] = ()
+    #: The bank of backpack strategies (``strategies`` in the file), each tied to what gets in the way.
+    strategies: tuple[Option, ...] = ()
     _by_id: dict[str, Element] = field(
         default_factory=dict, init=False, repr=False, compare=False, hash=False
     )
@@ -150,6 +171,10 @@ class Framework:
 
     def text(self, lang: str = FALLBACK_LANG) -> str:
         return self.name.get(lang)
+
+    def option_list(self, list_id: str) -> tuple[Option, ...]:
+        """The options of ``list_id`` (empty when the file has no such list)."""
+        return dict(self.options).get(list_id, ())
 
     def description_text(self, lang: str = FALLBACK_LANG) -> str:
         return self.description.get(lang)
@@ -273,6 +298,8 @@ def parse_framework(data: Any) -> Framework:
     stages = _stages(obj.get("stages"), scale)
     groups = _groups(obj.get("groups"))
     elements = _elements(obj.get("elements"), scale, stages, groups)
+    options = _options(obj.get("options"))
+    strategies = _option_items(obj["strategies"], "strategies") if obj.get("strategies") is not None else ()
     return Framework(
         id=fid,
         version=version,
@@ -283,6 +310,8 @@ def parse_framework(data: Any) -> Framework:
         elements=elements,
         description=description,
         format=fmt,
+        options=options,
+        strategies=strategies,
     )
 
 
@@ -458,6 +487,41 @@ def _elements(
             )
         elements.append(Element(eid, group, name, tuple(sorted(descriptors.items()))))
     return tuple(elements)
+
+
+def _options(value: Any) -> tuple[tuple[str, tuple[Option, ...]], ...]:
+    """The optional ``options`` object: list id → list of ``{"id", "name", "match": {lang: [words]}}``."""
+    if value is None:
+        return ()
+    lists = []
+    for list_id, items in _object(value, "options").items():
+        where = f'options["{list_id}"]'
+        found = _option_items(items, where)
+        lists.append((list_id, found))
+    return tuple(lists)
+
+
+def _option_items(items: Any, where: str) -> tuple[Option, ...]:
+    """A list of ``{"id", "name", "match": {lang: [words]}, "helps_with": [ids]}`` (``helps_with`` optional)."""
+    if not isinstance(items, list):
+        raise FrameworkError(f"must be a list [...], not {_show(items)}", where)
+    found: list[Option] = []
+    for i, item in enumerate(items):
+        at = f"{where}[{i}]"
+        obj = _object(item, at)
+        oid = _identifier(obj.get("id"), f"{at}.id")
+        if any(o.id == oid for o in found):
+            raise FrameworkError(f'duplicate id "{oid}"', at)
+        words: list[str] = []
+        for lang, texts in _object(obj.get("match", {}), f"{at}.match").items():
+            if not isinstance(texts, list) or not all(isinstance(t, str) and t.strip() for t in texts):
+                raise FrameworkError("must be a list of words", f'{at}.match["{lang}"]')
+            words.extend(t.strip() for t in texts)
+        helps = obj.get("helps_with", [])
+        if not isinstance(helps, list) or not all(isinstance(h, str) for h in helps):
+            raise FrameworkError("must be a list of option ids", f"{at}.helps_with")
+        found.append(Option(oid, _localized(obj.get("name"), f"{at}.name"), tuple(words), tuple(helps)))
+    return tuple(found)
 
 
 @lru_cache(maxsize=1)

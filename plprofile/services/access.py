@@ -46,6 +46,8 @@ from plprofile.store.models import (
     ProfileEntry,
     Row,
     SchoolClass,
+    StrategyCheck,
+    StrategyUse,
 )
 
 KIND_OF: dict[type[Row], Kind] = {
@@ -55,6 +57,8 @@ KIND_OF: dict[type[Row], Kind] = {
     AssessmentRating: Kind.RATING,
     # what was said at a conference is part of its record: the conference's rules
     ConferenceRemark: Kind.CONFERENCE,
+    # the teacher's week (issue 21): a strategy tried is part of the backpack; whether it helped, a check-in
+    StrategyUse: Kind.BACKPACK, StrategyCheck: Kind.CHECKIN,
 }
 #: Account kinds that sign in as staff.
 STAFF_KINDS = (Role.TEACHER.value, "admin")

@@ -288,11 +288,57 @@ class AssessmentRating(Row, table=True):
     in_latest: bool = Field(default=False)
 
 
+class TeacherWeek(Row, table=True):
+    """A teacher's planning of the week: the conference rota's cadence, and when they last read what changed."""
+
+    __tablename__ = "teacher_week"
+    account_id: uuid.UUID = Field(foreign_key="account.id", unique=True, ondelete="CASCADE")
+    #: Each learner has a one-to-one conference every this many weeks.
+    cadence_weeks: int = Field(default=3)
+    #: When the teacher last read the class feed of what changed ("since I last looked").
+    feed_seen_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class ConferenceSlot(Row, table=True):
+    """A learner's conference put on a day by their teacher (the rota proposes; a slot is the teacher's move)."""
+
+    __tablename__ = "conference_slot"
+    __table_args__ = (Index("ix_conference_slot_account_on", "account_id", "planned_on"),)
+    account_id: uuid.UUID = Field(foreign_key="account.id", ondelete="CASCADE")
+    learner_id: uuid.UUID = Field(foreign_key="learner.id", index=True, ondelete="CASCADE")
+    planned_on: date
+
+
+class StrategyUse(Row, table=True):
+    """A learner trying a strategy of the bank: its backpack item, from when, and when to look at it again."""
+
+    __tablename__ = "strategy_use"
+    learner_id: uuid.UUID = Field(foreign_key="learner.id", index=True, ondelete="CASCADE")
+    backpack_item_id: uuid.UUID = Field(foreign_key="backpack_item.id", unique=True, ondelete="CASCADE")
+    strategy_id: str = Field(max_length=64, index=True)
+    started_on: date
+    review_on: date | None = Field(default=None)
+
+
+class StrategyCheck(Row, table=True):
+    """Did it help? The learner's answer about a strategy, at a check-in (insert-only, like check-ins)."""
+
+    __tablename__ = "strategy_check"
+    learner_id: uuid.UUID = Field(foreign_key="learner.id", index=True, ondelete="CASCADE")
+    use_id: uuid.UUID = Field(foreign_key="strategy_use.id", index=True, ondelete="CASCADE")
+    on_date: date
+    helped: bool
+
+
 class ChangeLog(SQLModel, table=True):
     """One row per change, written in the same transaction as the change itself."""
 
     __tablename__ = "change_log"
-    __table_args__ = (Index("ix_change_log_learner_at", "learner_id", "at"),)
+    __table_args__ = (
+        Index("ix_change_log_learner_at", "learner_id", "at"),
+        #: The class feed: what learners changed since a day, for the whole school, without reading it all.
+        Index("ix_change_log_at", "at", "author_role"),
+    )
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
     at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
     learner_id: uuid.UUID | None = Field(default=None)
@@ -313,5 +359,6 @@ class ChangeLog(SQLModel, table=True):
 #: Tables whose rows belong to one learner (purged with them), child tables first.
 LEARNER_OWNED = (
     AssessmentRating, Assessment, CheckIn, Evidence, GoalSupport, ActionStep, Goal,
-    BackpackItem, ChoiceOption, ConferenceRemark, Conference, ProfileEntry, ClassMember, Account,
+    StrategyCheck, StrategyUse, BackpackItem, ChoiceOption, ConferenceRemark, Conference, ConferenceSlot,
+    ProfileEntry, ClassMember, Account,
 )

@@ -45,6 +45,7 @@ def entity_label(entity: str) -> str:
         "conference": translate("history", "Conference"),
         "assessment": translate("history", "Stages assessment"),
         "assessment_rating": translate("history", "Stages rating"),
+        "conference_slot": translate("history", "Conference day planned"),
     }.get(entity, entity)
 
 

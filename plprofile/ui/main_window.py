@@ -261,6 +261,8 @@ class MainWindow(QMainWindow):
                                                 self.add_evidence, QKeySequence("Ctrl+E"))
         for action in (self.new_goal_action, self.add_evidence_action):
             self.addAction(action)
+        # the teacher's week (issue 21): strategies from the bank, and whether they help
+        self._action(learner_menu, self.tr("Strategies to tr&y…"), self.open_strategies)
         learner_menu.addSeparator()
         self._action(learner_menu, self.tr("&Remove learner from the class…"), self.remove_learner)
         self._action(learner_menu, self.tr("&Delete learner permanently…"), self.purge_learner)
@@ -276,6 +278,10 @@ class MainWindow(QMainWindow):
         self.view_menu = self.menuBar().addMenu(self.tr("&View"))
         self._action(self.view_menu, self.tr("&Class overview…"), self.open_class_overview,
                      QKeySequence("Ctrl+Shift+C"))
+        # the teacher's week (issue 21)
+        self._action(self.view_menu, self.tr("Class learning &snapshot…"), self.open_snapshot)
+        self._action(self.view_menu, self.tr("Who is &due this week…"), self.open_due)
+        self._action(self.view_menu, self.tr("What c&hanged since…"), self.open_feed)
         self.view_menu.addSeparator()
         self.text_size_action = self._action(self.view_menu, self.tr("&Text size…"), self.choose_text_size)
         everyone = {self.lock_action, sign_out, self.language_action, quit_action, self.new_goal_action,
@@ -516,11 +522,12 @@ class MainWindow(QMainWindow):
         self.health_checked.emit(self.health)
 
     def _close_class_overview(self) -> None:
-        overview = getattr(self, "class_overview", None)
-        if overview is not None:
-            overview.close()
-            overview.deleteLater()
-            self.class_overview = None
+        for name in ("class_overview", "snapshot_window", "due_window", "feed_window"):  # windows of their own showing a whole class
+            overview = getattr(self, name, None)
+            if overview is not None:
+                overview.close()
+                overview.deleteLater()
+                setattr(self, name, None)
 
     def _end_session(self) -> None:
         self.idle.stop()
@@ -1078,6 +1085,56 @@ class MainWindow(QMainWindow):
         self.class_overview.raise_()
         return self.class_overview
 
+    def open_snapshot(self):  # noqa: ANN201
+        """The class learning snapshot (teachers only): a window of its own, like the class overview."""
+        if self.ctx is None or self.ctx.is_learner:
+            return None
+        from .snapshot import SnapshotWindow
+
+        if getattr(self, "snapshot_window", None) is None:
+            self.snapshot_window = SnapshotWindow(self.ctx, self)
+        self.snapshot_window.show()
+        self.snapshot_window.refresh()
+        self.snapshot_window.raise_()
+        return self.snapshot_window
+
+    def open_strategies(self) -> None:
+        """The current learner's strategies to try (the writer in a conference answers "did it help?")."""
+        learner_id = self.current_learner_id()
+        if self.ctx is None or learner_id is None:
+            return
+        from .strategies import StrategiesDialog
+
+        ask.dialog(StrategiesDialog(self.ctx, learner_id, self))
+        if self.profile is not None:
+            self.profile.reload()
+
+    def open_due(self):  # noqa: ANN201
+        """Who is due this week (teachers only)."""
+        if self.ctx is None or self.ctx.is_learner:
+            return None
+        from .due import DueWindow
+
+        if getattr(self, "due_window", None) is None:
+            self.due_window = DueWindow(self.ctx, self)
+        self.due_window.show()
+        self.due_window.refresh()
+        self.due_window.raise_()
+        return self.due_window
+
+    def open_feed(self):  # noqa: ANN201
+        """What learners changed since a day (teachers only)."""
+        if self.ctx is None or self.ctx.is_learner:
+            return None
+        from .feed import FeedWindow
+
+        if getattr(self, "feed_window", None) is None:
+            self.feed_window = FeedWindow(self.ctx, self)
+        self.feed_window.show()
+        self.feed_window.refresh()
+        self.feed_window.raise_()
+        return self.feed_window
+
     def load_framework(self) -> None:
         if self.ctx is None:
             return
@@ -1106,6 +1163,12 @@ class MainWindow(QMainWindow):
             return self
         if view == "class":
             return self.open_class_overview()
+        if view == "snapshot":
+            return self.open_snapshot()
+        if view == "due":
+            return self.open_due()
+        if view == "feed":
+            return self.open_feed()
         if view == "conference":  # conference mode open on the learner, the learner writing
             from plprofile.domain.profile import Role
 

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
     <name>AgendaPanel</name>
@@ -56,12 +55,39 @@
     </message>
 </context>
 <context>
+    <name>DueWindow</name>
+    <message numerus="yes">
+        <source>%n thing(s) due</source>
+        <translation>
+            <numerusform>%n thing due</numerusform>
+            <numerusform>%n things due</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>EncryptionDialog</name>
     <message numerus="yes">
         <source>Done. %n backup(s) converted as well.</source>
         <translation>
             <numerusform>Done. %n backup converted as well.</numerusform>
             <numerusform>Done. %n backups converted as well.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FeedWindow</name>
+    <message numerus="yes">
+        <source>%n change(s)</source>
+        <translation>
+            <numerusform>%n change</numerusform>
+            <numerusform>%n changes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) by these learners</source>
+        <translation>
+            <numerusform>%n change by these learners</numerusform>
+            <numerusform>%n changes by these learners</numerusform>
         </translation>
     </message>
 </context>
@@ -113,16 +139,16 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>This erases everything about {name}: their profile, goals, check-ins, assessments, conferences, history and sign-in. They are erased from this computer&apos;s store and from every backup of it in its backups folder (%n backup(s)), and cannot be brought back. Copies kept somewhere else (a USB stick, a protected copy, a saved summary) are not reached.
+        <source>This erases everything about {name}: their profile, goals, check-ins, assessments, conferences, history and sign-in. They are erased from this computer's store and from every backup of it in its backups folder (%n backup(s)), and cannot be brought back. Copies kept somewhere else (a USB stick, a protected copy, a saved summary) are not reached.
 
-Type the learner&apos;s family name to confirm:</source>
+Type the learner's family name to confirm:</source>
         <translation>
-            <numerusform>This erases everything about {name}: their profile, goals, check-ins, assessments, conferences, history and sign-in. They are erased from this computer&apos;s store and from every backup of it in its backups folder (%n backup), and cannot be brought back. Copies kept somewhere else (a USB stick, a protected copy, a saved summary) are not reached.
+            <numerusform>This erases everything about {name}: their profile, goals, check-ins, assessments, conferences, history and sign-in. They are erased from this computer's store and from every backup of it in its backups folder (%n backup), and cannot be brought back. Copies kept somewhere else (a USB stick, a protected copy, a saved summary) are not reached.
 
-Type the learner&apos;s family name to confirm:</numerusform>
-            <numerusform>This erases everything about {name}: their profile, goals, check-ins, assessments, conferences, history and sign-in. They are erased from this computer&apos;s store and from every backup of it in its backups folder (%n backups), and cannot be brought back. Copies kept somewhere else (a USB stick, a protected copy, a saved summary) are not reached.
+Type the learner's family name to confirm:</numerusform>
+            <numerusform>This erases everything about {name}: their profile, goals, check-ins, assessments, conferences, history and sign-in. They are erased from this computer's store and from every backup of it in its backups folder (%n backups), and cannot be brought back. Copies kept somewhere else (a USB stick, a protected copy, a saved summary) are not reached.
 
-Type the learner&apos;s family name to confirm:</numerusform>
+Type the learner's family name to confirm:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -147,7 +173,7 @@ Type the learner&apos;s family name to confirm:</numerusform>
     <name>RosterSet</name>
     <message numerus="yes">
         <source>%n learner(s) added</source>
-        <extracomment>How many warnings the preview lists before &quot;… and N more&quot;.</extracomment>
+        <extracomment>How many warnings the preview lists before "… and N more".</extracomment>
         <translation>
             <numerusform>%n learner added</numerusform>
             <numerusform>%n learners added</numerusform>
@@ -200,6 +226,30 @@ Type the learner&apos;s family name to confirm:</numerusform>
         <translation>
             <numerusform>%n warning: read anyway, or left out as said</numerusform>
             <numerusform>%n warnings: read anyway, or left out as said</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SnapshotWindow</name>
+    <message numerus="yes">
+        <source>%n learner(s)</source>
+        <translation>
+            <numerusform>%n learner</numerusform>
+            <numerusform>%n learners</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n said it helped</source>
+        <translation>
+            <numerusform>%n said it helped</numerusform>
+            <numerusform>%n said it helped</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{what}: {n} learner(s). Open one to see their profile.</source>
+        <translation>
+            <numerusform>{what}: {n} learner. Open them to see their profile.</numerusform>
+            <numerusform>{what}: {n} learners. Open one to see their profile.</numerusform>
         </translation>
     </message>
 </context>

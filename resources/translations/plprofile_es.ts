@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="es" sourcelanguage="en">
 <context>
     <name>AboutTab</name>
@@ -216,11 +215,11 @@
         <translation>Acordado = el valor compartido, dondequiera que aprendiz y docente eligieron lo mismo</translation>
     </message>
     <message>
-        <source>Agree on the l&amp;earner&apos;s values</source>
+        <source>Agree on the l&amp;earner's values</source>
         <translation>Acordar los valores del &amp;aprendiz</translation>
     </message>
     <message>
-        <source>Agree on the teac&amp;her&apos;s values</source>
+        <source>Agree on the teac&amp;her's values</source>
         <translation>Acordar los valores del &amp;docente</translation>
     </message>
     <message>
@@ -300,7 +299,7 @@
         <translation>El docente valora {n} más alto que el aprendiz</translation>
     </message>
     <message>
-        <source>Conference: enter the learner&apos;s own rating and the teacher&apos;s side by side, talk about where they differ, then record the value you agree on. Open a list to see what each stage looks like.</source>
+        <source>Conference: enter the learner's own rating and the teacher's side by side, talk about where they differ, then record the value you agree on. Open a list to see what each stage looks like.</source>
         <translation>Reunión: anoten la valoración del aprendiz y la del docente lado a lado, conversen sobre dónde difieren y luego registren el valor que acuerden. Abran una lista para ver cómo se ve cada etapa.</translation>
     </message>
     <message>
@@ -445,7 +444,7 @@
         <translation>Copias de seguridad</translation>
     </message>
     <message>
-        <source>A backup is a copy of every learner&apos;s records, checked after it is written. plprofile makes one each day when it closes and one before every upgrade; you can make one at any time. Backups are kept in {folder}.</source>
+        <source>A backup is a copy of every learner's records, checked after it is written. plprofile makes one each day when it closes and one before every upgrade; you can make one at any time. Backups are kept in {folder}.</source>
         <translation>Una copia de seguridad es una copia de los registros de todos los aprendices, verificada después de escribirse. plprofile hace una cada día al cerrarse y otra antes de cada actualización; también puedes hacer una en cualquier momento. Las copias se guardan en {folder}.</translation>
     </message>
     <message>
@@ -589,7 +588,7 @@
         <translation>Copia de seguridad cifrada</translation>
     </message>
     <message>
-        <source>This backup is encrypted with another key. Type the password of a teacher who could open the store it was made from, or that store&apos;s recovery key:</source>
+        <source>This backup is encrypted with another key. Type the password of a teacher who could open the store it was made from, or that store's recovery key:</source>
         <translation>Esta copia de seguridad está cifrada con otra clave. Escribe la contraseña de un docente que podía abrir la base de datos de la que se hizo, o la clave de recuperación de esa base de datos:</translation>
     </message>
     <message>
@@ -1180,6 +1179,129 @@ plprofile se cerrará ahora; vuelve a abrirlo para ver los registros restaurados
     </message>
 </context>
 <context>
+    <name>DueWindow</name>
+    <message>
+        <source>Who is due this week</source>
+        <extracomment>The profile page of each tab name ``domain.week.TAB_OF`` gives.</extracomment>
+        <translation>Quién toca esta semana</translation>
+    </message>
+    <message>
+        <source>Whose week</source>
+        <translation>De quién es la semana</translation>
+    </message>
+    <message>
+        <source>&amp;Learners:</source>
+        <translation>&amp;Estudiantes:</translation>
+    </message>
+    <message>
+        <source>A day of the week to plan</source>
+        <translation>Un día de la semana que planear</translation>
+    </message>
+    <message>
+        <source>&amp;Week of:</source>
+        <translation>&amp;Semana del:</translation>
+    </message>
+    <message>
+        <source> weeks</source>
+        <translation> semanas</translation>
+    </message>
+    <message>
+        <source>A conference with each learner every number of weeks</source>
+        <translation>Una conferencia con cada estudiante cada tantas semanas</translation>
+    </message>
+    <message>
+        <source>&amp;Conference every</source>
+        <translation>&amp;Conferencia cada</translation>
+    </message>
+    <message>
+        <source>Stages not rated for this many weeks</source>
+        <translation>Etapas sin valorar desde hace tantas semanas</translation>
+    </message>
+    <message>
+        <source>Stages not rated in &amp;the last</source>
+        <translation>Etapas sin valorar en &amp;las últimas</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Learner</source>
+        <translation>Estudiante</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Sobre</translation>
+    </message>
+    <message>
+        <source>Who is due, most urgent first</source>
+        <translation>Quién toca, lo más urgente primero</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Abrir</translation>
+    </message>
+    <message>
+        <source>&amp;Start the conference</source>
+        <translation>&amp;Empezar la conferencia</translation>
+    </message>
+    <message>
+        <source>Day to move the conference to</source>
+        <translation>Día al que pasar la conferencia</translation>
+    </message>
+    <message>
+        <source>&amp;Move the conference to</source>
+        <translation>&amp;Pasar la conferencia al</translation>
+    </message>
+    <message>
+        <source>Conference</source>
+        <translation>Conferencia</translation>
+    </message>
+    <message>
+        <source>Check-in</source>
+        <translation>Seguimiento</translation>
+    </message>
+    <message>
+        <source>Action step</source>
+        <translation>Paso de acción</translation>
+    </message>
+    <message>
+        <source>Goal past its date</source>
+        <translation>Meta con la fecha pasada</translation>
+    </message>
+    <message>
+        <source>Proposal waiting</source>
+        <translation>Propuesta pendiente</translation>
+    </message>
+    <message>
+        <source>Stages not rated</source>
+        <translation>Etapas sin valorar</translation>
+    </message>
+    <message>
+        <source>Strategy to look at again</source>
+        <translation>Estrategia que revisar</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <source>{day} (overdue)</source>
+        <translation>{day} (atrasado)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n thing(s) due</source>
+        <translation>
+            <numerusform>%n cosa pendiente</numerusform>
+            <numerusform>%n cosas pendientes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>EncryptionDialog</name>
     <message>
         <source>Protect this store with encryption</source>
@@ -1210,9 +1332,9 @@ plprofile se cerrará ahora; vuelve a abrirlo para ver los registros restaurados
         <translation>Esta base de datos y sus copias de seguridad están cifradas. Docentes que pueden desbloquearla con su contraseña: {names}. Los demás reciben una clave cuando inician sesión aquí. Una clave nueva también crea una clave de recuperación nueva (la anterior deja de funcionar).</translation>
     </message>
     <message>
-        <source>Encrypt this store and its backups, so that a lost or stolen laptop does not expose the learners&apos; records. plprofile then asks for a teacher&apos;s password (or the recovery key) each time it starts; learners sign in after a teacher has unlocked it. You will get a recovery key to print or write down. A backup is made first.
+        <source>Encrypt this store and its backups, so that a lost or stolen laptop does not expose the learners' records. plprofile then asks for a teacher's password (or the recovery key) each time it starts; learners sign in after a teacher has unlocked it. You will get a recovery key to print or write down. A backup is made first.
 
-Without encryption, anyone who copies this computer&apos;s files can read the profiles, and can work out a learner&apos;s PIN from them in minutes (a teacher&apos;s long password holds out far longer).</source>
+Without encryption, anyone who copies this computer's files can read the profiles, and can work out a learner's PIN from them in minutes (a teacher's long password holds out far longer).</source>
         <translation>Cifra esta base de datos y sus copias de seguridad, para que una computadora perdida o robada no exponga los registros de los aprendices. Después, plprofile pide la contraseña de un docente (o la clave de recuperación) cada vez que se abre; los aprendices inician sesión cuando un docente la ha desbloqueado. Recibirás una clave de recuperación para imprimirla o anotarla. Primero se hace una copia de seguridad.
 
 Sin cifrado, cualquiera que copie los archivos de esta computadora puede leer los perfiles y averiguar el PIN de un aprendiz en minutos (la contraseña larga de un docente resiste mucho más).</translation>
@@ -1316,7 +1438,7 @@ Sin cifrado, cualquiera que copie los archivos de esta computadora puede leer lo
         <translation>Sugerir un cambio</translation>
     </message>
     <message>
-        <source>Your suggestion stands beside the learner&apos;s words until they decide:</source>
+        <source>Your suggestion stands beside the learner's words until they decide:</source>
         <translation>Tu sugerencia queda junto a las palabras del aprendiz hasta que decida:</translation>
     </message>
     <message>
@@ -1334,6 +1456,75 @@ Sin cifrado, cualquiera que copie los archivos de esta computadora puede leer lo
     <message>
         <source>Remove “{text}”?</source>
         <translation>¿Quitar «{text}»?</translation>
+    </message>
+</context>
+<context>
+    <name>FeedWindow</name>
+    <message>
+        <source>What changed since</source>
+        <translation>Qué ha cambiado desde</translation>
+    </message>
+    <message>
+        <source>Whose changes</source>
+        <translation>De quién son los cambios</translation>
+    </message>
+    <message>
+        <source>&amp;Learners:</source>
+        <translation>&amp;Estudiantes:</translation>
+    </message>
+    <message>
+        <source>Changes since this day</source>
+        <translation>Cambios desde este día</translation>
+    </message>
+    <message>
+        <source>&amp;Since:</source>
+        <translation>&amp;Desde:</translation>
+    </message>
+    <message>
+        <source>Since I last &amp;looked</source>
+        <translation>Desde la última &amp;vez que miré</translation>
+    </message>
+    <message>
+        <source>&amp;Mark all as read</source>
+        <translation>&amp;Marcar todo como leído</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Dónde</translation>
+    </message>
+    <message>
+        <source>What they wrote</source>
+        <translation>Lo que escribieron</translation>
+    </message>
+    <message>
+        <source>Changes by learner, newest first</source>
+        <translation>Cambios por estudiante, los más recientes primero</translation>
+    </message>
+    <message>
+        <source>Goal: {statement}</source>
+        <translation>Meta: {statement}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s)</source>
+        <translation>
+            <numerusform>%n cambio</numerusform>
+            <numerusform>%n cambios</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>quitado</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) by these learners</source>
+        <translation>
+            <numerusform>%n cambio de estos estudiantes</numerusform>
+            <numerusform>%n cambios de estos estudiantes</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1491,7 +1682,7 @@ Sin cifrado, cualquiera que copie los archivos de esta computadora puede leer lo
         <translation>Fecha</translation>
     </message>
     <message>
-        <source>How it&apos;s going</source>
+        <source>How it's going</source>
         <translation>Cómo va</translation>
     </message>
     <message>
@@ -1670,7 +1861,7 @@ Sin cifrado, cualquiera que copie los archivos de esta computadora puede leer lo
     <name>MainWindow</name>
     <message>
         <source>plprofile — Personal Learner Profiles</source>
-        <extracomment>The events that count as activity, made on the first start: importing ``QEvent`` makes its ``Type`` (179 members), 4 ms that the first window need not wait for. Once, when the window first takes input: the sign-in screen (shown before the store is open when the file says it can be), the first teacher&apos;s form, or the session itself. The background health check of the open store finished: its problems (an empty list: healthy).</extracomment>
+        <extracomment>The events that count as activity, made on the first start: importing ``QEvent`` makes its ``Type`` (179 members), 4 ms that the first window need not wait for. Once, when the window first takes input: the sign-in screen (shown before the store is open when the file says it can be), the first teacher's form, or the session itself. The background health check of the open store finished: its problems (an empty list: healthy).</extracomment>
         <translation>plprofile — Perfiles personales del aprendiz</translation>
     </message>
     <message>
@@ -1794,6 +1985,10 @@ Sin cifrado, cualquiera que copie los archivos de esta computadora puede leer lo
         <translation>Agregar &amp;evidencia a la meta</translation>
     </message>
     <message>
+        <source>Strategies to tr&amp;y…</source>
+        <translation>Estrategias para &amp;probar…</translation>
+    </message>
+    <message>
         <source>&amp;Remove learner from the class…</source>
         <translation>&amp;Quitar aprendiz de la clase…</translation>
     </message>
@@ -1814,7 +2009,7 @@ Sin cifrado, cualquiera que copie los archivos de esta computadora puede leer lo
         <translation>Definir o restablecer el &amp;PIN de acceso…</translation>
     </message>
     <message>
-        <source>&amp;Unlock learner&apos;s sign-in</source>
+        <source>&amp;Unlock learner's sign-in</source>
         <translation>&amp;Desbloquear el acceso del aprendiz</translation>
     </message>
     <message>
@@ -1832,6 +2027,18 @@ Sin cifrado, cualquiera que copie los archivos de esta computadora puede leer lo
     <message>
         <source>&amp;Class overview…</source>
         <translation>&amp;Resumen de la clase…</translation>
+    </message>
+    <message>
+        <source>Class learning &amp;snapshot…</source>
+        <translation>&amp;Instantánea de aprendizaje de la clase…</translation>
+    </message>
+    <message>
+        <source>Who is &amp;due this week…</source>
+        <translation>&amp;Quién toca esta semana…</translation>
+    </message>
+    <message>
+        <source>What c&amp;hanged since…</source>
+        <translation>Qué ha &amp;cambiado desde…</translation>
     </message>
     <message>
         <source>&amp;Text size…</source>
@@ -1854,7 +2061,7 @@ Sin cifrado, cualquiera que copie los archivos de esta computadora puede leer lo
         <translation>plprofile usará «{language}» la próxima vez que se abra.</translation>
     </message>
     <message>
-        <source>The system&apos;s size</source>
+        <source>The system's size</source>
         <translation>El tamaño del sistema</translation>
     </message>
     <message>
@@ -1938,7 +2145,7 @@ También puedes agregar aprendices a mano o importar una clase desde un archivo 
         <translation>Restaurar la última copia de seguridad</translation>
     </message>
     <message>
-        <source>There is no backup of this store to restore. Ask whoever looks after the school&apos;s computers.</source>
+        <source>There is no backup of this store to restore. Ask whoever looks after the school's computers.</source>
         <translation>Este almacén no tiene ninguna copia de seguridad que restaurar. Pregunte a quien se ocupa de los ordenadores de la escuela.</translation>
     </message>
     <message>
@@ -2055,7 +2262,7 @@ También puedes agregar aprendices a mano o importar una clase desde un archivo 
         <translation>Importar una clase</translation>
     </message>
     <message>
-        <source>Class files: CSV, or a school&apos;s OneRoster .zip (*.csv *.txt *.zip);;All files (*)</source>
+        <source>Class files: CSV, or a school's OneRoster .zip (*.csv *.txt *.zip);;All files (*)</source>
         <translation>Archivos de clase: CSV, o el .zip OneRoster del centro (*.csv *.txt *.zip);;Todos los archivos (*)</translation>
     </message>
     <message>
@@ -2117,9 +2324,9 @@ También puedes agregar aprendices a mano o importar una clase desde un archivo 
         <translation>Eliminar definitivamente</translation>
     </message>
     <message numerus="yes">
-        <source>This erases everything about {name}: their profile, goals, check-ins, assessments, conferences, history and sign-in. They are erased from this computer&apos;s store and from every backup of it in its backups folder (%n backup(s)), and cannot be brought back. Copies kept somewhere else (a USB stick, a protected copy, a saved summary) are not reached.
+        <source>This erases everything about {name}: their profile, goals, check-ins, assessments, conferences, history and sign-in. They are erased from this computer's store and from every backup of it in its backups folder (%n backup(s)), and cannot be brought back. Copies kept somewhere else (a USB stick, a protected copy, a saved summary) are not reached.
 
-Type the learner&apos;s family name to confirm:</source>
+Type the learner's family name to confirm:</source>
         <translation>
             <numerusform>Esto borra todo lo relativo a {name}: su perfil, metas, seguimientos, valoraciones, reuniones, historial y acceso. Se borra de la base de datos de esta computadora y de todas sus copias de seguridad en la carpeta de copias (%n copia de seguridad), y no se puede recuperar. Las copias guardadas en otro sitio (una memoria USB, una copia protegida, un resumen guardado) no se alcanzan.
 
@@ -2149,7 +2356,7 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
         <translation>Copia de seguridad</translation>
     </message>
     <message>
-        <source>Today&apos;s automatic backup failed: {reason}</source>
+        <source>Today's automatic backup failed: {reason}</source>
         <translation>La copia de seguridad automática de hoy falló: {reason}</translation>
     </message>
     <message>
@@ -2211,11 +2418,11 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
         <translation>Escribe el &amp;docente</translation>
     </message>
     <message>
-        <source>Entries are saved as the learner&apos;s own words</source>
+        <source>Entries are saved as the learner's own words</source>
         <translation>Las entradas se guardan como palabras propias del aprendiz</translation>
     </message>
     <message>
-        <source>Entries are saved as the teacher&apos;s suggestions</source>
+        <source>Entries are saved as the teacher's suggestions</source>
         <translation>Las entradas se guardan como sugerencias del docente</translation>
     </message>
     <message>
@@ -2305,7 +2512,7 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
         <translation>Tu clave de recuperación</translation>
     </message>
     <message>
-        <source>The store is now encrypted. If every teacher&apos;s password is forgotten, only this recovery key opens it. It is shown this once: print it or write it down, and keep it somewhere safe away from this computer (not in a file on it).</source>
+        <source>The store is now encrypted. If every teacher's password is forgotten, only this recovery key opens it. It is shown this once: print it or write it down, and keep it somewhere safe away from this computer (not in a file on it).</source>
         <translation>La base de datos ya está cifrada. Si se olvidan las contraseñas de todos los docentes, solo esta clave de recuperación la abre. Se muestra solo esta vez: imprímela o anótala, y guárdala en un lugar seguro lejos de esta computadora (no en un archivo dentro de ella).</translation>
     </message>
     <message>
@@ -2333,7 +2540,7 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
         <translation>Clave de recuperación de plprofile</translation>
     </message>
     <message>
-        <source>It opens the encrypted store if every teacher&apos;s password is forgotten. Keep it safe.</source>
+        <source>It opens the encrypted store if every teacher's password is forgotten. Keep it safe.</source>
         <translation>Abre la base de datos cifrada si se olvidan las contraseñas de todos los docentes. Guárdala en un lugar seguro.</translation>
     </message>
 </context>
@@ -2341,7 +2548,7 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
     <name>RosterSet</name>
     <message numerus="yes">
         <source>%n learner(s) added</source>
-        <extracomment>How many warnings the preview lists before &quot;… and N more&quot;.</extracomment>
+        <extracomment>How many warnings the preview lists before "… and N more".</extracomment>
         <translation>
             <numerusform>%n aprendiz añadido</numerusform>
             <numerusform>%n aprendices añadidos</numerusform>
@@ -2433,15 +2640,15 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
     <name>SignInPage</name>
     <message>
         <source>plprofile</source>
-        <extracomment>Enter was pressed before the store was open: ``resume`` signs in once ``auth`` is there. the first teacher&apos;s password when they asked to encrypt the new store (read once by the window)</extracomment>
+        <extracomment>Enter was pressed before the store was open: ``resume`` signs in once ``auth`` is there. the first teacher's password when they asked to encrypt the new store (read once by the window)</extracomment>
         <translation>plprofile</translation>
     </message>
     <message>
-        <source>I&apos;m a &amp;learner</source>
+        <source>I'm a &amp;learner</source>
         <translation>Soy &amp;aprendiz</translation>
     </message>
     <message>
-        <source>I&apos;m a &amp;teacher</source>
+        <source>I'm a &amp;teacher</source>
         <translation>Soy &amp;docente</translation>
     </message>
     <message>
@@ -2481,7 +2688,7 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
         <translation>Proteger esta base de datos con &amp;cifrado (recomendado)</translation>
     </message>
     <message>
-        <source>A teacher&apos;s password is then needed to open it. Without encryption, anyone who copies this computer&apos;s files can read every learner&apos;s profile, and can work out a learner&apos;s PIN from them in minutes.</source>
+        <source>A teacher's password is then needed to open it. Without encryption, anyone who copies this computer's files can read every learner's profile, and can work out a learner's PIN from them in minutes.</source>
         <translation>Después hará falta la contraseña de un docente para abrirla. Sin cifrado, cualquiera que copie los archivos de esta computadora puede leer el perfil de cada aprendiz y averiguar el PIN de un aprendiz en minutos.</translation>
     </message>
     <message>
@@ -2489,7 +2696,7 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
         <translation>Perfiles personales del aprendiz. Inicia sesión para continuar.</translation>
     </message>
     <message>
-        <source>Welcome! Create the first teacher account for this store. Keep the password safe: it protects the learners&apos; profiles.</source>
+        <source>Welcome! Create the first teacher account for this store. Keep the password safe: it protects the learners' profiles.</source>
         <translation>¡Te damos la bienvenida! Crea la primera cuenta de docente de esta base de datos. Guarda bien la contraseña: protege los perfiles de los aprendices.</translation>
     </message>
     <message>
@@ -2509,7 +2716,7 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
         <translation>Desbloquear</translation>
     </message>
     <message>
-        <source>A PIN is 4 to 8 digits: letters are not taken. Teachers: choose “I&apos;m a teacher” to type a password.</source>
+        <source>A PIN is 4 to 8 digits: letters are not taken. Teachers: choose “I'm a teacher” to type a password.</source>
         <translation>Un PIN tiene de 4 a 8 cifras: no se aceptan letras. Docentes: elijan «Soy docente» para escribir una contraseña.</translation>
     </message>
     <message>
@@ -2543,6 +2750,106 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
     <message>
         <source>The two passwords are not the same.</source>
         <translation>Las dos contraseñas no son iguales.</translation>
+    </message>
+</context>
+<context>
+    <name>SnapshotWindow</name>
+    <message>
+        <source>Class learning snapshot</source>
+        <translation>Instantánea de aprendizaje de la clase</translation>
+    </message>
+    <message>
+        <source>Whose snapshot</source>
+        <translation>De quién es la instantánea</translation>
+    </message>
+    <message>
+        <source>&amp;Learners:</source>
+        <translation>&amp;Estudiantes:</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Imprimir…</translation>
+    </message>
+    <message>
+        <source>What they say</source>
+        <translation>Lo que dicen</translation>
+    </message>
+    <message>
+        <source>Learners</source>
+        <translation>Estudiantes</translation>
+    </message>
+    <message>
+        <source>Grouped by</source>
+        <translation>Agrupado por</translation>
+    </message>
+    <message>
+        <source>Figures of the snapshot</source>
+        <translation>Cifras de la instantánea</translation>
+    </message>
+    <message>
+        <source>Learners behind the figure</source>
+        <translation>Estudiantes detrás de la cifra</translation>
+    </message>
+    <message>
+        <source>Choose a figure to see the learners behind it.</source>
+        <translation>Elige una cifra para ver los estudiantes que hay detrás.</translation>
+    </message>
+    <message>
+        <source>&amp;Figures</source>
+        <translation>&amp;Cifras</translation>
+    </message>
+    <message>
+        <source>&amp;Chart</source>
+        <translation>&amp;Gráfico</translation>
+    </message>
+    <message>
+        <source>All my learners</source>
+        <translation>Todos mis estudiantes</translation>
+    </message>
+    <message>
+        <source>Class {title}</source>
+        <translation>Clase {title}</translation>
+    </message>
+    <message>
+        <source>Group {name}</source>
+        <translation>Grupo {name}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n learner(s)</source>
+        <translation>
+            <numerusform>%n estudiante</numerusform>
+            <numerusform>%n estudiantes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing written yet</source>
+        <translation>Aún no hay nada escrito</translation>
+    </message>
+    <message>
+        <source>the same words</source>
+        <translation>las mismas palabras</translation>
+    </message>
+    <message>
+        <source>{n} of {size}</source>
+        <translation>{n} de {size}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n said it helped</source>
+        <translation>
+            <numerusform>a %n le ayudó</numerusform>
+            <numerusform>a %n les ayudó</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{what}: {n} learner(s). Open one to see their profile.</source>
+        <translation>
+            <numerusform>{what}: {n} estudiante. Ábrelo para ver su perfil.</numerusform>
+            <numerusform>{what}: {n} estudiantes. Abre uno para ver su perfil.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Class learning snapshot: {scope}</source>
+        <translation>Instantánea de aprendizaje de la clase: {scope}</translation>
     </message>
 </context>
 <context>
@@ -2647,6 +2954,93 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
     </message>
 </context>
 <context>
+    <name>StrategiesDialog</name>
+    <message>
+        <source>Strategies to try</source>
+        <translation>Estrategias para probar</translation>
+    </message>
+    <message>
+        <source>Strategies you are trying, and whether they help you.</source>
+        <translation>Las estrategias que estás probando, y si te ayudan.</translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation>Estrategia</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Empezó</translation>
+    </message>
+    <message>
+        <source>Look again on</source>
+        <translation>Revisar el</translation>
+    </message>
+    <message>
+        <source>Did it help?</source>
+        <translation>¿Te ayudó?</translation>
+    </message>
+    <message>
+        <source>Strategies you are trying</source>
+        <translation>Estrategias que estás probando</translation>
+    </message>
+    <message>
+        <source>It &amp;helped</source>
+        <translation>Me &amp;ayudó</translation>
+    </message>
+    <message>
+        <source>&amp;Not yet</source>
+        <translation>&amp;Todavía no</translation>
+    </message>
+    <message>
+        <source>For the chosen strategy:</source>
+        <translation>Para la estrategia elegida:</translation>
+    </message>
+    <message>
+        <source>A strategy to try</source>
+        <translation>Una estrategia para probar</translation>
+    </message>
+    <message>
+        <source>Start trying &amp;it</source>
+        <translation>Empezar a &amp;probarla</translation>
+    </message>
+    <message>
+        <source>&amp;Strategy:</source>
+        <translation>&amp;Estrategia:</translation>
+    </message>
+    <message>
+        <source>S&amp;tarting on:</source>
+        <translation>E&amp;mpezar el:</translation>
+    </message>
+    <message>
+        <source>&amp;Look again on:</source>
+        <translation>&amp;Revisar el:</translation>
+    </message>
+    <message>
+        <source>Try a new strategy</source>
+        <translation>Probar una estrategia nueva</translation>
+    </message>
+    <message>
+        <source>{strategy} (for what gets in your way)</source>
+        <translation>{strategy} (para lo que te estorba)</translation>
+    </message>
+    <message>
+        <source>not asked yet</source>
+        <translation>aún no preguntado</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>todavía no</translation>
+    </message>
+    <message>
+        <source>Time to look at it again</source>
+        <translation>Es hora de revisarla</translation>
+    </message>
+</context>
+<context>
     <name>StudentLedPanel</name>
     <message>
         <source>You lead this conference. Talk about each one, then tick it.</source>
@@ -2724,7 +3118,7 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
         <translation>Desbloquear la base de datos</translation>
     </message>
     <message>
-        <source>The learners&apos; records in {folder} are encrypted. A teacher unlocks them with their password, or with the recovery key written down when the store was protected. Learners sign in after that.</source>
+        <source>The learners' records in {folder} are encrypted. A teacher unlocks them with their password, or with the recovery key written down when the store was protected. Learners sign in after that.</source>
         <translation>Los registros de los aprendices en {folder} están cifrados. Un docente los desbloquea con su contraseña o con la clave de recuperación anotada cuando se protegió la base de datos. Después, los aprendices inician sesión.</translation>
     </message>
     <message>
@@ -2875,7 +3269,7 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
         <translation>Todavía no hay seguimientos…</translation>
     </message>
     <message>
-        <source>How it&apos;s going (check-ins)</source>
+        <source>How it's going (check-ins)</source>
         <translation>Cómo va (seguimientos)</translation>
     </message>
     <message>
@@ -3145,6 +3539,10 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>Valoración de un elemento</translation>
     </message>
     <message>
+        <source>Conference day planned</source>
+        <translation>Día de conferencia planeado</translation>
+    </message>
+    <message>
         <source>given name</source>
         <translation>nombre de pila</translation>
     </message>
@@ -3305,7 +3703,7 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>Después</translation>
     </message>
     <message>
-        <source>{who}, in {teacher}&apos;s session</source>
+        <source>{who}, in {teacher}'s session</source>
         <translation>{who}, en la sesión de {teacher}</translation>
     </message>
 </context>
@@ -3363,7 +3761,7 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>{lens}: {section}</translation>
     </message>
     <message>
-        <source>A short &apos;I am…&apos; statement in the learner&apos;s words</source>
+        <source>A short 'I am…' statement in the learner's words</source>
         <translation>Una frase breve «Yo soy…» con las palabras del aprendiz</translation>
     </message>
     <message>
@@ -3371,7 +3769,7 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>Una palabra que me describe</translation>
     </message>
     <message>
-        <source>Something I&apos;m good at</source>
+        <source>Something I'm good at</source>
         <translation>Algo que hago bien</translation>
     </message>
     <message>
@@ -3395,7 +3793,7 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>Algo de lo que quiero hablar o que quiero cambiar la próxima vez</translation>
     </message>
     <message>
-        <source>Add in the learner&apos;s words</source>
+        <source>Add in the learner's words</source>
         <translation>Agrega con las palabras del aprendiz</translation>
     </message>
     <message>
@@ -3495,7 +3893,7 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>Ya lo tengo hoy</translation>
     </message>
     <message>
-        <source>I&apos;m asking for this</source>
+        <source>I'm asking for this</source>
         <translation>Lo estoy pidiendo</translation>
     </message>
     <message>
@@ -3841,7 +4239,7 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>Solo un docente puede cambiar el marco.</translation>
     </message>
     <message>
-        <source>A learner records their own view; the teacher&apos;s and agreed values are recorded by a teacher.</source>
+        <source>A learner records their own view; the teacher's and agreed values are recorded by a teacher.</source>
         <translation>Un aprendiz registra su propia visión; los valores del docente y los acordados los registra un docente.</translation>
     </message>
     <message>
@@ -3865,7 +4263,7 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>Solo un docente puede escribir una nota solo para docentes.</translation>
     </message>
     <message>
-        <source>A teacher cannot change a learner&apos;s own words; add a suggestion instead.</source>
+        <source>A teacher cannot change a learner's own words; add a suggestion instead.</source>
         <translation>Un docente no puede cambiar las palabras propias de un aprendiz; agrega una sugerencia en su lugar.</translation>
     </message>
     <message>
@@ -3873,11 +4271,11 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>Solo el aprendiz puede aceptar o rechazar una sugerencia.</translation>
     </message>
     <message>
-        <source>The learner agrees to a teacher&apos;s suggestion, not the teacher.</source>
+        <source>The learner agrees to a teacher's suggestion, not the teacher.</source>
         <translation>Es el aprendiz quien acepta la sugerencia de un docente, no el docente.</translation>
     </message>
     <message>
-        <source>A teacher cannot remove a learner&apos;s own words.</source>
+        <source>A teacher cannot remove a learner's own words.</source>
         <translation>Un docente no puede quitar las palabras propias de un aprendiz.</translation>
     </message>
     <message>
@@ -3909,7 +4307,7 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>Solo un docente puede crear, restablecer o quitar cuentas.</translation>
     </message>
     <message>
-        <source>A learner&apos;s account goes only with the learner.</source>
+        <source>A learner's account goes only with the learner.</source>
         <translation>La cuenta de un aprendiz solo se va junto con el aprendiz.</translation>
     </message>
     <message>
@@ -3925,11 +4323,11 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>Ese aprendiz no está en ninguna de tus clases.</translation>
     </message>
     <message>
-        <source>Only a school admin can change the school&apos;s classes and years.</source>
+        <source>Only a school admin can change the school's classes and years.</source>
         <translation>Solo una persona administradora del centro puede cambiar las clases y los cursos escolares.</translation>
     </message>
     <message>
-        <source>This store holds learners&apos; profiles but no teacher account. Restore a backup from before the accounts were lost, or ask whoever looks after the school&apos;s computers.</source>
+        <source>This store holds learners' profiles but no teacher account. Restore a backup from before the accounts were lost, or ask whoever looks after the school's computers.</source>
         <translation>Este almacén tiene perfiles de aprendices pero ninguna cuenta de docente. Restaure una copia de seguridad de antes de que se perdieran las cuentas, o pregunte a quien se ocupa de los ordenadores de la escuela.</translation>
     </message>
     <message>
@@ -3997,23 +4395,23 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>El archivo tiene nombres de columnas pero ningún aprendiz.</translation>
     </message>
     <message>
-        <source>The file has no learners (no row has the role &apos;student&apos;).</source>
+        <source>The file has no learners (no row has the role 'student').</source>
         <translation>El archivo no tiene aprendices (ninguna fila tiene el rol «student»).</translation>
     </message>
     <message>
-        <source>The file starts as UTF-16 text (&apos;Unicode Text&apos;) but is damaged. Save it as &apos;CSV UTF-8&apos; and try again.</source>
+        <source>The file starts as UTF-16 text ('Unicode Text') but is damaged. Save it as 'CSV UTF-8' and try again.</source>
         <translation>El archivo empieza como texto UTF-16 («Texto Unicode») pero está dañado. Guárdalo como «CSV UTF-8» e inténtalo de nuevo.</translation>
     </message>
     <message>
-        <source>The learner is deleted, but another program is still reading the store, so the store&apos;s journal (-wal) could not be emptied yet. Close the other program and erase again.</source>
+        <source>The learner is deleted, but another program is still reading the store, so the store's journal (-wal) could not be emptied yet. Close the other program and erase again.</source>
         <translation>El aprendiz está eliminado, pero otro programa sigue leyendo la base de datos, así que su diario (-wal) aún no se ha podido vaciar. Cierra el otro programa y vuelve a borrar.</translation>
     </message>
     <message>
-        <source>The file is a spreadsheet workbook, not a CSV file. In your spreadsheet program, save it as &apos;CSV UTF-8&apos; and try again.</source>
+        <source>The file is a spreadsheet workbook, not a CSV file. In your spreadsheet program, save it as 'CSV UTF-8' and try again.</source>
         <translation>El archivo es un libro de hoja de cálculo, no un archivo CSV. En tu programa de hojas de cálculo, guárdalo como «CSV UTF-8» e inténtalo de nuevo.</translation>
     </message>
     <message>
-        <source>The file&apos;s text encoding cannot be recognised. Save it as &apos;CSV UTF-8&apos; and try again.</source>
+        <source>The file's text encoding cannot be recognised. Save it as 'CSV UTF-8' and try again.</source>
         <translation>No se reconoce la codificación del texto del archivo. Guárdalo como «CSV UTF-8» e inténtalo de nuevo.</translation>
     </message>
     <message>
@@ -4021,7 +4419,7 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>El conjunto no tiene manifest.csv, así que no es un conjunto OneRoster.</translation>
     </message>
     <message>
-        <source>The .zip unpacks to more than 500 MB; that is not a school&apos;s roster.</source>
+        <source>The .zip unpacks to more than 500 MB; that is not a school's roster.</source>
         <translation>El .zip ocupa más de 500 MB al descomprimirlo; eso no es el listado de un centro.</translation>
     </message>
     <message>
@@ -4033,8 +4431,8 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>el conjunto no tiene usuarios, clases ni inscripciones que importar.</translation>
     </message>
     <message>
-        <source>a value is far too long to read: a quote mark (&quot;) may never be closed.</source>
-        <translation>un valor es demasiado largo para leerlo: puede que unas comillas (&quot;) no se cierren nunca.</translation>
+        <source>a value is far too long to read: a quote mark (") may never be closed.</source>
+        <translation>un valor es demasiado largo para leerlo: puede que unas comillas (") no se cierren nunca.</translation>
     </message>
     <message>
         <source>sourcedId is empty; every row needs its key.</source>
@@ -4101,11 +4499,11 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>Demasiados intentos fallidos: espera {n} segundos y vuelve a intentarlo.</translation>
     </message>
     <message>
-        <source>How it&apos;s going must be between {low} and {high}.</source>
+        <source>How it's going must be between {low} and {high}.</source>
         <translation>«Cómo va» debe estar entre {low} y {high}.</translation>
     </message>
     <message>
-        <source>Nothing was erased: these backups cannot be opened with this store&apos;s key, so {name} could not be removed from them: {files}. Move them off this computer or delete them, then erase again.</source>
+        <source>Nothing was erased: these backups cannot be opened with this store's key, so {name} could not be removed from them: {files}. Move them off this computer or delete them, then erase again.</source>
         <translation>No se borró nada: estas copias de seguridad no se abren con la clave de esta base de datos, así que no se pudo quitar a {name} de ellas: {files}. Sácalas de esta computadora o elimínalas y vuelve a borrar.</translation>
     </message>
     <message>
@@ -4133,16 +4531,16 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>El archivo tiene más de {n} filas; una importación admite como máximo {m}. Divídelo en archivos más pequeños e impórtalos uno a uno.</translation>
     </message>
     <message>
-        <source>Row {row}: a value is far too long to read. The file may have a quote mark (&quot;) that is never closed.</source>
-        <translation>Fila {row}: un valor es demasiado largo para leerlo. Puede que el archivo tenga unas comillas (&quot;) que nunca se cierran.</translation>
+        <source>Row {row}: a value is far too long to read. The file may have a quote mark (") that is never closed.</source>
+        <translation>Fila {row}: un valor es demasiado largo para leerlo. Puede que el archivo tenga unas comillas (") que nunca se cierran.</translation>
     </message>
     <message>
         <source>Rows {rows} have the same {column} “{id}”. Each learner needs their own id.</source>
         <translation>Las filas {rows} tienen el mismo {column} «{id}». Cada aprendiz necesita su propio identificador.</translation>
     </message>
     <message>
-        <source>Row {row}: “{column}” contains a line break or another invisible control character. A quote mark (&quot;) may be missing.</source>
-        <translation>Fila {row}: «{column}» contiene un salto de línea u otro carácter de control invisible. Puede que falten unas comillas (&quot;).</translation>
+        <source>Row {row}: “{column}” contains a line break or another invisible control character. A quote mark (") may be missing.</source>
+        <translation>Fila {row}: «{column}» contiene un salto de línea u otro carácter de control invisible. Puede que falten unas comillas (").</translation>
     </message>
     <message>
         <source>The columns “{first}” and “{second}” both give the {field}. Keep one of them, or rename the other.</source>
@@ -4269,6 +4667,86 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
             <numerusform>… y %n más.</numerusform>
             <numerusform>… y %n más.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>snapshot</name>
+    <message>
+        <source>Access: how they take in information best</source>
+        <extracomment>Bars per panel on the page (the table has them all).</extracomment>
+        <translation>Acceso: cómo reciben mejor la información</translation>
+    </message>
+    <message>
+        <source>Engage: what keeps them going</source>
+        <translation>Implicación: qué los mantiene con ganas</translation>
+    </message>
+    <message>
+        <source>Express: how they show what they know</source>
+        <translation>Expresión: cómo muestran lo que saben</translation>
+    </message>
+    <message>
+        <source>What gets in the way</source>
+        <translation>Lo que estorba</translation>
+    </message>
+    <message>
+        <source>Interests many share</source>
+        <translation>Intereses que comparten muchos</translation>
+    </message>
+    <message>
+        <source>Aspirations many share</source>
+        <translation>Aspiraciones que comparten muchos</translation>
+    </message>
+    <message>
+        <source>Backpack tools and strategies in use</source>
+        <translation>Herramientas y estrategias de la mochila en uso</translation>
+    </message>
+    <message>
+        <source>Voice and choice asked for, not yet given</source>
+        <translation>Voz y elección que piden y aún no tienen</translation>
+    </message>
+    <message>
+        <source>Strategies: how many tried, how many said it helped</source>
+        <translation>Estrategias: cuántos las probaron, a cuántos les ayudaron</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Pregunta</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Respuesta</translation>
+    </message>
+    <message>
+        <source>Learners</source>
+        <translation>Estudiantes</translation>
+    </message>
+    <message>
+        <source>Of</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <source>Grouped by</source>
+        <translation>Agrupado por</translation>
+    </message>
+    <message>
+        <source>the same words</source>
+        <translation>las mismas palabras</translation>
+    </message>
+    <message>
+        <source>{n} said it helped</source>
+        <translation>a {n} les ayudó</translation>
+    </message>
+    <message>
+        <source>Nothing written yet</source>
+        <translation>Aún no hay nada escrito</translation>
+    </message>
+    <message>
+        <source>tried it</source>
+        <translation>la probaron</translation>
+    </message>
+    <message>
+        <source>said it helped</source>
+        <translation>les ayudó</translation>
     </message>
 </context>
 <context>

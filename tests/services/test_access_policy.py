@@ -12,7 +12,7 @@ import sqlite3
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -35,7 +35,10 @@ from plprofile.services.oneroster import Plan
 from plprofile.services.portable import PortableService
 from plprofile.services.profiles import ProfileService
 from plprofile.services.school import SchoolService
+from plprofile.services.snapshot import SnapshotService
 from plprofile.services.stages import StagesService
+from plprofile.services.strategies import StrategyService
+from plprofile.services.week import WeekService
 from plprofile.store import changes
 from plprofile.store.engine import DB_FILENAME, open_store
 from plprofile.store.models import (
@@ -54,7 +57,8 @@ from plprofile.store.models import (
 )
 from tests import oneroster_sets
 
-SERVICES = (ProfileService, StagesService, AuthService, SchoolService, PortableService)
+SERVICES = (ProfileService, StagesService, AuthService, SchoolService, PortableService, SnapshotService, WeekService,
+            StrategyService)
 ROLES = ("teacher", "own", "other", "signed_out")  # a teacher; learner A on A's rows; learner B on A's rows
 
 
@@ -327,6 +331,31 @@ CALLS: dict[str, list[tuple[str, Call, set[str]]]] = {
     "SchoolService.preview_roster_set": [("set", lambda s, a, i: s[4].preview_roster_set(
         a, parse_oneroster(oneroster_sets.set_11())), set())],
     "SchoolService.import_roster_set": [("set", lambda s, a, i: s[4].import_roster_set(a, Plan()), set())],
+    # the teacher's week: class figures, staff only
+    "SnapshotService.scope": [("all", lambda s, a, i: SnapshotService(s[0], s[1], s[2]).scope(a), T_ONLY)],
+    "SnapshotService.option_framework": [("fw", lambda s, a, i: SnapshotService(s[0], s[1], s[2]).option_framework(a),
+                                          T_ONLY)],
+    "SnapshotService.class_snapshot": [("all", lambda s, a, i: SnapshotService(s[0], s[1], s[2]).class_snapshot(a),
+                                        T_ONLY)],
+    "WeekService.cadence": [("own", lambda s, a, i: WeekService(s[0], s[1], s[2]).cadence(a), T_ONLY)],
+    "WeekService.set_cadence": [("own", lambda s, a, i: WeekService(s[0], s[1], s[2]).set_cadence(a, 4), T_ONLY)],
+    "WeekService.move_conference": [("A", lambda s, a, i: WeekService(s[0], s[1], s[2]).move_conference(
+        a, i["a"], date(2026, 3, 2)), T_ONLY)],
+    "WeekService.week_plan": [("all", lambda s, a, i: WeekService(s[0], s[1], s[2]).week_plan(a, date(2026, 3, 2)),
+                               T_ONLY)],
+    "StrategyService.bank": [("bank", lambda s, a, i: StrategyService(s[0], s[2]).bank(a), ALL)],
+    "StrategyService.uses": [("A", lambda s, a, i: StrategyService(s[0], s[2]).uses(a, i["a"]), T_OWN)],
+    "StrategyService.start": [("A", lambda s, a, i: StrategyService(s[0], s[2]).start(
+        a, i["a"], "chunking", date(2026, 3, 2)), T_OWN)],
+    "StrategyService.answer": [("A's new use", lambda s, a, i: StrategyService(s[0], s[2]).answer(
+        a, StrategyService(s[0], s[2]).start(a, i["a"], "chunking", date(2026, 3, 2)).id, True, date(2026, 3, 9)),
+        T_OWN)],
+    "WeekService.feed_seen_at": [("own", lambda s, a, i: WeekService(s[0], s[1], s[2]).feed_seen_at(a), T_ONLY)],
+    "WeekService.mark_feed_seen": [("own", lambda s, a, i: WeekService(s[0], s[1], s[2]).mark_feed_seen(a), T_ONLY)],
+    "WeekService.changes_since": [("all", lambda s, a, i: WeekService(s[0], s[1], s[2]).changes_since(
+        a, datetime(2026, 1, 1, tzinfo=UTC)), T_ONLY)],
+    "WeekService.due_list": [("all", lambda s, a, i: WeekService(s[0], s[1], s[2]).due_list(a, date(2026, 3, 4)),
+                              T_ONLY)],
 }
 #: Methods for the signed-out sign-in screen: what each returns is all that screen may show.
 SIGNED_OUT = {"AuthService.prepare", "AuthService.needs_first_teacher", "AuthService.needs_recovery",

@@ -1,0 +1,106 @@
+"""The class learning snapshot as a teacher reads it: the learners they may see (a class, a group or all of
+them), their profiles' words grouped by the framework's option lists (``domain.snapshot``)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+
+from sqlalchemy import select
+
+from plprofile.domain import snapshot as snap
+from plprofile.domain.framework import Framework, default_framework
+from plprofile.domain.profile import Actor, Agreement
+from plprofile.store.engine import Store
+from plprofile.store.models import BackpackItem, ChoiceOption, ClassMember, ProfileEntry
+
+from .access import actor_first, require_class
+from .profiles import ProfileService
+from .stages import StagesService
+
+#: Up to this many learners the store is asked about them by id; above it, everything is read and filtered
+#: here (a school's whole list of ids would be a statement of 10,000 parameters).
+_BY_ID = 900
+
+
+@actor_first
+class SnapshotService:
+    def __init__(self, store: Store, profiles: ProfileService | None = None,
+                 stages: StagesService | None = None) -> None:
+        self.store = store
+        self.profiles = profiles or ProfileService(store)
+        self.stages = stages or StagesService(store, self.profiles)
+
+    def scope(self, actor: Actor, *, class_id: uuid.UUID | None = None, group: str | None = None
+              ) -> frozenset[uuid.UUID]:
+        """The learners a snapshot or a list of the week is about: those ``actor`` may see (``class_list``, which
+        keeps the class-scoped policy), narrowed to the learners now in ``class_id`` or to ``group``."""
+        require_class(actor)
+        learners = self.profiles.class_list(actor).learners
+        if group:
+            learners = [r for r in learners if r.group_name == group]
+        ids = frozenset(r.id for r in learners)
+        if class_id is not None:
+            with self.store.session() as s:
+                members = set(s.execute(select(ClassMember.learner_id).where(
+                    ClassMember.class_id == class_id, ClassMember.learner_id.is_not(None),
+                    ClassMember.ended_at.is_(None), ClassMember.deleted_at.is_(None))).scalars())
+            ids = ids & members
+        return ids
+
+    def option_framework(self, actor: Actor) -> Framework:
+        """The framework whose option lists group the words: the school's, else (if it has none) the default."""
+        require_class(actor)
+        framework = self.stages.active_framework(actor)
+        return framework if framework.options else default_framework()
+
+    def class_snapshot(self, actor: Actor, *, class_id: uuid.UUID | None = None, group: str | None = None,
+                       lang: str = "en") -> snap.Snapshot:
+        """How these learners learn, from their agreed, live entries (teacher-only notes and suggestions still
+        waiting for the learner are not theirs yet): each figure a set of learners."""
+        require_class(actor)
+        learners = self.scope(actor, class_id=class_id, group=group)
+        framework = self.option_framework(actor)
+        result = snap.Snapshot(learners)
+        if not learners:
+            result.panels = {panel: [] for panel, _ in snap.PANELS}
+            return result
+        agreed = Agreement.AGREED.value
+        by_panel: dict[str, list[tuple[uuid.UUID, str]]] = {panel: [] for panel, _ in snap.PANELS}
+        E, B, C = ProfileEntry, BackpackItem, ChoiceOption  # noqa: N806
+        entries = select(E.learner_id, E.section, E.text).where(
+            E.deleted_at.is_(None), E.parent_id.is_(None), E.teacher_only.is_(False), E.agreement == agreed,
+            E.section.in_(list(snap.SECTION_PANELS)))
+        backpack = select(B.learner_id, B.name).where(B.deleted_at.is_(None), B.agreement == agreed)
+        choices = select(C.learner_id, C.dimension, C.availability, C.text).where(
+            C.deleted_at.is_(None), C.agreement == agreed)
+        few = len(learners) <= _BY_ID
+        if few:
+            ids = list(learners)
+            entries, backpack, choices = (entries.where(E.learner_id.in_(ids)), backpack.where(B.learner_id.in_(ids)),
+                                          choices.where(C.learner_id.in_(ids)))
+        with self.store.session() as s:
+            for learner, section, text in _within(s.execute(entries), learners, few):
+                by_panel[snap.SECTION_PANELS[section]].append((learner, text))
+            by_panel["backpack"] = [(learner, name) for learner, name in _within(s.execute(backpack), learners, few)]
+            choice_rows = list(_within(s.execute(choices), learners, few))
+        for panel, list_id in snap.PANELS:
+            grouper = snap.Grouper(framework.option_list(list_id), lang)
+            if panel == "choice_asked":
+                items = [(learner, text) for learner, _dim, text in snap.asked_not_given(choice_rows, grouper)]
+            else:
+                items = by_panel[panel]
+            minimum = snap.MIN_SHARED if panel in snap.SHARED_PANELS else 1
+            result.panels[panel] = grouper.group(items, minimum)
+        from .strategies import bank_of, strategy_figures
+
+        result.strategies = strategy_figures(self.store, learners, bank_of(self.stages.active_framework(actor)), lang)
+        return result
+
+
+def _within(rows: Iterable, learners: frozenset[uuid.UUID], few: bool) -> Iterable:
+    """``rows`` whose first column is one of ``learners`` (already so when the store was asked by id)."""
+    return rows if few else (r for r in rows if r[0] in learners)
+
+
+__all__ = ["SnapshotService"]
