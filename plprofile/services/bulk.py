@@ -389,7 +389,7 @@ def _one_learner(w: _Writer, rng: random.Random, index: int, teacher: tuple[Id, 
             w.create("conference", held_at, teacher, lid, learner_id=lid, held_on=held,
                      participants=f"{preferred}, {teacher_name}", notes=rng.choice(CONF_NOTES),
                      agreements=rng.choice(CONF_AGREEMENTS),
-                     next_checkin_on=held + timedelta(days=rng.randint(35, 60)))
+                     next_checkin_on=held + timedelta(days=rng.randint(35, 60)), led_by="teacher")
         assessment = w.create("assessment", held_at, teacher, lid, learner_id=lid, assessed_on=held,
                               framework_id=framework.id, framework_version=framework.version, note="",
                               overall=None, next_on=None, partial=False)  # derived: refresh_spans, once all is written

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -117,8 +118,9 @@ class StudentLedPanel(QWidget):
         speaker, kind = self.speaker.currentData(), self.said_kind.currentData()
         line = self.tr("{who} {said}: {text}").format(who=self.speaker.currentText(),
                                                       said=self.said_kind.currentText(), text=text)
-        item = self.said_list.addItem(line) or self.said_list.item(self.said_list.count() - 1)
+        item = QListWidgetItem(line)
         item.setData(Qt.ItemDataRole.UserRole, (speaker, kind, text))
+        self.said_list.addItem(item)
         self.said_text.clear()
         self.said_text.setFocus()
 
