@@ -99,13 +99,19 @@ class Grouper:
         self.options = tuple(options)
         self.lang = lang
         self._seen: dict[str, tuple[tuple[Option, str], ...]] = {}
+        self._texts: dict[str, tuple[str, tuple[tuple[Option, str], ...]]] = {}
 
     def match(self, text: str) -> tuple[str, tuple[tuple[Option, str], ...]]:
+        """``text`` normalised and the options it belongs to (with the word that matched each)."""
+        known = self._texts.get(text)
+        if known is not None:
+            return known
         norm = normalise(text)
         found = self._seen.get(norm)
         if found is None:
             found = self._seen[norm] = tuple(
                 (o, w) for o in self.options if (w := matched_word(norm, o)) is not None)
+        self._texts[text] = (norm, found)
         return norm, found
 
     def group(self, items: Iterable[tuple[uuid.UUID, str]], min_learners: int = 1) -> list[Group]:

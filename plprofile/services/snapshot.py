@@ -4,9 +4,9 @@ them), their profiles' words grouped by the framework's option lists (``domain.s
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterator
 
-from sqlalchemy import select
+from sqlalchemy import String, select, type_coerce
 
 from plprofile.domain import snapshot as snap
 from plprofile.domain.framework import Framework, default_framework
@@ -68,22 +68,23 @@ class SnapshotService:
         agreed = Agreement.AGREED.value
         by_panel: dict[str, list[tuple[uuid.UUID, str]]] = {panel: [] for panel, _ in snap.PANELS}
         E, B, C = ProfileEntry, BackpackItem, ChoiceOption  # noqa: N806
-        entries = select(E.learner_id, E.section, E.text).where(
+        entries = select(hex_of(E.learner_id), E.section, E.text).where(
             E.deleted_at.is_(None), E.parent_id.is_(None), E.teacher_only.is_(False), E.agreement == agreed,
             E.section.in_(list(snap.SECTION_PANELS)))
-        backpack = select(B.learner_id, B.name).where(B.deleted_at.is_(None), B.agreement == agreed)
-        choices = select(C.learner_id, C.dimension, C.availability, C.text).where(
+        backpack = select(hex_of(B.learner_id), B.name).where(B.deleted_at.is_(None), B.agreement == agreed)
+        choices = select(hex_of(C.learner_id), C.dimension, C.availability, C.text).where(
             C.deleted_at.is_(None), C.agreement == agreed)
         few = len(learners) <= _BY_ID
         if few:
             ids = list(learners)
             entries, backpack, choices = (entries.where(E.learner_id.in_(ids)), backpack.where(B.learner_id.in_(ids)),
                                           choices.where(C.learner_id.in_(ids)))
+        by_hex = {lid.hex: lid for lid in learners}
         with self.store.session() as s:
-            for learner, section, text in _within(s.execute(entries), learners, few):
+            for learner, section, text in rows_of(s, entries, by_hex):
                 by_panel[snap.SECTION_PANELS[section]].append((learner, text))
-            by_panel["backpack"] = [(learner, name) for learner, name in _within(s.execute(backpack), learners, few)]
-            choice_rows = list(_within(s.execute(choices), learners, few))
+            by_panel["backpack"] = list(rows_of(s, backpack, by_hex))
+            choice_rows = list(rows_of(s, choices, by_hex))
         for panel, list_id in snap.PANELS:
             grouper = snap.Grouper(framework.option_list(list_id), lang)
             if panel == "choice_asked":
@@ -98,9 +99,18 @@ class SnapshotService:
         return result
 
 
-def _within(rows: Iterable, learners: frozenset[uuid.UUID], few: bool) -> Iterable:
-    """``rows`` whose first column is one of ``learners`` (already so when the store was asked by id)."""
-    return rows if few else (r for r in rows if r[0] in learners)
+def hex_of(column):  # noqa: ANN001, ANN201
+    """A key column as the store keeps it (32 hex digits): read without making a UUID of every row."""
+    return type_coerce(column, String)
+
+
+def rows_of(session, statement, by_hex: dict[str, uuid.UUID]) -> Iterator[tuple]:  # noqa: ANN001
+    """The rows of ``statement`` (its first column ``hex_of`` a learner key) whose learner is in ``by_hex``, that
+    column made the learner's UUID; read through the connection, without the ORM's handling of each row."""
+    for row in session.connection().execute(statement):
+        learner = by_hex.get(row[0])
+        if learner is not None:
+            yield (learner, *row[1:])
 
 
 __all__ = ["SnapshotService"]

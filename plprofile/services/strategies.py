@@ -114,25 +114,35 @@ def strategy_figures(store: Store, learners: frozenset[uuid.UUID], bank: tuple[O
                      ) -> list[tuple[str, str, frozenset[uuid.UUID], frozenset[uuid.UUID]]]:
     """Per strategy of the bank: the learners who tried it (a live use, or a live agreed backpack item whose name
     the strategy's words recognise) and those whose latest answer says it helped; most tried first."""
+    from .snapshot import hex_of, rows_of
+
     tried: dict[str, set[uuid.UUID]] = {s.id: set() for s in bank}
     latest: dict[tuple[uuid.UUID, str], tuple[date, bool]] = {}
     grouper = snap.Grouper(bank, lang)
+    by_hex = {lid.hex: lid for lid in learners}
+    U, C, B = StrategyUse, StrategyCheck, BackpackItem  # noqa: N806
+    uses_q = (select(hex_of(U.learner_id), hex_of(U.id), U.strategy_id, hex_of(U.backpack_item_id))
+              .join(B, B.id == U.backpack_item_id).where(U.deleted_at.is_(None), B.deleted_at.is_(None)))
+    checks_q = (select(hex_of(C.learner_id), hex_of(C.use_id), C.on_date, C.helped).where(C.deleted_at.is_(None))
+                .order_by(C.on_date, C.created_at))
+    items_q = select(hex_of(B.learner_id), hex_of(B.id), B.name).where(B.deleted_at.is_(None),
+                                                                       B.agreement == Agreement.AGREED.value)
+    if len(learners) <= 900:  # a class: asked by id (see ``snapshot._BY_ID``)
+        ids = list(learners)
+        uses_q, checks_q, items_q = (uses_q.where(U.learner_id.in_(ids)), checks_q.where(C.learner_id.in_(ids)),
+                                     items_q.where(B.learner_id.in_(ids)))
     with store.session() as s:
-        uses = dict(((use_id, (lid, sid)) for use_id, lid, sid in s.execute(
-            select(StrategyUse.id, StrategyUse.learner_id, StrategyUse.strategy_id)
-            .join(BackpackItem, BackpackItem.id == StrategyUse.backpack_item_id)
-            .where(StrategyUse.deleted_at.is_(None), BackpackItem.deleted_at.is_(None))) if lid in learners))
-        for lid, sid in uses.values():
+        uses: dict[str, tuple[uuid.UUID, str]] = {}
+        in_use: set[str] = set()
+        for lid, use_id, sid, item_id in rows_of(s, uses_q, by_hex):
+            uses[use_id] = (lid, sid)
+            in_use.add(item_id)
             tried.setdefault(sid, set()).add(lid)
-        for use_id, on, helped in s.execute(select(StrategyCheck.use_id, StrategyCheck.on_date, StrategyCheck.helped)
-                                            .where(StrategyCheck.deleted_at.is_(None))
-                                            .order_by(StrategyCheck.on_date, StrategyCheck.created_at)):
+        for _lid, use_id, on, helped in rows_of(s, checks_q, by_hex):
             if use_id in uses:
                 latest[uses[use_id]] = (on, helped)
-        in_use = set(s.execute(select(StrategyUse.backpack_item_id).where(StrategyUse.deleted_at.is_(None))).scalars())
-        for item_id, lid, name in s.execute(select(BackpackItem.id, BackpackItem.learner_id, BackpackItem.name).where(
-                BackpackItem.deleted_at.is_(None), BackpackItem.agreement == Agreement.AGREED.value)):
-            if lid in learners and item_id not in in_use:
+        for lid, item_id, name in rows_of(s, items_q, by_hex):
+            if item_id not in in_use:
                 for option, _word in grouper.match(name)[1]:
                     tried[option.id].add(lid)
     helped: dict[str, set[uuid.UUID]] = {}

@@ -33,7 +33,7 @@ from plprofile.store.models import (
 
 from .access import actor_first, class_scope, require_class
 from .profiles import ProfileService
-from .snapshot import SnapshotService
+from .snapshot import SnapshotService, hex_of, rows_of
 from .stages import StagesService
 
 MAX_CADENCE_WEEKS = 26
@@ -101,12 +101,14 @@ class WeekService:
     def _plan(self, actor: Actor, learners: frozenset[uuid.UUID], monday: date,
               holidays: Collection[date]) -> dict[uuid.UUID, date]:
         order = self._order(actor)
+        by_hex = {lid.hex: lid for lid in learners}
         with self.store.session() as s:
-            last = dict(s.execute(select(Conference.learner_id, func.max(Conference.held_on)).where(
-                Conference.deleted_at.is_(None)).group_by(Conference.learner_id)).all())
-            planned = dict(s.execute(select(ConferenceSlot.learner_id, func.max(ConferenceSlot.planned_on)).where(
-                ConferenceSlot.account_id == actor.account_id, ConferenceSlot.deleted_at.is_(None))
-                .group_by(ConferenceSlot.learner_id)).all())
+            last = dict(rows_of(s, select(hex_of(Conference.learner_id), func.max(Conference.held_on)).where(
+                Conference.deleted_at.is_(None)).group_by(Conference.learner_id), by_hex))
+            planned = dict(rows_of(s, select(hex_of(ConferenceSlot.learner_id), func.max(ConferenceSlot.planned_on))
+                                   .where(ConferenceSlot.account_id == actor.account_id,
+                                          ConferenceSlot.deleted_at.is_(None))
+                                   .group_by(ConferenceSlot.learner_id), by_hex))
         rota = [w.RotaLearner(lid, last.get(lid), planned.get(lid), order.get(lid, 0)) for lid in learners]
         return w.propose_week(rota, monday, self.cadence(actor), holidays)
 
@@ -128,28 +130,26 @@ class WeekService:
 
     def _facts(self, actor: Actor, learners: frozenset[uuid.UUID]) -> w.WeekFacts:
         live_goal = (Goal.deleted_at.is_(None), Goal.status.not_in(_CLOSED))
+        by_hex = {lid.hex: lid for lid in learners}
         with self.store.session() as s:
             latest: dict[uuid.UUID, tuple[date, date | None]] = {}
-            for lid, held, next_on in s.execute(select(
-                    Conference.learner_id, Conference.held_on, Conference.next_checkin_on).where(
-                    Conference.deleted_at.is_(None)).order_by(Conference.held_on, Conference.created_at)):
-                if lid in learners:
-                    latest[lid] = (held, next_on)
-            checked = dict(s.execute(select(CheckIn.learner_id, func.max(CheckIn.on_date)).where(
-                CheckIn.deleted_at.is_(None)).group_by(CheckIn.learner_id)).all())
-            steps = [(lid, due, text) for lid, due, text in s.execute(
-                select(ActionStep.learner_id, ActionStep.due_date, ActionStep.text)
-                .join(Goal, Goal.id == ActionStep.goal_id)
-                .where(ActionStep.deleted_at.is_(None), ActionStep.done.is_(False), ActionStep.due_date.is_not(None),
-                       *live_goal)) if lid in learners]
-            goals = [(lid, day, text) for lid, day, text in s.execute(
-                select(Goal.learner_id, Goal.target_date, Goal.statement).where(
-                    Goal.target_date.is_not(None), *live_goal)) if lid in learners]
-            proposals = [(lid, created, text) for lid, created, text in s.execute(
-                select(ProfileEntry.learner_id, ProfileEntry.created_at, ProfileEntry.text).where(
-                    ProfileEntry.section == Section.NEXT_CONFERENCE.value, ProfileEntry.deleted_at.is_(None),
-                    ProfileEntry.parent_id.is_(None), ProfileEntry.author_role == Role.LEARNER.value,
-                    ProfileEntry.agreement != Agreement.DECLINED.value)) if lid in learners]
+            for lid, held, next_on in rows_of(s, select(
+                    hex_of(Conference.learner_id), Conference.held_on, Conference.next_checkin_on).where(
+                    Conference.deleted_at.is_(None)).order_by(Conference.held_on, Conference.created_at), by_hex):
+                latest[lid] = (held, next_on)
+            checked = dict(rows_of(s, select(hex_of(CheckIn.learner_id), func.max(CheckIn.on_date)).where(
+                CheckIn.deleted_at.is_(None)).group_by(CheckIn.learner_id), by_hex))
+            steps = list(rows_of(s, select(hex_of(ActionStep.learner_id), ActionStep.due_date, ActionStep.text)
+                                 .join(Goal, Goal.id == ActionStep.goal_id)
+                                 .where(ActionStep.deleted_at.is_(None), ActionStep.done.is_(False),
+                                        ActionStep.due_date.is_not(None), *live_goal), by_hex))
+            goals = list(rows_of(s, select(hex_of(Goal.learner_id), Goal.target_date, Goal.statement).where(
+                Goal.target_date.is_not(None), *live_goal), by_hex))
+            proposals = list(rows_of(s, select(hex_of(ProfileEntry.learner_id), ProfileEntry.created_at,
+                                               ProfileEntry.text).where(
+                ProfileEntry.section == Section.NEXT_CONFERENCE.value, ProfileEntry.deleted_at.is_(None),
+                ProfileEntry.parent_id.is_(None), ProfileEntry.author_role == Role.LEARNER.value,
+                ProfileEntry.agreement != Agreement.DECLINED.value), by_hex))
         checkins = {lid: (next_on, (checked.get(lid) or date.min) >= next_on)
                     for lid, (_held, next_on) in latest.items() if next_on is not None}
         waiting = [(lid, _day(created), text) for lid, created, text in proposals
