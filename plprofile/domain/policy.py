@@ -12,7 +12,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from enum import StrEnum
+from enum import Enum, StrEnum
 
 from .profile import Actor, Role
 
@@ -65,6 +65,16 @@ def who(actor: Actor) -> Who:
     return Who.ADMIN if actor.admin else Who.TEACHER
 
 
+class Scope(Enum):
+    """``Target.class_scope`` when the school has no classes yet (every store before rosters, the demo): then
+    every teacher teaches every learner. Said explicitly, so that a scope left out denies."""
+
+    ALL_STAFF = "all staff"
+
+
+ALL_STAFF = Scope.ALL_STAFF
+
+
 @dataclass(frozen=True)
 class Target:
     """The facts about a row that the rules look at (for a new row: the row as it would be written)."""
@@ -79,9 +89,10 @@ class Target:
     #: ACCOUNT rows: "teacher", "admin" or "learner"; and whether it is the last staff account that can sign in.
     account_kind: str | None = None
     last_staff: bool = False
-    #: The accounts that teach the row's learner in a class (teachers and aides of the learner's open classes);
-    #: None when the learner is in no class (a school without classes yet: every teacher sees every learner).
-    class_scope: frozenset[uuid.UUID] | None = None
+    #: The accounts that teach the row's learner in a class (teachers and aides of the learner's open classes;
+    #: empty when the learner is in none), or ``ALL_STAFF`` when the school has no classes yet (every teacher
+    #: sees every learner). Left out (None), a teacher's rule for a learner's row denies: deny by default.
+    class_scope: frozenset[uuid.UUID] | Scope | None = None
 
 
 # ---- the messages a refusal carries (never any text of the row) ---------------------------------------------
@@ -162,8 +173,12 @@ SIGNED_IN = Condition("yes (anyone signed in)", lambda a, t: True)
 
 
 def teaches(actor: Actor, t: Target) -> bool:
-    """Whether ``actor`` teaches the row's learner: in one of their classes, or the learner is in no class."""
-    return t.class_scope is None or actor.account_id in t.class_scope
+    """Whether ``actor`` teaches the row's learner: in one of their classes, or the school has no classes yet
+    (``ALL_STAFF``). A row that belongs to no learner (a new learner, a staff account) is in no class: the rule
+    of its kind decides alone. A learner's row without a scope is refused."""
+    if t.learner_id is None or t.class_scope is ALL_STAFF:
+        return True
+    return isinstance(t.class_scope, frozenset) and actor.account_id in t.class_scope
 
 
 @dataclass(frozen=True)

@@ -272,7 +272,8 @@ class AuthService:
             if account is not None:
                 check(s, actor, Action.READ, account)
             else:
-                require(actor, Action.READ, Target(Kind.ACCOUNT, learner_id=learner_id, account_kind="learner"))
+                require(actor, Action.READ, Target(Kind.ACCOUNT, learner_id=learner_id, account_kind="learner",
+                                                   class_scope=class_scope(s, learner_id)))
         if account is None:
             return None, False, False
         locked = account.locked_until is not None and account.locked_until > utcnow()

@@ -166,7 +166,8 @@ class ProfileService:
     def may(self, actor: Actor, action: Action, row: Row) -> bool:
         """Whether the policy lets ``actor`` do ``action`` to ``row`` as loaded (for a window to offer only what
         will be allowed; the write itself asks again)."""
-        return bool(policy.decide(actor, action, access.target(row)))
+        with self.store.session() as s:
+            return bool(policy.decide(actor, action, access.stored_target(s, row)))
 
     def list_learners(self, actor: Actor) -> list[LearnerSummary]:
         """The learners ``actor`` may see: a teacher's class, a learner themselves."""
@@ -193,10 +194,10 @@ class ProfileService:
         class); a school admin, everyone. A store without classes: everyone, without a question per learner."""
         with self.store.session() as s:
             scopes = access.class_scopes(s)
-        if not scopes:
-            return learners
+        if scopes is policy.ALL_STAFF:
+            return learners if policy.decide(actor, Action.READ, Target(Kind.LEARNER, class_scope=scopes)) else []
         return [r for r in learners if policy.decide(actor, Action.READ, Target(
-            Kind.LEARNER, learner_id=r.id, class_scope=scopes.get(r.id)))]
+            Kind.LEARNER, learner_id=r.id, class_scope=scopes.get(r.id, frozenset())))]
 
     def forget_class_list(self, actor: Actor) -> None:
         """Read the class list again next time (it was read before a learner came in)."""
@@ -389,34 +390,36 @@ class ProfileService:
             # what the actor may read, and nothing that hangs from a teacher-only note
             entries = rows(ProfileEntry, ProfileEntry.position, ProfileEntry.created_at)
             hidden = {e.id for e in entries if e.teacher_only}
-            entries = access.visible(actor, entries, hidden)
-            backpack = access.visible(actor, rows(BackpackItem, BackpackItem.created_at))
-            sees_notes = policy.decide(actor, Action.READ, Target(Kind.ENTRY, learner_id=learner_id, teacher_only=True))
+            scope = access.class_scope(s, learner_id)
+            entries = access.visible(actor, entries, hidden, scope=scope)
+            backpack = access.visible(actor, rows(BackpackItem, BackpackItem.created_at), scope=scope)
+            sees_notes = policy.decide(actor, Action.READ, Target(Kind.ENTRY, learner_id=learner_id, teacher_only=True,
+                                                                  class_scope=scope))
             for item in backpack:
                 if item.challenge_id in hidden and not sees_notes:
                     s.expunge(item)  # the learner's copy does not link to the note; the stored row keeps it
                     item.challenge_id = None
-            goals = access.visible(actor, rows(Goal, Goal.created_at))
+            goals = access.visible(actor, rows(Goal, Goal.created_at), scope=scope)
             views = {g.id: GoalView(g) for g in goals}
-            for step in access.visible(actor, rows(ActionStep, ActionStep.position, ActionStep.created_at)):
+            for step in access.visible(actor, rows(ActionStep, ActionStep.position, ActionStep.created_at), scope=scope):
                 if step.goal_id in views:
                     views[step.goal_id].steps.append(step)
-            for sup in access.visible(actor, rows(GoalSupport, GoalSupport.created_at)):
+            for sup in access.visible(actor, rows(GoalSupport, GoalSupport.created_at), scope=scope):
                 if sup.goal_id in views:
                     views[sup.goal_id].supports.append(sup)
-            for ev in access.visible(actor, rows(Evidence, Evidence.added_on, Evidence.created_at)):
+            for ev in access.visible(actor, rows(Evidence, Evidence.added_on, Evidence.created_at), scope=scope):
                 if ev.goal_id in views:
                     views[ev.goal_id].evidence.append(ev)
-            for ci in access.visible(actor, rows(CheckIn, CheckIn.on_date, CheckIn.created_at)):
+            for ci in access.visible(actor, rows(CheckIn, CheckIn.on_date, CheckIn.created_at), scope=scope):
                 if ci.goal_id in views:
                     views[ci.goal_id].checkins.append(ci)
             return ProfileView(
                 learner=learner,
                 entries=entries,
                 backpack=backpack,
-                choices=access.visible(actor, rows(ChoiceOption, ChoiceOption.created_at)),
+                choices=access.visible(actor, rows(ChoiceOption, ChoiceOption.created_at), scope=scope),
                 goals=list(views.values()),
-                conferences=access.visible(actor, rows(Conference, Conference.held_on.desc())),
+                conferences=access.visible(actor, rows(Conference, Conference.held_on.desc()), scope=scope),
             )
 
     # ---- profile entries ----------------------------------------------------------------------------
@@ -652,7 +655,8 @@ class ProfileService:
             stmt = select(ChangeLog).where(ChangeLog.learner_id == learner_id)
             if author_role is not None:
                 stmt = stmt.where(ChangeLog.author_role == Role(author_role).value)
-            if not policy.decide(actor, Action.READ, Target(Kind.ENTRY, learner_id=learner_id, teacher_only=True)):
+            if not policy.decide(actor, Action.READ, Target(Kind.ENTRY, learner_id=learner_id, teacher_only=True,
+                                                            class_scope=access.class_scope(s, learner_id))):
                 # nothing about a teacher-only note (nor a suggestion on one), nor about accounts
                 notes = select(ProfileEntry.id).where(ProfileEntry.learner_id == learner_id,
                                                       ProfileEntry.teacher_only.is_(True))
