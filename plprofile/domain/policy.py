@@ -49,6 +49,7 @@ class Action(StrEnum):
     DELETE = "delete"  # soft delete (a tombstone)
     RESTORE = "restore"
     PURGE = "purge"  # erase for good
+    SET_PASSWORD = "set_password"  # set another person's password (temporary: they choose their own next)
 
 
 class Who(StrEnum):
@@ -120,12 +121,14 @@ OTHER_CHALLENGE = "That challenge belongs to another learner."
 OTHER_ITEM = "That backpack item belongs to another learner."
 NOT_IN_CLASSES = "That learner is not in one of your classes."
 SCHOOL_ADMINS = "Only a school admin can change the school's classes and years."
+STAFF_PASSWORDS = "Only a school admin can set another teacher's password."
+OWN_PASSWORD = "Change your own password with Change my password."
 
 MESSAGES = (
     SIGN_IN_FIRST, NOT_YOURS, TEACHERS_ONLY, HIDDEN, FIXED_FIELDS, KEPT_AS_MADE, OWN_WORDS_ONLY, LAST_TEACHER, TEACHER_ONLY_NOTE,
     LEARNERS_WORDS, LEARNERS_WORDS_REMOVE, LEARNER_DECIDES, LEARNER_AGREES, LEARNER_FIELDS, CLASS_TEACHERS,
     FRAMEWORK_TEACHERS, SELF_ASSESSMENT, ACCOUNTS_STAFF, NO_ACCOUNT_REMOVAL, OTHER_CHALLENGE, OTHER_ITEM,
-    NOT_IN_CLASSES, SCHOOL_ADMINS,
+    NOT_IN_CLASSES, SCHOOL_ADMINS, STAFF_PASSWORDS, OWN_PASSWORD,
 )
 
 
@@ -170,6 +173,8 @@ LEARNER_OR_OWN_ACCOUNT = Condition("learners' accounts and their own",
 STAFF_NOT_LAST = Condition("a teacher's, not the last",
                            lambda a, t: t.account_kind in ("teacher", "admin") and not t.last_staff)
 SIGNED_IN = Condition("yes (anyone signed in)", lambda a, t: True)
+OTHER_STAFF_ACCOUNT = Condition("another staff account",
+                                lambda a, t: t.account_kind in ("teacher", "admin") and t.row_id != a.account_id)
 
 
 def teaches(actor: Actor, t: Target) -> bool:
@@ -217,6 +222,8 @@ def _build() -> dict[tuple[Kind, Action], dict[Who, Rule]]:
     rules[Kind.ACCOUNT, Action.READ] = {**_staff(every), L: _r(OWN_ACCOUNT)}
     rules[Kind.ACCOUNT, Action.CREATE] = _staff(every)
     rules[Kind.ACCOUNT, Action.UPDATE] = {A: every, T: _r(LEARNER_OR_OWN_ACCOUNT, ACCOUNTS_STAFF)}
+    # a roster's teachers arrive without a password: a school admin sets one, which its owner replaces
+    rules[Kind.ACCOUNT, Action.SET_PASSWORD] = {A: _r(OTHER_STAFF_ACCOUNT, OWN_PASSWORD)}
     rules[Kind.ACCOUNT, Action.DELETE] = _staff(_r(
         STAFF_NOT_LAST, lambda t: NO_ACCOUNT_REMOVAL if t.account_kind == "learner" else LAST_TEACHER))
     # the profile's words: the learner's own words stay theirs; a teacher suggests beside them
@@ -346,7 +353,7 @@ def _no_rule_reason(kind: Kind, action: Action, role: Who, by_role: dict[Who, Ru
     if kind is Kind.SCHOOL:
         return SCHOOL_ADMINS
     if kind is Kind.ACCOUNT:
-        return ACCOUNTS_STAFF
+        return STAFF_PASSWORDS if action is Action.SET_PASSWORD else ACCOUNTS_STAFF
     if action is Action.DECIDE:
         return LEARNER_DECIDES
     return TEACHERS_ONLY

@@ -177,6 +177,12 @@ def _row(store, model, row_id):  # noqa: ANN001, ANN202
         return session.get(model, row_id)
 
 
+def _not_temporary(call: Callable[[], object]) -> None:
+    """``choose_password`` by someone allowed whose password is their own: refused as not temporary."""
+    with pytest.raises(ValidationError):
+        call()
+
+
 CALLS: dict[str, list[tuple[str, Call, set[str]]]] = {
     "ProfileService.may": [("asks only", lambda s, a, i: s[1].may(a, Action.DELETE, _row(s[0], Goal, i["goal"])),
                             ALL)],
@@ -308,6 +314,11 @@ CALLS: dict[str, list[tuple[str, Call, set[str]]]] = {
     ],
     "AuthService.learner_sign_in_name": [("A", lambda s, a, i: s[3].learner_sign_in_name(a, i["a"]), T_OWN)],
     "AuthService.verify_actor": [("self", lambda s, a, i: s[3].verify_actor(a, "wrong secret"), ALL)],
+    "AuthService.list_staff": [("staff", lambda s, a, i: s[3].list_staff(a), T_ONLY)],
+    "AuthService.set_staff_password": [("a teacher's", lambda s, a, i: s[3].set_staff_password(
+        a, i["second_teacher"], "a long new password"), set())],
+    "AuthService.choose_password": [("own", lambda s, a, i: _not_temporary(lambda: s[3].choose_password(
+        a, "a new long password")), T_ONLY)],
     # the school's structure: staff read it, only a school admin changes it (a teacher here is not one)
     "SchoolService.list_classes": [("classes", lambda s, a, i: s[4].list_classes(a), T_ONLY)],
     "SchoolService.class_learners": [("any", lambda s, a, i: s[4].class_learners(a, uuid.uuid4()), T_ONLY)],
