@@ -268,6 +268,7 @@ class MainWindow(QMainWindow):
         self._action(learner_menu, self.tr("&Set or reset sign-in PIN…"), self.set_learner_pin)
         self._action(learner_menu, self.tr("&Unlock learner's sign-in"), self.unlock_learner)
         self._action(learner_menu, self.tr("Add a &teacher account…"), self.add_teacher)
+        self._action(learner_menu, self.tr("&Accounts…"), self.open_accounts)  # issue 16: staff passwords
         self._action(file_menu, self.tr("C&hange my password…"), self.change_password)
         self.view_menu = self.menuBar().addMenu(self.tr("&View"))
         self._action(self.view_menu, self.tr("&Class overview…"), self.open_class_overview,
@@ -615,7 +616,28 @@ class MainWindow(QMainWindow):
             self.pages.setCurrentWidget(self.splitter)
             self.idle.start()
             return
+        if getattr(signed, "must_choose_password", False):  # issue 16: a password set by a school admin
+            self._choose_password(signed)
+            return
         self._start_session(signed)
+
+    # ---- issue 16: staff accounts (plprofile/ui/accounts.py) ----
+    def open_accounts(self) -> None:
+        if self.ctx is not None:
+            from .accounts import open_accounts
+
+            open_accounts(self, self.auth, self.ctx.me)
+
+    def _choose_password(self, signed) -> None:  # noqa: ANN001
+        from .accounts import ChoosePasswordPage
+
+        if getattr(self, "choose_password_page", None) is None:
+            self.choose_password_page = ChoosePasswordPage()
+            self.choose_password_page.chosen.connect(self._start_session)
+            self.choose_password_page.cancelled.connect(self._show_signin)
+            self.pages.addWidget(self.choose_password_page)
+        self.choose_password_page.start(self.auth, signed)
+        self.pages.setCurrentWidget(self.choose_password_page)
 
     def _start_session(self, signed) -> None:  # noqa: ANN001
         from .context import AppContext

@@ -48,6 +48,8 @@ FIXED = (
                                   "backup from before the accounts were lost, or ask whoever looks after the "
                                   "school's computers."),
     QT_TRANSLATE_NOOP("services", "Rate at least one element before saving."),
+    QT_TRANSLATE_NOOP("services", "Choose a password of your own, not the one you were given."),
+    QT_TRANSLATE_NOOP("services", "Change your password with your current one."),
     QT_TRANSLATE_NOOP("services", "The password contains an invalid character."),
     QT_TRANSLATE_NOOP("services", "A PIN is 4 to 8 digits."),
     QT_TRANSLATE_NOOP("services", "The sign-in name cannot be empty."),

@@ -53,6 +53,77 @@
     </message>
 </context>
 <context>
+    <name>AccountsDialog</name>
+    <message>
+        <source>Accounts</source>
+        <translation>Cuentas</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Sign-in name</source>
+        <translation>Nombre de acceso</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>Teachers and school admins</source>
+        <translation>Docentes y administradores del centro</translation>
+    </message>
+    <message>
+        <source>&amp;Set password…</source>
+        <translation>&amp;Poner contraseña…</translation>
+    </message>
+    <message>
+        <source>Only a school admin can set another teacher&apos;s password.</source>
+        <translation>Solo un administrador del centro puede poner la contraseña de otro docente.</translation>
+    </message>
+    <message>
+        <source>none yet: cannot sign in</source>
+        <translation>ninguna todavía: no puede entrar</translation>
+    </message>
+    <message>
+        <source>set for them: they choose their own at sign-in</source>
+        <translation>puesta por otra persona: elegirá la suya al entrar</translation>
+    </message>
+    <message>
+        <source>their own</source>
+        <translation>la suya</translation>
+    </message>
+    <message>
+        <source>{name} (school admin)</source>
+        <translation>{name} (administración del centro)</translation>
+    </message>
+    <message>
+        <source>Set password</source>
+        <translation>Poner contraseña</translation>
+    </message>
+    <message>
+        <source>Choose a teacher in the list first.</source>
+        <translation>Elige primero un docente de la lista.</translation>
+    </message>
+    <message>
+        <source>A password for {name} (at least 8 characters). They choose their own the first time they sign in:</source>
+        <translation>Una contraseña para {name} (8 caracteres como mínimo). La primera vez que entre elegirá la suya:</translation>
+    </message>
+    <message>
+        <source>The password again:</source>
+        <translation>La contraseña otra vez:</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same. Nothing was changed.</source>
+        <translation>Las dos contraseñas no son iguales. No se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <source>{name} signs in as “{username}” with this password, and then chooses their own.</source>
+        <translation>{name} entra como «{username}» con esta contraseña y después elige la suya.</translation>
+    </message>
+</context>
+<context>
     <name>AddLearnerDialog</name>
     <message>
         <source>Add a learner</source>
@@ -713,6 +784,45 @@ plprofile se cerrará ahora; vuelve a abrirlo para ver los registros restaurados
     <message>
         <source>Add a voice-and-choice option</source>
         <translation>Agregar una opción de voz y elección</translation>
+    </message>
+</context>
+<context>
+    <name>ChoosePasswordPage</name>
+    <message>
+        <source>Your password was set by someone else. Choose your own now: only you should know it.</source>
+        <translation>Otra persona puso tu contraseña. Elige ahora la tuya: solo tú debes conocerla.</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Contraseña nueva</translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation>Contraseña nueva otra vez</translation>
+    </message>
+    <message>
+        <source>Save my password</source>
+        <translation>Guardar mi contraseña</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Cerrar sesión</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>Contraseña &amp;nueva:</translation>
+    </message>
+    <message>
+        <source>&amp;Again:</source>
+        <translation>&amp;Otra vez:</translation>
+    </message>
+    <message>
+        <source>Welcome, {name}: choose your password</source>
+        <translation>Te damos la bienvenida, {name}: elige tu contraseña</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation>Las dos contraseñas no son iguales.</translation>
     </message>
 </context>
 <context>
@@ -1701,6 +1811,10 @@ Sin cifrado, cualquiera que copie los archivos de esta computadora puede leer lo
     <message>
         <source>Add a &amp;teacher account…</source>
         <translation>Agregar una cuenta de &amp;docente…</translation>
+    </message>
+    <message>
+        <source>&amp;Accounts…</source>
+        <translation>&amp;Cuentas…</translation>
     </message>
     <message>
         <source>C&amp;hange my password…</source>
@@ -3472,12 +3586,28 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>Solo una persona administradora del centro puede cambiar las clases y los cursos escolares.</translation>
     </message>
     <message>
+        <source>Only a school admin can set another teacher&apos;s password.</source>
+        <translation>Solo un administrador del centro puede poner la contraseña de otro docente.</translation>
+    </message>
+    <message>
+        <source>Change your own password with Change my password.</source>
+        <translation>Cambia tu propia contraseña con Cambiar mi contraseña.</translation>
+    </message>
+    <message>
         <source>This store holds learners&apos; profiles but no teacher account. Restore a backup from before the accounts were lost, or ask whoever looks after the school&apos;s computers.</source>
         <translation>Este almacén tiene perfiles de aprendices pero ninguna cuenta de docente. Restaure una copia de seguridad de antes de que se perdieran las cuentas, o pregunte a quien se ocupa de los ordenadores de la escuela.</translation>
     </message>
     <message>
         <source>Rate at least one element before saving.</source>
         <translation>Valora al menos un elemento antes de guardar.</translation>
+    </message>
+    <message>
+        <source>Choose a password of your own, not the one you were given.</source>
+        <translation>Elige una contraseña propia, no la que te dieron.</translation>
+    </message>
+    <message>
+        <source>Change your password with your current one.</source>
+        <translation>Cambia tu contraseña indicando la actual.</translation>
     </message>
     <message>
         <source>The password contains an invalid character.</source>
