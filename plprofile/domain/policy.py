@@ -37,6 +37,7 @@ class Kind(StrEnum):
     CLASS = "class"  # the class list, groups and class-wide figures
     FRAMEWORK = "framework"  # the Stages framework the school uses
     SCHOOL = "school"  # the school's structure: school years, classes and who is in them
+    SNAPSHOT = "year_snapshot"  # a learner's profile as a school year ended: read-only
 
 
 class Action(StrEnum):
@@ -123,12 +124,13 @@ NOT_IN_CLASSES = "That learner is not in one of your classes."
 SCHOOL_ADMINS = "Only a school admin can change the school's classes and years."
 STAFF_PASSWORDS = "Only a school admin can set another teacher's password."
 OWN_PASSWORD = "Change your own password with Change my password."
+YEAR_KEPT = "A year's snapshot is kept as it was."
 
 MESSAGES = (
     SIGN_IN_FIRST, NOT_YOURS, TEACHERS_ONLY, HIDDEN, FIXED_FIELDS, KEPT_AS_MADE, OWN_WORDS_ONLY, LAST_TEACHER, TEACHER_ONLY_NOTE,
     LEARNERS_WORDS, LEARNERS_WORDS_REMOVE, LEARNER_DECIDES, LEARNER_AGREES, LEARNER_FIELDS, CLASS_TEACHERS,
     FRAMEWORK_TEACHERS, SELF_ASSESSMENT, ACCOUNTS_STAFF, NO_ACCOUNT_REMOVAL, OTHER_CHALLENGE, OTHER_ITEM,
-    NOT_IN_CLASSES, SCHOOL_ADMINS, STAFF_PASSWORDS, OWN_PASSWORD,
+    NOT_IN_CLASSES, SCHOOL_ADMINS, STAFF_PASSWORDS, OWN_PASSWORD, YEAR_KEPT,
 )
 
 
@@ -264,6 +266,8 @@ def _build() -> dict[tuple[Kind, Action], dict[Who, Rule]]:
     rules[Kind.SCHOOL, Action.READ] = _staff(every)
     for action in (Action.CREATE, Action.UPDATE, Action.DELETE):
         rules[Kind.SCHOOL, action] = {A: every}
+    # a year's snapshot: read by the learner and their teachers; made only by the year change, never edited
+    rules[Kind.SNAPSHOT, Action.READ] = {**_staff(every), L: _r(OWN)}
     return rules
 
 
@@ -344,6 +348,8 @@ def decide(actor: Actor | None, action: Action, target: Target, fields: Iterable
 
 
 def _no_rule_reason(kind: Kind, action: Action, role: Who, by_role: dict[Who, Rule]) -> str:
+    if kind is Kind.SNAPSHOT:
+        return YEAR_KEPT
     if not by_role:
         return KEPT_AS_MADE if kind in (Kind.CHECKIN, Kind.ASSESSMENT, Kind.RATING) else FIXED_FIELDS
     if kind is Kind.CLASS:

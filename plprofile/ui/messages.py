@@ -44,6 +44,7 @@ FIXED = (
     QT_TRANSLATE_NOOP("services", "Only a school admin can change the school's classes and years."),
     QT_TRANSLATE_NOOP("services", "Only a school admin can set another teacher's password."),
     QT_TRANSLATE_NOOP("services", "Change your own password with Change my password."),
+    QT_TRANSLATE_NOOP("services", "A year's snapshot is kept as it was."),
     QT_TRANSLATE_NOOP("services", "This store holds learners' profiles but no teacher account. Restore a "
                                   "backup from before the accounts were lost, or ask whoever looks after the "
                                   "school's computers."),

@@ -7,6 +7,7 @@ The methods are found by introspection, so a new public method without a line in
 from __future__ import annotations
 
 import inspect
+import json
 import shutil
 import sqlite3
 import uuid
@@ -36,6 +37,7 @@ from plprofile.services.portable import PortableService
 from plprofile.services.profiles import ProfileService
 from plprofile.services.school import SchoolService
 from plprofile.services.stages import StagesService
+from plprofile.services.years import YearPlan, YearService
 from plprofile.store import changes
 from plprofile.store.engine import DB_FILENAME, open_store
 from plprofile.store.models import (
@@ -54,7 +56,7 @@ from plprofile.store.models import (
 )
 from tests import oneroster_sets
 
-SERVICES = (ProfileService, StagesService, AuthService, SchoolService, PortableService)
+SERVICES = (ProfileService, StagesService, AuthService, SchoolService, PortableService, YearService)
 ROLES = ("teacher", "own", "other", "signed_out")  # a teacher; learner A on A's rows; learner B on A's rows
 
 
@@ -110,13 +112,20 @@ def _build(data: Path) -> World:
     b_entry = profiles.add_entry(b, lb.id, d.Section.STRENGTHS, "Football")
     with store.session() as s:
         support = s.exec(select(GoalSupport).where(GoalSupport.goal_id == goal.id)).one()
+    with store.transaction() as s:  # a year's snapshot of A's profile, as a year change keeps it
+        from plprofile.store.models import YearSnapshot
+
+        snapshot = YearSnapshot(learner_id=la.id, title="2025-2026", taken_on=date(2026, 8, 20), content=json.dumps(
+            {"format": "plprofile-profile", "schema_version": 1, "learner": {}, "account": None,
+             "tables": {"profile_entry": [], "backpack_item": []}}))
+        s.add(snapshot)
     ids = dict(
         a=la.id, b=lb.id, own_entry=own_entry.id, teacher_entry=teacher_entry.id, note=note.id, on_note=on_note.id,
         suggestion=suggestion.id, item=item.id, linked=linked.id, choice=choice.id, goal=goal.id,
         teacher_goal=teacher_goal.id, step=step.id, evidence=evidence.id, checkin=checkin.id, support=support.id,
         conference=conference.id, assessment=uuid.UUID(str(assessment.id)), b_entry=b_entry.id,
         teacher_account=teacher.account_id, second_teacher=second.id, a_account=a.account_id,
-        b_account=b.account_id,
+        b_account=b.account_id, snapshot=snapshot.id,
     )
     store.close()
     return World(data, teacher, a, b, ids)
@@ -328,6 +337,13 @@ CALLS: dict[str, list[tuple[str, Call, set[str]]]] = {
     "SchoolService.end_member": [("any", lambda s, a, i: s[4].end_member(a, uuid.uuid4()), set())],
     "SchoolService.preview_roster_set": [("set", lambda s, a, i: s[4].preview_roster_set(
         a, parse_oneroster(oneroster_sets.set_11())), set())],
+    "YearService.current_year": [("year", lambda s, a, i: YearService(s[0]).current_year(a), T_ONLY)],
+    "YearService.preview_new_year": [("new", lambda s, a, i: YearService(s[0]).preview_new_year(
+        a, "2027-2028", date(2027, 8, 20)), set())],
+    "YearService.start_new_year": [("new", lambda s, a, i: YearService(s[0]).start_new_year(
+        a, YearPlan("2027-2028", date(2027, 8, 20), "", None, 0, 0)), set())],
+    "YearService.snapshots": [("A", lambda s, a, i: YearService(s[0]).snapshots(a, i["a"]), T_OWN)],
+    "YearService.snapshot": [("A's", lambda s, a, i: YearService(s[0]).snapshot(a, i["snapshot"]), T_OWN)],
     "SchoolService.import_roster_set": [("set", lambda s, a, i: s[4].import_roster_set(a, Plan()), set())],
 }
 #: Methods for the signed-out sign-in screen: what each returns is all that screen may show.

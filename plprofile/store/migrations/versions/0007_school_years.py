@@ -7,7 +7,7 @@ Create Date: 2026-12-06 02:40:00
 
 ``account.password_temporary`` marks a password set by someone else (a school admin, for a roster's teacher):
 its owner chooses their own at the next sign-in. ``year_snapshot`` keeps, for each learner, their whole profile
-as it stood when a school year ended (the portable profile document, as JSON), read-only. A store from before
+as it stood when a school year ended (the portable profile document, as JSON), read-only (a trigger refuses any update). A store from before
 has no snapshot and no temporary password. Written out rather than derived from the models, so that this
 revision stays what it was when the code moves on.
 """
@@ -47,9 +47,14 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint('id'))
     with op.batch_alter_table('year_snapshot', schema=None) as batch_op:
         batch_op.create_index('ix_year_snapshot_learner_id', ['learner_id'], unique=False)
+    # read-only in the file itself: whatever writes to it (a bug, another program), a snapshot stays as it was
+    # made; erasing a learner still deletes theirs
+    op.execute("CREATE TRIGGER year_snapshot_read_only BEFORE UPDATE ON year_snapshot "
+               "BEGIN SELECT RAISE(ABORT, 'a year snapshot is read-only'); END")
 
 
 def downgrade() -> None:
+    op.execute("DROP TRIGGER IF EXISTS year_snapshot_read_only")
     op.drop_table('year_snapshot')
     with op.batch_alter_table('account', schema=None) as batch_op:
         batch_op.drop_column('password_temporary')
