@@ -55,3 +55,29 @@ def test_a_roster_teacher_gets_a_temporary_password_from_the_command_line(tmp_pa
             raise AssertionError("a wrong password signed in")
     finally:
         store.close()
+
+
+def test_new_year_from_the_command_line_keeps_snapshots_and_closes_classes(tmp_path: Path):
+    import sqlite3
+
+    data = tmp_path / "data"
+    roster = oneroster_sets.write_folder(oneroster_sets.set_11(), tmp_path / "sis")
+    assert _run("--data-dir", str(data), "import", str(roster), "--yes").returncode == 0
+    db = data / "plprofile.sqlite3"
+
+    asked = _run("--data-dir", str(data), "new-year", "2027-2028", "--start", "2027-08-20")
+    assert asked.returncode == 1 and "--yes" in asked.stderr and "3 learner profile(s)" in asked.stdout
+    early = _run("--data-dir", str(data), "new-year", "2025-2026", "--start", "2025-08-20", "--yes")
+    assert early.returncode == 1 and "after the current one" in early.stderr  # the roster's year is 2026-2027
+    with sqlite3.connect(db) as con:
+        assert con.execute("select count(*) from year_snapshot").fetchone()[0] == 0
+
+    done = _run("--data-dir", str(data), "new-year", "2027-2028", "--start", "2027-08-20", "--yes")
+    assert done.returncode == 0, done.stderr
+    with sqlite3.connect(db) as con:
+        assert con.execute("select count(*), min(title) from year_snapshot").fetchone() == (3, "2026-2027")
+        assert con.execute("select count(*) from school_class where closed_at is null").fetchone()[0] == 0
+        assert con.execute("select count(*) from school_class").fetchone()[0] == 2
+        assert con.execute("select title from academic_session where session_type = 'schoolYear' "
+                           "order by start_date desc").fetchone()[0] == "2027-2028"
+    assert _run("--data-dir", str(tmp_path / "none"), "new-year", "x", "--start", "2027-08-20").returncode == 3
