@@ -275,10 +275,14 @@ class MainWindow(QMainWindow):
                      QKeySequence("Ctrl+Shift+C"))
         self.view_menu.addSeparator()
         self.text_size_action = self._action(self.view_menu, self.tr("&Text size…"), self.choose_text_size)
+        # issue 16: school years (plprofile/ui/years.py)
+        self.school_menu = self.menuBar().addMenu(self.tr("&School"))
+        self._action(self.school_menu, self.tr("Start a &new school year…"), self.start_new_year)
+        self.last_year_action = self._action(file_menu, self.tr("&Me last year…"), self.open_last_year)
         everyone = {self.lock_action, sign_out, self.language_action, quit_action, self.new_goal_action,
-                    self.add_evidence_action}
+                    self.add_evidence_action, self.last_year_action}
         self.teacher_only_actions = [a for a in (*file_menu.actions(), *learner_menu.actions())
-                                     if a not in everyone]
+                                     if a not in everyone] + [self.school_menu.menuAction()]
         self.learner_menu = learner_menu
 
     def _action(self, menu, text: str, slot, shortcut=None) -> QAction:  # noqa: ANN001
@@ -621,7 +625,21 @@ class MainWindow(QMainWindow):
             return
         self._start_session(signed)
 
-    # ---- issue 16: staff accounts (plprofile/ui/accounts.py) ----
+    # ---- issue 16: school years and staff accounts (plprofile/ui/years.py, plprofile/ui/accounts.py) ----
+    def start_new_year(self) -> None:
+        if self.ctx is not None:
+            from .years import start_new_year
+
+            if start_new_year(self, self.store, self.ctx.me):
+                self.refresh_learners()
+
+    def open_last_year(self) -> None:
+        learner_id = self.ctx.me.learner_id if self.ctx is not None and self.ctx.is_learner else self.current_learner_id()
+        if self.ctx is not None and learner_id is not None:
+            from .years import open_last_year
+
+            self.last_year_view = open_last_year(self, self.store, self.ctx.me, learner_id)
+
     def open_accounts(self) -> None:
         if self.ctx is not None:
             from .accounts import open_accounts

@@ -1640,6 +1640,49 @@ Sin cifrado, cualquiera que copie los archivos de esta computadora puede leer lo
     </message>
 </context>
 <context>
+    <name>LastYearView</name>
+    <message>
+        <source>You last year ({year})</source>
+        <translation>Tú el año pasado ({year})</translation>
+    </message>
+    <message>
+        <source>{name} last year ({year})</source>
+        <translation>{name} el año pasado ({year})</translation>
+    </message>
+    <message>
+        <source>Kept as it was on {day}. It cannot be changed.</source>
+        <translation>Guardado tal como estaba el {day}. No se puede cambiar.</translation>
+    </message>
+    <message>
+        <source>Your goals</source>
+        <translation>Tus metas</translation>
+    </message>
+    <message>
+        <source>Goals</source>
+        <translation>Metas</translation>
+    </message>
+    <message>
+        <source>No goals that year.</source>
+        <translation>Ninguna meta ese año.</translation>
+    </message>
+    <message>
+        <source>Evidence:</source>
+        <translation>Evidencia:</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>El año pasado</translation>
+    </message>
+    <message>
+        <source>There is nothing from last year yet. Your profile is kept like this when a school year ends.</source>
+        <translation>Todavía no hay nada del año pasado. Tu perfil se guarda así cuando termina un curso escolar.</translation>
+    </message>
+    <message>
+        <source>There is no snapshot of an earlier school year for this learner yet.</source>
+        <translation>Todavía no hay una instantánea de un curso escolar anterior de este aprendiz.</translation>
+    </message>
+</context>
+<context>
     <name>LearnerTableModel</name>
     <message>
         <source>{name} (disabled)</source>
@@ -1831,6 +1874,18 @@ Sin cifrado, cualquiera que copie los archivos de esta computadora puede leer lo
     <message>
         <source>&amp;Text size…</source>
         <translation>&amp;Tamaño del texto…</translation>
+    </message>
+    <message>
+        <source>&amp;School</source>
+        <translation>&amp;Centro</translation>
+    </message>
+    <message>
+        <source>Start a &amp;new school year…</source>
+        <translation>Empezar un &amp;nuevo curso escolar…</translation>
+    </message>
+    <message>
+        <source>&amp;Me last year…</source>
+        <translation>&amp;Yo el año pasado…</translation>
     </message>
     <message>
         <source>Choose a goal first: evidence belongs to a goal.</source>
@@ -2150,6 +2205,106 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
     <message>
         <source>Backed up to {path}</source>
         <translation>Copia de seguridad guardada en {path}</translation>
+    </message>
+</context>
+<context>
+    <name>NewYearDialog</name>
+    <message>
+        <source>Start a new school year</source>
+        <translation>Empezar un nuevo curso escolar</translation>
+    </message>
+    <message>
+        <source>&amp;Name of the new year:</source>
+        <translation>&amp;Nombre del nuevo curso:</translation>
+    </message>
+    <message>
+        <source>&amp;First day:</source>
+        <translation>&amp;Primer día:</translation>
+    </message>
+    <message>
+        <source>&amp;Show what will change</source>
+        <translation>&amp;Mostrar qué cambiará</translation>
+    </message>
+    <message>
+        <source>Learner</source>
+        <translation>Aprendiz</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Meta</translation>
+    </message>
+    <message>
+        <source>Next year</source>
+        <translation>El año que viene</translation>
+    </message>
+    <message>
+        <source>Reflection (when closed)</source>
+        <translation>Reflexión (al cerrarla)</translation>
+    </message>
+    <message>
+        <source>Open goals: carry over or close</source>
+        <translation>Metas abiertas: pasarlas al nuevo curso o cerrarlas</translation>
+    </message>
+    <message>
+        <source>S&amp;tart the new year</source>
+        <translation>E&amp;mpezar el nuevo curso</translation>
+    </message>
+    <message>
+        <source>The school is now in {year}.</source>
+        <translation>El centro está ahora en el curso {year}.</translation>
+    </message>
+    <message>
+        <source>{year} ends.</source>
+        <translation>Termina el curso {year}.</translation>
+    </message>
+    <message>
+        <source>The year before ends.</source>
+        <translation>Termina el curso anterior.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n learner profile(s) kept as they stand, read-only, as a snapshot of the year.</source>
+        <translation>
+            <numerusform>Se guarda %n perfil de aprendiz tal como está, de solo lectura, como instantánea del curso.</numerusform>
+            <numerusform>Se guardan %n perfiles de aprendices tal como están, de solo lectura, como instantánea del curso.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n class(es) closed (kept, marked ended).</source>
+        <translation>
+            <numerusform>Se cierra %n clase (se conserva, marcada como terminada).</numerusform>
+            <numerusform>Se cierran %n clases (se conservan, marcadas como terminadas).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open goal(s): each is carried over unless you close it with a reflection.</source>
+        <translation>
+            <numerusform>%n meta abierta: pasa al nuevo curso salvo que la cierres con una reflexión.</numerusform>
+            <numerusform>%n metas abiertas: cada una pasa al nuevo curso salvo que la cierres con una reflexión.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Carry over</source>
+        <translation>Pasar al nuevo curso</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Next year for: {goal}</source>
+        <translation>El año que viene para: {goal}</translation>
+    </message>
+    <message>
+        <source>One line: what did this goal teach you?</source>
+        <translation>Una línea: ¿qué te enseñó esta meta?</translation>
+    </message>
+    <message>
+        <source>Reflection on: {goal}</source>
+        <translation>Reflexión sobre: {goal}</translation>
+    </message>
+    <message>
+        <source>Write a one-line reflection for each goal you close.</source>
+        <translation>Escribe una reflexión de una línea para cada meta que cierres.</translation>
     </message>
 </context>
 <context>
@@ -2967,6 +3122,13 @@ Ahora se muestra la versión guardada; si todavía quieres tu texto, cópialo de
     </message>
 </context>
 <context>
+    <name>dialog</name>
+    <message>
+        <source>{year} has started.</source>
+        <translation>Ha empezado el curso {year}.</translation>
+    </message>
+</context>
+<context>
     <name>frameworks</name>
     <message>
         <source>Load a school framework</source>
@@ -3592,6 +3754,10 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
     <message>
         <source>Change your own password with Change my password.</source>
         <translation>Cambia tu propia contraseña con Cambiar mi contraseña.</translation>
+    </message>
+    <message>
+        <source>A year&apos;s snapshot is kept as it was.</source>
+        <translation>La instantánea de un curso se guarda tal como estaba.</translation>
     </message>
     <message>
         <source>This store holds learners&apos; profiles but no teacher account. Restore a backup from before the accounts were lost, or ask whoever looks after the school&apos;s computers.</source>
