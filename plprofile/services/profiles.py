@@ -29,6 +29,7 @@ from plprofile.store.models import (
     ChangeLog,
     CheckIn,
     ChoiceOption,
+    ClassMember,
     Conference,
     Evidence,
     Goal,
@@ -36,6 +37,7 @@ from plprofile.store.models import (
     Learner,
     ProfileEntry,
     Row,
+    SchoolClass,
 )
 
 from . import access
@@ -186,8 +188,26 @@ class ProfileService:
         kept = self._class
         if kept is None or kept[0] != stamp:
             self._class = kept = None  # the stale list goes before the new one is read (a school's: 5 MB)
-            kept = self._class = (stamp, ClassList(self._visible(actor, self._read_learners())))
+            kept = self._class = (stamp, ClassList(self._with_classes(self._visible(actor, self._read_learners()))))
         return kept[1]
+
+    def _with_classes(self, learners: list[LearnerSummary]) -> list[LearnerSummary]:
+        """A learner without a group of their own (a roster's) shows the titles of their open classes there."""
+        if not any(not r.group_name for r in learners):
+            return learners
+        live = (ClassMember.ended_at.is_(None), ClassMember.deleted_at.is_(None))
+        stmt = (select(ClassMember.learner_id, SchoolClass.title)
+                .join(SchoolClass, SchoolClass.id == ClassMember.class_id)
+                .where(ClassMember.learner_id.is_not(None), *live, SchoolClass.closed_at.is_(None),
+                       SchoolClass.deleted_at.is_(None)))
+        titles: dict[uuid.UUID, list[str]] = {}
+        with self.store.session() as s:
+            for learner_id, title in s.execute(stmt):
+                titles.setdefault(learner_id, []).append(title)
+        for r in learners:
+            if not r.group_name and r.id in titles:
+                r.group_name = ", ".join(sorted(titles[r.id], key=str.casefold))
+        return learners
 
     def _visible(self, actor: Actor, learners: list[LearnerSummary]) -> list[LearnerSummary]:
         """The learners the policy lets ``actor`` read: a teacher, those of their classes (and those in no

@@ -105,22 +105,9 @@ class YearService:
         title = clean_text(title, field="title", limit=200)
         stamp = self.store.data_stamp()
         with self.store.session() as s:
-            old = _current(s)
-            if old is not None and old.start_date is not None and start <= old.start_date:
-                raise ValidationError("start", f"A new school year starts after the current one "
-                                               f"({old.title}, from {old.start_date.isoformat()}).")
-            if old is not None and old.title.casefold() == title.casefold():
-                raise ValidationError("title", f"The school is already in {old.title}.")
-            closing = s.execute(select(func.count()).select_from(SchoolClass).where(
-                SchoolClass.closed_at.is_(None), SchoolClass.deleted_at.is_(None))).scalar_one()
-            learners = s.execute(select(func.count()).select_from(Learner).where(
-                Learner.deleted_at.is_(None))).scalar_one()
-            goals = s.execute(select(Goal.id, Goal.learner_id, Learner.preferred_name, Learner.family_name,
-                                     Goal.statement).join(Learner, Learner.id == Goal.learner_id).where(
-                Goal.deleted_at.is_(None), Learner.deleted_at.is_(None), Goal.status.not_in(DONE))
-                .order_by(func.lower(Learner.family_name), func.lower(Learner.preferred_name), Goal.created_at)).all()
-        return YearPlan(title, start, old.title if old else "", old.id if old else None, closing, learners,
-                        [OpenGoal(g, lid, f"{p} {f}".strip(), st) for g, lid, p, f, st in goals], stamp)
+            plan = plan_year(s, title, start)
+        plan.stamp = stamp
+        return plan
 
     def start_new_year(self, actor: Actor, plan: YearPlan, closing: dict[uuid.UUID, str] | None = None) -> int:
         """Start the year of ``plan`` in one transaction: a snapshot of every learner's profile as it stands,
@@ -140,44 +127,8 @@ class YearService:
         if plan.stamp != self.store.data_stamp():
             raise ValidationError("year", "The store changed since the preview. Nothing was changed; look at "
                                           "the new school year again.")
-        now = utcnow()
-        dev = self.store.device_id
         with self.store.transaction() as s:
-            # 1. every learner's profile as the year ends, before anything of it changes
-            learners = s.execute(select(Learner).where(Learner.deleted_at.is_(None))).scalars().all()
-            made = 0
-            for learner in learners:
-                document = profile_document(s, learner)
-                snap = YearSnapshot(learner_id=learner.id, session_id=plan.old_session_id,
-                                    title=plan.old_title or f"{plan.start.year - 1}-{plan.start.year}", taken_on=plan.start,
-                                    content=dumps(document), author_id=actor.account_id, author_role=str(actor.role))
-                s.add(snap)
-                # the history says a snapshot was kept; its content is the profile the history already holds
-                s.add(ChangeLog(learner_id=learner.id, entity="year_snapshot", entity_id=snap.id, action="create",
-                                new_value=json.dumps({"title": snap.title, "taken_on": plan.start.isoformat()}),
-                                author_id=actor.account_id, author_role=str(actor.role), device_id=dev))
-                made += 1
-            # 2. the old year's classes close (kept, with their memberships, marked ended)
-            for cls in s.execute(select(SchoolClass).where(SchoolClass.closed_at.is_(None),
-                                                           SchoolClass.deleted_at.is_(None))).scalars():
-                changes.update(s, dev, cls, {"closed_at": now}, actor, None)
-            # 3. the new year
-            year = AcademicSession(title=plan.title, session_type=SCHOOL_YEAR, start_date=plan.start,
-                                   school_year=_school_year(plan.title, plan.start))
-            changes.create(s, dev, year, actor, None)
-            # 4. goals closed with a reflection (their closing check-in); the rest carried as they are
-            for goal_id, reflection in reflections.items():
-                goal = s.get(Goal, goal_id)
-                if goal is None or goal.deleted_at is not None:
-                    raise changes.NotFoundError(f"goal {goal_id} not found")
-                check(s, actor, Action.UPDATE, goal, {"status"})
-                last = s.execute(select(CheckIn.scale).where(CheckIn.goal_id == goal.id, CheckIn.deleted_at.is_(None))
-                                 .order_by(CheckIn.on_date.desc(), CheckIn.created_at.desc())).scalars().first()
-                ci = CheckIn(goal_id=goal.id, learner_id=goal.learner_id, on_date=plan.start,
-                             scale=last if last is not None else d.CHECKIN_SCALE[0], reflection=reflection)
-                check(s, actor, Action.CREATE, ci)
-                changes.create(s, dev, ci, actor, goal.learner_id)
-                changes.update(s, dev, goal, {"status": d.GoalStatus.SET_ASIDE.value}, actor, goal.learner_id)
+            made = change_year(s, self.store.device_id, actor, plan, reflections)
         return made
 
     def snapshots(self, actor: Actor, learner_id: uuid.UUID) -> list[SnapshotView]:
@@ -211,4 +162,84 @@ class YearService:
         return document
 
 
-__all__ = ["OpenGoal", "SnapshotView", "YearPlan", "YearService"]
+def change_year(s, dev: str, actor: Actor, plan: YearPlan, reflections: dict[uuid.UUID, str] | None = None, *,  # noqa: ANN001
+                new_session: bool = True) -> int:
+    """The year change in the caller's transaction (``start_new_year``, or a roster import whose school year
+    is newer: ``new_session=False``, the roster records the year itself). The caller has asked the policy.
+    Returns the number of snapshots."""
+    now = utcnow()
+    # 1. every learner's profile as the year ends, before anything of it changes
+    learners = s.execute(select(Learner).where(Learner.deleted_at.is_(None))).scalars().all()
+    made = 0
+    for learner in learners:
+        document = profile_document(s, learner)
+        snap = YearSnapshot(learner_id=learner.id, session_id=plan.old_session_id,
+                            title=plan.old_title or f"{plan.start.year - 1}-{plan.start.year}", taken_on=plan.start,
+                            content=dumps(document), author_id=actor.account_id, author_role=str(actor.role))
+        s.add(snap)
+        # the history says a snapshot was kept; its content is the profile the history already holds
+        s.add(ChangeLog(learner_id=learner.id, entity="year_snapshot", entity_id=snap.id, action="create",
+                        new_value=json.dumps({"title": snap.title, "taken_on": plan.start.isoformat()}),
+                        author_id=actor.account_id, author_role=str(actor.role), device_id=dev))
+        made += 1
+    # 2. the old year's classes close (kept, with their memberships, marked ended)
+    for cls in s.execute(select(SchoolClass).where(SchoolClass.closed_at.is_(None),
+                                                   SchoolClass.deleted_at.is_(None))).scalars():
+        changes.update(s, dev, cls, {"closed_at": now}, actor, None)
+    # 3. the new year
+    if new_session:
+        year = AcademicSession(title=plan.title, session_type=SCHOOL_YEAR, start_date=plan.start,
+                               school_year=_school_year(plan.title, plan.start))
+        changes.create(s, dev, year, actor, None)
+    # 4. goals closed with a reflection (their closing check-in); the rest carried as they are
+    for goal_id, reflection in (reflections or {}).items():
+        goal = s.get(Goal, goal_id)
+        if goal is None or goal.deleted_at is not None:
+            raise changes.NotFoundError(f"goal {goal_id} not found")
+        check(s, actor, Action.UPDATE, goal, {"status"})
+        last = s.execute(select(CheckIn.scale).where(CheckIn.goal_id == goal.id, CheckIn.deleted_at.is_(None))
+                         .order_by(CheckIn.on_date.desc(), CheckIn.created_at.desc())).scalars().first()
+        ci = CheckIn(goal_id=goal.id, learner_id=goal.learner_id, on_date=plan.start,
+                     scale=last if last is not None else d.CHECKIN_SCALE[0], reflection=reflection)
+        check(s, actor, Action.CREATE, ci)
+        changes.create(s, dev, ci, actor, goal.learner_id)
+        changes.update(s, dev, goal, {"status": d.GoalStatus.SET_ASIDE.value}, actor, goal.learner_id)
+    return made
+
+
+def plan_year(s, title: str, start: date) -> YearPlan:  # noqa: ANN001
+    """What starting ``title`` on ``start`` would change (the caller has asked the policy); a ValidationError
+    when it does not start after the current year."""
+    old = _current(s)
+    if old is not None and old.start_date is not None and start <= old.start_date:
+        raise ValidationError("start", f"A new school year starts after the current one "
+                                       f"({old.title}, from {old.start_date.isoformat()}).")
+    if old is not None and old.title.casefold() == title.casefold():
+        raise ValidationError("title", f"The school is already in {old.title}.")
+    closing = s.execute(select(func.count()).select_from(SchoolClass).where(
+        SchoolClass.closed_at.is_(None), SchoolClass.deleted_at.is_(None))).scalar_one()
+    learners = s.execute(select(func.count()).select_from(Learner).where(
+        Learner.deleted_at.is_(None))).scalar_one()
+    goals = s.execute(select(Goal.id, Goal.learner_id, Learner.preferred_name, Learner.family_name,
+                             Goal.statement).join(Learner, Learner.id == Goal.learner_id).where(
+        Goal.deleted_at.is_(None), Learner.deleted_at.is_(None), Goal.status.not_in(DONE))
+        .order_by(func.lower(Learner.family_name), func.lower(Learner.preferred_name), Goal.created_at)).all()
+    return YearPlan(title, start, old.title if old else "", old.id if old else None, closing, learners,
+                    [OpenGoal(g, lid, f"{p} {f}".strip(), st) for g, lid, p, f, st in goals])
+
+
+def roster_year(s, sessions) -> YearPlan | None:  # noqa: ANN001
+    """The year change a roster import brings: its newest school year (OneRoster ``academicSessions`` of type
+    schoolYear) starts after the store's current one. None when it does not, or the store has no year yet (the
+    first import only records the year)."""
+    old = _current(s)
+    years = [t for t in sessions if t.session_type == SCHOOL_YEAR and not t.deleted and t.start_date is not None]
+    if old is None or old.start_date is None or not years:
+        return None
+    newest = max(years, key=lambda t: t.start_date)
+    if newest.start_date <= old.start_date or old.sourced_id == newest.sourced_id:
+        return None
+    return plan_year(s, newest.title, newest.start_date)
+
+
+__all__ = ["OpenGoal", "SnapshotView", "YearPlan", "YearService", "change_year", "plan_year", "roster_year"]

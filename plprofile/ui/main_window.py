@@ -949,8 +949,8 @@ class MainWindow(QMainWindow):
         if self.ctx is None:
             return
         path = ask.open_file(self, self.tr("Import a class"),
-                             self.tr("Class files: CSV, or a school's OneRoster .zip (*.csv *.txt *.zip);;"
-                                     "All files (*)"))
+                             self.tr("Class files: CSV, a school's OneRoster .zip, or the manifest.csv of a "
+                                     "OneRoster folder (*.csv *.txt *.zip);;All files (*)"))
         if path:
             self.import_file(Path(path))
 
@@ -959,6 +959,8 @@ class MainWindow(QMainWindow):
         from plprofile.domain.roster import RosterError, encoding_name, read_roster
 
         title = self.tr("Import a class")
+        if path.name.casefold() == "manifest.csv":  # issue 16: a OneRoster folder, chosen by its manifest
+            path = path.parent
         if path.is_dir() or path.suffix.casefold() == ".zip":  # a school's OneRoster set
             from .roster_set import import_roster_set
 

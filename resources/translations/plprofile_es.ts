@@ -2105,8 +2105,8 @@ También puedes agregar aprendices a mano o importar una clase desde un archivo 
         <translation>Importar una clase</translation>
     </message>
     <message>
-        <source>Class files: CSV, or a school&apos;s OneRoster .zip (*.csv *.txt *.zip);;All files (*)</source>
-        <translation>Archivos de clase: CSV, o el .zip OneRoster del centro (*.csv *.txt *.zip);;Todos los archivos (*)</translation>
+        <source>Class files: CSV, a school&apos;s OneRoster .zip, or the manifest.csv of a OneRoster folder (*.csv *.txt *.zip);;All files (*)</source>
+        <translation>Archivos de clase: CSV, el .zip OneRoster del centro o el manifest.csv de una carpeta OneRoster (*.csv *.txt *.zip);;Todos los archivos (*)</translation>
     </message>
     <message>
         <source>The file cannot be read: {reason}</source>
@@ -2555,6 +2555,14 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
         <translation>Importar el listado del centro</translation>
     </message>
     <message>
+        <source>Reading the school roster…</source>
+        <translation>Leyendo la lista del centro…</translation>
+    </message>
+    <message>
+        <source>Reading and checking {name}…</source>
+        <translation>Leyendo y comprobando {name}…</translation>
+    </message>
+    <message>
         <source>Nothing was imported.
 
 {problems}</source>
@@ -2573,6 +2581,14 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
     <message>
         <source>Import {name} (OneRoster {version})? It will change:</source>
         <translation>¿Importar {name} (OneRoster {version})? Cambiará:</translation>
+    </message>
+    <message>
+        <source>Importing the school roster…</source>
+        <translation>Importando la lista del centro…</translation>
+    </message>
+    <message>
+        <source>Importing {name}: one transaction, all or nothing…</source>
+        <translation>Importando {name}: una sola transacción, todo o nada…</translation>
     </message>
     <message>
         <source>The school roster is imported.</source>

@@ -158,3 +158,61 @@ def test_a_stale_preview_or_a_wrong_goal_changes_nothing(year, store):
         years.preview_new_year(admin, "2026-2027", date(2026, 8, 20))
 
 
+
+
+def _next_year_set() -> dict[str, bytes]:
+    """The SIS's export of the next school year: 2027-2028, one new class 6A (Zoë and José, Ms Rivera)."""
+    from tests import oneroster_sets as sets
+
+    sessions = sets._csv("sourcedId,status,dateLastModified,title,type,startDate,endDate,parentSourcedId,schoolYear",
+                         "y2028,active,,2027-2028,schoolYear,2027-08-15,2028-06-30,,2028")
+    classes = sets._csv("sourcedId,status,dateLastModified,title,grades,courseSourcedId,classCode,classType,location,"
+                        "schoolSourcedId,termSourcedIds,subjects,subjectCodes,periods",
+                        "cl-6a,active,,6A Maths,06,c-math,6A,scheduled,,org-1,y2028,,,")
+    enrollments = sets._csv(
+        "sourcedId,status,dateLastModified,classSourcedId,schoolSourcedId,userSourcedId,role,primary,beginDate,"
+        "endDate",
+        "f1,active,,cl-6a,org-1,u-zoe,student,,,", "f2,active,,cl-6a,org-1,u-jose,student,,,",
+        "f3,active,,cl-6a,org-1,u-t1,teacher,true,,")
+    files = sets.set_11()
+    files.update({"academicSessions.csv": sessions, "classes.csv": classes, "enrollments.csv": enrollments})
+    return files
+
+
+def test_a_roster_of_a_newer_school_year_starts_it_in_the_same_transaction(store):
+    from dataclasses import replace
+
+    from plprofile.domain.oneroster import parse_oneroster
+    from plprofile.services.accounts import ensure_teacher, teacher_actor
+    from plprofile.services.auth import AuthService
+    from plprofile.services.profiles import ProfileService
+    from plprofile.services.school import SchoolService
+    from tests import oneroster_sets as sets
+
+    admin = replace(teacher_actor(ensure_teacher(store, "School admin", kind="admin")), admin=True)
+    roster, years = SchoolService(store), YearService(store)
+    first = roster.preview_roster_set(admin, parse_oneroster(sets.set_11()))
+    assert "snapshots_kept" not in first.counts  # the first roster only records its year
+    roster.import_roster_set(admin, first)
+    assert years.current_year(admin) == "2026-2027"
+    profiles = ProfileService(store)
+    sean = next(s for s in profiles.list_learners(admin) if s.given_name == "Seán")
+
+    work = roster.preview_roster_set(admin, parse_oneroster(_next_year_set()))
+    assert (work.counts["snapshots_kept"], work.counts["classes_closed"]) == (3, 2)
+    assert "a new school year starts: 2027-2028" in str(work.warnings[0])
+    counts = roster.import_roster_set(admin, work)
+    assert counts["classes_added"] == 1
+    assert years.current_year(admin) == "2027-2028"
+    with store.session() as s:
+        titles = {c.title: c.closed_at for c in s.execute(select(SchoolClass)).scalars()}
+        assert titles["6A Maths"] is None and titles["5A Maths"] is not None and titles["5B Maths"] is not None
+        assert {r.title for r in s.execute(select(YearSnapshot)).scalars()} == {"2026-2027"}
+    (snap,) = years.snapshots(admin, sean.id)
+    assert years.snapshot(admin, snap.id)["learner"]["given_name"] == "Seán"
+    # Ms Rivera gets a password and, in the new year, sees her new class: Zoë and José, not Seán (in no class)
+    auth = AuthService(store)
+    rivera = next(a for a in auth.list_staff(admin) if a.display_name == "Ana Rivera")
+    name = auth.set_staff_password(admin, rivera.id, "temporary words 1")
+    teacher = auth.sign_in(name, "temporary words 1").actor
+    assert sorted(s.given_name for s in profiles.list_learners(teacher)) == ["José", "Zoë"]
