@@ -169,9 +169,10 @@ def change_year(s, dev: str, actor: Actor, plan: YearPlan, reflections: dict[uui
     Returns the number of snapshots."""
     now = utcnow()
     # 1. every learner's profile as the year ends, before anything of it changes
-    learners = s.execute(select(Learner).where(Learner.deleted_at.is_(None))).scalars().all()
+    learner_ids = s.execute(select(Learner.id).where(Learner.deleted_at.is_(None))).scalars().all()
     made = 0
-    for learner in learners:
+    for learner_id in learner_ids:
+        learner = s.get(Learner, learner_id)
         document = profile_document(s, learner)
         snap = YearSnapshot(learner_id=learner.id, session_id=plan.old_session_id,
                             title=plan.old_title or f"{plan.start.year - 1}-{plan.start.year}", taken_on=plan.start,
@@ -182,6 +183,8 @@ def change_year(s, dev: str, actor: Actor, plan: YearPlan, reflections: dict[uui
                         new_value=json.dumps({"title": snap.title, "taken_on": plan.start.isoformat()}),
                         author_id=actor.account_id, author_role=str(actor.role), device_id=dev))
         made += 1
+        s.flush()
+        s.expunge_all()  # written into the transaction: one learner's profile in memory at a time
     # 2. the old year's classes close (kept, with their memberships, marked ended)
     for cls in s.execute(select(SchoolClass).where(SchoolClass.closed_at.is_(None),
                                                    SchoolClass.deleted_at.is_(None))).scalars():
