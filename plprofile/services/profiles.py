@@ -132,6 +132,9 @@ class ProfileService:
         self.store = store
         #: The class list as last read, with the store's ``data_stamp`` then: read again after any commit.
         self._class: tuple[tuple, ClassList] | None = None
+        #: The class scope ``may`` last read: (store stamp, learner id) and the scope (a profile on screen asks
+        #: about each of its rows in turn).
+        self._may_scope: tuple[tuple, Any] | None = None
 
     # ---- the one way in: every read and write asks the access policy (domain.policy) -------------------
     @staticmethod
@@ -168,8 +171,12 @@ class ProfileService:
     def may(self, actor: Actor, action: Action, row: Row) -> bool:
         """Whether the policy lets ``actor`` do ``action`` to ``row`` as loaded (for a window to offer only what
         will be allowed; the write itself asks again)."""
-        with self.store.session() as s:
-            return bool(policy.decide(actor, action, access.stored_target(s, row)))
+        learner_id = access.owner_of(row)
+        key = (self.store.data_stamp(), learner_id)
+        if self._may_scope is None or self._may_scope[0] != key:
+            with self.store.session() as s:
+                self._may_scope = (key, access.class_scope(s, learner_id))
+        return bool(policy.decide(actor, action, access.target(row, class_scope=self._may_scope[1])))
 
     def list_learners(self, actor: Actor) -> list[LearnerSummary]:
         """The learners ``actor`` may see: a teacher's class, a learner themselves."""

@@ -195,3 +195,13 @@ def test_a_teacher_with_classes_sees_only_their_learners_in_every_read_path(scho
     summary, due_again = stages.class_overview(one, today - timedelta(weeks=1), today=today)
     assert summary.learners == 2 and len(due_again) == 2
     assert len(stages.not_assessed(admin, today - timedelta(weeks=1))) == 4
+
+
+def test_what_the_window_offers_follows_the_class_scope(school):
+    """``may`` (what a profile on screen offers) asks with the learner's class scope: a teacher is offered
+    their own learner's rows, not another class's, and a learner in no class is the school admins'."""
+    p, one, admin, ids = school["profiles"], school["one"], school["admin"], school["ids"]
+    goals = {n: p.add_goal(admin, ids[n], f"Goal of {n}") for n in "ACD"}
+    assert p.may(one, Action.UPDATE, goals["A"])
+    assert not p.may(one, Action.UPDATE, goals["C"]) and not p.may(one, Action.UPDATE, goals["D"])
+    assert p.may(admin, Action.UPDATE, goals["C"]) and p.may(school["two"], Action.READ, goals["C"])
