@@ -46,6 +46,13 @@ how to use the commands (without a command, the app starts):
   plprofile [--data-dir DIR] import-profile FILE.json [--merge]
                                                    create that learner here, with everything
   plprofile blank-profile -o FILE.pdf [--lang es]  a blank profile to print for a first conference
+  plprofile [--data-dir DIR] new-year NAME --start DATE [--yes]
+                                                   start a new school year: a snapshot of every profile,
+                                                   the old year's classes closed, open goals carried over
+  plprofile [--data-dir DIR] account set-password NAME
+                                                   set (or reset) a teacher's or school admin's password
+                                                   (from $PLPROFILE_PASSWORD, or asked twice); they choose
+                                                   their own at their next sign-in
   plprofile [--data-dir DIR] import FILE [--yes] [--json] [--encoding ENC]
                                                    import a class (CSV) or a OneRoster set (.zip or
                                                    folder); shows what will change and
@@ -220,6 +227,31 @@ def build_parser() -> argparse.ArgumentParser:
                        help="where to write the PDF (never overwritten)")
     blank.add_argument("--lang", dest="blank_lang", choices=("en", "es"), default="en",
                        help="its language (default: en)")
+    new_year = commands.add_parser(
+        "new-year", parents=[data_dir], help="start a new school year",
+        description="Start the school year NAME on DATE, as a school admin: every learner's profile is kept as "
+                    "it stands in a read-only snapshot of the year that ends, the open classes close (kept, "
+                    "marked ended), and every open goal is carried over as it is (the window's School menu "
+                    "also lets goals be closed with a reflection). One transaction. Says what will change and "
+                    "asks first (--yes: does not ask). Exit status: 0 started, 1 refused or not confirmed, "
+                    "3 no store.")
+    new_year.add_argument("year_name", metavar="NAME", help="the new school year's name, e.g. 2027-2028")
+    new_year.add_argument("--start", metavar="DATE", type=_day, required=True,
+                          help="the day it starts (YYYY-MM-DD)")
+    new_year.add_argument("--yes", action="store_true", help="start it without asking")
+    account = commands.add_parser("account", parents=[data_dir], help="staff accounts",
+                                  description="Teachers' and school admins' accounts.")
+    account_actions = account.add_subparsers(dest="account_command", metavar="{set-password}", title="actions")
+    account_actions.required = True
+    set_password = account_actions.add_parser(
+        "set-password", parents=[data_dir], help="set or reset a teacher's or school admin's password",
+        description="Set (or reset) the password of the teacher or school admin NAME (their sign-in name, or "
+                    "their whole name as the roster gives it), as a school admin does: a roster's staff arrive "
+                    "without one. A sign-in name is made from their name if they have none. The password is "
+                    f"read from ${ENV_PASSWORD}, or asked twice on a terminal. It is temporary: they choose "
+                    "their own at their next sign-in. Exit status: 0 set, 1 refused, 2 no such account, "
+                    "3 no store.")
+    set_password.add_argument("account_name", metavar="NAME", help="the sign-in name or the whole name")
     importer = commands.add_parser(
         "import", parents=[data_dir], help="import a class (CSV) or a school roster (OneRoster .zip or folder)",
         description="Check FILE, say what will change, and (once confirmed, or with --yes) import it in one "
@@ -346,6 +378,10 @@ def run_command(args: argparse.Namespace, data_dir: Path) -> int:
             return _summary(args, data_dir)
         if args.command == "blank-profile":
             return _blank_profile(args)
+        if args.command == "account":
+            return _set_staff_password(args, data_dir)
+        if args.command == "new-year":
+            return _new_year(args, data_dir)
         if args.command in ("encrypt", "decrypt", "rekey"):
             return _encryption(args, data_dir)
         if args.command == "purge":
@@ -383,6 +419,87 @@ def _open_for_profiles(data_dir: Path):  # noqa: ANN202
         raise _Refused(f"there is no store in {data_dir}.")
     store = open_store(data_dir, _store_key(data_dir)[0])
     return store, cli_teacher(store)
+
+
+def _new_year(args: argparse.Namespace, data_dir: Path) -> int:
+    """``new-year NAME --start DATE``: as a school admin (whoever runs it can reach the store's file)."""
+    from dataclasses import replace
+
+    from .domain.policy import AccessDenied
+    from .domain.profile import ValidationError
+    from .services import backup as bk
+    from .services.accounts import ensure_teacher, teacher_actor
+    from .services.years import YearService
+
+    if not bk.store_path(data_dir).exists():
+        return _fail(f"there is no store in {data_dir}.", EXIT_NO_STORE)
+    store, _ = _open_for_profiles(data_dir)
+    try:
+        admin = replace(teacher_actor(ensure_teacher(store)), admin=True)
+        years = YearService(store)
+        try:
+            plan = years.preview_new_year(admin, args.year_name, args.start)
+        except ValidationError as exc:
+            return _fail(f"{exc} Nothing was changed.")
+        ending = f"{plan.old_title} ends" if plan.old_title else "the year before ends"
+        _say(f"Starting {plan.title} on {plan.start.isoformat()}: {ending}.\n"
+             f"  {plan.snapshots} learner profile(s) kept as a snapshot of the year\n"
+             f"  {plan.classes_closing} class(es) closed (kept, marked ended)\n"
+             f"  {len(plan.open_goals)} open goal(s) carried over")
+        if not args.yes:
+            if not sys.stdin.isatty():
+                return _fail("starting a school year is confirmed on a terminal, and there is none here; add "
+                             "--yes. Nothing was changed.")
+            if input("Start it? [y/N] ").strip().casefold() not in ("y", "yes"):
+                return _fail("not started; nothing was changed.")
+        try:
+            made = years.start_new_year(admin, plan)
+        except (ValidationError, AccessDenied) as exc:
+            return _fail(f"{exc} Nothing was changed.")
+    finally:
+        store.close()
+    _say(f"{plan.title} has started: {made} profile snapshot(s) kept.")
+    return EXIT_OK
+
+
+def _set_staff_password(args: argparse.Namespace, data_dir: Path) -> int:
+    """``account set-password NAME``: as a school admin (whoever runs the command can reach the store's file)."""
+    from dataclasses import replace
+
+    from .domain.policy import AccessDenied
+    from .domain.profile import ValidationError
+    from .services import backup as bk
+    from .services import encryption as enc
+    from .services.accounts import SYSTEM
+    from .services.auth import AuthService
+    from .store.engine import open_store
+
+    if not bk.store_path(data_dir).exists():
+        return _fail(f"there is no store in {data_dir}.", EXIT_NO_STORE)
+    if enc.is_encrypted(data_dir):
+        return _fail("the store is encrypted: set the password in the window (Learner → Accounts…), where the "
+                     "teacher also gets their key to the store. Nothing was changed.")
+    wanted = " ".join(args.account_name.split()).casefold()
+    store = open_store(data_dir)
+    try:
+        auth = AuthService(store)
+        admin = replace(SYSTEM, admin=True)  # the store's own computer: never one of the accounts it sets
+        found = [a for a in auth.list_staff(admin)
+                 if wanted in {(a.username or "").casefold(), " ".join(a.display_name.split()).casefold()}]
+        if not found:
+            return _fail(f"no teacher or school admin is called {args.account_name!r}; nothing was changed.", 2)
+        if len(found) > 1:
+            return _fail(f"{args.account_name!r} names {len(found)} accounts; give the sign-in name. Nothing was "
+                         "changed.", 2)
+        password = _secret(f"A password for {found[0].display_name}: ", ENV_PASSWORD, twice=True)
+        try:
+            name = auth.set_staff_password(admin, found[0].id, password)
+        except (ValidationError, AccessDenied) as exc:
+            return _fail(f"{exc} Nothing was changed.")
+    finally:
+        store.close()
+    _say(f"{found[0].display_name} signs in as '{name}' with that password, and chooses their own the first time.")
+    return EXIT_OK
 
 
 def _export_profile(args: argparse.Namespace, data_dir: Path) -> int:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from enum import StrEnum
+from enum import Enum, StrEnum
 
 from .profile import Actor, Role
 
@@ -37,6 +37,7 @@ class Kind(StrEnum):
     CLASS = "class"  # the class list, groups and class-wide figures
     FRAMEWORK = "framework"  # the Stages framework the school uses
     SCHOOL = "school"  # the school's structure: school years, classes and who is in them
+    SNAPSHOT = "year_snapshot"  # a learner's profile as a school year ended: read-only
 
 
 class Action(StrEnum):
@@ -49,6 +50,7 @@ class Action(StrEnum):
     DELETE = "delete"  # soft delete (a tombstone)
     RESTORE = "restore"
     PURGE = "purge"  # erase for good
+    SET_PASSWORD = "set_password"  # set another person's password (temporary: they choose their own next)
 
 
 class Who(StrEnum):
@@ -65,6 +67,16 @@ def who(actor: Actor) -> Who:
     return Who.ADMIN if actor.admin else Who.TEACHER
 
 
+class Scope(Enum):
+    """``Target.class_scope`` when the school has no classes yet (every store before rosters, the demo): then
+    every teacher teaches every learner. Said explicitly, so that a scope left out denies."""
+
+    ALL_STAFF = "all staff"
+
+
+ALL_STAFF = Scope.ALL_STAFF
+
+
 @dataclass(frozen=True)
 class Target:
     """The facts about a row that the rules look at (for a new row: the row as it would be written)."""
@@ -79,9 +91,10 @@ class Target:
     #: ACCOUNT rows: "teacher", "admin" or "learner"; and whether it is the last staff account that can sign in.
     account_kind: str | None = None
     last_staff: bool = False
-    #: The accounts that teach the row's learner in a class (teachers and aides of the learner's open classes);
-    #: None when the learner is in no class (a school without classes yet: every teacher sees every learner).
-    class_scope: frozenset[uuid.UUID] | None = None
+    #: The accounts that teach the row's learner in a class (teachers and aides of the learner's open classes;
+    #: empty when the learner is in none), or ``ALL_STAFF`` when the school has no classes yet (every teacher
+    #: sees every learner). Left out (None), a teacher's rule for a learner's row denies: deny by default.
+    class_scope: frozenset[uuid.UUID] | Scope | None = None
 
 
 # ---- the messages a refusal carries (never any text of the row) ---------------------------------------------
@@ -109,12 +122,15 @@ OTHER_CHALLENGE = "That challenge belongs to another learner."
 OTHER_ITEM = "That backpack item belongs to another learner."
 NOT_IN_CLASSES = "That learner is not in one of your classes."
 SCHOOL_ADMINS = "Only a school admin can change the school's classes and years."
+STAFF_PASSWORDS = "Only a school admin can set another teacher's password."
+OWN_PASSWORD = "Change your own password with Change my password."
+YEAR_KEPT = "A year's snapshot is kept as it was."
 
 MESSAGES = (
     SIGN_IN_FIRST, NOT_YOURS, TEACHERS_ONLY, HIDDEN, FIXED_FIELDS, KEPT_AS_MADE, OWN_WORDS_ONLY, LAST_TEACHER, TEACHER_ONLY_NOTE,
     LEARNERS_WORDS, LEARNERS_WORDS_REMOVE, LEARNER_DECIDES, LEARNER_AGREES, LEARNER_FIELDS, CLASS_TEACHERS,
     FRAMEWORK_TEACHERS, SELF_ASSESSMENT, ACCOUNTS_STAFF, NO_ACCOUNT_REMOVAL, OTHER_CHALLENGE, OTHER_ITEM,
-    NOT_IN_CLASSES, SCHOOL_ADMINS,
+    NOT_IN_CLASSES, SCHOOL_ADMINS, STAFF_PASSWORDS, OWN_PASSWORD, YEAR_KEPT,
 )
 
 
@@ -159,11 +175,17 @@ LEARNER_OR_OWN_ACCOUNT = Condition("learners' accounts and their own",
 STAFF_NOT_LAST = Condition("a teacher's, not the last",
                            lambda a, t: t.account_kind in ("teacher", "admin") and not t.last_staff)
 SIGNED_IN = Condition("yes (anyone signed in)", lambda a, t: True)
+OTHER_STAFF_ACCOUNT = Condition("another staff account",
+                                lambda a, t: t.account_kind in ("teacher", "admin") and t.row_id != a.account_id)
 
 
 def teaches(actor: Actor, t: Target) -> bool:
-    """Whether ``actor`` teaches the row's learner: in one of their classes, or the learner is in no class."""
-    return t.class_scope is None or actor.account_id in t.class_scope
+    """Whether ``actor`` teaches the row's learner: in one of their classes, or the school has no classes yet
+    (``ALL_STAFF``). A row that belongs to no learner (a new learner, a staff account) is in no class: the rule
+    of its kind decides alone. A learner's row without a scope is refused."""
+    if t.learner_id is None or t.class_scope is ALL_STAFF:
+        return True
+    return isinstance(t.class_scope, frozenset) and actor.account_id in t.class_scope
 
 
 @dataclass(frozen=True)
@@ -202,6 +224,8 @@ def _build() -> dict[tuple[Kind, Action], dict[Who, Rule]]:
     rules[Kind.ACCOUNT, Action.READ] = {**_staff(every), L: _r(OWN_ACCOUNT)}
     rules[Kind.ACCOUNT, Action.CREATE] = _staff(every)
     rules[Kind.ACCOUNT, Action.UPDATE] = {A: every, T: _r(LEARNER_OR_OWN_ACCOUNT, ACCOUNTS_STAFF)}
+    # a roster's teachers arrive without a password: a school admin sets one, which its owner replaces
+    rules[Kind.ACCOUNT, Action.SET_PASSWORD] = {A: _r(OTHER_STAFF_ACCOUNT, OWN_PASSWORD)}
     rules[Kind.ACCOUNT, Action.DELETE] = _staff(_r(
         STAFF_NOT_LAST, lambda t: NO_ACCOUNT_REMOVAL if t.account_kind == "learner" else LAST_TEACHER))
     # the profile's words: the learner's own words stay theirs; a teacher suggests beside them
@@ -242,6 +266,8 @@ def _build() -> dict[tuple[Kind, Action], dict[Who, Rule]]:
     rules[Kind.SCHOOL, Action.READ] = _staff(every)
     for action in (Action.CREATE, Action.UPDATE, Action.DELETE):
         rules[Kind.SCHOOL, action] = {A: every}
+    # a year's snapshot: read by the learner and their teachers; made only by the year change, never edited
+    rules[Kind.SNAPSHOT, Action.READ] = {**_staff(every), L: _r(OWN)}
     return rules
 
 
@@ -322,6 +348,8 @@ def decide(actor: Actor | None, action: Action, target: Target, fields: Iterable
 
 
 def _no_rule_reason(kind: Kind, action: Action, role: Who, by_role: dict[Who, Rule]) -> str:
+    if kind is Kind.SNAPSHOT:
+        return YEAR_KEPT
     if not by_role:
         return KEPT_AS_MADE if kind in (Kind.CHECKIN, Kind.ASSESSMENT, Kind.RATING) else FIXED_FIELDS
     if kind is Kind.CLASS:
@@ -331,7 +359,7 @@ def _no_rule_reason(kind: Kind, action: Action, role: Who, by_role: dict[Who, Ru
     if kind is Kind.SCHOOL:
         return SCHOOL_ADMINS
     if kind is Kind.ACCOUNT:
-        return ACCOUNTS_STAFF
+        return STAFF_PASSWORDS if action is Action.SET_PASSWORD else ACCOUNTS_STAFF
     if action is Action.DECIDE:
         return LEARNER_DECIDES
     return TEACHERS_ONLY

@@ -18,11 +18,13 @@ from sqlalchemy import func, select
 from sqlmodel import Session
 
 from plprofile.domain.policy import (
+    ALL_STAFF,
     SIGN_IN_FIRST,
     AccessDenied,
     Action,
     Decision,
     Kind,
+    Scope,
     Target,
     decide,
     require,
@@ -97,7 +99,7 @@ def owner_of(row: Row) -> uuid.UUID | None:
 
 
 def target(row: Row, *, teacher_only: bool | None = None, last_staff: bool = False,
-           class_scope: frozenset[uuid.UUID] | None = None) -> Target:
+           class_scope: frozenset[uuid.UUID] | Scope | None = None) -> Target:
     """``row`` as the policy sees it (``teacher_only`` given when it hangs from a teacher-only note;
     ``class_scope``: who teaches its learner, see ``class_scope``)."""
     role = row.author_role
@@ -110,27 +112,39 @@ def target(row: Row, *, teacher_only: bool | None = None, last_staff: bool = Fal
     )
 
 
-def class_scope(session: Session, learner_id: uuid.UUID | None) -> frozenset[uuid.UUID] | None:
-    """The accounts that teach ``learner_id`` (teachers and aides of their open classes), or None when the
-    learner is in no open class: then every teacher sees them, as in a store without classes."""
+def has_classes(session: Session) -> bool:
+    """Whether the school has any open class (before it has, every teacher sees every learner)."""
+    return session.execute(select(SchoolClass.id).where(
+        SchoolClass.closed_at.is_(None), SchoolClass.deleted_at.is_(None)).limit(1)).first() is not None
+
+
+def class_scope(session: Session, learner_id: uuid.UUID | None) -> frozenset[uuid.UUID] | Scope | None:
+    """The accounts that teach ``learner_id`` (teachers and aides of their open classes: none when the learner
+    is in no open class), or ``ALL_STAFF`` while the school has no open class at all (every teacher sees every
+    learner, as in a store before rosters). None for a row of no learner."""
     if learner_id is None:
         return None
+    if not has_classes(session):
+        return ALL_STAFF
     live = (ClassMember.ended_at.is_(None), ClassMember.deleted_at.is_(None))
     classes = select(ClassMember.class_id).join(SchoolClass, SchoolClass.id == ClassMember.class_id).where(
         ClassMember.learner_id == learner_id, *live, SchoolClass.closed_at.is_(None),
         SchoolClass.deleted_at.is_(None))
     class_ids = session.execute(classes).scalars().all()
     if not class_ids:
-        return None
+        return frozenset()
     staff = session.execute(select(ClassMember.account_id).where(
         ClassMember.class_id.in_(class_ids), ClassMember.account_id.is_not(None), *live)).scalars().all()
     return frozenset(staff)
 
 
-def class_scopes(session: Session) -> dict[uuid.UUID, frozenset[uuid.UUID]]:
-    """``class_scope`` of every learner in an open class, in one reading (the class list's)."""
+def class_scopes(session: Session) -> dict[uuid.UUID, frozenset[uuid.UUID]] | Scope:
+    """``class_scope`` of every learner in an open class, in one reading (the class list's): a learner missing
+    from it is in no class. ``ALL_STAFF`` while the school has no open class."""
     from sqlalchemy.orm import aliased
 
+    if not has_classes(session):
+        return ALL_STAFF
     learner, staff = aliased(ClassMember), aliased(ClassMember)
     stmt = (select(learner.learner_id, staff.account_id)
             .join(SchoolClass, (SchoolClass.id == learner.class_id) & SchoolClass.closed_at.is_(None)
@@ -144,6 +158,19 @@ def class_scopes(session: Session) -> dict[uuid.UUID, frozenset[uuid.UUID]]:
         if account_id is not None:
             members.add(account_id)
     return {k: frozenset(v) for k, v in scopes.items()}
+
+
+def taught_learners(session: Session, actor: Actor):  # noqa: ANN201
+    """A statement selecting the ids of the learners ``actor`` teaches in an open class, for class-wide
+    figures; None when ``actor`` sees every learner (a school admin, or the school has no classes yet)."""
+    if actor.admin or not has_classes(session):
+        return None
+    mine = select(ClassMember.class_id).join(SchoolClass, SchoolClass.id == ClassMember.class_id).where(
+        ClassMember.account_id == actor.account_id, ClassMember.ended_at.is_(None),
+        ClassMember.deleted_at.is_(None), SchoolClass.closed_at.is_(None), SchoolClass.deleted_at.is_(None))
+    return select(ClassMember.learner_id).where(
+        ClassMember.class_id.in_(mine), ClassMember.learner_id.is_not(None), ClassMember.ended_at.is_(None),
+        ClassMember.deleted_at.is_(None))
 
 
 def stored_target(session: Session, row: Row) -> Target:
@@ -167,12 +194,14 @@ def check(session: Session, actor: Actor | None, action: Action, row: Row, field
     return require(actor, action, stored_target(session, row), fields)
 
 
-def visible(actor: Actor, rows: Iterable[Row], hidden_parents: set[uuid.UUID] | None = None) -> list[Row]:
+def visible(actor: Actor, rows: Iterable[Row], hidden_parents: set[uuid.UUID] | None = None, *,
+            scope: frozenset[uuid.UUID] | Scope | None = None) -> list[Row]:
     """The rows of one learner's profile that ``actor`` may read (``hidden_parents``: teacher-only notes,
-    whose suggestions are hidden with them)."""
+    whose suggestions are hidden with them; ``scope``: the learner's ``class_scope``)."""
     hidden_parents = hidden_parents or set()
     return [r for r in rows if decide(actor, Action.READ, target(
-        r, teacher_only=bool(getattr(r, "teacher_only", False)) or getattr(r, "parent_id", None) in hidden_parents))]
+        r, teacher_only=bool(getattr(r, "teacher_only", False)) or getattr(r, "parent_id", None) in hidden_parents,
+        class_scope=scope))]
 
 
 def require_learner_rows(session: Session, actor: Actor, learner_id: uuid.UUID, kind: Kind) -> Learner:
@@ -197,5 +226,5 @@ def require_framework(actor: Actor | None, action: Action = Action.READ) -> None
     require(actor, action, Target(Kind.FRAMEWORK))
 
 
-__all__ = ["KIND_OF", "actor_first", "check", "class_scope", "class_scopes", "owner_of", "require_class", "require_learner_rows", "require_framework", "signed_out", "stored_target",
+__all__ = ["KIND_OF", "actor_first", "check", "class_scope", "class_scopes", "has_classes", "taught_learners", "owner_of", "require_class", "require_learner_rows", "require_framework", "signed_out", "stored_target",
            "target", "visible"]

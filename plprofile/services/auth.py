@@ -20,13 +20,14 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from sqlalchemy import func, select
 
 from plprofile.domain.limits import MAX_SECRET
-from plprofile.domain.policy import Action, Kind, Target, require
+from plprofile.domain.policy import TEACHERS_ONLY, AccessDenied, Action, Kind, Target, require
 from plprofile.domain.profile import Actor, Role, ValidationError
 from plprofile.store import changes
 from plprofile.store.engine import Store
 from plprofile.store.models import Account, Learner, Meta
 from plprofile.store.types import utcnow
 
+from . import access
 from .access import STAFF_KINDS, actor_first, check, class_scope, signed_out
 from .accounts import SYSTEM
 
@@ -98,6 +99,22 @@ class SignedIn:
     actor: Actor
     display_name: str
     username: str
+    #: The password was set by someone else (a school admin): the owner chooses their own before going on.
+    must_choose_password: bool = False
+
+
+@dataclass(frozen=True)
+class StaffAccount:
+    """A staff account as the accounts dialog lists it (never its secret)."""
+
+    id: uuid.UUID
+    display_name: str
+    username: str | None
+    kind: str  # "teacher" or "admin"
+    has_password: bool
+    temporary: bool
+    enabled: bool
+    from_roster: bool
 
 
 @actor_first
@@ -204,12 +221,88 @@ class AuthService:
                                                                                    _normalise(current)):
                 raise ValidationError("password", "The current password is not right.")
             account.secret_hash = secret  # never written to the change log
+            account.password_temporary = False
             account.failed_attempts = 0
             s.add(account)
             username = account.username
         if username:
             self._password_seen(username, new)
         return True
+
+    def list_staff(self, actor: Actor) -> list[StaffAccount]:
+        """The staff accounts (teachers and school admins), by name, for the accounts dialog."""
+        with self.store.session() as s:
+            rows = s.execute(select(Account).where(Account.kind.in_(STAFF_KINDS), Account.deleted_at.is_(None))
+                             .order_by(func.lower(Account.display_name))).scalars().all()
+            for row in rows:
+                check(s, actor, Action.READ, row)
+            return [StaffAccount(r.id, r.display_name, r.username, r.kind, r.secret_hash is not None,
+                                 r.password_temporary, r.enabled, r.sourced_id is not None) for r in rows]
+
+    def set_staff_password(self, actor: Actor, account_id: uuid.UUID, password: str,
+                           username: str | None = None) -> str:
+        """A school admin sets (or resets) another teacher's or admin's password, giving them a sign-in name
+        if they have none (a roster's staff arrive without either). The password is temporary: its owner
+        chooses their own at the next sign-in. Returns the sign-in name."""
+        password = check_password(password)
+        with self.store.session() as s:
+            account = s.get(Account, account_id)
+            if account is None or account.deleted_at is not None:
+                raise changes.NotFoundError(str(account_id))
+            require(actor, Action.SET_PASSWORD, access.stored_target(s, account))
+        wanted = check_username(username) if username else None
+        secret = self.hasher.hash(password)
+        with self.store.transaction() as s:
+            account = s.get(Account, account_id)
+            require(actor, Action.SET_PASSWORD, access.stored_target(s, account))
+            if wanted is not None:
+                self._require_free_username(s, wanted, except_id=account.id)
+            else:
+                wanted = account.username or self._free_username(
+                    s, username_base(account.display_name, "").removesuffix("learner") or "teacher", account.id)
+            if wanted != account.username:
+                changes.update(s, self.store.device_id, account, {"username": wanted}, actor, None)
+            account.secret_hash = secret  # never written to the change log
+            account.password_temporary = True
+            account.failed_attempts = 0
+            account.locked_until = None
+            s.add(account)
+        self._password_seen(wanted, password)
+        return wanted
+
+    def choose_password(self, actor: Actor, new: str) -> None:
+        """The owner of a password someone else set replaces it with their own, right after signing in with it
+        (only while it is temporary: otherwise ``change_password``, which asks for the current one)."""
+        if actor.role is Role.LEARNER:
+            raise AccessDenied(TEACHERS_ONLY)
+        require(actor, Action.UPDATE, Target(Kind.ACCOUNT, row_id=actor.account_id, learner_id=actor.learner_id,
+                                             account_kind=Role.TEACHER.value))
+        secret = self.hasher.hash(check_password(new))
+        with self.store.transaction() as s:
+            account = s.get(Account, actor.account_id)
+            if account is None or account.deleted_at is not None:
+                raise changes.NotFoundError(str(actor.account_id))
+            check(s, actor, Action.UPDATE, account)
+            if not account.password_temporary:
+                raise ValidationError("password", "Change your password with your current one.")
+            if self._verify(account.secret_hash, _normalise(new)):
+                raise ValidationError("password", "Choose a password of your own, not the one you were given.")
+            account.secret_hash = secret
+            account.password_temporary = False
+            s.add(account)
+            username = account.username
+        if username:
+            self._password_seen(username, new)
+
+    @staticmethod
+    def _free_username(s, base: str, account_id: uuid.UUID) -> str:  # noqa: ANN001
+        name, n = base, 1
+        while True:
+            taken = s.execute(select(Account.id).where(Account.username == name)).scalars().first()
+            if taken is None or taken == account_id:
+                return name
+            n += 1
+            name = f"{base}{n}"
 
     @staticmethod
     def _require_free_username(s, username: str, except_id: uuid.UUID | None = None) -> None:  # noqa: ANN001
@@ -272,7 +365,8 @@ class AuthService:
             if account is not None:
                 check(s, actor, Action.READ, account)
             else:
-                require(actor, Action.READ, Target(Kind.ACCOUNT, learner_id=learner_id, account_kind="learner"))
+                require(actor, Action.READ, Target(Kind.ACCOUNT, learner_id=learner_id, account_kind="learner",
+                                                   class_scope=class_scope(s, learner_id)))
         if account is None:
             return None, False, False
         locked = account.locked_until is not None and account.locked_until > utcnow()
@@ -328,7 +422,8 @@ class AuthService:
             role = Role.LEARNER if account.kind == Role.LEARNER.value else Role.TEACHER
             actor = Actor(account_id=account.id, role=role, learner_id=account.learner_id,
                           admin=account.kind == "admin")
-            signed = SignedIn(actor, account.display_name, account.username or name)
+            signed = SignedIn(actor, account.display_name, account.username or name,
+                              must_choose_password=role is Role.TEACHER and account.password_temporary)
         if role is Role.TEACHER:
             self._password_seen(signed.username, secret)
         return signed

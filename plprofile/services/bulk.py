@@ -239,7 +239,7 @@ def generate_bulk(store: Store, learners: int, *, seed: int = 2026, today: date 
             row = writer.create("account", hired + timedelta(minutes=g), (Id(SYSTEM_ID), "teacher"), None,
                                 kind="teacher", display_name=name, username=f"teacher{g + 1}",
                                 learner_id=None, secret_hash=None, failed_attempts=0, locked_until=None,
-                                sourced_id=None, enabled=True)
+                                sourced_id=None, enabled=True, password_temporary=False)
             teachers.append((row["id"], "teacher"))
             names.append(name)
         written += writer.flush(con)
@@ -289,7 +289,7 @@ def _one_learner(w: _Writer, rng: random.Random, index: int, teacher: tuple[Id, 
     account = w.create("account", at(enrolled), teacher, lid, kind="learner", display_name=preferred,
                        username=f"{preferred}{family}{index}".casefold().replace(" ", "").replace("'", ""),
                        learner_id=lid, secret_hash=None, failed_attempts=0, locked_until=None, sourced_id=None,
-                       enabled=True)
+                       enabled=True, password_temporary=False)
     me = (account["id"], "learner")
     first = enrolled + timedelta(days=rng.randint(3, 20))
 

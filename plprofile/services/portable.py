@@ -52,7 +52,7 @@ TABLES = (ProfileEntry, BackpackItem, ChoiceOption, Goal, ActionStep, GoalSuppor
 #: roster keys and marks (``sourced_id``, ``enabled``), which belong to the school the learner leaves.
 _SCHOOLS = {"sourced_id", "enabled"}
 LEFT_OUT = {"assessment": {"overall", "next_on"}, "assessment_rating": {"in_latest"}, "learner": _SCHOOLS,
-            "account": {"username", "secret_hash", "failed_attempts", "locked_until"} | _SCHOOLS}
+            "account": {"username", "secret_hash", "failed_attempts", "locked_until", "password_temporary"} | _SCHOOLS}
 
 
 class ProfileFileError(ValueError):
@@ -156,25 +156,7 @@ class PortableService:
         require_class(actor)
         with self.store.session() as s:
             learner = require_learner_rows(s, actor, learner_id, Kind.HISTORY)
-            account = s.execute(select(Account).where(Account.learner_id == learner_id,
-                                                      Account.deleted_at.is_(None))).scalars().first()
-            kept: set[uuid.UUID] = {learner.id}
-            tables: dict[str, list[dict[str, Any]]] = {}
-            for model in TABLES:
-                rows = s.execute(select(model).where(model.learner_id == learner_id, model.deleted_at.is_(None))
-                                 .order_by(model.created_at, model.id)).scalars().all()
-                if model is ProfileEntry:  # an entry before the suggestions on it
-                    rows = sorted(rows, key=lambda r: r.parent_id is not None)
-                out = []
-                for obj in rows:
-                    row = _row(model, obj)
-                    if not self._parents_kept(model, row, kept):
-                        continue
-                    kept.add(obj.id)
-                    out.append(row)
-                tables[model.__tablename__] = out
-        return {"format": FORMAT, "schema_version": SCHEMA_VERSION, "learner": _row(Learner, learner),
-                "account": _row(Account, account) if account else None, "tables": tables}
+            return profile_document(s, learner)
 
     @staticmethod
     def _parents_kept(model, row: dict[str, Any], kept: set[uuid.UUID]) -> bool:  # noqa: ANN001
@@ -365,6 +347,30 @@ def _from_schema_1(tables: dict[str, Any]) -> dict[str, Any]:
         tables["conference"] = [{**row, "led_by": "teacher"} if isinstance(row, dict) and "led_by" not in row
                                 else row for row in conferences]
     return tables
+
+
+def profile_document(s, learner: Learner) -> dict[str, Any]:  # noqa: ANN001
+    """The whole profile of ``learner`` as a document, read in the caller's session (``export_profile``'s
+    content, and a school year's snapshot of it). The caller has asked the policy."""
+    account = s.execute(select(Account).where(Account.learner_id == learner.id,
+                                              Account.deleted_at.is_(None))).scalars().first()
+    kept: set[uuid.UUID] = {learner.id}
+    tables: dict[str, list[dict[str, Any]]] = {}
+    for model in TABLES:
+        rows = s.execute(select(model).where(model.learner_id == learner.id, model.deleted_at.is_(None))
+                         .order_by(model.created_at, model.id)).scalars().all()
+        if model is ProfileEntry:  # an entry before the suggestions on it
+            rows = sorted(rows, key=lambda r: r.parent_id is not None)
+        out = []
+        for obj in rows:
+            row = _row(model, obj)
+            if not PortableService._parents_kept(model, row, kept):
+                continue
+            kept.add(obj.id)
+            out.append(row)
+        tables[model.__tablename__] = out
+    return {"format": FORMAT, "schema_version": SCHEMA_VERSION, "learner": _row(Learner, learner),
+            "account": _row(Account, account) if account else None, "tables": tables}
 
 
 def dumps(document: dict[str, Any]) -> str:

@@ -29,6 +29,7 @@ from plprofile.store.models import (
     ChangeLog,
     CheckIn,
     ChoiceOption,
+    ClassMember,
     Conference,
     ConferenceRemark,
     Evidence,
@@ -37,6 +38,7 @@ from plprofile.store.models import (
     Learner,
     ProfileEntry,
     Row,
+    SchoolClass,
 )
 
 from . import access
@@ -136,6 +138,9 @@ class ProfileService:
         self.store = store
         #: The class list as last read, with the store's ``data_stamp`` then: read again after any commit.
         self._class: tuple[tuple, ClassList] | None = None
+        #: The class scope ``may`` last read: (store stamp, learner id) and the scope (a profile on screen asks
+        #: about each of its rows in turn).
+        self._may_scope: tuple[tuple, Any] | None = None
 
     # ---- the one way in: every read and write asks the access policy (domain.policy) -------------------
     @staticmethod
@@ -172,7 +177,12 @@ class ProfileService:
     def may(self, actor: Actor, action: Action, row: Row) -> bool:
         """Whether the policy lets ``actor`` do ``action`` to ``row`` as loaded (for a window to offer only what
         will be allowed; the write itself asks again)."""
-        return bool(policy.decide(actor, action, access.target(row)))
+        learner_id = access.owner_of(row)
+        key = (self.store.data_stamp(), learner_id)
+        if self._may_scope is None or self._may_scope[0] != key:
+            with self.store.session() as s:
+                self._may_scope = (key, access.class_scope(s, learner_id))
+        return bool(policy.decide(actor, action, access.target(row, class_scope=self._may_scope[1])))
 
     def list_learners(self, actor: Actor) -> list[LearnerSummary]:
         """The learners ``actor`` may see: a teacher's class, a learner themselves."""
@@ -191,18 +201,36 @@ class ProfileService:
         kept = self._class
         if kept is None or kept[0] != stamp:
             self._class = kept = None  # the stale list goes before the new one is read (a school's: 5 MB)
-            kept = self._class = (stamp, ClassList(self._visible(actor, self._read_learners())))
+            kept = self._class = (stamp, ClassList(self._with_classes(self._visible(actor, self._read_learners()))))
         return kept[1]
+
+    def _with_classes(self, learners: list[LearnerSummary]) -> list[LearnerSummary]:
+        """A learner without a group of their own (a roster's) shows the titles of their open classes there."""
+        if not any(not r.group_name for r in learners):
+            return learners
+        live = (ClassMember.ended_at.is_(None), ClassMember.deleted_at.is_(None))
+        stmt = (select(ClassMember.learner_id, SchoolClass.title)
+                .join(SchoolClass, SchoolClass.id == ClassMember.class_id)
+                .where(ClassMember.learner_id.is_not(None), *live, SchoolClass.closed_at.is_(None),
+                       SchoolClass.deleted_at.is_(None)))
+        titles: dict[uuid.UUID, list[str]] = {}
+        with self.store.session() as s:
+            for learner_id, title in s.execute(stmt):
+                titles.setdefault(learner_id, []).append(title)
+        for r in learners:
+            if not r.group_name and r.id in titles:
+                r.group_name = ", ".join(sorted(titles[r.id], key=str.casefold))
+        return learners
 
     def _visible(self, actor: Actor, learners: list[LearnerSummary]) -> list[LearnerSummary]:
         """The learners the policy lets ``actor`` read: a teacher, those of their classes (and those in no
         class); a school admin, everyone. A store without classes: everyone, without a question per learner."""
         with self.store.session() as s:
             scopes = access.class_scopes(s)
-        if not scopes:
-            return learners
+        if scopes is policy.ALL_STAFF:
+            return learners if policy.decide(actor, Action.READ, Target(Kind.LEARNER, class_scope=scopes)) else []
         return [r for r in learners if policy.decide(actor, Action.READ, Target(
-            Kind.LEARNER, learner_id=r.id, class_scope=scopes.get(r.id)))]
+            Kind.LEARNER, learner_id=r.id, class_scope=scopes.get(r.id, frozenset())))]
 
     def forget_class_list(self, actor: Actor) -> None:
         """Read the class list again next time (it was read before a learner came in)."""
@@ -395,36 +423,38 @@ class ProfileService:
             # what the actor may read, and nothing that hangs from a teacher-only note
             entries = rows(ProfileEntry, ProfileEntry.position, ProfileEntry.created_at)
             hidden = {e.id for e in entries if e.teacher_only}
-            entries = access.visible(actor, entries, hidden)
-            backpack = access.visible(actor, rows(BackpackItem, BackpackItem.created_at))
-            sees_notes = policy.decide(actor, Action.READ, Target(Kind.ENTRY, learner_id=learner_id, teacher_only=True))
+            scope = access.class_scope(s, learner_id)
+            entries = access.visible(actor, entries, hidden, scope=scope)
+            backpack = access.visible(actor, rows(BackpackItem, BackpackItem.created_at), scope=scope)
+            sees_notes = policy.decide(actor, Action.READ, Target(Kind.ENTRY, learner_id=learner_id, teacher_only=True,
+                                                                  class_scope=scope))
             for item in backpack:
                 if item.challenge_id in hidden and not sees_notes:
                     s.expunge(item)  # the learner's copy does not link to the note; the stored row keeps it
                     item.challenge_id = None
-            goals = access.visible(actor, rows(Goal, Goal.created_at))
+            goals = access.visible(actor, rows(Goal, Goal.created_at), scope=scope)
             views = {g.id: GoalView(g) for g in goals}
-            for step in access.visible(actor, rows(ActionStep, ActionStep.position, ActionStep.created_at)):
+            for step in access.visible(actor, rows(ActionStep, ActionStep.position, ActionStep.created_at), scope=scope):
                 if step.goal_id in views:
                     views[step.goal_id].steps.append(step)
-            for sup in access.visible(actor, rows(GoalSupport, GoalSupport.created_at)):
+            for sup in access.visible(actor, rows(GoalSupport, GoalSupport.created_at), scope=scope):
                 if sup.goal_id in views:
                     views[sup.goal_id].supports.append(sup)
-            for ev in access.visible(actor, rows(Evidence, Evidence.added_on, Evidence.created_at)):
+            for ev in access.visible(actor, rows(Evidence, Evidence.added_on, Evidence.created_at), scope=scope):
                 if ev.goal_id in views:
                     views[ev.goal_id].evidence.append(ev)
-            for ci in access.visible(actor, rows(CheckIn, CheckIn.on_date, CheckIn.created_at)):
+            for ci in access.visible(actor, rows(CheckIn, CheckIn.on_date, CheckIn.created_at), scope=scope):
                 if ci.goal_id in views:
                     views[ci.goal_id].checkins.append(ci)
             return ProfileView(
                 learner=learner,
                 entries=entries,
                 backpack=backpack,
-                choices=access.visible(actor, rows(ChoiceOption, ChoiceOption.created_at)),
+                choices=access.visible(actor, rows(ChoiceOption, ChoiceOption.created_at), scope=scope),
                 goals=list(views.values()),
-                conferences=access.visible(actor, rows(Conference, Conference.held_on.desc())),
+                conferences=access.visible(actor, rows(Conference, Conference.held_on.desc()), scope=scope),
                 remarks=access.visible(actor, rows(ConferenceRemark, ConferenceRemark.position,
-                                                   ConferenceRemark.created_at)),
+                                                   ConferenceRemark.created_at), scope=scope),
             )
 
     # ---- profile entries ----------------------------------------------------------------------------
@@ -677,7 +707,8 @@ class ProfileService:
             stmt = select(ChangeLog).where(ChangeLog.learner_id == learner_id)
             if author_role is not None:
                 stmt = stmt.where(ChangeLog.author_role == Role(author_role).value)
-            if not policy.decide(actor, Action.READ, Target(Kind.ENTRY, learner_id=learner_id, teacher_only=True)):
+            if not policy.decide(actor, Action.READ, Target(Kind.ENTRY, learner_id=learner_id, teacher_only=True,
+                                                            class_scope=access.class_scope(s, learner_id))):
                 # nothing about a teacher-only note (nor a suggestion on one), nor about accounts
                 notes = select(ProfileEntry.id).where(ProfileEntry.learner_id == learner_id,
                                                       ProfileEntry.teacher_only.is_(True))

@@ -8,14 +8,14 @@ from datetime import UTC, datetime
 
 from sqlalchemy import func, select
 
-from plprofile.domain.oneroster import OneRosterSet
+from plprofile.domain.oneroster import OneRosterSet, RosterWarning
 from plprofile.domain.policy import Action, Kind, Target, require
 from plprofile.domain.profile import Actor, Role, ValidationError, clean_text
 from plprofile.store import changes
 from plprofile.store.engine import Store
 from plprofile.store.models import ClassMember, SchoolClass
 
-from . import oneroster
+from . import oneroster, years
 from .access import actor_first
 
 #: Roles in a class: a learner's, and the two a member of staff may have.
@@ -96,7 +96,17 @@ class SchoolService:
         stamp = self.store.data_stamp()
         with self.store.session() as s:
             work = oneroster.plan(s, rset)
+            # a set whose school year is newer than the store's starts that year: the old one ends first
+            year = years.roster_year(s, rset.sessions)
         work.stamp = stamp  # type: ignore[attr-defined]
+        work.year = year  # type: ignore[attr-defined]
+        if year is not None:
+            work.counts["snapshots_kept"] = year.snapshots
+            work.counts["classes_closed"] = year.classes_closing
+            work.warnings.insert(0, RosterWarning("academicSessions.csv", None, (
+                f"a new school year starts: {year.title}, from {year.start.isoformat()}. "
+                f"{year.old_title or 'The year before'} ends: {year.snapshots} learner profile(s) kept as a "
+                f"snapshot of the year, {year.classes_closing} class(es) closed, open goals carried over.")))
         return work
 
     def import_roster_set(self, actor: Actor, work: oneroster.Plan) -> dict[str, int]:
@@ -108,7 +118,12 @@ class SchoolService:
         if getattr(work, "stamp", None) != self.store.data_stamp():
             raise ValidationError("roster", "The store changed since the preview. Nothing was imported; "
                                             "import the set again.")
-        with self.store.transaction() as s:
+        year = getattr(work, "year", None)
+        if year is not None:
+            require(actor, Action.UPDATE, Target(Kind.SCHOOL))
+        with self.store.transaction() as s:  # the year change and the roster: one transaction
+            if year is not None:
+                years.change_year(s, self.store.device_id, actor, year, new_session=False)
             oneroster.apply(s, self.store.device_id, actor, work)
         return dict(work.counts)
 

@@ -52,7 +52,14 @@ from plprofile.store.engine import Store
 from plprofile.store.models import Assessment as AssessmentRow
 from plprofile.store.models import AssessmentRating, ChangeLog, CheckIn, Goal, Learner, Meta
 
-from .access import actor_first, class_scope, require_class, require_framework, require_learner_rows
+from .access import (
+    actor_first,
+    class_scope,
+    require_class,
+    require_framework,
+    require_learner_rows,
+    taught_learners,
+)
 from .profiles import LearnerSummary, ProfileService
 
 #: The class overview's list of who is due opens on learners not assessed in the last this many weeks.
@@ -90,9 +97,12 @@ def _stage_counts(value, framework: Framework) -> list:  # noqa: ANN001
             *(func.count(case((value >= bound, 1))) for _, bound in stage_bounds(framework))]
 
 
-def _live_learners(group: str | None):  # noqa: ANN202
-    """The ids of the class's learners (of ``group``, or the whole school), removed ones left out."""
+def _live_learners(group: str | None, within=None):  # noqa: ANN001, ANN202
+    """The ids of the class's learners (of ``group``, or the whole school; ``within``: only those of a statement
+    selecting learner ids, a teacher's classes), removed ones left out."""
     learners = select(Learner.id).where(Learner.deleted_at.is_(None))
+    if within is not None:
+        learners = learners.where(Learner.id.in_(within))
     return learners.where(Learner.group_name == group) if group else learners
 
 
@@ -111,20 +121,25 @@ def _latest_of_learner():  # noqa: ANN202
     return and_(A.learner_id == Learner.id, A.next_on.is_(None), A.deleted_at.is_(None))
 
 
+def _whose(actor: Actor) -> tuple:
+    """What of the class an actor's figures cover, for the figures kept until the store changes."""
+    return (actor.account_id, actor.admin)
+
+
 #: "… of learners removed from the class": counted like the rest, then taken away (see ``_scoped``).
 GONE = "-gone"
 
 
 def _scoped(kind: str, group: str | None, gone: Sequence[uuid.UUID], build,  # noqa: ANN001
-            learner=AssessmentRow.learner_id) -> list:  # noqa: ANN001
+            learner=AssessmentRow.learner_id, within=None) -> list:  # noqa: ANN001
     """``build(kind, condition)`` (a list of selects) for the live assessments (or ratings: ``learner`` is the
     column naming the learner) of the class's learners.
 
     A class: its learners' assessments. The whole school: every assessment, and apart (``kind + GONE``) those
     of the learners removed from the class (``gone``: usually none), which ``_spans`` takes away again. The few
     removed learners are looked up instead of checking 120,000 assessments against 10,000 live learners."""
-    if group:
-        return build(kind, learner.in_(_live_learners(group)))
+    if group or within is not None:
+        return build(kind, learner.in_(_live_learners(group, within)))
     return [*build(kind, true()), *(build(kind + GONE, learner.in_(gone)) if gone else [])]
 
 
@@ -157,7 +172,7 @@ def _overall_spans(framework: Framework, element_ids: list[str]):  # noqa: ANN20
 
 
 def _element_spans(element_id: str, framework: Framework, kind: str, group: str | None,
-                   gone: Sequence[uuid.UUID]) -> list:
+                   gone: Sequence[uuid.UUID], within=None) -> list:  # noqa: ANN001
     """The live assessments by span (start, end), with ``_stage_counts`` of ``element_id``'s effective value in
     each; a span whose assessment did not rate it counts as unrated."""
     A, R = AssessmentRow, AssessmentRating  # noqa: N806
@@ -165,7 +180,7 @@ def _element_spans(element_id: str, framework: Framework, kind: str, group: str 
 
     def build(kind: str, condition) -> list:  # noqa: ANN001
         return [_by_span(kind, _effective(), framework).select_from(A).outerjoin(R, rated).where(condition)]
-    return _scoped(kind, group, gone, build)
+    return _scoped(kind, group, gone, build, within=within)
 
 
 def _bucket(day, this_month: date):  # noqa: ANN001, ANN202
@@ -372,6 +387,8 @@ class StagesService:
         if not ratings or all(r.learner is None and r.teacher is None and r.agreed is None for r in ratings):
             raise ValidationError("ratings", "Rate at least one element before saving.")
         seen: set[str] = set()
+        with self.store.session() as s:
+            scope = class_scope(s, learner_id)
         for r in ratings:
             element = framework.get_element(r.element_id)
             if element is None:
@@ -388,7 +405,7 @@ class StagesService:
             given = {"element_id", "note"} | {name for name, value in (
                 ("learner_value", r.learner), ("teacher_value", r.teacher), ("agreed_value", r.agreed))
                 if value is not None}
-            require(actor, Action.CREATE, Target(Kind.RATING, learner_id=learner_id), given)
+            require(actor, Action.CREATE, Target(Kind.RATING, learner_id=learner_id, class_scope=scope), given)
         note = d.clean_text(note, field="note", required=False)
         with self.store.transaction() as s:
             learner = s.get(Learner, learner_id)
@@ -440,10 +457,7 @@ class StagesService:
         """Every learner's assessments (learners with none map to an empty list), for the class overview."""
         require_class(actor)
         with self.store.session() as s:
-            learners = select(Learner.id).where(Learner.deleted_at.is_(None))
-            if group:
-                learners = learners.where(Learner.group_name == group)
-            ids = s.execute(learners).scalars().all()
+            ids = s.execute(_live_learners(group, taught_learners(s, actor))).scalars().all()
             histories: dict[str, list[Assessment]] = {str(i): [] for i in ids}
             rows = s.execute(select(AssessmentRow).where(AssessmentRow.deleted_at.is_(None))
                              .order_by(AssessmentRow.assessed_on, AssessmentRow.created_at)).scalars().all()
@@ -474,8 +488,8 @@ class StagesService:
         if element is not None:
             self._check_element(framework, element)
         today = today or date.today()
-        return self._cached(("summary", framework.key, id(framework), group, today, element),
-                            lambda: self._class_summary(group, framework, today, element))
+        return self._cached(("summary", framework.key, id(framework), group, today, element, _whose(actor)),
+                            lambda: self._class_summary(group, framework, today, element, self._within(actor)))
 
     def class_overview(self, actor: Actor, cutoff: date, group: str | None = None, *,
                        framework: Framework | None = None, today: date | None = None, element: str | None = None
@@ -483,7 +497,7 @@ class StagesService:
         """``class_summary`` and ``not_assessed(cutoff)`` together, as the class overview opens: the list is
         read on another connection while the summary is (``_READERS``)."""
         require_class(actor)
-        key = ("not_assessed", cutoff, group)
+        key = ("not_assessed", cutoff, group, _whose(actor))
         with self._class_lock:
             self._forget_if_changed()
             rows = None if key in self._class_cache else _READERS.submit(self._due_rows, actor, cutoff, group)
@@ -499,12 +513,17 @@ class StagesService:
         today = today or date.today()
         self.class_overview(actor, today - timedelta(weeks=DUE_WEEKS), today=today)
 
+    def _within(self, actor: Actor):  # noqa: ANN202
+        """``access.taught_learners`` of ``actor``: the learners of their classes, or None for everyone."""
+        with self.store.session() as s:
+            return taught_learners(s, actor)
+
     def _class_summary(self, group: str | None, framework: Framework, today: date,
-                       element: str | None) -> ClassSummary:
+                       element: str | None, within=None) -> ClassSummary:  # noqa: ANN001
         element_ids = list(framework.element_ids())
         R = AssessmentRating  # noqa: N806
         effective = _effective()
-        learners = _live_learners(group)
+        learners = _live_learners(group, within)
         # the ratings of each live learner's latest assessment, by element and values, in the order of their
         # index (ix_assessment_rating_latest: nothing to sort): the bars of now (the framework's elements are
         # picked below)
@@ -516,11 +535,11 @@ class StagesService:
         with self.store.session() as s:
             gone = _removed(s)
             # every assessment's span with how many stood at each overall stage, added up by chart dates
-            parts = _scoped("span", group, gone, _overall_spans(framework, element_ids))
+            parts = _scoped("span", group, gone, _overall_spans(framework, element_ids), within=within)
             if element is not None:
-                parts += _element_spans(element, framework, "element", group, gone)
+                parts += _element_spans(element, framework, "element", group, gone, within)
             latest_rows = _READERS.submit(self._read_all, union_all(*_scoped("now", group, gone, latest,
-                                                                             R.learner_id)))
+                                                                             R.learner_id, within)))
             count = s.execute(select(func.count()).select_from(learners.subquery())).scalar_one()
             rows = list(map(tuple, s.execute(_by_bucket(union_all(*parts), today))))
             latest_rows = latest_rows.result()
@@ -560,13 +579,14 @@ class StagesService:
         framework = framework or self._active_framework()
         self._check_element(framework, element_id)
         today = today or date.today()
-        return self._cached(("element", framework.key, id(framework), group, today, element_id),
-                            lambda: self._class_element_over_time(element_id, group, framework, today))
+        return self._cached(("element", framework.key, id(framework), group, today, element_id, _whose(actor)),
+                            lambda: self._class_element_over_time(element_id, group, framework, today,
+                                                                  self._within(actor)))
 
     def _class_element_over_time(self, element_id: str, group: str | None, framework: Framework,
-                                 today: date) -> list[DistributionAt]:
+                                 today: date, within=None) -> list[DistributionAt]:  # noqa: ANN001
         with self.store.session() as s:
-            parts = _element_spans(element_id, framework, "element", group, _removed(s))
+            parts = _element_spans(element_id, framework, "element", group, _removed(s), within)
             rows = list(map(tuple, s.execute(_by_bucket(union_all(*parts), today))))
         span_list = _spans(rows, "element", framework)  # every assessment is in it (left join): the same dates
         return element_over_time(span_list.spans, framework, _over_time_dates(span_list, today), element_id)
@@ -579,7 +599,7 @@ class StagesService:
     def last_assessed(self, actor: Actor) -> dict[str, date | None]:
         """When each learner was last assessed (None: never), for "who has not been assessed recently"."""
         require_class(actor)
-        return self._cached(("last_assessed",), self._last_assessed)
+        return self._cached(("last_assessed", _whose(actor)), lambda: self._last_assessed(self._within(actor)))
 
     def not_assessed(self, actor: Actor, cutoff: date, group: str | None = None
                      ) -> list[tuple[LearnerSummary, date | None]]:
@@ -587,7 +607,7 @@ class StagesService:
         assessed first, then the longest ago, then by name. Kept, like the class figures, until the store
         changes: at 10,000 learners reading the names is most of the class overview's list."""
         require_class(actor)
-        return self._cached(("not_assessed", cutoff, group), lambda: self._due_list(actor, self._due_rows(actor, cutoff, group)))
+        return self._cached(("not_assessed", cutoff, group, _whose(actor)), lambda: self._due_list(actor, self._due_rows(actor, cutoff, group)))
 
     def _due_rows(self, actor: Actor, cutoff: date, group: str | None) -> list[tuple[str, str | None]]:
         """Who is due, as the store keeps them: (id hex, ISO day of the last assessment or None): little but
@@ -618,11 +638,12 @@ class StagesService:
         due.sort(key=lambda x: (x[1] is not None, x[1] or date.min, names[x[0]]))
         return [(known.by_hex[hex_id], day) for hex_id, day in due]
 
-    def _last_assessed(self) -> dict[str, date | None]:
+    def _last_assessed(self, within=None) -> dict[str, date | None]:  # noqa: ANN001
         with self.store.session() as s:
             rows = s.execute(select(Learner.id, AssessmentRow.assessed_on)
                              .outerjoin(AssessmentRow, _latest_of_learner())
-                             .where(Learner.deleted_at.is_(None))).all()
+                             .where(Learner.deleted_at.is_(None),
+                                    *(() if within is None else (Learner.id.in_(within),)))).all()
         return {str(learner_id): last for learner_id, last in rows}
 
     # ---- goals over time, from the change log -------------------------------------------------------

@@ -8,7 +8,7 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 
-from sqlalchemy import Index, UniqueConstraint
+from sqlalchemy import Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from .types import UTCDateTime, utcnow
@@ -45,6 +45,9 @@ class Account(Row, table=True):
     sourced_id: str | None = Field(default=None, max_length=255, unique=True)
     #: False when the school's roster says the person may not sign in (``enabledUser=false``): kept, marked.
     enabled: bool = Field(default=True)
+    #: A password someone else set (a school admin, for a roster's teacher): the owner chooses their own at the
+    #: next sign-in.
+    password_temporary: bool = Field(default=False)
 
 
 class Learner(Row, table=True):
@@ -202,6 +205,18 @@ class CheckIn(Row, table=True):
     on_date: date
     scale: int
     reflection: str = Field(default="")
+
+
+class YearSnapshot(Row, table=True):
+    """A learner's whole profile as it stood when a school year ended: the portable profile document
+    (``services.portable``) as JSON, dated and read-only (made once, never edited)."""
+
+    __tablename__ = "year_snapshot"
+    learner_id: uuid.UUID = Field(foreign_key="learner.id", index=True, ondelete="CASCADE")
+    session_id: uuid.UUID | None = Field(default=None, foreign_key="academic_session.id", ondelete="SET NULL")
+    title: str = Field(max_length=200)  # the year's name, e.g. "2025-2026"
+    taken_on: date
+    content: str = Field(sa_type=Text)
 
 
 class Conference(Row, table=True):

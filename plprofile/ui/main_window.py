@@ -274,6 +274,7 @@ class MainWindow(QMainWindow):
         self._action(learner_menu, self.tr("&Set or reset sign-in PIN…"), self.set_learner_pin)
         self._action(learner_menu, self.tr("&Unlock learner's sign-in"), self.unlock_learner)
         self._action(learner_menu, self.tr("Add a &teacher account…"), self.add_teacher)
+        self._action(learner_menu, self.tr("&Accounts…"), self.open_accounts)  # issue 16: staff passwords
         self._action(file_menu, self.tr("C&hange my password…"), self.change_password)
         self.view_menu = self.menuBar().addMenu(self.tr("&View"))
         self._action(self.view_menu, self.tr("&Class overview…"), self.open_class_overview,
@@ -284,10 +285,14 @@ class MainWindow(QMainWindow):
         self._action(self.view_menu, self.tr("What c&hanged since…"), self.open_feed)
         self.view_menu.addSeparator()
         self.text_size_action = self._action(self.view_menu, self.tr("&Text size…"), self.choose_text_size)
+        # issue 16: school years (plprofile/ui/years.py)
+        self.school_menu = self.menuBar().addMenu(self.tr("&School"))
+        self._action(self.school_menu, self.tr("Start a &new school year…"), self.start_new_year)
+        self.last_year_action = self._action(file_menu, self.tr("&Me last year…"), self.open_last_year)
         everyone = {self.lock_action, sign_out, self.language_action, quit_action, self.new_goal_action,
-                    self.add_evidence_action}
+                    self.add_evidence_action, self.last_year_action}
         self.teacher_only_actions = [a for a in (*file_menu.actions(), *learner_menu.actions())
-                                     if a not in everyone]
+                                     if a not in everyone] + [self.school_menu.menuAction()]
         self.learner_menu = learner_menu
 
     def _action(self, menu, text: str, slot, shortcut=None) -> QAction:  # noqa: ANN001
@@ -626,7 +631,42 @@ class MainWindow(QMainWindow):
             self.pages.setCurrentWidget(self.splitter)
             self.idle.start()
             return
+        if getattr(signed, "must_choose_password", False):  # issue 16: a password set by a school admin
+            self._choose_password(signed)
+            return
         self._start_session(signed)
+
+    # ---- issue 16: school years and staff accounts (plprofile/ui/years.py, plprofile/ui/accounts.py) ----
+    def start_new_year(self) -> None:
+        if self.ctx is not None:
+            from .years import start_new_year
+
+            if start_new_year(self, self.store, self.ctx.me):
+                self.refresh_learners()
+
+    def open_last_year(self) -> None:
+        learner_id = self.ctx.me.learner_id if self.ctx is not None and self.ctx.is_learner else self.current_learner_id()
+        if self.ctx is not None and learner_id is not None:
+            from .years import open_last_year
+
+            self.last_year_view = open_last_year(self, self.store, self.ctx.me, learner_id)
+
+    def open_accounts(self) -> None:
+        if self.ctx is not None:
+            from .accounts import open_accounts
+
+            open_accounts(self, self.auth, self.ctx.me)
+
+    def _choose_password(self, signed) -> None:  # noqa: ANN001
+        from .accounts import ChoosePasswordPage
+
+        if getattr(self, "choose_password_page", None) is None:
+            self.choose_password_page = ChoosePasswordPage()
+            self.choose_password_page.chosen.connect(self._start_session)
+            self.choose_password_page.cancelled.connect(self._show_signin)
+            self.pages.addWidget(self.choose_password_page)
+        self.choose_password_page.start(self.auth, signed)
+        self.pages.setCurrentWidget(self.choose_password_page)
 
     def _start_session(self, signed) -> None:  # noqa: ANN001
         from .context import AppContext
@@ -920,8 +960,8 @@ class MainWindow(QMainWindow):
         if self.ctx is None:
             return
         path = ask.open_file(self, self.tr("Import a class"),
-                             self.tr("Class files: CSV, or a school's OneRoster .zip (*.csv *.txt *.zip);;"
-                                     "All files (*)"))
+                             self.tr("Class files: CSV, a school's OneRoster .zip, or the manifest.csv of a "
+                                     "OneRoster folder (*.csv *.txt *.zip);;All files (*)"))
         if path:
             self.import_file(Path(path))
 
@@ -930,6 +970,8 @@ class MainWindow(QMainWindow):
         from plprofile.domain.roster import RosterError, encoding_name, read_roster
 
         title = self.tr("Import a class")
+        if path.name.casefold() == "manifest.csv":  # issue 16: a OneRoster folder, chosen by its manifest
+            path = path.parent
         if path.is_dir() or path.suffix.casefold() == ".zip":  # a school's OneRoster set
             from .roster_set import import_roster_set
 

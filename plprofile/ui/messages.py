@@ -42,10 +42,15 @@ FIXED = (
     QT_TRANSLATE_NOOP("services", "That backpack item belongs to another learner."),
     QT_TRANSLATE_NOOP("services", "That learner is not in one of your classes."),
     QT_TRANSLATE_NOOP("services", "Only a school admin can change the school's classes and years."),
+    QT_TRANSLATE_NOOP("services", "Only a school admin can set another teacher's password."),
+    QT_TRANSLATE_NOOP("services", "Change your own password with Change my password."),
+    QT_TRANSLATE_NOOP("services", "A year's snapshot is kept as it was."),
     QT_TRANSLATE_NOOP("services", "This store holds learners' profiles but no teacher account. Restore a "
                                   "backup from before the accounts were lost, or ask whoever looks after the "
                                   "school's computers."),
     QT_TRANSLATE_NOOP("services", "Rate at least one element before saving."),
+    QT_TRANSLATE_NOOP("services", "Choose a password of your own, not the one you were given."),
+    QT_TRANSLATE_NOOP("services", "Change your password with your current one."),
     QT_TRANSLATE_NOOP("services", "The password contains an invalid character."),
     QT_TRANSLATE_NOOP("services", "A PIN is 4 to 8 digits."),
     QT_TRANSLATE_NOOP("services", "The sign-in name cannot be empty."),

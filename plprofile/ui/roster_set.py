@@ -1,14 +1,15 @@
-"""Import class… with a school's OneRoster set (.zip): read and check it, preview every change, then import it."""
+"""Import class… with a school's OneRoster set (a .zip, or a folder chosen by its manifest.csv): read and check it
+and preview every change on the worker, then import it there in one transaction, with progress shown."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6 import QtCore
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from . import ask
-from .common import attempt
 from .messages import explain
 
 if TYPE_CHECKING:
@@ -43,40 +44,102 @@ def preview_text(counts: dict[str, int], warnings: list[str]) -> str:
     return text
 
 
+def _progress(window: MainWindow, title: str, label: str):  # noqa: ANN202
+    """A window-modal progress dialog without Cancel (the import is all or nothing), busy until told how far."""
+    from PySide6.QtWidgets import QProgressDialog
+
+    progress = QProgressDialog(window)
+    progress.setWindowTitle(title)
+    progress.setLabelText(label)
+    progress.setWindowModality(QtCore.Qt.WindowModality.WindowModal)
+    progress.setCancelButton(None)
+    progress.setAutoClose(False)
+    progress.setAutoReset(False)
+    progress.setMinimumDuration(0)
+    progress.setRange(0, 0)
+    progress.show()
+    return progress
+
+
 def import_roster_set(window: MainWindow, path: Path) -> None:
-    """Check the whole set, show what will change, and import it in one transaction once confirmed."""
-    from plprofile.domain.oneroster import parse_oneroster
-    from plprofile.domain.policy import AccessDenied
-    from plprofile.domain.roster import RosterError
-    from plprofile.services.oneroster import read_set
-    from plprofile.services.school import SchoolService
+    """Check the whole set and preview every change on the worker (the window keeps painting, with a progress
+    dialog), then, once confirmed, import it in one transaction on the worker too."""
+    from .worker import run_in_background
 
     ctx = window.ctx
     title = translate("RosterSet", "Import a school roster")
-    school = SchoolService(ctx.store)
-    try:
-        rset = parse_oneroster(read_set(path))
-        work = school.preview_roster_set(ctx.teacher, rset)
-    except (RosterError, AccessDenied) as exc:
-        ask.error(window, title, translate("RosterSet", "Nothing was imported.\n\n{problems}").format(problems=explain(exc)))
-        return
-    except OSError as exc:
-        ask.error(window, title, translate("RosterSet", "The file cannot be read: {reason}").format(reason=exc.strerror))
-        return
-    from .messages import text
+    window.left.setEnabled(False)
+    window.statusBar().showMessage(translate("RosterSet", "Reading the school roster…"))
+    progress = _progress(window, title, translate("RosterSet", "Reading and checking {name}…").format(name=path.name))
 
+    def read():  # noqa: ANN202  (on the worker)
+        from plprofile.domain.oneroster import parse_oneroster
+        from plprofile.services.oneroster import read_set
+        from plprofile.services.school import SchoolService
+
+        school = SchoolService(ctx.store)
+        rset = parse_oneroster(read_set(path))
+        return school, rset, school.preview_roster_set(ctx.teacher, rset)
+
+    def failed(exc: Exception) -> None:
+        progress.close()
+        window.left.setEnabled(True)
+        window.statusBar().clearMessage()
+        _refused(window, title, exc)
+
+    run_in_background(read, lambda result: _previewed(window, path, title, progress, *result), failed)
+
+
+def _refused(window: MainWindow, title: str, exc: Exception) -> None:
+    from plprofile.domain.policy import AccessDenied
+    from plprofile.domain.profile import ValidationError
+    from plprofile.domain.roster import RosterError
+
+    if isinstance(exc, (RosterError, AccessDenied, ValidationError)):
+        ask.error(window, title, translate("RosterSet", "Nothing was imported.\n\n{problems}").format(
+            problems=explain(exc)))
+    elif isinstance(exc, OSError):
+        ask.error(window, title, translate("RosterSet", "The file cannot be read: {reason}").format(
+            reason=exc.strerror or str(exc)))
+    else:
+        ask.error(window, title, translate("RosterSet", "Nothing was imported.\n\n{problems}").format(
+            problems=str(exc)))
+
+
+def _previewed(window: MainWindow, path: Path, title: str, progress, school, rset, work) -> None:  # noqa: ANN001
+    from .messages import text
+    from .worker import run_in_background
+
+    progress.close()
+    window.statusBar().clearMessage()
+    ctx = window.ctx
     summary = preview_text(work.counts, [text(str(w)) for w in work.warnings])
     if work.empty:
+        window.left.setEnabled(True)
         ask.info(window, title, translate("RosterSet", "{name} (OneRoster {version}) changes nothing: the store already "
                                              "holds this roster.").format(name=path.name, version=rset.version) + "\n\n" + summary)
         return
     question = translate("RosterSet", "Import {name} (OneRoster {version})? It will change:").format(name=path.name,
                                                                                  version=rset.version)
     if not ask.confirm(window, title, f"{question}\n\n{summary}"):
+        window.left.setEnabled(True)
         return
-    if attempt(window, lambda: school.import_roster_set(ctx.teacher, work)) is None:
-        return
-    ctx.profiles.forget_class_list(ctx.teacher)
-    window.refresh_learners()
-    window.statusBar().showMessage(translate("RosterSet", "The school roster is imported."), 8000)
-    window.ready.emit()
+    window.statusBar().showMessage(translate("RosterSet", "Importing the school roster…"))
+    writing = _progress(window, title, translate("RosterSet", "Importing {name}: one transaction, all or "
+                                                              "nothing…").format(name=path.name))
+
+    def done(_counts) -> None:  # noqa: ANN001
+        writing.close()
+        window.left.setEnabled(True)
+        ctx.profiles.forget_class_list(ctx.teacher)
+        window.refresh_learners()
+        window.statusBar().showMessage(translate("RosterSet", "The school roster is imported."), 8000)
+        window.ready.emit()
+
+    def failed(exc: Exception) -> None:
+        writing.close()
+        window.left.setEnabled(True)
+        window.statusBar().clearMessage()
+        _refused(window, title, exc)
+
+    run_in_background(lambda: school.import_roster_set(ctx.teacher, work), done, failed)

@@ -160,6 +160,30 @@ Type the learner's family name to confirm:</numerusform>
     </message>
 </context>
 <context>
+    <name>NewYearDialog</name>
+    <message numerus="yes">
+        <source>%n learner profile(s) kept as they stand, read-only, as a snapshot of the year.</source>
+        <translation>
+            <numerusform>%n learner profile kept as it stands, read-only, as a snapshot of the year.</numerusform>
+            <numerusform>%n learner profiles kept as they stand, read-only, as a snapshot of the year.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n class(es) closed (kept, marked ended).</source>
+        <translation>
+            <numerusform>%n class closed (kept, marked ended).</numerusform>
+            <numerusform>%n classes closed (kept, marked ended).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open goal(s): each is carried over unless you close it with a reflection.</source>
+        <translation>
+            <numerusform>%n open goal: it is carried over unless you close it with a reflection.</numerusform>
+            <numerusform>%n open goals: each is carried over unless you close it with a reflection.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ProfilePanel</name>
     <message numerus="yes">
         <source>%n suggestion(s) waiting for the learner</source>

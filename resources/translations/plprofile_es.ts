@@ -52,6 +52,77 @@
     </message>
 </context>
 <context>
+    <name>AccountsDialog</name>
+    <message>
+        <source>Accounts</source>
+        <translation>Cuentas</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Sign-in name</source>
+        <translation>Nombre de acceso</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>Teachers and school admins</source>
+        <translation>Docentes y administradores del centro</translation>
+    </message>
+    <message>
+        <source>&amp;Set password…</source>
+        <translation>&amp;Poner contraseña…</translation>
+    </message>
+    <message>
+        <source>Only a school admin can set another teacher's password.</source>
+        <translation>Solo un administrador del centro puede poner la contraseña de otro docente.</translation>
+    </message>
+    <message>
+        <source>none yet: cannot sign in</source>
+        <translation>ninguna todavía: no puede entrar</translation>
+    </message>
+    <message>
+        <source>set for them: they choose their own at sign-in</source>
+        <translation>puesta por otra persona: elegirá la suya al entrar</translation>
+    </message>
+    <message>
+        <source>their own</source>
+        <translation>la suya</translation>
+    </message>
+    <message>
+        <source>{name} (school admin)</source>
+        <translation>{name} (administración del centro)</translation>
+    </message>
+    <message>
+        <source>Set password</source>
+        <translation>Poner contraseña</translation>
+    </message>
+    <message>
+        <source>Choose a teacher in the list first.</source>
+        <translation>Elige primero un docente de la lista.</translation>
+    </message>
+    <message>
+        <source>A password for {name} (at least 8 characters). They choose their own the first time they sign in:</source>
+        <translation>Una contraseña para {name} (8 caracteres como mínimo). La primera vez que entre elegirá la suya:</translation>
+    </message>
+    <message>
+        <source>The password again:</source>
+        <translation>La contraseña otra vez:</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same. Nothing was changed.</source>
+        <translation>Las dos contraseñas no son iguales. No se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <source>{name} signs in as “{username}” with this password, and then chooses their own.</source>
+        <translation>{name} entra como «{username}» con esta contraseña y después elige la suya.</translation>
+    </message>
+</context>
+<context>
     <name>AddLearnerDialog</name>
     <message>
         <source>Add a learner</source>
@@ -720,6 +791,45 @@ plprofile se cerrará ahora; vuelve a abrirlo para ver los registros restaurados
     <message>
         <source>Add a voice-and-choice option</source>
         <translation>Agregar una opción de voz y elección</translation>
+    </message>
+</context>
+<context>
+    <name>ChoosePasswordPage</name>
+    <message>
+        <source>Your password was set by someone else. Choose your own now: only you should know it.</source>
+        <translation>Otra persona puso tu contraseña. Elige ahora la tuya: solo tú debes conocerla.</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Contraseña nueva</translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation>Contraseña nueva otra vez</translation>
+    </message>
+    <message>
+        <source>Save my password</source>
+        <translation>Guardar mi contraseña</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Cerrar sesión</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>Contraseña &amp;nueva:</translation>
+    </message>
+    <message>
+        <source>&amp;Again:</source>
+        <translation>&amp;Otra vez:</translation>
+    </message>
+    <message>
+        <source>Welcome, {name}: choose your password</source>
+        <translation>Te damos la bienvenida, {name}: elige tu contraseña</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation>Las dos contraseñas no son iguales.</translation>
     </message>
 </context>
 <context>
@@ -1832,6 +1942,49 @@ Sin cifrado, cualquiera que copie los archivos de esta computadora puede leer lo
     </message>
 </context>
 <context>
+    <name>LastYearView</name>
+    <message>
+        <source>You last year ({year})</source>
+        <translation>Tú el año pasado ({year})</translation>
+    </message>
+    <message>
+        <source>{name} last year ({year})</source>
+        <translation>{name} el año pasado ({year})</translation>
+    </message>
+    <message>
+        <source>Kept as it was on {day}. It cannot be changed.</source>
+        <translation>Guardado tal como estaba el {day}. No se puede cambiar.</translation>
+    </message>
+    <message>
+        <source>Your goals</source>
+        <translation>Tus metas</translation>
+    </message>
+    <message>
+        <source>Goals</source>
+        <translation>Metas</translation>
+    </message>
+    <message>
+        <source>No goals that year.</source>
+        <translation>Ninguna meta ese año.</translation>
+    </message>
+    <message>
+        <source>Evidence:</source>
+        <translation>Evidencia:</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>El año pasado</translation>
+    </message>
+    <message>
+        <source>There is nothing from last year yet. Your profile is kept like this when a school year ends.</source>
+        <translation>Todavía no hay nada del año pasado. Tu perfil se guarda así cuando termina un curso escolar.</translation>
+    </message>
+    <message>
+        <source>There is no snapshot of an earlier school year for this learner yet.</source>
+        <translation>Todavía no hay una instantánea de un curso escolar anterior de este aprendiz.</translation>
+    </message>
+</context>
+<context>
     <name>LearnerTableModel</name>
     <message>
         <source>{name} (disabled)</source>
@@ -2017,6 +2170,10 @@ Sin cifrado, cualquiera que copie los archivos de esta computadora puede leer lo
         <translation>Agregar una cuenta de &amp;docente…</translation>
     </message>
     <message>
+        <source>&amp;Accounts…</source>
+        <translation>&amp;Cuentas…</translation>
+    </message>
+    <message>
         <source>C&amp;hange my password…</source>
         <translation>Cambiar mi co&amp;ntraseña…</translation>
     </message>
@@ -2043,6 +2200,18 @@ Sin cifrado, cualquiera que copie los archivos de esta computadora puede leer lo
     <message>
         <source>&amp;Text size…</source>
         <translation>&amp;Tamaño del texto…</translation>
+    </message>
+    <message>
+        <source>&amp;School</source>
+        <translation>&amp;Centro</translation>
+    </message>
+    <message>
+        <source>Start a &amp;new school year…</source>
+        <translation>Empezar un &amp;nuevo curso escolar…</translation>
+    </message>
+    <message>
+        <source>&amp;Me last year…</source>
+        <translation>&amp;Yo el año pasado…</translation>
     </message>
     <message>
         <source>Choose a goal first: evidence belongs to a goal.</source>
@@ -2262,8 +2431,8 @@ También puedes agregar aprendices a mano o importar una clase desde un archivo 
         <translation>Importar una clase</translation>
     </message>
     <message>
-        <source>Class files: CSV, or a school's OneRoster .zip (*.csv *.txt *.zip);;All files (*)</source>
-        <translation>Archivos de clase: CSV, o el .zip OneRoster del centro (*.csv *.txt *.zip);;Todos los archivos (*)</translation>
+        <source>Class files: CSV, a school's OneRoster .zip, or the manifest.csv of a OneRoster folder (*.csv *.txt *.zip);;All files (*)</source>
+        <translation>Archivos de clase: CSV, el .zip OneRoster del centro o el manifest.csv de una carpeta OneRoster (*.csv *.txt *.zip);;Todos los archivos (*)</translation>
     </message>
     <message>
         <source>The file cannot be read: {reason}</source>
@@ -2362,6 +2531,106 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
     <message>
         <source>Backed up to {path}</source>
         <translation>Copia de seguridad guardada en {path}</translation>
+    </message>
+</context>
+<context>
+    <name>NewYearDialog</name>
+    <message>
+        <source>Start a new school year</source>
+        <translation>Empezar un nuevo curso escolar</translation>
+    </message>
+    <message>
+        <source>&amp;Name of the new year:</source>
+        <translation>&amp;Nombre del nuevo curso:</translation>
+    </message>
+    <message>
+        <source>&amp;First day:</source>
+        <translation>&amp;Primer día:</translation>
+    </message>
+    <message>
+        <source>&amp;Show what will change</source>
+        <translation>&amp;Mostrar qué cambiará</translation>
+    </message>
+    <message>
+        <source>Learner</source>
+        <translation>Aprendiz</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Meta</translation>
+    </message>
+    <message>
+        <source>Next year</source>
+        <translation>El año que viene</translation>
+    </message>
+    <message>
+        <source>Reflection (when closed)</source>
+        <translation>Reflexión (al cerrarla)</translation>
+    </message>
+    <message>
+        <source>Open goals: carry over or close</source>
+        <translation>Metas abiertas: pasarlas al nuevo curso o cerrarlas</translation>
+    </message>
+    <message>
+        <source>S&amp;tart the new year</source>
+        <translation>E&amp;mpezar el nuevo curso</translation>
+    </message>
+    <message>
+        <source>The school is now in {year}.</source>
+        <translation>El centro está ahora en el curso {year}.</translation>
+    </message>
+    <message>
+        <source>{year} ends.</source>
+        <translation>Termina el curso {year}.</translation>
+    </message>
+    <message>
+        <source>The year before ends.</source>
+        <translation>Termina el curso anterior.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n learner profile(s) kept as they stand, read-only, as a snapshot of the year.</source>
+        <translation>
+            <numerusform>Se guarda %n perfil de aprendiz tal como está, de solo lectura, como instantánea del curso.</numerusform>
+            <numerusform>Se guardan %n perfiles de aprendices tal como están, de solo lectura, como instantánea del curso.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n class(es) closed (kept, marked ended).</source>
+        <translation>
+            <numerusform>Se cierra %n clase (se conserva, marcada como terminada).</numerusform>
+            <numerusform>Se cierran %n clases (se conservan, marcadas como terminadas).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open goal(s): each is carried over unless you close it with a reflection.</source>
+        <translation>
+            <numerusform>%n meta abierta: pasa al nuevo curso salvo que la cierres con una reflexión.</numerusform>
+            <numerusform>%n metas abiertas: cada una pasa al nuevo curso salvo que la cierres con una reflexión.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Carry over</source>
+        <translation>Pasar al nuevo curso</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Next year for: {goal}</source>
+        <translation>El año que viene para: {goal}</translation>
+    </message>
+    <message>
+        <source>One line: what did this goal teach you?</source>
+        <translation>Una línea: ¿qué te enseñó esta meta?</translation>
+    </message>
+    <message>
+        <source>Reflection on: {goal}</source>
+        <translation>Reflexión sobre: {goal}</translation>
+    </message>
+    <message>
+        <source>Write a one-line reflection for each goal you close.</source>
+        <translation>Escribe una reflexión de una línea para cada meta que cierres.</translation>
     </message>
 </context>
 <context>
@@ -2612,6 +2881,14 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
         <translation>Importar el listado del centro</translation>
     </message>
     <message>
+        <source>Reading the school roster…</source>
+        <translation>Leyendo la lista del centro…</translation>
+    </message>
+    <message>
+        <source>Reading and checking {name}…</source>
+        <translation>Leyendo y comprobando {name}…</translation>
+    </message>
+    <message>
         <source>Nothing was imported.
 
 {problems}</source>
@@ -2630,6 +2907,14 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
     <message>
         <source>Import {name} (OneRoster {version})? It will change:</source>
         <translation>¿Importar {name} (OneRoster {version})? Cambiará:</translation>
+    </message>
+    <message>
+        <source>Importing the school roster…</source>
+        <translation>Importando la lista del centro…</translation>
+    </message>
+    <message>
+        <source>Importing {name}: one transaction, all or nothing…</source>
+        <translation>Importando {name}: una sola transacción, todo o nada…</translation>
     </message>
     <message>
         <source>The school roster is imported.</source>
@@ -2755,6 +3040,18 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
 <context>
     <name>SnapshotWindow</name>
     <message>
+        <source>All my learners</source>
+        <translation>Todos mis estudiantes</translation>
+    </message>
+    <message>
+        <source>Class {title}</source>
+        <translation>Clase {title}</translation>
+    </message>
+    <message>
+        <source>Group {name}</source>
+        <translation>Grupo {name}</translation>
+    </message>
+    <message>
         <source>Class learning snapshot</source>
         <translation>Instantánea de aprendizaje de la clase</translation>
     </message>
@@ -2801,18 +3098,6 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
     <message>
         <source>&amp;Chart</source>
         <translation>&amp;Gráfico</translation>
-    </message>
-    <message>
-        <source>All my learners</source>
-        <translation>Todos mis estudiantes</translation>
-    </message>
-    <message>
-        <source>Class {title}</source>
-        <translation>Clase {title}</translation>
-    </message>
-    <message>
-        <source>Group {name}</source>
-        <translation>Grupo {name}</translation>
     </message>
     <message numerus="yes">
         <source>%n learner(s)</source>
@@ -3434,6 +3719,13 @@ Ahora se muestra la versión guardada; si todavía quieres tu texto, cópialo de
     <message>
         <source>Another plprofile window or program is writing to the store (for example importing a class), so this was not saved yet. What you typed is still there: try again in a moment.</source>
         <translation>Otra ventana de plprofile u otro programa está escribiendo en la base de datos (por ejemplo, importando una clase), así que esto aún no se ha guardado. Lo que escribió sigue ahí: inténtelo de nuevo en un momento.</translation>
+    </message>
+</context>
+<context>
+    <name>dialog</name>
+    <message>
+        <source>{year} has started.</source>
+        <translation>Ha empezado el curso {year}.</translation>
     </message>
 </context>
 <context>
@@ -4327,12 +4619,32 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>Solo una persona administradora del centro puede cambiar las clases y los cursos escolares.</translation>
     </message>
     <message>
+        <source>Only a school admin can set another teacher's password.</source>
+        <translation>Solo un administrador del centro puede poner la contraseña de otro docente.</translation>
+    </message>
+    <message>
+        <source>Change your own password with Change my password.</source>
+        <translation>Cambia tu propia contraseña con Cambiar mi contraseña.</translation>
+    </message>
+    <message>
+        <source>A year's snapshot is kept as it was.</source>
+        <translation>La instantánea de un curso se guarda tal como estaba.</translation>
+    </message>
+    <message>
         <source>This store holds learners' profiles but no teacher account. Restore a backup from before the accounts were lost, or ask whoever looks after the school's computers.</source>
         <translation>Este almacén tiene perfiles de aprendices pero ninguna cuenta de docente. Restaure una copia de seguridad de antes de que se perdieran las cuentas, o pregunte a quien se ocupa de los ordenadores de la escuela.</translation>
     </message>
     <message>
         <source>Rate at least one element before saving.</source>
         <translation>Valora al menos un elemento antes de guardar.</translation>
+    </message>
+    <message>
+        <source>Choose a password of your own, not the one you were given.</source>
+        <translation>Elige una contraseña propia, no la que te dieron.</translation>
+    </message>
+    <message>
+        <source>Change your password with your current one.</source>
+        <translation>Cambia tu contraseña indicando la actual.</translation>
     </message>
     <message>
         <source>The password contains an invalid character.</source>

@@ -7,6 +7,7 @@ The methods are found by introspection, so a new public method without a line in
 from __future__ import annotations
 
 import inspect
+import json
 import shutil
 import sqlite3
 import uuid
@@ -39,6 +40,7 @@ from plprofile.services.snapshot import SnapshotService
 from plprofile.services.stages import StagesService
 from plprofile.services.strategies import StrategyService
 from plprofile.services.week import WeekService
+from plprofile.services.years import YearPlan, YearService
 from plprofile.store import changes
 from plprofile.store.engine import DB_FILENAME, open_store
 from plprofile.store.models import (
@@ -58,7 +60,7 @@ from plprofile.store.models import (
 from tests import oneroster_sets
 
 SERVICES = (ProfileService, StagesService, AuthService, SchoolService, PortableService, SnapshotService, WeekService,
-            StrategyService)
+            StrategyService, YearService)
 ROLES = ("teacher", "own", "other", "signed_out")  # a teacher; learner A on A's rows; learner B on A's rows
 
 
@@ -114,13 +116,20 @@ def _build(data: Path) -> World:
     b_entry = profiles.add_entry(b, lb.id, d.Section.STRENGTHS, "Football")
     with store.session() as s:
         support = s.exec(select(GoalSupport).where(GoalSupport.goal_id == goal.id)).one()
+    with store.transaction() as s:  # a year's snapshot of A's profile, as a year change keeps it
+        from plprofile.store.models import YearSnapshot
+
+        snapshot = YearSnapshot(learner_id=la.id, title="2025-2026", taken_on=date(2026, 8, 20), content=json.dumps(
+            {"format": "plprofile-profile", "schema_version": 1, "learner": {}, "account": None,
+             "tables": {"profile_entry": [], "backpack_item": []}}))
+        s.add(snapshot)
     ids = dict(
         a=la.id, b=lb.id, own_entry=own_entry.id, teacher_entry=teacher_entry.id, note=note.id, on_note=on_note.id,
         suggestion=suggestion.id, item=item.id, linked=linked.id, choice=choice.id, goal=goal.id,
         teacher_goal=teacher_goal.id, step=step.id, evidence=evidence.id, checkin=checkin.id, support=support.id,
         conference=conference.id, assessment=uuid.UUID(str(assessment.id)), b_entry=b_entry.id,
         teacher_account=teacher.account_id, second_teacher=second.id, a_account=a.account_id,
-        b_account=b.account_id,
+        b_account=b.account_id, snapshot=snapshot.id,
     )
     store.close()
     return World(data, teacher, a, b, ids)
@@ -186,6 +195,12 @@ def _framework_bytes() -> bytes:
 def _row(store, model, row_id):  # noqa: ANN001, ANN202
     with store.session() as session:
         return session.get(model, row_id)
+
+
+def _not_temporary(call: Callable[[], object]) -> None:
+    """``choose_password`` by someone allowed whose password is their own: refused as not temporary."""
+    with pytest.raises(ValidationError):
+        call()
 
 
 CALLS: dict[str, list[tuple[str, Call, set[str]]]] = {
@@ -321,6 +336,11 @@ CALLS: dict[str, list[tuple[str, Call, set[str]]]] = {
     ],
     "AuthService.learner_sign_in_name": [("A", lambda s, a, i: s[3].learner_sign_in_name(a, i["a"]), T_OWN)],
     "AuthService.verify_actor": [("self", lambda s, a, i: s[3].verify_actor(a, "wrong secret"), ALL)],
+    "AuthService.list_staff": [("staff", lambda s, a, i: s[3].list_staff(a), T_ONLY)],
+    "AuthService.set_staff_password": [("a teacher's", lambda s, a, i: s[3].set_staff_password(
+        a, i["second_teacher"], "a long new password"), set())],
+    "AuthService.choose_password": [("own", lambda s, a, i: _not_temporary(lambda: s[3].choose_password(
+        a, "a new long password")), T_ONLY)],
     # the school's structure: staff read it, only a school admin changes it (a teacher here is not one)
     "SchoolService.list_classes": [("classes", lambda s, a, i: s[4].list_classes(a), T_ONLY)],
     "SchoolService.class_learners": [("any", lambda s, a, i: s[4].class_learners(a, uuid.uuid4()), T_ONLY)],
@@ -330,6 +350,13 @@ CALLS: dict[str, list[tuple[str, Call, set[str]]]] = {
     "SchoolService.end_member": [("any", lambda s, a, i: s[4].end_member(a, uuid.uuid4()), set())],
     "SchoolService.preview_roster_set": [("set", lambda s, a, i: s[4].preview_roster_set(
         a, parse_oneroster(oneroster_sets.set_11())), set())],
+    "YearService.current_year": [("year", lambda s, a, i: YearService(s[0]).current_year(a), T_ONLY)],
+    "YearService.preview_new_year": [("new", lambda s, a, i: YearService(s[0]).preview_new_year(
+        a, "2027-2028", date(2027, 8, 20)), set())],
+    "YearService.start_new_year": [("new", lambda s, a, i: YearService(s[0]).start_new_year(
+        a, YearPlan("2027-2028", date(2027, 8, 20), "", None, 0, 0)), set())],
+    "YearService.snapshots": [("A", lambda s, a, i: YearService(s[0]).snapshots(a, i["a"]), T_OWN)],
+    "YearService.snapshot": [("A's", lambda s, a, i: YearService(s[0]).snapshot(a, i["snapshot"]), T_OWN)],
     "SchoolService.import_roster_set": [("set", lambda s, a, i: s[4].import_roster_set(a, Plan()), set())],
     # the teacher's week: class figures, staff only
     "SnapshotService.scope": [("all", lambda s, a, i: SnapshotService(s[0], s[1], s[2]).scope(a), T_ONLY)],

@@ -281,3 +281,53 @@ def test_a_pin_set_before_the_pepper_still_works_and_is_peppered_at_its_next_sig
     assert auth.sign_in("zoem", "2468").actor.learner_id == learner.id
     assert _account(store, "zoem").secret_hash.startswith(auth_module.PEPPERED)
     assert auth.sign_in("zoem", "2468").actor.learner_id == learner.id
+
+
+def _roster_staff(store, name: str, kind: str = "teacher") -> Account:
+    """A staff account as a roster import makes it: a name, no sign-in name, no password."""
+    from plprofile.services.accounts import SYSTEM
+    from plprofile.store import changes
+
+    with store.transaction() as s:
+        account = Account(kind=kind, display_name=name, sourced_id=f"t-{name}")
+        changes.create(s, store.device_id, account, SYSTEM, None)
+    return account
+
+
+def test_a_school_admin_sets_a_roster_teachers_password_which_they_replace_at_sign_in(auth, store):
+    from plprofile.domain import policy
+
+    auth.create_first_teacher("Ms Admin", "admin", "correct horse battery")
+    with store.transaction() as s:  # the store's first account, made a school admin (as a roster store's is)
+        s.get(Account, _account(store, "admin").id).kind = "admin"
+    admin = auth.sign_in("admin", "correct horse battery").actor
+    assert admin.admin
+    jo = _roster_staff(store, "Jo Núñez")
+    listed = {a.display_name: a for a in auth.list_staff(admin)}
+    assert not listed["Jo Núñez"].has_password and listed["Jo Núñez"].username is None
+
+    name = auth.set_staff_password(admin, jo.id, "given to jo 123")
+    assert name == "jonunez"
+    signed = auth.sign_in(name, "given to jo 123")
+    assert signed.must_choose_password
+    with pytest.raises(ValidationError):  # their own, not the one given
+        auth.choose_password(signed.actor, "given to jo 123")
+    with pytest.raises(AccessDenied) as refused:  # a teacher sets nobody else's
+        auth.set_staff_password(signed.actor, _account(store, "admin").id, "a takeover attempt")
+    assert str(refused.value) == policy.STAFF_PASSWORDS
+    with pytest.raises(AccessDenied) as refused:  # nor does an admin set their own this way
+        auth.set_staff_password(admin, admin.account_id, "my own new password")
+    assert str(refused.value) == policy.OWN_PASSWORD
+    auth.choose_password(signed.actor, "jo's very own words")
+    with pytest.raises(SignInError):
+        auth.sign_in(name, "given to jo 123")
+    assert not auth.sign_in(name, "jo's very own words").must_choose_password
+    with pytest.raises(ValidationError):  # no longer temporary: the current password is asked for
+        auth.choose_password(signed.actor, "yet another password")
+    # a reset makes it temporary again, keeping the sign-in name
+    assert auth.set_staff_password(admin, jo.id, "reset by admin 1") == "jonunez"
+    assert auth.sign_in("jonunez", "reset by admin 1").must_choose_password
+    # the password is never in the change log
+    with store.session() as s:
+        logged = " ".join(f"{r.old_value} {r.new_value}" for r in s.execute(select(ChangeLog)).scalars())
+    assert "given to jo" not in logged and "reset by admin" not in logged

@@ -1,5 +1,6 @@
 """Classes decide what a teacher sees: the learners of their classes; a school admin sees everyone; a store
-without classes (every store from before) lets every teacher see every learner, as it always did."""
+without classes (every store from before) lets every teacher see every learner, as it always did. Once the
+school has classes, a learner in none is seen by the school admins only, and a scope left out denies."""
 
 from __future__ import annotations
 
@@ -61,9 +62,9 @@ def test_a_store_without_classes_lets_every_teacher_see_every_learner(store):
 
 def test_teachers_see_the_learners_of_their_classes_and_an_admin_everyone(school):
     p = school["profiles"]
-    assert _names(p, school["one"]) == ["A", "B", "D"]  # D is in no class: everyone's, as before classes
-    assert _names(p, school["aide"]) == ["A", "B", "D"]
-    assert _names(p, school["two"]) == ["C", "D"]
+    assert _names(p, school["one"]) == ["A", "B"]  # D is in no class: the school admins' alone
+    assert _names(p, school["aide"]) == ["A", "B"]
+    assert _names(p, school["two"]) == ["C"]
     assert _names(p, school["admin"]) == ["A", "B", "C", "D"]
     assert p.load_profile(school["one"], school["ids"]["A"]).learner.given_name == "A"
 
@@ -86,8 +87,8 @@ def test_a_learner_who_moves_class_moves_out_of_sight(school):
     p, classes, admin = school["profiles"], school["classes"], school["admin"]
     classes.end_member(admin, school["members"]["B"])
     classes.add_member(admin, school["b5"].id, learner_id=school["ids"]["B"])
-    assert _names(p, school["one"]) == ["A", "D"]
-    assert _names(p, school["two"]) == ["B", "C", "D"]
+    assert _names(p, school["one"]) == ["A"]
+    assert _names(p, school["two"]) == ["B", "C"]
     assert p.load_profile(school["two"], school["ids"]["B"]).learner.given_name == "B"  # the profile followed
 
 
@@ -104,9 +105,16 @@ def test_the_policy_decides_from_the_class_scope_alone():
     teacher, admin = Actor(me, Role.TEACHER), Actor(other, Role.TEACHER, admin=True)
     theirs = Target(Kind.GOAL, learner_id=uuid.uuid4(), class_scope=frozenset({other}))
     mine = Target(Kind.GOAL, learner_id=uuid.uuid4(), class_scope=frozenset({me}))
-    unclassed = Target(Kind.GOAL, learner_id=uuid.uuid4(), class_scope=None)
+    no_classes_yet = Target(Kind.GOAL, learner_id=uuid.uuid4(), class_scope=policy.ALL_STAFF)
+    in_no_class = Target(Kind.GOAL, learner_id=uuid.uuid4(), class_scope=frozenset())
+    forgotten = Target(Kind.GOAL, learner_id=uuid.uuid4())  # a service that forgot to ask who teaches them
     assert not policy.decide(teacher, Action.READ, theirs)
-    assert policy.decide(teacher, Action.READ, mine) and policy.decide(teacher, Action.READ, unclassed)
+    assert policy.decide(teacher, Action.READ, mine) and policy.decide(teacher, Action.READ, no_classes_yet)
+    for refused in (in_no_class, forgotten):
+        for action, fields in ((Action.READ, ()), (Action.UPDATE, ["statement"]), (Action.DELETE, ())):
+            decision = policy.decide(teacher, action, refused, fields)
+            assert not decision and decision.reason == policy.NOT_IN_CLASSES
+    assert policy.decide(admin, Action.READ, forgotten)  # a school admin's rules are not the class's
     assert policy.decide(Actor(me, Role.TEACHER, admin=True), Action.READ, theirs)
     assert policy.decide(admin, Action.UPDATE, theirs, ["statement"])
 
@@ -132,3 +140,68 @@ def test_a_teacher_cannot_assess_nor_set_the_pin_of_a_learner_of_another_class(s
     assert store.data_stamp() == before
     stages.record_assessment(one, a, date(2026, 11, 2), [ElementRating("voice", agreed=2.0)])  # their own class
     auth.set_learner_pin(one, a, "2468")
+
+
+def test_a_teacher_with_classes_sees_only_their_learners_in_every_read_path(school, store):
+    """The list, the search, picking a learner by name (``--learner``, the command line's names), history,
+    the family summary, the portable export and the class overview (figures, who is due, histories)."""
+    from datetime import date, timedelta
+
+    from plprofile.domain.progress import ElementRating
+    from plprofile.domain.search import query_words
+    from plprofile.services.portable import PortableService
+    from plprofile.services.report import build_summary, pick_learner
+    from plprofile.services.stages import StagesService
+
+    p, one, admin, ids = school["profiles"], school["one"], school["admin"], school["ids"]
+    stages = StagesService(store, p)
+    for n in "ABCD":  # everyone assessed once, C and D twice
+        for day in (date(2026, 9, 1), date(2026, 10, 1))[: 2 if n in "CD" else 1]:
+            stages.record_assessment(admin, ids[n], day, [ElementRating("voice", agreed=2.0)])
+        p.add_conference(admin, ids[n], date(2026, 10, 2))
+
+    listed = p.class_list(one)
+    assert sorted(s.given_name for s in listed.learners) == ["A", "B"]
+    found = [s.given_name for s, key in zip(listed.learners, listed.search_keys, strict=True)
+             if all(w in key for w in query_words("c test"))]
+    assert found == []  # C is in the store, not in Ms One's search
+    with pytest.raises(LookupError):
+        pick_learner(p.list_learners(one), "C Test")
+    assert pick_learner(p.list_learners(admin), "C Test").id == ids["C"]
+
+    refusals = [
+        lambda: p.history(one, ids["C"]),
+        lambda: stages.history(one, ids["C"]),
+        lambda: build_summary(p, stages, one, ids["C"]),
+        lambda: PortableService(store).export_profile(one, ids["C"]),
+        lambda: p.history(one, ids["D"]),  # in no class
+    ]
+    for refused in refusals:
+        with pytest.raises(AccessDenied) as err:
+            refused()
+        assert str(err.value) == policy.NOT_IN_CLASSES
+    assert p.history(one, ids["A"]) and build_summary(p, stages, one, ids["A"]).learner_name
+
+    today = date(2026, 11, 1)
+    mine, everyone = stages.class_summary(one, today=today), stages.class_summary(admin, today=today)
+    assert (mine.learners, mine.assessed) == (2, 2)
+    assert (everyone.learners, everyone.assessed) == (4, 4)
+    assert sum(mine.now["voice"].values()) == 2 and sum(everyone.now["voice"].values()) == 4
+    assert sorted(stages.class_histories(one)) == sorted(str(ids[n]) for n in "AB")
+    assert sum(len(h) for h in stages.class_histories(one).values()) == 2
+    assert sorted(stages.last_assessed(one)) == sorted(str(ids[n]) for n in "AB")
+    due = stages.not_assessed(one, today - timedelta(weeks=1))
+    assert sorted(s.given_name for s, _ in due) == ["A", "B"]
+    summary, due_again = stages.class_overview(one, today - timedelta(weeks=1), today=today)
+    assert summary.learners == 2 and len(due_again) == 2
+    assert len(stages.not_assessed(admin, today - timedelta(weeks=1))) == 4
+
+
+def test_what_the_window_offers_follows_the_class_scope(school):
+    """``may`` (what a profile on screen offers) asks with the learner's class scope: a teacher is offered
+    their own learner's rows, not another class's, and a learner in no class is the school admins'."""
+    p, one, admin, ids = school["profiles"], school["one"], school["admin"], school["ids"]
+    goals = {n: p.add_goal(admin, ids[n], f"Goal of {n}") for n in "ACD"}
+    assert p.may(one, Action.UPDATE, goals["A"])
+    assert not p.may(one, Action.UPDATE, goals["C"]) and not p.may(one, Action.UPDATE, goals["D"])
+    assert p.may(admin, Action.UPDATE, goals["C"]) and p.may(school["two"], Action.READ, goals["C"])

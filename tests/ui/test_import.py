@@ -179,6 +179,7 @@ def test_import_class_takes_a_oneroster_zip_with_a_preview(open_window, answers,
     assert "Seán O’Brien (disabled)" in shown and "Zoë Moreau" in shown  # enabledUser=false: kept, marked
 
     qtbot.mouseClick(window.import_button, Qt.MouseButton.LeftButton)  # the same set again
+    qtbot.waitUntil(lambda: bool(answers.infos), timeout=20_000)  # read and checked on the worker
     assert "changes nothing" in answers.infos[-1]
 
 
@@ -190,5 +191,47 @@ def test_a_refused_oneroster_zip_imports_nothing(open_window, answers, qtbot, tm
     del files["users.csv"]
     answers.file_answer = str(sets.write_zip(files, tmp_path / "bad.zip"))
     qtbot.mouseClick(window.import_button, Qt.MouseButton.LeftButton)
-    assert answers.errors and "users.csv" in answers.errors[-1] and answers.confirms == []
-    assert _learner_count(window) == 0
+    qtbot.waitUntil(lambda: bool(answers.errors), timeout=20_000)  # read and checked on the worker
+    assert "users.csv" in answers.errors[-1] and answers.confirms == []
+    assert _learner_count(window) == 0 and window.left.isEnabled()
+
+
+def test_a_oneroster_folder_imports_on_the_worker_with_progress_and_classes_as_groups(
+        open_window, answers, qtbot, tmp_path):
+    """Import class… takes a OneRoster folder through its manifest.csv; reading, checking and writing run on the
+    worker while a progress dialog shows and the window keeps handling events; the roster's learners show
+    their classes where a group would be."""
+    from PySide6.QtCore import QTimer
+
+    from plprofile.ui import roster_set
+    from tests import oneroster_sets as sets
+
+    window = open_window()
+    folder = sets.write_folder(sets.set_11(), tmp_path / "sis-export")
+    answers.file_answer = str(folder / "manifest.csv")
+    events: list[str] = []
+    ticks = QTimer(window)
+    ticks.timeout.connect(lambda: events.append("tick"))
+    ticks.start(0)
+    original = roster_set.import_roster_set
+
+    def watched(win, path):  # noqa: ANN001, ANN202
+        events.append(f"start {path.name}")
+        original(win, path)
+        events.append("returned")  # before the set is even read: the work is on the worker
+        dialogs = [d for d in win.findChildren(QProgressDialog) if d.isVisible()]
+        events.append("progress shown" if dialogs else "no progress")
+
+    roster_set.import_roster_set = watched
+    try:
+        qtbot.mouseClick(window.import_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: window.model.rowCount() == 3, timeout=20_000)
+    finally:
+        roster_set.import_roster_set = original
+        ticks.stop()
+    assert events[:3] == ["start sis-export", "returned", "progress shown"], events[:5]
+    assert events.count("tick") > 0 and "tick" in events[events.index("progress shown"):]
+    assert not [d for d in window.findChildren(QProgressDialog) if d.isVisible()]
+    assert "Import sis-export (OneRoster 1.1)?" in answers.confirms[-1]
+    groups = {window.model.learner(i).given_name: window.model.learner(i).group_name for i in range(3)}
+    assert groups == {"Zoë": "5A Maths, 5B Maths", "José": "5A Maths", "Seán": "5B Maths"}
