@@ -46,7 +46,6 @@ how to use the commands (without a command, the app starts):
                                                    folder); shows what will change and
                                                    asks first (--yes: does not ask); creates the store if
                                                    there is none; exit 0 imported, 2 refused (nothing written)
-
 On an encrypted store, check, backup, purge and decrypt/rekey ask for a teacher's password or the recovery key
 (or read it from $PLPROFILE_PASSWORD); encrypt and rekey read a new password from $PLPROFILE_NEW_PASSWORD,
 and protected exports read their passphrase from $PLPROFILE_PASSPHRASE, when these are set.
@@ -66,11 +65,13 @@ def default_data_dir() -> Path:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from .hub_command import HELP as HUB_HELP  # light: argparse only
+
     parser = argparse.ArgumentParser(
         prog="plprofile",
         description="Co-design Personal Learner Profiles with learners and chart their progress through the\n"
                     "Stages of Personalized Learning. Runs offline; everything lives in one local SQLite file.",
-        epilog=COMMANDS_HELP + f"\nThe data folder defaults to the platform's user-data folder; ${ENV_DATA_DIR} or "
+        epilog=COMMANDS_HELP + "\nthe school hub and sync:\n" + HUB_HELP + f"\nThe data folder defaults to the platform's user-data folder; ${ENV_DATA_DIR} or "
                "--data-dir\npoint elsewhere.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -98,7 +99,8 @@ def build_parser() -> argparse.ArgumentParser:
                           help="folder holding the store")
     commands = parser.add_subparsers(
         dest="command",
-        metavar="{check,backup,encrypt,decrypt,rekey,purge,export,import,import-profile,summary,blank-profile}",
+        metavar="{check,backup,encrypt,decrypt,rekey,purge,export,import,import-profile,summary,blank-profile,"
+                "serve,hub,pair,sync}",
                                      title="commands")
     commands.add_parser(
         "check", parents=[data_dir], help="check the store's integrity, foreign keys and schema (never changes it)",
@@ -218,6 +220,9 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument("--encoding", metavar="ENC",
                           help="the file's text encoding (default: found from the file: UTF-8, UTF-16 with a "
                                "BOM, else Windows-1252 or Latin-1)")
+    from .hub_command import add_parsers as add_hub_parsers
+
+    add_hub_parsers(commands, data_dir)
     return parser
 
 
@@ -318,6 +323,10 @@ def run_command(args: argparse.Namespace, data_dir: Path) -> int:
     from .store import cipher
 
     try:
+        if args.command in ("serve", "hub", "pair", "sync"):
+            from .hub_command import run as run_hub
+
+            return run_hub(args, data_dir)
         if args.command == "export" and args.export_command == "profile":
             return _export_profile(args, data_dir)
         if args.command == "import-profile":
