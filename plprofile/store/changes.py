@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 import uuid
 from collections.abc import Sequence
 from datetime import date, datetime
@@ -11,9 +12,10 @@ from typing import Any
 from sqlalchemy import insert
 from sqlmodel import Session
 
+from plprofile.domain.hlc import HLC, ClockError, tick
 from plprofile.domain.profile import Actor
 
-from .models import ChangeLog, Row
+from .models import ChangeLog, Meta, Row
 from .spans import DERIVED
 from .types import utcnow
 
@@ -55,11 +57,49 @@ def _content(row: Row) -> dict[str, Any]:
     return {k: v for k, v in row.model_dump().items() if k not in _BOOKKEEPING and k not in DERIVED}
 
 
+#: This device's latest clock reading is kept in ``meta`` under this key.
+HLC_KEY = "hlc"
+#: Per device id, milliseconds added to the wall clock: lets tests run devices whose clocks are wrong.
+CLOCK_SKEW_MS: dict[str, int] = {}
+
+
+def wall_ms(device_id: str) -> int:
+    return time.time_ns() // 1_000_000 + CLOCK_SKEW_MS.get(device_id, 0)
+
+
+def _clock(session: Session) -> Meta:
+    """The ``meta`` row holding this device's latest reading, loaded once per session (identity map)."""
+    meta = session.get(Meta, HLC_KEY)
+    if meta is None:
+        meta = Meta(key=HLC_KEY, value="")
+        session.add(meta)
+    return meta
+
+
+def last_hlc(session: Session) -> HLC | None:
+    value = _clock(session).value
+    try:
+        return HLC.decode(value) if value else None
+    except ClockError:
+        return None
+
+
+def set_last_hlc(session: Session, reading: HLC) -> None:
+    _clock(session).value = reading.encode()
+
+
+def next_hlc(session: Session, device_id: str) -> str:
+    """The clock reading for a change made now on this device (later than every change this store holds)."""
+    reading = tick(last_hlc(session), wall_ms(device_id), device_id)
+    set_last_hlc(session, reading)
+    return reading.encode()
+
+
 def _log(session: Session, device_id: str, row: Row, actor: Actor, learner_id: uuid.UUID | None,
          action: str, field: str | None = None, old: Any = None, new: Any = None,
          at: datetime | None = None) -> None:
     session.add(ChangeLog(
-        at=at or utcnow(), learner_id=learner_id, entity=row.__tablename__, entity_id=row.id, action=action, field=field,
+        at=at or utcnow(), hlc=next_hlc(session, device_id), learner_id=learner_id, entity=row.__tablename__, entity_id=row.id, action=action, field=field,
         old_value=as_text(old), new_value=as_text(new), author_id=_uuid(actor.account_id),
         author_role=str(actor.role), device_id=device_id, signed_in_id=_uuid(actor.signed_in_id),
     ))
@@ -112,7 +152,7 @@ def create_many(session: Session, device_id: str, model: type[Row], values: Sequ
         rows.append(row)
         content = {k: as_text(v) for k in content_fields if (v := row[k]) not in (None, "")}
         log.append({
-            "id": uuid.uuid4(), "at": at or utcnow(), "learner_id": learner_id, "entity": model.__tablename__,
+            "id": uuid.uuid4(), "at": at or utcnow(), "hlc": next_hlc(session, device_id), "learner_id": learner_id, "entity": model.__tablename__,
             "entity_id": row["id"], "action": "create", "field": None, "old_value": None,
             "new_value": json.dumps(content, ensure_ascii=False), "author_id": author_id,
             "author_role": author_role, "device_id": device_id, "signed_in_id": _uuid(actor.signed_in_id),

@@ -31,10 +31,11 @@ BUSY_TIMEOUT_MS = 5000
 BUSY_RETRY_S = 10.0
 
 #: The code's schema head. A test checks it equals Alembic's head, so it cannot drift.
-SCHEMA_HEAD = "0006_school_structure"
+SCHEMA_HEAD = "0008_sync"
 #: Every revision this code knows, oldest first. A store at any other revision is from a newer app.
 KNOWN_REVISIONS = ("0001_initial", "0002_class_overview_indexes", "0003_change_log_signed_in",
-                   "0004_assessment_spans", "0005_partial_assessments", "0006_school_structure")
+                   "0004_assessment_spans", "0005_partial_assessments", "0006_school_structure",
+                   "0008_sync")
 
 PRAGMAS = (
     "PRAGMA journal_mode=WAL",
