@@ -25,9 +25,11 @@ def upgrade() -> None:
     with op.batch_alter_table('change_log') as batch_op:
         batch_op.add_column(sa.Column('hlc', sa.String(length=100), nullable=False, server_default=''))
     conn = op.get_bind()
-    device = conn.exec_driver_sql("SELECT value FROM meta WHERE key='device_id'").scalar() or 'device'
+    device = conn.execute(sa.text("SELECT value FROM meta WHERE key='device_id'")).scalar() or 'device'
     last_ms, counter, readings = -1, 0, []
-    rows = conn.exec_driver_sql("SELECT rowid, at FROM change_log ORDER BY at, rowid").fetchall()
+    # insertion order breaks ties on SQLite (rowid); a PostgreSQL store (a hub's) has none to keep: its id
+    order = "rowid" if conn.dialect.name == "sqlite" else "id"
+    rows = conn.execute(sa.text(f"SELECT {order}, at FROM change_log ORDER BY at, {order}")).fetchall()
     for rowid, at in rows:
         ms = _ms(at)
         ms = max(ms, last_ms)
@@ -35,10 +37,11 @@ def upgrade() -> None:
         if counter > 99_999:
             ms, counter = ms + 1, 0
         last_ms = ms
-        readings.append((f"{ms:013d}-{counter:05d}-{device}", rowid))
+        readings.append({"hlc": f"{ms:013d}-{counter:05d}-{device}", "key": rowid})
     if readings:
-        conn.exec_driver_sql("UPDATE change_log SET hlc = ? WHERE rowid = ?", readings)
-        conn.exec_driver_sql("INSERT OR REPLACE INTO meta(key, value) VALUES ('hlc', ?)", (readings[-1][0],))
+        conn.execute(sa.text(f"UPDATE change_log SET hlc = :hlc WHERE {order} = :key"), readings)
+        conn.execute(sa.text("DELETE FROM meta WHERE key = 'hlc'"))
+        conn.execute(sa.text("INSERT INTO meta(key, value) VALUES ('hlc', :hlc)"), {"hlc": readings[-1]["hlc"]})
     with op.batch_alter_table('change_log') as batch_op:
         batch_op.create_index('ix_change_log_hlc', ['hlc'], unique=False)
         batch_op.create_index('ix_change_log_entity', ['entity_id', 'field', 'hlc'], unique=False)
