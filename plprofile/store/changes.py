@@ -15,7 +15,7 @@ from sqlmodel import Session
 from plprofile.domain.hlc import HLC, ClockError, tick
 from plprofile.domain.profile import Actor
 
-from .models import ChangeLog, Meta, Row
+from .models import ChangeLog, ErasedLearner, FieldClock, Meta, Row
 from .spans import DERIVED
 from .types import utcnow
 
@@ -98,8 +98,13 @@ def next_hlc(session: Session, device_id: str) -> str:
 def _log(session: Session, device_id: str, row: Row, actor: Actor, learner_id: uuid.UUID | None,
          action: str, field: str | None = None, old: Any = None, new: Any = None,
          at: datetime | None = None) -> None:
+    reading = next_hlc(session, device_id)
+    if field is not None:
+        clock = session.get(FieldClock, (row.id, field))
+        if clock is not None:  # sync merged a write of this field: this one is newer
+            clock.hlc, clock.author_role = reading, str(actor.role)
     session.add(ChangeLog(
-        at=at or utcnow(), hlc=next_hlc(session, device_id), learner_id=learner_id, entity=row.__tablename__, entity_id=row.id, action=action, field=field,
+        at=at or utcnow(), hlc=reading, learner_id=learner_id, entity=row.__tablename__, entity_id=row.id, action=action, field=field,
         old_value=as_text(old), new_value=as_text(new), author_id=_uuid(actor.account_id),
         author_role=str(actor.role), device_id=device_id, signed_in_id=_uuid(actor.signed_in_id),
     ))
@@ -121,7 +126,9 @@ def create(session: Session, device_id: str, row: Row, actor: Actor, learner_id:
     session.add(row)
     session.flush()  # parents reach the file before their children (the tables have no ORM relationships)
     content = {k: as_text(v) for k, v in _content(row).items() if v not in (None, "")}
-    _log(session, device_id, row, actor, learner_id, "create", new=json.dumps(content, ensure_ascii=False), at=at)
+    # the change's time is the row's: a copy made from the change (sync) has the same creation time
+    _log(session, device_id, row, actor, learner_id, "create", new=json.dumps(content, ensure_ascii=False),
+         at=at or row.created_at)
     return row
 
 
@@ -152,7 +159,7 @@ def create_many(session: Session, device_id: str, model: type[Row], values: Sequ
         rows.append(row)
         content = {k: as_text(v) for k in content_fields if (v := row[k]) not in (None, "")}
         log.append({
-            "id": uuid.uuid4(), "at": at or utcnow(), "hlc": next_hlc(session, device_id), "learner_id": learner_id, "entity": model.__tablename__,
+            "id": uuid.uuid4(), "at": row["created_at"], "hlc": next_hlc(session, device_id), "learner_id": learner_id, "entity": model.__tablename__,
             "entity_id": row["id"], "action": "create", "field": None, "old_value": None,
             "new_value": json.dumps(content, ensure_ascii=False), "author_id": author_id,
             "author_role": author_role, "device_id": device_id, "signed_in_id": _uuid(actor.signed_in_id),
@@ -226,3 +233,19 @@ def restore(session: Session, device_id: str, row: Row, actor: Actor, learner_id
     row.version += 1
     session.add(row)
     _log(session, device_id, row, actor, learner_id, "restore")
+
+
+def log_erase(session: Session, device_id: str, learner_id: uuid.UUID, actor: Actor) -> None:
+    """Remember that the learner was erased (no name kept) and log it as an ``erase`` change, which sync
+    carries to every other device and the hub. Call it in the transaction that deleted the learner's rows.
+
+    The change names the learner only as its ``entity_id`` (its ``learner_id`` is empty, so the change is no
+    row "about" the learner that an erasure would look for)."""
+    reading = next_hlc(session, device_id)
+    change_id = uuid.uuid4()
+    session.add(ChangeLog(
+        id=change_id, hlc=reading, learner_id=None, entity="learner", entity_id=learner_id, action="erase",
+        author_id=_uuid(actor.account_id), author_role=str(actor.role), device_id=device_id,
+        signed_in_id=_uuid(actor.signed_in_id)))
+    if session.get(ErasedLearner, learner_id) is None:
+        session.add(ErasedLearner(learner_id=learner_id, erased_by=_uuid(actor.account_id), change_id=change_id))

@@ -326,6 +326,19 @@ class SyncConflict(SQLModel, table=True):
     resolved_by: uuid.UUID | None = Field(default=None)
 
 
+class FieldClock(SQLModel, table=True):
+    """Which write a field's value comes from, once sync has merged a write of it from elsewhere: its clock
+    reading and author role (``domain.merge`` compares an incoming write with it). A field only ever written on
+    this device has none: its latest change-log row says the same."""
+
+    __tablename__ = "field_clock"
+    entity_id: uuid.UUID = Field(primary_key=True)
+    field: str = Field(primary_key=True, max_length=64)
+    learner_id: uuid.UUID | None = Field(default=None, index=True)
+    hlc: str = Field(default="", max_length=100)
+    author_role: str = Field(default="", max_length=16)
+
+
 class ErasedLearner(SQLModel, table=True):
     """A learner erased for good (no name kept): changes about them that arrive later are dropped, so a device
     coming back after a purge cannot bring them back."""

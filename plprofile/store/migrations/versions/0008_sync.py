@@ -70,6 +70,15 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint('id'), sa.UniqueConstraint('lost_change_id'))
     op.create_index('ix_sync_conflict_learner_id', 'sync_conflict', ['learner_id'], unique=False)
     op.create_table(
+        'field_clock',
+        sa.Column('entity_id', sa.Uuid(), nullable=False),
+        sa.Column('field', sa.String(length=64), nullable=False),
+        sa.Column('learner_id', sa.Uuid(), nullable=True),
+        sa.Column('hlc', sa.String(length=100), nullable=False),
+        sa.Column('author_role', sa.String(length=16), nullable=False),
+        sa.PrimaryKeyConstraint('entity_id', 'field'))
+    op.create_index('ix_field_clock_learner_id', 'field_clock', ['learner_id'], unique=False)
+    op.create_table(
         'erased_learner',
         sa.Column('learner_id', sa.Uuid(), nullable=False),
         sa.Column('erased_at', UTCDateTime(), nullable=False),
@@ -93,6 +102,8 @@ def _ms(at: object) -> int:
 
 def downgrade() -> None:
     op.drop_table('erased_learner')
+    op.drop_index('ix_field_clock_learner_id', table_name='field_clock')
+    op.drop_table('field_clock')
     op.drop_index('ix_sync_conflict_learner_id', table_name='sync_conflict')
     op.drop_table('sync_conflict')
     with op.batch_alter_table('change_log') as batch_op:
