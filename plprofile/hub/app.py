@@ -209,20 +209,33 @@ def create_app(store: Store) -> Starlette:
 
         cursor = data.get("cursor", 0)
         limit = data.get("limit", PULL_LIMIT)
+        learners = data.get("learners")
         if not isinstance(cursor, int) or cursor < 0 or not isinstance(limit, int) or not 0 < limit <= PULL_LIMIT:
             raise Refused(400, "a pull names a cursor (a whole number) and a limit; nothing was read.")
+        if learners is not None and (not isinstance(learners, list) or len(learners) > 500
+                                     or not all(isinstance(x, str) and len(x) <= 36 for x in learners)):
+            raise Refused(400, "a pull's learners are a list of at most 500 ids; nothing was read.")
         c = tables.change
+        where = [c.c.seq > cursor]
+        if learners is not None:  # a learner who came into this device's scope: their history from the start
+            where.append(c.c.learner_id.in_(learners))
         with store.session() as s:
-            rows = s.execute(select(c.c.seq, c.c.body, c.c.source_device).where(c.c.seq > cursor)
+            rows = s.execute(select(c.c.seq, c.c.body, c.c.source_device).where(*where)
                              .order_by(c.c.seq).limit(limit)).all()
-            last = s.execute(select(c.c.seq).order_by(c.c.seq.desc()).limit(1)).scalar() or 0
-            theirs = [Change.from_json(json.loads(r.body)) for r in rows if r.source_device != device["id"]]
+            more = len(rows) == limit
+            theirs = [Change.from_json(json.loads(r.body)) for r in rows
+                      if learners is not None or r.source_device != device["id"]]
+            scope = scope_of(s, actor)
             shown = visible_to(s, actor, theirs) if theirs else []
-            scope = scope_of(s, actor) if rows and rows[-1].seq >= last else None
+            if scope is not None:  # a row tied to a learner out of scope (their class membership) stays here
+                within = set(scope)
+                shown = [ch for ch in shown if ch.learner_id is None or ch.learner_id in within
+                         or ch.action == "erase"]
+            if more or learners is not None:
+                scope = None
         seen(device["id"])
         new_cursor = rows[-1].seq if rows else cursor
-        return {"changes": [ch.to_json() for ch in shown], "cursor": new_cursor, "more": new_cursor < last,
-                "scope": scope}
+        return {"changes": [ch.to_json() for ch in shown], "cursor": new_cursor, "more": more, "scope": scope}
 
     return Starlette(routes=[
         Route("/v1/hello", hello, methods=["GET"]),

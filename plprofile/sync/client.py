@@ -163,7 +163,7 @@ def _skew(answer: dict, result: RoundResult) -> None:
 def sync_round(store: Store) -> RoundResult:
     """One round: push everything not yet acknowledged (batch by batch, each acknowledged as it lands, so an
     interrupted round resumes), then pull what changed in this device's scope since its cursor."""
-    from plprofile.sync.changes import apply, drop_out_of_scope, mark_acknowledged, outgoing
+    from plprofile.sync.changes import drop_out_of_scope, mark_acknowledged, outgoing
 
     meta = _meta(store)
     if "hub_token" not in meta:
@@ -189,26 +189,43 @@ def sync_round(store: Store) -> RoundResult:
         scope = None
         while True:
             answer = _call(client, "/v1/pull", {"schema": SCHEMA_HEAD, "cursor": cursor}, auth)
-            _skew(answer, result)
-            from plprofile.sync.changes import Change
-
-            changes = [Change.from_json(c) for c in answer["changes"]]
-            with store.transaction() as s:
-                if changes:
-                    applied = apply(s, actor, changes, check_policy=False)
-                    result.pulled += applied.applied
-                    result.conflicts += applied.conflicts
-                cursor = answer["cursor"]
-                _set_meta(s, {"hub_cursor": str(cursor)})
+            _pulled(store, actor, answer, result, save_cursor=True)
+            cursor = answer["cursor"]
             scope = answer.get("scope", scope)
             if not answer.get("more"):
                 break
         if scope is not None:
-            with store.transaction() as s:
-                from plprofile.store.models import Learner
+            from plprofile.store.models import Learner
 
+            with store.session() as s:
                 here = {str(i) for i in s.execute(select(Learner.id)).scalars()}
-                gone = sorted(here - set(scope))
-                if gone:
+            came = sorted(set(scope) - here)  # new in this device's scope: their history from the start
+            for i in range(0, len(came), 500):
+                after = 0
+                while True:
+                    answer = _call(client, "/v1/pull", {"schema": SCHEMA_HEAD, "cursor": after,
+                                                        "learners": came[i:i + 500]}, auth)
+                    _pulled(store, actor, answer, result, save_cursor=False)
+                    after = answer["cursor"]
+                    if not answer.get("more"):
+                        break
+            gone = sorted(here - set(scope))
+            if gone:
+                with store.transaction() as s:
                     result.removed = drop_out_of_scope(s, gone)
     return result
+
+
+def _pulled(store: Store, actor: Actor, answer: dict, result: RoundResult, *, save_cursor: bool) -> None:
+    """Apply one page of pulled changes (and keep the cursor) in one transaction."""
+    from plprofile.sync.changes import Change, apply
+
+    _skew(answer, result)
+    changes = [Change.from_json(c) for c in answer["changes"]]
+    with store.transaction() as s:
+        if changes:
+            applied = apply(s, actor, changes, check_policy=False)
+            result.pulled += applied.applied
+            result.conflicts += applied.conflicts
+        if save_cursor:
+            _set_meta(s, {"hub_cursor": str(answer["cursor"])})
