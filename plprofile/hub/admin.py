@@ -80,6 +80,8 @@ def record(session, changes_: list, source: str) -> None:  # noqa: ANN001
     """Number ``changes_`` (in the push-locked transaction)."""
     import json
 
+    if not changes_:
+        return
     now = utcnow()
     session.execute(tables.change.insert(), [
         {"change_id": c.id, "learner_id": c.learner_id, "source_device": source, "received_at": now,
