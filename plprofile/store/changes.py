@@ -225,7 +225,7 @@ def soft_delete(session: Session, device_id: str, row: Row, actor: Actor, learne
     row.updated_at = row.deleted_at
     row.version += 1
     session.add(row)
-    _log(session, device_id, row, actor, learner_id, "delete")
+    _log(session, device_id, row, actor, learner_id, "delete", at=row.deleted_at)
 
 
 def restore(session: Session, device_id: str, row: Row, actor: Actor, learner_id: uuid.UUID | None) -> None:
@@ -233,7 +233,7 @@ def restore(session: Session, device_id: str, row: Row, actor: Actor, learner_id
     row.updated_at = utcnow()
     row.version += 1
     session.add(row)
-    _log(session, device_id, row, actor, learner_id, "restore")
+    _log(session, device_id, row, actor, learner_id, "restore", at=row.updated_at)
 
 
 def erased_token(learner_id: uuid.UUID | str) -> uuid.UUID:
