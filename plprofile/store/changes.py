@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import time
 import uuid
@@ -224,7 +225,7 @@ def soft_delete(session: Session, device_id: str, row: Row, actor: Actor, learne
     row.updated_at = row.deleted_at
     row.version += 1
     session.add(row)
-    _log(session, device_id, row, actor, learner_id, "delete")
+    _log(session, device_id, row, actor, learner_id, "delete", at=row.deleted_at)
 
 
 def restore(session: Session, device_id: str, row: Row, actor: Actor, learner_id: uuid.UUID | None) -> None:
@@ -232,20 +233,28 @@ def restore(session: Session, device_id: str, row: Row, actor: Actor, learner_id
     row.updated_at = utcnow()
     row.version += 1
     session.add(row)
-    _log(session, device_id, row, actor, learner_id, "restore")
+    _log(session, device_id, row, actor, learner_id, "restore", at=row.updated_at)
+
+
+def erased_token(learner_id: uuid.UUID | str) -> uuid.UUID:
+    """The one-way token an erasure keeps of a learner's id: the same on every store, never the id."""
+    digest = hashlib.sha256(b"plprofile erased learner\0" + uuid.UUID(str(learner_id)).bytes).digest()
+    return uuid.UUID(bytes=digest[:16])
 
 
 def log_erase(session: Session, device_id: str, learner_id: uuid.UUID, actor: Actor) -> None:
-    """Remember that the learner was erased (no name kept) and log it as an ``erase`` change, which sync
-    carries to every other device and the hub. Call it in the transaction that deleted the learner's rows.
+    """Remember that the learner was erased and log it as an ``erase`` change, which sync carries to every
+    other device and the hub. Call it in the transaction that deleted the learner's rows.
 
-    The change names the learner only as its ``entity_id`` (its ``learner_id`` is empty, so the change is no
-    row "about" the learner that an erasure would look for)."""
+    Neither keeps the learner's id, only ``erased_token`` of it (as the change's ``entity_id``; its
+    ``learner_id`` is empty): a store that holds the learner finds them by it, and the erased store keeps no
+    byte of the id."""
+    token = erased_token(learner_id)
     reading = next_hlc(session, device_id)
     change_id = uuid.uuid4()
     session.add(ChangeLog(
-        id=change_id, hlc=reading, learner_id=None, entity="learner", entity_id=learner_id, action="erase",
+        id=change_id, hlc=reading, learner_id=None, entity="learner", entity_id=token, action="erase",
         author_id=_uuid(actor.account_id), author_role=str(actor.role), device_id=device_id,
         signed_in_id=_uuid(actor.signed_in_id)))
-    if session.get(ErasedLearner, learner_id) is None:
-        session.add(ErasedLearner(learner_id=learner_id, erased_by=_uuid(actor.account_id), change_id=change_id))
+    if session.get(ErasedLearner, token) is None:
+        session.add(ErasedLearner(token=token, erased_by=_uuid(actor.account_id), change_id=change_id))

@@ -24,8 +24,8 @@ from .backup import BackupError, copy_database, fsync_dir, fsync_file, integrity
 CHECKPOINT_TRIES = 20
 
 
-#: Tables that remember an erasure (the learner's id, no name): kept, so that sync cannot bring them back.
-KEEP = ("erased_learner",)
+#: Tables kept as they are (an erasure's memory holds only a one-way token of the id, no learner_id column).
+KEEP: tuple[str, ...] = ()
 
 
 class EraseError(BackupError):

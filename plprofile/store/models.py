@@ -340,11 +340,13 @@ class FieldClock(SQLModel, table=True):
 
 
 class ErasedLearner(SQLModel, table=True):
-    """A learner erased for good (no name kept): changes about them that arrive later are dropped, so a device
-    coming back after a purge cannot bring them back."""
+    """A learner erased for good: changes about them that arrive later are dropped, so a device coming back
+    after a purge cannot bring them back. Neither their name nor their id is kept: ``token`` is a one-way hash
+    of their id (``store.changes.erased_token``), which a store that still holds the id can work out, and
+    nobody can turn back into it."""
 
     __tablename__ = "erased_learner"
-    learner_id: uuid.UUID = Field(primary_key=True)
+    token: uuid.UUID = Field(primary_key=True)
     erased_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
     erased_by: uuid.UUID | None = Field(default=None)
     #: The change that erased them (``change_log`` keeps it, with no words of the learner's).

@@ -33,6 +33,7 @@ from plprofile.domain.policy import (
 from plprofile.domain.profile import Actor, Role
 from plprofile.services import access
 from plprofile.store import changes as store_changes
+from plprofile.store.changes import erased_token
 from plprofile.store.models import (
     LEARNER_OWNED,
     AcademicSession,
@@ -420,17 +421,24 @@ def _known(session: Session, ids: list[uuid.UUID]) -> set[str]:
 
 
 def _erased(session: Session) -> set[str]:
-    return {str(x) for x in session.execute(select(ErasedLearner.learner_id)).scalars()}
+    return {str(x) for x in session.execute(select(ErasedLearner.token)).scalars()}
 
 
 def _about(change: Change, values: dict[str, Any] | None = None) -> set[str]:
-    """The learners a change is about (its learner, the learner a row names, an erased learner's id)."""
+    """The ``erased_token`` of each learner a change is about (its learner, the learner a row names)."""
     found = {x for x in (change.learner_id,) if x}
     if change.entity == "learner":
         found.add(change.entity_id)
     if values and values.get("learner_id") is not None:
         found.add(str(values["learner_id"]))
-    return found
+    return {str(erased_token(x)) for x in found}
+
+
+def _learner_by_token(session: Session, token: str) -> uuid.UUID | None:
+    for learner_id in session.execute(select(Learner.id)).scalars():
+        if str(erased_token(learner_id)) == token:
+            return learner_id
+    return None
 
 
 def _field_state(session: Session, row: Row, field_name: str) -> merge.FieldState:
@@ -575,15 +583,17 @@ def _apply_one(session: Session, actor: Actor, change: Change, check_policy: boo
     if change.action == "erase":
         if change.entity != "learner":
             raise MalformedChange("only a learner is erased")
-        learner_id = uuid.UUID(change.entity_id)
+        learner_id = _learner_by_token(session, change.entity_id)
         if check_policy:
             _require(actor, Action.PURGE, Target(Kind.LEARNER, learner_id=learner_id, row_id=learner_id,
                                                  class_scope=scopes(learner_id)))
-        erase_rows(session, learner_id)
-        session.add(ErasedLearner(learner_id=learner_id, erased_by=_uuid(change.author_id),
-                                  change_id=uuid.UUID(change.id)))
+        if learner_id is not None:
+            erase_rows(session, learner_id)
+            result.erased.append(str(learner_id))
+        if session.get(ErasedLearner, uuid.UUID(change.entity_id)) is None:
+            session.add(ErasedLearner(token=uuid.UUID(change.entity_id), erased_by=_uuid(change.author_id),
+                                      change_id=uuid.UUID(change.id)))
         erased.add(change.entity_id)
-        result.erased.append(change.entity_id)
         scopes.forget()
         return True
     model = MODELS.get(change.entity)
@@ -687,7 +697,8 @@ def visible_to(session: Session, actor: Actor, changes: Sequence[Change]) -> lis
     out = []
     for change in changes:
         if change.action == "erase":
-            if actor.role is not Role.LEARNER or str(actor.learner_id) == change.entity_id:
+            if actor.role is not Role.LEARNER or (
+                    actor.learner_id is not None and str(erased_token(actor.learner_id)) == change.entity_id):
                 out.append(change)
             continue
         model = MODELS.get(change.entity)

@@ -80,11 +80,11 @@ def upgrade() -> None:
     op.create_index('ix_field_clock_learner_id', 'field_clock', ['learner_id'], unique=False)
     op.create_table(
         'erased_learner',
-        sa.Column('learner_id', sa.Uuid(), nullable=False),
+        sa.Column('token', sa.Uuid(), nullable=False),
         sa.Column('erased_at', UTCDateTime(), nullable=False),
         sa.Column('erased_by', sa.Uuid(), nullable=True),
         sa.Column('change_id', sa.Uuid(), nullable=True),
-        sa.PrimaryKeyConstraint('learner_id'))
+        sa.PrimaryKeyConstraint('token'))
 
 
 def _ms(at: object) -> int:
