@@ -138,3 +138,46 @@ def test_a_school_syncs_end_to_end(hub: Hub, tmp_path):
     assert zoe_now["entries"] == {k: v for k, v in everything["entries"].items() if v[0] == "Zoë" and not v[2]}
     # a round with nothing new moves nothing
     assert _sync(teacher_dir)["pushed"] == 0 and _sync(teacher_dir)["pulled"] == 0
+
+    # 5. José moves from Ana's 5A to 5B (on the admin laptop): at her next sync his rows leave her laptop
+    from plprofile.store import changes
+    from plprofile.store.models import ClassMember, SchoolClass
+    from plprofile.store.types import utcnow
+
+    store = _open(admin_dir)
+    with store.transaction() as s:
+        member = s.execute(select(ClassMember).where(ClassMember.learner_id == jose)).scalar_one()
+        changes.update(s, store.device_id, member, {"ended_at": utcnow()}, admin_actor, jose)
+        other = s.execute(select(SchoolClass.id).where(SchoolClass.sourced_id == "cl-5b")).scalar_one()
+        changes.create(s, store.device_id, ClassMember(class_id=other, learner_id=jose, role="student"),
+                       admin_actor, jose)
+    store.close()
+    _sync(admin_dir)
+    shrunk = _sync(teacher_dir)
+    assert shrunk["removed"] == 1
+    assert _held_at(teacher_dir)["learners"] == ["Zoë"]
+    assert "José" in _held_at(admin_dir)["learners"]
+
+
+def test_a_clock_far_off_is_reported(sqlite_hub: Hub, tmp_path, monkeypatch):
+    from datetime import datetime, timedelta
+
+    from plprofile.store.engine import open_store
+    from plprofile.sync import client
+
+    assert run("--data-dir", str(tmp_path / "laptop"), "pair", sqlite_hub.url,
+               sqlite_hub.invite("admin", "Ada Admin")).returncode == 0
+    store = open_store(tmp_path / "laptop")
+    try:
+        assert client.sync_round(store).warnings == []
+
+        class Ahead(datetime):
+            @classmethod
+            def now(cls, tz=None):  # noqa: ANN001, ANN206
+                return datetime.now(tz) + timedelta(minutes=7)
+
+        monkeypatch.setattr(client, "datetime", Ahead)
+        warnings = client.sync_round(store).warnings
+    finally:
+        store.close()
+    assert len(warnings) == 1 and "7 minutes ahead of the hub's" in warnings[0]
