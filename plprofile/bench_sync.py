@@ -299,6 +299,9 @@ def run(args: argparse.Namespace) -> dict:
             hub.wait(30)
         except subprocess.TimeoutExpired:
             hub.kill()
+        import shutil
+
+        shutil.rmtree(work, ignore_errors=True)
     return figures
 
 
