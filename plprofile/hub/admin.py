@@ -88,6 +88,17 @@ def record(session, changes_: list, source: str) -> None:  # noqa: ANN001
          "body": json.dumps(c.to_json(), ensure_ascii=False, separators=(",", ":"))} for c in changes_])
 
 
+def forget_erased(session, learner_ids: list[str], keep: list[str]) -> int:  # noqa: ANN001
+    """An erased learner leaves the hub's change sequence too: every change about them goes, except the
+    erasures themselves (devices still need to hear of them; they carry no words)."""
+    if not learner_ids:
+        return 0
+    c = tables.change
+    done = session.execute(c.delete().where(c.c.learner_id.in_([str(x) for x in learner_ids]),
+                                            c.c.change_id.not_in(keep)))
+    return done.rowcount
+
+
 @dataclass(frozen=True)
 class Invitation:
     code: str

@@ -187,6 +187,7 @@ def create_app(store: Store) -> Starlette:
                 result = apply(s, actor, batch, check_policy=True)
                 applied = set(result.applied_ids)
                 admin.record(s, [c for c in batch if c.id in applied], source=device["id"])
+                admin.forget_erased(s, result.erased, keep=[c.id for c in batch if c.action == "erase"])
         except SyncRefused as exc:
             raise Refused(403, f"the hub refused this batch: {exc.reason} Nothing was written.",
                           change_id=exc.change_id) from None

@@ -181,3 +181,37 @@ def test_a_clock_far_off_is_reported(sqlite_hub: Hub, tmp_path, monkeypatch):
     finally:
         store.close()
     assert len(warnings) == 1 and "7 minutes ahead of the hub's" in warnings[0]
+
+
+def test_an_erasure_reaches_the_hub_and_the_devices(sqlite_hub: Hub, tmp_path):
+    from plprofile.hub import tables
+    from plprofile.hub.store import open_hub
+
+    admin_dir, teacher_dir = tmp_path / "admin", tmp_path / "ana"
+    roster = sets.write_zip(sets.set_11(), tmp_path / "roster.zip")
+    assert run("--data-dir", str(admin_dir), "import", str(roster), "--yes").returncode == 0
+    jose = str(_learner_id(admin_dir, "José"))
+    for folder, role, name in ((admin_dir, "admin", "Ada Admin"), (teacher_dir, "teacher", "Ana Rivera")):
+        assert run("--data-dir", str(folder), "pair", sqlite_hub.url, sqlite_hub.invite(role, name)).returncode == 0
+        _sync(folder)
+    assert "José" in _held_at(teacher_dir)["learners"]
+    from plprofile.domain.profile import Actor, Role
+    from plprofile.services import erase
+    from plprofile.services.accounts import cli_teacher
+    from plprofile.services.profiles import ProfileService
+
+    store = _open(admin_dir)  # the school's admin erases José on the laptop (a leaver)
+    admin_actor = Actor(account_id=cli_teacher(store).account_id, role=Role.TEACHER, admin=True)
+    erase.erase_learner(ProfileService(store), admin_actor, uuid.UUID(jose))
+    store.close()
+    _sync(admin_dir)
+    store = open_hub(sqlite_hub.folder)
+    with store.session() as s:
+        about = s.execute(select(tables.change.c.body).where(tables.change.c.learner_id == jose)).scalars().all()
+        everywhere = s.execute(select(tables.change.c.body)).scalars().all()
+    store.close()
+    assert all(json.loads(body)["action"] == "erase" for body in about)
+    assert not any("José" in body for body in everywhere)
+    assert "José" not in _held_at(sqlite_hub.folder)["learners"]
+    _sync(teacher_dir)
+    assert _held_at(teacher_dir)["learners"] == ["Zoë"]
