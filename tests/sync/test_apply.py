@@ -277,3 +277,23 @@ def test_a_shrunk_scope_drops_the_learners_rows_and_history(two):
         assert [g.statement for g in s.execute(select(Goal)).scalars()] == ["Swim"]
         assert s.execute(select(ChangeLog).where(ChangeLog.learner_id == ana.id)).first() is None
         assert s.execute(select(ErasedLearner)).first() is None  # not erased: the hub still has them
+
+
+def test_a_device_cannot_put_another_accounts_name_on_a_change(two):
+    """Ana's device writes in her own profile, but signs the change as her teacher: refused, although Ana may
+    write that row (only the author check stops it)."""
+    a, hub = two
+    admin = _admin(a)
+    p = ProfileService(a)
+    ana = p.add_learner(admin, given_name="Ana", family_name="Diaz")
+    _push(a, hub, admin)
+    ana_actor = Actor(account_id=uuid.uuid4(), role=Role.LEARNER, learner_id=ana.id)
+    p.add_entry(ana_actor, ana.id, Section.STRENGTHS, "I sing")
+    with a.session() as s:
+        (mine,) = outgoing(s)
+    as_teacher = replace(mine, author_id=str(admin.account_id), author_role="teacher")
+    with pytest.raises(SyncRefused, match="author"):
+        with hub.transaction() as s:
+            apply(s, ana_actor, [as_teacher])
+    with hub.transaction() as s:
+        assert apply(s, ana_actor, [mine]).applied == 1
