@@ -714,6 +714,11 @@ def visible_to(session: Session, actor: Actor, changes: Sequence[Change]) -> lis
             continue
         if not decide(actor, Action.READ, _target(session, row, scopes)):
             continue
+        if isinstance(row, ClassMember) and row.learner_id is not None:
+            # a learner's place in a class goes only where the learner goes (it names them)
+            learner = session.get(Learner, row.learner_id)
+            if learner is None or not decide(actor, Action.READ, _target(session, learner, scopes)):
+                continue
         out.append(_without_secrets(change))
     return out
 

@@ -211,3 +211,89 @@ def test_a_malformed_change_is_refused_with_a_reason():
                         ({**good, "new": 5}, "text")):
         with pytest.raises(MalformedChange, match=why):
             Change.from_json(broken)
+
+
+def test_a_teacher_receives_the_learners_of_their_classes_only(two):
+    from plprofile.store import changes as store_changes
+    from plprofile.store.models import Account, ClassMember, SchoolClass
+
+    a, _hub = two
+    admin = _admin(a)
+    p = ProfileService(a)
+    ana = p.add_learner(admin, given_name="Ana", family_name="Diaz")
+    ben = p.add_learner(admin, given_name="Ben", family_name="Li")
+    p.add_entry(admin, ana.id, Section.STRENGTHS, "Ana draws")
+    p.add_entry(admin, ben.id, Section.STRENGTHS, "Ben runs")
+    with a.transaction() as s:
+        tess = store_changes.create(s, a.device_id, Account(kind="teacher", display_name="Tess"), admin, None)
+        other = store_changes.create(s, a.device_id, Account(kind="teacher", display_name="Olga"), admin, None)
+        for teacher, learner in ((tess, ana), (other, ben)):
+            klass = store_changes.create(s, a.device_id, SchoolClass(title=f"class of {teacher.display_name}"),
+                                         admin, None)
+            store_changes.create(s, a.device_id, ClassMember(class_id=klass.id, account_id=teacher.id,
+                                                             role="teacher"), admin, None)
+            store_changes.create(s, a.device_id, ClassMember(class_id=klass.id, learner_id=learner.id), admin,
+                                 learner.id)
+    tess_actor = Actor(account_id=tess.id, role=Role.TEACHER)
+    with a.session() as s:
+        seen = visible_to(s, tess_actor, outgoing(s))
+    texts = " ".join(c.new or "" for c in seen)
+    assert "Ana draws" in texts and "Ben runs" not in texts
+    assert str(ben.id) not in {c.learner_id for c in seen}
+
+
+def test_a_clock_far_ahead_is_reported_and_its_changes_still_merge(two):
+    from plprofile.store import changes as store_changes
+
+    a, hub = two
+    admin = _admin(a)
+    store_changes.CLOCK_SKEW_MS[a.device_id] = 2 * 3600 * 1000  # two hours ahead
+    try:
+        ProfileService(a).add_learner(admin, given_name="Ana", family_name="Diaz")
+        _, result = _push(a, hub, admin)
+    finally:
+        store_changes.CLOCK_SKEW_MS.pop(a.device_id)
+    assert result.applied > 0 and any("minutes ahead" in w for w in result.warnings)
+    # the hub's own next change still comes after the device's
+    ProfileService(hub).add_learner(_admin(hub), given_name="Ben", family_name="Li")
+    log = _change_log(hub)
+    assert log[-1].device_id == hub.device_id
+
+
+def test_a_shrunk_scope_drops_the_learners_rows_and_history(two):
+    from plprofile.sync.changes import drop_out_of_scope
+
+    a, _hub = two
+    admin = _admin(a)
+    p = ProfileService(a)
+    ana = p.add_learner(admin, given_name="Ana", family_name="Diaz")
+    ben = p.add_learner(admin, given_name="Ben", family_name="Li")
+    p.add_goal(admin, ana.id, "Read")
+    p.add_goal(admin, ben.id, "Swim")
+    with a.transaction() as s:
+        assert drop_out_of_scope(s, [str(ana.id)]) == 1
+    with a.session() as s:
+        assert s.get(Learner, ana.id) is None and s.get(Learner, ben.id) is not None
+        assert [g.statement for g in s.execute(select(Goal)).scalars()] == ["Swim"]
+        assert s.execute(select(ChangeLog).where(ChangeLog.learner_id == ana.id)).first() is None
+        assert s.execute(select(ErasedLearner)).first() is None  # not erased: the hub still has them
+
+
+def test_a_device_cannot_put_another_accounts_name_on_a_change(two):
+    """Ana's device writes in her own profile, but signs the change as her teacher: refused, although Ana may
+    write that row (only the author check stops it)."""
+    a, hub = two
+    admin = _admin(a)
+    p = ProfileService(a)
+    ana = p.add_learner(admin, given_name="Ana", family_name="Diaz")
+    _push(a, hub, admin)
+    ana_actor = Actor(account_id=uuid.uuid4(), role=Role.LEARNER, learner_id=ana.id)
+    p.add_entry(ana_actor, ana.id, Section.STRENGTHS, "I sing")
+    with a.session() as s:
+        (mine,) = outgoing(s)
+    as_teacher = replace(mine, author_id=str(admin.account_id), author_role="teacher")
+    with pytest.raises(SyncRefused, match="author"):
+        with hub.transaction() as s:
+            apply(s, ana_actor, [as_teacher])
+    with hub.transaction() as s:
+        assert apply(s, ana_actor, [mine]).applied == 1
