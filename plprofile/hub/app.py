@@ -112,9 +112,14 @@ def create_app(store: Store) -> Starlette:
             raise Refused(403, "the account this device acts for is no longer on the hub.")
         return row._asdict(), actor_of(account)
 
-    def seen(device_id: str) -> None:
+    def seen(device: dict) -> None:
+        """Note when a device last synced (at most once a minute: not a write per request)."""
+        now = utcnow()
+        last = device.get("last_seen_at")
+        if last is not None and (now - last).total_seconds() < 60:
+            return
         with store.transaction() as s:
-            s.execute(tables.device.update().where(tables.device.c.id == device_id).values(last_seen_at=utcnow()))
+            s.execute(tables.device.update().where(tables.device.c.id == device["id"]).values(last_seen_at=now))
 
     async def hello(request: Request) -> JSONResponse:
         return JSONResponse({"api": API, "schema": SCHEMA_HEAD, "time": _now()})
@@ -191,7 +196,7 @@ def create_app(store: Store) -> Starlette:
         except SyncRefused as exc:
             raise Refused(403, f"the hub refused this batch: {exc.reason} Nothing was written.",
                           change_id=exc.change_id) from None
-        seen(device["id"])
+        seen(device)
         return {"acknowledged": [c.id for c in batch], "applied": result.applied, "skipped": result.skipped,
                 "conflicts": result.conflicts, "warnings": list(result.warnings)}
 
@@ -234,7 +239,7 @@ def create_app(store: Store) -> Starlette:
                          or ch.action == "erase"]
             if more or learners is not None:
                 scope = None
-        seen(device["id"])
+        seen(device)
         new_cursor = rows[-1].seq if rows else cursor
         return {"changes": [ch.to_json() for ch in shown], "cursor": new_cursor, "more": more, "scope": scope}
 

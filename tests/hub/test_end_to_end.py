@@ -215,3 +215,30 @@ def test_an_erasure_reaches_the_hub_and_the_devices(sqlite_hub: Hub, tmp_path):
     assert "José" not in _held_at(sqlite_hub.folder)["learners"]
     _sync(teacher_dir)
     assert _held_at(teacher_dir)["learners"] == ["Zoë"]
+
+
+def test_two_laptops_editing_one_field_offline_report_a_conflict(sqlite_hub: Hub, tmp_path):
+    from plprofile.domain.profile import Actor, Role
+    from plprofile.services.accounts import cli_teacher
+    from plprofile.services.profiles import ProfileService
+
+    admin_dir, teacher_dir = tmp_path / "admin", tmp_path / "ana"
+    roster = sets.write_zip(sets.set_11(), tmp_path / "roster.zip")
+    assert run("--data-dir", str(admin_dir), "import", str(roster), "--yes").returncode == 0
+    store = _open(admin_dir)
+    admin_actor = Actor(account_id=cli_teacher(store).account_id, role=Role.TEACHER, admin=True)
+    entry = ProfileService(store).add_entry(admin_actor, _learner_id(admin_dir, "Zoë"), "strengths", "Maps")
+    store.close()
+    for folder, role, name in ((admin_dir, "admin", "Ada Admin"), (teacher_dir, "teacher", "Ana Rivera")):
+        assert run("--data-dir", str(folder), "pair", sqlite_hub.url, sqlite_hub.invite(role, name)).returncode == 0
+        _sync(folder)
+    for folder, actor, text in ((admin_dir, admin_actor, "Maps and atlases"),
+                                (teacher_dir, _hub_actor(teacher_dir), "Maps of the town")):
+        store = _open(folder)
+        ProfileService(store).edit_entry(actor, entry.id, text)
+        store.close()
+    first, second = _sync(admin_dir), _sync(teacher_dir)
+    _sync(admin_dir)
+    assert first["conflicts"] + second["conflicts"] >= 1
+    words = {_held_at(folder)["entries"][str(entry.id)][1] for folder in (admin_dir, teacher_dir, sqlite_hub.folder)}
+    assert len(words) == 1 and words <= {"Maps and atlases", "Maps of the town"}
