@@ -11,7 +11,7 @@ import uuid
 import zlib
 from datetime import UTC, datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, or_, select
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -222,26 +222,32 @@ def create_app(store: Store) -> Starlette:
                                      or not all(isinstance(x, str) and len(x) <= 36 for x in learners)):
             raise Refused(400, "a pull's learners are a list of at most 500 ids; nothing was read.")
         c = tables.change
-        where = [c.c.seq > cursor]
-        if learners is not None:  # a learner who came into this device's scope: their history from the start
-            where.append(c.c.learner_id.in_(learners))
         with store.session() as s:
+            top = s.execute(select(func.max(c.c.seq))).scalar() or 0  # every number below is committed
+            scope = scope_of(s, actor)
+            where = [c.c.seq > cursor, c.c.seq <= top]
+            if learners is not None:  # a learner who came into this device's scope: their history from the start
+                where.append(c.c.learner_id.in_(learners))
+            elif scope is not None:  # read only what may concern this device (erasures always do)
+                where.append(or_(c.c.learner_id.is_(None), c.c.learner_id.in_(scope),
+                                 c.c.body.like('%"action":"erase"%')))
             rows = s.execute(select(c.c.seq, c.c.body, c.c.source_device).where(*where)
                              .order_by(c.c.seq).limit(limit)).all()
             more = len(rows) == limit
             theirs = [Change.from_json(json.loads(r.body)) for r in rows
                       if learners is not None or r.source_device != device["id"]]
-            scope = scope_of(s, actor)
             shown = visible_to(s, actor, theirs) if theirs else []
             if scope is not None:  # a row tied to a learner out of scope (their class membership) stays here
                 within = set(scope)
                 shown = [ch for ch in shown if ch.learner_id is None or ch.learner_id in within
                          or ch.action == "erase"]
-            if more or learners is not None:
-                scope = None
         seen(device)
-        new_cursor = rows[-1].seq if rows else cursor
-        return {"changes": [ch.to_json() for ch in shown], "cursor": new_cursor, "more": more, "scope": scope}
+        if learners is not None:
+            new_cursor = rows[-1].seq if more else top
+            return {"changes": [ch.to_json() for ch in shown], "cursor": new_cursor, "more": more, "scope": None}
+        new_cursor = rows[-1].seq if more else max(top, cursor)
+        return {"changes": [ch.to_json() for ch in shown], "cursor": new_cursor, "more": more,
+                "scope": None if more else scope}
 
     return Starlette(routes=[
         Route("/v1/hello", hello, methods=["GET"]),
