@@ -58,6 +58,12 @@ how to use the commands (without a command, the app starts):
                                                    folder); shows what will change and
                                                    asks first (--yes: does not ask); creates the store if
                                                    there is none; exit 0 imported, 2 refused (nothing written)
+  plprofile [--data-dir DIR] bundle export FILE [--learner NAME] [--all]
+                                                   the changes the hub has not acknowledged (--all: every
+                                                   change held), sealed with a passphrase, for sync by file
+  plprofile [--data-dir DIR] bundle import FILE [--json]
+                                                   apply a bundle (same merge and access policy as sync);
+                                                   twice changes nothing; exit 2 refused (nothing written)
 
 On an encrypted store, check, backup, purge and decrypt/rekey ask for a teacher's password or the recovery key
 (or read it from $PLPROFILE_PASSWORD); encrypt and rekey read a new password from $PLPROFILE_NEW_PASSWORD,
@@ -78,11 +84,13 @@ def default_data_dir() -> Path:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from .hub_command import HELP as HUB_HELP  # light: argparse only
+
     parser = argparse.ArgumentParser(
         prog="plprofile",
         description="Co-design Personal Learner Profiles with learners and chart their progress through the\n"
                     "Stages of Personalized Learning. Runs offline; everything lives in one local SQLite file.",
-        epilog=COMMANDS_HELP + f"\nThe data folder defaults to the platform's user-data folder; ${ENV_DATA_DIR} or "
+        epilog=COMMANDS_HELP + "\nthe school hub and sync:\n" + HUB_HELP + f"\nThe data folder defaults to the platform's user-data folder; ${ENV_DATA_DIR} or "
                "--data-dir\npoint elsewhere.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -110,7 +118,8 @@ def build_parser() -> argparse.ArgumentParser:
                           help="folder holding the store")
     commands = parser.add_subparsers(
         dest="command",
-        metavar="{check,backup,encrypt,decrypt,rekey,purge,export,import,import-profile,summary,blank-profile}",
+        metavar="{check,backup,encrypt,decrypt,rekey,purge,export,import,import-profile,summary,blank-profile,bundle,"
+                "serve,hub,pair,sync}",
                                      title="commands")
     commands.add_parser(
         "check", parents=[data_dir], help="check the store's integrity, foreign keys and schema (never changes it)",
@@ -264,6 +273,13 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument("--encoding", metavar="ENC",
                           help="the file's text encoding (default: found from the file: UTF-8, UTF-16 with a "
                                "BOM, else Windows-1252 or Latin-1)")
+    # sync by file (issue 17)
+    from .sync.bundle_cli import add_parser as add_bundle_parser
+
+    add_bundle_parser(commands, data_dir, ENV_PASSPHRASE)
+    from .hub_command import add_parsers as add_hub_parsers
+
+    add_hub_parsers(commands, data_dir)
     return parser
 
 
@@ -364,6 +380,14 @@ def run_command(args: argparse.Namespace, data_dir: Path) -> int:
     from .store import cipher
 
     try:
+        if args.command == "bundle":  # sync by file (issue 17)
+            from .sync.bundle_cli import run as run_bundle
+
+            return run_bundle(args, data_dir, _secret, _store_key, ENV_PASSPHRASE)
+        if args.command in ("serve", "hub", "pair", "sync"):
+            from .hub_command import run as run_hub
+
+            return run_hub(args, data_dir)
         if args.command == "export" and args.export_command == "profile":
             return _export_profile(args, data_dir)
         if args.command == "import-profile":

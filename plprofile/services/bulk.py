@@ -19,6 +19,7 @@ import json
 import operator
 import random
 import sqlite3
+import time as _time
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -127,6 +128,8 @@ class _Writer:
         self.columns = {m.__tablename__: [c.name for c in m.__table__.columns] for m in _TABLES}
         self.rows: dict[str, list[dict[str, Any]]] = {name: [] for name in self.columns}
         self.log_rows: list[tuple[Any, ...]] = []
+        #: Clock readings for the generated changes: from now on, one per change (``domain.hlc``'s text form).
+        self.hlc_ms, self.hlc_counter = _time.time_ns() // 1_000_000, -1
 
     def new_id(self) -> Id:
         n = self.rng.getrandbits(128)
@@ -137,8 +140,14 @@ class _Writer:
     def log(self, at: str, learner_id: Id | None, entity: str, entity_id: Id, action: str,
             author: tuple[Id, str], field: str | None = None, old: str | None = None,
             new: str | None = None) -> None:
+        self.hlc_counter += 1
+        if self.hlc_counter > 99_999:
+            self.hlc_ms, self.hlc_counter = self.hlc_ms + 1, 0
         self.log_rows.append((self.new_id(), at, learner_id, entity, entity_id, action, field, old, new,
-                              author[0], author[1], self.device_id, None))
+                              author[0], author[1], self.device_id, None, self.last_hlc()))
+
+    def last_hlc(self) -> str:
+        return f"{self.hlc_ms:013d}-{self.hlc_counter:05d}-{self.device_id}"
 
     def create(self, table: str, at: datetime, author: tuple[Id, str], owner: Id | None, /,
                **fields: Any) -> dict[str, Any]:
@@ -190,6 +199,8 @@ class _Writer:
         con.executemany(f"INSERT INTO change_log ({', '.join(_LOG_COLUMNS)}) VALUES "
                         f"({', '.join('?' * len(_LOG_COLUMNS))})", self.log_rows)
         written += len(self.log_rows)
+        if self.log_rows:  # the store's clock stays after every reading it holds
+            con.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('hlc', ?)", (self.last_hlc(),))
         self.log_rows.clear()
         return written
 

@@ -19,7 +19,7 @@ from sqlalchemy import select
 
 from plprofile.domain.policy import Action, Kind, Target, require
 from plprofile.domain.profile import Actor
-from plprofile.store import spans
+from plprofile.store import changes, spans
 from plprofile.store.engine import Store
 from plprofile.store.models import (
     Account,
@@ -199,7 +199,7 @@ class PortableService:
                     conn.execute(model.__table__.insert(), rows)
             spans.refresh_spans(conn, [learner_row["id"]])
             count = sum(len(rows) for rows in tables.values())
-            s.add(ChangeLog(learner_id=learner_row["id"], entity="learner", entity_id=learner_row["id"],
+            s.add(ChangeLog(hlc=changes.next_hlc(s, self.store.device_id), learner_id=learner_row["id"], entity="learner", entity_id=learner_row["id"],
                             action="create", field="import",
                             new_value=json.dumps({"imported": f"profile schema {SCHEMA_VERSION}", "rows": count}),
                             author_id=actor.account_id, author_role=str(actor.role), device_id=self.store.device_id))

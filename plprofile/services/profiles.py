@@ -33,12 +33,14 @@ from plprofile.store.models import (
     Conference,
     ConferenceRemark,
     Evidence,
+    FieldClock,
     Goal,
     GoalSupport,
     Learner,
     ProfileEntry,
     Row,
     SchoolClass,
+    SyncConflict,
 )
 
 from . import access
@@ -394,6 +396,9 @@ class ProfileService:
                 ChangeLog.author_id.in_(account_ids) if account_ids else False,
             )))
             s.execute(delete(Learner).where(Learner.id == learner_id))
+            for model in (FieldClock, SyncConflict):
+                s.execute(delete(model).where(model.learner_id == learner_id))  # type: ignore[attr-defined]
+            changes.log_erase(s, self.store.device_id, learner_id, actor)  # sync erases them everywhere
 
     def groups(self, actor: Actor) -> list[str]:
         require_class(actor)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import time
 import uuid
 from collections.abc import Sequence
 from datetime import date, datetime
@@ -11,9 +13,10 @@ from typing import Any
 from sqlalchemy import insert
 from sqlmodel import Session
 
+from plprofile.domain.hlc import HLC, ClockError, tick
 from plprofile.domain.profile import Actor
 
-from .models import ChangeLog, Row
+from .models import ChangeLog, ErasedLearner, FieldClock, Meta, Row
 from .spans import DERIVED
 from .types import utcnow
 
@@ -55,11 +58,54 @@ def _content(row: Row) -> dict[str, Any]:
     return {k: v for k, v in row.model_dump().items() if k not in _BOOKKEEPING and k not in DERIVED}
 
 
+#: This device's latest clock reading is kept in ``meta`` under this key.
+HLC_KEY = "hlc"
+#: Per device id, milliseconds added to the wall clock: lets tests run devices whose clocks are wrong.
+CLOCK_SKEW_MS: dict[str, int] = {}
+
+
+def wall_ms(device_id: str) -> int:
+    return time.time_ns() // 1_000_000 + CLOCK_SKEW_MS.get(device_id, 0)
+
+
+def _clock(session: Session) -> Meta:
+    """The ``meta`` row holding this device's latest reading, loaded once per session (identity map)."""
+    meta = session.get(Meta, HLC_KEY)
+    if meta is None:
+        meta = Meta(key=HLC_KEY, value="")
+        session.add(meta)
+    return meta
+
+
+def last_hlc(session: Session) -> HLC | None:
+    value = _clock(session).value
+    try:
+        return HLC.decode(value) if value else None
+    except ClockError:
+        return None
+
+
+def set_last_hlc(session: Session, reading: HLC) -> None:
+    _clock(session).value = reading.encode()
+
+
+def next_hlc(session: Session, device_id: str) -> str:
+    """The clock reading for a change made now on this device (later than every change this store holds)."""
+    reading = tick(last_hlc(session), wall_ms(device_id), device_id)
+    set_last_hlc(session, reading)
+    return reading.encode()
+
+
 def _log(session: Session, device_id: str, row: Row, actor: Actor, learner_id: uuid.UUID | None,
          action: str, field: str | None = None, old: Any = None, new: Any = None,
          at: datetime | None = None) -> None:
+    reading = next_hlc(session, device_id)
+    if field is not None:
+        clock = session.get(FieldClock, (row.id, field))
+        if clock is not None:  # sync merged a write of this field: this one is newer
+            clock.hlc, clock.author_role = reading, str(actor.role)
     session.add(ChangeLog(
-        at=at or utcnow(), learner_id=learner_id, entity=row.__tablename__, entity_id=row.id, action=action, field=field,
+        at=at or utcnow(), hlc=reading, learner_id=learner_id, entity=row.__tablename__, entity_id=row.id, action=action, field=field,
         old_value=as_text(old), new_value=as_text(new), author_id=_uuid(actor.account_id),
         author_role=str(actor.role), device_id=device_id, signed_in_id=_uuid(actor.signed_in_id),
     ))
@@ -81,7 +127,9 @@ def create(session: Session, device_id: str, row: Row, actor: Actor, learner_id:
     session.add(row)
     session.flush()  # parents reach the file before their children (the tables have no ORM relationships)
     content = {k: as_text(v) for k, v in _content(row).items() if v not in (None, "")}
-    _log(session, device_id, row, actor, learner_id, "create", new=json.dumps(content, ensure_ascii=False), at=at)
+    # the change's time is the row's: a copy made from the change (sync) has the same creation time
+    _log(session, device_id, row, actor, learner_id, "create", new=json.dumps(content, ensure_ascii=False),
+         at=at or row.created_at)
     return row
 
 
@@ -112,7 +160,7 @@ def create_many(session: Session, device_id: str, model: type[Row], values: Sequ
         rows.append(row)
         content = {k: as_text(v) for k in content_fields if (v := row[k]) not in (None, "")}
         log.append({
-            "id": uuid.uuid4(), "at": at or utcnow(), "learner_id": learner_id, "entity": model.__tablename__,
+            "id": uuid.uuid4(), "at": row["created_at"], "hlc": next_hlc(session, device_id), "learner_id": learner_id, "entity": model.__tablename__,
             "entity_id": row["id"], "action": "create", "field": None, "old_value": None,
             "new_value": json.dumps(content, ensure_ascii=False), "author_id": author_id,
             "author_role": author_role, "device_id": device_id, "signed_in_id": _uuid(actor.signed_in_id),
@@ -177,7 +225,7 @@ def soft_delete(session: Session, device_id: str, row: Row, actor: Actor, learne
     row.updated_at = row.deleted_at
     row.version += 1
     session.add(row)
-    _log(session, device_id, row, actor, learner_id, "delete")
+    _log(session, device_id, row, actor, learner_id, "delete", at=row.deleted_at)
 
 
 def restore(session: Session, device_id: str, row: Row, actor: Actor, learner_id: uuid.UUID | None) -> None:
@@ -185,4 +233,28 @@ def restore(session: Session, device_id: str, row: Row, actor: Actor, learner_id
     row.updated_at = utcnow()
     row.version += 1
     session.add(row)
-    _log(session, device_id, row, actor, learner_id, "restore")
+    _log(session, device_id, row, actor, learner_id, "restore", at=row.updated_at)
+
+
+def erased_token(learner_id: uuid.UUID | str) -> uuid.UUID:
+    """The one-way token an erasure keeps of a learner's id: the same on every store, never the id."""
+    digest = hashlib.sha256(b"plprofile erased learner\0" + uuid.UUID(str(learner_id)).bytes).digest()
+    return uuid.UUID(bytes=digest[:16])
+
+
+def log_erase(session: Session, device_id: str, learner_id: uuid.UUID, actor: Actor) -> None:
+    """Remember that the learner was erased and log it as an ``erase`` change, which sync carries to every
+    other device and the hub. Call it in the transaction that deleted the learner's rows.
+
+    Neither keeps the learner's id, only ``erased_token`` of it (as the change's ``entity_id``; its
+    ``learner_id`` is empty): a store that holds the learner finds them by it, and the erased store keeps no
+    byte of the id."""
+    token = erased_token(learner_id)
+    reading = next_hlc(session, device_id)
+    change_id = uuid.uuid4()
+    session.add(ChangeLog(
+        id=change_id, hlc=reading, learner_id=None, entity="learner", entity_id=token, action="erase",
+        author_id=_uuid(actor.account_id), author_role=str(actor.role), device_id=device_id,
+        signed_in_id=_uuid(actor.signed_in_id)))
+    if session.get(ErasedLearner, token) is None:
+        session.add(ErasedLearner(token=token, erased_by=_uuid(actor.account_id), change_id=change_id))

@@ -24,6 +24,10 @@ from .backup import BackupError, copy_database, fsync_dir, fsync_file, integrity
 CHECKPOINT_TRIES = 20
 
 
+#: Tables kept as they are (an erasure's memory holds only a one-way token of the id, no learner_id column).
+KEEP: tuple[str, ...] = ()
+
+
 class EraseError(BackupError):
     """A file could not be rewritten without the learner; the message says which and why."""
 
@@ -53,7 +57,7 @@ def delete_learner_rows(con, learner_id: uuid.UUID | str) -> int:  # noqa: ANN00
     # Foreign keys are off on these connections (SQLite's default), so the order does not matter;
     # foreign_key_check afterwards proves nothing was left pointing at a row that went.
     for table in tables:
-        if "learner_id" in columns[table] and table not in ("change_log", "learner"):
+        if "learner_id" in columns[table] and table not in ("change_log", "learner", *KEEP):
             removed += con.execute(f'DELETE FROM "{table}" WHERE learner_id = ?', (lid,)).rowcount
     if "learner" in columns:
         removed += con.execute("DELETE FROM learner WHERE id = ?", (lid,)).rowcount
@@ -67,7 +71,7 @@ def holds_learner(con, learner_id: uuid.UUID | str) -> bool:  # noqa: ANN001
         "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'").fetchall()]
     for table in tables:
         cols = {r[1] for r in con.execute(f'PRAGMA table_info("{table}")').fetchall()}
-        column = "id" if table == "learner" else "learner_id" if "learner_id" in cols else None
+        column = "id" if table == "learner" else "learner_id" if "learner_id" in cols and table not in KEEP else None
         if column and con.execute(f'SELECT 1 FROM "{table}" WHERE {column} = ? LIMIT 1', (lid,)).fetchone():
             return True
     return False

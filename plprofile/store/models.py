@@ -353,13 +353,15 @@ class ChangeLog(SQLModel, table=True):
         Index("ix_change_log_learner_at", "learner_id", "at"),
         #: The class feed: what learners changed since a day, for the whole school, without reading it all.
         Index("ix_change_log_at", "at", "author_role"),
+        #: a field's last write, and a row's last delete or restore (sync's merge)
+        Index("ix_change_log_entity", "entity_id", "field", "hlc"),
     )
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
     at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
     learner_id: uuid.UUID | None = Field(default=None)
     entity: str = Field(max_length=32)
     entity_id: uuid.UUID
-    action: str = Field(max_length=16)  # create, update, delete, restore
+    action: str = Field(max_length=16)  # create, update, delete, restore, erase
     field: str | None = Field(default=None, max_length=64)
     old_value: str | None = Field(default=None)
     new_value: str | None = Field(default=None)
@@ -369,6 +371,63 @@ class ChangeLog(SQLModel, table=True):
     #: Whose session it was when that is not the author: a learner writing at a conference in their
     #: teacher's session. Empty when the author was signed in themselves.
     signed_in_id: uuid.UUID | None = Field(default=None)
+    #: The hybrid logical clock reading of the change (``domain.hlc``): sync orders and merges by it, never by
+    #: ``at``. Text that sorts like the clock.
+    hlc: str = Field(default="", max_length=100, index=True)
+
+
+class SyncConflict(SQLModel, table=True):
+    """Two concurrent writes of one free-text field: the one kept (in the row) and the one that lost, kept here
+    until a person resolves it. Never lost, never silently overwritten."""
+
+    __tablename__ = "sync_conflict"
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
+    learner_id: uuid.UUID | None = Field(default=None, index=True)
+    entity: str = Field(max_length=32)
+    entity_id: uuid.UUID
+    field: str = Field(max_length=64)
+    kept_value: str | None = Field(default=None)
+    kept_change_id: uuid.UUID | None = Field(default=None)
+    kept_hlc: str = Field(default="", max_length=100)
+    kept_author_id: uuid.UUID | None = Field(default=None)
+    kept_author_role: str = Field(default="", max_length=16)
+    kept_device_id: str = Field(default="", max_length=64)
+    lost_value: str | None = Field(default=None)
+    lost_change_id: uuid.UUID = Field(unique=True)
+    lost_hlc: str = Field(default="", max_length=100)
+    lost_author_id: uuid.UUID | None = Field(default=None)
+    lost_author_role: str = Field(default="", max_length=16)
+    lost_device_id: str = Field(default="", max_length=64)
+    resolved_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    resolved_by: uuid.UUID | None = Field(default=None)
+
+
+class FieldClock(SQLModel, table=True):
+    """Which write a field's value comes from, once sync has merged a write of it from elsewhere: its clock
+    reading and author role (``domain.merge`` compares an incoming write with it). A field only ever written on
+    this device has none: its latest change-log row says the same."""
+
+    __tablename__ = "field_clock"
+    entity_id: uuid.UUID = Field(primary_key=True)
+    field: str = Field(primary_key=True, max_length=64)
+    learner_id: uuid.UUID | None = Field(default=None, index=True)
+    hlc: str = Field(default="", max_length=100)
+    author_role: str = Field(default="", max_length=16)
+
+
+class ErasedLearner(SQLModel, table=True):
+    """A learner erased for good: changes about them that arrive later are dropped, so a device coming back
+    after a purge cannot bring them back. Neither their name nor their id is kept: ``token`` is a one-way hash
+    of their id (``store.changes.erased_token``), which a store that still holds the id can work out, and
+    nobody can turn back into it."""
+
+    __tablename__ = "erased_learner"
+    token: uuid.UUID = Field(primary_key=True)
+    erased_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
+    erased_by: uuid.UUID | None = Field(default=None)
+    #: The change that erased them (``change_log`` keeps it, with no words of the learner's).
+    change_id: uuid.UUID | None = Field(default=None)
 
 
 #: Tables whose rows belong to one learner (purged with them), child tables first.

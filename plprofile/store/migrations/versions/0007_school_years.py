@@ -49,12 +49,22 @@ def upgrade() -> None:
         batch_op.create_index('ix_year_snapshot_learner_id', ['learner_id'], unique=False)
     # read-only in the file itself: whatever writes to it (a bug, another program), a snapshot stays as it was
     # made; erasing a learner still deletes theirs
-    op.execute("CREATE TRIGGER year_snapshot_read_only BEFORE UPDATE ON year_snapshot "
-               "BEGIN SELECT RAISE(ABORT, 'a year snapshot is read-only'); END")
+    if op.get_bind().dialect.name == "postgresql":  # the school hub's server
+        op.execute("CREATE FUNCTION year_snapshot_read_only() RETURNS trigger LANGUAGE plpgsql AS "
+                   "$$ BEGIN RAISE EXCEPTION 'a year snapshot is read-only'; END $$")
+        op.execute("CREATE TRIGGER year_snapshot_read_only BEFORE UPDATE ON year_snapshot "
+                   "FOR EACH ROW EXECUTE FUNCTION year_snapshot_read_only()")
+    else:
+        op.execute("CREATE TRIGGER year_snapshot_read_only BEFORE UPDATE ON year_snapshot "
+                   "BEGIN SELECT RAISE(ABORT, 'a year snapshot is read-only'); END")
 
 
 def downgrade() -> None:
-    op.execute("DROP TRIGGER IF EXISTS year_snapshot_read_only")
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("DROP TRIGGER IF EXISTS year_snapshot_read_only ON year_snapshot")
+        op.execute("DROP FUNCTION IF EXISTS year_snapshot_read_only()")
+    else:
+        op.execute("DROP TRIGGER IF EXISTS year_snapshot_read_only")
     op.drop_table('year_snapshot')
     with op.batch_alter_table('account', schema=None) as batch_op:
         batch_op.drop_column('password_temporary')

@@ -1,7 +1,7 @@
 """Student-led conferences: who led a conference, and what was said at it and by whom.
 
 Revision ID: 0010_student_led_conferences
-Revises: 0007_school_years
+Revises: 0008_sync
 Create Date: 2026-12-06 02:30:00
 
 ``conference.led_by`` says who led it ("teacher", or "learner" for a student-led conference); conferences
@@ -16,7 +16,7 @@ from alembic import op
 from plprofile.store.types import UTCDateTime
 
 revision: str = '0010_student_led_conferences'
-down_revision: str | None = '0007_school_years'
+down_revision: str | None = '0008_sync'
 branch_labels: str | None = None
 depends_on: str | None = None
 

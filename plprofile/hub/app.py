@@ -1,0 +1,278 @@
+"""The hub's HTTP API (Starlette, served by uvicorn): pairing, push and pull. Each request opens what it
+needs from the database and keeps nothing between requests, so several processes can serve one PostgreSQL.
+
+Every request and answer is JSON; push bodies may be gzip-compressed. Refusals carry ``{"error": reason}``.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+import zlib
+from datetime import UTC, datetime
+
+from sqlalchemy import func, or_, select
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+
+from plprofile.domain.profile import Actor, Role
+from plprofile.store.engine import SCHEMA_HEAD, Store
+from plprofile.store.models import Account
+from plprofile.store.types import utcnow
+
+from . import admin, tables
+
+API = 1
+#: The largest body a request may have, as sent and once unpacked.
+MAX_BODY = 8 * 1024 * 1024
+MAX_UNPACKED = 32 * 1024 * 1024
+#: The most changes one push may carry, and one pull answer.
+MAX_BATCH = 2000
+PULL_LIMIT = 1000
+
+
+class Refused(Exception):
+    def __init__(self, status: int, reason: str, **extra) -> None:  # noqa: ANN003
+        super().__init__(reason)
+        self.status, self.reason, self.extra = status, reason, extra
+
+
+def _error(exc: Refused) -> JSONResponse:
+    return JSONResponse({"error": exc.reason, **exc.extra}, status_code=exc.status)
+
+
+async def _body(request: Request) -> dict:
+    size = int(request.headers.get("content-length") or 0)
+    if size > MAX_BODY:
+        raise Refused(413, f"the request is too large (more than {MAX_BODY // (1024 * 1024)} MB); nothing was written.")
+    chunks, total = [], 0
+    async for chunk in request.stream():
+        total += len(chunk)
+        if total > MAX_BODY:
+            raise Refused(413, f"the request is too large (more than {MAX_BODY // (1024 * 1024)} MB); "
+                               "nothing was written.")
+        chunks.append(chunk)
+    raw = b"".join(chunks)
+    if request.headers.get("content-encoding") == "gzip":
+        try:
+            unpacker = zlib.decompressobj(wbits=31)
+            raw = unpacker.decompress(raw, MAX_UNPACKED)
+            if unpacker.unconsumed_tail:
+                raise Refused(413, "the request unpacks to more than allowed; nothing was written.")
+        except zlib.error:
+            raise Refused(400, "the request's body is not valid gzip; nothing was written.") from None
+    try:
+        data = json.loads(raw)
+    except (ValueError, UnicodeDecodeError):
+        raise Refused(400, "the request's body is not valid JSON; nothing was written.") from None
+    if not isinstance(data, dict):
+        raise Refused(400, "the request's body must be a JSON object; nothing was written.")
+    return data
+
+
+def check_schema(data: dict) -> None:
+    schema = data.get("schema")
+    if schema == SCHEMA_HEAD:
+        return
+    from plprofile.store.engine import KNOWN_REVISIONS
+
+    if schema in KNOWN_REVISIONS:
+        raise Refused(409, f"this device's plprofile is older than the hub's (schema {schema}, the hub has "
+                           f"{SCHEMA_HEAD}): update plprofile on this device, then sync again. Nothing was written.",
+                      hub_schema=SCHEMA_HEAD)
+    raise Refused(409, f"this device's plprofile is newer than the hub's (schema {str(schema)[:64]}, the hub "
+                       f"has {SCHEMA_HEAD}): ask the school to update the hub's plprofile, then sync again. "
+                       "Nothing was written.", hub_schema=SCHEMA_HEAD)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat()
+
+
+def create_app(store: Store) -> Starlette:
+    """The hub's app over an open store (its engine's pool is all that lives between requests)."""
+
+    def authenticate(request: Request) -> tuple[dict, Actor]:
+        header = request.headers.get("authorization", "")
+        if not header.startswith("Bearer ") or "." not in header:
+            raise Refused(401, "this device is not paired with the hub (no credential): pair it first.")
+        device_id, _, token = header[len("Bearer "):].partition(".")
+        d = tables.device
+        with store.session() as s:
+            row = s.execute(select(d).where(d.c.id == device_id[:32])).first()
+            if row is None or not admin.same_hash(row.token_hash, admin.token_hash(token)):
+                raise Refused(401, "the hub does not know this device's credential: pair it again.")
+            if row.revoked_at is not None:
+                raise Refused(403, "this device was revoked on the hub: ask the school for a new pairing code.")
+            account = s.get(Account, uuid.UUID(row.account_id))
+        if account is None or account.deleted_at is not None or not account.enabled:
+            raise Refused(403, "the account this device acts for is no longer on the hub.")
+        return row._asdict(), actor_of(account)
+
+    def seen(device: dict) -> None:
+        """Note when a device last synced (at most once a minute: not a write per request)."""
+        now = utcnow()
+        last = device.get("last_seen_at")
+        if last is not None and (now - last).total_seconds() < 60:
+            return
+        with store.transaction() as s:
+            s.execute(tables.device.update().where(tables.device.c.id == device["id"]).values(last_seen_at=now))
+
+    async def hello(request: Request) -> JSONResponse:
+        return JSONResponse({"api": API, "schema": SCHEMA_HEAD, "time": _now()})
+
+    async def pair(request: Request) -> JSONResponse:
+        try:
+            data = await _body(request)
+            check_schema(data)
+            result = await run_in_threadpool(do_pair, data)
+        except Refused as exc:
+            return _error(exc)
+        return JSONResponse({**result, "time": _now()})
+
+    def do_pair(data: dict) -> dict:
+        secret = str(data.get("code", ""))[:64].upper()
+        name = str(data.get("name", ""))[:200]
+        inv = tables.invitation
+        now = utcnow()
+        token = uuid.uuid4().hex + uuid.uuid4().hex
+        device_id = uuid.uuid4().hex
+        with store.transaction() as s:
+            row = s.execute(select(inv).where(inv.c.code_hash == admin.token_hash(secret))).first()
+            if row is None:
+                raise Refused(403, "that pairing code is not right: check it, or ask for a new one.")
+            if row.used_at is not None:
+                raise Refused(403, "that pairing code was already used: ask for a new one.")
+            if row.expires_at <= now:
+                raise Refused(403, "that pairing code has expired (codes last 24 hours): ask for a new one.")
+            account = s.get(Account, uuid.UUID(row.account_id))
+            s.execute(tables.device.insert().values(
+                id=device_id, account_id=row.account_id, role=row.role, name=name, token_hash=admin.token_hash(token),
+                paired_at=now))
+            done = s.execute(inv.update().where(inv.c.id == row.id, inv.c.used_at.is_(None))
+                             .values(used_at=now, device_id=device_id))
+            if done.rowcount != 1:
+                raise Refused(403, "that pairing code was already used: ask for a new one.")
+        actor = actor_of(account)
+        return {"device_id": device_id, "token": token, "role": row.role, "schema": SCHEMA_HEAD,
+                "account": {"id": str(account.id), "name": account.display_name, "role": str(actor.role),
+                            "admin": actor.admin, "learner_id": str(account.learner_id) if account.learner_id else None}}
+
+    async def push(request: Request) -> JSONResponse:
+        try:
+            device, actor = await run_in_threadpool(authenticate, request)
+            data = await _body(request)
+            check_schema(data)
+            result = await run_in_threadpool(do_push, device, actor, data)
+        except Refused as exc:
+            return _error(exc)
+        return JSONResponse({**result, "time": _now()})
+
+    def do_push(device: dict, actor: Actor, data: dict) -> dict:
+        from plprofile.sync.changes import Change, MalformedChange, SyncRefused, apply
+
+        raw = data.get("changes")
+        if not isinstance(raw, list):
+            raise Refused(400, "a push carries a list of changes; nothing was written.")
+        if len(raw) > MAX_BATCH:
+            raise Refused(413, f"a push carries at most {MAX_BATCH} changes; nothing was written.")
+        try:
+            batch = [Change.from_json(c) for c in raw]
+        except MalformedChange as exc:
+            raise Refused(400, f"a change is malformed ({exc}); nothing was written.") from None
+        if len({c.id for c in batch}) != len(batch):
+            raise Refused(400, "a change appears twice in the batch; nothing was written.")
+        from .store import push_lock
+
+        try:
+            with push_lock(store) as s:
+                result = apply(s, actor, batch, check_policy=True)
+                applied = set(result.applied_ids)
+                admin.record(s, [c for c in batch if c.id in applied], source=device["id"])
+                admin.forget_erased(s, result.erased, keep=[c.id for c in batch if c.action == "erase"])
+        except SyncRefused as exc:
+            raise Refused(403, f"the hub refused this batch: {exc.reason} Nothing was written.",
+                          change_id=exc.change_id) from None
+        seen(device)
+        return {"acknowledged": [c.id for c in batch], "applied": result.applied, "skipped": result.skipped,
+                "conflicts": result.conflicts, "warnings": list(result.warnings)}
+
+    async def pull(request: Request) -> JSONResponse:
+        try:
+            device, actor = await run_in_threadpool(authenticate, request)
+            data = await _body(request)
+            check_schema(data)
+            result = await run_in_threadpool(do_pull, device, actor, data)
+        except Refused as exc:
+            return _error(exc)
+        return JSONResponse({**result, "time": _now()})
+
+    def do_pull(device: dict, actor: Actor, data: dict) -> dict:
+        from plprofile.sync.changes import Change, visible_to
+
+        cursor = data.get("cursor", 0)
+        limit = data.get("limit", PULL_LIMIT)
+        learners = data.get("learners")
+        if not isinstance(cursor, int) or cursor < 0 or not isinstance(limit, int) or not 0 < limit <= PULL_LIMIT:
+            raise Refused(400, "a pull names a cursor (a whole number) and a limit; nothing was read.")
+        if learners is not None and (not isinstance(learners, list) or len(learners) > 500
+                                     or not all(isinstance(x, str) and len(x) <= 36 for x in learners)):
+            raise Refused(400, "a pull's learners are a list of at most 500 ids; nothing was read.")
+        c = tables.change
+        with store.session() as s:
+            top = s.execute(select(func.max(c.c.seq))).scalar() or 0  # every number below is committed
+            scope = scope_of(s, actor)
+            where = [c.c.seq > cursor, c.c.seq <= top]
+            if learners is not None:  # a learner who came into this device's scope: their history from the start
+                where.append(c.c.learner_id.in_(learners))
+            elif scope is not None:  # read only what may concern this device (erasures always do)
+                where.append(or_(c.c.learner_id.is_(None), c.c.learner_id.in_(scope),
+                                 c.c.body.like('%"action":"erase"%')))
+            rows = s.execute(select(c.c.seq, c.c.body, c.c.source_device).where(*where)
+                             .order_by(c.c.seq).limit(limit)).all()
+            more = len(rows) == limit
+            theirs = [Change.from_json(json.loads(r.body)) for r in rows
+                      if learners is not None or r.source_device != device["id"]]
+            shown = visible_to(s, actor, theirs) if theirs else []
+            if scope is not None:  # a row tied to a learner out of scope (their class membership) stays here
+                within = set(scope)
+                shown = [ch for ch in shown if ch.learner_id is None or ch.learner_id in within
+                         or ch.action == "erase"]
+        seen(device)
+        if learners is not None:
+            new_cursor = rows[-1].seq if more else top
+            return {"changes": [ch.to_json() for ch in shown], "cursor": new_cursor, "more": more, "scope": None}
+        new_cursor = rows[-1].seq if more else max(top, cursor)
+        return {"changes": [ch.to_json() for ch in shown], "cursor": new_cursor, "more": more,
+                "scope": None if more else scope}
+
+    return Starlette(routes=[
+        Route("/v1/hello", hello, methods=["GET"]),
+        Route("/v1/pair", pair, methods=["POST"]),
+        Route("/v1/push", push, methods=["POST"]),
+        Route("/v1/pull", pull, methods=["POST"]),
+    ])
+
+
+def actor_of(account: Account) -> Actor:
+    if account.kind == "learner":
+        return Actor(account_id=account.id, role=Role.LEARNER, learner_id=account.learner_id)
+    return Actor(account_id=account.id, role=Role.TEACHER, admin=account.kind == "admin")
+
+
+def scope_of(session, actor: Actor) -> list[str] | None:  # noqa: ANN001
+    """The learners ``actor`` may read now (None: every learner, an admin's scope): a device drops the rest."""
+    from plprofile.domain.policy import Action, Kind, Target, decide
+    from plprofile.services.access import class_scopes
+    from plprofile.store.models import Learner
+
+    if actor.admin:
+        return None
+    scopes = class_scopes(session)
+    ids = session.execute(select(Learner.id).where(Learner.deleted_at.is_(None))).scalars().all()
+    return [str(i) for i in ids if decide(actor, Action.READ, Target(Kind.LEARNER, learner_id=i, row_id=i,
+                                                                       class_scope=scopes.get(i)))]
+

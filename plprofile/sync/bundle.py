@@ -1,0 +1,150 @@
+"""Sync bundles: the changes a device has not had acknowledged (or all it holds), in one file sealed with a
+passphrase (the ``.plpx`` sealing of ``services.protect``), for a school without a network between devices.
+
+Importing a bundle is a push by the account that wrote it: it is applied by the same merge and the same
+access policy (``sync.changes.apply``), as that account (which must exist in the importing store), in one
+transaction; importing it again changes nothing.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from plprofile.domain.profile import Actor, Role
+from plprofile.services import protect
+from plprofile.store.engine import KNOWN_REVISIONS, SCHEMA_HEAD, Store
+from plprofile.store.models import Account, Meta
+
+from .changes import ApplyResult, Change, MalformedChange, SyncRefused, apply, everything, outgoing
+
+FORMAT = "plprofile-sync-bundle"
+VERSION = 1
+#: ``meta`` key a paired device keeps its account's id under (the hub's pairing writes it); a store that was
+#: never paired writes bundles as its first staff account.
+ACCOUNT_KEY = "sync_account"
+#: A bundle holds at most this many changes (a whole school's history is far below it).
+MAX_CHANGES = 2_000_000
+
+
+class BundleError(Exception):
+    """A bundle that cannot be written or read; the message says why and that nothing changed."""
+
+
+@dataclass(frozen=True)
+class Bundle:
+    account_id: str
+    device_id: str
+    schema: str
+    changes: list[Change]
+
+
+def store_account(session) -> Account:  # noqa: ANN001
+    """The account this store acts as in sync: the paired account, else its first staff account."""
+    meta = session.get(Meta, ACCOUNT_KEY)
+    if meta is not None and meta.value:
+        account = session.get(Account, uuid.UUID(meta.value))
+        if account is not None and account.deleted_at is None:
+            return account
+    account = session.execute(select(Account).where(
+        Account.kind.in_(("admin", Role.TEACHER.value)), Account.deleted_at.is_(None))
+        .order_by(Account.created_at)).scalars().first()
+    if account is None:
+        raise BundleError("This store has no teacher or admin account to write a bundle as; nothing was written.")
+    return account
+
+
+def actor_of(account: Account) -> Actor:
+    if account.kind == Role.LEARNER.value:
+        if account.learner_id is None:
+            raise BundleError("The bundle's account is a learner's account without a learner.")
+        return Actor(account_id=account.id, role=Role.LEARNER, learner_id=account.learner_id)
+    return Actor(account_id=account.id, role=Role.TEACHER, admin=account.kind == "admin")
+
+
+def export_bundle(store: Store, dest: Path, passphrase: str, *, every: bool = False,
+                  learner_id: uuid.UUID | None = None) -> int:
+    """Seal this store's unacknowledged changes (``every``: all the changes it holds) into ``dest``; with
+    ``learner_id`` only that learner's. Returns how many changes it holds."""
+    with store.session() as s:
+        account = store_account(s)
+        if every:
+            found = everything(s, learner_id=learner_id)
+        else:
+            found = outgoing(s)
+            if learner_id is not None:
+                mine = {c.id for c in everything(s, learner_id=learner_id)}
+                found = [c for c in found if c.id in mine]
+    document = {"format": FORMAT, "version": VERSION, "schema": SCHEMA_HEAD, "account_id": str(account.id),
+                "device_id": store.device_id, "written_at": datetime.now(UTC).isoformat(),
+                "changes": [c.to_json() for c in found]}
+    data = gzip.compress(json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+    protect.protect_bytes(data, dest, passphrase, Path(dest).with_suffix(".json.gz").name)
+    return len(found)
+
+
+def read_bundle(path: Path, passphrase: str) -> Bundle:
+    """Open and check a bundle; BundleError (or protect's errors) says what is wrong. Nothing is written."""
+    raw = protect.open_bytes(path, passphrase)
+    try:
+        document: Any = json.loads(gzip.decompress(raw).decode("utf-8"))
+    except (OSError, EOFError, ValueError, UnicodeDecodeError):
+        raise BundleError(f"{Path(path).name} is not a sync bundle (or it is damaged); nothing was imported.") from None
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise BundleError(f"{Path(path).name} is not a sync bundle; nothing was imported.")
+    if document.get("version") != VERSION or not isinstance(document.get("schema"), str):
+        raise BundleError(f"{Path(path).name} was written by a newer plprofile: update plprofile here, then import "
+                          "it again. Nothing was imported.")
+    schema = document["schema"]
+    if schema != SCHEMA_HEAD:
+        if schema not in KNOWN_REVISIONS:
+            raise BundleError(f"{Path(path).name} was written by a newer plprofile (store schema {schema[:40]}): "
+                              "update plprofile here, then import it again. Nothing was imported.")
+        raise BundleError(f"{Path(path).name} was written by an older plprofile (store schema {schema}): update "
+                          "plprofile on the device that wrote it and write the bundle again. Nothing was imported.")
+    changes = document.get("changes")
+    if not isinstance(changes, list) or len(changes) > MAX_CHANGES:
+        raise BundleError(f"{Path(path).name} is damaged (no list of changes); nothing was imported.")
+    try:
+        account_id = str(uuid.UUID(str(document.get("account_id"))))
+        parsed = [Change.from_json(c) for c in changes]
+    except (ValueError, MalformedChange) as exc:
+        raise BundleError(f"{Path(path).name} holds a malformed change ({exc}); nothing was imported.") from None
+    return Bundle(account_id, str(document.get("device_id", ""))[:64], schema, parsed)
+
+
+def _first_admin(bundle: Bundle) -> Account | None:
+    """The admin account a bundle creates for the account that wrote it, if it does."""
+    for change in bundle.changes:
+        if change.entity == "account" and change.action == "create" and change.entity_id == bundle.account_id:
+            try:
+                content = json.loads(change.new or "")
+            except ValueError:
+                return None
+            if isinstance(content, dict) and content.get("kind") == "admin":
+                return Account(id=uuid.UUID(bundle.account_id), kind="admin", display_name="")
+    return None
+
+
+def import_bundle(store: Store, bundle: Bundle) -> ApplyResult:
+    """Apply ``bundle`` as the account that wrote it, in one transaction; BundleError when that account is not
+    in this store or the policy refuses a change (then nothing was written)."""
+    with store.transaction() as s:
+        account = s.get(Account, uuid.UUID(bundle.account_id))
+        if account is None and s.execute(select(Account.id).limit(1)).first() is None:
+            account = _first_admin(bundle)  # an empty store takes its first data from an admin's bundle
+        if account is None or account.deleted_at is not None:
+            raise BundleError("The account that wrote this bundle is not in this store (import the school's admin "
+                              "bundle first, or pair with the hub); nothing was imported.")
+        try:
+            return apply(s, actor_of(account), bundle.changes, check_policy=True)
+        except SyncRefused as exc:
+            raise BundleError(f"This bundle was refused: {exc.reason} (change {exc.change_id}). Nothing was "
+                              "imported.") from exc

@@ -1,0 +1,231 @@
+"""The device's side of the hub: pairing (the hub's certificate pinned from the code) and sync rounds (push the
+outbox in compressed batches, pull by the hub's sequence number), over httpx. No Qt."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import socket
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from urllib.parse import urlsplit
+
+from sqlalchemy import select
+
+from plprofile.domain.profile import Actor, Role
+from plprofile.store.engine import SCHEMA_HEAD, Store
+from plprofile.store.models import Meta
+
+#: Changes per push request; pull pages are the hub's to size.
+PUSH_BATCH = 500
+#: A device clock further than this from the hub's is reported.
+SKEW_WARNING_S = 300
+TIMEOUT_S = 60.0
+KEYS = ("hub_url", "hub_cert", "hub_device_id", "hub_token", "hub_account", "hub_cursor")
+
+
+class SyncError(Exception):
+    """A pairing or sync round that could not be done; the message says why and what to do."""
+
+
+@dataclass
+class RoundResult:
+    pushed: int = 0
+    pulled: int = 0
+    conflicts: int = 0
+    removed: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return {"pushed": self.pushed, "pulled": self.pulled, "conflicts": self.conflicts,
+                "removed": self.removed, "warnings": self.warnings}
+
+
+def _meta(store: Store) -> dict[str, str]:
+    with store.session() as s:
+        return {m.key: m.value for m in s.execute(select(Meta).where(Meta.key.in_(KEYS))).scalars()}
+
+
+def _set_meta(session, values: dict[str, str]) -> None:  # noqa: ANN001
+    for key, value in values.items():
+        row = session.get(Meta, key)
+        if row is None:
+            session.add(Meta(key=key, value=value))
+        else:
+            row.value = value
+            session.add(row)
+
+
+def paired(store: Store) -> bool:
+    return "hub_token" in _meta(store)
+
+
+def _host_port(url: str) -> tuple[str, int]:
+    parts = urlsplit(url if "://" in url else f"https://{url}")
+    if parts.scheme != "https" or not parts.hostname:
+        raise SyncError(f"{url} is not a hub address like https://hub.school.example:8443.")
+    return parts.hostname, parts.port or 443
+
+
+def _client(url: str, pem: str):  # noqa: ANN202
+    import httpx  # start-up: only sync and pairing talk to the hub
+
+    from plprofile.hub.tls import pinned_context
+
+    return httpx.Client(base_url=url.rstrip("/"), verify=pinned_context(pem), timeout=TIMEOUT_S)
+
+
+def _answer(response) -> dict:  # noqa: ANN001
+    try:
+        data = response.json()
+    except ValueError:
+        data = {}
+    if response.status_code != 200:
+        raise SyncError(data.get("error") or f"the hub answered {response.status_code}.")
+    return data
+
+
+def _call(client, path: str, body: dict, headers: dict | None = None) -> dict:  # noqa: ANN001
+    import httpx
+
+    raw = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
+    packed = gzip.compress(raw, compresslevel=6)
+    try:
+        response = client.post(path, content=packed, headers={
+            "content-type": "application/json", "content-encoding": "gzip", **(headers or {})})
+    except httpx.ConnectError as exc:
+        if "CERTIFICATE_VERIFY_FAILED" in str(exc):
+            raise SyncError("the hub showed a different certificate from the one this device paired with: "
+                            "this may not be the school's hub. Nothing was sent. If the hub's certificate was "
+                            "replaced, pair this device again.") from exc
+        raise SyncError(f"the hub cannot be reached ({exc}); try again when the network is there.") from exc
+    except httpx.HTTPError as exc:
+        raise SyncError(f"the hub cannot be reached ({exc}); try again when the network is there.") from exc
+    return _answer(response)
+
+
+def pair(store: Store, url: str, code: str, name: str | None = None) -> dict:
+    """Pair this device with the hub at ``url`` using a one-time ``code``: the hub's certificate must match the
+    fingerprint the code carries, else nothing is sent. The credential is kept in this device's store."""
+    from plprofile.hub.admin import split_code
+    from plprofile.hub.tls import code_part
+
+    if paired(store):
+        raise SyncError("this device is already paired with a hub.")
+    try:
+        secret, fp = split_code(code)
+    except ValueError as exc:
+        raise SyncError(f"{exc}; nothing was changed.") from None
+    host, port = _host_port(url)
+    from plprofile.hub.tls import peer_certificate
+
+    try:
+        der = peer_certificate(host, port)
+    except OSError as exc:
+        raise SyncError(f"the hub at {url} cannot be reached ({exc}); nothing was changed.") from exc
+    if code_part(der) != fp:
+        raise SyncError("the hub at this address shows a different certificate from the one in the pairing "
+                        "code: it may not be the school's hub. Nothing was sent.")
+    import ssl
+
+    pem = ssl.DER_cert_to_PEM_cert(der)
+    base = f"https://{host}:{port}"
+    with _client(base, pem) as client:
+        answer = _call(client, "/v1/pair", {"code": secret, "name": name or socket.gethostname(),
+                                            "schema": SCHEMA_HEAD})
+    with store.transaction() as s:
+        _set_meta(s, {"hub_url": base, "hub_cert": pem, "hub_device_id": answer["device_id"],
+                      "hub_token": answer["token"], "hub_account": json.dumps(answer["account"]),
+                      "hub_cursor": "0"})
+    return {**answer["account"], "invited_as": answer["role"]}
+
+
+def hub_actor(account: dict) -> Actor:
+    return Actor(account_id=uuid.UUID(account["id"]),
+                 role=Role.LEARNER if account["role"] == "learner" else Role.TEACHER,
+                 learner_id=uuid.UUID(account["learner_id"]) if account.get("learner_id") else None,
+                 admin=bool(account.get("admin")))
+
+
+def _skew(answer: dict, result: RoundResult) -> None:
+    try:
+        hub_time = datetime.fromisoformat(answer["time"])
+    except (KeyError, TypeError, ValueError):
+        return
+    off = (datetime.now(UTC) - hub_time).total_seconds()
+    if abs(off) > SKEW_WARNING_S and not any("clock" in w for w in result.warnings):
+        result.warnings.append(f"this device's clock is {abs(off) / 60:.0f} minutes "
+                               f"{'ahead of' if off > 0 else 'behind'} the hub's: set it right (sync still "
+                               "merges correctly).")
+
+
+def sync_round(store: Store) -> RoundResult:
+    """One round: push everything not yet acknowledged (batch by batch, each acknowledged as it lands, so an
+    interrupted round resumes), then pull what changed in this device's scope since its cursor."""
+    from plprofile.sync.changes import drop_out_of_scope, mark_acknowledged, outgoing
+
+    meta = _meta(store)
+    if "hub_token" not in meta:
+        raise SyncError("this device is not paired with a hub: run 'plprofile pair URL CODE' first.")
+    auth = {"authorization": f"Bearer {meta['hub_device_id']}.{meta['hub_token']}"}
+    actor = hub_actor(json.loads(meta["hub_account"]))
+    result = RoundResult()
+    with _client(meta["hub_url"], meta["hub_cert"]) as client:
+        while True:
+            with store.session() as s:
+                batch = outgoing(s, limit=PUSH_BATCH)
+            if not batch:
+                break
+            answer = _call(client, "/v1/push", {"schema": SCHEMA_HEAD, "changes": [c.to_json() for c in batch]},
+                           auth)
+            with store.transaction() as s:
+                mark_acknowledged(s, answer["acknowledged"])
+            result.pushed += answer["applied"]
+            result.conflicts += answer.get("conflicts", 0)
+            result.warnings += [w for w in answer.get("warnings", []) if w not in result.warnings]
+            _skew(answer, result)
+        cursor = int(_meta(store).get("hub_cursor", "0"))
+        scope = None
+        while True:
+            answer = _call(client, "/v1/pull", {"schema": SCHEMA_HEAD, "cursor": cursor}, auth)
+            _pulled(store, actor, answer, result, save_cursor=True)
+            cursor = answer["cursor"]
+            scope = answer.get("scope", scope)
+            if not answer.get("more"):
+                break
+        if scope is not None:
+            from plprofile.store.models import Learner
+
+            with store.session() as s:
+                here = {str(i) for i in s.execute(select(Learner.id)).scalars()}
+            came = sorted(set(scope) - here)  # new in this device's scope: their history from the start
+            for i in range(0, len(came), 500):
+                after = 0
+                while True:
+                    answer = _call(client, "/v1/pull", {"schema": SCHEMA_HEAD, "cursor": after,
+                                                        "learners": came[i:i + 500]}, auth)
+                    _pulled(store, actor, answer, result, save_cursor=False)
+                    after = answer["cursor"]
+                    if not answer.get("more"):
+                        break
+            gone = sorted(here - set(scope))
+            if gone:
+                with store.transaction() as s:
+                    result.removed = drop_out_of_scope(s, gone)
+    return result
+
+
+def _pulled(store: Store, actor: Actor, answer: dict, result: RoundResult, *, save_cursor: bool) -> None:
+    """Apply one page of pulled changes (and keep the cursor) in one transaction."""
+    from plprofile.sync.changes import Change, apply
+
+    _skew(answer, result)
+    changes = [Change.from_json(c) for c in answer["changes"]]
+    with store.transaction() as s:
+        if changes:
+            applied = apply(s, actor, changes, check_policy=False)
+            result.pulled += applied.applied
+            result.conflicts += applied.conflicts
+        if save_cursor:
+            _set_meta(s, {"hub_cursor": str(answer["cursor"])})
