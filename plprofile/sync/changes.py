@@ -24,6 +24,7 @@ from plprofile.domain.hlc import HLC, ClockError, receive
 from plprofile.domain.policy import (
     FIXED_FIELDS,
     HIDDEN,
+    SCHOOL_ADMINS,
     AccessDenied,
     Action,
     Kind,
@@ -361,6 +362,8 @@ def _check_create(session: Session, actor: Actor, change: Change, model: type[Ro
         return
     row = model(**values, id=uuid.UUID(change.entity_id), author_id=_uuid(change.author_id),
                 author_role=change.author_role)
+    if isinstance(row, Account) and row.kind == "admin" and not actor.admin:
+        raise AccessDenied(SCHOOL_ADMINS)  # a teacher's device cannot make a school admin (raise its own scope)
     hidden = None
     if isinstance(row, ProfileEntry) and row.parent_id is not None and not row.teacher_only:
         parent = session.get(ProfileEntry, row.parent_id)
