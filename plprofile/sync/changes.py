@@ -24,6 +24,7 @@ from plprofile.domain.hlc import HLC, ClockError, receive
 from plprofile.domain.policy import (
     FIXED_FIELDS,
     HIDDEN,
+    SCHOOL_ADMINS,
     AccessDenied,
     Action,
     Kind,
@@ -361,6 +362,8 @@ def _check_create(session: Session, actor: Actor, change: Change, model: type[Ro
         return
     row = model(**values, id=uuid.UUID(change.entity_id), author_id=_uuid(change.author_id),
                 author_role=change.author_role)
+    if isinstance(row, Account) and row.kind == "admin" and not actor.admin:
+        raise AccessDenied(SCHOOL_ADMINS)  # a teacher's device cannot make a school admin (raise its own scope)
     hidden = None
     if isinstance(row, ProfileEntry) and row.parent_id is not None and not row.teacher_only:
         parent = session.get(ProfileEntry, row.parent_id)
@@ -385,8 +388,6 @@ def _check_links(session: Session, row: Row) -> None:
         parent = session.get(parent_model, parent_id)
         if parent is not None and getattr(parent, "learner_id", None) != owner:
             raise AccessDenied(HIDDEN)
-    if isinstance(row, Account) and row.learner_id is not None and session.get(Learner, row.learner_id) is None:
-        return
 
 
 def _check_existing(session: Session, actor: Actor, change: Change, row: Row, scopes: _Scopes) -> None:
@@ -435,17 +436,32 @@ def _about(change: Change, values: dict[str, Any] | None = None) -> set[str]:
 
 
 def _learner_by_token(session: Session, token: str) -> uuid.UUID | None:
+    session.flush()
     for learner_id in session.execute(select(Learner.id)).scalars():
         if str(erased_token(learner_id)) == token:
             return learner_id
     return None
 
 
+def _clocks(session: Session) -> dict[tuple[uuid.UUID, str], FieldClock | None]:
+    """The field clocks this batch read or wrote (pending ones are not in the identity map until flushed)."""
+    return session.info.setdefault("sync_field_clocks", {})
+
+
+def _clock(session: Session, row: Row, field_name: str) -> FieldClock | None:
+    cache = _clocks(session)
+    key = (row.id, field_name)
+    if key not in cache:
+        cache[key] = session.get(FieldClock, key)
+    return cache[key]
+
+
 def _field_state(session: Session, row: Row, field_name: str) -> merge.FieldState:
     value = store_changes.as_text(getattr(row, field_name))
-    clock = session.get(FieldClock, (row.id, field_name))
+    clock = _clock(session, row, field_name)
     if clock is not None:
         return merge.FieldState(value, clock.hlc, clock.author_role)
+    session.flush()  # the batch's own change-log rows count too
     last = session.execute(
         select(ChangeLog.hlc, ChangeLog.author_role).where(
             ChangeLog.entity_id == row.id, or_(ChangeLog.field == field_name, ChangeLog.action == "create"))
@@ -456,19 +472,31 @@ def _field_state(session: Session, row: Row, field_name: str) -> merge.FieldStat
 
 
 def _set_clock(session: Session, row: Row, field_name: str, hlc: str, role: str) -> None:
-    clock = session.get(FieldClock, (row.id, field_name))
+    clock = _clock(session, row, field_name)
     if clock is None:
-        session.add(FieldClock(entity_id=row.id, field=field_name, learner_id=access.owner_of(row), hlc=hlc,
-                               author_role=role))
+        clock = FieldClock(entity_id=row.id, field=field_name, learner_id=access.owner_of(row), hlc=hlc,
+                           author_role=role)
+        session.add(clock)
+        _clocks(session)[row.id, field_name] = clock
     else:
         clock.hlc, clock.author_role = hlc, role
 
 
 def _presence_hlc(session: Session, entity_id: uuid.UUID) -> str:
-    return session.execute(
-        select(ChangeLog.hlc).where(ChangeLog.entity_id == entity_id,
-                                    ChangeLog.action.in_(("create", "delete", "restore")))
-        .order_by(ChangeLog.hlc.desc()).limit(1)).scalar() or ""
+    cache = session.info.setdefault("sync_presence", {})
+    if entity_id not in cache:
+        session.flush()
+        cache[entity_id] = session.execute(
+            select(ChangeLog.hlc).where(ChangeLog.entity_id == entity_id,
+                                        ChangeLog.action.in_(("create", "delete", "restore")))
+            .order_by(ChangeLog.hlc.desc()).limit(1)).scalar() or ""
+    return cache[entity_id]
+
+
+def _presence_seen(session: Session, entity_id: uuid.UUID, hlc: str) -> None:
+    cache = session.info.setdefault("sync_presence", {})
+    if hlc > cache.get(entity_id, ""):
+        cache[entity_id] = hlc
 
 
 def _log_row(change: Change) -> ChangeLog:
@@ -484,6 +512,7 @@ def _log_row(change: Change) -> ChangeLog:
 
 def erase_rows(session: Session, learner_id: uuid.UUID, *, keep_log: Iterable[uuid.UUID] = ()) -> None:
     """Delete every row about the learner (their rows, account, change log, conflicts, field clocks)."""
+    session.flush()
     account_ids = list(session.execute(select(Account.id).where(Account.learner_id == learner_id)).scalars())
     for model in LEARNER_OWNED:
         session.execute(delete(model).where(model.learner_id == learner_id))  # type: ignore[attr-defined]
@@ -525,17 +554,30 @@ def apply(session: Session, actor: Actor, changes: Sequence[Change], *, check_po
             raise SyncRefused("a change id is not a UUID", str(change.id)[:40]) from None
     ordered = sorted(changes, key=lambda c: c.hlc)
     try:
-        with session.begin_nested():
+        with session.begin_nested(), session.no_autoflush:  # flushed where a query must see the batch
             known = _known(session, ids)
             _apply_all(session, actor, ordered, known, check_policy, result)
-    except AccessDenied as exc:
-        raise SyncRefused(str(exc), getattr(exc, "change_id", None)) from exc
-    except MalformedChange as exc:
-        raise SyncRefused(f"a change is malformed: {exc}", getattr(exc, "change_id", None)) from exc
-    except IntegrityError as exc:
-        raise SyncRefused("a change clashes with this store's rows (a row it names is missing, or a name or "
-                          "ID that must be unique is taken)", getattr(exc, "change_id", None)) from exc
+            session.flush()
+    except (AccessDenied, MalformedChange, IntegrityError) as exc:
+        session.expire_all()  # the objects of the rolled-back savepoint hold nothing true
+        raise _as_refusal(exc) from exc
+    except BaseException:
+        session.expire_all()
+        raise
+    finally:
+        session.info.pop("sync_field_clocks", None)
+        session.info.pop("sync_presence", None)
     return result
+
+
+def _as_refusal(exc: Exception) -> SyncRefused:
+    change_id = getattr(exc, "change_id", None)
+    if isinstance(exc, AccessDenied):
+        return SyncRefused(str(exc), change_id)
+    if isinstance(exc, MalformedChange):
+        return SyncRefused(f"a change is malformed: {exc}", change_id)
+    return SyncRefused("a change clashes with this store's rows (a row it names is missing, or a name or ID "
+                       "that must be unique is taken)", change_id)
 
 
 def _apply_all(session: Session, actor: Actor, ordered: list[Change], known: set[str], check_policy: bool,
@@ -566,7 +608,6 @@ def _apply_all(session: Session, actor: Actor, ordered: list[Change], known: set
             logged = _apply_one(session, actor, change, check_policy, scopes, erased, result)
             if logged:
                 session.add(_log_row(change))
-                session.flush()
             result.applied += 1
             result.applied_ids.append(change.id)
         except (AccessDenied, MalformedChange, IntegrityError) as exc:
@@ -590,7 +631,7 @@ def _apply_one(session: Session, actor: Actor, change: Change, check_policy: boo
         if learner_id is not None:
             erase_rows(session, learner_id)
             result.erased.append(str(learner_id))
-        if session.get(ErasedLearner, uuid.UUID(change.entity_id)) is None:
+        if change.entity_id not in erased and session.get(ErasedLearner, uuid.UUID(change.entity_id)) is None:
             session.add(ErasedLearner(token=uuid.UUID(change.entity_id), erased_by=_uuid(change.author_id),
                                       change_id=uuid.UUID(change.id)))
         erased.add(change.entity_id)
@@ -616,6 +657,7 @@ def _apply_one(session: Session, actor: Actor, change: Change, check_policy: boo
                         author_role=change.author_role)
             session.add(new)
             session.flush()
+            _presence_seen(session, entity_id, change.hlc)
             if model is ClassMember:
                 scopes.forget()
         return True
@@ -629,7 +671,9 @@ def _apply_one(session: Session, actor: Actor, change: Change, check_policy: boo
     if change.action == "update":
         _update(session, change, model, row, result)
     elif change.action in ("delete", "restore"):
-        if merge.presence(_presence_hlc(session, entity_id), change.hlc):
+        current = _presence_hlc(session, entity_id)
+        _presence_seen(session, entity_id, change.hlc)
+        if merge.presence(current, change.hlc):
             when = datetime.fromisoformat(change.at)
             row.deleted_at = when if change.action == "delete" else None
             row.updated_at = when
@@ -681,6 +725,7 @@ def _writer(session: Session, entity_id: uuid.UUID, field_name: str, hlc: str) -
     """(change id, author id, device) of the write of a field with clock reading ``hlc``."""
     if not hlc:
         return None
+    session.flush()
     return session.execute(select(ChangeLog.id, ChangeLog.author_id, ChangeLog.device_id).where(
         ChangeLog.entity_id == entity_id, ChangeLog.hlc == hlc)).first()
 

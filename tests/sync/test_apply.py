@@ -297,3 +297,24 @@ def test_a_device_cannot_put_another_accounts_name_on_a_change(two):
             apply(s, ana_actor, [as_teacher])
     with hub.transaction() as s:
         assert apply(s, ana_actor, [mine]).applied == 1
+
+
+def test_a_teachers_device_cannot_make_a_school_admin(two):
+    from plprofile.store import changes as store_changes
+    from plprofile.store.models import Account
+
+    a, hub = two
+    admin = _admin(a)
+    with a.transaction() as s:
+        tess = store_changes.create(s, a.device_id, Account(kind="teacher", display_name="Tess"), admin, None)
+    _push(a, hub, admin)
+    tess_actor = Actor(account_id=tess.id, role=Role.TEACHER)
+    with a.transaction() as s:
+        store_changes.create(s, a.device_id, Account(kind="admin", display_name="Tess again"), tess_actor, None)
+    with a.session() as s:
+        (made,) = outgoing(s)
+    with pytest.raises(SyncRefused, match="school admin"):
+        with hub.transaction() as s:
+            apply(s, tess_actor, [made])
+    with hub.transaction() as s:
+        assert apply(s, admin, [made]).applied == 1  # the school's admin may
