@@ -27,7 +27,7 @@ def demo_dir(tmp_path):
 def test_spanish_main_window_and_stage_descriptors(language, open_window, qtbot, demo_dir):
     assert language("es") == "es"
     window = open_window(demo_dir)
-    assert [a.text() for a in window.menuBar().actions()] == ["&Archivo", "A&prendiz", "&Ver"]
+    assert [a.text() for a in window.menuBar().actions()] == ["&Archivo", "A&prendiz", "&Ver", "&Centro"]
     tabs = window.profile.tabs
     assert [tabs.tabText(i) for i in range(tabs.count())][:9] == [
         "&1 Sobre mí", "&2 Fortalezas", "&3 Cómo aprendo", "&4 Mochila", "&5 Voz y elección", "&6 Metas",
