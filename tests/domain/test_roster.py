@@ -272,7 +272,8 @@ def test_every_problem_is_collected_and_the_message_is_capped() -> None:
 
 
 @pytest.mark.slow
-def test_fifty_thousand_rows_is_quick() -> None:
+def test_fifty_thousand_rows_all_arrive() -> None:
+    # how fast is for the benchmark (bench_import); here only that every row arrives, in order
     data = big_file(50_000)
     start = time.perf_counter()
     rows = parse_roster(data)
@@ -280,7 +281,6 @@ def test_fifty_thousand_rows_is_quick() -> None:
     print(f"parsed 50,000 rows ({len(data):,} bytes) in {elapsed:.3f} s")
     assert len(rows) == 50_000
     assert rows[-1].line == 50_001 and rows[-1].given_name == "Zoë50001"
-    assert elapsed < 5  # generous for slow CI machines; typically well under 0.5 s
 
 
 @pytest.mark.slow
