@@ -106,8 +106,7 @@ class SchoolService:
         if work.empty:
             return dict(work.counts)
         if getattr(work, "stamp", None) != self.store.data_stamp():
-            raise ValidationError("roster", "The store changed since the preview. Nothing was imported; "
-                                            "import the set again.")
+            raise ValidationError("roster", "preview_stale")
         with self.store.transaction() as s:
             oneroster.apply(s, self.store.device_id, actor, work)
         return dict(work.counts)

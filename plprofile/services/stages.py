@@ -368,20 +368,20 @@ class StagesService:
         """
         framework = framework or self.active_framework(actor)
         if not ratings or all(r.learner is None and r.teacher is None and r.agreed is None for r in ratings):
-            raise ValidationError("ratings", "Rate at least one element before saving.")
+            raise ValidationError("ratings", "rate_one")
         seen: set[str] = set()
         for r in ratings:
             element = framework.get_element(r.element_id)
             if element is None:
-                raise ValidationError("element", f"'{r.element_id}' is not an element of {framework.text()}.")
+                raise ValidationError("element", "not_an_element", element=r.element_id, framework=framework.text())
             if r.element_id in seen:
-                raise ValidationError("element", f"'{element.text()}' is rated twice.")
+                raise ValidationError("element", "rated_twice", element=element.text())
             seen.add(r.element_id)
             for value in (r.learner, r.teacher, r.agreed):
                 try:
                     framework.validate_value(value)
                 except ValueError as exc:
-                    raise ValidationError("value", f"{element.text()}: {exc}") from exc
+                    raise ValidationError("value", "element_value", element=element.text(), problem=exc) from exc
             # each rating names the values it sets: a learner's self-assessment sets only their own
             given = {"element_id", "note"} | {name for name, value in (
                 ("learner_value", r.learner), ("teacher_value", r.teacher), ("agreed_value", r.agreed))
@@ -570,7 +570,7 @@ class StagesService:
     @staticmethod
     def _check_element(framework: Framework, element_id: str) -> None:
         if framework.get_element(element_id) is None:
-            raise ValidationError("element", f"'{element_id}' is not an element of {framework.text()}.")
+            raise ValidationError("element", "not_an_element", element=element_id, framework=framework.text())
 
     def last_assessed(self, actor: Actor) -> dict[str, date | None]:
         """When each learner was last assessed (None: never), for "who has not been assessed recently"."""

@@ -28,6 +28,7 @@ from plprofile.store import cipher
 from . import ask
 from .a11y import reachable_by_tab, show_message
 from .context import AppContext
+from .messages import explain
 from .worker import run_in_background
 
 MIN_SECRET = 8
@@ -78,14 +79,14 @@ class UnlockDialog(QDialog):
         try:
             self.key = enc.unlock(self.data_dir, self.secret.text())
         except cipher.DamagedFileError as exc:  # right secret, damaged file: on to the way back (a backup)
-            self.key, self.damaged = exc.key, str(exc)
+            self.key, self.damaged = exc.key, explain(exc)
         except cipher.WrongSecretError:
             show_message(self.message, self.tr("That password or recovery key does not open this store. Try again."))
             self.secret.clear()
             self.secret.setFocus()
             return
         except cipher.CipherError as exc:
-            show_message(self.message, str(exc))
+            show_message(self.message, explain(exc))
             return
         finally:
             QGuiApplication.restoreOverrideCursor()
@@ -327,7 +328,7 @@ class EncryptionDialog(QDialog):
         self.busy = False
         self.status.clear()
         self.refresh()
-        ask.error(self, self.tr("Encryption"), str(exc))
+        ask.error(self, self.tr("Encryption"), explain(exc))
 
     def reject(self) -> None:
         if not self.busy:

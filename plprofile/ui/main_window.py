@@ -413,7 +413,7 @@ class MainWindow(QMainWindow):
 
             if unlock_store(self):
                 return
-        message = str(exc)
+        message = explain(exc)
         self.placeholder.setText(self.tr("The store could not be opened.\n\n{message}").format(message=message))
         self.statusBar().showMessage(self.tr("Store not opened"))
         self.failed.emit(message)
@@ -443,7 +443,7 @@ class MainWindow(QMainWindow):
         try:
             restore(self.data_dir, backup, key=self.store_key)
         except BackupError as exc:
-            ask.error(self, self.tr("Restore"), str(exc))
+            ask.error(self, self.tr("Restore"), explain(exc))
             if not reopen_on_failure:
                 return
         self.placeholder.setText(self.tr("Opening the store…"))
@@ -544,11 +544,9 @@ class MainWindow(QMainWindow):
         elif self.auth.needs_first_teacher():
             self._show_signin(first=True)
         elif self.auth.needs_recovery():
-            from plprofile.services.auth import RECOVERY
+            from plprofile.domain.profile import ValidationError
 
-            from .messages import text
-
-            self._ensure_signin().show_recovery(text(RECOVERY))
+            self._ensure_signin().show_recovery(str(ValidationError("username", "no_teacher")))
             self.menuBar().setEnabled(False)
             self.pages.setCurrentWidget(self.signin)
             self._taking_input()
@@ -1118,7 +1116,7 @@ class MainWindow(QMainWindow):
             made = backup_on_close(self.data_dir, key=self.store.key)
         except (BackupError, OSError) as exc:
             ask.error(self, self.tr("Backup"), self.tr("Today's automatic backup failed: {reason}").format(
-                reason=exc))
+                reason=explain(exc)))
             return
         if made is not None:
             self.statusBar().showMessage(self.tr("Backed up to {path}").format(path=made.path))

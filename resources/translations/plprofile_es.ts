@@ -3425,6 +3425,7 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
     </message>
     <message>
         <source>Sign in first.</source>
+        <extracomment>A teacher-only note, or anything hanging from one (a suggestion on it). ACCOUNT rows: &quot;teacher&quot;, &quot;admin&quot; or &quot;learner&quot;; and whether it is the last staff account that can sign in. The accounts that teach the row&apos;s learner in a class (teachers and aides of the learner&apos;s open classes); None when the learner is in no class (a school without classes yet: every teacher sees every learner).</extracomment>
         <translation>Primero inicia sesión.</translation>
     </message>
     <message>
@@ -3476,6 +3477,10 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>Este almacén tiene perfiles de aprendices pero ninguna cuenta de docente. Restaure una copia de seguridad de antes de que se perdieran las cuentas, o pregunte a quien se ocupa de los ordenadores de la escuela.</translation>
     </message>
     <message>
+        <source>{n} learner(s) in the file are already in the class (IDs {ids}).</source>
+        <translation>{n} aprendiz(ces) del archivo ya están en la clase (ID {ids}).</translation>
+    </message>
+    <message>
         <source>Rate at least one element before saving.</source>
         <translation>Valora al menos un elemento antes de guardar.</translation>
     </message>
@@ -3501,6 +3506,7 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
     </message>
     <message>
         <source>Type your sign-in name.</source>
+        <extracomment>Failures allowed before each further try must wait, and before the account locks. Marks the hash of a PIN mixed with the store&apos;s pepper (``plprofile.services.pepper``) before hashing.</extracomment>
         <translation>Escribe tu nombre de usuario.</translation>
     </message>
     <message>
@@ -3609,6 +3615,7 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
     </message>
     <message>
         <source>{field} cannot be empty.</source>
+        <extracomment>The check-in scale: how is it going? (1 = not yet, 4 = got it)</extracomment>
         <translation>{field} no puede estar vacío.</translation>
     </message>
     <message>
@@ -3628,12 +3635,24 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>Una contraseña puede tener como máximo {n} caracteres.</translation>
     </message>
     <message>
+        <source>The current password is not right.</source>
+        <translation>La contraseña actual no es correcta.</translation>
+    </message>
+    <message>
         <source>The sign-in name “{name}” is taken; choose another.</source>
         <translation>El nombre de usuario «{name}» ya está en uso; elige otro.</translation>
     </message>
     <message>
         <source>Another learner already has the ID “{id}”.</source>
         <translation>Otro aprendiz ya tiene el ID «{id}».</translation>
+    </message>
+    <message>
+        <source>“{element}” is not an element of {framework}.</source>
+        <translation>«{element}» no es un elemento de {framework}.</translation>
+    </message>
+    <message>
+        <source>{element}: {problem}</source>
+        <translation>{element}: {problem}</translation>
     </message>
     <message>
         <source>Too many wrong tries: wait {n} minutes or ask a teacher to unlock it.</source>
