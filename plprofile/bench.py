@@ -150,8 +150,9 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from plprofile.app import make_application
 from plprofile.ui.main_window import MainWindow
+from plprofile.ui.store_life import StoreLife
 if "--cold" in sys.argv:  # the class overview not read ahead: as when the store changed since sign-in
-    MainWindow._warm_class = lambda self: None
+    StoreLife.read_ahead = lambda self: None
 app = make_application()
 window = MainWindow(Path(sys.argv[1]), offer_demo=False, require_sign_in=False)
 window.show()

@@ -39,6 +39,30 @@
     </message>
 </context>
 <context>
+    <name>ClassPane</name>
+    <message numerus="yes">
+        <source>{title} (%n learner(s))</source>
+        <translation>
+            <numerusform>{title} (%n learner)</numerusform>
+            <numerusform>{title} (%n learners)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n learner(s)</source>
+        <translation>
+            <numerusform>%n learner</numerusform>
+            <numerusform>%n learners</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{shown} of %n learner(s)</source>
+        <translation>
+            <numerusform>{shown} of %n learner</numerusform>
+            <numerusform>{shown} of %n learners</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ConferencePage</name>
     <message numerus="yes">
         <source>%n min left</source>
@@ -76,28 +100,7 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
-    <message numerus="yes">
-        <source>{title} (%n learner(s))</source>
-        <translation>
-            <numerusform>{title} (%n learner)</numerusform>
-            <numerusform>{title} (%n learners)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n learner(s)</source>
-        <translation>
-            <numerusform>%n learner</numerusform>
-            <numerusform>%n learners</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>{shown} of %n learner(s)</source>
-        <translation>
-            <numerusform>{shown} of %n learner</numerusform>
-            <numerusform>{shown} of %n learners</numerusform>
-        </translation>
-    </message>
+    <name>LearnerOperations</name>
     <message numerus="yes">
         <source>Import %n learner(s) from {name}?</source>
         <translation>

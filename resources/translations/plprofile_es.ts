@@ -53,6 +53,69 @@
     </message>
 </context>
 <context>
+    <name>AccountOperations</name>
+    <message>
+        <source>Set sign-in PIN</source>
+        <translation>Definir el PIN de acceso</translation>
+    </message>
+    <message>
+        <source>A PIN of 4 to 8 digits for {name}:</source>
+        <translation>Un PIN de 4 a 8 dígitos para {name}:</translation>
+    </message>
+    <message>
+        <source>{learner} signs in as “{name}” with the new PIN.</source>
+        <translation>{learner} inicia sesión como «{name}» con el PIN nuevo.</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Desbloquear</translation>
+    </message>
+    <message>
+        <source>{name} can sign in again.</source>
+        <translation>{name} ya puede iniciar sesión de nuevo.</translation>
+    </message>
+    <message>
+        <source>Add a teacher</source>
+        <translation>Agregar un docente</translation>
+    </message>
+    <message>
+        <source>Sign-in name of the new teacher:</source>
+        <translation>Nombre de usuario del nuevo docente:</translation>
+    </message>
+    <message>
+        <source>A password for {name} (at least 8 characters):</source>
+        <translation>Una contraseña para {name} (al menos 8 caracteres):</translation>
+    </message>
+    <message>
+        <source>{name} can now sign in.</source>
+        <translation>{name} ya puede iniciar sesión.</translation>
+    </message>
+    <message>
+        <source>Change my password</source>
+        <translation>Cambiar mi contraseña</translation>
+    </message>
+    <message>
+        <source>Your current password:</source>
+        <translation>Tu contraseña actual:</translation>
+    </message>
+    <message>
+        <source>A new password (at least 8 characters):</source>
+        <translation>Una contraseña nueva (al menos 8 caracteres):</translation>
+    </message>
+    <message>
+        <source>The new password again:</source>
+        <translation>La contraseña nueva otra vez:</translation>
+    </message>
+    <message>
+        <source>The two new passwords are not the same. Nothing was changed.</source>
+        <translation>Las dos contraseñas nuevas no son iguales. No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>Your password is changed. Use it the next time you sign in.</source>
+        <translation>Tu contraseña cambió. Úsala la próxima vez que inicies sesión.</translation>
+    </message>
+</context>
+<context>
     <name>AddLearnerDialog</name>
     <message>
         <source>Add a learner</source>
@@ -841,6 +904,70 @@ plprofile se cerrará ahora; vuelve a abrirlo para ver los registros restaurados
     </message>
 </context>
 <context>
+    <name>ClassPane</name>
+    <message>
+        <source>Search learners (Ctrl+F)</source>
+        <translation>Buscar aprendices (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search learners by name</source>
+        <translation>Buscar aprendices por nombre</translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation>Borrar la búsqueda</translation>
+    </message>
+    <message>
+        <source>Choose a class</source>
+        <translation>Elegir una clase</translation>
+    </message>
+    <message>
+        <source>Filter by group</source>
+        <translation>Filtrar por grupo</translation>
+    </message>
+    <message>
+        <source>All groups</source>
+        <translation>Todos los grupos</translation>
+    </message>
+    <message>
+        <source>Learners</source>
+        <translation>Aprendices</translation>
+    </message>
+    <message>
+        <source>&amp;Add learner…</source>
+        <translation>&amp;Agregar aprendiz…</translation>
+    </message>
+    <message>
+        <source>&amp;Import class…</source>
+        <translation>&amp;Importar clase…</translation>
+    </message>
+    <message>
+        <source>All my learners</source>
+        <translation>Todos mis aprendices</translation>
+    </message>
+    <message numerus="yes">
+        <source>{title} (%n learner(s))</source>
+        <translation>
+            <numerusform>{title} (%n aprendiz)</numerusform>
+            <numerusform>{title} (%n aprendices)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n learner(s)</source>
+        <translation>
+            <numerusform>%n aprendiz</numerusform>
+            <numerusform>%n aprendices</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{shown} of %n learner(s)</source>
+        <translation>
+            <numerusform>{shown} de %n aprendiz</numerusform>
+            <numerusform>{shown} de %n aprendices</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ConferencePage</name>
     <message>
         <source>Save the summary</source>
@@ -1220,6 +1347,14 @@ Sin cifrado, cualquiera que copie los archivos de esta computadora puede leer lo
         <source>Encryption</source>
         <translation>Cifrado</translation>
     </message>
+    <message>
+        <source>The store is encrypted.</source>
+        <translation>La base de datos está cifrada.</translation>
+    </message>
+    <message>
+        <source>The store is no longer encrypted.</source>
+        <translation>La base de datos ya no está cifrada.</translation>
+    </message>
 </context>
 <context>
     <name>EntryList</name>
@@ -1530,6 +1665,103 @@ Sin cifrado, cualquiera que copie los archivos de esta computadora puede leer lo
     </message>
 </context>
 <context>
+    <name>LearnerOperations</name>
+    <message>
+        <source>Import a class</source>
+        <translation>Importar una clase</translation>
+    </message>
+    <message>
+        <source>Class files: CSV, or a school&apos;s OneRoster .zip (*.csv *.txt *.zip);;All files (*)</source>
+        <translation>Archivos de clase: CSV, o el .zip OneRoster del centro (*.csv *.txt *.zip);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: {reason}</source>
+        <translation>No se puede leer el archivo: {reason}</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.
+
+{problems}</source>
+        <translation>No se importó nada.
+
+{problems}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %n learner(s) from {name}?</source>
+        <translation>
+            <numerusform>¿Importar %n aprendiz desde {name}?</numerusform>
+            <numerusform>¿Importar %n aprendices desde {name}?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Read as {encoding}: {names}</source>
+        <translation>Leído como {encoding}: {names}</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Importando…</translation>
+    </message>
+    <message>
+        <source>Importing {count} of {total} learners…</source>
+        <translation>Importando {count} de {total} aprendices…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n learner(s).</source>
+        <translation>
+            <numerusform>Se importó %n aprendiz.</numerusform>
+            <numerusform>Se importaron %n aprendices.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was imported.
+
+{problem}</source>
+        <translation>No se importó nada.
+
+{problem}</translation>
+    </message>
+    <message>
+        <source>Remove learner</source>
+        <translation>Quitar aprendiz</translation>
+    </message>
+    <message>
+        <source>Remove {name} from the class list? Their profile is kept and can be restored.</source>
+        <translation>¿Quitar a {name} de la lista de la clase? Su perfil se conserva y se puede restaurar.</translation>
+    </message>
+    <message>
+        <source>Delete permanently</source>
+        <translation>Eliminar definitivamente</translation>
+    </message>
+    <message numerus="yes">
+        <source>This erases everything about {name}: their profile, goals, check-ins, assessments, conferences, history and sign-in. They are erased from this computer&apos;s store and from every backup of it in its backups folder (%n backup(s)), and cannot be brought back. Copies kept somewhere else (a USB stick, a protected copy, a saved summary) are not reached.
+
+Type the learner&apos;s family name to confirm:</source>
+        <translation>
+            <numerusform>Esto borra todo lo relativo a {name}: su perfil, metas, seguimientos, valoraciones, reuniones, historial y acceso. Se borra de la base de datos de esta computadora y de todas sus copias de seguridad en la carpeta de copias (%n copia de seguridad), y no se puede recuperar. Las copias guardadas en otro sitio (una memoria USB, una copia protegida, un resumen guardado) no se alcanzan.
+
+Escribe el apellido del aprendiz para confirmar:</numerusform>
+            <numerusform>Esto borra todo lo relativo a {name}: su perfil, metas, seguimientos, valoraciones, reuniones, historial y acceso. Se borra de la base de datos de esta computadora y de todas sus copias de seguridad en la carpeta de copias (%n copias de seguridad), y no se puede recuperar. Las copias guardadas en otro sitio (una memoria USB, una copia protegida, un resumen guardado) no se alcanzan.
+
+Escribe el apellido del aprendiz para confirmar:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The name did not match; nothing was deleted.</source>
+        <translation>El nombre no coincide; no se eliminó nada.</translation>
+    </message>
+    <message>
+        <source>Erasing {name} from the store and its backups…</source>
+        <translation>Borrando a {name} de la base de datos y de sus copias de seguridad…</translation>
+    </message>
+    <message numerus="yes">
+        <source>{name} is erased from the store and from %n backup(s).</source>
+        <translation>
+            <numerusform>{name} se ha borrado de la base de datos y de %n copia de seguridad.</numerusform>
+            <numerusform>{name} se ha borrado de la base de datos y de %n copias de seguridad.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LearnerTableModel</name>
     <message>
         <source>{name} (disabled)</source>
@@ -1559,60 +1791,20 @@ Sin cifrado, cualquiera que copie los archivos de esta computadora puede leer lo
     <name>MainWindow</name>
     <message>
         <source>plprofile — Personal Learner Profiles</source>
-        <extracomment>The events that count as activity, made on the first start: importing ``QEvent`` makes its ``Type`` (179 members), 4 ms that the first window need not wait for. Once, when the window first takes input: the sign-in screen (shown before the store is open when the file says it can be), the first teacher&apos;s form, or the session itself. The background health check of the open store finished: its problems (an empty list: healthy).</extracomment>
+        <extracomment>Once, when the window first takes input: the sign-in screen (shown before the store is open when the file says it can be), the first teacher&apos;s form, or the session itself.</extracomment>
         <translation>plprofile — Perfiles personales del aprendiz</translation>
-    </message>
-    <message>
-        <source>Search learners (Ctrl+F)</source>
-        <translation>Buscar aprendices (Ctrl+F)</translation>
-    </message>
-    <message>
-        <source>Search learners by name</source>
-        <translation>Buscar aprendices por nombre</translation>
-    </message>
-    <message>
-        <source>Filter by group</source>
-        <translation>Filtrar por grupo</translation>
-    </message>
-    <message>
-        <source>All groups</source>
-        <translation>Todos los grupos</translation>
-    </message>
-    <message>
-        <source>Learners</source>
-        <translation>Aprendices</translation>
     </message>
     <message>
         <source>&amp;Add learner…</source>
         <translation>&amp;Agregar aprendiz…</translation>
     </message>
     <message>
-        <source>&amp;Import class…</source>
-        <translation>&amp;Importar clase…</translation>
-    </message>
-    <message>
         <source>Opening the store…</source>
         <translation>Abriendo la base de datos…</translation>
     </message>
     <message>
-        <source>The store is encrypted.</source>
-        <translation>La base de datos está cifrada.</translation>
-    </message>
-    <message>
-        <source>The store is no longer encrypted.</source>
-        <translation>La base de datos ya no está cifrada.</translation>
-    </message>
-    <message>
         <source>Opening {path}…</source>
         <translation>Abriendo {path}…</translation>
-    </message>
-    <message>
-        <source>Clear the search</source>
-        <translation>Borrar la búsqueda</translation>
-    </message>
-    <message>
-        <source>Choose a class</source>
-        <translation>Elegir una clase</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1723,319 +1915,12 @@ Sin cifrado, cualquiera que copie los archivos de esta computadora puede leer lo
         <translation>Primero elige una meta: la evidencia pertenece a una meta.</translation>
     </message>
     <message>
-        <source>Language</source>
-        <translation>Idioma</translation>
-    </message>
-    <message>
-        <source>Language of plprofile:</source>
-        <translation>Idioma de plprofile:</translation>
-    </message>
-    <message>
-        <source>plprofile will use “{language}” the next time it starts.</source>
-        <translation>plprofile usará «{language}» la próxima vez que se abra.</translation>
-    </message>
-    <message>
-        <source>The system&apos;s size</source>
-        <translation>El tamaño del sistema</translation>
-    </message>
-    <message>
-        <source>{points} points</source>
-        <translation>{points} puntos</translation>
-    </message>
-    <message>
-        <source>Text size</source>
-        <translation>Tamaño del texto</translation>
-    </message>
-    <message>
-        <source>Size of the text in plprofile:</source>
-        <translation>Tamaño del texto en plprofile:</translation>
-    </message>
-    <message>
-        <source>plprofile will use “{size}” the next time it starts.</source>
-        <translation>plprofile usará «{size}» la próxima vez que se abra.</translation>
-    </message>
-    <message>
-        <source>The store could not be opened.
-
-{message}</source>
-        <translation>No se pudo abrir la base de datos.
-
-{message}</translation>
-    </message>
-    <message>
-        <source>Store not opened</source>
-        <translation>Base de datos no abierta</translation>
-    </message>
-    <message>
-        <source>The store could not be opened</source>
-        <translation>No se pudo abrir la base de datos</translation>
-    </message>
-    <message>
-        <source>{message}
-
-Restore the latest good backup, made {date}? The damaged file is kept in the backups folder.</source>
-        <translation>{message}
-
-¿Restaurar la última copia de seguridad en buen estado, hecha el {date}? El archivo dañado se guarda en la carpeta de copias de seguridad.</translation>
-    </message>
-    <message>
-        <source>{message}
-
-Open the store in another folder?</source>
-        <translation>{message}
-
-¿Abrir la base de datos en otra carpeta?</translation>
-    </message>
-    <message>
-        <source>Choose the folder of a plprofile store</source>
-        <translation>Elige la carpeta de una base de datos de plprofile</translation>
-    </message>
-    <message>
-        <source>Restore</source>
-        <translation>Restaurar</translation>
-    </message>
-    <message>
-        <source>Store: {path}</source>
-        <translation>Base de datos: {path}</translation>
-    </message>
-    <message>
-        <source>Welcome to plprofile</source>
-        <translation>Te damos la bienvenida a plprofile</translation>
-    </message>
-    <message>
-        <source>This store is empty. Load a demo class of 25 learners to explore the app?
-
-You can add learners by hand or import a class from a CSV file instead.</source>
-        <translation>Esta base de datos está vacía. ¿Cargar una clase de demostración con 25 aprendices para explorar la aplicación?
-
-También puedes agregar aprendices a mano o importar una clase desde un archivo CSV.</translation>
-    </message>
-    <message>
-        <source>{name} failed its health check ({problem}). It was closed: nothing more is written to it.</source>
-        <translation>{name} no pasó su revisión de estado ({problem}). Se cerró: ya no se escribe nada en ella.</translation>
-    </message>
-    <message>
-        <source>Restore the latest backup</source>
-        <translation>Restaurar la última copia de seguridad</translation>
-    </message>
-    <message>
-        <source>There is no backup of this store to restore. Ask whoever looks after the school&apos;s computers.</source>
-        <translation>Este almacén no tiene ninguna copia de seguridad que restaurar. Pregunte a quien se ocupa de los ordenadores de la escuela.</translation>
-    </message>
-    <message>
-        <source>Restore the backup made {date}? The store as it is now is kept in the backups folder.</source>
-        <translation>¿Restaurar la copia de seguridad del {date}? El almacén tal como está ahora se guarda en la carpeta de copias de seguridad.</translation>
-    </message>
-    <message>
-        <source>Creating the demo class…</source>
-        <translation>Creando la clase de demostración…</translation>
-    </message>
-    <message>
         <source>Demo class: teachers sign in as “{user}” with “{password}”; learners with their sign-in name (e.g. “zoem”) and PIN {pin}.</source>
         <translation>Clase de demostración: los docentes inician sesión como «{user}» con «{password}»; los aprendices, con su nombre de usuario (p. ej. «zoem») y el PIN {pin}.</translation>
     </message>
     <message>
         <source>plprofile — {who}</source>
         <translation>plprofile — {who}</translation>
-    </message>
-    <message>
-        <source>Lock after idle time</source>
-        <translation>Bloquear tras inactividad</translation>
-    </message>
-    <message>
-        <source>Lock the app after this many minutes without use:</source>
-        <translation>Bloquear la aplicación después de estos minutos sin uso:</translation>
-    </message>
-    <message>
-        <source>Set sign-in PIN</source>
-        <translation>Definir el PIN de acceso</translation>
-    </message>
-    <message>
-        <source>A PIN of 4 to 8 digits for {name}:</source>
-        <translation>Un PIN de 4 a 8 dígitos para {name}:</translation>
-    </message>
-    <message>
-        <source>{learner} signs in as “{name}” with the new PIN.</source>
-        <translation>{learner} inicia sesión como «{name}» con el PIN nuevo.</translation>
-    </message>
-    <message>
-        <source>Unlock</source>
-        <translation>Desbloquear</translation>
-    </message>
-    <message>
-        <source>{name} can sign in again.</source>
-        <translation>{name} ya puede iniciar sesión de nuevo.</translation>
-    </message>
-    <message>
-        <source>Add a teacher</source>
-        <translation>Agregar un docente</translation>
-    </message>
-    <message>
-        <source>Sign-in name of the new teacher:</source>
-        <translation>Nombre de usuario del nuevo docente:</translation>
-    </message>
-    <message>
-        <source>A password for {name} (at least 8 characters):</source>
-        <translation>Una contraseña para {name} (al menos 8 caracteres):</translation>
-    </message>
-    <message>
-        <source>{name} can now sign in.</source>
-        <translation>{name} ya puede iniciar sesión.</translation>
-    </message>
-    <message>
-        <source>Change my password</source>
-        <translation>Cambiar mi contraseña</translation>
-    </message>
-    <message>
-        <source>Your current password:</source>
-        <translation>Tu contraseña actual:</translation>
-    </message>
-    <message>
-        <source>A new password (at least 8 characters):</source>
-        <translation>Una contraseña nueva (al menos 8 caracteres):</translation>
-    </message>
-    <message>
-        <source>The new password again:</source>
-        <translation>La contraseña nueva otra vez:</translation>
-    </message>
-    <message>
-        <source>The two new passwords are not the same. Nothing was changed.</source>
-        <translation>Las dos contraseñas nuevas no son iguales. No se cambió nada.</translation>
-    </message>
-    <message>
-        <source>Your password is changed. Use it the next time you sign in.</source>
-        <translation>Tu contraseña cambió. Úsala la próxima vez que inicies sesión.</translation>
-    </message>
-    <message>
-        <source>All my learners</source>
-        <translation>Todos mis aprendices</translation>
-    </message>
-    <message numerus="yes">
-        <source>{title} (%n learner(s))</source>
-        <translation>
-            <numerusform>{title} (%n aprendiz)</numerusform>
-            <numerusform>{title} (%n aprendices)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n learner(s)</source>
-        <translation>
-            <numerusform>%n aprendiz</numerusform>
-            <numerusform>%n aprendices</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>{shown} of %n learner(s)</source>
-        <translation>
-            <numerusform>{shown} de %n aprendiz</numerusform>
-            <numerusform>{shown} de %n aprendices</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Import a class</source>
-        <translation>Importar una clase</translation>
-    </message>
-    <message>
-        <source>Class files: CSV, or a school&apos;s OneRoster .zip (*.csv *.txt *.zip);;All files (*)</source>
-        <translation>Archivos de clase: CSV, o el .zip OneRoster del centro (*.csv *.txt *.zip);;Todos los archivos (*)</translation>
-    </message>
-    <message>
-        <source>The file cannot be read: {reason}</source>
-        <translation>No se puede leer el archivo: {reason}</translation>
-    </message>
-    <message>
-        <source>Nothing was imported.
-
-{problems}</source>
-        <translation>No se importó nada.
-
-{problems}</translation>
-    </message>
-    <message numerus="yes">
-        <source>Import %n learner(s) from {name}?</source>
-        <translation>
-            <numerusform>¿Importar %n aprendiz desde {name}?</numerusform>
-            <numerusform>¿Importar %n aprendices desde {name}?</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Read as {encoding}: {names}</source>
-        <translation>Leído como {encoding}: {names}</translation>
-    </message>
-    <message>
-        <source>Importing…</source>
-        <translation>Importando…</translation>
-    </message>
-    <message>
-        <source>Importing {count} of {total} learners…</source>
-        <translation>Importando {count} de {total} aprendices…</translation>
-    </message>
-    <message numerus="yes">
-        <source>Imported %n learner(s).</source>
-        <translation>
-            <numerusform>Se importó %n aprendiz.</numerusform>
-            <numerusform>Se importaron %n aprendices.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Nothing was imported.
-
-{problem}</source>
-        <translation>No se importó nada.
-
-{problem}</translation>
-    </message>
-    <message>
-        <source>Remove learner</source>
-        <translation>Quitar aprendiz</translation>
-    </message>
-    <message>
-        <source>Remove {name} from the class list? Their profile is kept and can be restored.</source>
-        <translation>¿Quitar a {name} de la lista de la clase? Su perfil se conserva y se puede restaurar.</translation>
-    </message>
-    <message>
-        <source>Delete permanently</source>
-        <translation>Eliminar definitivamente</translation>
-    </message>
-    <message numerus="yes">
-        <source>This erases everything about {name}: their profile, goals, check-ins, assessments, conferences, history and sign-in. They are erased from this computer&apos;s store and from every backup of it in its backups folder (%n backup(s)), and cannot be brought back. Copies kept somewhere else (a USB stick, a protected copy, a saved summary) are not reached.
-
-Type the learner&apos;s family name to confirm:</source>
-        <translation>
-            <numerusform>Esto borra todo lo relativo a {name}: su perfil, metas, seguimientos, valoraciones, reuniones, historial y acceso. Se borra de la base de datos de esta computadora y de todas sus copias de seguridad en la carpeta de copias (%n copia de seguridad), y no se puede recuperar. Las copias guardadas en otro sitio (una memoria USB, una copia protegida, un resumen guardado) no se alcanzan.
-
-Escribe el apellido del aprendiz para confirmar:</numerusform>
-            <numerusform>Esto borra todo lo relativo a {name}: su perfil, metas, seguimientos, valoraciones, reuniones, historial y acceso. Se borra de la base de datos de esta computadora y de todas sus copias de seguridad en la carpeta de copias (%n copias de seguridad), y no se puede recuperar. Las copias guardadas en otro sitio (una memoria USB, una copia protegida, un resumen guardado) no se alcanzan.
-
-Escribe el apellido del aprendiz para confirmar:</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The name did not match; nothing was deleted.</source>
-        <translation>El nombre no coincide; no se eliminó nada.</translation>
-    </message>
-    <message>
-        <source>Erasing {name} from the store and its backups…</source>
-        <translation>Borrando a {name} de la base de datos y de sus copias de seguridad…</translation>
-    </message>
-    <message numerus="yes">
-        <source>{name} is erased from the store and from %n backup(s).</source>
-        <translation>
-            <numerusform>{name} se ha borrado de la base de datos y de %n copia de seguridad.</numerusform>
-            <numerusform>{name} se ha borrado de la base de datos y de %n copias de seguridad.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Backup</source>
-        <translation>Copia de seguridad</translation>
-    </message>
-    <message>
-        <source>Today&apos;s automatic backup failed: {reason}</source>
-        <translation>La copia de seguridad automática de hoy falló: {reason}</translation>
-    </message>
-    <message>
-        <source>Backed up to {path}</source>
-        <translation>Copia de seguridad guardada en {path}</translation>
     </message>
 </context>
 <context>
@@ -2308,6 +2193,49 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
     <message>
         <source>The school roster is imported.</source>
         <translation>El listado del centro está importado.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsOperations</name>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Language of plprofile:</source>
+        <translation>Idioma de plprofile:</translation>
+    </message>
+    <message>
+        <source>plprofile will use “{language}” the next time it starts.</source>
+        <translation>plprofile usará «{language}» la próxima vez que se abra.</translation>
+    </message>
+    <message>
+        <source>The system&apos;s size</source>
+        <translation>El tamaño del sistema</translation>
+    </message>
+    <message>
+        <source>{points} points</source>
+        <translation>{points} puntos</translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation>Tamaño del texto</translation>
+    </message>
+    <message>
+        <source>Size of the text in plprofile:</source>
+        <translation>Tamaño del texto en plprofile:</translation>
+    </message>
+    <message>
+        <source>plprofile will use “{size}” the next time it starts.</source>
+        <translation>plprofile usará «{size}» la próxima vez que se abra.</translation>
+    </message>
+    <message>
+        <source>Lock after idle time</source>
+        <translation>Bloquear tras inactividad</translation>
+    </message>
+    <message>
+        <source>Lock the app after this many minutes without use:</source>
+        <translation>Bloquear la aplicación después de estos minutos sin uso:</translation>
     </message>
 </context>
 <context>

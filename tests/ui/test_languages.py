@@ -87,7 +87,7 @@ def test_english_uses_its_plural_forms(language, open_window, demo_dir):
     assert language("en") == "en"
     window = open_window(demo_dir)
     assert window.count_label.text() == "2 learners"
-    assert window.tr("%n learner(s)", "", 1) == "1 learner"
+    assert window.class_pane.tr("%n learner(s)", "", 1) == "1 learner"
 
 
 def test_the_language_menu_stores_the_choice_for_the_next_start(language, open_window, answers, monkeypatch):
