@@ -122,6 +122,24 @@ def _report_busy_store() -> None:
     sys.excepthook = hook
 
 
+def _show_view(window, view: str):  # noqa: ANN001, ANN201
+    """Bring a named view to the front and return the widget to capture (used by --screenshot --view)."""
+    if window.profile is None or view in ("profile", "signin"):
+        return window
+    if view == "class":
+        return window.open_class_overview()
+    if view == "conference":  # conference mode open on the learner, the learner writing
+        from plprofile.domain.profile import Role
+
+        window.profile.start_conference()
+        if window.profile.conference is not None:
+            window.profile.conference.choose_writer(Role.LEARNER)
+        return window
+    window.profile.tabs.setCurrentWidget(window.profile.stages_page)
+    window.profile.stages_page.show_chart(view)
+    return window
+
+
 def _screenshot(app, window, path: Path, view: str) -> int:  # noqa: ANN001
     from PySide6.QtCore import QTimer
 
@@ -135,7 +153,7 @@ def _screenshot(app, window, path: Path, view: str) -> int:  # noqa: ANN001
             app.quit()
             return
         try:
-            target = window.show_view(view)
+            target = _show_view(window, view)
             app.processEvents()
             path.parent.mkdir(parents=True, exist_ok=True)
             ok = target.grab().save(str(path))

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget
 
 from .idle_lock import IdleLock
 from .menus import MenuBar
-from .operations import accounts, learners, settings
+from .operations import learners
 from .store_life import StoreLife
 
 if TYPE_CHECKING:  # imported when a session starts: the window shows before SQLAlchemy and the services load
@@ -80,7 +80,7 @@ class MainWindow(QMainWindow):
             self._finish_window()
         # the store opens once the window is up: from the event loop, one more turn later, so that its worker
         # (importing SQLAlchemy, holding Python's lock a good part of the time) starts after the first paint
-        QTimer.singleShot(0, lambda: QTimer.singleShot(0, self._open_store))
+        QTimer.singleShot(0, lambda: QTimer.singleShot(0, lambda: (self._finish_window(), self.life.open())))
 
     # ---- the parts, for the views and tests that reach them through the window ---------------------------
     store = property(lambda self: self.life.store)
@@ -91,15 +91,10 @@ class MainWindow(QMainWindow):
     data_dir = property(lambda self: self.life.data_dir)
     store_key = property(lambda self: self.life.store_key, lambda self, key: setattr(self.life, "store_key", key))
     left = property(lambda self: self.class_pane)
-    model = property(lambda self: self.class_pane.model)
-    proxy = property(lambda self: self.class_pane.proxy)
-    table = property(lambda self: self.class_pane.table)
-    search = property(lambda self: self.class_pane.search)
-    class_filter = property(lambda self: self.class_pane.class_filter)
-    group_filter = property(lambda self: self.class_pane.group_filter)
-    count_label = property(lambda self: self.class_pane.count_label)
-    add_button = property(lambda self: self.class_pane.add_button)
-    import_button = property(lambda self: self.class_pane.import_button)
+    model, proxy, table, search, class_filter, group_filter, count_label, add_button, import_button = (
+        property(lambda self, part=part: getattr(self.class_pane, part)) for part in (
+            "model", "proxy", "table", "search", "class_filter", "group_filter", "count_label", "add_button",
+            "import_button"))
     learner_menu = property(lambda self: self.menus.menus["learner"])
     view_menu = property(lambda self: self.menus.menus["view"])
 
@@ -129,17 +124,10 @@ class MainWindow(QMainWindow):
         self.pages.insertWidget(0, self.splitter)
         self.menus.set_shortcuts()
 
-    def _open_store(self) -> None:
-        self._finish_window()
-        self.life.open()
-
     # ---- sign-in --------------------------------------------------------------------------------------
     def _sign_in_early(self) -> bool:
-        """The sign-in screen at once, while the store opens on its worker (SQLAlchemy, the schema check, a
-        migration if one is due): a teacher types their name and password meanwhile, and Enter signs in as soon
-        as the store is open. Only where a first look at the file (``store.peek``, the standard library's
-        sqlite3, read-only) finds a plain store with learners and a teacher who can sign in; anything else (a
-        new, empty, encrypted or damaged store) takes the usual path, which says what it is."""
+        """The sign-in screen at once, typed into while the store opens; only where a read-only first look at the
+        file (``store.peek``) finds learners and a teacher who can sign in. Anything else takes the usual path."""
         if not self.require_sign_in or self.life.want_demo or self.signin is not None:
             return False
         from plprofile.store.peek import ready_to_sign_in
@@ -255,10 +243,8 @@ class MainWindow(QMainWindow):
             self.idle.start()
         self._taking_input()
         if not self._frozen:
-            # What start-up made (Qt's wrappers, SQLAlchemy's mappers, the widgets) lives as long as the app: out
-            # of the cycle collector's way, its full passes walk only what came after. And the young generation is
-            # collected less often: reading a school's overview makes many small objects that die young without
-            # any cycle (README, Performance).
+            # What start-up made lives as long as the app: out of the cycle collector's way. The young generation
+            # is collected less often: a school's overview makes many small objects without cycles (README).
             gc.freeze()
             gc.set_threshold(50_000, 20, 100)
             self._frozen = True
@@ -318,45 +304,18 @@ class MainWindow(QMainWindow):
     def new_goal(self) -> None:
         """Ctrl+G: the Goals tab with an empty goal, the cursor in its statement."""
         if self._profile_in_use():
-            self.profile.tabs.setCurrentWidget(self.profile.goals)
-            self.profile.goals.new_goal()
+            self.profile.new_goal()
 
     def add_evidence(self) -> None:
         """Ctrl+E: the Goals tab, the cursor in the evidence field of the chosen goal."""
-        if not self._profile_in_use():
-            return
-        goals = self.profile.goals
-        self.profile.tabs.setCurrentWidget(goals)
-        if goals.current() is None:
+        if self._profile_in_use() and not self.profile.add_evidence():
             self.statusBar().showMessage(self.tr("Choose a goal first: evidence belongs to a goal."), 8000)
-            goals.goal_list.setFocus()
-            return
-        goals.ev_text.setFocus()
-
-    def choose_language(self) -> None:
-        settings.choose_language(self)
-
-    def choose_text_size(self) -> None:
-        settings.choose_text_size(self)
-
-    def choose_idle_minutes(self) -> None:
-        settings.choose_idle_minutes(self, self.idle)
 
     def focus_search(self) -> None:
         self.class_pane.focus_search()
 
     def step_learner(self, delta: int) -> None:
         self.class_pane.step(delta)
-
-    def next_learner(self) -> None:
-        self.class_pane.step(1)
-
-    def previous_learner(self) -> None:
-        self.class_pane.step(-1)
-
-    def start_conference(self) -> None:
-        if self.profile is not None:
-            self.profile.start_conference()
 
     def refresh_learners(self, select: uuid.UUID | None = None) -> None:
         self.class_pane.refresh(self.ctx, select)
@@ -367,7 +326,7 @@ class MainWindow(QMainWindow):
     def current_learner_id(self) -> uuid.UUID | None:
         return self.class_pane.current_learner_id()
 
-    def _chosen(self) -> tuple[uuid.UUID, object] | None:
+    def chosen_learner(self) -> tuple[uuid.UUID, object] | None:
         """The learner on screen in a teacher's session (id, view), or None."""
         learner_id = self.current_learner_id()
         if self.ctx is None or learner_id is None or self.profile is None or self.profile.view is None:
@@ -387,32 +346,11 @@ class MainWindow(QMainWindow):
         learners.import_file(self, self.ctx, Path(path), busy=lambda on: self.class_pane.setEnabled(not on),
                              done=lambda: (self.refresh_learners(), self.ready.emit()))
 
-    def remove_learner(self) -> None:
-        if (chosen := self._chosen()) and learners.remove_learner(self, self.ctx, chosen[0],
-                                                                  chosen[1].preferred_name):
-            self.refresh_learners()
-
     def purge_learner(self) -> None:
-        if chosen := self._chosen():
+        if chosen := self.chosen_learner():
             learners.purge_learner(self, self.ctx, self.life.data_dir, chosen[0], chosen[1].preferred_name,
                                    chosen[1].family_name, busy=lambda on: self.class_pane.setEnabled(not on),
                                    done=self.refresh_learners)
-
-    def set_learner_pin(self) -> None:
-        if chosen := self._chosen():
-            accounts.set_learner_pin(self, self.ctx, chosen[0], chosen[1].preferred_name)
-
-    def unlock_learner(self) -> None:
-        if self.ctx is not None and (learner_id := self.current_learner_id()) is not None:
-            accounts.unlock_learner(self, self.ctx, learner_id)
-
-    def add_teacher(self) -> None:
-        if self.ctx is not None:
-            accounts.add_teacher(self, self.ctx)
-
-    def change_password(self) -> None:
-        if self.ctx is not None:
-            accounts.change_password(self, self.ctx)
 
     def open_class_overview(self):  # noqa: ANN201
         """The class overview window (stages distribution now and over the year, who is due); teachers only."""
@@ -435,35 +373,12 @@ class MainWindow(QMainWindow):
         if load_framework_file(self, self.ctx):
             self.profile.reload()
 
-    def open_backups(self) -> None:
-        if self.ctx is not None:
-            from . import ask
-            from .backups import BackupsDialog
-
-            ask.dialog(BackupsDialog(self.ctx, self))
-
     def open_encryption(self, password: str | None = None) -> None:
         if self.ctx is not None:
             from .encryption import open_encryption_dialog
 
             open_encryption_dialog(self, self.ctx, self.life.key_changed, password)
 
-    def show_view(self, view: str):  # noqa: ANN201
-        """Bring a named view to the front and return the widget to capture (used by --screenshot --view)."""
-        if self.profile is None or view in ("profile", "signin"):
-            return self
-        if view == "class":
-            return self.open_class_overview()
-        if view == "conference":  # conference mode open on the learner, the learner writing
-            from plprofile.domain.profile import Role
-
-            self.profile.start_conference()
-            if self.profile.conference is not None:
-                self.profile.conference.choose_writer(Role.LEARNER)
-            return self
-        self.profile.tabs.setCurrentWidget(self.profile.stages_page)
-        self.profile.stages_page.show_chart(view)
-        return self
 
     # ---- window state ---------------------------------------------------------------------------------
     def closeEvent(self, event) -> None:  # noqa: ANN001, N802

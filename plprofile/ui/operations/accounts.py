@@ -15,7 +15,8 @@ if TYPE_CHECKING:
     from ..context import AppContext
 
 
-def set_learner_pin(parent: QWidget, ctx: AppContext, learner_id: uuid.UUID, learner_name: str) -> None:
+def set_learner_pin(parent: QWidget, ctx: AppContext, learner_id: uuid.UUID, learner) -> None:  # noqa: ANN001
+    learner_name = learner.preferred_name
     title = QCoreApplication.translate("AccountOperations", "Set sign-in PIN")
     pin = ask.text(parent, title, QCoreApplication.translate(
         "AccountOperations", "A PIN of 4 to 8 digits for {name}:").format(name=learner_name))
@@ -28,7 +29,7 @@ def set_learner_pin(parent: QWidget, ctx: AppContext, learner_id: uuid.UUID, lea
                 learner=learner_name, name=name))
 
 
-def unlock_learner(parent: QWidget, ctx: AppContext, learner_id: uuid.UUID) -> None:
+def unlock_learner(parent: QWidget, ctx: AppContext, learner_id: uuid.UUID, _learner=None) -> None:  # noqa: ANN001
     account = ctx.profiles.learner_account(ctx.me, learner_id)
     attempt(parent, lambda: ctx.auth.unlock(ctx.me, account.id))
     ask.info(parent, QCoreApplication.translate("AccountOperations", "Unlock"), QCoreApplication.translate(

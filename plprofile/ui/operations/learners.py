@@ -120,11 +120,11 @@ def import_file(parent: QMainWindow, ctx: AppContext, path: Path, *, busy: Calla
                       imported, failed, on_progress=show_progress)
 
 
-def remove_learner(parent: QWidget, ctx: AppContext, learner_id: uuid.UUID, name: str) -> bool:
+def remove_learner(parent: QWidget, ctx: AppContext, learner_id: uuid.UUID, learner) -> bool:  # noqa: ANN001
     """Take the learner off the class list (their profile is kept); True if done."""
     if not ask.confirm(parent, QCoreApplication.translate("LearnerOperations", "Remove learner"), QCoreApplication.translate(
             "LearnerOperations", "Remove {name} from the class list? Their profile is kept and can be restored.").format(
-                name=name)):
+                name=learner.preferred_name)):
         return False
     ctx.profiles.delete_learner(ctx.teacher, learner_id)
     return True

@@ -1,4 +1,4 @@
-"""This computer's settings: the language, the text size and the idle lock's time."""
+"""This computer's settings: the language, the text size, the idle lock's time and the store's backups."""
 
 from __future__ import annotations
 
@@ -52,3 +52,9 @@ def choose_idle_minutes(parent: QWidget, idle) -> None:  # noqa: ANN001  an Idle
                                       idle.minutes(), 1, 120)
     if ok:
         idle.set_minutes(minutes)
+
+
+def open_backups(parent: QWidget, ctx) -> None:  # noqa: ANN001  an AppContext
+    from ..backups import BackupsDialog  # start-up: the dialog loads when first opened
+
+    ask.dialog(BackupsDialog(ctx, parent))
