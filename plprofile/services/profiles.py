@@ -47,8 +47,10 @@ R = TypeVar("R", bound=Row)
 IMPORT_BATCH = 500
 
 
-@dataclass
+@dataclass(frozen=True)
 class LearnerSummary:
+    """One row of the class list, as the UI shows it (a view: no session, no ORM row behind it)."""
+
     id: uuid.UUID
     preferred_name: str
     given_name: str
@@ -99,7 +101,7 @@ class GoalView:
     checkins: list[CheckIn] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(frozen=True)
 class ProfileView:
     """Everything the profile screen shows for one learner, loaded in one go."""
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from plprofile.services import encryption as enc
-from plprofile.store import cipher
+from plprofile.services import storage as cipher
 
 from . import ask
 from .a11y import reachable_by_tab, show_message

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QTabl
 from plprofile.domain.profile import Role
 from plprofile.i18n import ui_language
 from plprofile.services.profiles import ProfileView
-from plprofile.store.models import ChangeLog
+from plprofile.services.storage import ChangeLog
 
 from . import labels
 from .a11y import unseen_label

@@ -130,7 +130,7 @@ class MainWindow(QMainWindow):
         file (``store.peek``) finds learners and a teacher who can sign in. Anything else takes the usual path."""
         if not self.require_sign_in or self.life.want_demo or self.signin is not None:
             return False
-        from plprofile.store.peek import ready_to_sign_in
+        from plprofile.services.first_look import ready_to_sign_in
 
         if not ready_to_sign_in(self.life.data_dir):
             return False

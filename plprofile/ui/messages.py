@@ -187,7 +187,7 @@ def explain(exc: BaseException) -> str:
     """What went wrong, for a person: the exception's message translated where it is known."""
     from plprofile.domain.errors import UserError
     from plprofile.domain.roster import MAX_PROBLEMS_SHOWN, RosterError
-    from plprofile.store.changes import StaleEditError
+    from plprofile.services.storage import StaleEditError
 
     if isinstance(exc, UserError):
         field = getattr(exc, "field", None)

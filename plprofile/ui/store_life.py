@@ -59,7 +59,7 @@ class StoreLife(QObject):
         data_dir, demo, key = self.data_dir, self.want_demo, self.store_key
 
         def work():  # noqa: ANN202
-            from plprofile.store.engine import (
+            from plprofile.services.storage import (
                 open_store,  # start-up: SQLAlchemy loads here, off the GUI thread
             )
 
@@ -84,7 +84,7 @@ class StoreLife(QObject):
     def fail(self, exc: Exception) -> None:
         """Say what is wrong in plain words; the file is not touched. Offer a good backup or another folder."""
         from plprofile.services.backup import latest_good_backup
-        from plprofile.store.engine import CorruptStoreError, EncryptedStoreError, NewerStoreError
+        from plprofile.services.storage import CorruptStoreError, EncryptedStoreError, NewerStoreError
 
         parent = self.parent_widget
         if isinstance(exc, EncryptedStoreError) and self.ask_first:
@@ -186,7 +186,7 @@ class StoreLife(QObject):
 
         A damaged store is closed at once, the session ends, and the app says so and offers the latest good
         backup, exactly as when the damage is found before opening."""
-        from plprofile.store.engine import health_check
+        from plprofile.services.storage import health_check
 
         store = self.store
         if store is None:
@@ -200,7 +200,7 @@ class StoreLife(QObject):
         run_in_background(lambda: health_check(store.path, store.key), known, lambda exc: known([explain(exc)]))
 
     def _health_known(self, store, problems: list[str]) -> None:  # noqa: ANN001
-        from plprofile.store.engine import CorruptStoreError, first_line
+        from plprofile.services.storage import CorruptStoreError, first_line
 
         if store is not self.store:  # another store was opened meanwhile
             return
