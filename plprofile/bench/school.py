@@ -767,12 +767,3 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     return 0
-
-
-if __name__ == "__main__":
-    code = main()
-    sys.stdout.flush()
-    sys.stderr.flush()
-    # Leave without tearing down PySide6 and matplotlib objects at interpreter exit: with a whole school
-    # measured, that teardown has been seen to abort in a C extension after every figure was written.
-    os._exit(code)
