@@ -604,7 +604,7 @@ def measure_in_process(samples: Samples, data_dir: Path, repeat: int, quick: boo
     ctx.store.close()
     from PySide6.QtCore import QEvent
 
-    window.store = None  # nothing left to back up
+    window.life.store = None  # nothing left to back up
     window.deleteLater()
     app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     app.processEvents()
