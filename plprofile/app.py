@@ -19,7 +19,7 @@ def make_application(argv: list[str] | None = None):  # noqa: ANN201
     app.setApplicationName("plprofile")
     app.setApplicationDisplayName("plprofile")
     QGuiApplication.setDesktopFileName(APP_ID)
-    # the icon (eight PNG files looked up, about 8 ms) once the first window is up and taking input
+    # the icon (eight PNG files looked up) once the first window is up and taking input
     from PySide6.QtCore import QTimer
 
     QTimer.singleShot(0, lambda: QTimer.singleShot(0, lambda: app.setWindowIcon(_app_icon())))
