@@ -27,7 +27,7 @@ def attempt(parent: QWidget | None, action: Callable[[], T]) -> T | None:
     from plprofile.domain.profile import ValidationError
     from plprofile.services.storage import NotFoundError, StaleEditError, StoreBusyError
 
-    from .history import field_label
+    from .labels import field_label
     from .messages import explain
 
     try:

@@ -19,7 +19,7 @@ TEACHERS = "teachers"  # hidden while a learner is signed in
 class Entry:
     menu: str  # "file", "learner" or "view"
     text: str  # marked for the "MainWindow" catalogue
-    #: The name of the window's method the entry calls, or a function of the window (an operation).
+    # the name of the window's method the entry calls, or a function of the window (an operation)
     slot: str | Callable[[QMainWindow], object]
     shortcut: str | None = None  # a key sequence ("Ctrl+I"), or the name of a standard key ("Quit")
     who: str = TEACHERS

@@ -192,13 +192,13 @@ def explain(exc: BaseException) -> str:
     if isinstance(exc, UserError):
         field = getattr(exc, "field", None)
         if field and "field" in exc.arguments:  # "Given name cannot be empty.": the field's label in this language
-            from .history import field_label
+            from .labels import field_label
 
             return exc.message(field=_capitalized(field_label(field)))
         return str(exc)
 
     if isinstance(exc, StaleEditError):
-        from .history import entity_label
+        from .labels import entity_label
 
         return translate("services", "This item ({what}) was changed by someone else since you opened it.").format(
             what=entity_label(exc.entity).lower())

@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from . import ask
 from .common import attempt
 from .messages import explain
-
-if TYPE_CHECKING:
-    from .main_window import MainWindow
 
 #: How many warnings the preview lists before "… and N more".
 WARNINGS_SHOWN = 12
@@ -43,7 +39,7 @@ def preview_text(counts: dict[str, int], warnings: list[str]) -> str:
     return text
 
 
-def import_roster_set(window: MainWindow, path: Path) -> None:
+def import_roster_set(window, path: Path) -> None:  # noqa: ANN001  the main window (no import: it imports this)
     """Check the whole set, show what will change, and import it in one transaction once confirmed."""
     from plprofile.domain.oneroster import parse_oneroster
     from plprofile.domain.policy import AccessDenied

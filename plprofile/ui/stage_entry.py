@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QFont
@@ -42,14 +41,11 @@ from .stage_values import (
     same_value,
 )
 
-if TYPE_CHECKING:  # the page that holds the entry (it imports this module)
-    from .stages import StagesPage
-
 
 class AssessmentEntry(QWidget):
     """A dated assessment: per element the learner's, the teacher's and the agreed value, and a note."""
 
-    def __init__(self, ctx, page: StagesPage) -> None:  # noqa: ANN001
+    def __init__(self, ctx, page: QWidget) -> None:  # noqa: ANN001  the StagesPage, which imports this module
         super().__init__(page)
         self.ctx = ctx
         self.page = page
