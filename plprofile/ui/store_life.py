@@ -75,7 +75,13 @@ class StoreLife(QObject):
                     generate_demo(store)
             return store
 
-        run_in_background(work, self._opened, self.fail)
+        run_in_background(work, self._opened, self._open_failed)
+
+    def _open_failed(self, exc: Exception) -> None:
+        from shiboken6 import isValid
+
+        if isValid(self):  # the window may have been closed and deleted while the store was opening
+            self.fail(exc)
 
     def reopen(self) -> None:
         self.placeholder.emit(_tr("Opening the store…"))
@@ -147,9 +153,14 @@ class StoreLife(QObject):
             self.restore_and_reopen(good.path, reopen_on_failure=True)
 
     def _opened(self, store) -> None:  # noqa: ANN001
+        from shiboken6 import isValid
+
         from plprofile.services.auth import AuthService
         from plprofile.services.demo import store_is_empty
 
+        if not isValid(self):  # the window was closed and deleted while the store was opening: let go of it
+            store.close()
+            return
         self.store = store
         self.health = None
         QTimer.singleShot(0, self._check_health)  # after the first screen is up, off the GUI thread
