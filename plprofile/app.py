@@ -19,7 +19,7 @@ def make_application(argv: list[str] | None = None):  # noqa: ANN201
     app.setApplicationName("plprofile")
     app.setApplicationDisplayName("plprofile")
     QGuiApplication.setDesktopFileName(APP_ID)
-    # the icon (eight PNG files looked up, about 8 ms) once the first window is up and taking input
+    # the icon (eight PNG files looked up) once the first window is up and taking input
     from PySide6.QtCore import QTimer
 
     QTimer.singleShot(0, lambda: QTimer.singleShot(0, lambda: app.setWindowIcon(_app_icon())))
@@ -122,6 +122,33 @@ def _report_busy_store() -> None:
     sys.excepthook = hook
 
 
+def _show_view(window, view: str):  # noqa: ANN001, ANN201
+    """Bring a named view to the front and return the widget to capture (used by --screenshot --view)."""
+    if window.profile is None or view in ("profile", "signin"):
+        return window
+    if view == "class":
+        return window.open_class_overview()
+    if view in ("snapshot", "due", "feed"):  # the teacher's week: windows of their own
+        return getattr(window, f"open_{view}")()
+    if view == "conference":  # conference mode open on the learner, the learner writing
+        from plprofile.domain.profile import Role
+
+        window.profile.start_conference()
+        if window.profile.conference is not None:
+            window.profile.conference.choose_writer(Role.LEARNER)
+        return window
+    if view == "conference-learner-led":  # a student-led conference: the learner's agenda first
+        from plprofile.domain.profile import ConferenceLead
+
+        window.profile.start_conference()
+        if window.profile.conference is not None:
+            window.profile.conference.choose_lead(ConferenceLead.LEARNER)
+        return window
+    window.profile.tabs.setCurrentWidget(window.profile.stages_page)
+    window.profile.stages_page.show_chart(view)
+    return window
+
+
 def _screenshot(app, window, path: Path, view: str) -> int:  # noqa: ANN001
     from PySide6.QtCore import QTimer
 
@@ -135,7 +162,7 @@ def _screenshot(app, window, path: Path, view: str) -> int:  # noqa: ANN001
             app.quit()
             return
         try:
-            target = window.show_view(view)
+            target = _show_view(window, view)
             app.processEvents()
             path.parent.mkdir(parents=True, exist_ok=True)
             ok = target.grab().save(str(path))

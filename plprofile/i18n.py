@@ -16,6 +16,8 @@ from contextlib import contextmanager
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
+from plprofile.domain.errors import install_translator
+
 from . import RESOURCES
 
 # The languages the interface is translated into; English is the source language.
@@ -111,6 +113,7 @@ def install_translators(app: QCoreApplication, language: str | None = None) -> s
     _installed.clear()
     lang, locale = resolve(requested_language(language))
     QLocale.setDefault(locale)
+    install_translator(QCoreApplication.translate)  # the services' errors read the same catalogue
     _language = lang
     # English is the source language: only its plural forms ("1 learner", "2 learners") come from a file.
     catalogues = [("plprofile", [str(TRANSLATIONS)])]

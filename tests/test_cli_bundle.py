@@ -102,7 +102,7 @@ def test_bad_bundles_are_refused_and_the_store_stays_byte_identical(tmp_path):
     from plprofile.services import protect
 
     newer = tmp_path / "newer.plpx"
-    document = json.loads(gzip.decompress(protect.open_bytes(tmp_path / "b.plpx", PASS)))
+    document = json.loads(gzip.decompress(protect.open_bytes(tmp_path / "b.plpx", PASS)[1]))
     document["schema"] = "0099_future"
     protect.protect_bytes(gzip.compress(json.dumps(document).encode()), newer, PASS, "newer.json.gz")
     future = run("--data-dir", str(tmp_path / "hub"), "bundle", "import", str(newer))

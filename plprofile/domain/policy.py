@@ -10,10 +10,12 @@ set on each kind of row (keys, authorship, versions, timestamps and the teacher-
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from enum import Enum, StrEnum
+from typing import ClassVar
 
+from .errors import QT_TRANSLATE_NOOP, UserError
 from .profile import Actor, Role
 
 
@@ -98,33 +100,33 @@ class Target:
 
 
 # ---- the messages a refusal carries (never any text of the row) ---------------------------------------------
-SIGN_IN_FIRST = "Sign in first."
-NOT_YOURS = "A learner can only see and change their own profile."
-TEACHERS_ONLY = "Only a teacher can do this."
-HIDDEN = "That is not yours to see or change."
-FIXED_FIELDS = "That cannot be changed this way."
-KEPT_AS_MADE = "Assessments and check-ins are kept as they were made."
-OWN_WORDS_ONLY = "You can remove only what you wrote yourself."
-LAST_TEACHER = "The last teacher account cannot be removed."
-TEACHER_ONLY_NOTE = "Only a teacher can write a teacher-only note."
-LEARNERS_WORDS = "A teacher cannot change a learner's own words; add a suggestion instead."
-LEARNERS_WORDS_REMOVE = "A teacher cannot remove a learner's own words."
-LEARNER_DECIDES = "Only the learner can accept or decline a suggestion."
-LEARNER_AGREES = "The learner agrees to a teacher's suggestion, not the teacher."
-LEARNER_FIELDS = "A learner can change only their preferred name and pronouns."
-CLASS_TEACHERS = "Only a teacher can see the class overview."
-FRAMEWORK_TEACHERS = "Only a teacher can change the framework."
-SELF_ASSESSMENT = ("A learner records their own view; the teacher's and agreed values are recorded by a "
-                   "teacher.")
-ACCOUNTS_STAFF = "Only a teacher can set up, reset or remove accounts."
-NO_ACCOUNT_REMOVAL = "A learner's account goes only with the learner."
-OTHER_CHALLENGE = "That challenge belongs to another learner."
-OTHER_ITEM = "That backpack item belongs to another learner."
-NOT_IN_CLASSES = "That learner is not in one of your classes."
-SCHOOL_ADMINS = "Only a school admin can change the school's classes and years."
-STAFF_PASSWORDS = "Only a school admin can set another teacher's password."
-OWN_PASSWORD = "Change your own password with Change my password."
-YEAR_KEPT = "A year's snapshot is kept as it was."
+SIGN_IN_FIRST = QT_TRANSLATE_NOOP("services", "Sign in first.")
+NOT_YOURS = QT_TRANSLATE_NOOP("services", "A learner can only see and change their own profile.")
+TEACHERS_ONLY = QT_TRANSLATE_NOOP("services", "Only a teacher can do this.")
+HIDDEN = QT_TRANSLATE_NOOP("services", "That is not yours to see or change.")
+FIXED_FIELDS = QT_TRANSLATE_NOOP("services", "That cannot be changed this way.")
+KEPT_AS_MADE = QT_TRANSLATE_NOOP("services", "Assessments and check-ins are kept as they were made.")
+OWN_WORDS_ONLY = QT_TRANSLATE_NOOP("services", "You can remove only what you wrote yourself.")
+LAST_TEACHER = QT_TRANSLATE_NOOP("services", "The last teacher account cannot be removed.")
+TEACHER_ONLY_NOTE = QT_TRANSLATE_NOOP("services", "Only a teacher can write a teacher-only note.")
+LEARNERS_WORDS = QT_TRANSLATE_NOOP("services", "A teacher cannot change a learner's own words; add a suggestion instead.")
+LEARNERS_WORDS_REMOVE = QT_TRANSLATE_NOOP("services", "A teacher cannot remove a learner's own words.")
+LEARNER_DECIDES = QT_TRANSLATE_NOOP("services", "Only the learner can accept or decline a suggestion.")
+LEARNER_AGREES = QT_TRANSLATE_NOOP("services", "The learner agrees to a teacher's suggestion, not the teacher.")
+LEARNER_FIELDS = QT_TRANSLATE_NOOP("services", "A learner can change only their preferred name and pronouns.")
+CLASS_TEACHERS = QT_TRANSLATE_NOOP("services", "Only a teacher can see the class overview.")
+FRAMEWORK_TEACHERS = QT_TRANSLATE_NOOP("services", "Only a teacher can change the framework.")
+SELF_ASSESSMENT = QT_TRANSLATE_NOOP("services", "A learner records their own view; the teacher's and agreed values "
+                                                "are recorded by a teacher.")
+ACCOUNTS_STAFF = QT_TRANSLATE_NOOP("services", "Only a teacher can set up, reset or remove accounts.")
+NO_ACCOUNT_REMOVAL = QT_TRANSLATE_NOOP("services", "A learner's account goes only with the learner.")
+OTHER_CHALLENGE = QT_TRANSLATE_NOOP("services", "That challenge belongs to another learner.")
+OTHER_ITEM = QT_TRANSLATE_NOOP("services", "That backpack item belongs to another learner.")
+NOT_IN_CLASSES = QT_TRANSLATE_NOOP("services", "That learner is not in one of your classes.")
+SCHOOL_ADMINS = QT_TRANSLATE_NOOP("services", "Only a school admin can change the school's classes and years.")
+STAFF_PASSWORDS = QT_TRANSLATE_NOOP("services", "Only a school admin can set another teacher's password.")
+OWN_PASSWORD = QT_TRANSLATE_NOOP("services", "Change your own password with Change my password.")
+YEAR_KEPT = QT_TRANSLATE_NOOP("services", "A year's snapshot is kept as it was.")
 
 MESSAGES = (
     SIGN_IN_FIRST, NOT_YOURS, TEACHERS_ONLY, HIDDEN, FIXED_FIELDS, KEPT_AS_MADE, OWN_WORDS_ONLY, LAST_TEACHER, TEACHER_ONLY_NOTE,
@@ -134,11 +136,19 @@ MESSAGES = (
 )
 
 
-class AccessDenied(PermissionError):
+#: Each refusal's code: the name of its constant, in lower case ("sign_in_first").
+CODES = {text: name.lower() for name, text in list(globals().items())
+         if name.isupper() and isinstance(text, str) and text in MESSAGES}
+
+
+class AccessDenied(UserError, PermissionError):
     """The actor may not do this. The message is one of ``MESSAGES``: it never quotes a row."""
 
+    MESSAGES: ClassVar[Mapping[str, str]] = {code: text for text, code in CODES.items()}
+
     def __init__(self, reason: str, decision: Decision | None = None) -> None:
-        super().__init__(reason)
+        super().__init__(CODES.get(reason, reason))
+        self.reason = reason
         self.decision = decision
 
 

@@ -6,8 +6,12 @@ Pure Python: no Qt, no SQL. The store keeps these values as plain strings; the U
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import ClassVar
+
+from .errors import QT_TRANSLATE_NOOP, UserError
 
 MAX_ENTRY_CHARS = 2000
 MAX_NAME_CHARS = 200
@@ -145,23 +149,59 @@ LEARNER_AGENDA: tuple[RemarkKind, ...] = (RemarkKind.PROUD, RemarkKind.EVIDENCE,
 CHECKIN_SCALE: tuple[int, ...] = (1, 2, 3, 4)
 
 
-class ValidationError(ValueError):
-    """Input a person typed that cannot be stored; the message says what to fix."""
+class ValidationError(UserError, ValueError):
+    """Input a person typed that cannot be stored; the message says what to fix. ``field`` names the input."""
 
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
+    MESSAGES: ClassVar[Mapping[str, str]] = {
+        "empty": QT_TRANSLATE_NOOP("services", "{field} cannot be empty."),
+        "too_long": QT_TRANSLATE_NOOP("services", "{field} is too long ({n} characters, at most {limit})."),
+        "invalid_character": QT_TRANSLATE_NOOP("services", "{field} contains an invalid character."),
+        "password_short": QT_TRANSLATE_NOOP("services", "A password needs at least {n} characters."),
+        "password_long": QT_TRANSLATE_NOOP("services", "A password can have at most {n} characters."),
+        "password_character": QT_TRANSLATE_NOOP("services", "The password contains an invalid character."),
+        "password_wrong": QT_TRANSLATE_NOOP("services", "The current password is not right."),
+        "pin_digits": QT_TRANSLATE_NOOP("services", "A PIN is 4 to 8 digits."),
+        "username_empty": QT_TRANSLATE_NOOP("services", "The sign-in name cannot be empty."),
+        "username_form": QT_TRANSLATE_NOOP("services", "A sign-in name is one word of at most 100 characters, "
+                                                       "without spaces."),
+        "username_taken": QT_TRANSLATE_NOOP("services", "The sign-in name “{name}” is taken; choose another."),
+        "has_teacher": QT_TRANSLATE_NOOP("services", "This store already has a teacher account."),
+        "no_teacher": QT_TRANSLATE_NOOP("services", "This store holds learners' profiles but no teacher account. "
+                                                    "Restore a backup from before the accounts were lost, or ask "
+                                                    "whoever looks after the school's computers."),
+        "id_taken": QT_TRANSLATE_NOOP("services", "Another learner already has the ID “{id}”."),
+        "ids_taken": QT_TRANSLATE_NOOP("services", "{n} learner(s) in the file are already in the class (IDs "
+                                                   "{ids})."),
+        "not_waiting": QT_TRANSLATE_NOOP("services", "This entry is not waiting for a decision."),
+        "checkin_scale": QT_TRANSLATE_NOOP("services", "How it's going must be between {low} and {high}."),
+        "next_checkin": QT_TRANSLATE_NOOP("services", "The next check-in date cannot be before the conference."),
+        "rate_one": QT_TRANSLATE_NOOP("services", "Rate at least one element before saving."),
+        "not_an_element": QT_TRANSLATE_NOOP("services", "“{element}” is not an element of {framework}."),
+        "rated_twice": QT_TRANSLATE_NOOP("services", "“{element}” is rated twice."),
+        "element_value": QT_TRANSLATE_NOOP("services", "{element}: {problem}"),
+        "preview_stale": QT_TRANSLATE_NOOP("services", "The store changed since the preview. Nothing was imported; "
+                                                       "import the set again."),
+    }
+
+    def __init__(self, field: str, code: str, /, **arguments: object) -> None:
+        super().__init__(code, **arguments)
         self.field = field
+
+
+def _field_name(field: str) -> str:
+    """"given_name" -> "Given name": the English label; the UI puts its own (``ValidationError.field``)."""
+    return field.replace("_", " ").capitalize()
 
 
 def clean_text(value: str | None, *, field: str, required: bool = True, limit: int = MAX_ENTRY_CHARS) -> str:
     """Trim ``value``; refuse empty required text and overlong text with a clear message."""
     text = (value or "").strip()
     if required and not text:
-        raise ValidationError(field, f"{field.replace('_', ' ').capitalize()} cannot be empty.")
+        raise ValidationError(field, "empty", field=_field_name(field))
     if len(text) > limit:
-        raise ValidationError(field, f"{field.replace('_', ' ').capitalize()} is too long ({len(text)} characters, at most {limit}).")
+        raise ValidationError(field, "too_long", field=_field_name(field), n=len(text), limit=limit)
     if "\x00" in text:
-        raise ValidationError(field, f"{field.replace('_', ' ').capitalize()} contains an invalid character.")
+        raise ValidationError(field, "invalid_character", field=_field_name(field))
     return text
 
 

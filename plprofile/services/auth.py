@@ -10,15 +10,16 @@ import re
 import secrets
 import unicodedata
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import NoReturn
+from typing import ClassVar, NoReturn
 
 from argon2 import PasswordHasher, Type
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlalchemy import func, select
 
+from plprofile.domain.errors import QT_TRANSLATE_NOOP, UserError
 from plprofile.domain.limits import MAX_SECRET
 from plprofile.domain.policy import TEACHERS_ONLY, AccessDenied, Action, Kind, Target, require
 from plprofile.domain.profile import Actor, Role, ValidationError
@@ -39,17 +40,24 @@ LOCK_AFTER = 10
 LOCK_FOR = timedelta(minutes=15)
 MAX_WAIT = timedelta(seconds=60)
 
-WRONG = "That name and password or PIN do not match. Please try again."
-LOCKED = "Too many wrong tries: this account is locked for a while. A teacher can unlock it."
 MAX_UNKNOWN_NAMES = 1000
 #: Marks the hash of a PIN mixed with the store's pepper (``plprofile.services.pepper``) before hashing.
 PEPPERED = "peppered1$"
-RECOVERY = ("This store holds learners' profiles but no teacher account. Restore a backup from before the "
-            "accounts were lost, or ask whoever looks after the school's computers.")
 
 
-class SignInError(Exception):
+class SignInError(UserError):
     """A refused sign-in, with a message safe to show (it never says whether the account exists)."""
+
+    MESSAGES: ClassVar[Mapping[str, str]] = {
+        "name": QT_TRANSLATE_NOOP("services", "Type your sign-in name."),
+        "secret": QT_TRANSLATE_NOOP("services", "Type your password or PIN."),
+        "wrong": QT_TRANSLATE_NOOP("services", "That name and password or PIN do not match. Please try again."),
+        "locked": QT_TRANSLATE_NOOP("services", "Too many wrong tries: this account is locked for a while. "
+                                                "A teacher can unlock it."),
+        "wait_minutes": QT_TRANSLATE_NOOP("services", "Too many wrong tries: wait {n} minutes or ask a teacher "
+                                                      "to unlock it."),
+        "wait_seconds": QT_TRANSLATE_NOOP("services", "Too many wrong tries: wait {n} seconds and try again."),
+    }
 
 
 def default_hasher() -> PasswordHasher:
@@ -64,27 +72,27 @@ def _normalise(secret: str) -> str:
 def check_password(password: str) -> str:
     password = _normalise(password)
     if len(password) < MIN_PASSWORD:
-        raise ValidationError("password", f"A password needs at least {MIN_PASSWORD} characters.")
+        raise ValidationError("password", "password_short", n=MIN_PASSWORD)
     if len(password) > MAX_SECRET:
-        raise ValidationError("password", f"A password can have at most {MAX_SECRET} characters.")
+        raise ValidationError("password", "password_long", n=MAX_SECRET)
     if "\x00" in password:
-        raise ValidationError("password", "The password contains an invalid character.")
+        raise ValidationError("password", "password_character")
     return password
 
 
 def check_pin(pin: str) -> str:
     pin = (pin or "").strip()
     if not PIN_RE.match(pin):
-        raise ValidationError("pin", "A PIN is 4 to 8 digits.")
+        raise ValidationError("pin", "pin_digits")
     return pin
 
 
 def check_username(username: str) -> str:
     name = unicodedata.normalize("NFC", (username or "").strip()).casefold()
     if not name:
-        raise ValidationError("username", "The sign-in name cannot be empty.")
+        raise ValidationError("username", "username_empty")
     if len(name) > 100 or any(c.isspace() for c in name) or "\x00" in name:
-        raise ValidationError("username", "A sign-in name is one word of at most 100 characters, without spaces.")
+        raise ValidationError("username", "username_form")
     return name
 
 
@@ -175,9 +183,9 @@ class AuthService:
         """The first start of a new store creates the first teacher account (only while ``needs_first_teacher``)."""
         state = self._first_start()
         if state == "recovery":
-            raise ValidationError("username", RECOVERY)
+            raise ValidationError("username", "no_teacher")
         if state != "first_teacher":
-            raise ValidationError("username", "This store already has a teacher account.")
+            raise ValidationError("username", "has_teacher")
         return self._set_teacher(SYSTEM, display_name, username, password, reuse_unnamed=True)
 
     def add_teacher(self, actor: Actor, display_name: str, username: str, password: str) -> Account:
@@ -219,7 +227,7 @@ class AuthService:
                 check(s, actor, Action.UPDATE, account)
             if account is None or account.secret_hash is None or not self._verify(account.secret_hash,
                                                                                    _normalise(current)):
-                raise ValidationError("password", "The current password is not right.")
+                raise ValidationError("password", "password_wrong")
             account.secret_hash = secret  # never written to the change log
             account.password_temporary = False
             account.failed_attempts = 0
@@ -308,7 +316,7 @@ class AuthService:
     def _require_free_username(s, username: str, except_id: uuid.UUID | None = None) -> None:  # noqa: ANN001
         taken = s.execute(select(Account.id).where(Account.username == username)).scalars().first()
         if taken is not None and taken != except_id:
-            raise ValidationError("username", f"The sign-in name '{username}' is taken; choose another.")
+            raise ValidationError("username", "username_taken", name=username)
 
     def suggest_username(self, actor: Actor, learner_id: uuid.UUID) -> str:
         """A free sign-in name for a learner, made from their names (for the teacher setting their PIN)."""
@@ -389,12 +397,12 @@ class AuthService:
         try:
             name = check_username(username)
         except ValidationError:
-            raise SignInError("Type your sign-in name.") from None
+            raise SignInError("name") from None
         secret = _normalise(secret)
         if not secret:
-            raise SignInError("Type your password or PIN.")
+            raise SignInError("secret")
         if len(secret) > MAX_SECRET:
-            raise SignInError(WRONG)
+            raise SignInError("wrong")
         with self.store.transaction() as s:
             account = s.execute(select(Account).where(Account.username == name, Account.deleted_at.is_(None))
                                 ).scalars().first()
@@ -402,15 +410,15 @@ class AuthService:
                 self._fail_unknown(s, name, secret, now)
             if account.locked_until is not None and account.locked_until > now:
                 wait = account.locked_until - now
-                raise SignInError(_wait_message(wait))
+                raise _wait(wait)
             if not self._verify(account.secret_hash, secret):
                 account.failed_attempts += 1
                 account.locked_until = _next_lock(account.failed_attempts, now)
                 s.add(account)
                 s.commit()
                 if account.failed_attempts >= LOCK_AFTER:
-                    raise SignInError(LOCKED)
-                raise SignInError(WRONG)
+                    raise SignInError("locked")
+                raise SignInError("wrong")
             account.failed_attempts = 0
             account.locked_until = None
             if account.kind == Role.LEARNER.value and not account.secret_hash.startswith(PEPPERED):
@@ -439,7 +447,7 @@ class AuthService:
         row = s.get(Meta, key)
         failures, locked_until = _read_unknown(row.value) if row is not None else (0, None)
         if locked_until is not None and locked_until > now:
-            raise SignInError(_wait_message(locked_until - now))
+            raise _wait(locked_until - now)
         self._verify(self._dummy_hash, secret)  # the same work as a real check: no timing hint
         failures += 1
         locked_until = _next_lock(failures, now)
@@ -450,8 +458,8 @@ class AuthService:
         s.add(row)
         s.commit()
         if failures >= LOCK_AFTER:
-            raise SignInError(LOCKED)
-        raise SignInError(WRONG)
+            raise SignInError("locked")
+        raise SignInError("wrong")
 
     def verify_actor(self, actor: Actor, secret: str) -> bool:
         """Unlock after an idle lock: the same account proves itself again."""
@@ -535,8 +543,8 @@ def _next_lock(failures: int, now: datetime) -> datetime | None:
     return None
 
 
-def _wait_message(wait: timedelta) -> str:
+def _wait(wait: timedelta) -> SignInError:
     seconds = int(wait.total_seconds()) + 1
     if seconds > 120:
-        return f"Too many wrong tries: wait {seconds // 60 + 1} minutes or ask a teacher to unlock it."
-    return f"Too many wrong tries: wait {seconds} seconds and try again."
+        return SignInError("wait_minutes", n=seconds // 60 + 1)
+    return SignInError("wait_seconds", n=seconds)

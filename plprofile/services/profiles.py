@@ -52,8 +52,10 @@ R = TypeVar("R", bound=Row)
 IMPORT_BATCH = 500
 
 
-@dataclass
+@dataclass(frozen=True)
 class LearnerSummary:
+    """One row of the class list, as the UI shows it (a view: no session, no ORM row behind it)."""
+
     id: uuid.UUID
     preferred_name: str
     given_name: str
@@ -104,7 +106,7 @@ class GoalView:
     checkins: list[CheckIn] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(frozen=True)
 class ProfileView:
     """Everything the profile screen shows for one learner, loaded in one go."""
 
@@ -257,7 +259,7 @@ class ProfileService:
             if learner.external_id and s.execute(
                 select(Learner.id).where(Learner.external_id == learner.external_id)
             ).first():
-                raise ValidationError("external_id", f"Another learner already has the ID '{learner.external_id}'.")
+                raise ValidationError("external_id", "id_taken", id=learner.external_id)
             self._insert_learner(s, learner, actor)
         return learner
 
@@ -330,10 +332,7 @@ class ProfileService:
                 shown = ", ".join(sorted(clashes)[:10])
                 more = f" and {len(clashes) - 10} more" if len(clashes) > 10 else ""
                 # The UI says "Nothing was imported." around it (as for a file that does not parse).
-                raise ValidationError(
-                    "external_id",
-                    f"{len(clashes)} learner(s) in the file are already in the class (IDs {shown}{more}).",
-                )
+                raise ValidationError("external_id", "ids_taken", n=len(clashes), ids=f"{shown}{more}")
             import_id = uuid.uuid4()
             batches.start(s, import_id, total)
         # Each batch commits on its own, so a second window or process can write between them (one transaction
@@ -523,7 +522,7 @@ class ProfileService:
     @staticmethod
     def _require_waiting(entry: ProfileEntry) -> None:
         if entry.agreement != Agreement.SUGGESTION.value:
-            raise ValidationError("agreement", "This entry is not waiting for a decision.")
+            raise ValidationError("agreement", "not_waiting")
 
     def set_agreement(self, actor: Actor, model: type[Row], row_id: uuid.UUID, agreement: Agreement) -> None:
         """Mark an entry (or backpack item, choice option, goal) agreed by both, or back to a suggestion."""
@@ -652,7 +651,7 @@ class ProfileService:
     def add_checkin(self, actor: Actor, goal_id: uuid.UUID, scale: int, reflection: str = "",
                     on_date: date | None = None) -> CheckIn:
         if scale not in d.CHECKIN_SCALE:
-            raise ValidationError("scale", f"How it's going must be between {d.CHECKIN_SCALE[0]} and {d.CHECKIN_SCALE[-1]}.")
+            raise ValidationError("scale", "checkin_scale", low=d.CHECKIN_SCALE[0], high=d.CHECKIN_SCALE[-1])
         reflection = clean_text(reflection, field="reflection", required=False)
         with self.store.transaction() as s:
             goal = self._get(s, Goal, goal_id, actor)
@@ -668,7 +667,7 @@ class ProfileService:
         """Save a conference record; ``remarks`` (speaker, kind, text), what was said and by whom, are written
         with it in one transaction, in their order (empty texts are left out)."""
         if next_checkin_on is not None and next_checkin_on < held_on:
-            raise ValidationError("next_checkin_on", "The next check-in date cannot be before the conference.")
+            raise ValidationError("next_checkin_on", "next_checkin")
         try:
             lead = d.ConferenceLead(led_by)
             said = [(d.Speaker(who), d.RemarkKind(kind), clean_text(text, field="remark", required=False,

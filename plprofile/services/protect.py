@@ -242,11 +242,14 @@ def _unseal(fin: BinaryIO, fout: BinaryIO, passphrase: str) -> Header:
         index, current = index + 1, following
 
 
-def open_bytes(src: Path, passphrase: str) -> tuple[str, bytes]:
+def open_bytes(src: Path, passphrase: str, *, limit: int = 512 * 1024 * 1024) -> tuple[str, bytes]:
     """The original name and the content of the protected ``src``, checked and decrypted in memory (nothing
-    touches the disk); WrongPassphraseError, TamperedError or ProtectError say what is wrong."""
+    touches the disk; a profile file or a sync bundle); WrongPassphraseError, TamperedError or ProtectError say
+    what is wrong, as does a file bigger than ``limit``."""
     out = io.BytesIO()
     try:
+        if Path(src).stat().st_size > limit:
+            raise ProtectError(f"{Path(src).name} is too big to be one of plprofile's files.")
         with Path(src).open("rb") as fin:
             header = _unseal(fin, out, passphrase)
     except OSError as exc:
@@ -274,39 +277,3 @@ def open_file(src: Path, dest: Path, passphrase: str, *, overwrite: bool = False
     finally:
         tmp.unlink(missing_ok=True)
     return dest
-
-
-def open_bytes(src: Path, passphrase: str, *, limit: int = 512 * 1024 * 1024) -> bytes:
-    """``open_file`` into memory (a sync bundle is read, checked and applied without a plain copy on disk).
-    The same errors; ``limit`` bounds what is held."""
-    from cryptography.exceptions import InvalidTag
-    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
-    out = io.BytesIO()
-    try:
-        with Path(src).open("rb") as fin:
-            header = read_header(fin)
-            key = _derive(passphrase, header.salt, header.params)
-            if not hmac.compare_digest(_check_value(key), header.check):
-                raise WrongPassphraseError("That passphrase does not open this file (or the file was altered). "
-                                           "Nothing was written.")
-            aead = AESGCM(key)
-            sealed = CHUNK + 16
-            index, current = 0, fin.read(sealed)
-            while True:
-                following = fin.read(sealed)
-                last = not following
-                try:
-                    out.write(aead.decrypt(_nonce(header.nonce_prefix, index), current,
-                                           _aad(header.raw, index, last)))
-                except InvalidTag as exc:
-                    raise TamperedError("This protected file is damaged, cut short or was altered. "
-                                        "Nothing was written.") from exc
-                if out.tell() > limit:
-                    raise ProtectError(f"{Path(src).name} is too big to be one of plprofile's files.")
-                if last:
-                    break
-                index, current = index + 1, following
-    except OSError as exc:
-        raise ProtectError(f"{Path(src).name} could not be opened: {exc.strerror or exc}. Nothing was written.") from exc
-    return out.getvalue()

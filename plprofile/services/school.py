@@ -116,8 +116,7 @@ class SchoolService:
         if work.empty:
             return dict(work.counts)
         if getattr(work, "stamp", None) != self.store.data_stamp():
-            raise ValidationError("roster", "The store changed since the preview. Nothing was imported; "
-                                            "import the set again.")
+            raise ValidationError("roster", "preview_stale")
         year = getattr(work, "year", None)
         if year is not None:
             require(actor, Action.UPDATE, Target(Kind.SCHOOL))

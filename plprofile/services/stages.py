@@ -1,4 +1,7 @@
-"""Stages of Personalized Learning: dated assessments, the school's framework, and the data the charts read."""
+"""Stages of Personalized Learning: dated assessments, the framework in use, and the figures the charts read.
+
+The framework files live in ``frameworks.py``, the class figures' SQL in ``class_queries.py``.
+"""
 
 from __future__ import annotations
 
@@ -6,20 +9,15 @@ import json
 import threading
 import uuid
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date, timedelta
 from pathlib import Path
-from typing import NamedTuple
 
 from sqlalchemy import (
     String,
-    and_,
-    case,
-    cast,
     func,
     literal,
-    not_,
     or_,
     select,
     true,
@@ -28,7 +26,7 @@ from sqlalchemy import (
 )
 
 from plprofile.domain import profile as d
-from plprofile.domain.framework import Framework, FrameworkError, default_framework, load_framework
+from plprofile.domain.framework import Framework, default_framework, load_framework
 from plprofile.domain.policy import Action, Kind, Target, require
 from plprofile.domain.profile import Actor, Role, ValidationError
 from plprofile.domain.progress import (
@@ -39,15 +37,12 @@ from plprofile.domain.progress import (
     ElementRating,
     GoalEvent,
     Rater,
-    Span,
     carry_forward,
     element_over_time,
-    month_starts,
     overall_over_time,
     snap_counts,
-    stage_bounds,
 )
-from plprofile.store import changes, spans
+from plprofile.store import changes
 from plprofile.store.engine import Store
 from plprofile.store.models import Assessment as AssessmentRow
 from plprofile.store.models import AssessmentRating, ChangeLog, CheckIn, Goal, Learner, Meta
@@ -60,6 +55,22 @@ from .access import (
     require_learner_rows,
     taught_learners,
 )
+from .class_queries import (
+    as_date,
+    as_hex,
+    by_bucket,
+    effective_value,
+    element_spans,
+    latest_of_learner,
+    live_learners,
+    over_time_dates,
+    overall_spans,
+    read_spans,
+    removed,
+    scoped,
+    to_domain,
+)
+from .frameworks import ACTIVE_KEY, frameworks_dir, keep_file, load_known
 from .profiles import LearnerSummary, ProfileService
 
 #: The class overview's list of who is due opens on learners not assessed in the last this many weeks.
@@ -70,210 +81,11 @@ DUE_WEEKS = 8
 #: list of who is due while the first reads the year's spans. Threads start when first needed.
 _READERS = ThreadPoolExecutor(max_workers=2, thread_name_prefix="plprofile-reader")
 
-FRAMEWORKS_DIRNAME = "frameworks"
-ACTIVE_KEY = "active_framework"
-
-
-def _to_domain(row: AssessmentRow, ratings: Iterable[AssessmentRating]) -> Assessment:
-    return Assessment(
-        id=str(row.id), learner_id=str(row.learner_id), assessed_on=row.assessed_on,
-        framework_id=row.framework_id, framework_version=row.framework_version, note=row.note,
-        ratings=tuple(ElementRating(r.element_id, r.learner_value, r.teacher_value, r.agreed_value, r.note,
-                                    r.carried_from) for r in ratings),
-        partial=row.partial,
-    )
-
-
-def _effective():  # noqa: ANN202
-    """A rating's effective value in the store: agreed, else the mean of learner and teacher, else either."""
-    return spans.effective(AssessmentRating.__table__)
-
-
-def _stage_counts(value, framework: Framework) -> list:  # noqa: ANN001
-    """Aggregates for ``_spans``: how many rows, how many with ``value`` (not NULL), and how many reach each
-    stage's bound (``stage_bounds``, from the domain: exactly as ``Scale.snap``). The counts at each stage are
-    their differences, so the store groups by span alone and snaps nothing."""
-    return [func.count(), func.count(value),
-            *(func.count(case((value >= bound, 1))) for _, bound in stage_bounds(framework))]
-
-
-def _live_learners(group: str | None, within=None):  # noqa: ANN001, ANN202
-    """The ids of the class's learners (of ``group``, or the whole school; ``within``: only those of a statement
-    selecting learner ids, a teacher's classes), removed ones left out."""
-    learners = select(Learner.id).where(Learner.deleted_at.is_(None))
-    if within is not None:
-        learners = learners.where(Learner.id.in_(within))
-    return learners.where(Learner.group_name == group) if group else learners
-
-
-def _by_span(kind: str, value, framework: Framework):  # noqa: ANN001, ANN202
-    """The live assessments grouped by span (start, end), with ``_stage_counts`` of ``value``, in the columns
-    ``_spans`` reads; the caller adds the FROM and WHERE of what is counted."""
-    A = AssessmentRow  # noqa: N806
-    return (select(literal(kind).label("kind"), A.assessed_on.label("start"), A.next_on.label("end"),
-                   *_stage_counts(value, framework))
-            .where(A.deleted_at.is_(None)).group_by(A.assessed_on, A.next_on))
-
-
-def _latest_of_learner():  # noqa: ANN202
-    """Join condition: a learner's latest live assessment (one at most; read from ix_assessment_latest)."""
-    A = AssessmentRow  # noqa: N806
-    return and_(A.learner_id == Learner.id, A.next_on.is_(None), A.deleted_at.is_(None))
-
-
 def _whose(actor: Actor) -> tuple:
     """What of the class an actor's figures cover, for the figures kept until the store changes."""
     return (actor.account_id, actor.admin)
 
 
-#: "… of learners removed from the class": counted like the rest, then taken away (see ``_scoped``).
-GONE = "-gone"
-
-
-def _scoped(kind: str, group: str | None, gone: Sequence[uuid.UUID], build,  # noqa: ANN001
-            learner=AssessmentRow.learner_id, within=None) -> list:  # noqa: ANN001
-    """``build(kind, condition)`` (a list of selects) for the live assessments (or ratings: ``learner`` is the
-    column naming the learner) of the class's learners.
-
-    A class: its learners' assessments. The whole school: every assessment, and apart (``kind + GONE``) those
-    of the learners removed from the class (``gone``: usually none), which ``_spans`` takes away again. The few
-    removed learners are looked up instead of checking 120,000 assessments against 10,000 live learners."""
-    if group or within is not None:
-        return build(kind, learner.in_(_live_learners(group, within)))
-    return [*build(kind, true()), *(build(kind + GONE, learner.in_(gone)) if gone else [])]
-
-
-def _removed(session) -> list[uuid.UUID]:  # noqa: ANN001
-    """The learners removed from the class (kept, not purged)."""
-    return list(session.execute(select(Learner.id).where(Learner.deleted_at.is_not(None))).scalars())
-
-
-def _overall_spans(framework: Framework, element_ids: list[str]):  # noqa: ANN202
-    """A builder for ``_scoped``: the live assessments by span (start, end), with ``_stage_counts`` of their
-    overall values.
-
-    An assessment made against ``framework`` has only its elements' ratings: its overall value is the one the
-    store keeps on the row, read with its span from ``ix_assessment_span`` alone. One made against another
-    framework or version counts by its ratings of ``framework``'s elements, worked out from them (as the
-    domain does); a school has few or none."""
-    A, R = AssessmentRow, AssessmentRating  # noqa: N806
-    same = and_(A.framework_id == framework.id, A.framework_version == framework.version)
-
-    def build(kind: str, condition) -> list:  # noqa: ANN001
-        kept = _by_span(kind, A.overall, framework).where(same, condition)
-        each = (select(A.assessed_on.label("start"), A.next_on.label("end"), func.avg(_effective()).label("value"))
-                .select_from(A)
-                .outerjoin(R, and_(R.assessment_id == A.id, R.deleted_at.is_(None), R.element_id.in_(element_ids)))
-                .where(A.deleted_at.is_(None), not_(same), condition).group_by(A.id).subquery())
-        worked_out = (select(literal(kind), each.c.start, each.c.end, *_stage_counts(each.c.value, framework))
-                      .group_by(each.c.start, each.c.end))
-        return [kept, worked_out]
-    return build
-
-
-def _element_spans(element_id: str, framework: Framework, kind: str, group: str | None,
-                   gone: Sequence[uuid.UUID], within=None) -> list:  # noqa: ANN001
-    """The live assessments by span (start, end), with ``_stage_counts`` of ``element_id``'s effective value in
-    each; a span whose assessment did not rate it counts as unrated."""
-    A, R = AssessmentRow, AssessmentRating  # noqa: N806
-    rated = and_(R.assessment_id == A.id, R.element_id == element_id, R.deleted_at.is_(None))
-
-    def build(kind: str, condition) -> list:  # noqa: ANN001
-        return [_by_span(kind, _effective(), framework).select_from(A).outerjoin(R, rated).where(condition)]
-    return _scoped(kind, group, gone, build, within=within)
-
-
-def _bucket(day, this_month: date):  # noqa: ANN001, ANN202
-    """What the chart over time needs of a day, to add spans up by (``_by_bucket``): from ``this_month`` on,
-    the day itself; before, its month ("2025-03") if it is the 1st, else its month marked "+" (a span starting or
-    ending then first counts, or stops counting, on the next month's 1st: the next date the chart shows)."""
-    text = cast(day, String)
-    return case((day >= this_month, text),
-                else_=func.substr(text, 1, 7) + case((func.substr(text, 9, 2) == "01", ""), else_="+"))
-
-
-def _by_bucket(by_day, today: date):  # noqa: ANN001, ANN202
-    """The rows of ``by_day`` (kind, start, end, ``_stage_counts``…: assessments grouped by their span's days,
-    in the order of ix_assessment_span) added up by ``_bucket`` of start and end: over a school's years, a few
-    hundred rows reach Python instead of one per pair of days, and the counts at every chart date are the same.
-    """
-    spans_by_day = by_day.subquery()
-    kind, start, end, *counts = spans_by_day.c
-    this_month = today.replace(day=1)
-    starts, ends = _bucket(start, this_month), _bucket(end, this_month)
-    return select(kind, starts, ends, *(func.sum(c) for c in counts)).group_by(kind, starts, ends)
-
-
-def _bucket_day(key: str) -> tuple[date, date]:
-    """A ``_bucket`` read back: (the first chart date on or after the day, the 1st of the day's month)."""
-    if len(key) == 10:
-        day = date.fromisoformat(key)
-        return day, day.replace(day=1)
-    month = date(int(key[:4]), int(key[5:7]), 1)
-    if not key.endswith("+"):
-        return month, month
-    return date(month.year + (month.month == 12), month.month % 12 + 1, 1), month
-
-
-class Spans(NamedTuple):
-    """Spans whose start and end are chart dates (``_bucket``), and the 1st of the month of the first start."""
-
-    spans: list[Span]
-    first_month: date | None
-
-
-def _spans(rows: Iterable, kind: str, framework: Framework) -> Spans:
-    """The rows of ``kind`` (less those of ``kind + GONE``) from ``_by_bucket`` as spans, one per (start, end,
-    stage) counted; the unrated have stage None."""
-    net: dict[tuple, list[int]] = {}
-    for r in rows:
-        sign = 1 if r[0] == kind else -1 if r[0] == kind + GONE else 0
-        if sign:
-            counts = net.setdefault((r[1], r[2]), [0] * (len(r) - 3))
-            for k, n in enumerate(r[3:]):
-                counts[k] += sign * n
-    stages = framework.allowed_values()
-    result = []
-    days: dict[str, tuple[date, date]] = {}
-    first_month = None
-    for (start_key, end_key), (total, rated, *reached) in net.items():
-        if not total:
-            continue  # only learners removed from the class began or ended a span then
-        if start_key not in days:
-            days[start_key] = _bucket_day(start_key)
-        start, month = days[start_key]
-        first_month = month if first_month is None else min(first_month, month)
-        end = None
-        if end_key is not None:
-            if end_key not in days:
-                days[end_key] = _bucket_day(end_key)
-            end = days[end_key][0]
-        if total > rated:
-            result.append(Span(start, end, None, total - rated))
-        # at stage k: those reaching its bound, less those reaching the next stage's
-        for stage, here, above in zip(stages, (rated, *reached), (*reached, 0), strict=True):
-            if here > above:
-                result.append(Span(start, end, stage, here - above))
-    return Spans(result, first_month)
-
-
-def _as_hex(value) -> str:  # noqa: ANN001
-    """An id as the store gave it untyped (SQLite: the hex; a server: a UUID or its text) as its hex."""
-    return value.hex if isinstance(value, uuid.UUID) else str(value).replace("-", "").lower()
-
-
-def _as_date(value) -> date | None:  # noqa: ANN001
-    """A day as the store gave it untyped (SQLite: ISO text; a server: a date)."""
-    return value if value is None or isinstance(value, date) else date.fromisoformat(value)
-
-
-def _over_time_dates(spans: Spans, today: date | None) -> list[date]:
-    """Each month start since the first assessment, and today (or the last assessment's day if later: a chart
-    date, as ``_bucket`` keeps the days from this month on)."""
-    if spans.first_month is None:
-        return []
-    last = max(sp.start for sp in spans.spans)
-    return month_starts(spans.first_month, max(today or date.today(), last))
 
 
 @actor_first
@@ -308,19 +120,11 @@ class StagesService:
     # ---- frameworks ---------------------------------------------------------------------------------
     @property
     def _frameworks_dir(self) -> Path:
-        return self.store.path.parent / FRAMEWORKS_DIRNAME
+        return frameworks_dir(self.store.path)
 
     def _known(self) -> dict[tuple[str, str], Framework]:
         if not self._frameworks:
-            fw = default_framework()
-            self._frameworks[fw.key] = fw
-            if self._frameworks_dir.is_dir():
-                for path in sorted(self._frameworks_dir.glob("*.json")):
-                    try:
-                        loaded = load_framework(path)
-                    except FrameworkError:
-                        continue  # a damaged copy never stops the app; the default still works
-                    self._frameworks[loaded.key] = loaded
+            self._frameworks.update(load_known(self._frameworks_dir))
         return self._frameworks
 
     def active_framework(self, actor: Actor) -> Framework:
@@ -350,12 +154,7 @@ class StagesService:
         """
         require_framework(actor, Action.UPDATE)
         framework = load_framework(data)  # raises before anything is written
-        self._frameworks_dir.mkdir(parents=True, exist_ok=True)
-        safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in f"{framework.id}-{framework.version}")
-        target = self._frameworks_dir / f"{safe}.json"
-        tmp = target.with_suffix(".part")
-        tmp.write_bytes(data)
-        tmp.replace(target)
+        keep_file(self._frameworks_dir, data, framework)
         with self.store.transaction() as s:
             meta = s.get(Meta, ACTIVE_KEY) or Meta(key=ACTIVE_KEY)
             meta.value = json.dumps(list(framework.key))
@@ -385,22 +184,22 @@ class StagesService:
         """
         framework = framework or self.active_framework(actor)
         if not ratings or all(r.learner is None and r.teacher is None and r.agreed is None for r in ratings):
-            raise ValidationError("ratings", "Rate at least one element before saving.")
+            raise ValidationError("ratings", "rate_one")
         seen: set[str] = set()
         with self.store.session() as s:
             scope = class_scope(s, learner_id)
         for r in ratings:
             element = framework.get_element(r.element_id)
             if element is None:
-                raise ValidationError("element", f"'{r.element_id}' is not an element of {framework.text()}.")
+                raise ValidationError("element", "not_an_element", element=r.element_id, framework=framework.text())
             if r.element_id in seen:
-                raise ValidationError("element", f"'{element.text()}' is rated twice.")
+                raise ValidationError("element", "rated_twice", element=element.text())
             seen.add(r.element_id)
             for value in (r.learner, r.teacher, r.agreed):
                 try:
                     framework.validate_value(value)
                 except ValueError as exc:
-                    raise ValidationError("value", f"{element.text()}: {exc}") from exc
+                    raise ValidationError("value", "element_value", element=element.text(), problem=exc) from exc
             # each rating names the values it sets: a learner's self-assessment sets only their own
             given = {"element_id", "note"} | {name for name, value in (
                 ("learner_value", r.learner), ("teacher_value", r.teacher), ("agreed_value", r.agreed))
@@ -430,7 +229,7 @@ class StagesService:
                                       carried_from=r.carried_from)
                 changes.create(s, self.store.device_id, rr, actor, learner_id)
                 rating_rows.append(rr)
-        return _to_domain(row, rating_rows)
+        return to_domain(row, rating_rows)
 
     def history(self, actor: Actor, learner_id: uuid.UUID) -> list[Assessment]:
         """Every assessment of one learner, oldest first."""
@@ -451,13 +250,13 @@ class StagesService:
         by_assessment: dict[uuid.UUID, list[AssessmentRating]] = defaultdict(list)
         for r in ratings:
             by_assessment[r.assessment_id].append(r)
-        return [_to_domain(row, by_assessment[row.id]) for row in rows]
+        return [to_domain(row, by_assessment[row.id]) for row in rows]
 
     def class_histories(self, actor: Actor, group: str | None = None) -> dict[str, list[Assessment]]:
         """Every learner's assessments (learners with none map to an empty list), for the class overview."""
         require_class(actor)
         with self.store.session() as s:
-            ids = s.execute(_live_learners(group, taught_learners(s, actor))).scalars().all()
+            ids = s.execute(live_learners(group, taught_learners(s, actor))).scalars().all()
             histories: dict[str, list[Assessment]] = {str(i): [] for i in ids}
             rows = s.execute(select(AssessmentRow).where(AssessmentRow.deleted_at.is_(None))
                              .order_by(AssessmentRow.assessed_on, AssessmentRow.created_at)).scalars().all()
@@ -468,7 +267,7 @@ class StagesService:
         for row in rows:
             key = str(row.learner_id)
             if key in histories:
-                histories[key].append(_to_domain(row, ratings[row.id]))
+                histories[key].append(to_domain(row, ratings[row.id]))
         return histories
 
     def class_summary(self, actor: Actor, group: str | None = None, *, framework: Framework | None = None,
@@ -522,8 +321,8 @@ class StagesService:
                        element: str | None, within=None) -> ClassSummary:  # noqa: ANN001
         element_ids = list(framework.element_ids())
         R = AssessmentRating  # noqa: N806
-        effective = _effective()
-        learners = _live_learners(group, within)
+        effective = effective_value()
+        learners = live_learners(group, within)
         # the ratings of each live learner's latest assessment, by element and values, in the order of their
         # index (ix_assessment_rating_latest: nothing to sort): the bars of now (the framework's elements are
         # picked below)
@@ -533,17 +332,17 @@ class StagesService:
                     .where(R.in_latest.is_(True), R.deleted_at.is_(None), condition).group_by(*by)]
 
         with self.store.session() as s:
-            gone = _removed(s)
+            gone = removed(s)
             # every assessment's span with how many stood at each overall stage, added up by chart dates
-            parts = _scoped("span", group, gone, _overall_spans(framework, element_ids), within=within)
+            parts = scoped("span", group, gone, overall_spans(framework, element_ids), within=within)
             if element is not None:
-                parts += _element_spans(element, framework, "element", group, gone, within)
-            latest_rows = _READERS.submit(self._read_all, union_all(*_scoped("now", group, gone, latest,
+                parts += element_spans(element, framework, "element", group, gone, within)
+            latest_rows = _READERS.submit(self._read_all, union_all(*scoped("now", group, gone, latest,
                                                                              R.learner_id, within)))
             count = s.execute(select(func.count()).select_from(learners.subquery())).scalar_one()
-            rows = list(map(tuple, s.execute(_by_bucket(union_all(*parts), today))))
+            rows = list(map(tuple, s.execute(by_bucket(union_all(*parts), today))))
             latest_rows = latest_rows.result()
-        span_list = _spans(rows, "span", framework)
+        span_list = read_spans(rows, "span", framework)
         values: dict[str, Counter] = {e: Counter() for e in element_ids}
         for kind, el, v, n in latest_rows:
             if el in values and v is not None:
@@ -552,10 +351,10 @@ class StagesService:
         current = [sp for sp in span_list.spans if sp.end is None]
         overall_now = snap_counts(((sp.overall, sp.count) for sp in current), framework)
         assessed = sum(sp.count for sp in current)
-        dates = _over_time_dates(span_list, today)
+        dates = over_time_dates(span_list, today)
         over_time = overall_over_time(span_list.spans, framework, dates)
         if element is not None:
-            by_element = element_over_time(_spans(rows, "element", framework).spans, framework, dates, element)
+            by_element = element_over_time(read_spans(rows, "element", framework).spans, framework, dates, element)
             over_time = [DistributionAt(p.on, q.elements, p.overall, p.learners)
                          for p, q in zip(over_time, by_element, strict=True)]
         return ClassSummary(now, overall_now, over_time, count, assessed)
@@ -586,15 +385,15 @@ class StagesService:
     def _class_element_over_time(self, element_id: str, group: str | None, framework: Framework,
                                  today: date, within=None) -> list[DistributionAt]:  # noqa: ANN001
         with self.store.session() as s:
-            parts = _element_spans(element_id, framework, "element", group, _removed(s), within)
-            rows = list(map(tuple, s.execute(_by_bucket(union_all(*parts), today))))
-        span_list = _spans(rows, "element", framework)  # every assessment is in it (left join): the same dates
-        return element_over_time(span_list.spans, framework, _over_time_dates(span_list, today), element_id)
+            parts = element_spans(element_id, framework, "element", group, removed(s), within)
+            rows = list(map(tuple, s.execute(by_bucket(union_all(*parts), today))))
+        span_list = read_spans(rows, "element", framework)  # every assessment is in it (left join): the same dates
+        return element_over_time(span_list.spans, framework, over_time_dates(span_list, today), element_id)
 
     @staticmethod
     def _check_element(framework: Framework, element_id: str) -> None:
         if framework.get_element(element_id) is None:
-            raise ValidationError("element", f"'{element_id}' is not an element of {framework.text()}.")
+            raise ValidationError("element", "not_an_element", element=element_id, framework=framework.text())
 
     def last_assessed(self, actor: Actor) -> dict[str, date | None]:
         """When each learner was last assessed (None: never), for "who has not been assessed recently"."""
@@ -616,7 +415,7 @@ class StagesService:
         A = AssessmentRow  # noqa: N806
         last = A.assessed_on
         stmt = (select(type_coerce(Learner.id, String), type_coerce(last, String))
-                .outerjoin(A, _latest_of_learner())
+                .outerjoin(A, latest_of_learner())
                 .where(Learner.deleted_at.is_(None), or_(last.is_(None), last < cutoff)))
         if group:
             stmt = stmt.where(Learner.group_name == group)
@@ -629,19 +428,19 @@ class StagesService:
         """``_due_rows`` with each learner's names (the class list, read once per store change): never assessed
         first, then the longest ago, then by name."""
         known = self.profiles.class_list(actor)
-        rows = [(_as_hex(learner), day) for learner, day in rows]
+        rows = [(as_hex(learner), day) for learner, day in rows]
         if any(hex_id not in known.by_hex for hex_id, _ in rows):  # read before a learner came in: read again
             self.profiles.forget_class_list(actor)
             known = self.profiles.class_list(actor)
         names = known.name_keys
-        due = [(hex_id, _as_date(day)) for hex_id, day in rows if hex_id in names]
+        due = [(hex_id, as_date(day)) for hex_id, day in rows if hex_id in names]
         due.sort(key=lambda x: (x[1] is not None, x[1] or date.min, names[x[0]]))
         return [(known.by_hex[hex_id], day) for hex_id, day in due]
 
     def _last_assessed(self, within=None) -> dict[str, date | None]:  # noqa: ANN001
         with self.store.session() as s:
             rows = s.execute(select(Learner.id, AssessmentRow.assessed_on)
-                             .outerjoin(AssessmentRow, _latest_of_learner())
+                             .outerjoin(AssessmentRow, latest_of_learner())
                              .where(Learner.deleted_at.is_(None),
                                     *(() if within is None else (Learner.id.in_(within),)))).all()
         return {str(learner_id): last for learner_id, last in rows}

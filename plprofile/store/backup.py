@@ -17,7 +17,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from . import cipher
-from .engine import READ_ERRORS, StoreError
+from .errors import READ_ERRORS, StoreError
+from .files import fsync_dir, fsync_file  # noqa: F401  (callers import them from here too)
 
 BACKUP_DIRNAME = "backups"
 SUFFIX = ".sqlite3"
@@ -168,27 +169,6 @@ def stored_revision(con: sqlite3.Connection) -> str | None:
 
 
 # ---- writing safely --------------------------------------------------------------------------------
-def fsync_file(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def fsync_dir(folder: Path) -> None:
-    """Make a rename in ``folder`` durable (POSIX; Windows has no directory handles to sync)."""
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 def os_words(exc: OSError, folder: Path) -> str:
     """An OSError while writing in ``folder``, in plain words."""
     if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):

@@ -29,6 +29,8 @@ from hashlib import sha256
 from pathlib import Path
 from typing import Any
 
+from .files import fsync_dir
+
 KEYS_SUFFIX = ".keys"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 KEY_BYTES = 32
@@ -431,7 +433,5 @@ def write_durably(path: Path, data: bytes) -> Path:
         os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)
-    from .backup import fsync_dir  # (backup imports this module)
-
     fsync_dir(path.parent)
     return path

@@ -17,6 +17,16 @@ from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
 from . import spans as _spans  # noqa: F401  (every flush keeps the assessments' derived columns right)
+from .errors import (  # noqa: F401  (callers import them from the engine too)
+    READ_ERRORS,
+    CorruptStoreError,
+    EncryptedStoreError,
+    LostStoreError,
+    NewerStoreError,
+    StoreBusyError,
+    StoreError,
+    WrongKeyError,
+)
 from .peek import DB_FILENAME  # one name for the file, also where SQLAlchemy is not loaded yet
 
 log = logging.getLogger(__name__)
@@ -25,7 +35,6 @@ log = logging.getLogger(__name__)
 # What reading a damaged or foreign file can raise. When the damage reaches the schema text, SQLite's own error
 # message carries the broken bytes and Python's sqlite3 fails to decode it, raising UnicodeDecodeError instead
 # of a DatabaseError.
-READ_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error, UnicodeDecodeError)
 BUSY_TIMEOUT_MS = 5000
 #: How long a write waits in all for a store another program keeps busy before it gives up and says so.
 BUSY_RETRY_S = 10.0
@@ -44,34 +53,6 @@ PRAGMAS = (
     # What a delete frees is overwritten with zeros, not left readable in the file's free space (erasure).
     "PRAGMA secure_delete=ON",
 )
-
-
-class StoreError(Exception):
-    """The store cannot be opened; the message says why in plain words."""
-
-
-class StoreBusyError(StoreError):
-    """Another connection held the store's write lock for longer than we wait; nothing was written."""
-
-
-class NewerStoreError(StoreError):
-    pass
-
-
-class CorruptStoreError(StoreError):
-    pass
-
-
-class LostStoreError(CorruptStoreError):
-    """The store file is empty or missing where a store was (backups, its -wal or key file are beside it)."""
-
-
-class EncryptedStoreError(StoreError):
-    """The store is encrypted and needs a teacher's password or the recovery key (it is not damaged)."""
-
-
-class WrongKeyError(EncryptedStoreError):
-    """The key given does not open the store."""
 
 
 def encrypted_message(path: Path) -> str:

@@ -92,7 +92,7 @@ def export_bundle(store: Store, dest: Path, passphrase: str, *, every: bool = Fa
 
 def read_bundle(path: Path, passphrase: str) -> Bundle:
     """Open and check a bundle; BundleError (or protect's errors) says what is wrong. Nothing is written."""
-    raw = protect.open_bytes(path, passphrase)
+    _name, raw = protect.open_bytes(path, passphrase)
     try:
         document: Any = json.loads(gzip.decompress(raw).decode("utf-8"))
     except (OSError, EOFError, ValueError, UnicodeDecodeError):

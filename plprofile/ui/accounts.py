@@ -205,3 +205,17 @@ class ChoosePasswordPage(QWidget):
         self.new.clear()
         self.repeat.clear()
         self.cancelled.emit()
+
+
+def choose_password(window, signed, start_session, back_to_signin) -> None:  # noqa: ANN001
+    """After a sign-in with a password someone else set: the window's pages show ``ChoosePasswordPage`` (made
+    once, kept as ``window.choose_password_page``); ``start_session(signed)`` once the person has chosen their
+    own, ``back_to_signin()`` if they cancel."""
+    page = getattr(window, "choose_password_page", None)
+    if page is None:
+        window.choose_password_page = page = ChoosePasswordPage()
+        page.chosen.connect(start_session)
+        page.cancelled.connect(back_to_signin)
+        window.pages.addWidget(page)
+    page.start(window.auth, signed)
+    window.pages.setCurrentWidget(page)

@@ -22,7 +22,7 @@ from plprofile.domain import profile as d
 from plprofile.domain.policy import Action
 from plprofile.domain.profile import Agreement, Role
 from plprofile.services.profiles import ProfileView
-from plprofile.store.models import BackpackItem, ChoiceOption
+from plprofile.services.storage import BackpackItem, ChoiceOption
 
 from . import ask, labels
 from .a11y import unseen_label

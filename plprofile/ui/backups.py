@@ -130,7 +130,7 @@ class BackupsDialog(QDialog):
             backups = bk.list_backups(self.data_dir)
         except bk.BackupError as exc:
             backups = []
-            self.status.setText(str(exc))
+            self.status.setText(explain(exc))
         self.table.setRowCount(len(backups))
         for row, info in enumerate(backups):
             when = QTableWidgetItem(fmt_datetime(info.created))
@@ -238,7 +238,7 @@ class BackupsDialog(QDialog):
 
     def _backup_failed(self, exc: Exception) -> None:
         self._set_busy(False)
-        ask.error(self, self.tr("Backup failed"), str(exc))
+        ask.error(self, self.tr("Backup failed"), explain(exc))
 
     # ---- restore -------------------------------------------------------------------------------------
     def restore_selected(self) -> None:
@@ -270,7 +270,7 @@ class BackupsDialog(QDialog):
         try:
             return protect.open_file(path, Path(self._unsealed.name) / protect.original_name(path), passphrase)
         except protect.ProtectError as exc:
-            ask.error(self, self.tr("Restore failed"), str(exc))
+            ask.error(self, self.tr("Restore failed"), explain(exc))
             return None
 
     def _restore(self, path: Path, label: str, secret: str | None = None) -> None:

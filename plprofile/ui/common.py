@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import TypeVar
 
-# the Qt namespace (about 170 enums, 25 ms) is made where first used, not on import: after the first window
+# start-up: the Qt namespace is made where first used, not on import (README, Performance)
 from PySide6 import QtCore
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
 from PySide6.QtWidgets import QListWidget, QWidget
@@ -25,10 +25,9 @@ def attempt(parent: QWidget | None, action: Callable[[], T]) -> T | None:
     # here, not at the top: the main window imports this module before the store layer has loaded
     from plprofile.domain.policy import AccessDenied
     from plprofile.domain.profile import ValidationError
-    from plprofile.store.changes import NotFoundError, StaleEditError
-    from plprofile.store.engine import StoreBusyError
+    from plprofile.services.storage import NotFoundError, StaleEditError, StoreBusyError
 
-    from .history import field_label
+    from .labels import field_label
     from .messages import explain
 
     try:

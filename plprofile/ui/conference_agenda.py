@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QPushButton, QTreeWidget
 from plprofile.domain import profile as d
 from plprofile.domain.profile import Agreement, Role
 from plprofile.services.profiles import ProfileView
-from plprofile.store.models import Goal
+from plprofile.services.storage import Goal
 
 from . import labels
 from .common import attempt, fmt_date

@@ -46,6 +46,7 @@ from . import ask, labels
 from .common import attempt, date_edit_format, fmt_date, from_qdate, to_qdate
 from .context import AppContext
 from .history import describe
+from .messages import explain
 
 
 def choose_pdf_path(parent: QWidget, suggested: Path) -> tuple[str, bool] | None:
@@ -436,7 +437,7 @@ class ConferencePage(QWidget):
             try:
                 Path(target).write_bytes(lock_pdf(summary_pdf_bytes(summary, lang), passphrase))
             except (PdfLockError, OSError) as exc:
-                ask.error(self, self.tr("Summary"), str(exc))
+                ask.error(self, self.tr("Summary"), explain(exc))
                 return None
             self.last_pdf = Path(target)
             ask.info(self, self.tr("Summary"), self.tr(

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from plprofile.services.profiles import ProfileView
-from plprofile.store.models import Conference
+from plprofile.services.storage import Conference
 
 from .a11y import unseen_label
 from .common import attempt, date_edit_format, fmt_date, from_qdate, style_record_list, to_qdate

@@ -12,7 +12,7 @@ from plprofile.services.accounts import ensure_teacher, learner_actor, teacher_a
 from plprofile.services.auth import AuthService, SignedIn
 from plprofile.services.profiles import ProfileService
 from plprofile.services.stages import StagesService
-from plprofile.store.engine import Store
+from plprofile.services.storage import Store
 
 
 class AppContext(QObject):

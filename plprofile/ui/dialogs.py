@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from plprofile.domain.profile import ValidationError
-from plprofile.store.models import Learner
+from plprofile.services.storage import Learner
 
 from .common import error_style
 from .context import AppContext

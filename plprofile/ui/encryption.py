@@ -23,11 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from plprofile.services import encryption as enc
-from plprofile.store import cipher
+from plprofile.services import storage as cipher
 
 from . import ask
 from .a11y import reachable_by_tab, show_message
 from .context import AppContext
+from .messages import explain
 from .worker import run_in_background
 
 MIN_SECRET = 8
@@ -78,14 +79,14 @@ class UnlockDialog(QDialog):
         try:
             self.key = enc.unlock(self.data_dir, self.secret.text())
         except cipher.DamagedFileError as exc:  # right secret, damaged file: on to the way back (a backup)
-            self.key, self.damaged = exc.key, str(exc)
+            self.key, self.damaged = exc.key, explain(exc)
         except cipher.WrongSecretError:
             show_message(self.message, self.tr("That password or recovery key does not open this store. Try again."))
             self.secret.clear()
             self.secret.setFocus()
             return
         except cipher.CipherError as exc:
-            show_message(self.message, str(exc))
+            show_message(self.message, explain(exc))
             return
         finally:
             QGuiApplication.restoreOverrideCursor()
@@ -327,29 +328,21 @@ class EncryptionDialog(QDialog):
         self.busy = False
         self.status.clear()
         self.refresh()
-        ask.error(self, self.tr("Encryption"), str(exc))
+        ask.error(self, self.tr("Encryption"), explain(exc))
 
     def reject(self) -> None:
         if not self.busy:
             super().reject()
 
 
-# ---- the main window's hooks (kept here so main_window.py only calls them) --------------------------
-def unlock_store(window) -> bool:  # noqa: ANN001
-    """Ask for the key of the encrypted store the window tried to open; reopen it when given. False when
-    the teacher cancelled (the window then says why it is not open)."""
-    dialog = UnlockDialog(window.data_dir, window)
+# ---- what the store's life cycle and the File menu call ------------------------------------------------
+def unlock_store(parent: QWidget, data_dir: Path) -> tuple[bytes, str | None] | None:
+    """Ask for the key of the encrypted store in ``data_dir``: (its data key, what is damaged in the file, if
+    anything), or None when the teacher cancelled (the caller then says why the store is not open)."""
+    dialog = UnlockDialog(data_dir, parent)
     if not ask.dialog(dialog) or dialog.key is None:
-        return False
-    window.store_key = dialog.key
-    if dialog.damaged:  # the key is known, the file is damaged: say so, and offer its latest good backup
-        from plprofile.store.engine import CorruptStoreError
-
-        window._store_failed(CorruptStoreError(dialog.damaged))
-        return True
-    window.placeholder.setText(QCoreApplication.translate("MainWindow", "Opening the store…"))
-    window._open_store()
-    return True
+        return None
+    return dialog.key, dialog.damaged or None
 
 
 def keep_key_slots(auth, store) -> None:  # noqa: ANN001
@@ -376,18 +369,22 @@ def keep_key_slots(auth, store) -> None:  # noqa: ANN001
     auth.password_hook = seen
 
 
-def open_encryption_dialog(window, password: str | None = None) -> EncryptionDialog:  # noqa: ANN001
+def open_encryption_dialog(parent: QWidget, ctx: AppContext, on_key_changed, password: str | None = None,  # noqa: ANN001
+                           ) -> EncryptionDialog:
     """The File menu's "Protect this store with encryption…". With ``password`` (the first teacher asked for
-    it when creating the store) encryption starts at once."""
+    it when creating the store) encryption starts at once. ``on_key_changed(key)``: the store's new data key
+    (None: no longer encrypted)."""
 
     def changed(result: enc.ChangeResult) -> None:
-        window.store_key = result.key
-        if result.key is not None:
-            keep_key_slots(window.auth, window.store)
-        window.statusBar().showMessage(QCoreApplication.translate("MainWindow", "The store is encrypted.") if result.key is not None
-                                       else QCoreApplication.translate("MainWindow", "The store is no longer encrypted."), 8000)
+        on_key_changed(result.key)
+        status = getattr(parent, "statusBar", None)
+        if status is not None:
+            status().showMessage(QCoreApplication.translate("EncryptionDialog", "The store is encrypted.")
+                                 if result.key is not None else
+                                 QCoreApplication.translate("EncryptionDialog", "The store is no longer encrypted."),
+                                 8000)
 
-    dialog = EncryptionDialog(window.ctx, window, on_changed=changed)
+    dialog = EncryptionDialog(ctx, parent, on_changed=changed)
     if password is not None:
         dialog.password.setText(password)
         dialog.run(enc.ENCRYPT)

@@ -92,7 +92,7 @@ class FeedWindow(QWidget):
         from plprofile.domain.profile import Section
 
         from . import labels
-        from .history import entity_label
+        from .labels import entity_label
 
         kind, value = line.place
         if kind == "section" and value in Section._value2member_map_:
@@ -111,7 +111,7 @@ class FeedWindow(QWidget):
         if lines is None:
             return
         self.lines = lines
-        from .history import field_label
+        from .labels import field_label
 
         names = {r.id: r.display_name for r in self.ctx.profiles.class_list(self.ctx.teacher).learners}
         self.tree.clear()

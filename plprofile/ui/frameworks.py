@@ -32,7 +32,7 @@ def load_framework_file(parent: QWidget | None, ctx) -> bool:  # noqa: ANN001
         framework = ctx.stages.install_framework(ctx.teacher, data)
     except FrameworkError as exc:
         ask.error(parent, title, translate("frameworks", "{file} cannot be used as a framework.\n\n{problem}\n\n{keeps}").format(
-            file=Path(path).name, problem=str(exc), keeps=keeps))
+            file=Path(path).name, problem=explain(exc), keeps=keeps))
         return False
     except OSError as exc:
         ask.error(parent, title, translate("frameworks", "{file} cannot be read: {reason}\n\n{keeps}").format(

@@ -19,65 +19,16 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QTabl
 from plprofile.domain.profile import Role
 from plprofile.i18n import ui_language
 from plprofile.services.profiles import ProfileView
-from plprofile.store.models import ChangeLog
+from plprofile.services.storage import ChangeLog
 
 from . import labels
 from .a11y import unseen_label
 from .common import attempt, fmt_date, fmt_datetime
 from .context import AppContext
+from .labels import entity_label, field_label  # noqa: F401  (also read from here)
 
 # ``translate("context", text)`` with the context spelled out, so ``pyside6-lupdate`` finds the strings.
 translate = QCoreApplication.translate
-
-
-def entity_label(entity: str) -> str:
-    return {
-        "learner": translate("history", "Details"),
-        "account": translate("history", "Sign-in"),
-        "profile_entry": translate("history", "Profile entry"),
-        "backpack_item": translate("history", "Backpack"),
-        "choice_option": translate("history", "Voice and choice"),
-        "goal": translate("history", "Goal"),
-        "action_step": translate("history", "Action step"),
-        "goal_support": translate("history", "Goal support"),
-        "evidence": translate("history", "Evidence"),
-        "check_in": translate("history", "Check-in"),
-        "conference": translate("history", "Conference"),
-        "assessment": translate("history", "Stages assessment"),
-        "assessment_rating": translate("history", "Stages rating"),
-        "conference_slot": translate("history", "Conference day planned"),
-    }.get(entity, entity)
-
-
-def field_label(field: str) -> str:
-    """A changed field in words ("preferred name"); a field not listed here shows as it is stored."""
-    return {
-        "given_name": translate("history", "given name"),
-        "family_name": translate("history", "family name"),
-        "preferred_name": translate("history", "preferred name"),
-        "pronouns": translate("history", "pronouns"),
-        "grade": translate("history", "grade"),
-        "group_name": translate("history", "group"),
-        "external_id": translate("history", "student ID"),
-        "text": translate("history", "text"),
-        "agreement": translate("history", "agreement"),
-        "teacher_only": translate("history", "teacher only"),
-        "statement": translate("history", "statement"),
-        "why": translate("history", "why"),
-        "focus": translate("history", "focus"),
-        "lens": translate("history", "lens"),
-        "target_date": translate("history", "target date"),
-        "status": translate("history", "status"),
-        "done": translate("history", "done"),
-        "done_at": translate("history", "done on"),
-        "owner": translate("history", "who"),
-        "due_date": translate("history", "due date"),
-        "held_on": translate("history", "date"),
-        "participants": translate("history", "who took part"),
-        "notes": translate("history", "notes"),
-        "agreements": translate("history", "agreements"),
-        "next_checkin_on": translate("history", "next check-in"),
-    }.get(field, field.replace("_", " "))
 
 
 _MAIN_FIELDS = ("text", "statement", "name", "notes", "note", "reflection", "element_id", "given_name")

@@ -1,9 +1,8 @@
 """The services' and importers' messages, in the interface's language.
 
-``services``, ``store`` and ``domain`` know no Qt, so they raise their errors in English. Here, at the UI edge,
-``explain(exc)`` looks the message up in the "services" translation context: fixed messages by their text,
-messages with a name or number in them through a pattern whose parts are put back into the translated
-template. A message not listed here is shown as it is (in English).
+A ``UserError`` (``plprofile.domain.errors``) is already in the person's language: ``explain`` shows it as it
+is, with the UI's own label for a field. The importers' and backups' messages not yet raised that way are
+still looked up here by their English text (``FIXED``, ``PATTERNS``); a message not listed is shown as it is.
 """
 
 from __future__ import annotations
@@ -17,53 +16,10 @@ translate = QCoreApplication.translate
 
 # Messages raised with a fixed text (permission checks, sign-in, validation, roster import).
 FIXED = (
-    # the access policy's refusals (plprofile.domain.policy.MESSAGES; a test keeps the two lists equal)
-    QT_TRANSLATE_NOOP("services", "Sign in first."),
-    QT_TRANSLATE_NOOP("services", "A learner can only see and change their own profile."),
-    QT_TRANSLATE_NOOP("services", "Only a teacher can do this."),
-    QT_TRANSLATE_NOOP("services", "That is not yours to see or change."),
-    QT_TRANSLATE_NOOP("services", "That cannot be changed this way."),
-    QT_TRANSLATE_NOOP("services", "Assessments and check-ins are kept as they were made."),
-    QT_TRANSLATE_NOOP("services", "You can remove only what you wrote yourself."),
-    QT_TRANSLATE_NOOP("services", "The last teacher account cannot be removed."),
-    QT_TRANSLATE_NOOP("services", "Only a teacher can write a teacher-only note."),
-    QT_TRANSLATE_NOOP("services", "A teacher cannot change a learner's own words; add a suggestion instead."),
-    QT_TRANSLATE_NOOP("services", "A teacher cannot remove a learner's own words."),
-    QT_TRANSLATE_NOOP("services", "Only the learner can accept or decline a suggestion."),
-    QT_TRANSLATE_NOOP("services", "The learner agrees to a teacher's suggestion, not the teacher."),
-    QT_TRANSLATE_NOOP("services", "A learner can change only their preferred name and pronouns."),
-    QT_TRANSLATE_NOOP("services", "Only a teacher can see the class overview."),
-    QT_TRANSLATE_NOOP("services", "Only a teacher can change the framework."),
-    QT_TRANSLATE_NOOP("services", "A learner records their own view; the teacher's and agreed values are "
-                                  "recorded by a teacher."),
-    QT_TRANSLATE_NOOP("services", "Only a teacher can set up, reset or remove accounts."),
-    QT_TRANSLATE_NOOP("services", "A learner's account goes only with the learner."),
-    QT_TRANSLATE_NOOP("services", "That challenge belongs to another learner."),
-    QT_TRANSLATE_NOOP("services", "That backpack item belongs to another learner."),
-    QT_TRANSLATE_NOOP("services", "That learner is not in one of your classes."),
-    QT_TRANSLATE_NOOP("services", "Only a school admin can change the school's classes and years."),
-    QT_TRANSLATE_NOOP("services", "Only a school admin can set another teacher's password."),
-    QT_TRANSLATE_NOOP("services", "Change your own password with Change my password."),
-    QT_TRANSLATE_NOOP("services", "A year's snapshot is kept as it was."),
-    QT_TRANSLATE_NOOP("services", "This store holds learners' profiles but no teacher account. Restore a "
-                                  "backup from before the accounts were lost, or ask whoever looks after the "
-                                  "school's computers."),
-    QT_TRANSLATE_NOOP("services", "Rate at least one element before saving."),
+    # the passwords given to roster staff (services.auth)
     QT_TRANSLATE_NOOP("services", "Choose a password of your own, not the one you were given."),
     QT_TRANSLATE_NOOP("services", "Change your password with your current one."),
-    QT_TRANSLATE_NOOP("services", "The password contains an invalid character."),
-    QT_TRANSLATE_NOOP("services", "A PIN is 4 to 8 digits."),
-    QT_TRANSLATE_NOOP("services", "The sign-in name cannot be empty."),
-    QT_TRANSLATE_NOOP("services", "A sign-in name is one word of at most 100 characters, without spaces."),
-    QT_TRANSLATE_NOOP("services", "This store already has a teacher account."),
-    QT_TRANSLATE_NOOP("services", "Type your sign-in name."),
-    QT_TRANSLATE_NOOP("services", "Type your password or PIN."),
-    QT_TRANSLATE_NOOP("services", "That name and password or PIN do not match. Please try again."),
-    QT_TRANSLATE_NOOP("services", "Too many wrong tries: this account is locked for a while. "
-                                  "A teacher can unlock it."),
     QT_TRANSLATE_NOOP("services", "That file is the store itself, not a backup of it."),
-    QT_TRANSLATE_NOOP("services", "This entry is not waiting for a decision."),
-    QT_TRANSLATE_NOOP("services", "The next check-in date cannot be before the conference."),
     QT_TRANSLATE_NOOP("services", "The file is empty."),
     QT_TRANSLATE_NOOP("services", "The first row could not be read as column names."),
     QT_TRANSLATE_NOOP("services", "The file has column names but no learners."),
@@ -86,7 +42,6 @@ FIXED = (
     QT_TRANSLATE_NOOP("services", "sourcedId is empty; every row needs its key."),
     QT_TRANSLATE_NOOP("services", "the manifest says this file is absent; it was not read."),
     QT_TRANSLATE_NOOP("services", "role is empty; the person was not imported."),
-    QT_TRANSLATE_NOOP("services", "The store changed since the preview. Nothing was imported; import the set again."),
 )
 
 # (pattern of the English message, translatable template with the pattern's groups as placeholders); compiled
@@ -100,26 +55,6 @@ PATTERNS = (
      r"Check it for an extra separator, or put a value that contains one in quotes\.$",
      QT_TRANSLATE_NOOP("services", "Row {row} has {n} values but there are only {width} column names. Check it "
                                    "for an extra separator, or put a value that contains one in quotes.")),
-    (r"^(?P<field>.+) cannot be empty\.$",
-     QT_TRANSLATE_NOOP("services", "{field} cannot be empty.")),
-    (r"^(?P<field>.+) is too long \((?P<n>[\d,]+) characters, at most (?P<limit>[\d,]+)\)\.$",
-     QT_TRANSLATE_NOOP("services", "{field} is too long ({n} characters, at most {limit}).")),
-    (r"^(?P<field>.+) contains an invalid character\.$",
-     QT_TRANSLATE_NOOP("services", "{field} contains an invalid character.")),
-    (r"^A password needs at least (?P<n>\d+) characters\.$",
-     QT_TRANSLATE_NOOP("services", "A password needs at least {n} characters.")),
-    (r"^A password can have at most (?P<n>\d+) characters\.$",
-     QT_TRANSLATE_NOOP("services", "A password can have at most {n} characters.")),
-    (r"^The sign-in name '(?P<name>.+)' is taken; choose another\.$",
-     QT_TRANSLATE_NOOP("services", "The sign-in name “{name}” is taken; choose another.")),
-    (r"^Another learner already has the ID '(?P<id>.+)'\.$",
-     QT_TRANSLATE_NOOP("services", "Another learner already has the ID “{id}”.")),
-    (r"^Too many wrong tries: wait (?P<n>\d+) minutes or ask a teacher to unlock it\.$",
-     QT_TRANSLATE_NOOP("services", "Too many wrong tries: wait {n} minutes or ask a teacher to unlock it.")),
-    (r"^Too many wrong tries: wait (?P<n>\d+) seconds and try again\.$",
-     QT_TRANSLATE_NOOP("services", "Too many wrong tries: wait {n} seconds and try again.")),
-    (r"^How it's going must be between (?P<low>\d+) and (?P<high>\d+)\.$",
-     QT_TRANSLATE_NOOP("services", "How it's going must be between {low} and {high}.")),
     (r"^Nothing was erased: these backups cannot be opened with this store's key, so (?P<name>.+?) could not "
      r"be removed from them: (?P<files>.+)\. Move them off this computer or delete them, then erase again\.$",
      QT_TRANSLATE_NOOP("services", "Nothing was erased: these backups cannot be opened with this store's key, so "
@@ -129,8 +64,6 @@ PATTERNS = (
      r"(?P<problems>.+)$",
      QT_TRANSLATE_NOOP("services", "{name} is erased from the store and from {n} backup(s), but not from these: "
                                    "{problems}")),
-    (r"^'(?P<element>.+)' is rated twice\.$",
-     QT_TRANSLATE_NOOP("services", "“{element}” is rated twice.")),
     (r"^The file is not (?P<encoding>.+) text \(byte (?P<byte>0x[0-9A-F]{2}) at position (?P<pos>[\d,]+), "
      r"row (?P<row>[\d,]+)\)\.$",
      QT_TRANSLATE_NOOP("services", "The file is not {encoding} text (byte {byte} at position {pos}, row {row}).")),
@@ -234,11 +167,8 @@ def _capitalized(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def text(message: str, field: str | None = None) -> str:
-    """One English service message in the interface's language (unchanged if it is not known here).
-
-    ``field`` is the ValidationError's field: its label replaces the English one in "X cannot be empty.".
-    """
+def text(message: str) -> str:
+    """One English service message in the interface's language (unchanged if it is not known here)."""
     translated = translate("services", message)
     if translated != message or message in FIXED:
         return translated
@@ -252,22 +182,27 @@ def text(message: str, field: str | None = None) -> str:
     for pattern, template in _compiled():
         match = pattern.match(message)
         if match:
-            parts = match.groupdict()
-            if "field" in parts and field:
-                from .history import field_label
-
-                parts["field"] = _capitalized(field_label(field))
-            return translate("services", template).format(**parts)
+            return translate("services", template).format(**match.groupdict())
     return message
 
 
 def explain(exc: BaseException) -> str:
     """What went wrong, for a person: the exception's message translated where it is known."""
+    from plprofile.domain.errors import UserError
     from plprofile.domain.roster import MAX_PROBLEMS_SHOWN, RosterError
-    from plprofile.store.changes import StaleEditError
+    from plprofile.services.storage import StaleEditError
+
+    if isinstance(exc, UserError):
+        field = getattr(exc, "field", None)
+        if field and "field" in exc.arguments:  # "Given name cannot be empty.": the field's label in this language
+            from .labels import field_label
+
+            return exc.message(field=_capitalized(field_label(field)))
+        # a code from the kind's catalogue is translated already; a finished text is looked up like any other
+        return str(exc) if exc.code in exc.MESSAGES else text(str(exc))
 
     if isinstance(exc, StaleEditError):
-        from .history import entity_label
+        from .labels import entity_label
 
         return translate("services", "This item ({what}) was changed by someone else since you opened it.").format(
             what=entity_label(exc.entity).lower())
@@ -281,4 +216,4 @@ def explain(exc: BaseException) -> str:
         if len(problems) > len(shown):
             lines.append(translate("services", "… and %n more.", None, len(problems) - len(shown)))
         return "\n".join(lines)
-    return text(str(exc), getattr(exc, "field", None))
+    return text(str(exc))

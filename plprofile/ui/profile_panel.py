@@ -175,3 +175,17 @@ class ProfilePanel(QWidget):
     def reload(self) -> None:
         if self.view is not None:
             self.show_learner(self.view.learner.id)
+
+    # ---- the window's shortcuts for goals (they work for a learner too) ----------------------------------
+    def new_goal(self) -> None:
+        self.tabs.setCurrentWidget(self.goals)
+        self.goals.new_goal()
+
+    def add_evidence(self) -> bool:
+        """The cursor in the evidence field of the chosen goal; False when no goal is chosen (the list has focus)."""
+        self.tabs.setCurrentWidget(self.goals)
+        if self.goals.current() is None:
+            self.goals.goal_list.setFocus()
+            return False
+        self.goals.ev_text.setFocus()
+        return True

@@ -164,7 +164,7 @@ def import_a_profile(parent: QWidget, ctx: AppContext, path: Path | None = None)
     """Ask for a profile file, show what it brings, then import it (or merge it into the learner already here);
     the learner's id, or None. Refusals say why and write nothing."""
     from plprofile.services.portable import PortableService, ProfileFileError, loads, preview
-    from plprofile.store.changes import NotFoundError
+    from plprofile.services.storage import NotFoundError
 
     title = translate("profile_transfer", "Import a profile")
     if path is None:

@@ -4,16 +4,13 @@ and preview every change on the worker, then import it there in one transaction,
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
 from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtWidgets import QWidget
 
 from . import ask
 from .messages import explain
-
-if TYPE_CHECKING:
-    from .main_window import MainWindow
 
 #: How many warnings the preview lists before "… and N more".
 WARNINGS_SHOWN = 12
@@ -44,7 +41,7 @@ def preview_text(counts: dict[str, int], warnings: list[str]) -> str:
     return text
 
 
-def _progress(window: MainWindow, title: str, label: str):  # noqa: ANN202
+def _progress(window, title: str, label: str):  # noqa: ANN001, ANN202
     """A window-modal progress dialog without Cancel (the import is all or nothing), busy until told how far."""
     from PySide6.QtWidgets import QProgressDialog
 
@@ -61,7 +58,7 @@ def _progress(window: MainWindow, title: str, label: str):  # noqa: ANN202
     return progress
 
 
-def import_roster_set(window: MainWindow, path: Path) -> None:
+def import_roster_set(window, path: Path) -> None:  # noqa: ANN001  the main window (no import: it imports this)
     """Check the whole set and preview every change on the worker (the window keeps painting, with a progress
     dialog), then, once confirmed, import it in one transaction on the worker too."""
     from .worker import run_in_background
@@ -90,7 +87,7 @@ def import_roster_set(window: MainWindow, path: Path) -> None:
     run_in_background(read, lambda result: _previewed(window, path, title, progress, *result), failed)
 
 
-def _refused(window: MainWindow, title: str, exc: Exception) -> None:
+def _refused(window: QWidget, title: str, exc: Exception) -> None:
     from plprofile.domain.policy import AccessDenied
     from plprofile.domain.profile import ValidationError
     from plprofile.domain.roster import RosterError
@@ -106,7 +103,7 @@ def _refused(window: MainWindow, title: str, exc: Exception) -> None:
             problems=str(exc)))
 
 
-def _previewed(window: MainWindow, path: Path, title: str, progress, school, rset, work) -> None:  # noqa: ANN001
+def _previewed(window: QWidget, path: Path, title: str, progress, school, rset, work) -> None:  # noqa: ANN001
     from .messages import text
     from .worker import run_in_background
 

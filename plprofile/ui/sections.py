@@ -24,7 +24,7 @@ from plprofile.domain import profile as d
 from plprofile.domain.policy import Action
 from plprofile.domain.profile import Agreement, Role
 from plprofile.services.profiles import ProfileView
-from plprofile.store.models import ProfileEntry
+from plprofile.services.storage import ProfileEntry
 
 from . import ask, labels
 from .common import attempt

@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from PySide6 import QtCore  # Qt's namespace is made on first use (25 ms): not before the first window
+from PySide6 import QtCore  # start-up: Qt's namespace is made on first use, not before the first window
 from PySide6.QtCore import QRegularExpression, Signal
 from PySide6.QtGui import QFont, QRegularExpressionValidator
 from PySide6.QtWidgets import (
@@ -36,7 +36,7 @@ if TYPE_CHECKING:  # the page is shown before the store (and SQLAlchemy) is open
 
 class CentredLabel(QLabel):
     """A label whose lines are centred: through rich text, not ``setAlignment``. The alignment flag lives in Qt's
-    namespace, made (25 ms) the first time any of it is used, and this page is the first window the app shows.
+    namespace, made the first time any of it is used, and this page is the first window the app shows.
     The text stays plain: it is escaped, and screen readers get it without the markup."""
 
     def __init__(self, text: str = "") -> None:
@@ -239,7 +239,7 @@ class SignInPage(QWidget):
     def _say(self, text: str, *, problem: bool) -> None:
         """A problem in the error style; a note (waiting for the store) in the page's own. The style is chosen
         here, not when the page is made: asking whether the system wants high contrast makes Qt's namespace
-        (25 ms), which the first window need not wait for."""
+        which the first window need not wait for."""
         self.message.setStyleSheet(error_style() if problem else "font-weight: bold;")
         self.message.setText(text)
         # reachable by Tab (selectable by keyboard), said at once, and read again with the field it is about

@@ -28,7 +28,7 @@ def _user() -> str:
 class StoreGuard:
     """Holds the store's lock while the app runs; calls ``on_show`` when a second start asks to be shown.
 
-    Plain Python with the standard library's cheapest pieces: it runs before the first window (about 3 ms, most
+    Plain Python with the standard library's cheapest pieces: it runs before the first window (most
     of it writing the lock file); the local server and its QtNetwork wait until the window is up."""
 
     def __init__(self, data_dir: Path) -> None:

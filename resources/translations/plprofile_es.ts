@@ -52,6 +52,69 @@
     </message>
 </context>
 <context>
+    <name>AccountOperations</name>
+    <message>
+        <source>Set sign-in PIN</source>
+        <translation>Definir el PIN de acceso</translation>
+    </message>
+    <message>
+        <source>A PIN of 4 to 8 digits for {name}:</source>
+        <translation>Un PIN de 4 a 8 dígitos para {name}:</translation>
+    </message>
+    <message>
+        <source>{learner} signs in as “{name}” with the new PIN.</source>
+        <translation>{learner} inicia sesión como «{name}» con el PIN nuevo.</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Desbloquear</translation>
+    </message>
+    <message>
+        <source>{name} can sign in again.</source>
+        <translation>{name} ya puede iniciar sesión de nuevo.</translation>
+    </message>
+    <message>
+        <source>Add a teacher</source>
+        <translation>Agregar un docente</translation>
+    </message>
+    <message>
+        <source>Sign-in name of the new teacher:</source>
+        <translation>Nombre de usuario del nuevo docente:</translation>
+    </message>
+    <message>
+        <source>A password for {name} (at least 8 characters):</source>
+        <translation>Una contraseña para {name} (al menos 8 caracteres):</translation>
+    </message>
+    <message>
+        <source>{name} can now sign in.</source>
+        <translation>{name} ya puede iniciar sesión.</translation>
+    </message>
+    <message>
+        <source>Change my password</source>
+        <translation>Cambiar mi contraseña</translation>
+    </message>
+    <message>
+        <source>Your current password:</source>
+        <translation>Tu contraseña actual:</translation>
+    </message>
+    <message>
+        <source>A new password (at least 8 characters):</source>
+        <translation>Una contraseña nueva (al menos 8 caracteres):</translation>
+    </message>
+    <message>
+        <source>The new password again:</source>
+        <translation>La contraseña nueva otra vez:</translation>
+    </message>
+    <message>
+        <source>The two new passwords are not the same. Nothing was changed.</source>
+        <translation>Las dos contraseñas nuevas no son iguales. No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>Your password is changed. Use it the next time you sign in.</source>
+        <translation>Tu contraseña cambió. Úsala la próxima vez que inicies sesión.</translation>
+    </message>
+</context>
+<context>
     <name>AccountsDialog</name>
     <message>
         <source>Accounts</source>
@@ -958,6 +1021,70 @@ plprofile se cerrará ahora; vuelve a abrirlo para ver los registros restaurados
     </message>
 </context>
 <context>
+    <name>ClassPane</name>
+    <message>
+        <source>Search learners (Ctrl+F)</source>
+        <translation>Buscar aprendices (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search learners by name</source>
+        <translation>Buscar aprendices por nombre</translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation>Borrar la búsqueda</translation>
+    </message>
+    <message>
+        <source>Choose a class</source>
+        <translation>Elegir una clase</translation>
+    </message>
+    <message>
+        <source>Filter by group</source>
+        <translation>Filtrar por grupo</translation>
+    </message>
+    <message>
+        <source>All groups</source>
+        <translation>Todos los grupos</translation>
+    </message>
+    <message>
+        <source>Learners</source>
+        <translation>Aprendices</translation>
+    </message>
+    <message>
+        <source>&amp;Add learner…</source>
+        <translation>&amp;Agregar aprendiz…</translation>
+    </message>
+    <message>
+        <source>&amp;Import class…</source>
+        <translation>&amp;Importar clase…</translation>
+    </message>
+    <message>
+        <source>All my learners</source>
+        <translation>Todos mis aprendices</translation>
+    </message>
+    <message numerus="yes">
+        <source>{title} (%n learner(s))</source>
+        <translation>
+            <numerusform>{title} (%n aprendiz)</numerusform>
+            <numerusform>{title} (%n aprendices)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n learner(s)</source>
+        <translation>
+            <numerusform>%n aprendiz</numerusform>
+            <numerusform>%n aprendices</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{shown} of %n learner(s)</source>
+        <translation>
+            <numerusform>{shown} de %n aprendiz</numerusform>
+            <numerusform>{shown} de %n aprendices</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ConferencePage</name>
     <message>
         <source>Save the summary</source>
@@ -1480,6 +1607,14 @@ Sin cifrado, cualquiera que copie los archivos de esta computadora puede leer lo
         <source>Encryption</source>
         <translation>Cifrado</translation>
     </message>
+    <message>
+        <source>The store is encrypted.</source>
+        <translation>La base de datos está cifrada.</translation>
+    </message>
+    <message>
+        <source>The store is no longer encrypted.</source>
+        <translation>La base de datos ya no está cifrada.</translation>
+    </message>
 </context>
 <context>
     <name>EntryList</name>
@@ -1985,447 +2120,7 @@ Sin cifrado, cualquiera que copie los archivos de esta computadora puede leer lo
     </message>
 </context>
 <context>
-    <name>LearnerTableModel</name>
-    <message>
-        <source>{name} (disabled)</source>
-        <translation>{name} (desactivado)</translation>
-    </message>
-    <message>
-        <source>Learner</source>
-        <translation>Aprendiz</translation>
-    </message>
-    <message>
-        <source>Group</source>
-        <translation>Grupo</translation>
-    </message>
-    <message>
-        <source>Grade</source>
-        <translation>Grado</translation>
-    </message>
-</context>
-<context>
-    <name>LensesTab</name>
-    <message>
-        <source>Access: how I take in information · Engage: what keeps me going · Express: how I show what I know</source>
-        <translation>Acceder: cómo recibo la información · Participar: qué me mantiene motivado · Expresar: cómo muestro lo que sé</translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <source>plprofile — Personal Learner Profiles</source>
-        <extracomment>The events that count as activity, made on the first start: importing ``QEvent`` makes its ``Type`` (179 members), 4 ms that the first window need not wait for. Once, when the window first takes input: the sign-in screen (shown before the store is open when the file says it can be), the first teacher's form, or the session itself. The background health check of the open store finished: its problems (an empty list: healthy).</extracomment>
-        <translation>plprofile — Perfiles personales del aprendiz</translation>
-    </message>
-    <message>
-        <source>Search learners (Ctrl+F)</source>
-        <translation>Buscar aprendices (Ctrl+F)</translation>
-    </message>
-    <message>
-        <source>Search learners by name</source>
-        <translation>Buscar aprendices por nombre</translation>
-    </message>
-    <message>
-        <source>Filter by group</source>
-        <translation>Filtrar por grupo</translation>
-    </message>
-    <message>
-        <source>All groups</source>
-        <translation>Todos los grupos</translation>
-    </message>
-    <message>
-        <source>Learners</source>
-        <translation>Aprendices</translation>
-    </message>
-    <message>
-        <source>&amp;Add learner…</source>
-        <translation>&amp;Agregar aprendiz…</translation>
-    </message>
-    <message>
-        <source>&amp;Import class…</source>
-        <translation>&amp;Importar clase…</translation>
-    </message>
-    <message>
-        <source>Opening the store…</source>
-        <translation>Abriendo la base de datos…</translation>
-    </message>
-    <message>
-        <source>The store is encrypted.</source>
-        <translation>La base de datos está cifrada.</translation>
-    </message>
-    <message>
-        <source>The store is no longer encrypted.</source>
-        <translation>La base de datos ya no está cifrada.</translation>
-    </message>
-    <message>
-        <source>Opening {path}…</source>
-        <translation>Abriendo {path}…</translation>
-    </message>
-    <message>
-        <source>Clear the search</source>
-        <translation>Borrar la búsqueda</translation>
-    </message>
-    <message>
-        <source>Choose a class</source>
-        <translation>Elegir una clase</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>&amp;Archivo</translation>
-    </message>
-    <message>
-        <source>&amp;Import class from CSV…</source>
-        <translation>&amp;Importar clase desde CSV…</translation>
-    </message>
-    <message>
-        <source>Load a school &amp;framework…</source>
-        <translation>Cargar un &amp;marco escolar…</translation>
-    </message>
-    <message>
-        <source>&amp;Backups…</source>
-        <translation>&amp;Copias de seguridad…</translation>
-    </message>
-    <message>
-        <source>Protect this store with &amp;encryption…</source>
-        <translation>Proteger esta base de datos con ci&amp;frado…</translation>
-    </message>
-    <message>
-        <source>&amp;Lock</source>
-        <translation>&amp;Bloquear</translation>
-    </message>
-    <message>
-        <source>Sign &amp;out</source>
-        <translation>Ce&amp;rrar sesión</translation>
-    </message>
-    <message>
-        <source>Lock after idle &amp;time…</source>
-        <translation>Bloquear tras inac&amp;tividad…</translation>
-    </message>
-    <message>
-        <source>Lan&amp;guage…</source>
-        <translation>Idi&amp;oma…</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Salir</translation>
-    </message>
-    <message>
-        <source>&amp;Learner</source>
-        <translation>A&amp;prendiz</translation>
-    </message>
-    <message>
-        <source>&amp;Find learner</source>
-        <translation>&amp;Buscar aprendiz</translation>
-    </message>
-    <message>
-        <source>&amp;Next learner</source>
-        <translation>&amp;Siguiente aprendiz</translation>
-    </message>
-    <message>
-        <source>&amp;Previous learner</source>
-        <translation>Aprendiz a&amp;nterior</translation>
-    </message>
-    <message>
-        <source>Start &amp;conference</source>
-        <translation>Iniciar &amp;reunión</translation>
-    </message>
-    <message>
-        <source>New &amp;goal</source>
-        <translation>Nueva &amp;meta</translation>
-    </message>
-    <message>
-        <source>Add &amp;evidence to the goal</source>
-        <translation>Agregar &amp;evidencia a la meta</translation>
-    </message>
-    <message>
-        <source>Strategies to tr&amp;y…</source>
-        <translation>Estrategias para &amp;probar…</translation>
-    </message>
-    <message>
-        <source>&amp;Remove learner from the class…</source>
-        <translation>&amp;Quitar aprendiz de la clase…</translation>
-    </message>
-    <message>
-        <source>&amp;Delete learner permanently…</source>
-        <translation>E&amp;liminar aprendiz definitivamente…</translation>
-    </message>
-    <message>
-        <source>E&amp;xport the whole profile…</source>
-        <translation>E&amp;xportar el perfil completo…</translation>
-    </message>
-    <message>
-        <source>&amp;Import a profile…</source>
-        <translation>&amp;Importar un perfil…</translation>
-    </message>
-    <message>
-        <source>&amp;Set or reset sign-in PIN…</source>
-        <translation>Definir o restablecer el &amp;PIN de acceso…</translation>
-    </message>
-    <message>
-        <source>&amp;Unlock learner's sign-in</source>
-        <translation>&amp;Desbloquear el acceso del aprendiz</translation>
-    </message>
-    <message>
-        <source>Add a &amp;teacher account…</source>
-        <translation>Agregar una cuenta de &amp;docente…</translation>
-    </message>
-    <message>
-        <source>&amp;Accounts…</source>
-        <translation>&amp;Cuentas…</translation>
-    </message>
-    <message>
-        <source>C&amp;hange my password…</source>
-        <translation>Cambiar mi co&amp;ntraseña…</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>&amp;Ver</translation>
-    </message>
-    <message>
-        <source>&amp;Class overview…</source>
-        <translation>&amp;Resumen de la clase…</translation>
-    </message>
-    <message>
-        <source>Class learning &amp;snapshot…</source>
-        <translation>&amp;Instantánea de aprendizaje de la clase…</translation>
-    </message>
-    <message>
-        <source>Who is &amp;due this week…</source>
-        <translation>&amp;Quién toca esta semana…</translation>
-    </message>
-    <message>
-        <source>What c&amp;hanged since…</source>
-        <translation>Qué ha &amp;cambiado desde…</translation>
-    </message>
-    <message>
-        <source>&amp;Text size…</source>
-        <translation>&amp;Tamaño del texto…</translation>
-    </message>
-    <message>
-        <source>&amp;School</source>
-        <translation>&amp;Centro</translation>
-    </message>
-    <message>
-        <source>Start a &amp;new school year…</source>
-        <translation>Empezar un &amp;nuevo curso escolar…</translation>
-    </message>
-    <message>
-        <source>&amp;Me last year…</source>
-        <translation>&amp;Yo el año pasado…</translation>
-    </message>
-    <message>
-        <source>Choose a goal first: evidence belongs to a goal.</source>
-        <translation>Primero elige una meta: la evidencia pertenece a una meta.</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>Idioma</translation>
-    </message>
-    <message>
-        <source>Language of plprofile:</source>
-        <translation>Idioma de plprofile:</translation>
-    </message>
-    <message>
-        <source>plprofile will use “{language}” the next time it starts.</source>
-        <translation>plprofile usará «{language}» la próxima vez que se abra.</translation>
-    </message>
-    <message>
-        <source>The system's size</source>
-        <translation>El tamaño del sistema</translation>
-    </message>
-    <message>
-        <source>{points} points</source>
-        <translation>{points} puntos</translation>
-    </message>
-    <message>
-        <source>Text size</source>
-        <translation>Tamaño del texto</translation>
-    </message>
-    <message>
-        <source>Size of the text in plprofile:</source>
-        <translation>Tamaño del texto en plprofile:</translation>
-    </message>
-    <message>
-        <source>plprofile will use “{size}” the next time it starts.</source>
-        <translation>plprofile usará «{size}» la próxima vez que se abra.</translation>
-    </message>
-    <message>
-        <source>The store could not be opened.
-
-{message}</source>
-        <translation>No se pudo abrir la base de datos.
-
-{message}</translation>
-    </message>
-    <message>
-        <source>Store not opened</source>
-        <translation>Base de datos no abierta</translation>
-    </message>
-    <message>
-        <source>The store could not be opened</source>
-        <translation>No se pudo abrir la base de datos</translation>
-    </message>
-    <message>
-        <source>{message}
-
-Restore the latest good backup, made {date}? The damaged file is kept in the backups folder.</source>
-        <translation>{message}
-
-¿Restaurar la última copia de seguridad en buen estado, hecha el {date}? El archivo dañado se guarda en la carpeta de copias de seguridad.</translation>
-    </message>
-    <message>
-        <source>{message}
-
-Open the store in another folder?</source>
-        <translation>{message}
-
-¿Abrir la base de datos en otra carpeta?</translation>
-    </message>
-    <message>
-        <source>Choose the folder of a plprofile store</source>
-        <translation>Elige la carpeta de una base de datos de plprofile</translation>
-    </message>
-    <message>
-        <source>Restore</source>
-        <translation>Restaurar</translation>
-    </message>
-    <message>
-        <source>Store: {path}</source>
-        <translation>Base de datos: {path}</translation>
-    </message>
-    <message>
-        <source>Welcome to plprofile</source>
-        <translation>Te damos la bienvenida a plprofile</translation>
-    </message>
-    <message>
-        <source>This store is empty. Load a demo class of 25 learners to explore the app?
-
-You can add learners by hand or import a class from a CSV file instead.</source>
-        <translation>Esta base de datos está vacía. ¿Cargar una clase de demostración con 25 aprendices para explorar la aplicación?
-
-También puedes agregar aprendices a mano o importar una clase desde un archivo CSV.</translation>
-    </message>
-    <message>
-        <source>{name} failed its health check ({problem}). It was closed: nothing more is written to it.</source>
-        <translation>{name} no pasó su revisión de estado ({problem}). Se cerró: ya no se escribe nada en ella.</translation>
-    </message>
-    <message>
-        <source>Restore the latest backup</source>
-        <translation>Restaurar la última copia de seguridad</translation>
-    </message>
-    <message>
-        <source>There is no backup of this store to restore. Ask whoever looks after the school's computers.</source>
-        <translation>Este almacén no tiene ninguna copia de seguridad que restaurar. Pregunte a quien se ocupa de los ordenadores de la escuela.</translation>
-    </message>
-    <message>
-        <source>Restore the backup made {date}? The store as it is now is kept in the backups folder.</source>
-        <translation>¿Restaurar la copia de seguridad del {date}? El almacén tal como está ahora se guarda en la carpeta de copias de seguridad.</translation>
-    </message>
-    <message>
-        <source>Creating the demo class…</source>
-        <translation>Creando la clase de demostración…</translation>
-    </message>
-    <message>
-        <source>Demo class: teachers sign in as “{user}” with “{password}”; learners with their sign-in name (e.g. “zoem”) and PIN {pin}.</source>
-        <translation>Clase de demostración: los docentes inician sesión como «{user}» con «{password}»; los aprendices, con su nombre de usuario (p. ej. «zoem») y el PIN {pin}.</translation>
-    </message>
-    <message>
-        <source>plprofile — {who}</source>
-        <translation>plprofile — {who}</translation>
-    </message>
-    <message>
-        <source>Lock after idle time</source>
-        <translation>Bloquear tras inactividad</translation>
-    </message>
-    <message>
-        <source>Lock the app after this many minutes without use:</source>
-        <translation>Bloquear la aplicación después de estos minutos sin uso:</translation>
-    </message>
-    <message>
-        <source>Set sign-in PIN</source>
-        <translation>Definir el PIN de acceso</translation>
-    </message>
-    <message>
-        <source>A PIN of 4 to 8 digits for {name}:</source>
-        <translation>Un PIN de 4 a 8 dígitos para {name}:</translation>
-    </message>
-    <message>
-        <source>{learner} signs in as “{name}” with the new PIN.</source>
-        <translation>{learner} inicia sesión como «{name}» con el PIN nuevo.</translation>
-    </message>
-    <message>
-        <source>Unlock</source>
-        <translation>Desbloquear</translation>
-    </message>
-    <message>
-        <source>{name} can sign in again.</source>
-        <translation>{name} ya puede iniciar sesión de nuevo.</translation>
-    </message>
-    <message>
-        <source>Add a teacher</source>
-        <translation>Agregar un docente</translation>
-    </message>
-    <message>
-        <source>Sign-in name of the new teacher:</source>
-        <translation>Nombre de usuario del nuevo docente:</translation>
-    </message>
-    <message>
-        <source>A password for {name} (at least 8 characters):</source>
-        <translation>Una contraseña para {name} (al menos 8 caracteres):</translation>
-    </message>
-    <message>
-        <source>{name} can now sign in.</source>
-        <translation>{name} ya puede iniciar sesión.</translation>
-    </message>
-    <message>
-        <source>Change my password</source>
-        <translation>Cambiar mi contraseña</translation>
-    </message>
-    <message>
-        <source>Your current password:</source>
-        <translation>Tu contraseña actual:</translation>
-    </message>
-    <message>
-        <source>A new password (at least 8 characters):</source>
-        <translation>Una contraseña nueva (al menos 8 caracteres):</translation>
-    </message>
-    <message>
-        <source>The new password again:</source>
-        <translation>La contraseña nueva otra vez:</translation>
-    </message>
-    <message>
-        <source>The two new passwords are not the same. Nothing was changed.</source>
-        <translation>Las dos contraseñas nuevas no son iguales. No se cambió nada.</translation>
-    </message>
-    <message>
-        <source>Your password is changed. Use it the next time you sign in.</source>
-        <translation>Tu contraseña cambió. Úsala la próxima vez que inicies sesión.</translation>
-    </message>
-    <message>
-        <source>All my learners</source>
-        <translation>Todos mis aprendices</translation>
-    </message>
-    <message numerus="yes">
-        <source>{title} (%n learner(s))</source>
-        <translation>
-            <numerusform>{title} (%n aprendiz)</numerusform>
-            <numerusform>{title} (%n aprendices)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n learner(s)</source>
-        <translation>
-            <numerusform>%n aprendiz</numerusform>
-            <numerusform>%n aprendices</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>{shown} of %n learner(s)</source>
-        <translation>
-            <numerusform>{shown} de %n aprendiz</numerusform>
-            <numerusform>{shown} de %n aprendices</numerusform>
-        </translation>
-    </message>
+    <name>LearnerOperations</name>
     <message>
         <source>Import a class</source>
         <translation>Importar una clase</translation>
@@ -2520,17 +2215,209 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
             <numerusform>{name} se ha borrado de la base de datos y de %n copias de seguridad.</numerusform>
         </translation>
     </message>
+</context>
+<context>
+    <name>LearnerTableModel</name>
     <message>
-        <source>Backup</source>
-        <translation>Copia de seguridad</translation>
+        <source>{name} (disabled)</source>
+        <translation>{name} (desactivado)</translation>
     </message>
     <message>
-        <source>Today's automatic backup failed: {reason}</source>
-        <translation>La copia de seguridad automática de hoy falló: {reason}</translation>
+        <source>Learner</source>
+        <translation>Aprendiz</translation>
     </message>
     <message>
-        <source>Backed up to {path}</source>
-        <translation>Copia de seguridad guardada en {path}</translation>
+        <source>Group</source>
+        <translation>Grupo</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Grado</translation>
+    </message>
+</context>
+<context>
+    <name>LensesTab</name>
+    <message>
+        <source>Access: how I take in information · Engage: what keeps me going · Express: how I show what I know</source>
+        <translation>Acceder: cómo recibo la información · Participar: qué me mantiene motivado · Expresar: cómo muestro lo que sé</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>plprofile — Personal Learner Profiles</source>
+        <extracomment>Once, when the window first takes input: the sign-in screen (shown before the store is open when the file says it can be), the first teacher's form, or the session itself.</extracomment>
+        <translation>plprofile — Perfiles personales del aprendiz</translation>
+    </message>
+    <message>
+        <source>&amp;Add learner…</source>
+        <translation>&amp;Agregar aprendiz…</translation>
+    </message>
+    <message>
+        <source>Opening the store…</source>
+        <translation>Abriendo la base de datos…</translation>
+    </message>
+    <message>
+        <source>Opening {path}…</source>
+        <translation>Abriendo {path}…</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Import class from CSV…</source>
+        <extracomment>The menus a learner's session does not show at all.</extracomment>
+        <translation>&amp;Importar clase desde CSV…</translation>
+    </message>
+    <message>
+        <source>Load a school &amp;framework…</source>
+        <translation>Cargar un &amp;marco escolar…</translation>
+    </message>
+    <message>
+        <source>&amp;Backups…</source>
+        <translation>&amp;Copias de seguridad…</translation>
+    </message>
+    <message>
+        <source>Protect this store with &amp;encryption…</source>
+        <translation>Proteger esta base de datos con ci&amp;frado…</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;Bloquear</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>Ce&amp;rrar sesión</translation>
+    </message>
+    <message>
+        <source>Lock after idle &amp;time…</source>
+        <translation>Bloquear tras inac&amp;tividad…</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage…</source>
+        <translation>Idi&amp;oma…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;Learner</source>
+        <translation>A&amp;prendiz</translation>
+    </message>
+    <message>
+        <source>&amp;School</source>
+        <translation>&amp;Centro</translation>
+    </message>
+    <message>
+        <source>&amp;Find learner</source>
+        <translation>&amp;Buscar aprendiz</translation>
+    </message>
+    <message>
+        <source>&amp;Next learner</source>
+        <translation>&amp;Siguiente aprendiz</translation>
+    </message>
+    <message>
+        <source>&amp;Previous learner</source>
+        <translation>Aprendiz a&amp;nterior</translation>
+    </message>
+    <message>
+        <source>Start &amp;conference</source>
+        <translation>Iniciar &amp;reunión</translation>
+    </message>
+    <message>
+        <source>New &amp;goal</source>
+        <translation>Nueva &amp;meta</translation>
+    </message>
+    <message>
+        <source>Add &amp;evidence to the goal</source>
+        <translation>Agregar &amp;evidencia a la meta</translation>
+    </message>
+    <message>
+        <source>Strategies to tr&amp;y…</source>
+        <translation>Estrategias para &amp;probar…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove learner from the class…</source>
+        <translation>&amp;Quitar aprendiz de la clase…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete learner permanently…</source>
+        <translation>E&amp;liminar aprendiz definitivamente…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport the whole profile…</source>
+        <translation>E&amp;xportar el perfil completo…</translation>
+    </message>
+    <message>
+        <source>&amp;Import a profile…</source>
+        <translation>&amp;Importar un perfil…</translation>
+    </message>
+    <message>
+        <source>&amp;Set or reset sign-in PIN…</source>
+        <translation>Definir o restablecer el &amp;PIN de acceso…</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock learner's sign-in</source>
+        <translation>&amp;Desbloquear el acceso del aprendiz</translation>
+    </message>
+    <message>
+        <source>Add a &amp;teacher account…</source>
+        <translation>Agregar una cuenta de &amp;docente…</translation>
+    </message>
+    <message>
+        <source>&amp;Accounts…</source>
+        <translation>&amp;Cuentas…</translation>
+    </message>
+    <message>
+        <source>C&amp;hange my password…</source>
+        <translation>Cambiar mi co&amp;ntraseña…</translation>
+    </message>
+    <message>
+        <source>Start a &amp;new school year…</source>
+        <translation>Empezar un &amp;nuevo curso escolar…</translation>
+    </message>
+    <message>
+        <source>&amp;Me last year…</source>
+        <translation>&amp;Yo el año pasado…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>&amp;Class overview…</source>
+        <translation>&amp;Resumen de la clase…</translation>
+    </message>
+    <message>
+        <source>Class learning &amp;snapshot…</source>
+        <translation>&amp;Instantánea de aprendizaje de la clase…</translation>
+    </message>
+    <message>
+        <source>Who is &amp;due this week…</source>
+        <translation>&amp;Quién toca esta semana…</translation>
+    </message>
+    <message>
+        <source>What c&amp;hanged since…</source>
+        <translation>Qué ha &amp;cambiado desde…</translation>
+    </message>
+    <message>
+        <source>&amp;Text size…</source>
+        <translation>&amp;Tamaño del texto…</translation>
+    </message>
+    <message>
+        <source>Choose a goal first: evidence belongs to a goal.</source>
+        <extracomment>The windows of their own that show a whole class: closed when the session locks or ends.</extracomment>
+        <translation>Primero elige una meta: la evidencia pertenece a una meta.</translation>
+    </message>
+    <message>
+        <source>Demo class: teachers sign in as “{user}” with “{password}”; learners with their sign-in name (e.g. “zoem”) and PIN {pin}.</source>
+        <translation>Clase de demostración: los docentes inician sesión como «{user}» con «{password}»; los aprendices, con su nombre de usuario (p. ej. «zoem») y el PIN {pin}.</translation>
+    </message>
+    <message>
+        <source>plprofile — {who}</source>
+        <translation>plprofile — {who}</translation>
     </message>
 </context>
 <context>
@@ -2919,6 +2806,49 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
     <message>
         <source>The school roster is imported.</source>
         <translation>El listado del centro está importado.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsOperations</name>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Language of plprofile:</source>
+        <translation>Idioma de plprofile:</translation>
+    </message>
+    <message>
+        <source>plprofile will use “{language}” the next time it starts.</source>
+        <translation>plprofile usará «{language}» la próxima vez que se abra.</translation>
+    </message>
+    <message>
+        <source>The system's size</source>
+        <translation>El tamaño del sistema</translation>
+    </message>
+    <message>
+        <source>{points} points</source>
+        <translation>{points} puntos</translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation>Tamaño del texto</translation>
+    </message>
+    <message>
+        <source>Size of the text in plprofile:</source>
+        <translation>Tamaño del texto en plprofile:</translation>
+    </message>
+    <message>
+        <source>plprofile will use “{size}” the next time it starts.</source>
+        <translation>plprofile usará «{size}» la próxima vez que se abra.</translation>
+    </message>
+    <message>
+        <source>Lock after idle time</source>
+        <translation>Bloquear tras inactividad</translation>
+    </message>
+    <message>
+        <source>Lock the app after this many minutes without use:</source>
+        <translation>Bloquear la aplicación después de estos minutos sin uso:</translation>
     </message>
 </context>
 <context>
@@ -4572,6 +4502,7 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
     </message>
     <message>
         <source>Sign in first.</source>
+        <extracomment>A teacher-only note, or anything hanging from one (a suggestion on it). ACCOUNT rows: "teacher", "admin" or "learner"; and whether it is the last staff account that can sign in. The accounts that teach the row's learner in a class (teachers and aides of the learner's open classes; empty when the learner is in none), or ``ALL_STAFF`` when the school has no classes yet (every teacher sees every learner). Left out (None), a teacher's rule for a learner's row denies: deny by default.</extracomment>
         <translation>Primero inicia sesión.</translation>
     </message>
     <message>
@@ -4635,16 +4566,12 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>Este almacén tiene perfiles de aprendices pero ninguna cuenta de docente. Restaure una copia de seguridad de antes de que se perdieran las cuentas, o pregunte a quien se ocupa de los ordenadores de la escuela.</translation>
     </message>
     <message>
+        <source>{n} learner(s) in the file are already in the class (IDs {ids}).</source>
+        <translation>{n} aprendiz(ces) del archivo ya están en la clase (ID {ids}).</translation>
+    </message>
+    <message>
         <source>Rate at least one element before saving.</source>
         <translation>Valora al menos un elemento antes de guardar.</translation>
-    </message>
-    <message>
-        <source>Choose a password of your own, not the one you were given.</source>
-        <translation>Elige una contraseña propia, no la que te dieron.</translation>
-    </message>
-    <message>
-        <source>Change your password with your current one.</source>
-        <translation>Cambia tu contraseña indicando la actual.</translation>
     </message>
     <message>
         <source>The password contains an invalid character.</source>
@@ -4668,6 +4595,7 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
     </message>
     <message>
         <source>Type your sign-in name.</source>
+        <extracomment>Failures allowed before each further try must wait, and before the account locks. Marks the hash of a PIN mixed with the store's pepper (``plprofile.services.pepper``) before hashing.</extracomment>
         <translation>Escribe tu nombre de usuario.</translation>
     </message>
     <message>
@@ -4776,6 +4704,7 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
     </message>
     <message>
         <source>{field} cannot be empty.</source>
+        <extracomment>The learner's agenda in a student-led conference, in the order they talk about it. The check-in scale: how is it going? (1 = not yet, 4 = got it)</extracomment>
         <translation>{field} no puede estar vacío.</translation>
     </message>
     <message>
@@ -4795,12 +4724,24 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>Una contraseña puede tener como máximo {n} caracteres.</translation>
     </message>
     <message>
+        <source>The current password is not right.</source>
+        <translation>La contraseña actual no es correcta.</translation>
+    </message>
+    <message>
         <source>The sign-in name “{name}” is taken; choose another.</source>
         <translation>El nombre de usuario «{name}» ya está en uso; elige otro.</translation>
     </message>
     <message>
         <source>Another learner already has the ID “{id}”.</source>
         <translation>Otro aprendiz ya tiene el ID «{id}».</translation>
+    </message>
+    <message>
+        <source>“{element}” is not an element of {framework}.</source>
+        <translation>«{element}» no es un elemento de {framework}.</translation>
+    </message>
+    <message>
+        <source>{element}: {problem}</source>
+        <translation>{element}: {problem}</translation>
     </message>
     <message>
         <source>Too many wrong tries: wait {n} minutes or ask a teacher to unlock it.</source>
@@ -4825,6 +4766,14 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
     <message>
         <source>“{element}” is rated twice.</source>
         <translation>«{element}» está valorado dos veces.</translation>
+    </message>
+    <message>
+        <source>Choose a password of your own, not the one you were given.</source>
+        <translation>Elige una contraseña propia, no la que te dieron.</translation>
+    </message>
+    <message>
+        <source>Change your password with your current one.</source>
+        <translation>Cambia tu contraseña indicando la actual.</translation>
     </message>
     <message>
         <source>The file is not {encoding} text (byte {byte} at position {pos}, row {row}).</source>

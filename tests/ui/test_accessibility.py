@@ -344,11 +344,11 @@ def test_tab_reaches_every_control_of_the_profile_editor_in_reading_order(open_w
 
 
 def test_high_contrast_uses_only_the_system_colours(open_window, qtbot, monkeypatch):
-    from plprofile.ui import common, stages
+    from plprofile.ui import common, stage_entry
 
     assert "color" in common.error_style()
     monkeypatch.setattr(common, "high_contrast", lambda: True)
-    monkeypatch.setattr(stages, "high_contrast", lambda: True)
+    monkeypatch.setattr(stage_entry, "high_contrast", lambda: True)
     assert "color" not in common.error_style()
     window = open_window()
     ctx = window.ctx

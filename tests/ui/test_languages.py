@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -62,7 +63,7 @@ def test_dates_numbers_and_service_messages_follow_the_language(language):
     assert explain(AccessDenied("Only a teacher can do this.")) == "Solo un docente puede hacer esto."
     from plprofile.domain.profile import ValidationError
 
-    assert explain(ValidationError("statement", "Statement cannot be empty.")) == "Enunciado no puede estar vacío."
+    assert explain(ValidationError("statement", "empty", field="Statement")) == "Enunciado no puede estar vacío."
     assert explain(ValueError("Something nobody translated.")) == "Something nobody translated."
 
     language("en")
@@ -86,7 +87,7 @@ def test_english_uses_its_plural_forms(language, open_window, demo_dir):
     assert language("en") == "en"
     window = open_window(demo_dir)
     assert window.count_label.text() == "2 learners"
-    assert window.tr("%n learner(s)", "", 1) == "1 learner"
+    assert window.class_pane.tr("%n learner(s)", "", 1) == "1 learner"
 
 
 def test_the_language_menu_stores_the_choice_for_the_next_start(language, open_window, answers, monkeypatch):
@@ -117,17 +118,61 @@ def test_the_system_language_is_followed(language, monkeypatch):
     assert QLocale().name() == "fr_FR"
 
 
-def test_every_refusal_of_the_access_policy_reads_in_spanish(language):
-    """The policy's messages are the only words a refusal carries: each has a finished Spanish translation."""
-    from plprofile.domain import policy
-    from plprofile.services.auth import RECOVERY
-    from plprofile.ui.messages import FIXED, explain
+def _every_error() -> list:
+    """One error of every kind and code the domain, store and services define, its placeholders filled."""
+    import importlib
+    import pkgutil
+    import string
 
+    import plprofile
+    from plprofile.domain.errors import error_kinds
+
+    for module in pkgutil.walk_packages(plprofile.__path__, "plprofile."):
+        if module.name.split(".")[1] in ("domain", "store", "services") and ".migrations" not in module.name:
+            importlib.import_module(module.name)
+    errors = []
+    for kind in error_kinds():
+        for code, template in kind.MESSAGES.items():
+            names = {name for _, name, _, _ in string.Formatter().parse(template) if name}
+            arguments = {name: f"<{name}>" for name in names}
+            errors.append(kind("field", code, **arguments) if "field" in kind.__init__.__code__.co_varnames[1:2]
+                          else kind(code, **arguments))
+    return errors
+
+
+def test_every_error_kind_reads_in_spanish(language):
+    """Every message a service, the store or the policy raises is translated where it is raised: a finished
+    Spanish translation, the same placeholders filled, and nothing matched by its English text."""
+    import xml.etree.ElementTree as ET
+
+    from plprofile.domain import policy
+    from plprofile.domain.errors import UserError
+    from plprofile.i18n_tools import ts_file
+    from plprofile.ui.messages import FIXED, PATTERNS
+
+    finished = {m.findtext("source"): m.find("translation") for context in ET.parse(ts_file("es")).getroot()
+                if context.findtext("name") == "services" for m in context.iter("message")}
+    errors = _every_error()
+    kinds = {type(e).__name__ for e in errors}
+    assert {"AccessDenied", "ValidationError", "SignInError"} <= kinds
+    assert len([e for e in errors if isinstance(e, policy.AccessDenied)]) == len(policy.MESSAGES)
+    english = {id(e): str(e) for e in errors}
     language("es")
-    for message in (*policy.MESSAGES, RECOVERY):
-        assert message in FIXED
-        spanish = explain(AccessDenied(message))
-        assert spanish != message and spanish.strip(), message
+    for error in errors:
+        assert isinstance(error, UserError)
+        translation = finished.get(error.template)
+        assert translation is not None and translation.get("type") != "unfinished" and translation.text, \
+            error.template
+        spanish = str(error)
+        for value in error.arguments.values():
+            assert str(value) in spanish, (error.code, spanish)  # every argument shown
+        if re.search(r"[a-z]", re.sub(r"\{\w+\}", "", error.template)):  # words, not only "{element}: {problem}"
+            assert spanish != english[id(error)], error.template
+        # not also looked up by its English text at the UI's edge
+        assert error.template not in FIXED
+        assert error.template not in {template for _pattern, template in PATTERNS}
+    language("en")
+    assert [str(e) for e in errors] == list(english.values())
 
 
 def test_import_speaks_the_interface_language(language, open_window, answers, qtbot, tmp_path):

@@ -155,8 +155,9 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from plprofile.app import make_application
 from plprofile.ui.main_window import MainWindow
+from plprofile.ui.store_life import StoreLife
 if "--cold" in sys.argv:  # the class overview not read ahead: as when the store changed since sign-in
-    MainWindow._warm_class = lambda self: None
+    StoreLife.read_ahead = lambda self: None
 app = make_application()
 window = MainWindow(Path(sys.argv[1]), offer_demo=False, require_sign_in=False)
 window.show()
@@ -609,7 +610,7 @@ def measure_in_process(samples: Samples, data_dir: Path, repeat: int, quick: boo
     ctx.store.close()
     from PySide6.QtCore import QEvent
 
-    window.store = None  # nothing left to back up
+    window.life.store = None  # nothing left to back up
     window.deleteLater()
     app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     app.processEvents()
@@ -845,12 +846,3 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     return 0
-
-
-if __name__ == "__main__":
-    code = main()
-    sys.stdout.flush()
-    sys.stderr.flush()
-    # Leave without tearing down PySide6 and matplotlib objects at interpreter exit: with a whole school
-    # measured, that teardown has been seen to abort in a C extension after every figure was written.
-    os._exit(code)
