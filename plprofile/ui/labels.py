@@ -145,10 +145,16 @@ def evidence_kind(value: d.EvidenceKind | str) -> str:
     }[d.EvidenceKind(value)]
 
 
-def checkin_scale(value: int) -> str:
+def checkin_word(value: int) -> str:
+    """How it's going, in the one set of words every view uses (form, home, chart, history, PDF)."""
     return {
-        1: translate("labels", "1 · Not yet"),
-        2: translate("labels", "2 · Getting started"),
-        3: translate("labels", "3 · On my way"),
-        4: translate("labels", "4 · Got it!"),
+        1: translate("labels", "Not yet"),
+        2: translate("labels", "Getting started"),
+        3: translate("labels", "On my way"),
+        4: translate("labels", "Got it!"),
     }[int(value)]
+
+
+def checkin_scale(value: int) -> str:
+    """The check-in word with its place on the scale: "3 · On my way"."""
+    return translate("labels", "{value} · {word}").format(value=int(value), word=checkin_word(value))

@@ -645,6 +645,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("plprofile — {who}").format(who=who))
         if learner_mode:
             self.profile.show_learner(self.ctx.me.learner_id)
+            self.profile.tabs.setCurrentWidget(self.profile.home)  # a learner's session opens on their home
         else:
             self.refresh_learners()
             self._select_initial()

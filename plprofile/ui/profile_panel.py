@@ -102,6 +102,15 @@ class ProfilePanel(QWidget):
             self.tr("&7 Conferences"), self.tr("&8 Stages"), self.tr("&9 History"),
         ), strict=True):
             self.tabs.addTab(page, title)
+        self.home = None
+        if ctx.is_learner:  # a learner's own home comes first: what to do next, and the rest one click away
+            from .learner_home import LearnerHome
+
+            self.home = LearnerHome(ctx, self.reload, self.tabs.setCurrentWidget)
+            self.home.set_pages([(self.tabs.tabText(i), self.tabs.widget(i)) for i in range(self.tabs.count())])
+            self.pages.insert(0, self.home)
+            self.tabs.insertTab(0, self.home, self.tr("&0 Home"))
+            self.tabs.setCurrentIndex(0)
 
         layout = QVBoxLayout(self)
         layout.addLayout(header)

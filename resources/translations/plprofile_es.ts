@@ -677,6 +677,53 @@ plprofile se cerrará ahora; vuelve a abrirlo para ver los registros restaurados
     </message>
 </context>
 <context>
+    <name>CheckInCard</name>
+    <message>
+        <source>⚑ This goal was due on {date}. Talk about a new date with your teacher.</source>
+        <translation>⚑ Esta meta era para el {date}. Habla de una fecha nueva con tu docente.</translation>
+    </message>
+    <message>
+        <source>Your next step: {step}</source>
+        <translation>Tu próximo paso: {step}</translation>
+    </message>
+    <message>
+        <source>All your steps are done. What comes next?</source>
+        <translation>Hiciste todos tus pasos. ¿Qué sigue?</translation>
+    </message>
+    <message>
+        <source>Last time ({date}): {how}</source>
+        <translation>La última vez ({date}): {how}</translation>
+    </message>
+    <message>
+        <source>You have not checked in on this goal yet.</source>
+        <translation>Todavía no contaste cómo va esta meta.</translation>
+    </message>
+    <message>
+        <source>How is it going?</source>
+        <translation>¿Cómo te va?</translation>
+    </message>
+    <message>
+        <source>How is it going? {how}</source>
+        <translation>¿Cómo te va? {how}</translation>
+    </message>
+    <message>
+        <source>Why? You can skip this.</source>
+        <translation>¿Por qué? Puedes saltar esto.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Save how it is going</source>
+        <translation>Guardar cómo te va</translation>
+    </message>
+    <message>
+        <source>First choose how it is going.</source>
+        <translation>Primero elige cómo te va.</translation>
+    </message>
+</context>
+<context>
     <name>ChoiceTab</name>
     <message>
         <source>Option</source>
@@ -1530,6 +1577,65 @@ Sin cifrado, cualquiera que copie los archivos de esta computadora puede leer lo
     </message>
 </context>
 <context>
+    <name>LearnerHome</name>
+    <message>
+        <source>Your goals</source>
+        <translation>Tus metas</translation>
+    </message>
+    <message>
+        <source>Suggestions waiting for you</source>
+        <translation>Sugerencias que te esperan</translation>
+    </message>
+    <message>
+        <source>Your next conference</source>
+        <translation>Tu próxima reunión</translation>
+    </message>
+    <message>
+        <source>Something to bring to it</source>
+        <translation>Algo para llevar</translation>
+    </message>
+    <message>
+        <source>Something to bring to your next conference</source>
+        <translation>Algo para llevar a tu próxima reunión</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Añadir</translation>
+    </message>
+    <message>
+        <source>Add it for your next conference</source>
+        <translation>Añádelo para tu próxima reunión</translation>
+    </message>
+    <message>
+        <source>The rest of your profile</source>
+        <translation>El resto de tu perfil</translation>
+    </message>
+    <message>
+        <source>Hi, {name}!</source>
+        <translation>¡Hola, {name}!</translation>
+    </message>
+    <message>
+        <source>Saved: {how}. Well done for checking in!</source>
+        <translation>Guardado: {how}. ¡Bien hecho!</translation>
+    </message>
+    <message>
+        <source>You have no goals yet. Make one on the Goals page.</source>
+        <translation>Todavía no tienes metas. Haz una en la página Metas.</translation>
+    </message>
+    <message>
+        <source>Your next talk with your teacher is on {date}.</source>
+        <translation>Tu próxima charla con tu docente es el {date}.</translation>
+    </message>
+    <message>
+        <source>There is no date yet. Your teacher will tell you.</source>
+        <translation>Todavía no hay fecha. Tu docente te lo dirá.</translation>
+    </message>
+    <message>
+        <source>What do you want to talk about? Add it here.</source>
+        <translation>¿De qué quieres hablar? Añádelo aquí.</translation>
+    </message>
+</context>
+<context>
     <name>LearnerTableModel</name>
     <message>
         <source>{name} (disabled)</source>
@@ -2148,6 +2254,10 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
         <translation>&amp;9 Historial</translation>
     </message>
     <message>
+        <source>&amp;0 Home</source>
+        <translation>&amp;0 Inicio</translation>
+    </message>
+    <message>
         <source>&amp;0 Conference</source>
         <translation>&amp;0 Reunión</translation>
     </message>
@@ -2528,6 +2638,25 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
     </message>
 </context>
 <context>
+    <name>SuggestionRow</name>
+    <message>
+        <source>Your words: {text}</source>
+        <translation>Tus palabras: {text}</translation>
+    </message>
+    <message>
+        <source>Your teacher suggests: {text}</source>
+        <translation>Tu docente sugiere: {text}</translation>
+    </message>
+    <message>
+        <source>Yes, use it</source>
+        <translation>Sí, úsala</translation>
+    </message>
+    <message>
+        <source>No, thanks</source>
+        <translation>No, gracias</translation>
+    </message>
+</context>
+<context>
     <name>UnlockDialog</name>
     <message>
         <source>Unlock the store</source>
@@ -2721,16 +2850,16 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
         <translation>Todavía no</translation>
     </message>
     <message>
-        <source>Getting there</source>
-        <translation>Avanzando</translation>
+        <source>Getting started</source>
+        <translation>Empezando</translation>
     </message>
     <message>
-        <source>Nearly</source>
-        <translation>Casi</translation>
+        <source>On my way</source>
+        <translation>Voy en camino</translation>
     </message>
     <message>
-        <source>Got it</source>
-        <translation>Lo logré</translation>
+        <source>Got it!</source>
+        <translation>¡Lo logré!</translation>
     </message>
     <message>
         <source>No goals yet…</source>
@@ -3361,20 +3490,24 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>Foto</translation>
     </message>
     <message>
-        <source>1 · Not yet</source>
-        <translation>1 · Todavía no</translation>
+        <source>Not yet</source>
+        <translation>Todavía no</translation>
     </message>
     <message>
-        <source>2 · Getting started</source>
-        <translation>2 · Empezando</translation>
+        <source>Getting started</source>
+        <translation>Empezando</translation>
     </message>
     <message>
-        <source>3 · On my way</source>
-        <translation>3 · Voy en camino</translation>
+        <source>On my way</source>
+        <translation>Voy en camino</translation>
     </message>
     <message>
-        <source>4 · Got it!</source>
-        <translation>4 · ¡Lo logré!</translation>
+        <source>Got it!</source>
+        <translation>¡Lo logré!</translation>
+    </message>
+    <message>
+        <source>{value} · {word}</source>
+        <translation>{value} · {word}</translation>
     </message>
 </context>
 <context>
