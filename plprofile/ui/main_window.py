@@ -646,6 +646,7 @@ class MainWindow(QMainWindow):
         if learner_mode:
             self.profile.show_learner(self.ctx.me.learner_id)
             self.profile.tabs.setCurrentWidget(self.profile.home)  # a learner's session opens on their home
+            self.statusBar().clearMessage()  # the store's file path is not for a learner
         else:
             self.refresh_learners()
             self._select_initial()
@@ -1094,6 +1095,11 @@ class MainWindow(QMainWindow):
             self.profile.start_conference()
             if self.profile.conference is not None:
                 self.profile.conference.choose_writer(Role.LEARNER)
+            return self
+        if view in ("goals", "stages"):  # the goals page, or the Stages rating form (--screenshot --view ...)
+            self.profile.tabs.setCurrentWidget(self.profile.goals if view == "goals" else self.profile.stages_page)
+            if view == "stages":
+                self.profile.stages_page.tabs.setCurrentWidget(self.profile.stages_page.entry)
             return self
         self.profile.tabs.setCurrentWidget(self.profile.stages_page)
         self.profile.stages_page.show_chart(view)

@@ -168,7 +168,8 @@ class ProfilePanel(QWidget):
                             if learner.grade else "", learner.group_name) if b]
         waiting = sum(1 for e in view.entries if e.agreement == Agreement.SUGGESTION.value)
         if waiting:
-            bits.append(self.tr("%n suggestion(s) waiting for the learner", "", waiting))
+            bits.append(self.tr("%n suggestion(s) waiting for you on your home page", "", waiting)
+                        if self.ctx.is_learner else self.tr("%n suggestion(s) waiting for the learner", "", waiting))
         if view.conferences:
             last = view.conferences[0]
             bits.append(self.tr("Last conference {date}").format(date=fmt_date(last.held_on)))

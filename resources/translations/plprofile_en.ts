@@ -136,6 +136,13 @@ Type the learner&apos;s family name to confirm:</numerusform>
 <context>
     <name>ProfilePanel</name>
     <message numerus="yes">
+        <source>%n suggestion(s) waiting for you on your home page</source>
+        <translation>
+            <numerusform>%n suggestion waiting for you on your home page</numerusform>
+            <numerusform>%n suggestions waiting for you on your home page</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n suggestion(s) waiting for the learner</source>
         <translation>
             <numerusform>%n suggestion waiting for the learner</numerusform>

@@ -248,6 +248,10 @@
         <translation>Aprendiz</translation>
     </message>
     <message>
+        <source>You</source>
+        <translation>Tú</translation>
+    </message>
+    <message>
         <source>Teacher</source>
         <translation>Docente</translation>
     </message>
@@ -262,6 +266,10 @@
     <message>
         <source>Note or evidence</source>
         <translation>Nota o evidencia</translation>
+    </message>
+    <message>
+        <source>Your note</source>
+        <translation>Tu nota</translation>
     </message>
     <message>
         <source>{element}: {rater}</source>
@@ -298,6 +306,10 @@
     <message>
         <source>The teacher rates this {n} higher than the learner</source>
         <translation>El docente valora {n} más alto que el aprendiz</translation>
+    </message>
+    <message>
+        <source>Rate yourself: for each one, choose where you are now. Open a list to see what each step looks like. Your teacher talks about it with you at your next conference.</source>
+        <translation>Valórate: en cada una, elige dónde estás ahora. Abre una lista para ver cómo es cada paso. Tu docente habla de esto contigo en tu próxima reunión.</translation>
     </message>
     <message>
         <source>Conference: enter the learner&apos;s own rating and the teacher&apos;s side by side, talk about where they differ, then record the value you agree on. Open a list to see what each stage looks like.</source>
@@ -1402,6 +1414,10 @@ Sin cifrado, cualquiera que copie los archivos de esta computadora puede leer lo
         <translation>&amp;Enfoque:</translation>
     </message>
     <message>
+        <source>Kind of &amp;goal:</source>
+        <translation>Tipo de &amp;meta:</translation>
+    </message>
+    <message>
         <source>&amp;Lens:</source>
         <translation>&amp;Lente:</translation>
     </message>
@@ -1522,12 +1538,20 @@ Sin cifrado, cualquiera que copie los archivos de esta computadora puede leer lo
         <translation>Seguimientos del progreso</translation>
     </message>
     <message>
+        <source>How is it going?</source>
+        <translation>¿Cómo te va?</translation>
+    </message>
+    <message>
         <source>My reflection</source>
         <translation>Mi reflexión</translation>
     </message>
     <message>
         <source>Check in</source>
         <translation>Registrar seguimiento</translation>
+    </message>
+    <message>
+        <source>⚑ past its date ({date})</source>
+        <translation>⚑ ya pasó su fecha ({date})</translation>
     </message>
     <message>
         <source>Written by {who} · {agreement}</source>
@@ -1540,6 +1564,10 @@ Sin cifrado, cualquiera que copie los archivos de esta computadora puede leer lo
     <message>
         <source>&amp;Add goal</source>
         <translation>&amp;Agregar meta</translation>
+    </message>
+    <message>
+        <source>First choose how it is going.</source>
+        <translation>Primero elige cómo te va.</translation>
     </message>
 </context>
 <context>
@@ -2274,6 +2302,13 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
         <translation>Grado {grade}</translation>
     </message>
     <message numerus="yes">
+        <source>%n suggestion(s) waiting for you on your home page</source>
+        <translation>
+            <numerusform>Tienes %n sugerencia en tu página de inicio</numerusform>
+            <numerusform>Tienes %n sugerencias en tu página de inicio</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n suggestion(s) waiting for the learner</source>
         <translation>
             <numerusform>%n sugerencia espera al aprendiz</numerusform>
@@ -2520,12 +2555,12 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
         <translation>de 4 a 8 cifras</translation>
     </message>
     <message>
-        <source>e.g. zoem</source>
-        <translation>p. ej. zoem</translation>
-    </message>
-    <message>
         <source>e.g. rivera</source>
         <translation>p. ej. rivera</translation>
+    </message>
+    <message>
+        <source>e.g. zoem, or your whole name</source>
+        <translation>p. ej. zoem, o tu nombre completo</translation>
     </message>
     <message>
         <source>Opening the store… you are signed in as soon as it is open.</source>
