@@ -241,9 +241,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.demo or args.screenshot or args.learner or args.as_learner:
             parser.error("--demo, --screenshot, --learner and --as-learner start the app; they do not go with a "
                          "command")
+        return run_command(args, data_dir)
     if args.as_learner and (args.screenshot is None or args.learner):
         parser.error("--as-learner NAME goes with --screenshot FILE (and instead of --learner)")
-        return run_command(args, data_dir)
     if args.screenshot is None and not has_display():
         return _fail("the app needs a display, and there is none here (no $DISPLAY or $WAYLAND_DISPLAY). "
                      "To work without one, use the commands above (plprofile --help), or take a picture with "

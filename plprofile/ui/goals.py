@@ -192,6 +192,10 @@ class GoalsTab(QWidget):
         self.checkins.setAccessibleName(self.tr("Progress check-ins"))
         self.checkins.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.checkins.header().setStretchLastSection(True)
+        # at any text size, several rows in sight (the page scrolls, the lists do not shrink to one row)
+        rows = self.fontMetrics().lineSpacing()
+        for tree in (self.steps, self.checkins, self.evidence):
+            tree.setMinimumHeight(rows * 7)
         self.ci_scale = QComboBox()
         self.ci_scale.setAccessibleName(self.tr("How it's going"))
         for v in d.CHECKIN_SCALE:
@@ -222,10 +226,8 @@ class GoalsTab(QWidget):
         dl = QVBoxLayout(detail)
         dl.addWidget(goal_box)
         dl.addWidget(steps_box)
-        pair = QHBoxLayout()
-        pair.addWidget(checkin_box, 3)
-        pair.addWidget(supports_box, 2)
-        dl.addLayout(pair)
+        dl.addWidget(checkin_box)  # one under the other: at large text side by side left each too narrow
+        dl.addWidget(supports_box)
         dl.addWidget(evidence_box)
         self.detail_widgets = (steps_box, supports_box, evidence_box, checkin_box)
         scroll = QScrollArea()

@@ -40,7 +40,7 @@ def section_in_full(value: d.Section | str) -> str:
 
 def section_hint(value: d.Section) -> str:
     return {
-        d.Section.I_AM: translate("labels", "A short 'I am…' statement in the learner's words"),
+        d.Section.I_AM: translate("labels", "A short 'I am…' sentence, in your words"),
         d.Section.MY_WORDS: translate("labels", "A word that describes me"),
         d.Section.STRENGTHS: translate("labels", "Something I'm good at"),
         d.Section.CHALLENGES: translate("labels", "Something that is hard for me"),
@@ -48,7 +48,7 @@ def section_hint(value: d.Section) -> str:
         d.Section.ASPIRATIONS: translate("labels", "What I hope to do or become"),
         d.Section.TALENTS: translate("labels", "A talent or passion"),
         d.Section.NEXT_CONFERENCE: translate("labels", "Something I want to talk about or change next time"),
-    }.get(d.Section(value), translate("labels", "Add in the learner's words"))
+    }.get(d.Section(value), translate("labels", "Add it in your words"))
 
 
 def lens(value: d.Lens | str | None) -> str:

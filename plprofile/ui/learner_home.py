@@ -7,15 +7,17 @@ import uuid
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -56,6 +58,43 @@ def is_overdue(goal, today: date | None = None) -> bool:  # noqa: ANN001
 def next_step(gv: GoalView):  # noqa: ANN201
     """The first step not done yet, in the plan's order (None when every step is done)."""
     return next((s for s in gv.steps if not s.done), None)
+
+
+def page_words(title: str) -> str:
+    """A tab's title without its mnemonic and number: "&6 Goals" -> "Goals"."""
+    words = title.replace("&&", "\0").replace("&", "").replace("\0", "&")
+    return words.split(" ", 1)[1] if words[:1].isdigit() and " " in words else words
+
+
+def side_navigation(tabs) -> QListWidget:  # noqa: ANN001
+    """The profile's pages as a list down the side, in place of the tab bar: at any text size every page stays in
+    sight (a tab bar too wide for the window hides its last tabs behind scroll arrows). The tabs' own words, and
+    Alt+number still goes to a page."""
+    nav = QListWidget()
+    nav.setAccessibleName(QCoreApplication.translate("LearnerHome", "Pages of your profile"))
+    nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def fill() -> None:
+        nav.blockSignals(True)
+        nav.clear()
+        for i in range(tabs.count()):
+            nav.addItem(page_words(tabs.tabText(i)))
+        nav.setCurrentRow(tabs.currentIndex())
+        nav.blockSignals(False)
+        width = max((nav.fontMetrics().horizontalAdvance(nav.item(i).text()) for i in range(nav.count())),
+                    default=0)
+        nav.setFixedWidth(width + 3 * nav.fontMetrics().averageCharWidth() + nav.frameWidth() * 2 + 8)
+
+    nav.currentRowChanged.connect(lambda row: row >= 0 and tabs.setCurrentIndex(row))
+    tabs.currentChanged.connect(lambda i: nav.currentRow() != i and nav.setCurrentRow(i))
+    tabs.tabBar().hide()
+    nav.refresh = fill  # the panel calls it when a page comes or goes
+    fill()
+    for n in range(min(10, tabs.count())):  # the hidden tab bar's Alt+number, kept
+        shortcut = QShortcut(QKeySequence(f"Alt+{n}"), nav)
+        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        shortcut.activated.connect(lambda n=n: tabs.setCurrentIndex(n))
+    return nav
 
 
 class CheckInCard(QFrame):
@@ -188,7 +227,7 @@ class LearnerHome(QWidget):
         bring_row.addWidget(self.bring_button)
         conference.addLayout(bring_row)
         self.more_box = QGroupBox(self.tr("The rest of your profile"))
-        self.more_layout = QHBoxLayout(self.more_box)
+        self.more_layout = QGridLayout(self.more_box)  # rows of three: they fit at any text size
         self.more_layout.setContentsMargins(6, 6, 6, 6)
         self.page_buttons: dict[str, QPushButton] = {}
 
@@ -211,14 +250,12 @@ class LearnerHome(QWidget):
 
     def set_pages(self, pages: list[tuple[str, QWidget]]) -> None:
         """The profile's other pages, as buttons with the tabs' own words (one click away)."""
-        for title, page in pages:
-            words = title.replace("&&", "\0").replace("&", "").replace("\0", "&")
-            words = words.split(" ", 1)[1] if words[:1].isdigit() and " " in words else words
+        for n, (title, page) in enumerate(pages):
+            words = page_words(title)
             button = QPushButton(words)
             button.clicked.connect(lambda _=False, p=page: self.open_page(p))
-            self.more_layout.addWidget(button)
+            self.more_layout.addWidget(button, n // 3, n % 3)
             self.page_buttons[words] = button
-        self.more_layout.addStretch(1)
 
     # ---- display ------------------------------------------------------------------------------------
     @staticmethod

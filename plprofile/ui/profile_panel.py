@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -43,6 +43,8 @@ class ProfilePanel(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
         self.name_label.setFont(font)
+        # left, like the details under it, also for a name written right to left (it still reads right to left)
+        self.name_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute)
         # no accessible name of its own: the learner's name, its text, is what a screen reader reads
         self.details_label = QLabel()
         self.details_label.setWordWrap(True)
@@ -114,7 +116,17 @@ class ProfilePanel(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(header)
-        layout.addWidget(self.tabs, 1)
+        self.nav = None
+        if ctx.is_learner:  # every page in sight at any text size: a list down the side, not a tab bar
+            from .learner_home import side_navigation
+
+            self.nav = side_navigation(self.tabs)
+            body = QHBoxLayout()
+            body.addWidget(self.nav)
+            body.addWidget(self.tabs, 1)
+            layout.addLayout(body, 1)
+        else:
+            layout.addWidget(self.tabs, 1)
 
     # ---- conference mode ----------------------------------------------------------------------------
     def start_conference(self) -> None:

@@ -290,6 +290,9 @@ class AssessmentEntry(QWidget):
 
         self.grid_host = QWidget()
         self.grid = QGridLayout(self.grid_host)
+        # never squeezed below its rows' height (the scroll area scrolls instead): at 16 points a learner's
+        # two-line element names were otherwise drawn over each other
+        self.grid.setSizeConstraint(QGridLayout.SizeConstraint.SetMinimumSize)
         self.grid.setHorizontalSpacing(10)
         self.grid.setVerticalSpacing(4)
         self.scroll = QScrollArea()
@@ -374,9 +377,8 @@ class AssessmentEntry(QWidget):
             for element in members:
                 name = QLabel(element.text(self.lang))
                 if learner_session and element.learner_line(self.lang):  # what it means, said to the learner
+                    # two whole lines (a wrapped label in a grid row gets one line's height and is cut)
                     name.setText(f"{element.text(self.lang)}\n{element.learner_line(self.lang)}")
-                    name.setWordWrap(True)
-                    name.setMinimumWidth(self.fontMetrics().horizontalAdvance("M" * 14))
                 set_tip(name, self._element_tooltip(element))
                 pickers = {}
                 for rater in RATERS:

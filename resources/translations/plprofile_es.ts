@@ -1607,6 +1607,10 @@ Sin cifrado, cualquiera que copie los archivos de esta computadora puede leer lo
 <context>
     <name>LearnerHome</name>
     <message>
+        <source>Pages of your profile</source>
+        <translation>Páginas de tu perfil</translation>
+    </message>
+    <message>
         <source>Your goals</source>
         <translation>Tus metas</translation>
     </message>
@@ -3337,10 +3341,6 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>{lens}: {section}</translation>
     </message>
     <message>
-        <source>A short &apos;I am…&apos; statement in the learner&apos;s words</source>
-        <translation>Una frase breve «Yo soy…» con las palabras del aprendiz</translation>
-    </message>
-    <message>
         <source>A word that describes me</source>
         <translation>Una palabra que me describe</translation>
     </message>
@@ -3369,8 +3369,12 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>Algo de lo que quiero hablar o que quiero cambiar la próxima vez</translation>
     </message>
     <message>
-        <source>Add in the learner&apos;s words</source>
-        <translation>Agrega con las palabras del aprendiz</translation>
+        <source>A short &apos;I am…&apos; sentence, in your words</source>
+        <translation>Una frase corta «Yo soy…», con tus palabras</translation>
+    </message>
+    <message>
+        <source>Add it in your words</source>
+        <translation>Añádelo con tus palabras</translation>
     </message>
     <message>
         <source>Access</source>

@@ -168,3 +168,34 @@ def test_one_set_of_check_in_words_in_the_form_the_chart_and_the_home(language, 
     assert all(labels.checkin_scale(v) == f"{v} · {words[v]}" for v in words)
     if lang == "es":
         assert words[4] == "¡Lo logré!"
+
+
+def test_every_page_stays_in_sight_at_16_points(open_window, answers, qtbot, zoe_dir, qapp):
+    """A learner's pages are a list down the side: at 16-point text none hides behind scroll arrows, a click or
+    Alt+number opens one, and a right-to-left name sits at the left like the details under it."""
+    from PySide6.QtGui import QFont
+
+    folder, _zoe = zoe_dir
+    saved = qapp.font()
+    font = QFont(saved)
+    font.setPointSizeF(16)
+    qapp.setFont(font)
+    try:
+        window, home = _signed_in_home(open_window, qtbot, folder)
+        window.resize(1400, 900)
+        panel = window.profile
+        nav, tabs = panel.nav, panel.tabs
+        assert not tabs.tabBar().isVisible() and nav.isVisible()
+        assert nav.count() == tabs.count() == 10
+        for i in range(nav.count()):
+            rect = nav.visualItemRect(nav.item(i))
+            assert nav.viewport().rect().contains(rect), nav.item(i).text()  # whole, not cut or scrolled away
+        qtbot.mouseClick(nav.viewport(), Qt.MouseButton.LeftButton, pos=nav.visualItemRect(nav.item(9)).center())
+        assert tabs.currentIndex() == 9 and nav.item(9).text() == "History"
+        window.activateWindow()  # shortcuts go to the active window
+        qtbot.waitUntil(window.isActiveWindow)
+        qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.AltModifier)
+        assert tabs.currentWidget() is panel.goals and nav.currentRow() == 6
+        assert panel.name_label.alignment() & Qt.AlignmentFlag.AlignAbsolute
+    finally:
+        qapp.setFont(saved)

@@ -5,15 +5,31 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
 from PySide6.QtCore import Qt
 
 from plprofile.domain.framework import default_framework
+from plprofile.domain.profile import GoalStatus
 from plprofile.services.demo import DEMO_PIN
 
 from .test_learner_home import _signed_in_home, zoe_dir  # noqa: F401  (the fixture)
 
 
-def test_a_learner_session_speaks_to_the_learner_and_hides_teacher_things(open_window, answers, qtbot, zoe_dir):  # noqa: F811
+@pytest.fixture
+def text_16pt(qapp):
+    """The whole app at 16-point text, as a learner who needs larger text sets it."""
+    from PySide6.QtGui import QFont
+
+    saved = qapp.font()
+    font = QFont(saved)
+    font.setPointSizeF(16)
+    qapp.setFont(font)
+    yield
+    qapp.setFont(saved)
+
+
+def test_a_learner_session_speaks_to_the_learner_and_hides_teacher_things(open_window, answers, qtbot, zoe_dir,  # noqa: F811
+                                                                          text_16pt):
     folder, _zoe = zoe_dir
     window, home = _signed_in_home(open_window, qtbot, folder)
     panel = window.profile
@@ -34,6 +50,11 @@ def test_a_learner_session_speaks_to_the_learner_and_hides_teacher_things(open_w
         assert not button.isVisible()
     names = [entry.grid.itemAtPosition(r, 0).widget().text() for r in range(1, entry.grid.rowCount())
              if entry.grid.itemAtPosition(r, 0) is not None]
+    for r in range(1, entry.grid.rowCount()):  # both lines shown whole, not cut by the row's height
+        item = entry.grid.itemAtPosition(r, 0)
+        if item is not None and "\n" in item.widget().text():
+            label = item.widget()
+            assert label.height() >= 2 * label.fontMetrics().lineSpacing(), label.text()
     efficacy = default_framework().element("self_efficacy")
     assert f"{efficacy.text('en')}\n{efficacy.learner_line('en')}" in names
     assert efficacy.learner_line("en") == "You believe you can do hard things."
@@ -45,7 +66,8 @@ def test_the_goals_form_has_no_default_check_in_and_marks_overdue_goals(open_win
     ctx, goals = window.ctx, window.profile.goals
     window.profile.tabs.setCurrentWidget(goals)
     goal = window.profile.view.goals[0].goal
-    ctx.profiles.update_goal(ctx.me, goal.id, target_date=date.today() - timedelta(days=3))
+    ctx.profiles.update_goal(ctx.me, goal.id, target_date=date.today() - timedelta(days=3),
+                             status=GoalStatus.IN_PROGRESS)
     window.profile.reload()
     row = next(i for i in range(goals.goal_list.count())
                if goals.goal_list.item(i).data(Qt.ItemDataRole.UserRole) == goal.id)
