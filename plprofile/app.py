@@ -44,7 +44,7 @@ def _app_icon():  # noqa: ANN202
 
 
 def run_gui(data_dir: Path, *, demo: bool = False, screenshot: Path | None = None, learner: str | None = None,
-            view: str = "profile", store_key: bytes | None = None) -> int:
+            view: str = "profile", store_key: bytes | None = None, as_learner: bool = False) -> int:
     if screenshot is not None and not os.environ.get("QT_QPA_PLATFORM") and not (
             os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")) and sys.platform.startswith("linux"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -71,7 +71,7 @@ def run_gui(data_dir: Path, *, demo: bool = False, screenshot: Path | None = Non
         if screenshot is None:
             return app.exec()
         window.resize(1400, 900)  # the same frame for every screenshot, whatever was saved last time
-        return _screenshot(app, window, Path(screenshot), view)
+        return _screenshot(app, window, Path(screenshot), view, as_learner)
     finally:
         guard.release()
 
@@ -144,17 +144,29 @@ def _show_view(window, view: str):  # noqa: ANN001, ANN201
         if window.profile.conference is not None:
             window.profile.conference.choose_lead(ConferenceLead.LEARNER)
         return window
+    if view in ("goals", "stages"):  # the goals page, or the Stages rating form
+        window.profile.tabs.setCurrentWidget(window.profile.goals if view == "goals" else window.profile.stages_page)
+        if view == "stages":
+            window.profile.stages_page.tabs.setCurrentWidget(window.profile.stages_page.entry)
+        return window
     window.profile.tabs.setCurrentWidget(window.profile.stages_page)
     window.profile.stages_page.show_chart(view)
     return window
 
 
-def _screenshot(app, window, path: Path, view: str) -> int:  # noqa: ANN001
+def _screenshot(app, window, path: Path, view: str, as_learner: bool = False) -> int:  # noqa: ANN001
     from PySide6.QtCore import QTimer
 
     result = {"code": 2}
+    switched: list[bool] = []
 
     def grab() -> None:
+        if as_learner and not switched and not getattr(window, "learner_not_found", False):
+            from .ui.as_learner import start_learner_session
+
+            switched.append(True)  # that learner's session emits ``ready`` again: the picture is taken then
+            if start_learner_session(window):
+                return
         if getattr(window, "learner_not_found", False):
             print(f"plprofile: no single learner is called {window.learner_name!r}; nothing was written "
                   "(give a full name, or a name only one learner has)", file=sys.stderr)

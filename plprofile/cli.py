@@ -18,7 +18,7 @@ ENV_NEW_PASSWORD = "PLPROFILE_NEW_PASSWORD"
 #: The passphrase of a protected export, for scripts.
 ENV_PASSPHRASE = "PLPROFILE_PASSPHRASE"
 VIEWS = ("profile", "progress", "now", "class", "signin", "conference", "conference-learner-led",
-         "snapshot", "due", "feed")
+         "snapshot", "due", "feed", "goals", "stages")
 
 
 COMMANDS_HELP = """\
@@ -103,6 +103,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="open the store, show the main window, write a PNG of it to FILE and exit "
                              "(works headless with QT_QPA_PLATFORM=offscreen)")
     parser.add_argument("--learner", metavar="NAME", help="with --screenshot: the learner to show (default: the first)")
+    parser.add_argument("--as-learner", metavar="NAME",
+                        help="with --screenshot: what this learner sees after signing in (their home; with --view "
+                             "goals or progress, that page)")
     parser.add_argument("--view", choices=VIEWS, default="profile",
                         help="with --screenshot: which view to capture (default: profile)")
     parser.add_argument("--lang", metavar="LANG", choices=("system", "en", "es"),
@@ -297,9 +300,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     data_dir = args.data_dir.expanduser() if args.data_dir else default_data_dir()
     if args.command is not None:
-        if args.demo or args.screenshot or args.learner:
-            parser.error("--demo, --screenshot and --learner start the app; they do not go with a command")
+        if args.demo or args.screenshot or args.learner or args.as_learner:
+            parser.error("--demo, --screenshot, --learner and --as-learner start the app; they do not go with a "
+                         "command")
         return run_command(args, data_dir)
+    if args.as_learner and (args.screenshot is None or args.learner):
+        parser.error("--as-learner NAME goes with --screenshot FILE (and instead of --learner)")
     if args.screenshot is None and not has_display():
         return _fail("the app needs a display, and there is none here (no $DISPLAY or $WAYLAND_DISPLAY). "
                      "To work without one, use the commands above (plprofile --help), or take a picture with "
@@ -317,8 +323,8 @@ def main(argv: list[str] | None = None) -> int:
         except _Refused as exc:
             print(f"plprofile: {exc}", file=sys.stderr)
             return 2
-    return run_gui(data_dir, demo=args.demo, screenshot=args.screenshot, learner=args.learner, view=args.view,
-                   store_key=key)
+    return run_gui(data_dir, demo=args.demo, screenshot=args.screenshot, learner=args.as_learner or args.learner,
+                   view=args.view, store_key=key, as_learner=bool(args.as_learner))
 
 
 def has_display() -> bool:

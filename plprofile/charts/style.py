@@ -150,9 +150,11 @@ def font_size(role: str, scale: float = 1.0) -> float:
     return FONT_SIZES.get(role, FONT_SIZES["label"]) * scale
 
 
-# Check-in scale labels (1..4): how is it going?
+# Check-in scale labels (1..4): how is it going? The same words as the check-in form (``ui.labels.checkin_word``,
+# which charts may not import): a test holds the two equal in every language.
 def checkin_labels() -> dict[int, str]:
-    return {1: translate("charts", "Not yet"), 2: translate("charts", "Getting there"), 3: translate("charts", "Nearly"), 4: translate("charts", "Got it")}
+    return {1: translate("charts", "Not yet"), 2: translate("charts", "Getting started"),
+            3: translate("charts", "On my way"), 4: translate("charts", "Got it!")}
 
 
 def empty_message(kind: str = "assessments") -> str:

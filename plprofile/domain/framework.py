@@ -112,9 +112,15 @@ class Element:
     group: str
     name: LocalizedText
     descriptors: tuple[tuple[float, LocalizedText], ...] = ()
+    #: one short line a 9-year-old reads, shown beside the name to learners (optional in a school's file)
+    for_learners: LocalizedText = LocalizedText()
 
     def text(self, lang: str = FALLBACK_LANG) -> str:
         return self.name.get(lang)
+
+    def learner_line(self, lang: str = FALLBACK_LANG) -> str:
+        """What the element means, said to the learner ("You share your ideas…"), or "" when the file has none."""
+        return self.for_learners.get(lang)
 
     def descriptor(self, value: float, lang: str = FALLBACK_LANG) -> str | None:
         """The descriptor written for exactly ``value``, or None (e.g. for a half step)."""
@@ -485,7 +491,9 @@ def _elements(
             raise FrameworkError(
                 f"missing descriptors for stage {', '.join(missing)}", f"{where}.descriptors"
             )
-        elements.append(Element(eid, group, name, tuple(sorted(descriptors.items()))))
+        for_learners = (_localized(obj["for_learners"], f"{where}.for_learners")
+                        if obj.get("for_learners") is not None else LocalizedText())
+        elements.append(Element(eid, group, name, tuple(sorted(descriptors.items())), for_learners))
     return tuple(elements)
 
 

@@ -97,9 +97,23 @@ def check_username(username: str) -> str:
 
 
 def username_base(preferred_name: str, family_name: str) -> str:
-    """A short sign-in name from a learner's names: "Zoë Moreau" -> "zoem"."""
-    folded = unicodedata.normalize("NFKD", f"{preferred_name}{family_name[:1]}")
-    return "".join(c for c in folded if c.isascii() and c.isalnum()).lower() or "learner"
+    """A short sign-in name from a learner's names, in letters any keyboard has: "Zoë Moreau" -> "zoem",
+    "لينا حداد" -> "lynh", "美咲 山田" -> "meixiaos" (transliterated by anyascii, whatever the script). A name
+    with nothing to transliterate keeps its own letters (a sign-in name may be any one word), never "learner"."""
+    from anyascii import anyascii  # only when a sign-in name is made
+
+    def ascii_letters(text: str, symbols: bool) -> str:
+        text = "".join(c for c in unicodedata.normalize("NFC", text)
+                       if symbols or not unicodedata.category(c).startswith("S"))  # "Aroha 🌟" is "aroha"
+        return "".join(c for c in anyascii(text) if c.isascii() and c.isalnum()).lower()
+
+    for symbols in (False, True):  # an emoji's name in words only when the name is nothing else
+        base = ascii_letters(preferred_name, symbols) + ascii_letters(family_name, symbols)[:1]
+        if base:
+            return base
+    own = "".join(c for c in unicodedata.normalize("NFC", f"{preferred_name}{family_name[:1]}")
+                  if not c.isspace()).casefold()
+    return own or "learner"
 
 
 @dataclass(frozen=True)
@@ -134,6 +148,25 @@ class AuthService:
         #: Called with (sign-in name, password) when a teacher proves or sets a password; an encrypted store
         #: uses it to give that teacher a key slot (see plprofile.services.encryption).
         self.password_hook: Callable[[str, str], None] | None = None
+
+    def _full_name_to_username(self, typed: str) -> str:
+        """A learner may type their full name ("Zoë Moreau", "zoe moreau") instead of their sign-in name: it
+        becomes that learner's sign-in name when exactly one learner with an account has it. Any other name with
+        spaces becomes one word and fails as an unknown name does (the same message and slow-down), so the
+        answer never tells whether a learner of that name exists."""
+        text = unicodedata.normalize("NFC", (typed or "").strip())
+        if not any(c.isspace() for c in text) or len(text) > 200:
+            return typed
+        from plprofile.domain.search import matches_name
+
+        with self.store.session() as s:
+            rows = s.execute(select(Account.username, Learner.given_name, Learner.family_name,
+                                    Learner.preferred_name)
+                             .join(Learner, Learner.id == Account.learner_id)
+                             .where(Account.deleted_at.is_(None), Learner.deleted_at.is_(None),
+                                    Account.username.is_not(None))).all()
+        found = [r.username for r in rows if matches_name(text, r.given_name, r.family_name, r.preferred_name) == 2]
+        return found[0] if len(found) == 1 else "".join(text.split())
 
     @property
     def _dummy_hash(self) -> str:
@@ -394,6 +427,7 @@ class AuthService:
     @signed_out
     def sign_in(self, username: str, secret: str, now: datetime | None = None) -> SignedIn:
         now = now or utcnow()
+        username = self._full_name_to_username(username)
         try:
             name = check_username(username)
         except ValidationError:

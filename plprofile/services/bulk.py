@@ -50,7 +50,6 @@ from .demo import (
     CHOICES,
     CONF_AGREEMENTS,
     CONF_NOTES,
-    EVIDENCE,
     FAMILY,
     GIVEN,
     GOALS,
@@ -59,7 +58,6 @@ from .demo import (
     POOLS,
     PRONOUNS,
     REFLECTIONS,
-    STEPS,
     TEACHER_SUGGESTIONS,
     WORDS,
     _snap,
@@ -351,7 +349,7 @@ def _one_learner(w: _Writer, rng: random.Random, index: int, teacher: tuple[Id, 
 
     # ---- 5 goals over the years: 4 steps, 6 check-ins, supports and evidence each
     span = (today - first).days
-    for g_index, (statement, why, focus, lens) in enumerate(rng.sample(GOALS, 5)):
+    for g_index, (statement, why, focus, lens, steps, evidence) in enumerate(rng.sample(GOALS, 5)):
         set_on = first + timedelta(days=span * g_index // 5 + rng.randint(0, 20))
         last = g_index == 4
         status = rng.choice([d.GoalStatus.IN_PROGRESS, d.GoalStatus.NOT_STARTED]) if last else rng.choice(
@@ -368,7 +366,7 @@ def _one_learner(w: _Writer, rng: random.Random, index: int, teacher: tuple[Id, 
         if status not in (d.GoalStatus.NOT_STARTED, d.GoalStatus.IN_PROGRESS):
             w.update("goal", goal, at(min(today, set_on + timedelta(days=rng.randint(120, 200)))),
                      rng.choice([me, teacher]), lid, status=status.value)
-        for pos, (text, owner) in enumerate(rng.sample(STEPS, 4)):
+        for pos, (text, owner) in enumerate(steps[:4]):  # the goal's own steps
             due = set_on + timedelta(days=7 * (pos + 1))
             done = status is d.GoalStatus.ACHIEVED or (status is d.GoalStatus.IN_PROGRESS and pos == 0)
             w.create("action_step", at(set_on), me, lid, goal_id=gid, learner_id=lid, text=text,
@@ -381,8 +379,8 @@ def _one_learner(w: _Writer, rng: random.Random, index: int, teacher: tuple[Id, 
             day = min(today, day + timedelta(days=rng.randint(10, 25)))
             scale = min(4, max(1, scale + rng.choice([-1, 0, 1, 1])))
             w.create("check_in", at(day), me, lid, goal_id=gid, learner_id=lid, on_date=day, scale=scale,
-                     reflection=rng.choice(REFLECTIONS))
-        kind, text, location = rng.choice(EVIDENCE)
+                     reflection=rng.choice(REFLECTIONS[scale]))
+        kind, text, location = rng.choice(evidence)
         on = between(set_on, min(today, set_on + timedelta(days=150)))
         w.create("evidence", at(on), me, lid, goal_id=gid, learner_id=lid, kind=kind.value, text=text,
                  location=location, added_on=on)

@@ -127,38 +127,64 @@ CHOICES = {
     d.ChoiceDimension.WITH_WHOM: (["Choose a partner on Fridays"], ["Choose my own group"]),
     d.ChoiceDimension.WHEN: (["Choose the order of morning tasks"], ["Decide when to take my test"]),
 }
+L, T = Role.LEARNER, Role.TEACHER
+#: Each goal with its own steps and evidence, so that a step always belongs to its goal's topic.
 GOALS = [
     ("Read a whole chapter book by myself", "So I can read the stories my friends talk about",
-     d.GoalFocus.LEARNING, d.Lens.ACCESS),
+     d.GoalFocus.LEARNING, d.Lens.ACCESS,
+     [("Pick a book with my librarian", L), ("Read 10 pages every evening", L),
+      ("Tell my teacher what happened so far", L), ("Find a quiet reading spot together", T)],
+     [(d.EvidenceKind.NOTE, "Read 3 chapters this week", ""),
+      (d.EvidenceKind.NOTE, "My reading log for October", "")]),
     ("Write a story with a beginning, middle and end", "I have lots of ideas and want to share them",
-     d.GoalFocus.LEARNING, d.Lens.EXPRESS),
-    ("Know my times tables up to 12", "Maths will feel easier and faster", d.GoalFocus.LEARNING, d.Lens.ENGAGE),
-    ("Ask for help when I'm stuck for five minutes", "I lose time when I wait", d.GoalFocus.PERSONAL, None),
-    ("Present my project to the class", "I want to feel braver speaking", d.GoalFocus.PERSONAL, None),
-    ("Find out what a vet does every day", "I want to be a vet one day", d.GoalFocus.COLLEGE_CAREER, None),
+     d.GoalFocus.LEARNING, d.Lens.EXPRESS,
+     [("Plan with a story mountain", L), ("Write the beginning", L), ("Share a draft with a partner", L),
+      ("Give feedback on the draft", T)],
+     [(d.EvidenceKind.LINK, "My story on the class blog", "https://school.example/blog/story"),
+      (d.EvidenceKind.NOTE, "My story mountain plan", "")]),
+    ("Know my times tables up to 12", "Maths will feel easier and faster", d.GoalFocus.LEARNING, d.Lens.ENGAGE,
+     [("Practise with the times-table game", L), ("Learn the 7s and 8s", L), ("Quiz a friend on Fridays", L),
+      ("Check my quiz scores with me", T)],
+     [(d.EvidenceKind.NOTE, "Times-table quiz: 45 out of 50", "")]),
+    ("Ask for help when I'm stuck for five minutes", "I lose time when I wait", d.GoalFocus.PERSONAL, None,
+     [("Use a timer when I start a task", L), ("Ask a friend first, then the teacher", L),
+      ("Put my help card on the desk", L), ("Come to my desk when the card is up", T)],
+     [(d.EvidenceKind.NOTE, "Asked for help twice today without waiting", "")]),
+    ("Present my project to the class", "I want to feel braver speaking", d.GoalFocus.PERSONAL, None,
+     [("Make cue cards", L), ("Practise at home with my family", L), ("Practise with a partner", L),
+      ("Book a time for my talk", T)],
+     [(d.EvidenceKind.NOTE, "Presented to my group of four", "")]),
+    ("Find out what a vet does every day", "I want to be a vet one day", d.GoalFocus.COLLEGE_CAREER, None,
+     [("Write five questions for a vet", L), ("Email a local vet with questions", L),
+      ("Read a book about animal doctors", L), ("Help set up a visit from a vet", T)],
+     [(d.EvidenceKind.NOTE, "The vet answered my questions", "")]),
     ("Start a recycling team for our classroom", "Our school throws away too much",
-     d.GoalFocus.CITIZENSHIP, None),
-    ("Finish my science project on time", "Last time I ran out of time", d.GoalFocus.LEARNING, d.Lens.ENGAGE),
+     d.GoalFocus.CITIZENSHIP, None,
+     [("Count what we throw away in a week", L), ("Make posters for the bins", L), ("Ask two friends to join", L),
+      ("Ask the head teacher for new bins", T)],
+     [(d.EvidenceKind.LINK, "Our recycling poster", "https://school.example/blog/recycling")]),
+    ("Finish my science project on time", "Last time I ran out of time", d.GoalFocus.LEARNING, d.Lens.ENGAGE,
+     [("Make a checklist of the project steps", L), ("Do one step each day", L), ("Test my model", L),
+      ("Check my checklist with me each Friday", T)],
+     [(d.EvidenceKind.NOTE, "Finished the first three steps on time", "")]),
 ]
-STEPS = [
-    ("Pick a book with my librarian", Role.LEARNER), ("Read 10 pages every evening", Role.LEARNER),
-    ("Plan with a story mountain", Role.LEARNER), ("Share a draft with a partner", Role.LEARNER),
-    ("Practise with the times-table game", Role.LEARNER), ("Give feedback on the draft", Role.TEACHER),
-    ("Set up a quiet corner", Role.TEACHER), ("Email a local vet with questions", Role.LEARNER),
-    ("Make a checklist of the project steps", Role.LEARNER), ("Check in every Friday", Role.TEACHER),
-]
-REFLECTIONS = [
-    "It was hard at first but I'm getting faster.", "I forgot some days, I'll set a reminder.",
-    "I'm proud, I finished the first part!", "I need more help with this step.",
-    "Going well, my partner helps me.", "I changed my plan because the first one was too big.",
-]
-EVIDENCE = [
-    (d.EvidenceKind.NOTE, "Read 3 chapters this week", ""),
-    (d.EvidenceKind.LINK, "My story on the class blog", "https://school.example/blog/story"),
-    (d.EvidenceKind.FILE, "Times-table quiz", "Documents/quiz-results.pdf"),
-    (d.EvidenceKind.PHOTO, "Photo of our recycling bins", "Pictures/recycling.jpg"),
-    (d.EvidenceKind.NOTE, "Asked for help twice today without waiting", ""),
-]
+#: What a learner writes at a check-in, by how it is going (1 Not yet … 4 Got it!): the words agree with the scale.
+REFLECTIONS = {
+    1: ["I haven't started yet. I need more help with this step.", "I forgot some days. I'll set a reminder.",
+        "It is hard. I want to talk about it with my teacher."],
+    2: ["I started, but it is still hard.", "I did the first step.", "It was hard at first. I'm getting faster."],
+    3: ["Going well, my partner helps me.", "I finished the first part!",
+        "I changed my plan because the first one was too big."],
+    4: ["I did it! I can do this on my own now.", "I'm proud. I finished it!", "It feels easy now."],
+}
+#: Learners whose names are written in other scripts (Arabic, Devanagari, Chinese), and one whose chosen name
+#: has an emoji in it: by their place in the class (first name, family name, preferred name).
+OTHER_SCRIPTS = {
+    10: ("प्रिया", "शर्मा", ""),
+    16: ("Nadia", "Novak", "Nadia 🌻"),
+    18: ("ليلى", "حداد", ""),
+    20: ("美玲", "陈", ""),
+}
 CONF_NOTES = [
     "We talked about what is working in reading time.", "Reviewed the writing goal; the story mountain helps.",
     "Learner feels more confident about asking for help.", "Looked at evidence together; good progress.",
@@ -237,8 +263,12 @@ def _one_learner(s, device: str, rng: random.Random, index: int, teacher: Actor,
 
     given = GIVEN[index % len(GIVEN)]
     family = FAMILY[(index * 7 + index // len(GIVEN)) % len(FAMILY)]
+    preferred = NICKNAMES.get(given, given)
+    if index in OTHER_SCRIPTS:
+        given, family, preferred = OTHER_SCRIPTS[index]
+        preferred = preferred or given
     learner = Learner(
-        given_name=given, family_name=family, preferred_name=NICKNAMES.get(given, given),
+        given_name=given, family_name=family, preferred_name=preferred,
         pronouns=rng.choice(PRONOUNS), grade=rng.choice(["5", "6"]), group_name=GROUPS[index % len(GROUPS)],
         external_id=f"S{10000 + index}",
     )
@@ -294,14 +324,17 @@ def _one_learner(s, device: str, rng: random.Random, index: int, teacher: Actor,
                              text=asked_opts[0]), me, day_between(first_conf, today))
 
     statuses = list(d.GoalStatus)
-    for g_index, (statement, why, focus, lens) in enumerate(rng.sample(GOALS, rng.randint(2, 4))):
+    for g_index, (statement, why, focus, lens, steps, evidence) in enumerate(rng.sample(GOALS, rng.randint(2, 4))):
         set_on = day_between(first_conf, today - timedelta(days=40))
         # Spread statuses so the class shows every one; earlier goals are further along.
         status = statuses[(index + g_index) % len(statuses)] if g_index < 2 else rng.choice(
             [d.GoalStatus.IN_PROGRESS, d.GoalStatus.NOT_STARTED])
+        target = set_on + timedelta(days=rng.choice([42, 70, 90]))
+        still_open = status in (d.GoalStatus.NOT_STARTED, d.GoalStatus.IN_PROGRESS, d.GoalStatus.REVISED)
+        if still_open and target < today and rng.random() < 0.75:
+            target = today + timedelta(days=rng.randint(10, 60))  # most open goals still have time; a few are overdue
         goal = Goal(learner_id=learner.id, statement=statement, why=why, focus=focus.value,
-                    lens=lens.value if lens else None, target_date=set_on + timedelta(days=rng.choice([42, 70, 90])),
-                    status=d.GoalStatus.NOT_STARTED.value)
+                    lens=lens.value if lens else None, target_date=target, status=d.GoalStatus.NOT_STARTED.value)
         add(goal, me, set_on)
         if status is not d.GoalStatus.NOT_STARTED:
             changes.update(s, device, goal, {"status": d.GoalStatus.IN_PROGRESS.value}, me, learner.id,
@@ -309,7 +342,7 @@ def _one_learner(s, device: str, rng: random.Random, index: int, teacher: Actor,
         if status not in (d.GoalStatus.NOT_STARTED, d.GoalStatus.IN_PROGRESS):
             changes.update(s, device, goal, {"status": status.value}, rng.choice([me, teacher]), learner.id,
                            at=_at(day_between(set_on + timedelta(days=14), today), rng))
-        for pos, (text, owner) in enumerate(rng.sample(STEPS, rng.randint(2, 4))):
+        for pos, (text, owner) in enumerate(steps[:rng.randint(2, len(steps))]):  # the goal's own steps, in order
             done = status is d.GoalStatus.ACHIEVED or (status is d.GoalStatus.IN_PROGRESS and pos == 0)
             due = set_on + timedelta(days=7 * (pos + 1))
             add(ActionStep(goal_id=goal.id, learner_id=learner.id, text=text, owner=owner.value, due_date=due,
@@ -320,14 +353,20 @@ def _one_learner(s, device: str, rng: random.Random, index: int, teacher: Actor,
         if status is not d.GoalStatus.NOT_STARTED:
             checkin_day = set_on
             scale = rng.randint(1, 2)
+            days: list[date] = []
             for _ in range(rng.randint(1, 4)):
                 checkin_day += timedelta(days=rng.randint(10, 25))
                 if checkin_day > today:
                     break
-                scale = min(4, scale + rng.choice([0, 1, 1]))
-                add(CheckIn(goal_id=goal.id, learner_id=learner.id, on_date=checkin_day, scale=scale,
-                            reflection=rng.choice(REFLECTIONS)), me, checkin_day)
-            for kind, text, location in rng.sample(EVIDENCE, rng.randint(0, 2)):
+                days.append(checkin_day)
+            top = 4 if status is d.GoalStatus.ACHIEVED else 3  # "Got it!" only once the goal is achieved
+            for n, day in enumerate(days):
+                scale = min(top, scale + rng.choice([0, 1, 1]))
+                if status is d.GoalStatus.ACHIEVED and n == len(days) - 1:
+                    scale = 4
+                add(CheckIn(goal_id=goal.id, learner_id=learner.id, on_date=day, scale=scale,
+                            reflection=rng.choice(REFLECTIONS[scale])), me, day)
+            for kind, text, location in rng.sample(evidence, rng.randint(0, len(evidence))):
                 on = day_between(set_on, today)
                 add(Evidence(goal_id=goal.id, learner_id=learner.id, kind=kind.value, text=text,
                              location=location, added_on=on), me, on)

@@ -123,3 +123,6 @@ def style_record_list(widget: QListWidget) -> None:
     widget.setSpacing(3)
     widget.setAlternatingRowColors(True)
     widget.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    # lines wrapped at the width the list really has (at large text a record's last line was cut to "…")
+    widget.setResizeMode(widget.ResizeMode.Adjust)
+    widget.setTextElideMode(QtCore.Qt.TextElideMode.ElideNone)

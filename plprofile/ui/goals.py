@@ -35,6 +35,7 @@ from . import labels
 from .a11y import unseen_label
 from .common import attempt, date_edit_format, fmt_date, from_qdate, style_record_list, to_qdate
 from .context import AppContext
+from .learner_home import is_overdue
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -101,8 +102,10 @@ class GoalsTab(QWidget):
         form = QFormLayout(goal_box)
         form.addRow(self.tr("&Goal:"), self.statement)
         form.addRow(self.tr("&Why it matters:"), self.why)
-        form.addRow(self.tr("&Focus:"), self.focus)
+        form.addRow(self.tr("Kind of &goal:") if ctx.is_learner else self.tr("&Focus:"), self.focus)
         form.addRow(self.tr("&Lens:"), self.lens)
+        if ctx.is_learner:  # "Lens: —" says nothing to a 9-year-old; the value stays as it is stored
+            form.setRowVisible(self.lens, False)
         form.addRow(self.tr("Target:"), target_row)
         form.addRow(self.tr("S&tatus:"), self.status)
         save_row = QHBoxLayout()
@@ -189,10 +192,19 @@ class GoalsTab(QWidget):
         self.checkins.setAccessibleName(self.tr("Progress check-ins"))
         self.checkins.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.checkins.header().setStretchLastSection(True)
+        # at any text size, several rows in sight (the page scrolls, the lists do not shrink to one row)
+        rows = self.fontMetrics().lineSpacing()
+        for tree in (self.steps, self.checkins, self.evidence):
+            tree.setMinimumHeight(rows * 7)
         self.ci_scale = QComboBox()
         self.ci_scale.setAccessibleName(self.tr("How it's going"))
         for v in d.CHECKIN_SCALE:
             self.ci_scale.addItem(labels.checkin_scale(v), v)
+        # nothing chosen at first: a reflection typed and Enter pressed must not record "Not yet"
+        self.ci_scale.setPlaceholderText(self.tr("How is it going?"))
+        self.ci_scale.setCurrentIndex(-1)
+        self.ci_note = QLabel()
+        self.ci_note.setVisible(False)
         self.ci_reflection = QLineEdit()
         self.ci_reflection.setPlaceholderText(self.tr("My reflection"))
         self.ci_reflection.setAccessibleName(self.tr("Reflection"))
@@ -208,15 +220,14 @@ class GoalsTab(QWidget):
         row.addWidget(self.ci_reflection, 1)
         row.addWidget(self.ci_add)
         cl.addLayout(row)
+        cl.addWidget(self.ci_note)
 
         detail = QWidget()
         dl = QVBoxLayout(detail)
         dl.addWidget(goal_box)
         dl.addWidget(steps_box)
-        pair = QHBoxLayout()
-        pair.addWidget(checkin_box, 3)
-        pair.addWidget(supports_box, 2)
-        dl.addLayout(pair)
+        dl.addWidget(checkin_box)  # one under the other: at large text side by side left each too narrow
+        dl.addWidget(supports_box)
         dl.addWidget(evidence_box)
         self.detail_widgets = (steps_box, supports_box, evidence_box, checkin_box)
         scroll = QScrollArea()
@@ -249,8 +260,10 @@ class GoalsTab(QWidget):
         self._loading = True
         self.goal_list.clear()
         for gv in view.goals:
-            item = QListWidgetItem(f"{gv.goal.statement}\n{labels.status(gv.goal.status)} · "
-                                   f"{labels.focus(gv.goal.focus)}")
+            details = f"{labels.status(gv.goal.status)} · {labels.focus(gv.goal.focus)}"
+            if is_overdue(gv.goal):
+                details += " · " + self.tr("⚑ past its date ({date})").format(date=fmt_date(gv.goal.target_date))
+            item = QListWidgetItem(f"{gv.goal.statement}\n{details}")
             item.setData(ID_ROLE, gv.goal.id)
             self.goal_list.addItem(item)
             if gv.goal.id == self.goal_id:
@@ -388,10 +401,16 @@ class GoalsTab(QWidget):
         gv = self.current()
         if gv is None:
             return
+        if self.ci_scale.currentIndex() < 0:  # nothing recorded until how it's going is chosen
+            self.ci_note.setText(self.tr("First choose how it is going."))
+            self.ci_note.setVisible(True)
+            return
         scale, reflection = int(self.ci_scale.currentData()), self.ci_reflection.text()
         if attempt(self, lambda: self.ctx.profiles.add_checkin(self._actor(), gv.goal.id, scale, reflection,
                                                                date.today())) is not None:
             self.ci_reflection.clear()
+            self.ci_scale.setCurrentIndex(-1)
+            self.ci_note.setVisible(False)
             self.on_change()
 
     def step_items(self) -> list[QTreeWidgetItem]:

@@ -40,7 +40,7 @@ def section_in_full(value: d.Section | str) -> str:
 
 def section_hint(value: d.Section) -> str:
     return {
-        d.Section.I_AM: translate("labels", "A short 'I am…' statement in the learner's words"),
+        d.Section.I_AM: translate("labels", "A short 'I am…' sentence, in your words"),
         d.Section.MY_WORDS: translate("labels", "A word that describes me"),
         d.Section.STRENGTHS: translate("labels", "Something I'm good at"),
         d.Section.CHALLENGES: translate("labels", "Something that is hard for me"),
@@ -48,7 +48,7 @@ def section_hint(value: d.Section) -> str:
         d.Section.ASPIRATIONS: translate("labels", "What I hope to do or become"),
         d.Section.TALENTS: translate("labels", "A talent or passion"),
         d.Section.NEXT_CONFERENCE: translate("labels", "Something I want to talk about or change next time"),
-    }.get(d.Section(value), translate("labels", "Add in the learner's words"))
+    }.get(d.Section(value), translate("labels", "Add it in your words"))
 
 
 def lens(value: d.Lens | str | None) -> str:
@@ -145,12 +145,13 @@ def evidence_kind(value: d.EvidenceKind | str) -> str:
     }[d.EvidenceKind(value)]
 
 
-def checkin_scale(value: int) -> str:
+def checkin_word(value: int) -> str:
+    """How it's going, in the one set of words every view uses (form, home, chart, history, PDF)."""
     return {
-        1: translate("labels", "1 · Not yet"),
-        2: translate("labels", "2 · Getting started"),
-        3: translate("labels", "3 · On my way"),
-        4: translate("labels", "4 · Got it!"),
+        1: translate("labels", "Not yet"),
+        2: translate("labels", "Getting started"),
+        3: translate("labels", "On my way"),
+        4: translate("labels", "Got it!"),
     }[int(value)]
 
 
@@ -202,3 +203,8 @@ def field_label(field: str) -> str:
         "agreements": translate("history", "agreements"),
         "next_checkin_on": translate("history", "next check-in"),
     }.get(field, field.replace("_", " "))
+
+
+def checkin_scale(value: int) -> str:
+    """The check-in word with its place on the scale: "3 · On my way"."""
+    return translate("labels", "{value} · {word}").format(value=int(value), word=checkin_word(value))

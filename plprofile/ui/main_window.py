@@ -215,11 +215,16 @@ class MainWindow(QMainWindow):
             self.pages.setCurrentWidget(self.splitter)
             self.idle.start()
             return
-        self._drop_profile()  # another person signs in: nothing of the last session stays
         if getattr(signed, "must_choose_password", False):  # a password a school admin set: theirs first
             from .accounts import choose_password
+            self._drop_profile()
             choose_password(self, signed, self.life.start_session, self._show_signin)
             return
+        self.start_session_as(signed)
+
+    def start_session_as(self, signed) -> None:  # noqa: ANN001
+        """Another person's session in this window: nothing of the last one stays."""
+        self._drop_profile()
         self.life.start_session(signed)
 
     # ---- sessions -------------------------------------------------------------------------------------
@@ -240,6 +245,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("plprofile — {who}").format(who=ctx.user.display_name))
         if learner_mode:
             self.profile.show_learner(ctx.me.learner_id)
+            self.profile.tabs.setCurrentWidget(self.profile.home)  # a learner's session opens on their home
+            self.statusBar().clearMessage()  # the store's file path is not for a learner
         else:
             self.refresh_learners()
             self.learner_not_found = not self.class_pane.select_named(self.learner_name)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -43,6 +43,8 @@ class ProfilePanel(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
         self.name_label.setFont(font)
+        # left, like the details under it, also for a name written right to left (it still reads right to left)
+        self.name_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute)
         # no accessible name of its own: the learner's name, its text, is what a screen reader reads
         self.details_label = QLabel()
         self.details_label.setWordWrap(True)
@@ -102,10 +104,29 @@ class ProfilePanel(QWidget):
             self.tr("&7 Conferences"), self.tr("&8 Stages"), self.tr("&9 History"),
         ), strict=True):
             self.tabs.addTab(page, title)
+        self.home = None
+        if ctx.is_learner:  # a learner's own home comes first: what to do next, and the rest one click away
+            from .learner_home import LearnerHome
+
+            self.home = LearnerHome(ctx, self.reload, self.tabs.setCurrentWidget)
+            self.home.set_pages([(self.tabs.tabText(i), self.tabs.widget(i)) for i in range(self.tabs.count())])
+            self.pages.insert(0, self.home)
+            self.tabs.insertTab(0, self.home, self.tr("&0 Home"))
+            self.tabs.setCurrentIndex(0)
 
         layout = QVBoxLayout(self)
         layout.addLayout(header)
-        layout.addWidget(self.tabs, 1)
+        self.nav = None
+        if ctx.is_learner:  # every page in sight at any text size: a list down the side, not a tab bar
+            from .learner_home import side_navigation
+
+            self.nav = side_navigation(self.tabs)
+            body = QHBoxLayout()
+            body.addWidget(self.nav)
+            body.addWidget(self.tabs, 1)
+            layout.addLayout(body, 1)
+        else:
+            layout.addWidget(self.tabs, 1)
 
     # ---- conference mode ----------------------------------------------------------------------------
     def start_conference(self) -> None:
@@ -159,7 +180,8 @@ class ProfilePanel(QWidget):
                             if learner.grade else "", learner.group_name) if b]
         waiting = sum(1 for e in view.entries if e.agreement == Agreement.SUGGESTION.value)
         if waiting:
-            bits.append(self.tr("%n suggestion(s) waiting for the learner", "", waiting))
+            bits.append(self.tr("%n suggestion(s) waiting for you on your home page", "", waiting)
+                        if self.ctx.is_learner else self.tr("%n suggestion(s) waiting for the learner", "", waiting))
         if view.conferences:
             last = view.conferences[0]
             bits.append(self.tr("Last conference {date}").format(date=fmt_date(last.held_on)))

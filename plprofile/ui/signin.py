@@ -273,7 +273,7 @@ class SignInPage(QWidget):
         self.secret.setAccessibleName(self.tr("PIN") if learner else self.tr("Password"))
         self.secret.setPlaceholderText(self.tr("4 to 8 digits") if learner else "")
         self.secret.setValidator(self._pin_validator if learner else None)
-        self.username.setPlaceholderText(self.tr("e.g. zoem") if learner else self.tr("e.g. rivera"))
+        self.username.setPlaceholderText(self.tr("e.g. zoem, or your whole name") if learner else self.tr("e.g. rivera"))
 
     # ---- submitting ---------------------------------------------------------------------------------
     def submit(self) -> None:

@@ -79,6 +79,9 @@ class AssessmentEntry(QWidget):
 
         self.grid_host = QWidget()
         self.grid = QGridLayout(self.grid_host)
+        # never squeezed below its rows' height (the scroll area scrolls instead): at 16 points a learner's
+        # two-line element names were otherwise drawn over each other
+        self.grid.setSizeConstraint(QGridLayout.SizeConstraint.SetMinimumSize)
         self.grid.setHorizontalSpacing(10)
         self.grid.setVerticalSpacing(4)
         self.scroll = QScrollArea()
@@ -137,8 +140,10 @@ class AssessmentEntry(QWidget):
         self.current = None
         self.framework = framework
         self.descriptors.set_framework(framework, self.lang)
-        headers = (self.tr("Element"), self.tr("Last time"), self.tr("Learner"), self.tr("Teacher"),
-                   self.tr("Difference"), self.tr("Agreed"), self.tr("Note or evidence"))
+        learner_session = getattr(self.ctx, "is_learner", False)
+        headers = (self.tr("Element"), self.tr("Last time"), self.tr("You") if learner_session else self.tr("Learner"),
+                   self.tr("Teacher"), self.tr("Difference"), self.tr("Agreed"),
+                   self.tr("Your note") if learner_session else self.tr("Note or evidence"))
         bold = QFont(self.font())
         bold.setBold(True)
         for col, text in enumerate(headers):
@@ -160,6 +165,9 @@ class AssessmentEntry(QWidget):
             row += 1
             for element in members:
                 name = QLabel(element.text(self.lang))
+                if learner_session and element.learner_line(self.lang):  # what it means, said to the learner
+                    # two whole lines (a wrapped label in a grid row gets one line's height and is cut)
+                    name.setText(f"{element.text(self.lang)}\n{element.learner_line(self.lang)}")
                 set_tip(name, self._element_tooltip(element))
                 pickers = {}
                 for rater in RATERS:
@@ -260,12 +268,23 @@ class AssessmentEntry(QWidget):
     def apply_writer(self) -> None:
         """A learner writing records their own view only: the other columns are locked."""
         teacher = self.ctx.writer is Role.TEACHER and not getattr(self.ctx, "is_learner", False)
+        learner_session = getattr(self.ctx, "is_learner", False)  # no teacher controls at all, not even greyed
         for entry in self.rows:
             entry.pickers["teacher"].setEnabled(teacher)
             entry.pickers["agreed"].setEnabled(teacher)
+            for widget in (entry.pickers["teacher"], entry.pickers["agreed"], entry.difference):
+                widget.setVisible(not learner_session)
+        if self.rows:  # the grid is built: its teacher, difference and agreed headings too
+            for col in (3, 4, 5):
+                self.grid.itemAtPosition(0, col).widget().setVisible(not learner_session)
         for b in (self.match_button, self.learner_button, self.teacher_button):
             b.setEnabled(teacher)
-        if teacher:
+            b.setVisible(not learner_session)
+        if learner_session:
+            self.mode_label.setText(self.tr(
+                "Rate yourself: for each one, choose where you are now. Open a list to see what each step looks "
+                "like. Your teacher talks about it with you at your next conference."))
+        elif teacher:
             self.mode_label.setText(self.tr(
                 "Conference: enter the learner's own rating and the teacher's side by side, talk about where "
                 "they differ, then record the value you agree on. Open a list to see what each stage looks like."))

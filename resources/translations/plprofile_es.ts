@@ -381,6 +381,10 @@
         <translation>Aprendiz</translation>
     </message>
     <message>
+        <source>You</source>
+        <translation>Tú</translation>
+    </message>
+    <message>
         <source>Teacher</source>
         <translation>Docente</translation>
     </message>
@@ -395,6 +399,10 @@
     <message>
         <source>Note or evidence</source>
         <translation>Nota o evidencia</translation>
+    </message>
+    <message>
+        <source>Your note</source>
+        <translation>Tu nota</translation>
     </message>
     <message>
         <source>{element}: {rater}</source>
@@ -431,6 +439,10 @@
     <message>
         <source>The teacher rates this {n} higher than the learner</source>
         <translation>El docente valora {n} más alto que el aprendiz</translation>
+    </message>
+    <message>
+        <source>Rate yourself: for each one, choose where you are now. Open a list to see what each step looks like. Your teacher talks about it with you at your next conference.</source>
+        <translation>Valórate: en cada una, elige dónde estás ahora. Abre una lista para ver cómo es cada paso. Tu docente habla de esto contigo en tu próxima reunión.</translation>
     </message>
     <message>
         <source>Conference: enter the learner's own rating and the teacher's side by side, talk about where they differ, then record the value you agree on. Open a list to see what each stage looks like.</source>
@@ -815,6 +827,53 @@ plprofile se cerrará ahora; vuelve a abrirlo para ver los registros restaurados
     <message>
         <source>Saved {name}</source>
         <translation>Se guardó {name}</translation>
+    </message>
+</context>
+<context>
+    <name>CheckInCard</name>
+    <message>
+        <source>⚑ This goal was due on {date}. Talk about a new date with your teacher.</source>
+        <translation>⚑ Esta meta era para el {date}. Habla de una fecha nueva con tu docente.</translation>
+    </message>
+    <message>
+        <source>Your next step: {step}</source>
+        <translation>Tu próximo paso: {step}</translation>
+    </message>
+    <message>
+        <source>All your steps are done. What comes next?</source>
+        <translation>Hiciste todos tus pasos. ¿Qué sigue?</translation>
+    </message>
+    <message>
+        <source>Last time ({date}): {how}</source>
+        <translation>La última vez ({date}): {how}</translation>
+    </message>
+    <message>
+        <source>You have not checked in on this goal yet.</source>
+        <translation>Todavía no contaste cómo va esta meta.</translation>
+    </message>
+    <message>
+        <source>How is it going?</source>
+        <translation>¿Cómo te va?</translation>
+    </message>
+    <message>
+        <source>How is it going? {how}</source>
+        <translation>¿Cómo te va? {how}</translation>
+    </message>
+    <message>
+        <source>Why? You can skip this.</source>
+        <translation>¿Por qué? Puedes saltar esto.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Save how it is going</source>
+        <translation>Guardar cómo te va</translation>
+    </message>
+    <message>
+        <source>First choose how it is going.</source>
+        <translation>Primero elige cómo te va.</translation>
     </message>
 </context>
 <context>
@@ -1819,6 +1878,10 @@ Sin cifrado, cualquiera que copie los archivos de esta computadora puede leer lo
         <translation>&amp;Enfoque:</translation>
     </message>
     <message>
+        <source>Kind of &amp;goal:</source>
+        <translation>Tipo de &amp;meta:</translation>
+    </message>
+    <message>
         <source>&amp;Lens:</source>
         <translation>&amp;Lente:</translation>
     </message>
@@ -1939,12 +2002,20 @@ Sin cifrado, cualquiera que copie los archivos de esta computadora puede leer lo
         <translation>Seguimientos del progreso</translation>
     </message>
     <message>
+        <source>How is it going?</source>
+        <translation>¿Cómo te va?</translation>
+    </message>
+    <message>
         <source>My reflection</source>
         <translation>Mi reflexión</translation>
     </message>
     <message>
         <source>Check in</source>
         <translation>Registrar seguimiento</translation>
+    </message>
+    <message>
+        <source>⚑ past its date ({date})</source>
+        <translation>⚑ ya pasó su fecha ({date})</translation>
     </message>
     <message>
         <source>Written by {who} · {agreement}</source>
@@ -1957,6 +2028,10 @@ Sin cifrado, cualquiera que copie los archivos de esta computadora puede leer lo
     <message>
         <source>&amp;Add goal</source>
         <translation>&amp;Agregar meta</translation>
+    </message>
+    <message>
+        <source>First choose how it is going.</source>
+        <translation>Primero elige cómo te va.</translation>
     </message>
 </context>
 <context>
@@ -2117,6 +2192,69 @@ Sin cifrado, cualquiera que copie los archivos de esta computadora puede leer lo
     <message>
         <source>There is no snapshot of an earlier school year for this learner yet.</source>
         <translation>Todavía no hay una instantánea de un curso escolar anterior de este aprendiz.</translation>
+    </message>
+</context>
+<context>
+    <name>LearnerHome</name>
+    <message>
+        <source>Pages of your profile</source>
+        <translation>Páginas de tu perfil</translation>
+    </message>
+    <message>
+        <source>Your goals</source>
+        <translation>Tus metas</translation>
+    </message>
+    <message>
+        <source>Suggestions waiting for you</source>
+        <translation>Sugerencias que te esperan</translation>
+    </message>
+    <message>
+        <source>Your next conference</source>
+        <translation>Tu próxima reunión</translation>
+    </message>
+    <message>
+        <source>Something to bring to it</source>
+        <translation>Algo para llevar</translation>
+    </message>
+    <message>
+        <source>Something to bring to your next conference</source>
+        <translation>Algo para llevar a tu próxima reunión</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Añadir</translation>
+    </message>
+    <message>
+        <source>Add it for your next conference</source>
+        <translation>Añádelo para tu próxima reunión</translation>
+    </message>
+    <message>
+        <source>The rest of your profile</source>
+        <translation>El resto de tu perfil</translation>
+    </message>
+    <message>
+        <source>Hi, {name}!</source>
+        <translation>¡Hola, {name}!</translation>
+    </message>
+    <message>
+        <source>Saved: {how}. Well done for checking in!</source>
+        <translation>Guardado: {how}. ¡Bien hecho!</translation>
+    </message>
+    <message>
+        <source>You have no goals yet. Make one on the Goals page.</source>
+        <translation>Todavía no tienes metas. Haz una en la página Metas.</translation>
+    </message>
+    <message>
+        <source>Your next talk with your teacher is on {date}.</source>
+        <translation>Tu próxima charla con tu docente es el {date}.</translation>
+    </message>
+    <message>
+        <source>There is no date yet. Your teacher will tell you.</source>
+        <translation>Todavía no hay fecha. Tu docente te lo dirá.</translation>
+    </message>
+    <message>
+        <source>What do you want to talk about? Add it here.</source>
+        <translation>¿De qué quieres hablar? Añádelo aquí.</translation>
     </message>
 </context>
 <context>
@@ -2630,6 +2768,10 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
         <translation>&amp;9 Historial</translation>
     </message>
     <message>
+        <source>&amp;0 Home</source>
+        <translation>&amp;0 Inicio</translation>
+    </message>
+    <message>
         <source>&amp;0 Conference</source>
         <translation>&amp;0 Reunión</translation>
     </message>
@@ -2644,6 +2786,13 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
     <message>
         <source>Grade {grade}</source>
         <translation>Grado {grade}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n suggestion(s) waiting for you on your home page</source>
+        <translation>
+            <numerusform>Tienes %n sugerencia en tu página de inicio</numerusform>
+            <numerusform>Tienes %n sugerencias en tu página de inicio</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n suggestion(s) waiting for the learner</source>
@@ -2951,12 +3100,12 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
         <translation>de 4 a 8 cifras</translation>
     </message>
     <message>
-        <source>e.g. zoem</source>
-        <translation>p. ej. zoem</translation>
-    </message>
-    <message>
         <source>e.g. rivera</source>
         <translation>p. ej. rivera</translation>
+    </message>
+    <message>
+        <source>e.g. zoem, or your whole name</source>
+        <translation>p. ej. zoem, o tu nombre completo</translation>
     </message>
     <message>
         <source>Opening the store… you are signed in as soon as it is open.</source>
@@ -3327,6 +3476,25 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
     </message>
 </context>
 <context>
+    <name>SuggestionRow</name>
+    <message>
+        <source>Your words: {text}</source>
+        <translation>Tus palabras: {text}</translation>
+    </message>
+    <message>
+        <source>Your teacher suggests: {text}</source>
+        <translation>Tu docente sugiere: {text}</translation>
+    </message>
+    <message>
+        <source>Yes, use it</source>
+        <translation>Sí, úsala</translation>
+    </message>
+    <message>
+        <source>No, thanks</source>
+        <translation>No, gracias</translation>
+    </message>
+</context>
+<context>
     <name>UnlockDialog</name>
     <message>
         <source>Unlock the store</source>
@@ -3520,16 +3688,16 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
         <translation>Todavía no</translation>
     </message>
     <message>
-        <source>Getting there</source>
-        <translation>Avanzando</translation>
+        <source>Getting started</source>
+        <translation>Empezando</translation>
     </message>
     <message>
-        <source>Nearly</source>
-        <translation>Casi</translation>
+        <source>On my way</source>
+        <translation>Voy en camino</translation>
     </message>
     <message>
-        <source>Got it</source>
-        <translation>Lo logré</translation>
+        <source>Got it!</source>
+        <translation>¡Lo logré!</translation>
     </message>
     <message>
         <source>No goals yet…</source>
@@ -3983,10 +4151,6 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>{lens}: {section}</translation>
     </message>
     <message>
-        <source>A short 'I am…' statement in the learner's words</source>
-        <translation>Una frase breve «Yo soy…» con las palabras del aprendiz</translation>
-    </message>
-    <message>
         <source>A word that describes me</source>
         <translation>Una palabra que me describe</translation>
     </message>
@@ -4015,8 +4179,12 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>Algo de lo que quiero hablar o que quiero cambiar la próxima vez</translation>
     </message>
     <message>
-        <source>Add in the learner's words</source>
-        <translation>Agrega con las palabras del aprendiz</translation>
+        <source>A short 'I am…' sentence, in your words</source>
+        <translation>Una frase corta «Yo soy…», con tus palabras</translation>
+    </message>
+    <message>
+        <source>Add it in your words</source>
+        <translation>Añádelo con tus palabras</translation>
     </message>
     <message>
         <source>Access</source>
@@ -4171,20 +4339,24 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>Foto</translation>
     </message>
     <message>
-        <source>1 · Not yet</source>
-        <translation>1 · Todavía no</translation>
+        <source>Not yet</source>
+        <translation>Todavía no</translation>
     </message>
     <message>
-        <source>2 · Getting started</source>
-        <translation>2 · Empezando</translation>
+        <source>Getting started</source>
+        <translation>Empezando</translation>
     </message>
     <message>
-        <source>3 · On my way</source>
-        <translation>3 · Voy en camino</translation>
+        <source>On my way</source>
+        <translation>Voy en camino</translation>
     </message>
     <message>
-        <source>4 · Got it!</source>
-        <translation>4 · ¡Lo logré!</translation>
+        <source>Got it!</source>
+        <translation>¡Lo logré!</translation>
+    </message>
+    <message>
+        <source>{value} · {word}</source>
+        <translation>{value} · {word}</translation>
     </message>
 </context>
 <context>

@@ -81,7 +81,8 @@ def test_bulk_store_reads_back_through_the_services(store, teacher):
     for summary in learners:
         view = profiles.load_profile(teacher, summary.id)
         assert isinstance(view.learner.id, uuid.UUID) and view.learner.created_at.tzinfo is UTC
-        assert 15 <= len(view.entries) <= 17
+        # 15 entries, a suggestion and a teacher-only note perhaps, and perhaps one talent removed: 14 to 17
+        assert 14 <= len(view.entries) <= 17
         assert len(view.goals) == 5 and len(view.conferences) == 6
         for goal in view.goals:
             assert len(goal.steps) == 4 and len(goal.checkins) == 6 and goal.supports and goal.evidence

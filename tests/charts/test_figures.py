@@ -307,9 +307,9 @@ def test_goals_figure_and_table() -> None:
     row = next(r for r in rows if r[0] == tables.fmt_date(date(2026, 2, 1)))
     assert row[1:4] == ["3", "2", "1"]  # a revised goal is still in progress
     row = next(r for r in rows if r[0] == tables.fmt_date(date(2026, 1, 10)))
-    assert row[1:] == ["2", "1", "1", "Read for 20 minutes every evening: 4 (Got it)"]
+    assert row[1:] == ["2", "1", "1", "Read for 20 minutes every evening: 4 (Got it!)"]
     row = next(r for r in rows if r[0] == tables.fmt_date(date(2025, 11, 25)))
-    assert row[1:] == ["—", "—", "—", "Read for 20 minutes every evening: 2 (Getting there)"]
+    assert row[1:] == ["—", "—", "—", "Read for 20 minutes every evening: 2 (Getting started)"]
 
 
 def test_goals_only_checkins_or_only_counts() -> None:

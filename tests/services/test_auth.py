@@ -331,3 +331,40 @@ def test_a_school_admin_sets_a_roster_teachers_password_which_they_replace_at_si
     with store.session() as s:
         logged = " ".join(f"{r.old_value} {r.new_value}" for r in s.execute(select(ChangeLog)).scalars())
     assert "given to jo" not in logged and "reset by admin" not in logged
+
+
+@pytest.mark.parametrize(("preferred", "family", "expected"), [
+    ("Zoë", "Moreau", "zoem"),
+    ("لينا", "حداد", "lynh"),           # Arabic, transliterated
+    ("प्रिया", "शर्मा", "priyas"),        # Devanagari
+    ("美咲", "山田", "meixiaos"),         # CJK
+    ("Aroha 🌟", "Ngata", "arohan"),      # an emoji beside a name is left out
+    ("🦊", "", "fox"),                    # a name that is only an emoji: its name in words
+])
+def test_sign_in_names_are_made_from_any_script_and_never_learner(preferred, family, expected):
+    assert auth_module.username_base(preferred, family) == expected
+
+
+def test_a_learner_with_an_arabic_name_gets_a_sign_in_name_from_it(auth, profiles, teacher):
+    laila = profiles.add_learner(teacher, given_name="ليلى", family_name="حداد")
+    name = auth.set_learner_pin(teacher, laila.id, "2468")
+    assert name.isascii() and name.isalnum() and name != "learner"
+    assert auth.sign_in(name, "2468").actor.learner_id == laila.id
+
+
+def test_a_learner_signs_in_with_their_full_name(auth, profiles, teacher, learner):
+    auth.set_learner_pin(teacher, learner.id, "2468")
+    for typed in ("Zoë Moreau", "zoe  moreau", " ZOE MOREAU "):
+        assert auth.sign_in(typed, "2468").actor.learner_id == learner.id
+    with pytest.raises(SignInError) as info:  # the right name, a wrong PIN: the usual message
+        auth.sign_in("Zoë Moreau", "1111")
+    assert info.value.code == "wrong"
+    with pytest.raises(SignInError) as info:  # nobody of that name: the same message as a wrong PIN
+        auth.sign_in("Nobody Here", "2468")
+    assert info.value.code == "wrong"
+    # two learners with one full name: the name alone does not say who, so neither signs in by it
+    other = profiles.add_learner(teacher, given_name="Zoe", family_name="Moreau")
+    auth.set_learner_pin(teacher, other.id, "2468")
+    with pytest.raises(SignInError) as info:
+        auth.sign_in("Zoe Moreau", "2468")
+    assert info.value.code == "wrong"

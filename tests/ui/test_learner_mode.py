@@ -196,7 +196,7 @@ def test_a_learner_updates_their_plan_rates_themselves_proposes_and_reads_their_
         assert not row.pickers["teacher"].isEnabled() and not row.pickers["agreed"].isEnabled()
     for button in (entry.match_button, entry.learner_button, entry.teacher_button):
         assert not button.isEnabled()
-    assert "rate yourself in the Learner column" in entry.mode_label.text()
+    assert "Rate yourself: for each one, choose where you are now." in entry.mode_label.text()
     voice, choice = entry.row("voice"), entry.row("choice")
     qtbot.keyClick(voice.pickers["teacher"], Qt.Key.Key_Down)  # a locked column takes no keys
     assert voice.pickers["teacher"].value() is None
