@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -221,10 +222,8 @@ class ProfileService:
         with self.store.session() as s:
             for learner_id, title in s.execute(stmt):
                 titles.setdefault(learner_id, []).append(title)
-        for r in learners:
-            if not r.group_name and r.id in titles:
-                r.group_name = ", ".join(sorted(titles[r.id], key=str.casefold))
-        return learners
+        return [dataclasses.replace(r, group_name=", ".join(sorted(titles[r.id], key=str.casefold)))
+                if not r.group_name and r.id in titles else r for r in learners]
 
     def _visible(self, actor: Actor, learners: list[LearnerSummary]) -> list[LearnerSummary]:
         """The learners the policy lets ``actor`` read: a teacher, those of their classes (and those in no

@@ -195,8 +195,8 @@ class DueWindow(QWidget):
         return True
 
     def start_conference(self) -> None:
-        if self.open_row(self.table.currentRow()):
-            self.parentWidget().start_conference()
+        if self.open_row(self.table.currentRow()) and (profile := self.parentWidget().profile) is not None:
+            profile.start_conference()
 
     def move_conference(self) -> None:
         item = self.current()

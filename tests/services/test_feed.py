@@ -33,14 +33,14 @@ def _staff(store, name: str, kind: str = "teacher") -> Actor:
 @pytest.fixture
 def feed_world(store):
     profiles, classes = ProfileService(store), SchoolService(store)
-    first = teacher_actor(ensure_teacher(store))
+    teacher_actor(ensure_teacher(store))  # the store's first teacher, in no class
     admin, one, two = _staff(store, "Admin", "admin"), _staff(store, "Ms One"), _staff(store, "Mr Two")
     a5, b5 = classes.add_class(admin, "5A"), classes.add_class(admin, "5B")
     classes.add_member(admin, a5.id, account_id=one.account_id, role=TEACHER)
     classes.add_member(admin, b5.id, account_id=two.account_id, role=TEACHER)
     ids, me = {}, {}
     for name, klass in (("Ana", a5), ("Ben", a5), ("Dev", b5)):
-        ids[name] = profiles.add_learner(first, given_name=name, family_name="Test").id
+        ids[name] = profiles.add_learner(admin, given_name=name, family_name="Test").id
         classes.add_member(admin, klass.id, learner_id=ids[name])
         me[name] = Actor(account_id=uuid.uuid4(), role=Role.LEARNER, learner_id=ids[name])
     old = profiles.add_entry(me["Ana"], ids["Ana"], d.Section.INTERESTS, "Written long ago")

@@ -109,6 +109,9 @@ def _snapshot(store) -> dict[str, list[dict]]:
             row = {k: plain(v) for k, v in row.items()}
             if table == "change_log":
                 row["id"] = "log"
+                # each store's own clock reading: its device and time differ, its form does not
+                assert row["hlc"].endswith(f"-{store.device_id}") and len(row["hlc"].split("-")[0]) == 13
+                row["hlc"] = "clock"
                 content = json.loads(row["new_value"] or "null")
                 if isinstance(content, dict) and "learner_id" in content:
                     content["learner_id"] = names[uuid.UUID(content["learner_id"])]

@@ -36,13 +36,13 @@ def _staff(store, name: str, kind: str = "teacher") -> Actor:
 def week(store):
     profiles, classes = ProfileService(store), SchoolService(store)
     stages = StagesService(store, profiles)
-    first = teacher_actor(ensure_teacher(store))
+    teacher_actor(ensure_teacher(store))  # the store's first teacher, in no class
     admin, one = _staff(store, "Admin", "admin"), _staff(store, "Ms One")
     a5, b5 = classes.add_class(admin, "5A"), classes.add_class(admin, "5B")
     classes.add_member(admin, a5.id, account_id=one.account_id, role=TEACHER)
     ids = {}
     for name, klass in (("Ana", a5), ("Ben", a5), ("Cai", a5), ("Dev", b5)):
-        ids[name] = profiles.add_learner(first, given_name=name, family_name="Test").id
+        ids[name] = profiles.add_learner(admin, given_name=name, family_name="Test").id
         classes.add_member(admin, klass.id, learner_id=ids[name])
     fw = stages.active_framework(admin)
     everything = [ElementRating(e.id, 2.0, 2.0, 2.0) for e in fw.elements]

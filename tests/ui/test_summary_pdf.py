@@ -35,7 +35,13 @@ def _chart_ppi(pdf: Path) -> list[int]:
     """The pixels per inch of each image on the page: the chart is drawn at 8.5 pt when printed at its own size,
     which is when its pixels per inch equal the resolution it was drawn at."""
     rows = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True).stdout
-    return [int(line.split()[12]) for line in rows.splitlines()[2:] if line.strip()]
+    # a colour emoji in a name (Noto Color Emoji's glyphs are pictures) is a small image of its own: not a chart
+    return [int(line.split()[12]) for line in rows.splitlines()[2:]
+            if line.strip() and int(line.split()[3]) >= GLYPH_MAX_PX]
+
+
+#: Wider than any glyph drawn as a picture (a colour emoji is 136 px at most), narrower than any chart.
+GLYPH_MAX_PX = 300
 
 
 @pytest.fixture(scope="module")
