@@ -203,22 +203,22 @@ def _screenshot(app, window, path: Path, view: str, as_learner: bool = False) ->
     return result["code"]
 
 
-def write_passport(data_dir: Path, key: bytes | None, name: str, output: Path, lang: str,
-                   passphrase: str | None = None) -> tuple[str, int]:
-    """The learner passport of the learner called ``name`` (``plprofile export profile NAME -o FILE.pdf``):
-    their whole profile as a PDF in ``lang``, written to ``output``. Runs without a screen. Returns (the learner's
+def _write_learner_pdf(data_dir: Path, key: bytes | None, name: str, output: Path, passphrase: str | None,
+                       build, paint) -> tuple[str, int]:  # noqa: ANN001
+    """A PDF about the learner called ``name``, written to ``output`` through ``output.part``: ``build(profiles,
+    stages, actor, learner_id)`` gathers what it shows, ``paint(content, target)`` draws it (a path or a buffer)
+    and returns its pages. With ``passphrase``, a standard AES-256 PDF locked in memory: no plain copy touches
+    the disk. Runs without a screen (the offscreen platform when there is no display). Returns (the learner's
     name, pages)."""
     if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
 
     from .services.accounts import cli_teacher
-    from .services.passport import build_passport
     from .services.profiles import ProfileService
     from .services.report import pick_learner
     from .services.stages import StagesService
     from .store.engine import open_store
-    from .ui.passport import write_passport_pdf
 
     app = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])  # noqa: F841  (the PDF needs it)
     store = open_store(data_dir, key)
@@ -226,66 +226,49 @@ def write_passport(data_dir: Path, key: bytes | None, name: str, output: Path, l
         actor = cli_teacher(store)
         profiles = ProfileService(store)
         learner = pick_learner(profiles.list_learners(actor), name)
-        passport = build_passport(profiles, StagesService(store, profiles), actor, learner.id)
+        content = build(profiles, StagesService(store, profiles), actor, learner.id)
         tmp = output.with_name(output.name + ".part")
         if passphrase is None:
-            pages = write_passport_pdf(passport, str(tmp), lang)
-        else:  # a standard AES-256 PDF, locked in memory: no plain copy touches the disk
+            pages = paint(content, str(tmp))
+        else:
             from PySide6.QtCore import QBuffer, QIODevice
 
             from .services.pdf_lock import lock_pdf
 
             buffer = QBuffer()
             buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-            pages = write_passport_pdf(passport, buffer, lang)
+            pages = paint(content, buffer)
             buffer.close()
             tmp.write_bytes(lock_pdf(bytes(buffer.data()), passphrase))
         tmp.replace(output)
         return learner.display_name, pages
     finally:
         store.close()
+
+
+def write_passport(data_dir: Path, key: bytes | None, name: str, output: Path, lang: str,
+                   passphrase: str | None = None) -> tuple[str, int]:
+    """The learner passport of the learner called ``name`` (``plprofile export profile NAME -o FILE.pdf``):
+    their whole profile as a PDF in ``lang``. Returns (the learner's name, pages)."""
+    from .services.passport import build_passport
+    from .ui.passport import write_passport_pdf
+
+    return _write_learner_pdf(data_dir, key, name, output, passphrase, build_passport,
+                              lambda passport, target: write_passport_pdf(passport, target, lang))
 
 
 def write_summary(data_dir: Path, key: bytes | None, name: str, output: Path, lang: str,
                   held_on=None, passphrase: str | None = None) -> tuple[str, int]:  # noqa: ANN001
-    """The family summary of the learner called ``name`` (``plprofile summary``): written to ``output`` in
-    ``lang``, for the conference held on ``held_on`` (None: the latest). Runs without a screen (Qt draws the
-    PDF: the offscreen platform when there is no display). Returns (the learner's name, pages)."""
-    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtGui import QGuiApplication
-
-    from .services.accounts import cli_teacher
-    from .services.profiles import ProfileService
-    from .services.report import build_summary, pick_learner
-    from .services.stages import StagesService
-    from .store.engine import open_store
+    """The family summary of the learner called ``name`` (``plprofile summary``) in ``lang``, for the conference
+    held on ``held_on`` (None: the latest). Returns (the learner's name, pages)."""
+    from .services.report import build_summary
     from .ui.pdf import write_summary_pdf
 
-    app = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])  # noqa: F841  (the PDF needs it)
-    store = open_store(data_dir, key)
-    try:
-        actor = cli_teacher(store)
-        profiles = ProfileService(store)
-        learner = pick_learner(profiles.list_learners(actor), name)
-        summary = build_summary(profiles, StagesService(store, profiles), actor, learner.id, held_on=held_on)
-        tmp = output.with_name(output.name + ".part")
-        if passphrase is None:
-            pages = write_summary_pdf(summary, str(tmp), lang)
-        else:  # locked in memory: no plain copy touches the disk
-            from PySide6.QtCore import QBuffer, QIODevice
-
-            from .services.pdf_lock import lock_pdf
-
-            buffer = QBuffer()
-            buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-            pages = write_summary_pdf(summary, buffer, lang)
-            buffer.close()
-            tmp.write_bytes(lock_pdf(bytes(buffer.data()), passphrase))
-        tmp.replace(output)
-        return learner.display_name, pages
-    finally:
-        store.close()
+    return _write_learner_pdf(
+        data_dir, key, name, output, passphrase,
+        lambda profiles, stages, actor, learner_id: build_summary(profiles, stages, actor, learner_id,
+                                                                  held_on=held_on),
+        lambda summary, target: write_summary_pdf(summary, target, lang))
 
 
 def write_blank(output: Path, lang: str) -> int:
