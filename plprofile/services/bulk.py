@@ -6,7 +6,9 @@ one transaction per batch of learners, in exactly the storage formats SQLAlchemy
 32-character hex, ``UTCDateTime`` as naive UTC ``YYYY-MM-DD HH:MM:SS.ffffff``, dates ``YYYY-MM-DD``, booleans
 0/1), and writes the change-log rows ``changes.create``/``update``/``soft_delete`` would have written
 (content as JSON of ``as_text`` values, UUIDs hyphenated there). What it writes loads through
-``ProfileService`` and ``StagesService`` like anything the app wrote itself (``tests/bench`` checks it).
+``ProfileService`` and ``StagesService`` like anything the app wrote itself (``tests/bench`` checks it), and
+its change log, replayed through the sync core into an empty store, gives back every row column for column
+(``tests/services/test_bulk_is_one_write_path.py``): one write path in effect, checked at every schema change.
 
 Each learner: about 15 profile entries (some teacher suggestions, a few edited or removed later), a backpack,
 voice-and-choice options, 5 goals with 4 action steps, 6 check-ins, supports and evidence each, 12 Stages

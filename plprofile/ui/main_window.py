@@ -8,6 +8,7 @@ in ``ui/operations`` that the menu entries call.
 from __future__ import annotations
 
 import gc
+from functools import partialmethod
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,6 +16,7 @@ from PySide6 import QtCore
 from PySide6.QtCore import QSettings, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget
 
+from .class_windows import ClassWindows, window_property
 from .idle_lock import IdleLock
 from .menus import MenuBar
 from .operations import learners
@@ -44,7 +46,6 @@ class MainWindow(QMainWindow):
         self.learner_name = learner_name
         self.learner_not_found = False
         self.profile = None
-        self.class_overview = None
         self.is_ready = False
         self._frozen = False
         self._input_announced = False
@@ -68,6 +69,7 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.setCentralWidget(self.pages)
         self.idle = IdleLock(self, self.lock)
+        self.class_windows = ClassWindows(self)
         self.menus = MenuBar(self)
         self.statusBar().showMessage(self.tr("Opening {path}…").format(path=self.life.data_dir))
         geometry = QSettings().value("main/geometry")
@@ -97,6 +99,8 @@ class MainWindow(QMainWindow):
             "import_button"))
     learner_menu = property(lambda self: self.menus.menus["learner"])
     view_menu = property(lambda self: self.menus.menus["view"])
+    class_overview, snapshot_window, due_window, feed_window = (
+        window_property(name) for name in ("class_overview", "snapshot_window", "due_window", "feed_window"))
 
     def _finish_window(self) -> None:
         """What the sign-in screen hides: the class list and the menus' shortcuts (once)."""
@@ -271,7 +275,7 @@ class MainWindow(QMainWindow):
 
     def _end_session(self) -> None:
         self.idle.stop()
-        self._close_class_overview()
+        self.class_windows.close_all()
         self._drop_profile()
         self.life.end_session()
 
@@ -284,22 +288,12 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.splitter)
         self.class_pane.setEnabled(False)
 
-    #: The windows of their own that show a whole class: closed when the session locks or ends.
-    CLASS_WINDOWS = ("class_overview", "snapshot_window", "due_window", "feed_window")
-
-    def _close_class_overview(self) -> None:
-        for name in self.CLASS_WINDOWS:
-            if (shown := getattr(self, name, None)) is not None:
-                shown.close()
-                shown.deleteLater()
-                setattr(self, name, None)
-
     def lock(self) -> None:
         """Back to the sign-in screen; the session's widgets stay as they are until the same person returns."""
         if self.ctx is None or not self.require_sign_in or self.pages.currentWidget() is self.signin:
             return
         self.idle.stop()
-        self._close_class_overview()  # a window of its own: it would stay readable past the lock
+        self.class_windows.close_all()  # a window of its own: it would stay readable past the lock
         self.signin.show_locked(self.ctx.me, self.ctx.user.username, self.ctx.user.display_name)
         self.menuBar().setEnabled(False)
         self.pages.setCurrentWidget(self.signin)
@@ -367,36 +361,13 @@ class MainWindow(QMainWindow):
                                    chosen[1].family_name, busy=lambda on: self.class_pane.setEnabled(not on),
                                    done=self.refresh_learners)
 
-    def _class_window(self, name: str, make):  # noqa: ANN001, ANN202
-        """A window of its own over a whole class (teachers only), made once by ``make(ctx, self)``, then shown,
-        refreshed and raised."""
-        if self.ctx is None or self.ctx.is_learner:
-            return None
-        if getattr(self, name, None) is None:
-            setattr(self, name, make(self.ctx, self))
-        shown = getattr(self, name)
-        shown.show()  # laid out first, so a chart is drawn once, at the size it is shown
-        shown.refresh()
-        shown.raise_()
-        return shown
+    def _open_class_window(self, name: str):  # noqa: ANN202
+        return self.class_windows.open(name, self.ctx)
 
-    # (each window's module is imported when it is first opened: matplotlib and the queries load late)
-    def open_class_overview(self):  # noqa: ANN201
-        """The Stages of the class now and over the year, and who is due an assessment."""
-        from .class_overview import ClassOverview
-        return self._class_window("class_overview", ClassOverview)
-
-    def open_snapshot(self):  # noqa: ANN201
-        from .snapshot import SnapshotWindow
-        return self._class_window("snapshot_window", SnapshotWindow)
-
-    def open_due(self):  # noqa: ANN201
-        from .due import DueWindow
-        return self._class_window("due_window", DueWindow)
-
-    def open_feed(self):  # noqa: ANN201
-        from .feed import FeedWindow
-        return self._class_window("feed_window", FeedWindow)
+    open_class_overview = partialmethod(_open_class_window, "class_overview")  # the Stages, and who is due one
+    open_snapshot = partialmethod(_open_class_window, "snapshot_window")
+    open_due = partialmethod(_open_class_window, "due_window")
+    open_feed = partialmethod(_open_class_window, "feed_window")
 
     def load_framework(self) -> None:
         if self.ctx is None:
@@ -411,7 +382,6 @@ class MainWindow(QMainWindow):
             from .encryption import open_encryption_dialog
 
             open_encryption_dialog(self, self.ctx, self.life.key_changed, password)
-
 
     # ---- window state ---------------------------------------------------------------------------------
     def closeEvent(self, event) -> None:  # noqa: ANN001, N802
