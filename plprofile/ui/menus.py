@@ -57,6 +57,12 @@ ENTRIES = (
     Entry("file", QT_TRANSLATE_NOOP("MainWindow", "Load a school &framework…"), "load_framework"),
     Entry("file", QT_TRANSLATE_NOOP("MainWindow", "&Backups…"), _signed_in(settings.open_backups)),
     Entry("file", QT_TRANSLATE_NOOP("MainWindow", "Protect this store with &encryption…"), "open_encryption"),
+    # the school hub (ui/hub_sync): the window's ``hub``
+    Entry("file", QT_TRANSLATE_NOOP("MainWindow", "Connect to the school &hub…"), lambda w: w.hub.connect_device(),
+          separator=True, name="connect_hub_action"),
+    Entry("file", QT_TRANSLATE_NOOP("MainWindow", "S&ync now"), lambda w: w.hub.sync_now(), who=EVERYONE,
+          name="sync_now_action"),
+    Entry("file", QT_TRANSLATE_NOOP("MainWindow", "Show a pairing code to a &device…"), lambda w: w.hub.show_code()),
     Entry("file", QT_TRANSLATE_NOOP("MainWindow", "&Lock"), "lock", "Ctrl+L", EVERYONE, separator=True,
           name="lock_action"),
     Entry("file", QT_TRANSLATE_NOOP("MainWindow", "Sign &out"), "sign_out", who=EVERYONE),

@@ -1,0 +1,183 @@
+"""The school hub in the window: the menu entries' operations, the background sync of an open store, its
+status in the status bar, arrivals shown in place, and a learner's device opening on that learner's PIN."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMainWindow
+
+    from .background import BackgroundSync
+    from .status import SyncStatus
+
+
+class HubSync(QObject):
+    """Made once by the window; follows its store (opened, closing) and its session."""
+
+    #: after a round that brought changes (its RoundResult): the panes that show data refresh
+    arrived = Signal(object)
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.sync: BackgroundSync | None = None
+        self.status: SyncStatus | None = None
+        self._pending_reload = False
+        window.life.opened.connect(self._store_opened)
+        window.life.closing.connect(self.stop)
+
+    # ---- the store's life ----------------------------------------------------------------------------
+    def _store_opened(self) -> None:
+        from plprofile.services.hub_device import paired_account
+
+        if self.sync is None and self.window.store is not None and paired_account(self.window.store):
+            self.start()
+
+    def start(self) -> None:
+        from .background import BackgroundSync
+        from .status import SyncStatus
+
+        self.stop()
+        self.sync = BackgroundSync(self.window.store, self)
+        self.sync.arrived.connect(self._arrived)
+        learner = self.device_learner() is not None
+        self.status = SyncStatus(self.sync, learner=learner)
+        self.window.statusBar().addPermanentWidget(self.status)
+        self.sync.start()
+
+    def stop(self) -> None:
+        if self.sync is not None:
+            self.sync.stop()
+            self.sync.deleteLater()
+            self.sync = None
+        if self.status is not None:
+            self.window.statusBar().removeWidget(self.status)
+            self.status.deleteLater()
+            self.status = None
+
+    def device_learner(self):  # noqa: ANN201
+        from plprofile.services.hub_device import device_learner
+
+        return device_learner(self.window.store) if self.window.store is not None else None
+
+    def opens_on_learner(self) -> bool:
+        """A device paired for one learner, with their PIN set: the sign-in page asks for that PIN only. True
+        when it did so (the window then shows the page)."""
+        learner = self.device_learner()
+        signin = self.window.signin
+        if learner is None or not learner.has_pin or signin is None:
+            return False
+        signin.device_learner = (learner.username, learner.display_name)
+        return True
+
+    # ---- the menu entries ----------------------------------------------------------------------------
+    def connect_device(self) -> None:
+        from plprofile.services.hub_device import paired_account
+
+        from .messages import problem_text
+        from .pair_dialog import PairDialog
+
+        window = self.window
+        if window.store is None:
+            return
+        if paired_account(window.store):
+            from .. import ask
+
+            ask.info(window, self.tr("School hub"), problem_text("paired"))
+            return
+        dialog = PairDialog(window, window.store, window.auth,
+                            learner_words=window.ctx is None or window.ctx.is_learner)
+        dialog.paired.connect(lambda _account: self.start())
+        from .. import ask
+
+        ask.dialog(dialog)
+        if dialog.account is not None and dialog.account.get("invited_as") == "learner":
+            self._become_learner_device()
+        elif dialog.account is not None and window.ctx is not None:
+            window.refresh_learners()
+
+    def _become_learner_device(self) -> None:
+        """After pairing for a learner: nobody's session stays; the device opens on the learner's PIN."""
+        window = self.window
+        if self.status is not None:
+            self.status.learner = True
+        if window.ctx is not None:
+            window._end_session()
+        if self.opens_on_learner():
+            window._show_signin()
+
+    def sync_now(self) -> None:
+        if self.sync is not None:
+            self.sync.sync_now()
+        else:
+            from .. import ask
+            from .messages import problem_text
+
+            ask.info(self.window, self.tr("School hub"), problem_text("not_paired"))
+
+    def show_code(self) -> None:
+        from .. import ask
+        from .show_code import ShowCodeDialog
+
+        ask.dialog(ShowCodeDialog(self.window))
+
+    # ---- arrivals ------------------------------------------------------------------------------------
+    def _arrived(self, result) -> None:  # noqa: ANN001
+        """What came in shows: the learner list, the open profile (not under a cursor), the open windows."""
+        window = self.window
+        self.arrived.emit(result)
+        if window.ctx is None:
+            return
+        if not window.ctx.is_learner and window.class_pane is not None:
+            window.refresh_learners(select=window.current_learner_id())
+        for name in ("feed_window", "due_window"):
+            if (shown := getattr(window, name, None)) is not None and shown.isVisible():
+                shown.refresh()
+        self.refresh_profile()
+
+    def _editing(self) -> QWidget | None:
+        """The text field of the open profile that has the cursor, if any."""
+        profile = self.window.profile
+        focus = QApplication.focusWidget()
+        if profile is None or focus is None or not isinstance(focus, QLineEdit | QPlainTextEdit | QTextEdit):
+            return None
+        return focus if profile.isAncestorOf(focus) else None
+
+    def refresh_profile(self) -> None:
+        """The open profile read again, in place; while a field of it has the cursor (or a conference runs),
+        later: a save of that field meets the stale-edit prompt, which shows both versions."""
+        profile = self.window.profile
+        if profile is None or profile.view is None:
+            return
+        if self._editing() is not None or getattr(profile, "conference", None) is not None:
+            if not self._pending_reload:
+                self._pending_reload = True
+                QApplication.instance().focusChanged.connect(self._focus_moved)
+            return
+        self._reload(profile)
+
+    def _focus_moved(self, _old, _new) -> None:  # noqa: ANN001
+        if self._pending_reload and self._editing() is None:
+            QTimer.singleShot(0, self._deferred)
+
+    def _deferred(self) -> None:
+        if not self._pending_reload or self._editing() is not None:
+            return
+        profile = self.window.profile
+        if profile is not None and getattr(profile, "conference", None) is not None:
+            return
+        self._pending_reload = False
+        QApplication.instance().focusChanged.disconnect(self._focus_moved)
+        if profile is not None:
+            self._reload(profile)
+
+    def _reload(self, profile) -> None:  # noqa: ANN001
+        tab = profile.tabs.currentIndex()
+        profile.reload()
+        profile.tabs.setCurrentIndex(tab)
+        if profile.view is not None:
+            self.window.ctx.profile_changed.emit(profile.view.learner.id)
