@@ -305,6 +305,34 @@ Type the learner's family name to confirm:</numerusform>
     </message>
 </context>
 <context>
+    <name>SyncStatus</name>
+    <message numerus="yes">
+        <source>%n need(s) a decision</source>
+        <translation>
+            <numerusform>%n needs a decision</numerusform><numerusform>%n need a decision</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>%n min ago</numerusform><numerusform>%n min ago</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation>
+            <numerusform>%n h ago</numerusform><numerusform>%n h ago</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting: no connection</source>
+        <translation>
+            <numerusform>%n change waiting: no connection</numerusform><numerusform>%n changes waiting: no connection</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting to be sent</source>
+        <translation>
+            <numerusform>%n change waiting to be sent</numerusform><numerusform>%n changes waiting to be sent</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>frameworks</name>
     <message numerus="yes">
         <source>Now using “{name}” (version {version}): %n element(s) in {groups} group(s).

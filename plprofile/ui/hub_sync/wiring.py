@@ -127,17 +127,35 @@ class HubSync(QObject):
 
     # ---- arrivals ------------------------------------------------------------------------------------
     def _arrived(self, result) -> None:  # noqa: ANN001
-        """What came in shows: the learner list, the open profile (not under a cursor), the open windows."""
-        window = self.window
+        """What came in shows: the learner list, the open profile, the open windows; while a field of the
+        profile has the cursor (or a conference runs), once it is left."""
         self.arrived.emit(result)
+        self.refresh_views()
+
+    def refresh_views(self) -> None:
+        window = self.window
         if window.ctx is None:
             return
-        if not window.ctx.is_learner and window.class_pane is not None:
-            window.refresh_learners(select=window.current_learner_id())
+        profile = window.profile
+        if self._editing() is not None or (profile is not None and getattr(profile, "conference", None)):
+            if not self._pending_reload:
+                self._pending_reload = True
+                QApplication.instance().focusChanged.connect(self._focus_moved)
+            return
         for name in ("feed_window", "due_window"):
             if (shown := getattr(window, name, None)) is not None and shown.isVisible():
                 shown.refresh()
-        self.refresh_profile()
+        tab = profile.tabs.currentIndex() if profile is not None else -1
+        if not window.ctx.is_learner and window.class_pane is not None:
+            window.ctx.profiles.forget_class_list(window.ctx.me)  # the list is read again, arrivals with it
+            window.refresh_learners(select=window.current_learner_id())
+        profile = window.profile
+        if profile is not None:
+            profile.reload()
+        if profile is not None and profile.view is not None:
+            if tab >= 0:
+                profile.tabs.setCurrentIndex(tab)
+            window.ctx.profile_changed.emit(profile.view.learner.id)
 
     def _editing(self) -> QWidget | None:
         """The text field of the open profile that has the cursor, if any."""
@@ -146,19 +164,6 @@ class HubSync(QObject):
         if profile is None or focus is None or not isinstance(focus, QLineEdit | QPlainTextEdit | QTextEdit):
             return None
         return focus if profile.isAncestorOf(focus) else None
-
-    def refresh_profile(self) -> None:
-        """The open profile read again, in place; while a field of it has the cursor (or a conference runs),
-        later: a save of that field meets the stale-edit prompt, which shows both versions."""
-        profile = self.window.profile
-        if profile is None or profile.view is None:
-            return
-        if self._editing() is not None or getattr(profile, "conference", None) is not None:
-            if not self._pending_reload:
-                self._pending_reload = True
-                QApplication.instance().focusChanged.connect(self._focus_moved)
-            return
-        self._reload(profile)
 
     def _focus_moved(self, _old, _new) -> None:  # noqa: ANN001
         if self._pending_reload and self._editing() is None:
@@ -172,12 +177,4 @@ class HubSync(QObject):
             return
         self._pending_reload = False
         QApplication.instance().focusChanged.disconnect(self._focus_moved)
-        if profile is not None:
-            self._reload(profile)
-
-    def _reload(self, profile) -> None:  # noqa: ANN001
-        tab = profile.tabs.currentIndex()
-        profile.reload()
-        profile.tabs.setCurrentIndex(tab)
-        if profile.view is not None:
-            self.window.ctx.profile_changed.emit(profile.view.learner.id)
+        self.refresh_views()
