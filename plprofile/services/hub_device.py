@@ -111,3 +111,57 @@ def watch_writes(store: Store, callback) -> callable:  # noqa: ANN001
     event.listen(store.write_engine, "commit", committed)
     return lambda: event.contains(store.write_engine, "commit", committed) and event.remove(
         store.write_engine, "commit", committed)
+
+
+class DisconnectRefused(Exception):
+    """Disconnecting would lose work: ``waiting`` changes have not reached the hub."""
+
+    def __init__(self, waiting: int) -> None:
+        super().__init__(f"{waiting} change(s) have not reached the hub yet")
+        self.waiting = waiting
+
+
+def disconnect(store: Store, *, force: bool = False) -> str | None:
+    """Unpair this device: its credential for the hub goes. A learner's device also loses that learner's
+    data (it lives on at the hub): their rows leave the store (``secure_delete`` zeroes what they freed),
+    the store is rebuilt (VACUUM) with its WAL checkpointed and truncated, and each backup on the device is
+    removed (it held nothing else). Refused while changes wait to be sent, unless ``force``. Returns the learner's
+    name when their data was removed."""
+    from plprofile.services.erase import _remove_leftovers
+    from plprofile.store.backup import BACKUP_DIRNAME
+    from plprofile.store.erase import scrub_store
+    from plprofile.sync.changes import drop_out_of_scope
+    from plprofile.sync.client import KEYS
+
+    if _account(store) is None:
+        return None
+    waiting = waiting_changes(store)
+    if waiting and not force:
+        raise DisconnectRefused(waiting)
+    learner = device_learner(store)
+    with store.transaction() as s:
+        if learner is not None:
+            drop_out_of_scope(s, [str(learner.learner_id)])
+        for key in KEYS:
+            row = s.get(Meta, key)
+            if row is not None:
+                s.delete(row)
+    if learner is None:
+        return None
+    scrub_store(store.engine)
+    store.generation += 1
+    # A learner's device holds nothing but that learner (and the device's credential): its backups go whole.
+    # (Refused above while changes wait to be sent, so everything in them is at the hub.)
+    folder = store.path.parent / BACKUP_DIRNAME
+    _remove_leftovers(folder)
+    for path in backups_to_remove(folder):
+        path.unlink()
+    return learner.display_name
+
+
+def backups_to_remove(folder) -> list:  # noqa: ANN001
+    """The store's backups in ``folder`` (every file the app writes there)."""
+    try:
+        return [p for p in folder.iterdir() if p.is_file()]
+    except OSError:
+        return []

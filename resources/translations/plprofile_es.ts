@@ -2076,6 +2076,27 @@ Sin cifrado, cualquiera que copie los archivos de esta computadora puede leer lo
         <translation>Servidor del centro</translation>
     </message>
     <message>
+        <source>Disconnect this device from the school? {name}'s profile is taken off this device. It stays safe at school.</source>
+        <translation>¿Desconectar este aparato de la escuela? El perfil de {name} se quita de este aparato. Sigue guardado en la escuela.</translation>
+    </message>
+    <message>
+        <source>Disconnect this device from the school hub? It stops syncing; the profiles on it stay here. To sync again it needs a new pairing code.</source>
+        <translation>¿Desconectar este dispositivo del servidor del centro? Deja de sincronizarse; los perfiles que tiene se quedan aquí. Para volver a sincronizar necesita un código de vinculación nuevo.</translation>
+    </message>
+    <message>
+        <source>Disconnect this device</source>
+        <translation>Desconectar este dispositivo</translation>
+    </message>
+    <message>
+        <source>This device is disconnected from the school hub.</source>
+        <translation>Este dispositivo está desconectado del servidor del centro.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) made here have not reached the school yet: connect to the network and sync first. Nothing was removed.</source>
+        <translation>
+            <numerusform>%n cambio hecho aquí aún no ha llegado al centro: conéctese a la red y sincronice primero. No se ha quitado nada.</numerusform><numerusform>%n cambios hechos aquí aún no han llegado al centro: conéctese a la red y sincronice primero. No se ha quitado nada.</numerusform></translation>
+    </message>
+    <message>
         <source>That code is not right. Check each letter or word, or ask your teacher.</source>
         <translation>Ese código no está bien. Mira cada letra o palabra, o pregunta a tu profe.</translation>
     </message>
@@ -2533,6 +2554,18 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
         <translation>Proteger esta base de datos con ci&amp;frado…</translation>
     </message>
     <message>
+        <source>Co&amp;nnect to the school hub…</source>
+        <translation>Co&amp;nectar al servidor del centro…</translation>
+    </message>
+    <message>
+        <source>Show a pairing code to a de&amp;vice…</source>
+        <translation>Mostrar un código de vinculación a un dispositi&amp;vo…</translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect this device…</source>
+        <translation>&amp;Desconectar este dispositivo…</translation>
+    </message>
+    <message>
         <source>&amp;Lock</source>
         <translation>&amp;Bloquear</translation>
     </message>
@@ -2561,16 +2594,8 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
         <translation>&amp;Centro</translation>
     </message>
     <message>
-        <source>Connect to the school &amp;hub…</source>
-        <translation>Conectar al &amp;servidor del centro…</translation>
-    </message>
-    <message>
         <source>S&amp;ync now</source>
         <translation>Sincroni&amp;zar ahora</translation>
-    </message>
-    <message>
-        <source>Show a pairing code to a &amp;device…</source>
-        <translation>Mostrar un código de vinculación a un &amp;dispositivo…</translation>
     </message>
     <message>
         <source>&amp;Find learner</source>
@@ -3754,7 +3779,9 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
     <message numerus="yes">
         <source>%n need(s) a decision</source>
         <translation>
-            <numerusform>%n necesita una decisión</numerusform><numerusform>%n necesitan una decisión</numerusform></translation>
+            <numerusform>%n necesita una decisión</numerusform>
+            <numerusform>%n necesitan una decisión</numerusform>
+        </translation>
     </message>
     <message>
         <source>just now</source>
@@ -3763,12 +3790,16 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
     <message numerus="yes">
         <source>%n min ago</source>
         <translation>
-            <numerusform>hace %n min</numerusform><numerusform>hace %n min</numerusform></translation>
+            <numerusform>hace %n min</numerusform>
+            <numerusform>hace %n min</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n h ago</source>
         <translation>
-            <numerusform>hace %n h</numerusform><numerusform>hace %n h</numerusform></translation>
+            <numerusform>hace %n h</numerusform>
+            <numerusform>hace %n h</numerusform>
+        </translation>
     </message>
     <message>
         <source>Sync needs attention</source>
@@ -3777,7 +3808,9 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
     <message numerus="yes">
         <source>%n change(s) waiting: no connection</source>
         <translation>
-            <numerusform>%n cambio esperando: sin conexión</numerusform><numerusform>%n cambios esperando: sin conexión</numerusform></translation>
+            <numerusform>%n cambio esperando: sin conexión</numerusform>
+            <numerusform>%n cambios esperando: sin conexión</numerusform>
+        </translation>
     </message>
     <message>
         <source>No connection to the school hub</source>
@@ -3794,7 +3827,9 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
     <message numerus="yes">
         <source>%n change(s) waiting to be sent</source>
         <translation>
-            <numerusform>%n cambio por enviar</numerusform><numerusform>%n cambios por enviar</numerusform></translation>
+            <numerusform>%n cambio por enviar</numerusform>
+            <numerusform>%n cambios por enviar</numerusform>
+        </translation>
     </message>
     <message>
         <source>All saved to the school hub · {ago}</source>

@@ -20,6 +20,7 @@ class HubSync(QObject):
 
     #: after a round that brought changes (its RoundResult): the panes that show data refresh
     arrived = Signal(object)
+    disconnected = Signal()
 
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
@@ -118,6 +119,56 @@ class HubSync(QObject):
             from .messages import problem_text
 
             ask.info(self.window, self.tr("School hub"), problem_text("not_paired"))
+
+    def disconnect_device(self) -> None:
+        """Unpair this device; a learner's device also loses the learner's data (it stays at school)."""
+        from plprofile.services.hub_device import paired_account
+
+        from .. import ask
+        from .messages import problem_text
+
+        window = self.window
+        if window.store is None or not paired_account(window.store):
+            ask.info(window, self.tr("School hub"), problem_text("not_paired"))
+            return
+        learner = self.device_learner()
+        if learner is not None:
+            question = self.tr("Disconnect this device from the school? {name}'s profile is taken off this "
+                               "device. It stays safe at school.").format(name=learner.display_name)
+        else:
+            question = self.tr("Disconnect this device from the school hub? It stops syncing; the profiles on "
+                               "it stay here. To sync again it needs a new pairing code.")
+        if not ask.confirm(window, self.tr("Disconnect this device"), question):
+            return
+        self.stop()
+        if learner is not None and window.ctx is not None:
+            window._end_session()  # nothing of the learner stays on screen, nor held by the session
+        from plprofile.services.hub_device import DisconnectRefused, disconnect
+
+        from ..worker import run_in_background
+
+        store = window.store
+
+        def done(name) -> None:  # noqa: ANN001
+            self.disconnected.emit()
+            if window.signin is not None:
+                window.signin.device_learner = None
+            if learner is not None:
+                window._after_open()  # an empty store: the first start's page
+            ask.info(window, self.tr("School hub"), self.tr("This device is disconnected from the school hub."))
+
+        def failed(exc: Exception) -> None:
+            if isinstance(exc, DisconnectRefused):
+                ask.error(window, self.tr("School hub"), self.tr(
+                    "%n change(s) made here have not reached the school yet: connect to the network and sync "
+                    "first. Nothing was removed.", "", exc.waiting))
+            else:
+                ask.error(window, self.tr("School hub"), str(exc))
+            self.start()
+            if learner is not None and window.ctx is None:
+                window._after_open()
+
+        run_in_background(lambda: disconnect(store), done, failed)
 
     def show_code(self) -> None:
         from .. import ask
