@@ -73,6 +73,7 @@ class SyncStatus(QWidget):
     def update_text(self) -> None:
         text = self.text()
         self.button.setText(text)
+        self.button.setMinimumWidth(self.button.sizeHint().width())  # never clipped, at any text size
         self.button.setAccessibleName(text)
         self.button.setToolTip(self.advice())
 

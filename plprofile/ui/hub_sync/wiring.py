@@ -120,6 +120,26 @@ class HubSync(QObject):
 
             ask.info(self.window, self.tr("School hub"), problem_text("not_paired"))
 
+    def for_screenshot(self, wait_ms: int = 60_000):  # noqa: ANN201
+        """The window with the sync status as it is once the round under way has ended (--view sync); a
+        store not paired with a hub says so in the status bar."""
+        from PySide6.QtCore import QDeadlineTimer, QEventLoop
+
+        window = self.window
+        if self.sync is None:
+            from .messages import problem_text
+
+            window.statusBar().showMessage(problem_text("not_paired"))
+            return window
+        deadline = QDeadlineTimer(wait_ms)
+        while (self.sync.running or self.sync.rounds == 0) and not deadline.hasExpired():
+            QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        if self.status is not None:
+            self.status.update_text()
+        window.statusBar().clearMessage()
+        window.statusBar().layout().activate()
+        return window
+
     def disconnect_device(self) -> None:
         """Unpair this device; a learner's device also loses the learner's data (it stays at school)."""
         from plprofile.services.hub_device import paired_account
