@@ -106,3 +106,41 @@ def test_a_code_round_trips_through_its_words_in_either_language():
     with pytest.raises(ValueError):  # the padding bits catch most mistakes in the last word
         assert words_to_code(" ".join(swapped)) != code
         raise ValueError
+
+
+def test_an_expired_code_and_a_hub_with_another_certificate_get_plain_messages(school, open_window, qtbot, answers,
+                                                                               tmp_path):
+    from datetime import timedelta
+
+    from sqlalchemy import update
+
+    from plprofile.hub import tables
+    from plprofile.hub.store import open_hub
+    from plprofile.store.types import utcnow
+    from tests.hub.conftest import make_hub
+
+    hub, _admin = school
+    code = hub.invite("teacher", "Ada Admin")
+    hub_store = open_hub(hub.folder, hub.database)  # a day goes by
+    with hub_store.transaction() as s:
+        s.execute(update(tables.invitation).values(expires_at=utcnow() - timedelta(minutes=1)))
+    hub_store.close()
+    other = make_hub(tmp_path / "elsewhere", None)  # another hub: its own certificate
+    try:
+        window = open_window(tmp_path / "laptop")  # a teacher signed in: the teachers' words
+        seen = {}
+
+        def fill(dialog) -> None:
+            _check(qtbot, dialog, hub.url, code)
+            seen["expired"] = dialog.message.text()
+            _check(qtbot, dialog, other.url, hub.invite("teacher", "Ada Admin"))
+            seen["certificate"] = dialog.message.text()
+            assert not dialog.connect_button.isEnabled()
+
+        answers.dialog_filler = fill
+        window.connect_hub_action.trigger()
+        assert "expired" in seen["expired"] and "24 hours" in seen["expired"]
+        assert "different certificate" in seen["certificate"] and "Nothing was sent" in seen["certificate"]
+        assert window.hub.sync is None and other.status()["devices"] == 0 and hub.status()["devices"] == 1
+    finally:
+        other.stop()
