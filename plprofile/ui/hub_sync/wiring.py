@@ -21,6 +21,8 @@ class HubSync(QObject):
     #: after a round that brought changes (its RoundResult): the panes that show data refresh
     arrived = Signal(object)
     disconnected = Signal()
+    #: the count of disagreements in the status was clicked (the lead wires it to the *Needs a decision* list)
+    decisions_clicked = Signal()
 
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
@@ -28,6 +30,7 @@ class HubSync(QObject):
         self.sync: BackgroundSync | None = None
         self.status: SyncStatus | None = None
         self._pending_reload = False
+        self._decisions = 0
         window.life.opened.connect(self._store_opened)
         window.life.closing.connect(self.stop)
 
@@ -47,8 +50,16 @@ class HubSync(QObject):
         self.sync.arrived.connect(self._arrived)
         learner = self.device_learner() is not None
         self.status = SyncStatus(self.sync, learner=learner)
+        self.status.set_decisions(self._decisions)
+        self.status.decisions_clicked.connect(self.decisions_clicked)
         self.window.statusBar().addPermanentWidget(self.status)
         self.sync.start()
+
+    def set_decisions(self, count: int) -> None:
+        """How many disagreements wait for a decision: shown beside the status (kept while it is remade)."""
+        self._decisions = count
+        if self.status is not None:
+            self.status.set_decisions(count)
 
     def stop(self) -> None:
         if self.sync is not None:
