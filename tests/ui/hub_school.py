@@ -13,14 +13,14 @@ LEARNERS = (("Zoë", "Moreau"), ("Tomás", "Núñez"))
 ZOE_WORDS = "Tardigrades are my favourite animals"
 
 
-def school_hub(tmp_path: Path) -> tuple[Hub, Path]:
-    """A started SQLite hub holding LEARNERS (from an admin's device, paired and synced by the command line);
+def school_hub(tmp_path: Path, database: str | None = None) -> tuple[Hub, Path]:
+    """A started hub (SQLite, or the PostgreSQL ``database``) holding LEARNERS (from an admin's device, paired and synced by the command line);
     returns the hub and the admin device's folder."""
     from plprofile.services.accounts import ensure_teacher, teacher_actor
     from plprofile.services.profiles import ProfileService
     from plprofile.store.engine import open_store
 
-    hub = make_hub(tmp_path, None)
+    hub = make_hub(tmp_path, database)
     admin_dir = tmp_path / "admin"
     store = open_store(admin_dir)
     teacher = teacher_actor(ensure_teacher(store))

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from plprofile.ui.hub_sync import background
-from tests.hub.conftest import run
+from tests.hub.conftest import postgres_server, postgres_url, run  # noqa: F401  (the PostgreSQL fixtures)
 
 from .hub_school import school_hub, sync
 
@@ -137,3 +137,20 @@ def test_a_revoked_device_is_told_so(school, open_window, qtbot, tmp_path):
     assert w.hub.sync.state == "attention"
     assert w.hub.status.button.text() == "Sync needs attention"
     assert "revoked" in w.hub.status.button.toolTip()
+
+
+def test_a_window_syncs_in_the_background_with_a_hub_on_postgresql(postgres_url,  # noqa: F811
+                                                                   open_window, qtbot, monkeypatch,
+                                                                   tmp_path):
+    monkeypatch.setattr(background, "DEBOUNCE_MS", 300)
+    hub, admin_dir = school_hub(tmp_path, postgres_url)
+    try:
+        w = open_window(admin_dir)
+        qtbot.waitUntil(lambda: w.hub.sync is not None and w.hub.sync.state == "ok", timeout=120_000)
+        from plprofile.services.profiles import ProfileService
+
+        _sent(qtbot, w, lambda: ProfileService(w.store).add_learner(w.ctx.me, given_name="Iris", family_name="Vale"))
+        assert w.hub.status.button.text().startswith("All saved to the school hub")
+        assert hub.status()["learners"] == 3 and hub.status()["database"] == "postgresql"
+    finally:
+        hub.stop()
