@@ -40,6 +40,7 @@ def test_a_learners_device_is_paired_through_the_dialog_and_opens_on_the_learner
         _check(qtbot, dialog, hub.url, "AAAA-BBBB-CCCC-DDDD-" + code.rsplit("-", 1)[1])
         seen["wrong"] = dialog.message.text()
         assert not dialog.connect_button.isEnabled()
+        assert dialog.pin.isHidden() and dialog.pin_button.isHidden()  # a PIN only once paired for a learner
         # the right code, typed as its words (Spanish): what it grants, and for whom, before pairing
         _check(qtbot, dialog, hub.url, " ".join(code_to_words(code, "es")))
         seen["grant"] = dialog.grant.text()

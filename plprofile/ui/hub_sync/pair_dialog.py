@@ -88,6 +88,7 @@ class PairDialog(QDialog):
         self.buttons.addButton(self.check_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.addButton(self.connect_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(self.pin_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.pin_button.setVisible(False)  # (adding it to the box showed it): after pairing for a learner
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)

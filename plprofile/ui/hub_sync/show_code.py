@@ -26,6 +26,7 @@ class ShowCodeDialog(QDialog):
     def __init__(self, parent: QWidget | None, address: str = "", code: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Show a pairing code to a device"))
+        self.setMinimumWidth(max(480, self.fontMetrics().averageCharWidth() * 56))
         self.address = QLineEdit(address)
         self.address.setAccessibleName(self.tr("Hub address"))
         self.code = QLineEdit(code)
