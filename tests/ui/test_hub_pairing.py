@@ -60,7 +60,7 @@ def test_a_learners_device_is_paired_through_the_dialog_and_opens_on_the_learner
     assert "Zoë" in seen["grant"] and "PIN" in seen["grant"]
     # the device now holds Zoë's profile only, and opens on her PIN screen (no names to choose from)
     signin = window.signin
-    qtbot.waitUntil(lambda: window.pages.currentWidget() is signin and signin.device_learner is not None)
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is signin and signin.device_learner is not None, timeout=60_000)
     assert "Zoë" in signin.subtitle.text()
     assert not signin.username.isVisible() and not signin.teacher_radio.isVisible()
     assert window.hub.sync is not None

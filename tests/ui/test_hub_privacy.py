@@ -45,13 +45,13 @@ def test_a_learner_device_shows_nothing_after_the_lock_and_keeps_nothing_after_d
     sign_in_with_pin(qtbot, window)
     assert window.model.rowCount() <= 1  # one profile on this device
     window.profile.tabs.setCurrentWidget(window.profile.strengths)
-    qtbot.waitUntil(lambda: ZOE_WORDS in visible_text())  # (what the checks below look for can be seen)
+    qtbot.waitUntil(lambda: ZOE_WORDS in visible_text())  # (what the checks below look for can be seen, timeout=60_000)
     assert "Moreau" in visible_text()
     window.lock()
     shown = visible_text()
     assert ZOE_WORDS not in shown and "Moreau" not in shown
     sign_in_with_pin(qtbot, window)
-    qtbot.waitUntil(lambda: ZOE_WORDS in visible_text())
+    qtbot.waitUntil(lambda: ZOE_WORDS in visible_text(), timeout=60_000)
     window.sign_out()
     shown = visible_text()
     assert ZOE_WORDS not in shown and "Moreau" not in shown

@@ -52,7 +52,7 @@ def _sent(qtbot, window, change) -> None:  # noqa: ANN001
 def _show(qtbot, window, given: str) -> None:  # noqa: ANN001
     row = next(r for r in range(window.model.rowCount()) if given in window.model.index(r, 0).data())
     window.table.selectRow(window.proxy.mapFromSource(window.model.index(row, 0)).row())
-    qtbot.waitUntil(lambda: window.profile.view is not None and window.profile.view.learner.given_name == given)
+    qtbot.waitUntil(lambda: window.profile.view is not None and window.profile.view.learner.given_name == given, timeout=60_000)
 
 
 def test_two_windows_on_two_stores_see_each_others_edits_in_place(school, open_window, qtbot, answers, tmp_path):
@@ -84,9 +84,9 @@ def test_two_windows_on_two_stores_see_each_others_edits_in_place(school, open_w
     # under the cursor; B's save then meets the stale-edit prompt, with both versions
     group = b.profile.about.group
     b.activateWindow()
-    qtbot.waitUntil(b.isActiveWindow)
+    qtbot.waitUntil(b.isActiveWindow, timeout=60_000)
     group.setFocus()
-    qtbot.waitUntil(group.hasFocus)
+    qtbot.waitUntil(group.hasFocus, timeout=60_000)
     qtbot.keyClicks(group, "Kestrels")
     a.profile.about.pronouns.setText("they/them")
     _sent(qtbot, a, lambda: qtbot.mouseClick(a.profile.about.save_button, Qt.MouseButton.LeftButton))
@@ -96,7 +96,7 @@ def test_two_windows_on_two_stores_see_each_others_edits_in_place(school, open_w
     assert answers.errors and "they/them" in answers.errors[-1]
     # the focus gone from the field, the profile shows what is stored
     b.class_pane.table.setFocus()
-    qtbot.waitUntil(lambda: b.profile.about.pronouns.text() == "they/them")
+    qtbot.waitUntil(lambda: b.profile.about.pronouns.text() == "they/them", timeout=60_000)
 
 
 def test_the_status_follows_a_hub_that_goes_away_and_comes_back(school, open_window, qtbot, tmp_path):
