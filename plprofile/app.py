@@ -128,6 +128,8 @@ def _show_view(window, view: str):  # noqa: ANN001, ANN201
         return window
     if view == "class":
         return window.open_class_overview()
+    if view == "sync":  # the school hub's status in the status bar, once the first round has ended
+        return window.hub.for_screenshot()
     if view in ("snapshot", "due", "feed"):  # the teacher's week: windows of their own
         return getattr(window, f"open_{view}")()
     if view == "conference":  # conference mode open on the learner, the learner writing

@@ -161,6 +161,29 @@ def create_app(store: Store) -> Starlette:
                 "account": {"id": str(account.id), "name": account.display_name, "role": str(actor.role),
                             "admin": actor.admin, "learner_id": str(account.learner_id) if account.learner_id else None}}
 
+    async def invitation(request: Request) -> JSONResponse:
+        """What a pairing code grants and for whom, said before pairing (the code is not used up)."""
+        try:
+            data = await _body(request)
+            result = await run_in_threadpool(look_up, data)
+        except Refused as exc:
+            return _error(exc)
+        return JSONResponse({**result, "time": _now()})
+
+    def look_up(data: dict) -> dict:
+        secret = str(data.get("code", ""))[:64].upper()
+        inv = tables.invitation
+        with store.session() as s:
+            row = s.execute(select(inv).where(inv.c.code_hash == admin.token_hash(secret))).first()
+        if row is None:
+            raise Refused(403, "that pairing code is not right: check it, or ask for a new one.", kind="wrong")
+        if row.used_at is not None:
+            raise Refused(403, "that pairing code was already used: ask for a new one.", kind="used")
+        if row.expires_at <= utcnow():
+            raise Refused(403, "that pairing code has expired (codes last 24 hours): ask for a new one.",
+                          kind="expired")
+        return {"role": row.role, "name": row.name, "expires": row.expires_at.isoformat()}
+
     async def push(request: Request) -> JSONResponse:
         try:
             device, actor = await run_in_threadpool(authenticate, request)
@@ -252,6 +275,7 @@ def create_app(store: Store) -> Starlette:
     return Starlette(routes=[
         Route("/v1/hello", hello, methods=["GET"]),
         Route("/v1/pair", pair, methods=["POST"]),
+        Route("/v1/invitation", invitation, methods=["POST"]),
         Route("/v1/push", push, methods=["POST"]),
         Route("/v1/pull", pull, methods=["POST"]),
     ])
@@ -273,6 +297,8 @@ def scope_of(session, actor: Actor) -> list[str] | None:  # noqa: ANN001
         return None
     scopes = class_scopes(session)
     ids = session.execute(select(Learner.id).where(Learner.deleted_at.is_(None))).scalars().all()
+    # a school without classes yet: one scope for every learner (``ALL_STAFF``), not a mapping
+    scope_of_learner = scopes.get if isinstance(scopes, dict) else (lambda _i: scopes)
     return [str(i) for i in ids if decide(actor, Action.READ, Target(Kind.LEARNER, learner_id=i, row_id=i,
-                                                                       class_scope=scopes.get(i)))]
+                                                                       class_scope=scope_of_learner(i)))]
 

@@ -17,6 +17,7 @@ from PySide6.QtCore import QSettings, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget
 
 from .class_windows import ClassWindows, window_property
+from .hub_sync.wiring import HubSync
 from .idle_lock import IdleLock
 from .menus import MenuBar
 from .operations import learners
@@ -71,6 +72,7 @@ class MainWindow(QMainWindow):
         self.idle = IdleLock(self, self.lock)
         self.class_windows = ClassWindows(self)
         self.menus = MenuBar(self)
+        self.hub = HubSync(self)  # the school hub: pairing, background sync, its status (ui/hub_sync)
         self.statusBar().showMessage(self.tr("Opening {path}…").format(path=self.life.data_dir))
         geometry = QSettings().value("main/geometry")
         if geometry is not None:
@@ -169,6 +171,7 @@ class MainWindow(QMainWindow):
             self.signin = SignInPage()
             self.signin.signed_in.connect(self._signed_in)
             self.signin.recover_requested.connect(self.life.recover_teachers)
+            self.signin.connect_requested.connect(self.hub.connect_device)
             self.pages.addWidget(self.signin)
         return self.signin
 
@@ -176,6 +179,8 @@ class MainWindow(QMainWindow):
         self._ensure_signin().auth = auth = self.life.auth
         if not self.require_sign_in:
             self.life.start_session(None)
+        elif self.hub.opens_on_learner():  # a learner's own device: that learner's PIN, no class list
+            self._show_signin()
         elif auth.needs_first_teacher():
             self._show_signin(first=True)
         elif auth.needs_recovery():

@@ -51,6 +51,7 @@ class CentredLabel(QLabel):
 class SignInPage(QWidget):
     signed_in = Signal(object)  # SignedIn
     recover_requested = Signal()  # "Restore the latest backup" on a store of learners without a teacher
+    connect_requested = Signal()  # "Connect to the school hub…" on a new store (a learner's device starts so)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -105,6 +106,11 @@ class SignInPage(QWidget):
         self._message_focusable = False
         self.hint = CentredLabel()
         self.hint.setWordWrap(True)
+        self.connect_button = QPushButton(self.tr("Connect to the school &hub…"))
+        self.connect_button.setVisible(False)
+        self.connect_button.clicked.connect(self.connect_requested)
+        #: set on a device paired for one learner: the page asks only for that learner's PIN
+        self.device_learner: tuple[str, str] | None = None
 
         self.form = QFormLayout()
         self.form.addRow(self.tr("Your &name:"), self.display_name)
@@ -132,6 +138,7 @@ class SignInPage(QWidget):
         cl.addLayout(self.form)
         cl.addWidget(self.message)
         cl.addWidget(self.button)
+        cl.addWidget(self.connect_button)
         outer = QVBoxLayout(self)
         outer.addStretch(1)
         row = QHBoxLayout()
@@ -142,7 +149,7 @@ class SignInPage(QWidget):
         outer.addWidget(self.hint)
         outer.addStretch(1)
         order = [self.learner_radio, self.teacher_radio, self.display_name, self.username, self.secret, self.repeat,
-                 self.protect_box, self.message, self.button]
+                 self.protect_box, self.message, self.button, self.connect_button]
         for first, second in zip(order, order[1:], strict=False):
             self.setTabOrder(first, second)
         self._pin_validator = QRegularExpressionValidator(QRegularExpression(r"[0-9]{0,8}"), self)
@@ -172,9 +179,25 @@ class SignInPage(QWidget):
         self.username.clear()
         self.button.setText(self.tr("Sign in"))
         self.hint.setText(hint)
+        self.connect_button.setVisible(False)
         self._reset()
         self._apply_role()
         self.username.setFocus()
+        if self.device_learner is not None:
+            self._only_the_device_learner()
+
+    def _only_the_device_learner(self) -> None:
+        """A learner's own device: their name is fixed, only the PIN is asked for (no class list behind)."""
+        username, display_name = self.device_learner
+        self.subtitle.setText(self.tr("Hello {name}! Type your PIN.").format(name=display_name))
+        self.learner_radio.setChecked(True)
+        for w in (self.learner_radio, self.teacher_radio):
+            w.setVisible(False)
+        self.username.setText(username)
+        self.username.setReadOnly(True)
+        self._set_row_visible(self.username, False)
+        self._apply_role()
+        self.secret.setFocus()
 
     def show_first_teacher(self) -> None:
         self.mode = "first_teacher"
@@ -188,6 +211,7 @@ class SignInPage(QWidget):
         self._set_row_visible(self.protect_box, True)
         self._set_row_visible(self.protect_why, True)
         self.button.setText(self.tr("Create account"))
+        self.connect_button.setVisible(True)
         self.hint.setText("")
         self._reset()
         self._apply_role()
@@ -204,6 +228,7 @@ class SignInPage(QWidget):
                       self.protect_why):
             self._set_row_visible(field, False)
         self.button.setText(self.tr("Restore the latest backup…"))
+        self.connect_button.setVisible(False)
         self.hint.setText("")
         self._reset()
         self.button.setFocus()
@@ -222,6 +247,7 @@ class SignInPage(QWidget):
         self._set_row_visible(self.protect_why, False)
         self.username.setText(username)
         self.button.setText(self.tr("Unlock"))
+        self.connect_button.setVisible(False)
         self._reset()
         self._apply_role()
         self.secret.setFocus()

@@ -126,6 +126,14 @@
     </message>
 </context>
 <context>
+    <name>HubSync</name>
+    <message numerus="yes">
+        <source>%n change(s) made here have not reached the school yet: connect to the network and sync first. Nothing was removed.</source>
+        <translation>
+            <numerusform>%n change made here has not reached the school yet: connect to the network and sync first. Nothing was removed.</numerusform><numerusform>%n changes made here have not reached the school yet: connect to the network and sync first. Nothing was removed.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>LearnerOperations</name>
     <message numerus="yes">
         <source>Import %n learner(s) from {name}?</source>
@@ -301,6 +309,44 @@ Type the learner's family name to confirm:</numerusform>
         <translation>
             <numerusform>Today: {set} goals set, {progress} in progress, {achieved} achieved; %n check-in.</numerusform>
             <numerusform>Today: {set} goals set, {progress} in progress, {achieved} achieved; %n check-ins.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message numerus="yes">
+        <source>%n need(s) a decision</source>
+        <translation>
+            <numerusform>%n needs a decision</numerusform>
+            <numerusform>%n need a decision</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>%n min ago</numerusform>
+            <numerusform>%n min ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation>
+            <numerusform>%n h ago</numerusform>
+            <numerusform>%n h ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting: no connection</source>
+        <translation>
+            <numerusform>%n change waiting: no connection</numerusform>
+            <numerusform>%n changes waiting: no connection</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting to be sent</source>
+        <translation>
+            <numerusform>%n change waiting to be sent</numerusform>
+            <numerusform>%n changes waiting to be sent</numerusform>
         </translation>
     </message>
 </context>

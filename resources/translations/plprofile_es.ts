@@ -2069,6 +2069,139 @@ Sin cifrado, cualquiera que copie los archivos de esta computadora puede leer lo
     </message>
 </context>
 <context>
+    <name>HubSync</name>
+    <message>
+        <source>School hub</source>
+        <extracomment>after a round that brought changes (its RoundResult): the panes that show data refresh</extracomment>
+        <translation>Servidor del centro</translation>
+    </message>
+    <message>
+        <source>Disconnect this device from the school? {name}'s profile is taken off this device. It stays safe at school.</source>
+        <translation>¿Desconectar este aparato de la escuela? El perfil de {name} se quita de este aparato. Sigue guardado en la escuela.</translation>
+    </message>
+    <message>
+        <source>Disconnect this device from the school hub? It stops syncing; the profiles on it stay here. To sync again it needs a new pairing code.</source>
+        <translation>¿Desconectar este dispositivo del servidor del centro? Deja de sincronizarse; los perfiles que tiene se quedan aquí. Para volver a sincronizar necesita un código de vinculación nuevo.</translation>
+    </message>
+    <message>
+        <source>Disconnect this device</source>
+        <translation>Desconectar este dispositivo</translation>
+    </message>
+    <message>
+        <source>This device is disconnected from the school hub.</source>
+        <translation>Este dispositivo está desconectado del servidor del centro.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) made here have not reached the school yet: connect to the network and sync first. Nothing was removed.</source>
+        <translation>
+            <numerusform>%n cambio hecho aquí aún no ha llegado al centro: conéctese a la red y sincronice primero. No se ha quitado nada.</numerusform><numerusform>%n cambios hechos aquí aún no han llegado al centro: conéctese a la red y sincronice primero. No se ha quitado nada.</numerusform></translation>
+    </message>
+    <message>
+        <source>That code is not right. Check each letter or word, or ask your teacher.</source>
+        <translation>Ese código no está bien. Mira cada letra o palabra, o pregunta a tu profe.</translation>
+    </message>
+    <message>
+        <source>That code was used already. Ask your teacher for a new one.</source>
+        <translation>Ese código ya se usó. Pide uno nuevo a tu profe.</translation>
+    </message>
+    <message>
+        <source>That code is too old. Ask your teacher for a new one.</source>
+        <translation>Ese código es muy viejo. Pide uno nuevo a tu profe.</translation>
+    </message>
+    <message>
+        <source>This is not your school's computer. Nothing was sent. Tell your teacher.</source>
+        <translation>Este no es el ordenador de tu escuela. No se envió nada. Díselo a tu profe.</translation>
+    </message>
+    <message>
+        <source>Your teacher switched off this device. Ask your teacher to connect it again.</source>
+        <translation>Tu profe apagó este aparato. Pide a tu profe que lo conecte otra vez.</translation>
+    </message>
+    <message>
+        <source>plprofile on this device is too old. Ask your teacher to update it.</source>
+        <translation>plprofile es muy viejo en este aparato. Pide a tu profe que lo actualice.</translation>
+    </message>
+    <message>
+        <source>The school's computer needs an update. Tell your teacher.</source>
+        <translation>El ordenador de la escuela necesita una actualización. Díselo a tu profe.</translation>
+    </message>
+    <message>
+        <source>The school does not know this device any more. Ask your teacher.</source>
+        <translation>La escuela ya no conoce este aparato. Pregunta a tu profe.</translation>
+    </message>
+    <message>
+        <source>The school's computer cannot be reached. Your work is safe here and goes later.</source>
+        <translation>No se llega al ordenador de la escuela. Tu trabajo está guardado aquí y se envía luego.</translation>
+    </message>
+    <message>
+        <source>That pairing code is not right: check it, or ask the school's admin for a new one. Nothing was changed.</source>
+        <translation>Ese código de vinculación no es correcto: revíselo o pida uno nuevo a la administración del centro. No se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <source>That pairing code was already used: ask the school's admin for a new one.</source>
+        <translation>Ese código de vinculación ya se usó: pida uno nuevo a la administración del centro.</translation>
+    </message>
+    <message>
+        <source>That pairing code has expired (codes last 24 hours): ask the school's admin for a new one.</source>
+        <translation>Ese código de vinculación ha caducado (los códigos duran 24 horas): pida uno nuevo a la administración del centro.</translation>
+    </message>
+    <message>
+        <source>The hub at this address shows a different certificate from the one this device trusts: it may not be the school's hub. Nothing was sent. If the school replaced the hub's certificate, disconnect this device and pair it again.</source>
+        <translation>El servidor de esta dirección muestra un certificado distinto del que este dispositivo reconoce: puede que no sea el servidor del centro. No se ha enviado nada. Si el centro cambió el certificado del servidor, desconecte este dispositivo y vincúlelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>This device was revoked on the school hub: nothing more is sent or received. Ask the school's admin for a new pairing code.</source>
+        <translation>Este dispositivo fue revocado en el servidor del centro: ya no se envía ni se recibe nada. Pida un nuevo código de vinculación a la administración del centro.</translation>
+    </message>
+    <message>
+        <source>plprofile on this device is older than the hub's: update plprofile, then sync again. Your changes wait here.</source>
+        <translation>plprofile en este dispositivo es más antiguo que el del servidor: actualice plprofile y sincronice de nuevo. Sus cambios esperan aquí.</translation>
+    </message>
+    <message>
+        <source>plprofile on this device is newer than the hub's: ask the school to update the hub. Your changes wait here.</source>
+        <translation>plprofile en este dispositivo es más reciente que el del servidor: pida al centro que actualice el servidor. Sus cambios esperan aquí.</translation>
+    </message>
+    <message>
+        <source>The hub no longer knows this device or its account: disconnect it and pair it again with a new code.</source>
+        <translation>El servidor ya no conoce este dispositivo o su cuenta: desconéctelo y vincúlelo de nuevo con un código nuevo.</translation>
+    </message>
+    <message>
+        <source>The school hub cannot be reached. Your changes are kept on this device and sent when it is back.</source>
+        <translation>No se puede llegar al servidor del centro. Sus cambios se guardan en este dispositivo y se envían cuando vuelva.</translation>
+    </message>
+    <message>
+        <source>That is not a hub address: it looks like https://hub.school.example:8443.</source>
+        <translation>Eso no es la dirección de un servidor: tiene esta forma: https://hub.school.example:8443.</translation>
+    </message>
+    <message>
+        <source>This device is already connected to a hub: disconnect it first.</source>
+        <translation>Este dispositivo ya está conectado a un servidor: desconéctelo primero.</translation>
+    </message>
+    <message>
+        <source>This device is not connected to a school hub.</source>
+        <translation>Este dispositivo no está conectado a un servidor del centro.</translation>
+    </message>
+    <message>
+        <source>Something went wrong with the school's computer. Tell your teacher.</source>
+        <translation>Algo falló con el ordenador de la escuela. Díselo a tu profe.</translation>
+    </message>
+    <message>
+        <source>The school hub refused: {reason}</source>
+        <translation>El servidor del centro lo rechazó: {reason}</translation>
+    </message>
+    <message>
+        <source>This code makes this device {name}'s own: it will hold only {name}'s profile and open on {name}'s PIN screen.</source>
+        <translation>Este código hace que este dispositivo sea de {name}: solo guardará el perfil de {name} y se abrirá en la pantalla del PIN de {name}.</translation>
+    </message>
+    <message>
+        <source>This code connects this device as the school admin {name}: it will hold every learner of the school.</source>
+        <translation>Este código conecta este dispositivo como la administración del centro ({name}): guardará a todo el alumnado del centro.</translation>
+    </message>
+    <message>
+        <source>This code connects this device as the teacher {name}: it will hold the learners of {name}'s classes.</source>
+        <translation>Este código conecta este dispositivo como el docente {name}: guardará al alumnado de las clases de {name}.</translation>
+    </message>
+</context>
+<context>
     <name>ImportPreviewDialog</name>
     <message>
         <source>Import a profile</source>
@@ -2421,6 +2554,18 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
         <translation>Proteger esta base de datos con ci&amp;frado…</translation>
     </message>
     <message>
+        <source>Co&amp;nnect to the school hub…</source>
+        <translation>Co&amp;nectar al servidor del centro…</translation>
+    </message>
+    <message>
+        <source>Show a pairing code to a de&amp;vice…</source>
+        <translation>Mostrar un código de vinculación a un dispositi&amp;vo…</translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect this device…</source>
+        <translation>&amp;Desconectar este dispositivo…</translation>
+    </message>
+    <message>
         <source>&amp;Lock</source>
         <translation>&amp;Bloquear</translation>
     </message>
@@ -2447,6 +2592,10 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
     <message>
         <source>&amp;School</source>
         <translation>&amp;Centro</translation>
+    </message>
+    <message>
+        <source>S&amp;ync now</source>
+        <translation>Sincroni&amp;zar ahora</translation>
     </message>
     <message>
         <source>&amp;Find learner</source>
@@ -2656,6 +2805,89 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
     <message>
         <source>Write a one-line reflection for each goal you close.</source>
         <translation>Escribe una reflexión de una línea para cada meta que cierres.</translation>
+    </message>
+</context>
+<context>
+    <name>PairDialog</name>
+    <message>
+        <source>Connect to the school hub</source>
+        <translation>Conectar al servidor del centro</translation>
+    </message>
+    <message>
+        <source>Type the school hub's address and the pairing code the school gave you (the code, or its words).</source>
+        <translation>Escriba la dirección del servidor del centro y el código de vinculación que le dio el centro (el código o sus palabras).</translation>
+    </message>
+    <message>
+        <source>Hub address</source>
+        <translation>Dirección del servidor</translation>
+    </message>
+    <message>
+        <source>ABCD-EFGH-… or the code's words</source>
+        <translation>ABCD-EFGH-… o las palabras del código</translation>
+    </message>
+    <message>
+        <source>Pairing code</source>
+        <translation>Código de vinculación</translation>
+    </message>
+    <message>
+        <source>Hub &amp;address:</source>
+        <translation>&amp;Dirección del servidor:</translation>
+    </message>
+    <message>
+        <source>Pairing &amp;code:</source>
+        <translation>&amp;Código de vinculación:</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>&amp;PIN (4 to 8 digits):</source>
+        <translation>&amp;PIN (de 4 a 8 cifras):</translation>
+    </message>
+    <message>
+        <source>C&amp;heck the code</source>
+        <translation>Co&amp;mprobar el código</translation>
+    </message>
+    <message>
+        <source>C&amp;onnect</source>
+        <translation>C&amp;onectar</translation>
+    </message>
+    <message>
+        <source>&amp;Save the PIN</source>
+        <translation>&amp;Guardar el PIN</translation>
+    </message>
+    <message>
+        <source>Type the hub's address and the code first.</source>
+        <translation>Escriba primero la dirección del servidor y el código.</translation>
+    </message>
+    <message>
+        <source>Asking the hub what this code is for…</source>
+        <translation>Preguntando al servidor para qué sirve este código…</translation>
+    </message>
+    <message>
+        <source>Press Connect to pair this device.</source>
+        <translation>Pulse Conectar para vincular este dispositivo.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Conectando…</translation>
+    </message>
+    <message>
+        <source>Connected. Bringing this device's share of the school's profiles…</source>
+        <translation>Conectado. Trayendo los perfiles del centro que corresponden a este dispositivo…</translation>
+    </message>
+    <message>
+        <source>This device is now {name}'s. Choose {name}'s PIN for this device: {name} types it to open their profile.</source>
+        <translation>Este dispositivo es ahora de {name}. Elija el PIN de {name} para este dispositivo: {name} lo escribe para abrir su perfil.</translation>
+    </message>
+    <message>
+        <source>Connected.</source>
+        <translation>Conectado.</translation>
+    </message>
+    <message>
+        <source>Connected: this device now syncs with the school hub as {name}.</source>
+        <translation>Conectado: este dispositivo se sincroniza ahora con el servidor del centro como {name}.</translation>
     </message>
 </context>
 <context>
@@ -3001,6 +3233,45 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
     </message>
 </context>
 <context>
+    <name>ShowCodeDialog</name>
+    <message>
+        <source>Show a pairing code to a device</source>
+        <translation>Mostrar un código de vinculación a un dispositivo</translation>
+    </message>
+    <message>
+        <source>Hub address</source>
+        <translation>Dirección del servidor</translation>
+    </message>
+    <message>
+        <source>Pairing code</source>
+        <translation>Código de vinculación</translation>
+    </message>
+    <message>
+        <source>Hub &amp;address:</source>
+        <translation>&amp;Dirección del servidor:</translation>
+    </message>
+    <message>
+        <source>Pairing &amp;code:</source>
+        <translation>&amp;Código de vinculación:</translation>
+    </message>
+    <message>
+        <source>QR code of the pairing code</source>
+        <translation>Código QR del código de vinculación</translation>
+    </message>
+    <message>
+        <source>Paste the learner's pairing code from the school's admin.</source>
+        <translation>Pegue el código de vinculación del alumno que le dio la administración del centro.</translation>
+    </message>
+    <message>
+        <source>That is not a pairing code (it looks like ABCD-EFGH-IJKL-MNOP-…).</source>
+        <translation>Eso no es un código de vinculación (tiene esta forma: ABCD-EFGH-IJKL-MNOP-…).</translation>
+    </message>
+    <message>
+        <source>On the learner's device: File → Connect to the school hub…, then scan or type these words as the code.</source>
+        <translation>En el dispositivo del alumno: Archivo → Conectar al servidor del centro…, y escanee o escriba estas palabras como código.</translation>
+    </message>
+</context>
+<context>
     <name>SignInPage</name>
     <message>
         <source>plprofile</source>
@@ -3032,7 +3303,12 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
         <translation>Iniciar sesión</translation>
     </message>
     <message>
+        <source>Connect to the school &amp;hub…</source>
+        <translation>Conectar al &amp;servidor del centro…</translation>
+    </message>
+    <message>
         <source>Your &amp;name:</source>
+        <extracomment>set on a device paired for one learner: the page asks only for that learner's PIN</extracomment>
         <translation>Tu &amp;nombre:</translation>
     </message>
     <message>
@@ -3058,6 +3334,10 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
     <message>
         <source>Personal Learner Profiles. Sign in to continue.</source>
         <translation>Perfiles personales del aprendiz. Inicia sesión para continuar.</translation>
+    </message>
+    <message>
+        <source>Hello {name}! Type your PIN.</source>
+        <translation>¡Hola, {name}! Escribe tu PIN.</translation>
     </message>
     <message>
         <source>Welcome! Create the first teacher account for this store. Keep the password safe: it protects the learners' profiles.</source>
@@ -3492,6 +3772,84 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
     <message>
         <source>No, thanks</source>
         <translation>No, gracias</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message numerus="yes">
+        <source>%n need(s) a decision</source>
+        <translation>
+            <numerusform>%n necesita una decisión</numerusform>
+            <numerusform>%n necesitan una decisión</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>ahora mismo</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>hace %n min</numerusform>
+            <numerusform>hace %n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation>
+            <numerusform>hace %n h</numerusform>
+            <numerusform>hace %n h</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sync needs attention</source>
+        <translation>La sincronización necesita atención</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting: no connection</source>
+        <translation>
+            <numerusform>%n cambio esperando: sin conexión</numerusform>
+            <numerusform>%n cambios esperando: sin conexión</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No connection to the school hub</source>
+        <translation>Sin conexión con el servidor del centro</translation>
+    </message>
+    <message>
+        <source>Syncing with the school hub…</source>
+        <translation>Sincronizando con el servidor del centro…</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>Aún sin sincronizar</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting to be sent</source>
+        <translation>
+            <numerusform>%n cambio por enviar</numerusform>
+            <numerusform>%n cambios por enviar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All saved to the school hub · {ago}</source>
+        <translation>Todo guardado en el servidor del centro · {ago}</translation>
+    </message>
+    <message>
+        <source>Your work is saved here and at school.</source>
+        <translation>Tu trabajo está guardado aquí y en la escuela.</translation>
+    </message>
+    <message>
+        <source>Every change made here is sent to the school hub a few seconds after it is saved; what others changed comes every few minutes.</source>
+        <translation>Cada cambio hecho aquí se envía al servidor del centro unos segundos después de guardarlo; lo que cambian otros llega cada pocos minutos.</translation>
+    </message>
+    <message>
+        <source>School hub</source>
+        <translation>Servidor del centro</translation>
+    </message>
+    <message>
+        <source>Sync &amp;now</source>
+        <translation>Sincronizar &amp;ahora</translation>
     </message>
 </context>
 <context>
