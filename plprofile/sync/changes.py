@@ -760,7 +760,8 @@ def _apply_all(session: Session, actor: Actor, ordered: list[Change], known: set
             result.applied += 1
             result.applied_ids.append(change.id)
         except (AccessDenied, MalformedChange, IntegrityError) as exc:
-            exc.change_id = change.id  # type: ignore[attr-defined]
+            if getattr(exc, "change_id", None) is None:  # a bulk write names the first change of its run
+                exc.change_id = change.id  # type: ignore[attr-defined]
             raise
     if last is not None:
         store_changes.set_last_hlc(session, last)
