@@ -813,6 +813,8 @@ def _encryption(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def _purge(data_dir: Path, name: str, yes: bool) -> int:
+    from dataclasses import replace
+
     from .services import backup as bk
     from .services import erase
     from .services.accounts import SYSTEM
@@ -826,8 +828,11 @@ def _purge(data_dir: Path, name: str, yes: bool) -> int:
         store = open_store(data_dir, key)
     except StoreError as exc:
         return _fail(f"{exc} Nothing was erased.")
+    # the school's tool for erasure requests, run on the store's own computer: it acts as a school admin, who
+    # may erase any learner (a plain teacher's account may not erase a learner of another teacher's class)
+    admin = replace(SYSTEM, admin=True)
     try:
-        found = erase.find_learners(SYSTEM, store, name)
+        found = erase.find_learners(admin, store, name)
         if not found:
             return _fail(f"no learner is called {name!r}; nothing was erased. Give the full name (given or "
                          "preferred name, then family name) or the school ID.", 2)
@@ -853,7 +858,7 @@ def _purge(data_dir: Path, name: str, yes: bool) -> int:
                 return _fail("not confirmed; nothing was erased.", 2)
         started = time.perf_counter()
         try:
-            result = erase.erase_learner(ProfileService(store), SYSTEM, learner.id)
+            result = erase.erase_learner(ProfileService(store), admin, learner.id)
         except erase.EraseError as exc:
             return _fail(str(exc))
         seconds = time.perf_counter() - started

@@ -240,3 +240,35 @@ def test_help_names_the_command_and_it_loads_no_qt(tmp_path: Path):
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False)
     assert result.returncode == 0, result.stderr
+
+
+def test_purge_erases_a_learner_of_a_class_as_the_school_admin_would(tmp_path: Path):
+    """Once a school has classes, a learner in one is the class's teachers' and the admins' alone: the
+    command (the admin's tool for erasure requests) erases them anyway, and leaves their classmate."""
+    from dataclasses import replace
+
+    from plprofile.services.school import SchoolService
+
+    data = tmp_path / "data"
+    store = open_store(data)
+    admin = replace(teacher_actor(ensure_teacher(store, "Ada Admin", kind="admin")), admin=True)
+    profiles, school = ProfileService(store), SchoolService(store)
+    leaver = profiles.add_learner(admin, given_name="Quinn", family_name=FAMILY)
+    stays = profiles.add_learner(admin, given_name="Quinn", family_name="Abernathy")
+    klass = school.add_class(admin, "6B")
+    for who in (leaver, stays):
+        school.add_member(admin, klass.id, learner_id=who.id)
+    profiles.add_entry(admin, leaver.id, d.Section.INTERESTS, THEIR_WORDS[0])
+    profiles.add_entry(admin, stays.id, d.Section.INTERESTS, SIBLING_WORDS[0])
+    store.close()
+
+    done = run("--data-dir", str(data), "purge", "--learner", f"Quinn {FAMILY}", "--yes")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Erased Quinn" in done.stdout
+    assert grep(data, [FAMILY, THEIR_WORDS[0]]) == []
+    store = open_store(data)
+    try:
+        left = [x.family_name for x in ProfileService(store).list_learners(admin)]
+    finally:
+        store.close()
+    assert left == ["Abernathy"]

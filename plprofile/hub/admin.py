@@ -91,12 +91,40 @@ def record(session, changes_: list, source: str) -> None:  # noqa: ANN001
 def forget_erased(session, learner_ids: list[str], keep: list[str]) -> int:  # noqa: ANN001
     """An erased learner leaves the hub's change sequence too: every change about them goes, except the
     erasures themselves (devices still need to hear of them; they carry no words)."""
-    if not learner_ids:
-        return 0
+    return sum(forget_learner(session, learner_id, keep=keep) for learner_id in learner_ids)
+
+
+def forget_learner(session, learner_id, keep: list[str] = (), accounts: list = ()) -> int:  # noqa: ANN001
+    """Delete every numbered change about ``learner_id`` (an erasure's token is not their id: erasures stay):
+    the changes tied to them, and any change that names them or one of their accounts (their account's rows,
+    their place in a class). ``accounts``: their account ids, when the caller still knows them; the others are
+    found in the changes that made them. Returns how many changes went."""
+    import json
+
     c = tables.change
-    done = session.execute(c.delete().where(c.c.learner_id.in_([str(x) for x in learner_ids]),
-                                            c.c.change_id.not_in(keep)))
+    lid = str(learner_id)
+    names = {lid, *(str(a) for a in accounts)}
+    for row in session.execute(select(c.c.body).where(
+            c.c.body.like(f"%{lid}%"), c.c.body.like('%"entity":"account"%'))).scalars():
+        names.add(json.loads(row)["entity_id"])
+    about = or_(c.c.learner_id == lid, *(c.c.body.like(f"%{n}%") for n in sorted(names)))
+    done = session.execute(c.delete().where(about, c.c.change_id.not_in(list(keep)),
+                                            c.c.body.not_like('%"action":"erase"%')))
     return done.rowcount
+
+
+def purged_here(session, store: Store, learner_id, accounts: list) -> None:  # noqa: ANN001
+    """A learner purged on the hub's own store (``plprofile purge`` run on it, in the purge's transaction):
+    their numbered changes go as a pushed erasure's do, and the erasure is numbered so that every device
+    hears of it. On PostgreSQL the numbering waits its turn (the push lock)."""
+    from sqlalchemy import text
+
+    from .store import PUSH_LOCK
+
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": PUSH_LOCK})
+    forget_learner(session, learner_id, accounts=accounts)
+    number_local_changes(session, store)
 
 
 @dataclass(frozen=True)

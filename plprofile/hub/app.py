@@ -295,10 +295,9 @@ def scope_of(session, actor: Actor) -> list[str] | None:  # noqa: ANN001
 
     if actor.admin:
         return None
-    scopes = class_scopes(session)
+    scopes = class_scopes(session)  # who teaches each learner, read once; ALL_STAFF while there is no class
     ids = session.execute(select(Learner.id).where(Learner.deleted_at.is_(None))).scalars().all()
-    # a school without classes yet: one scope for every learner (``ALL_STAFF``), not a mapping
-    scope_of_learner = scopes.get if isinstance(scopes, dict) else (lambda _i: scopes)
-    return [str(i) for i in ids if decide(actor, Action.READ, Target(Kind.LEARNER, learner_id=i, row_id=i,
-                                                                       class_scope=scope_of_learner(i)))]
+    return [str(i) for i in ids if decide(actor, Action.READ, Target(
+        Kind.LEARNER, learner_id=i, row_id=i,
+        class_scope=scopes.get(i, frozenset()) if isinstance(scopes, dict) else scopes))]
 

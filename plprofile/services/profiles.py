@@ -136,6 +136,18 @@ def _is_live(model: type[Row]):
 
 
 @actor_first
+def _forget_on_hub(session: Session, store: Store, learner_id: uuid.UUID, account_ids: list) -> None:
+    """A purge on a school hub's own store: the hub's numbered changes about the learner go too (as when an
+    erasure is pushed to it), and the erasure is numbered for every device to hear of."""
+    from sqlalchemy import inspect
+
+    if not inspect(session.connection()).has_table("hub_change"):
+        return
+    from plprofile.hub import admin as hub_admin
+
+    hub_admin.purged_here(session, store, learner_id, account_ids)
+
+
 class ProfileService:
     """Learners, profile sections, backpack, voice and choice, goals and conferences."""
 
@@ -391,12 +403,14 @@ class ProfileService:
                 s.execute(delete(model).where(model.learner_id == learner_id))  # type: ignore[attr-defined]
             s.execute(delete(ChangeLog).where(or_(
                 ChangeLog.learner_id == learner_id,
+                ChangeLog.entity_id.in_([learner_id, *account_ids]),  # their account's own history too
                 ChangeLog.author_id.in_(account_ids) if account_ids else False,
             )))
             s.execute(delete(Learner).where(Learner.id == learner_id))
             for model in (FieldClock, SyncConflict):
                 s.execute(delete(model).where(model.learner_id == learner_id))  # type: ignore[attr-defined]
             changes.log_erase(s, self.store.device_id, learner_id, actor)  # sync erases them everywhere
+            _forget_on_hub(s, self.store, learner_id, account_ids)
 
     def groups(self, actor: Actor) -> list[str]:
         require_class(actor)

@@ -61,7 +61,23 @@ def delete_learner_rows(con, learner_id: uuid.UUID | str) -> int:  # noqa: ANN00
             removed += con.execute(f'DELETE FROM "{table}" WHERE learner_id = ?', (lid,)).rowcount
     if "learner" in columns:
         removed += con.execute("DELETE FROM learner WHERE id = ?", (lid,)).rowcount
+    if {"learner_id", "body"} <= columns.get(HUB_CHANGES, set()):
+        removed += con.execute(*_hub_changes("DELETE", lid, accounts)).rowcount
     return removed
+
+
+#: A school hub's numbered changes (a hub's store and its backups): ids written with dashes, the change as JSON.
+HUB_CHANGES = "hub_change"
+
+
+def _hub_changes(verb: str, lid: str, accounts: list[str]) -> tuple[str, list[str]]:
+    """A statement over the hub's numbered changes about the learner: tied to them, or naming them or one of
+    their accounts, except the erasures (which carry a one-way token, no id)."""
+    names = [str(uuid.UUID(x)) for x in (lid, *accounts)]
+    where = " OR ".join(["learner_id = ?"] + ["body LIKE ?"] * len(names))
+    head = "DELETE FROM" if verb == "DELETE" else "SELECT 1 FROM"
+    return (f"{head} {HUB_CHANGES} WHERE ({where}) AND body NOT LIKE '%\"action\":\"erase\"%'",
+            [names[0], *(f"%{n}%" for n in names)])
 
 
 def holds_learner(con, learner_id: uuid.UUID | str) -> bool:  # noqa: ANN001
@@ -71,6 +87,11 @@ def holds_learner(con, learner_id: uuid.UUID | str) -> bool:  # noqa: ANN001
         "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'").fetchall()]
     for table in tables:
         cols = {r[1] for r in con.execute(f'PRAGMA table_info("{table}")').fetchall()}
+        if table == HUB_CHANGES and {"learner_id", "body"} <= cols:
+            statement, args = _hub_changes("SELECT", lid, [])
+            if con.execute(statement + " LIMIT 1", args).fetchone():
+                return True
+            continue
         column = "id" if table == "learner" else "learner_id" if "learner_id" in cols and table not in KEEP else None
         if column and con.execute(f'SELECT 1 FROM "{table}" WHERE {column} = ? LIMIT 1', (lid,)).fetchone():
             return True

@@ -6,6 +6,7 @@ No network and no Qt: the hub and the bundles both call these with a SQLModel ``
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import time
@@ -15,7 +16,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Boolean, Date, Float, Integer, Uuid, delete, or_, select
+from sqlalchemy import Boolean, Date, Float, Integer, Uuid, delete, insert, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
@@ -184,6 +185,9 @@ _NEVER_UPDATED = frozenset({"id", "created_at", "updated_at", "author_id", "auth
                             "account_id", "backpack_item_id", "teacher_only", "overall", "next_on", "in_latest"})
 #: ``meta`` key: the clock reading up to which the hub acknowledged this device's changes.
 ACK_KEY = "sync_acknowledged"
+#: ``meta`` key: this device's changes the hub refused, kept here and not offered again (JSON: change id ->
+#: {"about": what they are about, "reason": the hub's reason}); see ``client.sync_round``.
+HELD_KEY = "sync_held"
 #: A rating's values, as the policy names them for a new rating.
 _RATING_VALUES = frozenset({"element_id", "learner_value", "teacher_value", "agreed_value", "note", "carried_from"})
 
@@ -214,11 +218,33 @@ def acknowledged(session: Session) -> str:
     return meta.value if meta is not None else ""
 
 
+def held(session: Session) -> dict[str, dict[str, str]]:
+    """This device's changes the hub refused and that stay here (change id -> what about, the reason)."""
+    meta = session.get(Meta, HELD_KEY)
+    return json.loads(meta.value) if meta is not None and meta.value else {}
+
+
+def hold(session: Session, found: dict[str, dict[str, str]]) -> None:
+    """Keep the changes ``found`` (change id -> what about, the reason) here: ``outgoing`` no longer offers
+    them, and the acknowledgement mark moves past them."""
+    kept = {**held(session), **found}
+    meta = session.get(Meta, HELD_KEY)
+    if meta is None:
+        session.add(Meta(key=HELD_KEY, value=json.dumps(kept)))
+    else:
+        meta.value = json.dumps(kept)
+        session.add(meta)
+
+
 def outgoing(session: Session, *, after_hlc: str | None = None, limit: int | None = None) -> list[Change]:
-    """This store's change-log rows made on this device and not yet acknowledged, in HLC order."""
+    """This store's change-log rows made on this device and not yet acknowledged, in HLC order (without the
+    changes the hub refused, which stay here: ``held``)."""
     after = max(acknowledged(session), after_hlc or "")
     stmt = (select(ChangeLog).where(ChangeLog.device_id == device_id(session), ChangeLog.hlc > after)
             .order_by(ChangeLog.hlc))
+    kept = held(session)
+    if kept:
+        stmt = stmt.where(ChangeLog.id.not_in([uuid.UUID(i) for i in kept]))
     if limit is not None:
         stmt = stmt.limit(limit)
     return [_as_change(r) for r in session.execute(stmt).scalars()]
@@ -304,21 +330,25 @@ def _content(change: Change, model: type[Row]) -> dict[str, Any]:
 
 # ---- the policy, for a change --------------------------------------------------------------------------------
 class _Scopes:
-    """``access.class_scope`` of each learner, read once per batch."""
+    """``access.class_scope`` of each learner, read for every learner at once (``access.class_scopes``: one
+    query) the first time a batch needs one, and again after the batch changed a class's members."""
 
     def __init__(self, session: Session) -> None:
         self.session = session
-        self.cache: dict[uuid.UUID, frozenset[uuid.UUID] | None] = {}
+        self.all: dict[uuid.UUID, frozenset[uuid.UUID]] | Any = None
 
-    def __call__(self, learner_id: uuid.UUID | None) -> frozenset[uuid.UUID] | None:
+    def __call__(self, learner_id: uuid.UUID | None) -> frozenset[uuid.UUID] | Any:
         if learner_id is None:
             return None
-        if learner_id not in self.cache:
-            self.cache[learner_id] = access.class_scope(self.session, learner_id)
-        return self.cache[learner_id]
+        if self.all is None:
+            _flush(self.session)  # the batch's own class members count
+            self.all = access.class_scopes(self.session)
+        if not isinstance(self.all, dict):
+            return self.all  # ALL_STAFF: the school has no open class yet
+        return self.all.get(learner_id, frozenset())
 
     def forget(self) -> None:
-        self.cache.clear()
+        self.all = None
 
 
 def _target(session: Session, row: Row, scopes: _Scopes) -> Target:
@@ -326,7 +356,7 @@ def _target(session: Session, row: Row, scopes: _Scopes) -> Target:
         return Target(Kind.SCHOOL)
     hidden = None
     if isinstance(row, ProfileEntry) and not row.teacher_only and row.parent_id is not None:
-        parent = session.get(ProfileEntry, row.parent_id)
+        parent = _stored(session, ProfileEntry, row.parent_id)
         hidden = bool(parent is not None and parent.teacher_only)
     last_staff = False
     if isinstance(row, Account) and row.kind in access.STAFF_KINDS:
@@ -360,32 +390,55 @@ def _check_create(session: Session, actor: Actor, change: Change, model: type[Ro
     if name in SCHOOL:
         _require(actor, Action.CREATE, Target(Kind.SCHOOL))
         return
-    row = model(**values, id=uuid.UUID(change.entity_id), author_id=_uuid(change.author_id),
-                author_role=change.author_role)
-    if isinstance(row, Account) and row.kind == "admin" and not actor.admin:
-        raise AccessDenied(SCHOOL_ADMINS)  # a teacher's device cannot make a school admin (raise its own scope)
-    hidden = None
-    if isinstance(row, ProfileEntry) and row.parent_id is not None and not row.teacher_only:
-        parent = session.get(ProfileEntry, row.parent_id)
-        hidden = bool(parent is not None and parent.teacher_only)
-    target = access.target(row, teacher_only=hidden, class_scope=scopes(access.owner_of(row)))
+    entity_id = uuid.UUID(change.entity_id)
+    if model is Account:
+        row = model(**values, id=entity_id, author_id=_uuid(change.author_id), author_role=change.author_role)
+        if row.kind == "admin" and not actor.admin:
+            raise AccessDenied(SCHOOL_ADMINS)  # a teacher's device cannot make a school admin (raise its own scope)
+        target = access.target(row, class_scope=scopes(access.owner_of(row)))
+        _require(actor, Action.CREATE, target)
+        return
+    # every other row is judged on its plain values (the row's defaults filled in), not a model object
+    full = _with_defaults(model, values)
+    owner = entity_id if model is Learner else full.get("learner_id")
+    teacher_only = bool(full.get("teacher_only", False))
+    if model is ProfileEntry and full.get("parent_id") is not None and not teacher_only:
+        parent = _stored(session, ProfileEntry, full["parent_id"])
+        teacher_only = bool(parent is not None and parent.teacher_only)
+    role = change.author_role
+    target = Target(kind=access.KIND_OF[model], learner_id=owner, row_id=entity_id,
+                    author_id=_uuid(change.author_id),
+                    author_role=Role(role) if role in (Role.LEARNER.value, Role.TEACHER.value) else None,
+                    teacher_only=teacher_only, class_scope=scopes(owner))
     fields = set(values) & _RATING_VALUES if name == "assessment_rating" else ()
-    if isinstance(row, ProfileEntry) and row.agreement == "suggestion":
+    if model is ProfileEntry and full.get("agreement") == "suggestion":
         _require(actor, Action.SUGGEST, target)
     else:
         _require(actor, Action.CREATE, target, fields)
-    _check_links(session, row)
+    _check_links(session, full, owner)
 
 
-def _check_links(session: Session, row: Row) -> None:
+def _with_defaults(model: type[Row], values: dict[str, Any]) -> dict[str, Any]:
+    """``values`` with each missing field's default (a required field missing stays None: the insert refuses it)."""
+    out = {}
+    for name, (default, factory) in store_changes._defaults(model).items():
+        if name in values:
+            out[name] = values[name]
+        elif factory is not None:
+            out[name] = factory()
+        else:
+            out[name] = None if default is store_changes._MISSING else default
+    return out
+
+
+def _check_links(session: Session, values: dict[str, Any], owner: uuid.UUID | None) -> None:
     """A row hangs from rows of the same learner (a step from a goal, a rating from an assessment...)."""
-    owner = access.owner_of(row)
     for column, parent_model in (("goal_id", Goal), ("assessment_id", Assessment), ("parent_id", ProfileEntry),
                                  ("backpack_item_id", BackpackItem), ("challenge_id", ProfileEntry)):
-        parent_id = getattr(row, column, None)
-        if parent_id is None or (isinstance(row, Row) and type(row).__tablename__ in SCHOOL):
+        parent_id = values.get(column)
+        if parent_id is None:
             continue
-        parent = session.get(parent_model, parent_id)
+        parent = _stored(session, parent_model, parent_id)
         if parent is not None and getattr(parent, "learner_id", None) != owner:
             raise AccessDenied(HIDDEN)
 
@@ -413,6 +466,94 @@ def _uuid(value: str | None) -> uuid.UUID | None:
 
 
 # ---- applying ------------------------------------------------------------------------------------------------
+class _Writer:
+    """What a batch writes in bulk: the rows its creates make and every change-log row, kept in order and
+    written with one ``executemany`` per run of one table whenever something must read the store (``_flush``),
+    and at the end. ``present`` holds, per table, the ids among the batch's rows that the store already has
+    (read with one query per table); ``pending`` the ids written here and not yet flushed."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.rows: list[tuple[type[Row], dict[str, Any], str]] = []
+        self.log: list[dict[str, Any]] = []
+        self.pending: dict[uuid.UUID, type[Row]] = {}
+        self.present: dict[str, set[uuid.UUID]] = {}
+        self.loaded: list[Row] = []  # rows the batch changes, held in the session's identity map
+
+    def load(self, changes: Sequence[Change]) -> None:
+        """Read, one query per table, which of the rows the batch names are here, and load those it changes."""
+        by_table: dict[str, set[uuid.UUID]] = {}
+        changed: dict[str, set[uuid.UUID]] = {}
+        for change in changes:
+            if change.entity in MODELS:
+                entity_id = uuid.UUID(change.entity_id)
+                by_table.setdefault(change.entity, set()).add(entity_id)
+                if change.action != "create":
+                    changed.setdefault(change.entity, set()).add(entity_id)
+        self.present, self.loaded = {}, []
+        for table, ids in by_table.items():
+            model = MODELS[table]
+            found: set[uuid.UUID] = set()
+            ordered = sorted(ids)
+            for i in range(0, len(ordered), 500):
+                chunk = ordered[i:i + 500]
+                if table in changed:
+                    rows = self.session.execute(select(model).where(model.id.in_(chunk))).scalars().all()
+                    self.loaded.extend(rows)
+                    found |= {r.id for r in rows}
+                else:
+                    found |= set(self.session.execute(select(model.id).where(model.id.in_(chunk))).scalars())
+            self.present[table] = found
+
+    def exists(self, model: type[Row], entity_id: uuid.UUID) -> bool:
+        table = model.__tablename__
+        if entity_id in self.pending or entity_id in self.present.get(table, ()):
+            return True
+        if table not in self.present:  # not a row the batch named when it began
+            self.flush()
+            return self.session.get(model, entity_id) is not None
+        return False
+
+    def add_row(self, model: type[Row], values: dict[str, Any], change_id: str) -> None:
+        self.rows.append((model, values, change_id))
+        self.pending[values["id"]] = model
+
+    def flush(self) -> None:
+        self.session.flush()
+        if not self.rows and not self.log:
+            return
+        rows, self.rows = self.rows, []
+        try:
+            for model, group in itertools.groupby(rows, key=lambda r: r[0]):
+                values = [r[1] for r in group]
+                self.session.execute(insert(model.__table__), values)  # type: ignore[attr-defined]
+                self.present.setdefault(model.__tablename__, set()).update(v["id"] for v in values)
+            if self.log:
+                log, self.log = self.log, []
+                self.session.execute(insert(ChangeLog.__table__), log)  # type: ignore[attr-defined]
+        except IntegrityError as exc:
+            exc.change_id = rows[0][2] if rows else None  # type: ignore[attr-defined]
+            raise
+        self.pending.clear()
+
+
+def _flush(session: Session) -> None:
+    """Flush the session, and first what the batch being applied writes in bulk."""
+    writer = session.info.get("sync_writer")
+    if writer is not None:
+        writer.flush()
+    else:
+        session.flush()
+
+
+def _stored(session: Session, model: type[Row], row_id: uuid.UUID) -> Row | None:
+    """A stored row (a row the batch made and has not written yet is written first)."""
+    writer = session.info.get("sync_writer")
+    if writer is not None and row_id in writer.pending:
+        writer.flush()
+    return session.get(model, row_id)
+
+
 def _known(session: Session, ids: list[uuid.UUID]) -> set[str]:
     known: set[str] = set()
     for i in range(0, len(ids), 500):
@@ -436,7 +577,7 @@ def _about(change: Change, values: dict[str, Any] | None = None) -> set[str]:
 
 
 def _learner_by_token(session: Session, token: str) -> uuid.UUID | None:
-    session.flush()
+    _flush(session)
     for learner_id in session.execute(select(Learner.id)).scalars():
         if str(erased_token(learner_id)) == token:
             return learner_id
@@ -461,7 +602,7 @@ def _field_state(session: Session, row: Row, field_name: str) -> merge.FieldStat
     clock = _clock(session, row, field_name)
     if clock is not None:
         return merge.FieldState(value, clock.hlc, clock.author_role)
-    session.flush()  # the batch's own change-log rows count too
+    _flush(session)  # the batch's own change-log rows count too
     last = session.execute(
         select(ChangeLog.hlc, ChangeLog.author_role).where(
             ChangeLog.entity_id == row.id, or_(ChangeLog.field == field_name, ChangeLog.action == "create"))
@@ -485,7 +626,7 @@ def _set_clock(session: Session, row: Row, field_name: str, hlc: str, role: str)
 def _presence_hlc(session: Session, entity_id: uuid.UUID) -> str:
     cache = session.info.setdefault("sync_presence", {})
     if entity_id not in cache:
-        session.flush()
+        _flush(session)
         cache[entity_id] = session.execute(
             select(ChangeLog.hlc).where(ChangeLog.entity_id == entity_id,
                                         ChangeLog.action.in_(("create", "delete", "restore")))
@@ -499,20 +640,25 @@ def _presence_seen(session: Session, entity_id: uuid.UUID, hlc: str) -> None:
         cache[entity_id] = hlc
 
 
-def _log_row(change: Change) -> ChangeLog:
+def _log_values(change: Change) -> dict[str, Any]:
+    """A change's change-log row, as the column values an insert takes."""
     at = datetime.fromisoformat(change.at)
     if at.tzinfo is None:
         raise MalformedChange("at is not a UTC time")
-    return ChangeLog(
-        id=uuid.UUID(change.id), hlc=change.hlc, at=at, learner_id=_uuid(change.learner_id), entity=change.entity,
-        entity_id=uuid.UUID(change.entity_id), action=change.action, field=change.field, old_value=change.old,
-        new_value=change.new, author_id=_uuid(change.author_id), author_role=change.author_role,
-        device_id=change.device_id, signed_in_id=_uuid(change.signed_in_id))
+    return {"id": uuid.UUID(change.id), "hlc": change.hlc, "at": at, "learner_id": _uuid(change.learner_id),
+            "entity": change.entity, "entity_id": uuid.UUID(change.entity_id), "action": change.action,
+            "field": change.field, "old_value": change.old, "new_value": change.new,
+            "author_id": _uuid(change.author_id), "author_role": change.author_role, "device_id": change.device_id,
+            "signed_in_id": _uuid(change.signed_in_id)}
+
+
+def _log_row(change: Change) -> ChangeLog:
+    return ChangeLog(**_log_values(change))
 
 
 def erase_rows(session: Session, learner_id: uuid.UUID, *, keep_log: Iterable[uuid.UUID] = ()) -> None:
     """Delete every row about the learner (their rows, account, change log, conflicts, field clocks)."""
-    session.flush()
+    _flush(session)
     account_ids = list(session.execute(select(Account.id).where(Account.learner_id == learner_id)).scalars())
     for model in LEARNER_OWNED:
         session.execute(delete(model).where(model.learner_id == learner_id))  # type: ignore[attr-defined]
@@ -556,8 +702,10 @@ def apply(session: Session, actor: Actor, changes: Sequence[Change], *, check_po
     try:
         with session.begin_nested(), session.no_autoflush:  # flushed where a query must see the batch
             known = _known(session, ids)
+            writer = session.info["sync_writer"] = _Writer(session)
+            writer.load([c for c in ordered if c.id not in known])
             _apply_all(session, actor, ordered, known, check_policy, result)
-            session.flush()
+            writer.flush()
     except (AccessDenied, MalformedChange, IntegrityError) as exc:
         session.expire_all()  # the objects of the rolled-back savepoint hold nothing true
         raise _as_refusal(exc) from exc
@@ -567,6 +715,7 @@ def apply(session: Session, actor: Actor, changes: Sequence[Change], *, check_po
     finally:
         session.info.pop("sync_field_clocks", None)
         session.info.pop("sync_presence", None)
+        session.info.pop("sync_writer", None)
     return result
 
 
@@ -607,15 +756,16 @@ def _apply_all(session: Session, actor: Actor, ordered: list[Change], known: set
                 _check_author(actor, change)
             logged = _apply_one(session, actor, change, check_policy, scopes, erased, result)
             if logged:
-                session.add(_log_row(change))
+                session.info["sync_writer"].log.append(_log_values(change))
             result.applied += 1
             result.applied_ids.append(change.id)
         except (AccessDenied, MalformedChange, IntegrityError) as exc:
-            exc.change_id = change.id  # type: ignore[attr-defined]
+            if getattr(exc, "change_id", None) is None:  # a bulk write names the first change of its run
+                exc.change_id = change.id  # type: ignore[attr-defined]
             raise
     if last is not None:
         store_changes.set_last_hlc(session, last)
-    session.flush()
+    _flush(session)
 
 
 def _apply_one(session: Session, actor: Actor, change: Change, check_policy: bool, scopes: _Scopes,
@@ -636,12 +786,13 @@ def _apply_one(session: Session, actor: Actor, change: Change, check_policy: boo
                                       change_id=uuid.UUID(change.id)))
         erased.add(change.entity_id)
         scopes.forget()
+        session.info["sync_writer"].present.clear()  # rows went: ask the store again
         return True
     model = MODELS.get(change.entity)
     if model is None:
         raise MalformedChange(f"unknown entity {change.entity[:32]!r}")
     entity_id = uuid.UUID(change.entity_id)
-    row = session.get(model, entity_id)
+    writer: _Writer = session.info["sync_writer"]
     if change.action == "create":
         values = _content(change, model)
         if _about(change, values) & erased:
@@ -651,6 +802,18 @@ def _apply_one(session: Session, actor: Actor, change: Change, check_policy: boo
             raise MalformedChange("a create's learner is not the row's")
         if check_policy:
             _check_create(session, actor, change, model, values, scopes)
+        if model is not Account and model.__tablename__ not in SCHOOL:
+            # a profile's row: written in bulk with the rows created next to it
+            if not writer.exists(model, entity_id):
+                at = datetime.fromisoformat(change.at)
+                full = _with_defaults(model, values)
+                full.update(id=entity_id, created_at=at, updated_at=at, author_id=_uuid(change.author_id),
+                            author_role=change.author_role)
+                writer.add_row(model, full, change.id)
+                _presence_seen(session, entity_id, change.hlc)
+            return True
+        writer.flush()
+        row = session.get(model, entity_id)
         if row is None:
             at = datetime.fromisoformat(change.at)
             new = model(**values, id=entity_id, created_at=at, updated_at=at, author_id=_uuid(change.author_id),
@@ -661,6 +824,7 @@ def _apply_one(session: Session, actor: Actor, change: Change, check_policy: boo
             if model is ClassMember:
                 scopes.forget()
         return True
+    row = _stored(session, model, entity_id)
     if row is None:
         # an update, delete or restore of a row this store does not hold (out of its scope): kept in the log
         if check_policy and not actor.admin:
@@ -725,7 +889,7 @@ def _writer(session: Session, entity_id: uuid.UUID, field_name: str, hlc: str) -
     """(change id, author id, device) of the write of a field with clock reading ``hlc``."""
     if not hlc:
         return None
-    session.flush()
+    _flush(session)
     return session.execute(select(ChangeLog.id, ChangeLog.author_id, ChangeLog.device_id).where(
         ChangeLog.entity_id == entity_id, ChangeLog.hlc == hlc)).first()
 
@@ -736,9 +900,12 @@ def visible_to(session: Session, actor: Actor, changes: Sequence[Change]) -> lis
     everything; a teacher the learners of their classes (all of them while a learner is in no class) and the
     school's structure; a learner their own profile without teacher-only rows, and their own account. Never a
     sign-in secret (they are never logged, and a create's content is stripped of them here too). An erasure
-    goes to every staff account, and to the learner erased."""
+    goes to every staff account, and to the learner erased.
+
+    The rows are read once, one query per table and only the columns the policy looks at; who teaches each
+    learner is read once (``access.class_scopes``); the policy then decides on those plain values."""
     scopes = _Scopes(session)
-    rows: dict[tuple[str, str], Row | None] = {}
+    facts = _Facts(session, changes)
     out = []
     for change in changes:
         if change.action == "erase":
@@ -746,26 +913,82 @@ def visible_to(session: Session, actor: Actor, changes: Sequence[Change]) -> lis
                     actor.learner_id is not None and str(erased_token(actor.learner_id)) == change.entity_id):
                 out.append(change)
             continue
-        model = MODELS.get(change.entity)
-        if model is None:
+        if change.entity not in MODELS or change.field in SECRET_FIELDS:
             continue
-        key = (change.entity, change.entity_id)
-        if key not in rows:
-            rows[key] = session.get(model, uuid.UUID(change.entity_id))
-        row = rows[key]
-        if row is None:
+        target = facts.target(change.entity, uuid.UUID(change.entity_id), scopes)
+        if target is None or not decide(actor, Action.READ, target):
             continue
-        if change.field in SECRET_FIELDS:
-            continue
-        if not decide(actor, Action.READ, _target(session, row, scopes)):
-            continue
-        if isinstance(row, ClassMember) and row.learner_id is not None:
+        if change.entity == "class_member":
             # a learner's place in a class goes only where the learner goes (it names them)
-            learner = session.get(Learner, row.learner_id)
-            if learner is None or not decide(actor, Action.READ, _target(session, learner, scopes)):
-                continue
+            learner_id = facts.values("class_member", uuid.UUID(change.entity_id)).get("learner_id")
+            if learner_id is not None:
+                learner = facts.target("learner", learner_id, scopes)
+                if learner is None or not decide(actor, Action.READ, learner):
+                    continue
         out.append(_without_secrets(change))
     return out
+
+
+class _Facts:
+    """What the policy needs to know of the rows some changes name, read with one query per table: owner,
+    author, teacher-only (and a suggestion's parent's), an account's kind, a class member's learner."""
+
+    _COLUMNS = ("id", "author_id", "author_role", "learner_id", "teacher_only", "parent_id", "kind")
+
+    def __init__(self, session: Session, changes: Sequence[Change]) -> None:
+        self.session = session
+        self.rows: dict[str, dict[uuid.UUID, dict[str, Any]]] = {}
+        wanted: dict[str, set[uuid.UUID]] = {}
+        for change in changes:
+            if change.entity in MODELS and change.action != "erase":
+                wanted.setdefault(change.entity, set()).add(uuid.UUID(change.entity_id))
+        for table, ids in wanted.items():
+            self._read(table, ids)
+        members = self.rows.get("class_member", {})
+        self._read("learner", {v["learner_id"] for v in members.values() if v.get("learner_id") is not None})
+        entries = self.rows.get("profile_entry", {})
+        self._read("profile_entry", {v["parent_id"] for v in entries.values()
+                                     if v.get("parent_id") is not None and not v.get("teacher_only")})
+
+    def _read(self, table: str, ids: set[uuid.UUID]) -> None:
+        model = MODELS[table]
+        known = self.rows.setdefault(table, {})
+        missing = sorted(ids - known.keys())
+        table_columns = model.__table__.columns  # type: ignore[attr-defined]
+        columns = [table_columns[c] for c in self._COLUMNS if c in table_columns]
+        for i in range(0, len(missing), 500):
+            for row in self.session.execute(select(*columns).where(table_columns["id"].in_(missing[i:i + 500]))):
+                known[row.id] = row._asdict()
+
+    def values(self, table: str, row_id: uuid.UUID) -> dict[str, Any]:
+        return self.rows.get(table, {}).get(row_id) or {}
+
+    def target(self, table: str, row_id: uuid.UUID, scopes: _Scopes) -> Target | None:
+        values = self.rows.get(table, {}).get(row_id)
+        if values is None:
+            self._read(table, {row_id})
+            values = self.rows[table].get(row_id)
+            if values is None:
+                return None
+        if table in SCHOOL:
+            return Target(Kind.SCHOOL)
+        if table == "account" and values.get("kind") in access.STAFF_KINDS:
+            row = self.session.get(Account, row_id)  # whether it is the last staff account: the store says
+            return access.stored_target(self.session, row) if row is not None else None
+        owner = row_id if table == "learner" else values.get("learner_id")
+        teacher_only = bool(values.get("teacher_only", False))
+        if table == "profile_entry" and not teacher_only and values.get("parent_id") is not None:
+            parent = self.values("profile_entry", values["parent_id"])
+            if not parent:
+                self._read("profile_entry", {values["parent_id"]})
+                parent = self.values("profile_entry", values["parent_id"])
+            teacher_only = bool(parent.get("teacher_only", False))
+        role = values.get("author_role")
+        return Target(kind=access.KIND_OF[MODELS[table]], learner_id=owner, row_id=row_id,
+                      author_id=values.get("author_id"),
+                      author_role=Role(role) if role in (Role.LEARNER.value, Role.TEACHER.value) else None,
+                      teacher_only=teacher_only, account_kind=values.get("kind") if table == "account" else None,
+                      class_scope=scopes(owner))
 
 
 def _without_secrets(change: Change) -> Change:

@@ -26,7 +26,12 @@ KEYS = ("hub_url", "hub_cert", "hub_device_id", "hub_token", "hub_account", "hub
 
 
 class SyncError(Exception):
-    """A pairing or sync round that could not be done; the message says why and what to do."""
+    """A pairing or sync round that could not be done; the message says why and what to do. ``change_id``:
+    the change the hub refused a push for (its policy said no), when it named one."""
+
+    def __init__(self, message: str, change_id: str | None = None, status: int | None = None) -> None:
+        super().__init__(message)
+        self.change_id, self.status = change_id, status
 
 
 @dataclass
@@ -82,7 +87,8 @@ def _answer(response) -> dict:  # noqa: ANN001
     except ValueError:
         data = {}
     if response.status_code != 200:
-        raise SyncError(data.get("error") or f"the hub answered {response.status_code}.")
+        raise SyncError(data.get("error") or f"the hub answered {response.status_code}.",
+                        data.get("change_id"), response.status_code)
     return data
 
 
@@ -138,7 +144,44 @@ def pair(store: Store, url: str, code: str, name: str | None = None) -> dict:
         _set_meta(s, {"hub_url": base, "hub_cert": pem, "hub_device_id": answer["device_id"],
                       "hub_token": answer["token"], "hub_account": json.dumps(answer["account"]),
                       "hub_cursor": "0"})
+        if not answer["account"].get("admin"):
+            _adopt_local_work(s, hub_actor(answer["account"]), answer["account"].get("name") or "")
     return {**answer["account"], "invited_as": answer["role"]}
+
+
+def _adopt_local_work(session, actor: Actor, name: str) -> None:  # noqa: ANN001
+    """A teacher's laptop that worked alone before pairing: what its own sign-in account wrote and the hub has
+    not seen is the invited teacher's work, so it is sent as theirs (the hub takes a device's changes only as
+    written by the account it acts for, and judges each by that account's rights). The laptop's own staff
+    accounts stay on it: their changes are kept here, each named in the sync's warnings."""
+    from sqlalchemy import update
+
+    from plprofile.services.access import STAFF_KINDS
+    from plprofile.store.models import Account, ChangeLog
+    from plprofile.sync.changes import MODELS, acknowledged, device_id, hold
+
+    if actor.role is not Role.TEACHER:
+        return
+    local = {a.id: a.display_name for a in session.execute(
+        select(Account).where(Account.kind.in_(STAFF_KINDS), Account.id != actor.account_id)).scalars()}
+    system = uuid.UUID(int=0)  # the store's own computer (its first account was made by it)
+    mine = device_id(session)
+    unsent = (ChangeLog.device_id == mine, ChangeLog.hlc > acknowledged(session))
+    if not local:
+        return
+    authors = [*local, system]
+    session.execute(update(ChangeLog).where(*unsent, ChangeLog.author_id.in_(authors))
+                    .values(author_id=actor.account_id))
+    session.execute(update(ChangeLog).where(*unsent, ChangeLog.signed_in_id.in_(authors))
+                    .values(signed_in_id=actor.account_id))
+    for model in MODELS.values():
+        if model is not Account:
+            session.execute(update(model).where(model.author_id.in_(authors)).values(author_id=actor.account_id))
+    own = session.execute(select(ChangeLog.id, ChangeLog.entity_id).where(
+        *unsent, ChangeLog.entity == "account", ChangeLog.entity_id.in_(list(local)))).all()
+    hold(session, {str(i): {"about": f"this laptop's own sign-in account {local[e]!r}",
+                            "reason": f"on the hub this laptop acts for {name or 'the invited teacher'}."}
+                   for i, e in own})
 
 
 def hub_actor(account: dict) -> Actor:
@@ -177,8 +220,13 @@ def sync_round(store: Store) -> RoundResult:
                 batch = outgoing(s, limit=PUSH_BATCH)
             if not batch:
                 break
-            answer = _call(client, "/v1/push", {"schema": SCHEMA_HEAD, "changes": [c.to_json() for c in batch]},
-                           auth)
+            try:
+                answer = _call(client, "/v1/push", {"schema": SCHEMA_HEAD,
+                                                    "changes": [c.to_json() for c in batch]}, auth)
+            except SyncError as exc:
+                if exc.status != 403 or not exc.change_id or not _hold_refused(store, exc):
+                    raise
+                continue  # the rest goes without what the hub refused
             with store.transaction() as s:
                 mark_acknowledged(s, answer["acknowledged"])
             result.pushed += answer["applied"]
@@ -194,6 +242,7 @@ def sync_round(store: Store) -> RoundResult:
             scope = answer.get("scope", scope)
             if not answer.get("more"):
                 break
+        _held_warnings(store, result)
         if scope is not None:
             from plprofile.store.models import Learner
 
@@ -209,11 +258,56 @@ def sync_round(store: Store) -> RoundResult:
                     after = answer["cursor"]
                     if not answer.get("more"):
                         break
-            gone = sorted(here - set(scope))
+            from plprofile.sync.changes import held
+
+            with store.session() as s:  # a learner whose changes the hub refused stays: nothing is lost
+                kept = {item.get("learner") for item in held(s).values()}
+            gone = sorted(here - set(scope) - kept)
             if gone:
                 with store.transaction() as s:
                     result.removed = drop_out_of_scope(s, gone)
     return result
+
+
+def _hold_refused(store: Store, refused: SyncError) -> bool:
+    """Keep here the change the hub refused and every unsent change about the same learner (they cannot go
+    without it); False when the change is not one of this device's unsent ones."""
+    from plprofile.store.models import Account, Learner
+    from plprofile.sync.changes import hold, outgoing
+
+    reason = str(refused).removeprefix("the hub refused this batch: ").removesuffix(" Nothing was written.")
+    with store.transaction() as s:
+        unsent = outgoing(s)
+        change = next((c for c in unsent if c.id == refused.change_id), None)
+        if change is None:
+            return False
+        learner = change.learner_id or (change.entity_id if change.entity == "learner" else None)
+        if learner is not None:
+            row = s.get(Learner, uuid.UUID(learner))
+            about = (f"{row.preferred_name or row.given_name} {row.family_name}".strip() if row is not None
+                     else "a learner no longer on this device")
+            ids = [c.id for c in unsent if learner in (c.learner_id, c.entity_id)]
+        else:
+            account = s.get(Account, uuid.UUID(change.entity_id)) if change.entity == "account" else None
+            about = f"the account {account.display_name!r}" if account is not None else f"the {change.entity}"
+            ids = [change.id]
+        hold(s, {i: {"about": about, "reason": reason, "learner": learner or ""} for i in ids})
+    return True
+
+
+def _held_warnings(store: Store, result: RoundResult) -> None:
+    """Name, in the round's warnings, what this device made that the hub refused and that stays here."""
+    from plprofile.sync.changes import held
+
+    with store.session() as s:
+        kept = held(s)
+    groups: dict[tuple[str, str], int] = {}
+    for item in kept.values():
+        key = (item.get("about", ""), item.get("reason", ""))
+        groups[key] = groups.get(key, 0) + 1
+    for (about, reason), n in sorted(groups.items()):
+        result.warnings.append(f"{n} change(s) about {about} made on this device were not sent to the hub and stay "
+                               f"here: {reason}")
 
 
 def _pulled(store: Store, actor: Actor, answer: dict, result: RoundResult, *, save_cursor: bool) -> None:
