@@ -15,6 +15,7 @@ from plprofile.store.engine import Store
 from plprofile.store.models import BackpackItem, ChoiceOption, ClassMember, ProfileEntry
 
 from .access import actor_first, require_class
+from .kept import kept
 from .profiles import ProfileService
 from .stages import StagesService
 
@@ -57,8 +58,18 @@ class SnapshotService:
     def class_snapshot(self, actor: Actor, *, class_id: uuid.UUID | None = None, group: str | None = None,
                        lang: str = "en") -> snap.Snapshot:
         """How these learners learn, from their agreed, live entries (teacher-only notes and suggestions still
-        waiting for the learner are not theirs yet): each figure a set of learners."""
+        waiting for the learner are not theirs yet): each figure a set of learners. Kept until the store changes
+        (``kept``): the same snapshot asked again reads nothing."""
         require_class(actor)
+        return kept(self.store, ("snapshot", actor, class_id, group, lang),
+                    lambda: self._class_snapshot(actor, class_id, group, lang))
+
+    def warm(self, actor: Actor, lang: str = "en") -> None:
+        """The snapshot of all ``actor``'s learners read ahead (on a worker, after the window's first paint)."""
+        self.class_snapshot(actor, lang=lang)
+
+    def _class_snapshot(self, actor: Actor, class_id: uuid.UUID | None, group: str | None, lang: str
+                        ) -> snap.Snapshot:
         learners = self.scope(actor, class_id=class_id, group=group)
         framework = self.option_framework(actor)
         result = snap.Snapshot(learners)
