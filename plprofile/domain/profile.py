@@ -182,6 +182,7 @@ class ValidationError(UserError, ValueError):
         "preview_stale": QT_TRANSLATE_NOOP("services", "The store changed since the preview. Nothing was imported; "
                                                        "import the set again."),
         "day_off_taken": QT_TRANSLATE_NOOP("services", "{day} is already a day off."),
+        "strategy_how": QT_TRANSLATE_NOOP("services", "Did it help? The answer is yes, a bit or no."),
     }
 
     def __init__(self, field: str, code: str, /, **arguments: object) -> None:

@@ -350,6 +350,9 @@ class StrategyCheck(Row, table=True):
     use_id: uuid.UUID = Field(foreign_key="strategy_use.id", index=True, ondelete="CASCADE")
     on_date: date
     helped: bool
+    #: The learner's own answer at a goal check-in: "yes", "a_bit" (counted as helped) or "no"; None when
+    #: answered in the strategies dialog (It helped / Not yet: ``helped`` alone).
+    answer: str | None = Field(default=None, max_length=8)
 
 
 class SchoolDayOff(Row, table=True):

@@ -220,6 +220,11 @@ class GoalsTab(QWidget):
         row.addWidget(self.ci_reflection, 1)
         row.addWidget(self.ci_add)
         cl.addLayout(row)
+        # did it help? the learner's strategies whose review day came (hidden when there are none)
+        from .strategy_review import StrategyReview
+
+        self.review = StrategyReview(ctx, checkin_box)
+        cl.addWidget(self.review)
         cl.addWidget(self.ci_note)
 
         detail = QWidget()
@@ -269,6 +274,7 @@ class GoalsTab(QWidget):
             if gv.goal.id == self.goal_id:
                 self.goal_list.setCurrentItem(item)
         self._loading = False
+        self.review.show_for(view.learner.id)
         if self.goal_id is None and view.goals:
             self.goal_list.setCurrentRow(0)
         else:
@@ -408,6 +414,7 @@ class GoalsTab(QWidget):
         scale, reflection = int(self.ci_scale.currentData()), self.ci_reflection.text()
         if attempt(self, lambda: self.ctx.profiles.add_checkin(self._actor(), gv.goal.id, scale, reflection,
                                                                date.today())) is not None:
+            self.review.record()  # did it help? the strategies answered beside the check-in
             self.ci_reflection.clear()
             self.ci_scale.setCurrentIndex(-1)
             self.ci_note.setVisible(False)

@@ -3456,6 +3456,29 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
     </message>
 </context>
 <context>
+    <name>StrategyReview</name>
+    <message>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <source>A bit</source>
+        <translation>Un poco</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Did “{strategy}” help you? You can skip this.</source>
+        <translation>¿Te ayudó «{strategy}»? Puedes saltarte esto.</translation>
+    </message>
+    <message>
+        <source>Did “{strategy}” help you? {answer}</source>
+        <translation>¿Te ayudó «{strategy}»? {answer}</translation>
+    </message>
+</context>
+<context>
     <name>StudentLedPanel</name>
     <message>
         <source>You lead this conference. Talk about each one, then tick it.</source>
@@ -4969,6 +4992,10 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
     <message>
         <source>{day} is already a day off.</source>
         <translation>{day} ya es un día sin clase.</translation>
+    </message>
+    <message>
+        <source>Did it help? The answer is yes, a bit or no.</source>
+        <translation>¿Te ayudó? La respuesta es sí, un poco o no.</translation>
     </message>
     <message>
         <source>Too many wrong tries: wait {n} minutes or ask a teacher to unlock it.</source>

@@ -34,6 +34,7 @@ def test_a_store_from_0012_gains_the_indexes_and_the_days_off_and_loses_nothing(
     assert _counts(path) == before
     assert INDEXES <= _names(path, "index") and "school_day_off" in _names(path, "table")
     with sqlite3.connect(path) as con:
+        assert "answer" in {r[1] for r in con.execute("PRAGMA table_info(strategy_check)")}
         # the due list's reads use them
         plan = " ".join(r[3] for r in con.execute(
             "EXPLAIN QUERY PLAN SELECT learner_id, max(on_date) FROM check_in WHERE deleted_at IS NULL "

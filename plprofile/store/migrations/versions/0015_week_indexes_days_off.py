@@ -6,8 +6,9 @@ Create Date: 2026-12-06 06:00:00
 
 Three indexes that let the list of who is due read each learner's latest conference and check-in and their
 open steps from the index alone (no row of the tables read), and ``school_day_off``: the single days a school
-admin lists as closed (the rota and the due list skip them, as they skip the days between terms). Nothing
-that is in the store changes. Written out here rather than derived from the models, so that this revision
+admin lists as closed (the rota and the due list skip them, as they skip the days between terms), and
+``strategy_check.answer``: "did it help?" as a learner answers it at a check-in (yes, a bit, no; empty for the
+answers kept before). Nothing that is in the store changes. Written out here rather than derived from the models, so that this revision
 stays what it was when the code moves on.
 """
 from __future__ import annotations
@@ -46,9 +47,13 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint('id'))
     with op.batch_alter_table('school_day_off', schema=None) as batch_op:
         batch_op.create_index('ix_school_day_off_day', ['day'], unique=False)
+    # "did it help?" at a goal check-in, in the learner's words: yes, a bit, no (NULL for the earlier answers)
+    op.add_column('strategy_check', sa.Column('answer', sa.String(length=8), nullable=True))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('strategy_check', schema=None) as batch_op:
+        batch_op.drop_column('answer')
     with op.batch_alter_table('school_day_off', schema=None) as batch_op:
         batch_op.drop_index('ix_school_day_off_day')
     op.drop_table('school_day_off')
