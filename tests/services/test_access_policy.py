@@ -394,6 +394,8 @@ CALLS: dict[str, list[tuple[str, Call, set[str]]]] = {
                                      set())],
     "CalendarService.remove_day_off": [("day", lambda s, a, i: CalendarService(s[0]).remove_day_off(
         a, uuid.uuid4()), set())],
+    "StrategyService.to_review": [("A", lambda s, a, i: StrategyService(s[0], s[2]).to_review(
+        a, i["a"], date(2026, 3, 9)), T_OWN)],
 }
 #: Methods for the signed-out sign-in screen: what each returns is all that screen may show.
 SIGNED_OUT = {"AuthService.prepare", "AuthService.needs_first_teacher", "AuthService.needs_recovery",
