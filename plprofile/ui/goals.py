@@ -224,6 +224,8 @@ class GoalsTab(QWidget):
         from .strategy_review import StrategyReview
 
         self.review = StrategyReview(ctx, checkin_box)
+        if hasattr(ctx, "writer_changed"):  # asked only while the learner writes: again when that changes
+            ctx.writer_changed.connect(self._writer_changed)  # a method: let go when the page is deleted
         cl.addWidget(self.review)
         cl.addWidget(self.ci_note)
 
@@ -402,6 +404,9 @@ class GoalsTab(QWidget):
             self.ev_text.clear()
             self.ev_location.clear()
             self.on_change()
+
+    def _writer_changed(self, _role: str) -> None:
+        self.review.show_for(self.view.learner.id if self.view is not None else None)
 
     def add_checkin(self) -> None:
         gv = self.current()

@@ -34,6 +34,7 @@ class StrategyReview(QWidget):
 
     def show_for(self, learner_id: uuid.UUID | None, today: date | None = None) -> int:
         """Ask about ``learner_id``'s strategies due for review; returns how many questions are shown."""
+        from plprofile.domain.profile import Role
         from plprofile.i18n import ui_language
 
         while self.rows.count():
@@ -47,7 +48,8 @@ class StrategyReview(QWidget):
         self.buttons.clear()
         self.learner_id = learner_id
         due = []
-        if learner_id is not None:
+        # the learner's own answer: asked in their session, or in the teacher's while the learner is writing
+        if learner_id is not None and self.ctx.actor(learner_id).role is Role.LEARNER:
             due = attempt(self, lambda: self.service.to_review(self.ctx.actor(learner_id), learner_id,
                                                                today or date.today(), ui_language())) or []
         for use in due:
