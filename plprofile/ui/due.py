@@ -152,6 +152,8 @@ class DueWindow(QWidget):
             cells = [when, names.get(item.learner_id, "?"), self.kind_label(item.kind.value), about]
             for col, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
+                if col == 3 and text:
+                    cell.setToolTip(text)  # whole, where large text cuts the column short
                 if item.overdue(day) and col == 0:
                     font = cell.font()
                     font.setBold(True)
