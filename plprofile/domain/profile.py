@@ -181,6 +181,8 @@ class ValidationError(UserError, ValueError):
         "element_value": QT_TRANSLATE_NOOP("services", "{element}: {problem}"),
         "preview_stale": QT_TRANSLATE_NOOP("services", "The store changed since the preview. Nothing was imported; "
                                                        "import the set again."),
+        "day_off_taken": QT_TRANSLATE_NOOP("services", "{day} is already a day off."),
+        "strategy_how": QT_TRANSLATE_NOOP("services", "Did it help? The answer is yes, a bit or no."),
     }
 
     def __init__(self, field: str, code: str, /, **arguments: object) -> None:

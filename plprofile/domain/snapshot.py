@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -116,24 +116,32 @@ class Grouper:
 
     def group(self, items: Iterable[tuple[uuid.UUID, str]], min_learners: int = 1) -> list[Group]:
         """``items`` (learner, text) as groups of learners, most learners first, then by label."""
+        by_text: dict[str, set[uuid.UUID]] = {}
+        for learner, text in items:
+            by_text.setdefault(text, set()).add(learner)
+        return self.group_sets(by_text.items(), min_learners)
+
+    def group_sets(self, items: Iterable[tuple[str, Collection[uuid.UUID]]], min_learners: int = 1) -> list[Group]:
+        """``group`` of (text, the learners who wrote it): each distinct text once (a whole school's words come
+        from the store so, grouped by text)."""
         by_option: dict[str, set[uuid.UUID]] = {}
         why: dict[str, set[str]] = {}
         wordings: dict[str, dict[str, None]] = {}
         by_text: dict[str, set[uuid.UUID]] = {}
         first_wording: dict[str, str] = {}
-        for learner, text in items:
+        for text, learners in items:
             norm, found = self.match(text)
-            if not norm:
+            if not norm or not learners:
                 continue
             if found:
                 for option, word in found:
-                    by_option.setdefault(option.id, set()).add(learner)
+                    by_option.setdefault(option.id, set()).update(learners)
                     why.setdefault(option.id, set()).add(word)
                     seen = wordings.setdefault(option.id, {})
                     if len(seen) < 5:
                         seen.setdefault(text.strip(), None)
             else:
-                by_text.setdefault(norm, set()).add(learner)
+                by_text.setdefault(norm, set()).update(learners)
                 first_wording.setdefault(norm, text.strip())
         options = {o.id: o for o in self.options}
         groups = [Group(f"option:{oid}", options[oid].text(self.lang), frozenset(who), oid,
@@ -143,6 +151,30 @@ class Grouper:
         groups = [g for g in groups if g.count >= min_learners]
         groups.sort(key=lambda g: (-g.count, g.option_id is None, g.label.casefold()))
         return groups
+
+
+def asked_not_given_sets(choices: Iterable[tuple[str, str, str, Collection[uuid.UUID]]], grouper: Grouper
+                         ) -> list[tuple[str, frozenset[uuid.UUID]]]:
+    """``asked_not_given`` of grouped rows (dimension, availability, text, the learners with that row): (text,
+    the learners who still ask for it), worked out with sets (who has each option ``today`` per dimension)."""
+    given: dict[tuple[str, str], set[uuid.UUID]] = {}
+    asked: list[tuple[str, str, Collection[uuid.UUID], frozenset[str]]] = []
+    for dimension, availability, text, learners in choices:
+        norm, found = grouper.match(text)
+        keys = frozenset(o.id for o, _ in found) or frozenset({"text:" + norm})
+        if availability == "today":
+            for k in keys:
+                given.setdefault((dimension, k), set()).update(learners)
+        elif availability == "asked":
+            asked.append((dimension, text, learners, keys))
+    result = []
+    for dimension, text, learners, keys in asked:
+        # a learner still asks unless they have, in the same dimension, every option the text groups under
+        have = set.intersection(*(given.get((dimension, k), set()) for k in keys))
+        still = frozenset(learners) - have
+        if still:
+            result.append((text, still))
+    return result
 
 
 def asked_not_given(choices: Iterable[tuple[uuid.UUID, str, str, str]], grouper: Grouper
@@ -164,4 +196,4 @@ def asked_not_given(choices: Iterable[tuple[uuid.UUID, str, str, str]], grouper:
 
 
 __all__ = ["MIN_SHARED", "PANELS", "SECTION_PANELS", "SHARED_PANELS", "Group", "Grouper", "Snapshot",
-           "asked_not_given", "matched_word", "normalise"]
+           "asked_not_given", "asked_not_given_sets", "matched_word", "normalise"]

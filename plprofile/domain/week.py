@@ -103,6 +103,9 @@ class DueItem:
     due_on: date | None
     #: What it is about: a goal's statement, a step's text, a proposal's words ("" when the kind says it all).
     subject: str = ""
+    #: How many more of this kind the learner has due (steps, goals past their date): one line per learner
+    #: and kind, the most urgent named, the rest counted (a learner's whole list opens on the tab).
+    more: int = 0
 
     @property
     def tab(self) -> str:
@@ -126,10 +129,11 @@ class WeekFacts:
 
     #: learner → (next check-in day agreed at their latest conference, whether a check-in came on or after it)
     checkins: dict[uuid.UUID, tuple[date, bool]]
-    #: (learner, due day, step text) of steps not done, of goals still open
-    steps: Sequence[tuple[uuid.UUID, date, str]]
-    #: (learner, target day, statement) of goals not achieved nor set aside
-    goals: Sequence[tuple[uuid.UUID, date, str]]
+    #: (learner, due day, step text[, how many more]) of steps not done, of goals still open: several of one
+    #: learner make one line (``collapse``), the earliest named
+    steps: Sequence[tuple]
+    #: (learner, target day, statement[, how many more]) of goals not achieved nor set aside
+    goals: Sequence[tuple]
     #: learner → day last assessed (None: never)
     assessed: dict[uuid.UUID, date | None]
     #: (learner, day written, words) of the learner's proposals for the next conference not yet talked about
@@ -138,14 +142,32 @@ class WeekFacts:
     reviews: Sequence[tuple[uuid.UUID, date, str]] = ()
 
 
+def collapse(rows: Iterable[tuple]) -> list[tuple[uuid.UUID, date, str, int]]:
+    """(learner, day, text[, more]) rows as one per learner: the earliest day (then the first text), and how
+    many more there are (a row's own ``more`` counted in)."""
+    first: dict[uuid.UUID, list] = {}
+    for lid, day, text, *rest in rows:
+        more = rest[0] if rest else 0
+        kept = first.get(lid)
+        if kept is None:
+            first[lid] = [day, text, more]
+        else:
+            if (day, text) < (kept[0], kept[1]):
+                kept[0], kept[1] = day, text
+            kept[2] += 1 + more
+    return [(lid, day, text, more) for lid, (day, text, more) in first.items()]
+
+
 def due_items(facts: WeekFacts, conferences: dict[uuid.UUID, date], today: date, week_end: date,
               unrated_weeks: int) -> list[DueItem]:
     """Everything due by ``week_end`` (and everything overdue), unsorted."""
     items = [DueItem(lid, DueKind.CONFERENCE, day) for lid, day in conferences.items()]
     items += [DueItem(lid, DueKind.CHECKIN, day) for lid, (day, done) in facts.checkins.items()
               if not done and day <= week_end]
-    items += [DueItem(lid, DueKind.STEP, day, text) for lid, day, text in facts.steps if day <= week_end]
-    items += [DueItem(lid, DueKind.GOAL_PAST, day, text) for lid, day, text in facts.goals if day < today]
+    items += [DueItem(lid, DueKind.STEP, day, text, more)
+              for lid, day, text, more in collapse(s for s in facts.steps if s[1] <= week_end)]
+    items += [DueItem(lid, DueKind.GOAL_PAST, day, text, more)
+              for lid, day, text, more in collapse(g for g in facts.goals if g[1] < today)]
     cutoff = today - timedelta(weeks=unrated_weeks)
     items += [DueItem(lid, DueKind.STAGES, last) for lid, last in facts.assessed.items()
               if last is None or last < cutoff]
@@ -155,4 +177,4 @@ def due_items(facts: WeekFacts, conferences: dict[uuid.UUID, date], today: date,
 
 
 __all__ = ["DEFAULT_CADENCE_WEEKS", "DueItem", "DueKind", "RotaLearner", "TAB_OF", "WeekFacts", "by_urgency",
-           "conference_due_on", "due_items", "monday_of", "propose_week", "school_days"]
+           "collapse", "conference_due_on", "due_items", "monday_of", "propose_week", "school_days"]

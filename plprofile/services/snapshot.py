@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterator
 
-from sqlalchemy import String, select, type_coerce
+from sqlalchemy import String, func, literal_column, select, type_coerce
 
 from plprofile.domain import snapshot as snap
 from plprofile.domain.framework import Framework, default_framework
@@ -15,6 +15,7 @@ from plprofile.store.engine import Store
 from plprofile.store.models import BackpackItem, ChoiceOption, ClassMember, ProfileEntry
 
 from .access import actor_first, require_class
+from .kept import kept
 from .profiles import ProfileService
 from .stages import StagesService
 
@@ -57,8 +58,18 @@ class SnapshotService:
     def class_snapshot(self, actor: Actor, *, class_id: uuid.UUID | None = None, group: str | None = None,
                        lang: str = "en") -> snap.Snapshot:
         """How these learners learn, from their agreed, live entries (teacher-only notes and suggestions still
-        waiting for the learner are not theirs yet): each figure a set of learners."""
+        waiting for the learner are not theirs yet): each figure a set of learners. Kept until the store changes
+        (``kept``): the same snapshot asked again reads nothing."""
         require_class(actor)
+        return kept(self.store, ("snapshot", actor, class_id, group, lang),
+                    lambda: self._class_snapshot(actor, class_id, group, lang))
+
+    def warm(self, actor: Actor, lang: str = "en") -> None:
+        """The snapshot of all ``actor``'s learners read ahead (on a worker, after the window's first paint)."""
+        self.class_snapshot(actor, lang=lang)
+
+    def _class_snapshot(self, actor: Actor, class_id: uuid.UUID | None, group: str | None, lang: str
+                        ) -> snap.Snapshot:
         learners = self.scope(actor, class_id=class_id, group=group)
         framework = self.option_framework(actor)
         result = snap.Snapshot(learners)
@@ -81,6 +92,8 @@ class SnapshotService:
                                           choices.where(C.learner_id.in_(ids)))
         by_hex = {lid.hex: lid for lid in learners}
         with self.store.session() as s:
+            if s.get_bind().dialect.name == "sqlite":
+                return self._grouped(s, result, framework, lang, by_hex, entries, backpack, choices, actor)
             for learner, section, text in rows_of(s, entries, by_hex):
                 by_panel[snap.SECTION_PANELS[section]].append((learner, text))
             by_panel["backpack"] = list(rows_of(s, backpack, by_hex))
@@ -93,10 +106,46 @@ class SnapshotService:
                 items = by_panel[panel]
             minimum = snap.MIN_SHARED if panel in snap.SHARED_PANELS else 1
             result.panels[panel] = grouper.group(items, minimum)
+        return self._strategies(result, actor, lang)
+
+    def _strategies(self, result: snap.Snapshot, actor: Actor, lang: str) -> snap.Snapshot:
         from .strategies import bank_of, strategy_figures
 
-        result.strategies = strategy_figures(self.store, learners, bank_of(self.stages.active_framework(actor)), lang)
+        result.strategies = strategy_figures(self.store, result.learners,
+                                             bank_of(self.stages.active_framework(actor)), lang)
         return result
+
+    def _grouped(self, s, result: snap.Snapshot, framework: Framework, lang: str, by_hex: dict[str, uuid.UUID],  # noqa: ANN001
+                 entries, backpack, choices, actor: Actor) -> snap.Snapshot:  # noqa: ANN001
+        """The snapshot from rows grouped by their words in SQLite: each distinct wording once, with the keys of
+        the learners who wrote it (``group_concat``), so that Python matches and counts wordings, not rows, and
+        the learners are gathered with set operations."""
+
+        def grouped(statement, *keys) -> list[tuple]:  # noqa: ANN001
+            # in the order the rows were written (the first wording of a group names it, as row by row)
+            sub = statement.add_columns(literal_column("rowid").label("written")).subquery()
+            learner = sub.c[0]
+            wanted = [sub.c[k] for k in keys]
+            rows = s.connection().execute(select(*wanted, func.group_concat(learner, ","))
+                                          .group_by(*wanted).order_by(func.min(sub.c.written)))
+            out = []
+            for *values, hexes in rows:
+                who = {by_hex[h] for h in hexes.split(",") if h in by_hex}
+                if who:
+                    out.append((*values, who))
+            return out
+
+        by_panel: dict[str, list[tuple[str, set[uuid.UUID]]]] = {panel: [] for panel, _ in snap.PANELS}
+        for section, text, who in grouped(entries, "section", "text"):
+            by_panel[snap.SECTION_PANELS[section]].append((text, who))
+        by_panel["backpack"] = grouped(backpack, "name")
+        choice_rows = grouped(choices, "dimension", "availability", "text")
+        for panel, list_id in snap.PANELS:
+            grouper = snap.Grouper(framework.option_list(list_id), lang)
+            items = (snap.asked_not_given_sets(choice_rows, grouper) if panel == "choice_asked" else by_panel[panel])
+            minimum = snap.MIN_SHARED if panel in snap.SHARED_PANELS else 1
+            result.panels[panel] = grouper.group_sets(items, minimum)
+        return self._strategies(result, actor, lang)
 
 
 def hex_of(column):  # noqa: ANN001, ANN201

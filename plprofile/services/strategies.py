@@ -21,6 +21,9 @@ from plprofile.store.models import BackpackItem, StrategyCheck, StrategyUse
 from .access import actor_first, check, require_framework, require_learner_rows
 from .stages import StagesService
 
+#: The answers a learner gives at a check-in, in their words: it helped, a bit, or not.
+HOW = ("yes", "a_bit", "no")
+
 
 @dataclass(frozen=True)
 class StrategyUseView:
@@ -32,6 +35,8 @@ class StrategyUseView:
     #: The learner's latest answer to "did it help?" (None: not asked yet), and how many answers in all.
     helped: bool | None
     answers: int
+    #: The day of the latest answer (None: not asked yet).
+    answered_on: date | None = None
 
 
 def bank_of(active: Framework) -> tuple[Option, ...]:
@@ -70,7 +75,8 @@ class StrategyService:
                 answers.setdefault(use_id, []).append((on, helped))
         return [StrategyUseView(r.id, r.strategy_id, bank[r.strategy_id].text(lang) if r.strategy_id in bank
                                 else r.strategy_id, r.started_on, r.review_on,
-                                answers[r.id][-1][1] if r.id in answers else None, len(answers.get(r.id, [])))
+                                answers[r.id][-1][1] if r.id in answers else None, len(answers.get(r.id, [])),
+                                answers[r.id][-1][0] if r.id in answers else None)
                 for r in rows]
 
     def start(self, actor: Actor, learner_id: uuid.UUID, strategy_id: str, started_on: date,
@@ -96,14 +102,28 @@ class StrategyService:
             changes.create(s, self.store.device_id, use, actor, learner_id)
         return use
 
-    def answer(self, actor: Actor, use_id: uuid.UUID, helped: bool, on_date: date) -> StrategyCheck:
-        """Did it help? One answer, kept like a check-in (insert-only)."""
+    def to_review(self, actor: Actor, learner_id: uuid.UUID, today: date, lang: str = "en") -> list[StrategyUseView]:
+        """The strategies ``learner_id`` is trying whose review day has come (on or before ``today``) with no
+        answer to "did it help?" on or after it: what a check-in asks about."""
+        return [u for u in self.uses(actor, learner_id, lang)
+                if u.review_on is not None and u.review_on <= today
+                and (u.answered_on is None or u.answered_on < u.review_on)]
+
+    def answer(self, actor: Actor, use_id: uuid.UUID, helped: bool, on_date: date, *, how: str | None = None
+               ) -> StrategyCheck:
+        """Did it help? One answer, kept like a check-in (insert-only). ``how``: the learner's own answer at a
+        check-in (``HOW``: yes, a bit, no); "a bit" counts as helped."""
+        if how is not None:
+            if how not in HOW:
+                raise ValidationError("how", "strategy_how")
+            helped = how != "no"
         with self.store.transaction() as s:
             use = s.get(StrategyUse, use_id)
             if use is None or use.deleted_at is not None:
                 raise changes.NotFoundError(f"strategy_use {use_id} not found")
             check(s, actor, Action.READ, use)
-            row = StrategyCheck(learner_id=use.learner_id, use_id=use.id, on_date=on_date, helped=bool(helped))
+            row = StrategyCheck(learner_id=use.learner_id, use_id=use.id, on_date=on_date, helped=bool(helped),
+                                answer=how)
             row.author_role, row.author_id = str(actor.role), actor.account_id
             check(s, actor, Action.CREATE, row)
             changes.create(s, self.store.device_id, row, actor, use.learner_id)
@@ -156,4 +176,4 @@ def strategy_figures(store: Store, learners: frozenset[uuid.UUID], bank: tuple[O
     return rows
 
 
-__all__ = ["StrategyService", "StrategyUseView", "bank_of", "strategy_figures"]
+__all__ = ["HOW", "StrategyService", "StrategyUseView", "bank_of", "strategy_figures"]

@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Collection
 from datetime import UTC, date, datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import String, cast, func, select
 
 from plprofile.domain import feed as fd
 from plprofile.domain import week as w
@@ -32,7 +32,9 @@ from plprofile.store.models import (
 )
 
 from .access import actor_first, class_scope, require_class
+from .kept import kept
 from .profiles import ProfileService
+from .school_calendar import holidays_between
 from .snapshot import SnapshotService, hex_of, rows_of
 from .stages import StagesService
 
@@ -94,7 +96,8 @@ class WeekService:
     # ---- the week -------------------------------------------------------------------------------------
     def week_plan(self, actor: Actor, monday: date, *, class_id: uuid.UUID | None = None, group: str | None = None,
                   holidays: Collection[date] = ()) -> dict[uuid.UUID, date]:
-        """The conferences of the week starting ``monday``: the teacher's moves and the rota's proposals."""
+        """The conferences of the week starting ``monday``: the teacher's moves and the rota's proposals, on the
+        school days of the week: weekends, the school's holidays (``school_calendar``) and ``holidays`` left out."""
         learners = self.snapshots.scope(actor, class_id=class_id, group=group)
         return self._plan(actor, learners, w.monday_of(monday), holidays)
 
@@ -109,8 +112,10 @@ class WeekService:
                                    .where(ConferenceSlot.account_id == actor.account_id,
                                           ConferenceSlot.deleted_at.is_(None))
                                    .group_by(ConferenceSlot.learner_id), by_hex))
+            # the school's holidays that week (the days between terms, the days off listed) and any asked for
+            closed = holidays_between(s, monday, monday + timedelta(days=6)) | set(holidays)
         rota = [w.RotaLearner(lid, last.get(lid), planned.get(lid), order.get(lid, 0)) for lid in learners]
-        return w.propose_week(rota, monday, self.cadence(actor), holidays)
+        return w.propose_week(rota, monday, self.cadence(actor), closed)
 
     def _order(self, actor: Actor) -> dict[uuid.UUID, int]:
         return {r.id: i for i, r in enumerate(self.profiles.class_list(actor).learners)}
@@ -119,32 +124,41 @@ class WeekService:
                  unrated_weeks: int = 12, holidays: Collection[date] = ()) -> list[w.DueItem]:
         """One list for the week of ``today``: conferences on the rota, check-ins and steps due by Sunday, goals
         past their date, Stages not rated for ``unrated_weeks`` and learners' proposals waiting; most urgent
-        first (``domain.week.by_urgency``)."""
+        first (``domain.week.by_urgency``). Kept until the store changes (``kept``)."""
+        require_class(actor)
+        return kept(self.store, ("due", actor, today, class_id, group, unrated_weeks, frozenset(holidays)),
+                    lambda: self._due_list(actor, today, class_id, group, unrated_weeks, holidays))
+
+    def warm(self, actor: Actor, today: date | None = None) -> None:
+        """Who is due this week among all ``actor``'s learners, read ahead (on a worker, after the first paint),
+        as the due list first opens."""
+        self.due_list(actor, today or date.today())
+
+    def _due_list(self, actor: Actor, today: date, class_id: uuid.UUID | None, group: str | None,
+                  unrated_weeks: int, holidays: Collection[date]) -> list[w.DueItem]:
         learners = self.snapshots.scope(actor, class_id=class_id, group=group)
         monday = w.monday_of(today)
         week_end = monday + timedelta(days=6)
         conferences = self._plan(actor, learners, monday, holidays)
-        facts = self._facts(actor, learners)
+        facts = self._facts(actor, learners, today, week_end)
         items = w.due_items(facts, conferences, today, week_end, unrated_weeks)
         return w.by_urgency(items, self._order(actor))
 
-    def _facts(self, actor: Actor, learners: frozenset[uuid.UUID]) -> w.WeekFacts:
+    def _facts(self, actor: Actor, learners: frozenset[uuid.UUID], today: date, week_end: date) -> w.WeekFacts:
         live_goal = (Goal.deleted_at.is_(None), Goal.status.not_in(_CLOSED))
         by_hex = {lid.hex: lid for lid in learners}
         with self.store.session() as s:
-            latest: dict[uuid.UUID, tuple[date, date | None]] = {}
-            for lid, held, next_on in rows_of(s, select(
-                    hex_of(Conference.learner_id), Conference.held_on, Conference.next_checkin_on).where(
-                    Conference.deleted_at.is_(None)).order_by(Conference.held_on, Conference.created_at), by_hex):
-                latest[lid] = (held, next_on)
+            latest = _latest_conferences(s, by_hex)
             checked = dict(rows_of(s, select(hex_of(CheckIn.learner_id), func.max(CheckIn.on_date)).where(
                 CheckIn.deleted_at.is_(None)).group_by(CheckIn.learner_id), by_hex))
-            steps = list(rows_of(s, select(hex_of(ActionStep.learner_id), ActionStep.due_date, ActionStep.text)
-                                 .join(Goal, Goal.id == ActionStep.goal_id)
-                                 .where(ActionStep.deleted_at.is_(None), ActionStep.done.is_(False),
-                                        ActionStep.due_date.is_not(None), *live_goal), by_hex))
-            goals = list(rows_of(s, select(hex_of(Goal.learner_id), Goal.target_date, Goal.statement).where(
-                Goal.target_date.is_not(None), *live_goal), by_hex))
+            # steps due by the week's end and goals past their date: one row per learner, grouped in the store
+            S = ActionStep  # noqa: N806
+            steps = _earliest(s, S.learner_id, S.due_date, S.text, by_hex, select_from=S,
+                              join=(Goal, Goal.id == S.goal_id),
+                              where=(S.deleted_at.is_(None), S.done.is_(False), S.due_date.is_not(None),
+                                     S.due_date <= week_end, *live_goal))
+            goals = _earliest(s, Goal.learner_id, Goal.target_date, Goal.statement, by_hex, select_from=Goal,
+                              where=(Goal.target_date.is_not(None), Goal.target_date < today, *live_goal))
             proposals = list(rows_of(s, select(hex_of(ProfileEntry.learner_id), ProfileEntry.created_at,
                                                ProfileEntry.text).where(
                 ProfileEntry.section == Section.NEXT_CONFERENCE.value, ProfileEntry.deleted_at.is_(None),
@@ -210,6 +224,40 @@ class _Feed:
             goal_ids = {r.entity_id for r in rows if r.entity == "goal"} | set(goal_of.values())
             goals = _by_id(s, Goal.id, Goal.statement, goal_ids)
         return fd.feed(rows, sections, goal_of, goals)
+
+
+def _latest_conferences(session, by_hex: dict[str, uuid.UUID]) -> dict[uuid.UUID, tuple[date, date | None]]:  # noqa: ANN001
+    """Each learner's latest live conference (the latest day, then the latest written): (day, next check-in)."""
+    C = Conference  # noqa: N806
+    if session.get_bind().dialect.name == "sqlite":  # grouped in ix_conference_learner_held (see ``_earliest``)
+        statement = (select(hex_of(C.learner_id), func.max(cast(C.held_on, String) + " " + cast(C.created_at, String)),
+                            C.held_on, C.next_checkin_on)
+                     .where(C.deleted_at.is_(None)).group_by(C.learner_id))
+        return {lid: (held, next_on) for lid, _key, held, next_on in rows_of(session, statement, by_hex)}
+    latest: dict[uuid.UUID, tuple[date, date | None]] = {}
+    for lid, held, next_on in rows_of(session, select(hex_of(C.learner_id), C.held_on, C.next_checkin_on).where(
+            C.deleted_at.is_(None)).order_by(C.held_on, C.created_at), by_hex):
+        latest[lid] = (held, next_on)
+    return latest
+
+
+def _earliest(session, learner, day, text, by_hex: dict[str, uuid.UUID], *, select_from, where,  # noqa: ANN001
+              join=None) -> list[tuple[uuid.UUID, date, str, int]]:  # noqa: ANN001
+    """(learner, earliest ``day``, its ``text``, how many more) of the rows matching ``where``, one per learner.
+
+    SQLite groups them: with one ``min()`` in a grouped query, a plain column is read from the row holding
+    the minimum (SQLite's documented rule for bare columns), so only one row per learner reaches Python. Other
+    databases read every row and ``domain.week.collapse`` keeps the same."""
+    if session.get_bind().dialect.name == "sqlite":
+        statement = select(hex_of(learner), func.min(day), text, func.count()).select_from(select_from)
+        if join is not None:
+            statement = statement.join(*join)
+        statement = statement.where(*where).group_by(learner)
+        return [(lid, first, words, n - 1) for lid, first, words, n in rows_of(session, statement, by_hex)]
+    statement = select(hex_of(learner), day, text).select_from(select_from)
+    if join is not None:
+        statement = statement.join(*join)
+    return w.collapse(rows_of(session, statement.where(*where), by_hex))
 
 
 def _by_id(session, key, value, ids: set[uuid.UUID]) -> dict:  # noqa: ANN001

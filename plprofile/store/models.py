@@ -170,6 +170,8 @@ class Goal(Row, table=True):
 
 class ActionStep(Row, table=True):
     __tablename__ = "action_step"
+    #: The open steps of every learner by due day (who is due this week), from the index alone.
+    __table_args__ = (Index("ix_action_step_open", "done", "deleted_at", "learner_id", "due_date", "goal_id"),)
     goal_id: uuid.UUID = Field(foreign_key="goal.id", index=True, ondelete="CASCADE")
     learner_id: uuid.UUID = Field(foreign_key="learner.id", index=True, ondelete="CASCADE")
     text: str
@@ -200,6 +202,8 @@ class Evidence(Row, table=True):
 
 class CheckIn(Row, table=True):
     __tablename__ = "check_in"
+    #: Each learner's latest check-in (who is due this week), from the index alone.
+    __table_args__ = (Index("ix_check_in_learner_on", "learner_id", "deleted_at", "on_date"),)
     goal_id: uuid.UUID = Field(foreign_key="goal.id", index=True, ondelete="CASCADE")
     learner_id: uuid.UUID = Field(foreign_key="learner.id", index=True, ondelete="CASCADE")
     on_date: date
@@ -221,6 +225,9 @@ class YearSnapshot(Row, table=True):
 
 class Conference(Row, table=True):
     __tablename__ = "conference"
+    #: Each learner's latest conference and the check-in agreed at it (the rota, who is due), from the index alone.
+    __table_args__ = (Index("ix_conference_learner_held", "learner_id", "deleted_at", "held_on", "created_at",
+                            "next_checkin_on"),)
     learner_id: uuid.UUID = Field(foreign_key="learner.id", index=True, ondelete="CASCADE")
     held_on: date
     participants: str = Field(default="")
@@ -343,6 +350,18 @@ class StrategyCheck(Row, table=True):
     use_id: uuid.UUID = Field(foreign_key="strategy_use.id", index=True, ondelete="CASCADE")
     on_date: date
     helped: bool
+    #: The learner's own answer at a goal check-in: "yes", "a_bit" (counted as helped) or "no"; None when
+    #: answered in the strategies dialog (It helped / Not yet: ``helped`` alone).
+    answer: str | None = Field(default=None, max_length=8)
+
+
+class SchoolDayOff(Row, table=True):
+    """A single day the school is closed (a training day, a public holiday), as a school admin lists it; the
+    days between terms are holidays without being listed (``domain.school_calendar``)."""
+
+    __tablename__ = "school_day_off"
+    day: date = Field(index=True)
+    title: str = Field(default="", max_length=200)
 
 
 class ChangeLog(SQLModel, table=True):

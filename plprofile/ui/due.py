@@ -146,9 +146,14 @@ class DueWindow(QWidget):
             when = fmt_date(item.due_on) if item.due_on else self.tr("never")
             if item.overdue(day) and item.due_on is not None:
                 when = self.tr("{day} (overdue)").format(day=when)
-            cells = [when, names.get(item.learner_id, "?"), self.kind_label(item.kind.value), item.subject]
+            about = item.subject
+            if item.more:  # one line per learner: the most urgent named, the rest counted
+                about = self.tr("%1 (and %n more)", "", item.more).replace("%1", item.subject)
+            cells = [when, names.get(item.learner_id, "?"), self.kind_label(item.kind.value), about]
             for col, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
+                if col == 3 and text:
+                    cell.setToolTip(text)  # whole, where large text cuts the column short
                 if item.overdue(day) and col == 0:
                     font = cell.font()
                     font.setBold(True)

@@ -220,6 +220,13 @@ class GoalsTab(QWidget):
         row.addWidget(self.ci_reflection, 1)
         row.addWidget(self.ci_add)
         cl.addLayout(row)
+        # did it help? the learner's strategies whose review day came (hidden when there are none)
+        from .strategy_review import StrategyReview
+
+        self.review = StrategyReview(ctx, checkin_box)
+        if hasattr(ctx, "writer_changed"):  # asked only while the learner writes: again when that changes
+            ctx.writer_changed.connect(self._writer_changed)  # a method: let go when the page is deleted
+        cl.addWidget(self.review)
         cl.addWidget(self.ci_note)
 
         detail = QWidget()
@@ -269,6 +276,7 @@ class GoalsTab(QWidget):
             if gv.goal.id == self.goal_id:
                 self.goal_list.setCurrentItem(item)
         self._loading = False
+        self.review.show_for(view.learner.id)
         if self.goal_id is None and view.goals:
             self.goal_list.setCurrentRow(0)
         else:
@@ -397,6 +405,9 @@ class GoalsTab(QWidget):
             self.ev_location.clear()
             self.on_change()
 
+    def _writer_changed(self, _role: str) -> None:
+        self.review.show_for(self.view.learner.id if self.view is not None else None)
+
     def add_checkin(self) -> None:
         gv = self.current()
         if gv is None:
@@ -408,6 +419,7 @@ class GoalsTab(QWidget):
         scale, reflection = int(self.ci_scale.currentData()), self.ci_reflection.text()
         if attempt(self, lambda: self.ctx.profiles.add_checkin(self._actor(), gv.goal.id, scale, reflection,
                                                                date.today())) is not None:
+            self.review.record()  # did it help? the strategies answered beside the check-in
             self.ci_reflection.clear()
             self.ci_scale.setCurrentIndex(-1)
             self.ci_note.setVisible(False)

@@ -137,6 +137,12 @@ class CheckInCard(QFrame):
             choices.addWidget(button)
         choices.addStretch(1)
         layout.addLayout(choices)
+        # did it help? the learner's strategies whose review day came (nothing shown, nothing asked, if none)
+        from .strategy_review import StrategyReview
+
+        self.review = StrategyReview(home.ctx, self)
+        self.review.show_for(home.view.learner.id if home.view else None)
+        layout.addWidget(self.review)
         row = QHBoxLayout()
         self.why = QLineEdit()
         self.why.setPlaceholderText(self.tr("Why? You can skip this."))
@@ -165,7 +171,7 @@ class CheckInCard(QFrame):
             self.note.setText(self.tr("First choose how it is going."))
             self.note.setVisible(True)
             return
-        self.home.check_in(self.gv.goal.id, value, self.why.text())
+        self.home.check_in(self.gv.goal.id, value, self.why.text(), self.review)
 
 
 class SuggestionRow(QFrame):
@@ -303,10 +309,12 @@ class LearnerHome(QWidget):
                                 self.tr("What do you want to talk about? Add it here."))
 
     # ---- intents ------------------------------------------------------------------------------------
-    def check_in(self, goal_id: uuid.UUID, scale: int, reflection: str) -> None:
+    def check_in(self, goal_id: uuid.UUID, scale: int, reflection: str, review=None) -> None:  # noqa: ANN001
         me = self.ctx.actor(self.view.learner.id if self.view else None)
         if attempt(self, lambda: self.ctx.profiles.add_checkin(me, goal_id, scale, reflection,
                                                                date.today())) is not None:
+            if review is not None:
+                review.record()  # did it help? the strategies answered beside the check-in
             self.saved = (goal_id, scale)
             self.on_change()
 

@@ -102,6 +102,8 @@ ENTRIES = (
     Entry("view", QT_TRANSLATE_NOOP("MainWindow", "&Text size…"), settings.choose_text_size, separator=True,
           name="text_size_action"),
     Entry("school", QT_TRANSLATE_NOOP("MainWindow", "Start a &new school year…"), _signed_in(school.start_new_year)),
+    Entry("school", QT_TRANSLATE_NOOP("MainWindow", "School &days off…"), _signed_in(school.open_days_off),
+          name="days_off_action"),
     Entry("file", QT_TRANSLATE_NOOP("MainWindow", "&Me last year…"), _signed_in(school.open_last_year), who=EVERYONE,
           name="last_year_action"),
 )

@@ -241,7 +241,9 @@ class StoreLife(QObject):
     def read_ahead(self) -> None:
         """Once a teacher's session is up and the store's health check has read the file: what the class overview
         first shows is read on a worker meanwhile (``StagesService.warm_class``), once per session, so that
-        the overview opens on it while the store has not changed. A learner's session reads nothing of it."""
+        the overview opens on it while the store has not changed; then the teacher's week as its windows first
+        open (``warm_week``: the snapshot and who is due, all their learners). A learner's session reads nothing
+        of it."""
         ctx = self.ctx
         if ctx is None or ctx.is_learner or self.health != [] or self._warmed is ctx:
             return
@@ -252,7 +254,11 @@ class StoreLife(QObject):
             if self._warmed is ctx:
                 self.class_read_ahead = True
 
-        run_in_background(lambda: ctx.stages.warm_class(ctx.teacher), finished, finished)
+        def work() -> None:
+            ctx.stages.warm_class(ctx.teacher)
+            warm_week(ctx)
+
+        run_in_background(work, finished, finished)
 
     # ---- close -------------------------------------------------------------------------------------
     def close(self) -> None:
@@ -270,3 +276,14 @@ class StoreLife(QObject):
             return
         if made is not None:
             self.status.emit(_tr("Backed up to {path}").format(path=made.path), 0)
+
+
+def warm_week(ctx) -> None:  # noqa: ANN001
+    """The class learning snapshot and who is due this week, all the teacher's learners, read as their windows
+    first ask for them (``services.kept`` keeps them until the store changes). For a worker thread."""
+    from plprofile.i18n import ui_language
+    from plprofile.services.snapshot import SnapshotService
+    from plprofile.services.week import WeekService
+
+    SnapshotService(ctx.store, ctx.profiles, ctx.stages).warm(ctx.teacher, ui_language())
+    WeekService(ctx.store, ctx.profiles, ctx.stages).warm(ctx.teacher)

@@ -81,6 +81,13 @@
 <context>
     <name>DueWindow</name>
     <message numerus="yes">
+        <source>%1 (and %n more)</source>
+        <translation>
+            <numerusform>%1 (and %n more)</numerusform>
+            <numerusform>%1 (and %n more)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n thing(s) due</source>
         <translation>
             <numerusform>%n thing due</numerusform>
@@ -130,7 +137,9 @@
     <message numerus="yes">
         <source>%n change(s) made here have not reached the school yet: connect to the network and sync first. Nothing was removed.</source>
         <translation>
-            <numerusform>%n change made here has not reached the school yet: connect to the network and sync first. Nothing was removed.</numerusform><numerusform>%n changes made here have not reached the school yet: connect to the network and sync first. Nothing was removed.</numerusform></translation>
+            <numerusform>%n change made here has not reached the school yet: connect to the network and sync first. Nothing was removed.</numerusform>
+            <numerusform>%n changes made here have not reached the school yet: connect to the network and sync first. Nothing was removed.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1448,6 +1448,45 @@ plprofile se cerrará ahora; vuelve a abrirlo para ver los registros restaurados
     </message>
 </context>
 <context>
+    <name>DaysOffDialog</name>
+    <message>
+        <source>School days off</source>
+        <translation>Días sin clase</translation>
+    </message>
+    <message>
+        <source>Days the school is closed. The conference rota and the list of who is due skip them, and the days between the school year's terms.</source>
+        <translation>Días en que la escuela está cerrada. El turno de conferencias y la lista de pendientes se los saltan, y también los días entre los trimestres del curso.</translation>
+    </message>
+    <message>
+        <source>Days off</source>
+        <translation>Días sin clase</translation>
+    </message>
+    <message>
+        <source>&amp;Day:</source>
+        <translation>&amp;Día:</translation>
+    </message>
+    <message>
+        <source>What it is (optional)</source>
+        <translation>Qué es (opcional)</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>&amp;Add the day off</source>
+        <translation>&amp;Añadir el día sin clase</translation>
+    </message>
+    <message>
+        <source>&amp;Remove the chosen day</source>
+        <translation>&amp;Quitar el día elegido</translation>
+    </message>
+    <message>
+        <source>Only a school admin adds or removes days off.</source>
+        <translation>Solo una persona administradora de la escuela añade o quita días sin clase.</translation>
+    </message>
+</context>
+<context>
     <name>DescriptorPanel</name>
     <message>
         <source>Stage descriptors</source>
@@ -1588,6 +1627,13 @@ plprofile se cerrará ahora; vuelve a abrirlo para ver los registros restaurados
     <message>
         <source>{day} (overdue)</source>
         <translation>{day} (atrasado)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (and %n more)</source>
+        <translation>
+            <numerusform>%1 (y %n más)</numerusform>
+            <numerusform>%1 (y %n más)</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n thing(s) due</source>
@@ -2071,32 +2117,6 @@ Sin cifrado, cualquiera que copie los archivos de esta computadora puede leer lo
 <context>
     <name>HubSync</name>
     <message>
-        <source>School hub</source>
-        <extracomment>after a round that brought changes (its RoundResult): the panes that show data refresh</extracomment>
-        <translation>Servidor del centro</translation>
-    </message>
-    <message>
-        <source>Disconnect this device from the school? {name}'s profile is taken off this device. It stays safe at school.</source>
-        <translation>¿Desconectar este aparato de la escuela? El perfil de {name} se quita de este aparato. Sigue guardado en la escuela.</translation>
-    </message>
-    <message>
-        <source>Disconnect this device from the school hub? It stops syncing; the profiles on it stay here. To sync again it needs a new pairing code.</source>
-        <translation>¿Desconectar este dispositivo del servidor del centro? Deja de sincronizarse; los perfiles que tiene se quedan aquí. Para volver a sincronizar necesita un código de vinculación nuevo.</translation>
-    </message>
-    <message>
-        <source>Disconnect this device</source>
-        <translation>Desconectar este dispositivo</translation>
-    </message>
-    <message>
-        <source>This device is disconnected from the school hub.</source>
-        <translation>Este dispositivo está desconectado del servidor del centro.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n change(s) made here have not reached the school yet: connect to the network and sync first. Nothing was removed.</source>
-        <translation>
-            <numerusform>%n cambio hecho aquí aún no ha llegado al centro: conéctese a la red y sincronice primero. No se ha quitado nada.</numerusform><numerusform>%n cambios hechos aquí aún no han llegado al centro: conéctese a la red y sincronice primero. No se ha quitado nada.</numerusform></translation>
-    </message>
-    <message>
         <source>That code is not right. Check each letter or word, or ask your teacher.</source>
         <translation>Ese código no está bien. Mira cada letra o palabra, o pregunta a tu profe.</translation>
     </message>
@@ -2199,6 +2219,32 @@ Sin cifrado, cualquiera que copie los archivos de esta computadora puede leer lo
     <message>
         <source>This code connects this device as the teacher {name}: it will hold the learners of {name}'s classes.</source>
         <translation>Este código conecta este dispositivo como el docente {name}: guardará al alumnado de las clases de {name}.</translation>
+    </message>
+    <message>
+        <source>School hub</source>
+        <extracomment>after a round that brought changes (its RoundResult): the panes that show data refresh the count of disagreements in the status was clicked (the lead wires it to the *Needs a decision* list)</extracomment>
+        <translation>Servidor del centro</translation>
+    </message>
+    <message>
+        <source>Disconnect this device from the school? {name}'s profile is taken off this device. It stays safe at school.</source>
+        <translation>¿Desconectar este aparato de la escuela? El perfil de {name} se quita de este aparato. Sigue guardado en la escuela.</translation>
+    </message>
+    <message>
+        <source>Disconnect this device from the school hub? It stops syncing; the profiles on it stay here. To sync again it needs a new pairing code.</source>
+        <translation>¿Desconectar este dispositivo del servidor del centro? Deja de sincronizarse; los perfiles que tiene se quedan aquí. Para volver a sincronizar necesita un código de vinculación nuevo.</translation>
+    </message>
+    <message>
+        <source>Disconnect this device</source>
+        <translation>Desconectar este dispositivo</translation>
+    </message>
+    <message>
+        <source>This device is disconnected from the school hub.</source>
+        <translation>Este dispositivo está desconectado del servidor del centro.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) made here have not reached the school yet: connect to the network and sync first. Nothing was removed.</source>
+        <translation>
+            <numerusform>%n cambio hecho aquí aún no ha llegado al centro: conéctese a la red y sincronice primero. No se ha quitado nada.</numerusform><numerusform>%n cambios hechos aquí aún no han llegado al centro: conéctese a la red y sincronice primero. No se ha quitado nada.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -2554,18 +2600,6 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
         <translation>Proteger esta base de datos con ci&amp;frado…</translation>
     </message>
     <message>
-        <source>Co&amp;nnect to the school hub…</source>
-        <translation>Co&amp;nectar al servidor del centro…</translation>
-    </message>
-    <message>
-        <source>Show a pairing code to a de&amp;vice…</source>
-        <translation>Mostrar un código de vinculación a un dispositi&amp;vo…</translation>
-    </message>
-    <message>
-        <source>&amp;Disconnect this device…</source>
-        <translation>&amp;Desconectar este dispositivo…</translation>
-    </message>
-    <message>
         <source>&amp;Lock</source>
         <translation>&amp;Bloquear</translation>
     </message>
@@ -2594,8 +2628,20 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
         <translation>&amp;Centro</translation>
     </message>
     <message>
+        <source>Co&amp;nnect to the school hub…</source>
+        <translation>Co&amp;nectar al servidor del centro…</translation>
+    </message>
+    <message>
         <source>S&amp;ync now</source>
         <translation>Sincroni&amp;zar ahora</translation>
+    </message>
+    <message>
+        <source>Show a pairing code to a de&amp;vice…</source>
+        <translation>Mostrar un código de vinculación a un dispositi&amp;vo…</translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect this device…</source>
+        <translation>&amp;Desconectar este dispositivo…</translation>
     </message>
     <message>
         <source>&amp;Find learner</source>
@@ -2666,6 +2712,10 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
         <translation>Empezar un &amp;nuevo curso escolar…</translation>
     </message>
     <message>
+        <source>School &amp;days off…</source>
+        <translation>&amp;Días sin clase…</translation>
+    </message>
+    <message>
         <source>&amp;Me last year…</source>
         <translation>&amp;Yo el año pasado…</translation>
     </message>
@@ -2695,7 +2745,6 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
     </message>
     <message>
         <source>Choose a goal first: evidence belongs to a goal.</source>
-        <extracomment>The windows of their own that show a whole class: closed when the session locks or ends.</extracomment>
         <translation>Primero elige una meta: la evidencia pertenece a una meta.</translation>
     </message>
     <message>
@@ -3682,6 +3731,29 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
     <message>
         <source>Time to look at it again</source>
         <translation>Es hora de revisarla</translation>
+    </message>
+</context>
+<context>
+    <name>StrategyReview</name>
+    <message>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <source>A bit</source>
+        <translation>Un poco</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Did “{strategy}” help you? You can skip this.</source>
+        <translation>¿Te ayudó «{strategy}»? Puedes saltarte esto.</translation>
+    </message>
+    <message>
+        <source>Did “{strategy}” help you? {answer}</source>
+        <translation>¿Te ayudó «{strategy}»? {answer}</translation>
     </message>
 </context>
 <context>
@@ -5272,6 +5344,14 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
     <message>
         <source>{element}: {problem}</source>
         <translation>{element}: {problem}</translation>
+    </message>
+    <message>
+        <source>{day} is already a day off.</source>
+        <translation>{day} ya es un día sin clase.</translation>
+    </message>
+    <message>
+        <source>Did it help? The answer is yes, a bit or no.</source>
+        <translation>¿Te ayudó? La respuesta es sí, un poco o no.</translation>
     </message>
     <message>
         <source>Too many wrong tries: wait {n} minutes or ask a teacher to unlock it.</source>

@@ -36,6 +36,7 @@ from plprofile.services.oneroster import Plan
 from plprofile.services.portable import PortableService
 from plprofile.services.profiles import ProfileService
 from plprofile.services.school import SchoolService
+from plprofile.services.school_calendar import CalendarService
 from plprofile.services.snapshot import SnapshotService
 from plprofile.services.stages import StagesService
 from plprofile.services.strategies import StrategyService
@@ -60,7 +61,7 @@ from plprofile.store.models import (
 from tests import oneroster_sets
 
 SERVICES = (ProfileService, StagesService, AuthService, SchoolService, PortableService, SnapshotService, WeekService,
-            StrategyService, YearService)
+            StrategyService, YearService, CalendarService)
 ROLES = ("teacher", "own", "other", "signed_out")  # a teacher; learner A on A's rows; learner B on A's rows
 
 
@@ -383,6 +384,18 @@ CALLS: dict[str, list[tuple[str, Call, set[str]]]] = {
         a, datetime(2026, 1, 1, tzinfo=UTC)), T_ONLY)],
     "WeekService.due_list": [("all", lambda s, a, i: WeekService(s[0], s[1], s[2]).due_list(a, date(2026, 3, 4)),
                               T_ONLY)],
+    "SnapshotService.warm": [("all", lambda s, a, i: SnapshotService(s[0], s[1], s[2]).warm(a), T_ONLY)],
+    "WeekService.warm": [("all", lambda s, a, i: WeekService(s[0], s[1], s[2]).warm(a, date(2026, 3, 4)), T_ONLY)],
+    # the school calendar: staff read it, a school admin lists the days off
+    "CalendarService.days_off": [("list", lambda s, a, i: CalendarService(s[0]).days_off(a), T_ONLY)],
+    "CalendarService.holidays": [("week", lambda s, a, i: CalendarService(s[0]).holidays(
+        a, date(2026, 3, 2), date(2026, 3, 8)), T_ONLY)],
+    "CalendarService.add_day_off": [("day", lambda s, a, i: CalendarService(s[0]).add_day_off(a, date(2026, 5, 1)),
+                                     set())],
+    "CalendarService.remove_day_off": [("day", lambda s, a, i: CalendarService(s[0]).remove_day_off(
+        a, uuid.uuid4()), set())],
+    "StrategyService.to_review": [("A", lambda s, a, i: StrategyService(s[0], s[2]).to_review(
+        a, i["a"], date(2026, 3, 9)), T_OWN)],
 }
 #: Methods for the signed-out sign-in screen: what each returns is all that screen may show.
 SIGNED_OUT = {"AuthService.prepare", "AuthService.needs_first_teacher", "AuthService.needs_recovery",

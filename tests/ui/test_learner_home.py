@@ -199,3 +199,46 @@ def test_every_page_stays_in_sight_at_16_points(open_window, answers, qtbot, zoe
         assert panel.name_label.alignment() & Qt.AlignmentFlag.AlignAbsolute
     finally:
         qapp.setFont(saved)
+
+
+def test_did_it_help_is_asked_beside_the_check_in_once_a_strategys_review_day_came(open_window, answers, qtbot,
+                                                                                    zoe_dir):
+    from datetime import date, timedelta
+
+    from plprofile.services.snapshot import SnapshotService
+    from plprofile.services.strategies import StrategyService
+    from plprofile.store.models import StrategyCheck
+
+    folder, zoe = zoe_dir
+    store = open_store(folder)
+    teacher = teacher_actor(ensure_teacher(store))
+    today = date.today()
+    use = StrategyService(store).start(teacher, zoe, "visual_timer", today - timedelta(days=14),
+                                       today - timedelta(days=1))
+    store.close()
+    window, home = _signed_in_home(open_window, qtbot, folder)
+    goal_id, card = next(iter(home.cards.items()))
+    assert card.review.isVisible() and (use.id, "a_bit") in card.review.buttons
+
+    actions = Actions(qtbot)
+    actions.click(card.buttons[3])                          # 1. how it's going
+    actions.click(card.review.buttons[(use.id, "a_bit")])   # 2. did the visual timer help? a bit
+    actions.click(card.save_button)                         # 3. save
+    assert actions.count <= 3 and answers.errors == []
+    ctx = window.ctx
+    with ctx.store.session() as s:
+        row = s.execute(select(StrategyCheck).where(StrategyCheck.use_id == use.id)).scalar_one()
+    assert (row.answer, row.helped, row.on_date, row.author_role) == ("a_bit", True, today, "learner")
+    card = home.cards[goal_id]  # drawn again: nothing left to ask
+    assert not card.review.buttons
+    # the snapshot counts Zoë among those the visual timer helped
+    figures = {sid: (who, said) for sid, _l, who, said in
+               SnapshotService(ctx.store, ctx.profiles, ctx.stages).class_snapshot(teacher_actor(ensure_teacher(
+                   ctx.store))).strategies}
+    assert zoe in figures["visual_timer"][1]
+
+
+def test_nothing_is_asked_about_strategies_when_no_review_day_came(open_window, answers, qtbot, zoe_dir):
+    folder, _zoe = zoe_dir
+    _window, home = _signed_in_home(open_window, qtbot, folder)
+    assert all(not card.review.isVisible() and not card.review.buttons for card in home.cards.values())

@@ -22,6 +22,13 @@ def start_new_year(window: QMainWindow, ctx: AppContext) -> None:
         window.refresh_learners()
 
 
+def open_days_off(window: QMainWindow, ctx: AppContext) -> None:
+    """School → Days off…: the single days the school is closed (a school admin lists them)."""
+    from ..days_off import open_days_off as open_dialog
+
+    window.days_off_dialog = open_dialog(window, ctx)
+
+
 def open_last_year(window: QMainWindow, ctx: AppContext) -> None:
     """File → Me last year…: the learner's own in a learner's session, else the learner on screen."""
     learner_id = ctx.me.learner_id if ctx.is_learner else window.current_learner_id()
