@@ -6,6 +6,7 @@ No network and no Qt: the hub and the bundles both call these with a SQLModel ``
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 import time
@@ -15,7 +16,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Boolean, Date, Float, Integer, Uuid, delete, or_, select
+from sqlalchemy import Boolean, Date, Float, Integer, LargeBinary, Uuid, delete, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
@@ -50,6 +51,8 @@ from plprofile.store.models import (
     Conference,
     ErasedLearner,
     Evidence,
+    EvidenceBlob,
+    EvidenceChunk,
     FieldClock,
     Goal,
     GoalSupport,
@@ -171,7 +174,8 @@ class ApplyResult:
 #: Every table a change can be about.
 MODELS: dict[str, type[Row]] = {m.__tablename__: m for m in (  # type: ignore[misc]
     Learner, Account, Org, AcademicSession, SchoolClass, ClassMember, ProfileEntry, BackpackItem, ChoiceOption,
-    Goal, ActionStep, GoalSupport, Evidence, CheckIn, Conference, Assessment, AssessmentRating)}
+    Goal, ActionStep, GoalSupport, Evidence, CheckIn, Conference, Assessment, AssessmentRating,
+    EvidenceBlob, EvidenceChunk)}  # evidence files: a file's id is its content's, so it travels once
 #: The school's structure (the policy's ``Kind.SCHOOL``).
 SCHOOL = frozenset({"org", "academic_session", "school_class", "class_member"})
 #: Sign-in secrets and lockout state: never taken from, nor sent to, another device (see the README: a
@@ -181,7 +185,8 @@ SECRET_FIELDS = frozenset({"secret_hash", "failed_attempts", "locked_until"})
 #: Columns a change never sets: bookkeeping, what ties a row to its owner, derived values.
 _NEVER_UPDATED = frozenset({"id", "created_at", "updated_at", "author_id", "author_role", "version",
                             "deleted_at", "learner_id", "goal_id", "parent_id", "assessment_id", "class_id",
-                            "account_id", "backpack_item_id", "teacher_only", "overall", "next_on", "in_latest"})
+                            "account_id", "backpack_item_id", "teacher_only", "overall", "next_on", "in_latest",
+                            "blob_id"})
 #: ``meta`` key: the clock reading up to which the hub acknowledged this device's changes.
 ACK_KEY = "sync_acknowledged"
 #: A rating's values, as the policy names them for a new rating.
@@ -277,6 +282,8 @@ def _column_value(model: type[Row], name: str, text: str | None) -> Any:
             return int(text)
         if isinstance(kind, Float):
             return float(text)
+        if isinstance(kind, LargeBinary):  # a kept file's piece or thumbnail, as the change log writes it
+            return base64.b64decode(text, validate=True)
     except ValueError as exc:
         raise MalformedChange(f"{model.__tablename__}.{name}: {exc}") from None
     return text
@@ -381,7 +388,8 @@ def _check_links(session: Session, row: Row) -> None:
     """A row hangs from rows of the same learner (a step from a goal, a rating from an assessment...)."""
     owner = access.owner_of(row)
     for column, parent_model in (("goal_id", Goal), ("assessment_id", Assessment), ("parent_id", ProfileEntry),
-                                 ("backpack_item_id", BackpackItem), ("challenge_id", ProfileEntry)):
+                                 ("backpack_item_id", BackpackItem), ("challenge_id", ProfileEntry),
+                                 ("blob_id", EvidenceBlob)):
         parent_id = getattr(row, column, None)
         if parent_id is None or (isinstance(row, Row) and type(row).__tablename__ in SCHOOL):
             continue
