@@ -138,4 +138,4 @@ class EvidenceFileService:
             return ev
 
 
-__all__ = ["EvidenceFileService", "FileInfo", "StoredFile"]
+__all__ = ["Evidence", "EvidenceFileService", "FileInfo", "StoredFile"]
