@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -23,7 +24,7 @@ from plprofile.domain.evidence_files import EvidenceFileError, Media, Prepared
 from plprofile.domain.policy import Action
 from plprofile.domain.profile import Actor, clean_text
 from plprofile.store.engine import Store
-from plprofile.store.models import Evidence, EvidenceBlob, EvidenceChunk, Goal, Learner
+from plprofile.store.models import Evidence, EvidenceBlob, EvidenceChunk, Goal, Learner, Row
 
 from . import access
 from .access import actor_first
@@ -91,22 +92,12 @@ class EvidenceFileService:
 
     def _keep(self, s: Session, actor: Actor, learner_id: uuid.UUID, sha: str, media: Media,
               prepared: Prepared) -> EvidenceBlob:
-        blob_id = ef.blob_id(learner_id, sha)
-        blob = s.get(EvidenceBlob, blob_id)
+        blob = s.get(EvidenceBlob, ef.blob_id(learner_id, sha))
         if blob is not None:
             access.check(s, actor, Action.READ, blob)
             return blob
-        pieces = ef.chunks(prepared.data)
-        blob = EvidenceBlob(id=blob_id, learner_id=learner_id, sha256=sha, media=media.value,
-                            size=len(prepared.data), chunks=len(pieces), width=prepared.width,
-                            height=prepared.height, original_bytes=prepared.original_bytes or len(prepared.data),
-                            original_width=prepared.original_width, original_height=prepared.original_height,
-                            thumbnail=prepared.thumbnail)
-        self.profiles._create(s, blob, actor)
-        for position, piece in enumerate(pieces):
-            self.profiles._create(s, EvidenceChunk(id=ef.chunk_id(blob_id, position), blob_id=blob_id,
-                                                   learner_id=learner_id, position=position, data=piece), actor)
-        return blob
+        return keep_file(s, actor, learner_id, prepared, create=self.profiles._create)
+
 
     def files(self, actor: Actor, learner_id: uuid.UUID) -> dict[uuid.UUID, FileInfo]:
         """The learner's kept files the actor may read, by id (thumbnails included, bytes not)."""
@@ -138,4 +129,24 @@ class EvidenceFileService:
             return ev
 
 
-__all__ = ["Evidence", "EvidenceFileService", "FileInfo", "StoredFile"]
+def keep_file(s: Session, actor: Actor, learner_id: uuid.UUID, prepared: Prepared, *,
+              create: Callable[[Session, Row, Actor], Row]) -> EvidenceBlob:
+    """Write the file's row and its pieces with ``create`` (the service's, which asks the policy; the demo
+    generator's, which writes as the demo's people). The caller has checked the file is not there yet."""
+    media = ef.check_prepared(prepared)
+    sha = hashlib.sha256(prepared.data).hexdigest()
+    blob_id = ef.blob_id(learner_id, sha)
+    pieces = ef.chunks(prepared.data)
+    blob = EvidenceBlob(id=blob_id, learner_id=learner_id, sha256=sha, media=media.value,
+                        size=len(prepared.data), chunks=len(pieces), width=prepared.width,
+                        height=prepared.height, original_bytes=prepared.original_bytes or len(prepared.data),
+                        original_width=prepared.original_width, original_height=prepared.original_height,
+                        thumbnail=prepared.thumbnail)
+    create(s, blob, actor)
+    for position, piece in enumerate(pieces):
+        create(s, EvidenceChunk(id=ef.chunk_id(blob_id, position), blob_id=blob_id, learner_id=learner_id,
+                                position=position, data=piece), actor)
+    return blob
+
+
+__all__ = ["Evidence", "EvidenceFileService", "FileInfo", "StoredFile", "keep_file"]
