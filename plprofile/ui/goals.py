@@ -188,6 +188,7 @@ class GoalsTab(QWidget):
         # files on the evidence: add, drop, paste, thumbnails, open, best work, remove (issue 20)
         self.files = EvidenceFiles(ctx, self.evidence, self.current, self._actor, self.on_change)
         el.addWidget(self.files)
+        self.evidence_box = evidence_box
 
         # ---- check-ins
         self.checkins = QTreeWidget()
@@ -234,7 +235,7 @@ class GoalsTab(QWidget):
         dl.addWidget(supports_box)
         dl.addWidget(evidence_box)
         self.detail_widgets = (steps_box, supports_box, evidence_box, checkin_box)
-        scroll = QScrollArea()
+        scroll = self.scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(detail)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
