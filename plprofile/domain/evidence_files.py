@@ -16,7 +16,7 @@ MAX_FILE_BYTES = 8 * 1024 * 1024
 #: Largest file read at all: a photo bigger than the limit may still shrink under it; nothing bigger is read.
 MAX_SOURCE_BYTES = 64 * 1024 * 1024
 #: A kept photo's longest side, in pixels (larger photos are downscaled to it).
-MAX_IMAGE_SIDE = 2560
+MAX_IMAGE_SIDE = 2000
 #: A thumbnail's longest side, in pixels, and its largest encoded size.
 THUMB_SIDE = 160
 MAX_THUMB_BYTES = 64 * 1024

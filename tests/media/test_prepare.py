@@ -14,13 +14,13 @@ def test_a_12_megapixel_photo_is_downscaled_with_a_thumbnail_and_its_original_si
     original = picture(4000, 3000, "JPG", 95)
     prepared = prepare_bytes(original, "model.jpg")
     assert prepared.media is Media.JPEG
-    assert (prepared.width, prepared.height) == (2560, 1920)
+    assert (prepared.width, prepared.height) == (2000, 1500)
     assert (prepared.original_width, prepared.original_height, prepared.original_bytes) == (4000, 3000,
                                                                                            len(original))
     assert prepared.downscaled and len(prepared.data) <= ef.MAX_FILE_BYTES
     thumb = read_image(prepared.thumbnail)
     assert max(thumb.width(), thumb.height()) == ef.THUMB_SIDE
-    assert read_image(prepared.data).width() == 2560
+    assert read_image(prepared.data).width() == 2000
 
 
 def test_a_small_picture_is_kept_as_it_is():

@@ -97,7 +97,7 @@ def test_a_teacher_adds_files_by_chooser_and_drop_sees_thumbnails_and_opens_them
     assert answers.errors == [] and _stored(window) == (1, 1)
     (row,) = _rows(goals)
     assert row.text(2) == "bridge.jpg" and not row.icon(0).isNull()
-    assert "4000 × 3000" in row.toolTip(0) and "2560 × 1920" in row.toolTip(0)
+    assert "4000 × 3000" in row.toolTip(0) and "2000 × 1500" in row.toolTip(0)
 
     # drag and drop: a PDF and a recording at once
     plan, song = tmp_path / "plan.pdf", tmp_path / "song.wav"
@@ -117,7 +117,7 @@ def test_a_teacher_adds_files_by_chooser_and_drop_sees_thumbnails_and_opens_them
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url) or True))
     goals.evidence.setCurrentItem(next(r for r in _rows(goals) if r.text(2) == "bridge.jpg"))
     qtbot.mouseClick(files.open_button, Qt.MouseButton.LeftButton)
-    assert shown == [(2560, 1920)]
+    assert shown == [(2000, 1500)]
     goals.evidence.setCurrentItem(next(r for r in _rows(goals) if r.text(2) == "plan.pdf"))
     qtbot.mouseClick(files.open_button, Qt.MouseButton.LeftButton)
     (url,) = opened
