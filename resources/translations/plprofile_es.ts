@@ -4501,7 +4501,12 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         </translation>
     </message>
     <message>
+        <source>best work</source>
+        <translation>mejor trabajo</translation>
+    </message>
+    <message>
         <source>Stages of Personalized Learning: where we are now</source>
+        <extracomment>How tall a best work&apos;s thumbnail stands in the passport, in points.</extracomment>
         <translation>Etapas del Aprendizaje Personalizado: dónde estamos ahora</translation>
     </message>
     <message>
