@@ -11,6 +11,30 @@ from typing import ClassVar
 
 from .errors import QT_TRANSLATE_NOOP, UserError
 
+
+class EvidenceFileError(UserError):
+    """A file that cannot be kept as evidence; nothing was stored."""
+
+    MESSAGES: ClassVar[Mapping[str, str]] = {
+        "unknown_type": QT_TRANSLATE_NOOP("services", "“{name}” is not a kind of file that can be kept. Add a "
+                                                      "photo (PNG, JPEG, WebP, HEIC), a PDF or a sound recording "
+                                                      "(MP3, M4A, OGG, WAV)."),
+        "too_large": QT_TRANSLATE_NOOP("services", "“{name}” is too big ({size}). A file can be at most {limit}."),
+        "damaged": QT_TRANSLATE_NOOP("services", "“{name}” could not be read as a picture. The file may be "
+                                                 "damaged."),
+        "too_many_pixels": QT_TRANSLATE_NOOP("services", "“{name}” is too big a picture ({width} × {height} "
+                                                         "pixels). Make it smaller and try again."),
+        "folder": QT_TRANSLATE_NOOP("services", "“{name}” is a folder. Choose a file instead."),
+        "heic_unreadable": QT_TRANSLATE_NOOP("services", "This computer cannot read HEIC photos such as “{name}”. "
+                                                         "Save the photo as a JPEG and try again."),
+        "unreadable": QT_TRANSLATE_NOOP("services", "“{name}” could not be read."),
+        "empty": QT_TRANSLATE_NOOP("services", "“{name}” is empty."),
+        "not_a_file": QT_TRANSLATE_NOOP("services", "This piece of evidence has no file."),
+        "file_damaged": QT_TRANSLATE_NOOP("services", "The stored file of this evidence is damaged: it does not "
+                                                      "match its fingerprint."),
+    }
+
+
 #: Largest file kept, after a photo is downscaled (a scan, a recording or a PDF is kept as it is).
 MAX_FILE_BYTES = 8 * 1024 * 1024
 #: Largest file read at all: a photo bigger than the limit may still shrink under it; nothing bigger is read.
@@ -92,29 +116,6 @@ def sniff(head: bytes) -> Media | None:
     if len(head) >= 2 and head[0] == 0xFF and (head[1] & 0xE0) == 0xE0 and (head[1] >> 1) & 0x3 == 0x1:
         return Media.MP3
     return None
-
-
-class EvidenceFileError(UserError):
-    """A file that cannot be kept as evidence; nothing was stored."""
-
-    MESSAGES: ClassVar[Mapping[str, str]] = {
-        "unknown_type": QT_TRANSLATE_NOOP("services", "“{name}” is not a kind of file that can be kept. Add a "
-                                                      "photo (PNG, JPEG, WebP, HEIC), a PDF or a sound recording "
-                                                      "(MP3, M4A, OGG, WAV)."),
-        "too_large": QT_TRANSLATE_NOOP("services", "“{name}” is too big ({size}). A file can be at most {limit}."),
-        "damaged": QT_TRANSLATE_NOOP("services", "“{name}” could not be read as a picture. The file may be "
-                                                 "damaged."),
-        "too_many_pixels": QT_TRANSLATE_NOOP("services", "“{name}” is too big a picture ({width} × {height} "
-                                                         "pixels). Make it smaller and try again."),
-        "folder": QT_TRANSLATE_NOOP("services", "“{name}” is a folder. Choose a file instead."),
-        "heic_unreadable": QT_TRANSLATE_NOOP("services", "This computer cannot read HEIC photos such as “{name}”. "
-                                                         "Save the photo as a JPEG and try again."),
-        "unreadable": QT_TRANSLATE_NOOP("services", "“{name}” could not be read."),
-        "empty": QT_TRANSLATE_NOOP("services", "“{name}” is empty."),
-        "not_a_file": QT_TRANSLATE_NOOP("services", "This piece of evidence has no file."),
-        "file_damaged": QT_TRANSLATE_NOOP("services", "The stored file of this evidence is damaged: it does not "
-                                                      "match its fingerprint."),
-    }
 
 
 def size_text(n: int) -> str:

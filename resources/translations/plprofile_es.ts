@@ -5184,7 +5184,6 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
     </message>
     <message>
         <source>“{name}” is not a kind of file that can be kept. Add a photo (PNG, JPEG, WebP, HEIC), a PDF or a sound recording (MP3, M4A, OGG, WAV).</source>
-        <extracomment>Largest file kept, after a photo is downscaled (a scan, a recording or a PDF is kept as it is). Largest file read at all: a photo bigger than the limit may still shrink under it; nothing bigger is read. A kept photo&apos;s longest side, in pixels (larger photos are downscaled to it). A thumbnail&apos;s longest side, in pixels, and its largest encoded size. Most pixels a picture may have when its format cannot be decoded at a smaller size (a PNG, a WebP): more would need hundreds of megabytes to decode (a &quot;decompression bomb&quot; is a small file that claims this). Most pixels any picture may claim (a JPEG decodes at 1/2, 1/4, 1/8 of its size, so it may be larger). Most memory Qt&apos;s image reader may take for one picture, in megabytes. A file is kept in pieces of this many bytes, each its own row (a piece travels in one sync change). The namespace of the ids that make a file content-addressed within one learner&apos;s profile.</extracomment>
         <translation>«{name}» no es un tipo de archivo que se pueda guardar. Añade una foto (PNG, JPEG, WebP, HEIC), un PDF o una grabación de sonido (MP3, M4A, OGG, WAV).</translation>
     </message>
     <message>
