@@ -146,6 +146,12 @@ def _show_view(window, view: str):  # noqa: ANN001, ANN201
         if window.profile.conference is not None:
             window.profile.conference.choose_lead(ConferenceLead.LEARNER)
         return window
+    if view == "evidence":  # the goals page scrolled to the chosen goal's evidence and its files
+        goals = window.profile.goals
+        window.profile.tabs.setCurrentWidget(goals)
+        goals.scroll.widget().adjustSize()
+        goals.scroll.ensureWidgetVisible(goals.evidence_box, 0, 0)
+        return window
     if view in ("goals", "stages"):  # the goals page, or the Stages rating form
         window.profile.tabs.setCurrentWidget(window.profile.goals if view == "goals" else window.profile.stages_page)
         if view == "stages":

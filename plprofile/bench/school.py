@@ -77,6 +77,9 @@ TARGETS.update({
     # beside them, no target: the snapshot and the due list with nothing kept (after the store changed)
     "class_snapshot_cold_ms": None, "due_list_cold_ms": None,
 })
+#: Evidence files (issue 20): a 12-megapixel photo attached (downscaled, thumbnail, kept), in a fresh process, and
+#: that process's peak RSS (``plprofile/bench/evidence.py``).
+TARGETS.update({"attach_photo_ms": None, "attach_photo_rss_mb": None})
 KEYS = tuple(TARGETS)
 
 BARE_SCRIPT = """
@@ -873,7 +876,12 @@ def main(argv: list[str] | None = None) -> int:
         measure_chart_first(samples, data_dir, chart_learners[: (1 if args.quick else repeat)], config_dir)
         print("measuring the class overview's first opening…", flush=True)
         measure_class_first(samples, data_dir, 1 if args.quick else repeat, config_dir, learners)
+        print("measuring a photo attached to a goal's evidence…", flush=True)
+        from plprofile.bench.evidence import in_fresh_process
+
+        photo = in_fresh_process()
         result: dict[str, Any] = figures(samples, data_dir, notes)
+        result.update(attach_photo_ms=round(photo["ms"], 1), attach_photo_rss_mb=round(photo["rss_peak_mb"], 1))
         result["machine"] = machine()
         result["learners"] = learners
         print_table(result, samples, notes)

@@ -42,6 +42,8 @@ from plprofile.store.models import (
     Conference,
     ConferenceRemark,
     Evidence,
+    EvidenceBlob,
+    EvidenceChunk,
     Goal,
     GoalSupport,
     Learner,
@@ -61,6 +63,8 @@ KIND_OF: dict[type[Row], Kind] = {
     ConferenceRemark: Kind.CONFERENCE,
     # the teacher's week (issue 21): a strategy tried is part of the backpack; whether it helped, a check-in
     StrategyUse: Kind.BACKPACK, StrategyCheck: Kind.CHECKIN,
+    # a file kept for a goal's evidence (issue 20): the evidence's rules
+    EvidenceBlob: Kind.EVIDENCE, EvidenceChunk: Kind.EVIDENCE,
 }
 #: Account kinds that sign in as staff.
 STAFF_KINDS = (Role.TEACHER.value, "admin")

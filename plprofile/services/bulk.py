@@ -385,7 +385,7 @@ def _one_learner(w: _Writer, rng: random.Random, index: int, teacher: tuple[Id, 
         kind, text, location = rng.choice(evidence)
         on = between(set_on, min(today, set_on + timedelta(days=150)))
         w.create("evidence", at(on), me, lid, goal_id=gid, learner_id=lid, kind=kind.value, text=text,
-                 location=location, added_on=on)
+                 location=location, added_on=on, blob_id=None, best_work=False)
 
     # ---- 12 Stages assessments over the years; a conference at every other one
     pace = rng.choice([0.2, 0.3, 0.4, 0.5, 0.5, 0.6])  # stages gained per year

@@ -7,11 +7,13 @@ learners through the same change-logged path as the app's own edits, backdated t
 from __future__ import annotations
 
 import random
+from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import func, select
 
 from plprofile.domain import profile as d
+from plprofile.domain.evidence_files import Prepared
 from plprofile.domain.framework import Framework, default_framework
 from plprofile.domain.profile import Actor, Agreement, Role
 from plprofile.store import changes
@@ -33,6 +35,7 @@ from plprofile.store.models import (
 )
 
 from .accounts import ensure_teacher, teacher_actor
+from .evidence_files import keep_file
 
 GIVEN = [
     "Amara", "Liam", "Sofia", "Noah", "Zoë", "Mateo", "Aisha", "Ethan", "Mei", "Lucas", "Priya", "Oliver",
@@ -238,8 +241,11 @@ def store_is_empty(store: Store) -> bool:
 
 
 def generate_demo(store: Store, learners: int = 25, seed: int = 2026, today: date | None = None,
-                  batch: int = 200) -> int:
-    """Fill ``store`` with ``learners`` learners and a year of their profiles. Returns how many were added."""
+                  batch: int = 200, files: Mapping[str, Sequence[tuple[str, Prepared]]] | None = None) -> int:
+    """Fill ``store`` with ``learners`` learners and a year of their profiles. Returns how many were added.
+
+    ``files`` (goal statement -> (note, file) pairs, made by ``plprofile.media.demo_files``: this layer draws
+    no pictures) are added to those goals as the learners' evidence (see ``add_demo_files``)."""
     rng = random.Random(seed)
     today = today or date.today()
     start = today - timedelta(days=330)
@@ -253,7 +259,50 @@ def generate_demo(store: Store, learners: int = 25, seed: int = 2026, today: dat
                 _one_learner(s, store.device_id, rng, i, teacher, start, today, framework)
         made += n
     set_demo_credentials(store)
+    if files:
+        add_demo_files(store, files, today)
     return made
+
+
+#: How many of the demo class's learners (in the order they were made) add files to their evidence.
+DEMO_FILE_LEARNERS = 10
+
+
+def add_demo_files(store: Store, files: Mapping[str, Sequence[tuple[str, Prepared]]],
+                   today: date | None = None) -> int:
+    """Each of the first learners with a goal named in ``files`` (started, not just set) adds its files to that
+    goal's evidence, in their own name; the first picture each learner adds is marked their best work. Uses no
+    random draw, so the rest of the demo class stays as the seed makes it. Returns how many were added."""
+    today = today or date.today()
+    added = 0
+    with store.transaction() as s:
+        rows = s.execute(select(Learner.id, Account.id).join(Account, Account.learner_id == Learner.id)
+                         .order_by(Learner.created_at, Learner.id).limit(DEMO_FILE_LEARNERS)).all()
+        for learner_id, account_id in rows:
+            me = Actor(account_id=account_id, role=Role.LEARNER, learner_id=learner_id)
+
+            def create(session, row, actor, owner=learner_id):  # noqa: ANN001, ANN202
+                return changes.create(session, store.device_id, row, actor, owner)
+
+            goals = s.execute(select(Goal).where(Goal.learner_id == learner_id, Goal.deleted_at.is_(None),
+                                                 Goal.status != d.GoalStatus.NOT_STARTED.value,
+                                                 Goal.statement.in_(list(files)))
+                              .order_by(Goal.created_at)).scalars().all()
+            best = False
+            for goal in goals:
+                for text, prepared in files[goal.statement]:
+                    blob = keep_file(s, me, learner_id, prepared, create=create)
+                    on = min(today, goal.created_at.date() + timedelta(days=21))
+                    picture = prepared.media.is_image
+                    ev = Evidence(goal_id=goal.id, learner_id=learner_id,
+                                  kind=(d.EvidenceKind.PHOTO if picture else d.EvidenceKind.FILE).value,
+                                  text=text, location=prepared.name, added_on=on, blob_id=blob.id,
+                                  best_work=picture and not best)
+                    best = best or picture
+                    changes.create(s, store.device_id, ev, me, learner_id, at=datetime.combine(on, time(14, 5),
+                                                                                               tzinfo=UTC))
+                    added += 1
+    return added
 
 
 def _one_learner(s, device: str, rng: random.Random, index: int, teacher: Actor, start: date,  # noqa: ANN001

@@ -8,7 +8,7 @@ latest check-ins, the Stages where they are now, and the conference records.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from plprofile.domain.framework import Framework
@@ -16,6 +16,7 @@ from plprofile.domain.profile import Actor
 from plprofile.domain.progress import Assessment, latest
 
 from .access import require_class
+from .evidence_files import EvidenceFileService
 from .profiles import ProfileService, ProfileView
 from .stages import StagesService
 
@@ -29,6 +30,8 @@ class Passport:
     now: Assessment | None
     framework: Framework | None
     made_on: date
+    #: The thumbnails of the pictures the learner marked best work, by evidence id (issue 20).
+    best_work: dict[uuid.UUID, bytes] = field(default_factory=dict)
 
 
 def build_passport(profiles: ProfileService, stages: StagesService, actor: Actor, learner_id: uuid.UUID,
@@ -38,4 +41,8 @@ def build_passport(profiles: ProfileService, stages: StagesService, actor: Actor
     view = profiles.load_profile(actor, learner_id)
     now = latest(stages.history(actor, learner_id))
     framework = stages.framework_for(actor, now.framework_id, now.framework_version) if now else None
-    return Passport(view, now, framework, made_on or date.today())
+    best = [ev for gv in view.goals for ev in gv.evidence if ev.best_work and ev.blob_id is not None]
+    thumbs = EvidenceFileService(profiles.store, profiles).files(actor, learner_id) if best else {}
+    best_work = {ev.id: thumbs[ev.blob_id].thumbnail for ev in best
+                 if ev.blob_id in thumbs and thumbs[ev.blob_id].thumbnail}
+    return Passport(view, now, framework, made_on or date.today(), best_work)

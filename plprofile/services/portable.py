@@ -9,14 +9,17 @@ out; the store works them out again. The change history is not part of the schem
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import LargeBinary, select
 
+from plprofile.domain import evidence_files as ef
 from plprofile.domain.policy import Action, Kind, Target, require
 from plprofile.domain.profile import Actor
 from plprofile.store import changes, spans
@@ -33,6 +36,8 @@ from plprofile.store.models import (
     Conference,
     ConferenceRemark,
     Evidence,
+    EvidenceBlob,
+    EvidenceChunk,
     Goal,
     GoalSupport,
     Learner,
@@ -44,10 +49,12 @@ from .access import actor_first, require_class, require_learner_rows
 
 FORMAT = "plprofile-profile"
 #: 2: conferences say who led them (``led_by``) and carry what was said (``conference_remark``).
-SCHEMA_VERSION = 2
+#: 3: evidence files: ``evidence_blob`` and ``evidence_chunk`` (the bytes, base64), ``evidence.blob_id`` and
+#: ``evidence.best_work``.
+SCHEMA_VERSION = 3
 #: The tables of a profile, parents before children (the order rows are written in on import).
-TABLES = (ProfileEntry, BackpackItem, ChoiceOption, Goal, ActionStep, GoalSupport, Evidence, CheckIn, Conference,
-          ConferenceRemark, Assessment, AssessmentRating)
+TABLES = (ProfileEntry, BackpackItem, ChoiceOption, Goal, ActionStep, GoalSupport, EvidenceBlob, EvidenceChunk,
+          Evidence, CheckIn, Conference, ConferenceRemark, Assessment, AssessmentRating)
 #: Never exported: the store's derived columns, an account's sign-in name and secrets, and the school's own
 #: roster keys and marks (``sourced_id``, ``enabled``), which belong to the school the learner leaves.
 _SCHOOLS = {"sourced_id", "enabled"}
@@ -109,6 +116,8 @@ def _encode(value: Any) -> Any:  # noqa: ANN401
         return str(value)
     if isinstance(value, datetime | date):
         return value.isoformat()
+    if isinstance(value, bytes):  # a kept file's piece or thumbnail
+        return base64.b64encode(value).decode("ascii")
     return value
 
 
@@ -116,6 +125,8 @@ def _decoder(column):  # noqa: ANN001, ANN202
     kind = column.type
     if isinstance(kind, UTCDateTime):
         return datetime.fromisoformat
+    if isinstance(kind, LargeBinary):
+        return lambda v: base64.b64decode(v, validate=True) if isinstance(v, str) else _bad(column, v)
     try:
         python = kind.python_type
     except NotImplementedError:  # pragma: no cover
@@ -291,6 +302,8 @@ class PortableService:
         tables = document.get("tables")
         if version == 1 and isinstance(tables, dict):
             tables = _from_schema_1(tables)
+        if version <= 2 and isinstance(tables, dict):
+            tables = _from_schema_2(tables)
         if not isinstance(tables, dict) or set(tables) != {m.__tablename__ for m in TABLES}:
             raise ProfileFileError("The file is damaged (its tables are not all there); nothing was imported.")
 
@@ -334,7 +347,26 @@ class PortableService:
         for table_rows in rows.values():
             if any(r["learner_id"] != lid or r["id"] is None for r in table_rows):
                 raise ProfileFileError("The file is damaged (rows of another learner); nothing was imported.")
+        _check_files(rows, lid)
         return learner, account, rows
+
+
+def _check_files(rows: dict[str, list[dict[str, Any]]], learner_id: uuid.UUID) -> None:
+    """Every kept file of a document is whole: its pieces, in order, have its SHA-256, its id is the one the
+    learner and that hash make, and it is a kind and size the store keeps."""
+    pieces: dict[uuid.UUID, list[dict[str, Any]]] = {}
+    for chunk in rows["evidence_chunk"]:
+        pieces.setdefault(chunk["blob_id"], []).append(chunk)
+    for blob in rows["evidence_blob"]:
+        mine = sorted(pieces.pop(blob["id"], []), key=lambda c: c["position"])
+        data = b"".join(c["data"] for c in mine)
+        if ([c["position"] for c in mine] != list(range(blob["chunks"]))
+                or hashlib.sha256(data).hexdigest() != blob["sha256"] or len(data) != blob["size"]
+                or blob["id"] != ef.blob_id(learner_id, blob["sha256"]) or len(data) > ef.MAX_FILE_BYTES
+                or ef.sniff(data[:16]) is None):
+            raise ProfileFileError("The file is damaged (a kept file is not whole); nothing was imported.")
+    if pieces:
+        raise ProfileFileError("The file is damaged (pieces of a file that is not there); nothing was imported.")
 
 
 def _from_schema_1(tables: dict[str, Any]) -> dict[str, Any]:
@@ -346,6 +378,18 @@ def _from_schema_1(tables: dict[str, Any]) -> dict[str, Any]:
     if isinstance(conferences, list):
         tables["conference"] = [{**row, "led_by": "teacher"} if isinstance(row, dict) and "led_by" not in row
                                 else row for row in conferences]
+    return tables
+
+
+def _from_schema_2(tables: dict[str, Any]) -> dict[str, Any]:
+    """A schema 2 document's tables as schema 3 has them: no kept files, no evidence marked best work."""
+    tables = dict(tables)
+    for name in ("evidence_blob", "evidence_chunk"):
+        tables.setdefault(name, [])
+    evidence = tables.get("evidence")
+    if isinstance(evidence, list):
+        tables["evidence"] = [{"blob_id": None, "best_work": False, **row} if isinstance(row, dict) else row
+                              for row in evidence]
     return tables
 
 

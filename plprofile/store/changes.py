@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import time
@@ -24,7 +25,7 @@ from .types import utcnow
 _BOOKKEEPING = {"id", "created_at", "updated_at", "author_id", "author_role", "version", "deleted_at"}
 #: What ties a row to its learner and its parents, and what says who may read it: fixed once the row is made
 #: (moving a row between learners is not an edit).
-_FIXED = {"learner_id", "goal_id", "parent_id", "assessment_id", "backpack_item_id", "teacher_only"}
+_FIXED = {"learner_id", "goal_id", "parent_id", "assessment_id", "backpack_item_id", "teacher_only", "blob_id"}
 
 
 class StaleEditError(Exception):
@@ -51,6 +52,8 @@ def as_text(value: Any) -> str | None:
         return value.isoformat()
     if isinstance(value, uuid.UUID):
         return str(value)
+    if isinstance(value, bytes):  # a kept file's piece or thumbnail: text for the change log and sync
+        return base64.b64encode(value).decode("ascii")
     return str(value)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 
-from sqlalchemy import Index, Text, UniqueConstraint
+from sqlalchemy import Index, LargeBinary, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from .types import UTCDateTime, utcnow
@@ -198,6 +198,43 @@ class Evidence(Row, table=True):
     text: str = Field(default="")
     location: str = Field(default="", max_length=2000)
     added_on: date
+    #: A file kept in the store (``evidence_blob``): a photo, a scan, a PDF or a recording; ``location`` is
+    #: then the file's name as it was attached.
+    blob_id: uuid.UUID | None = Field(default=None, foreign_key="evidence_blob.id", index=True, ondelete="CASCADE")
+    #: The learner marked it as their best work.
+    best_work: bool = Field(default=False)
+
+
+class EvidenceBlob(Row, table=True):
+    """A file kept inside the store, content-addressed within the learner's profile: its id is made from the
+    learner and the SHA-256 of its bytes, so the same file attached twice is one row, and travels once. The
+    bytes are in ``evidence_chunk`` rows (each small enough to travel in one change)."""
+
+    __tablename__ = "evidence_blob"
+    __table_args__ = (UniqueConstraint("learner_id", "sha256", name="uq_evidence_blob_learner_sha256"),)
+    learner_id: uuid.UUID = Field(foreign_key="learner.id", index=True, ondelete="CASCADE")
+    sha256: str = Field(max_length=64)
+    media: str = Field(max_length=32)  # the media type, from the file's own bytes
+    size: int  # bytes kept
+    chunks: int
+    width: int = Field(default=0)
+    height: int = Field(default=0)
+    #: The file as attached, before a large photo was downscaled.
+    original_bytes: int = Field(default=0)
+    original_width: int = Field(default=0)
+    original_height: int = Field(default=0)
+    #: A small JPEG or PNG of a picture (empty for a PDF or a recording).
+    thumbnail: bytes = Field(default=b"", sa_type=LargeBinary)
+
+
+class EvidenceChunk(Row, table=True):
+    """One piece of a kept file's bytes, in order."""
+
+    __tablename__ = "evidence_chunk"
+    blob_id: uuid.UUID = Field(foreign_key="evidence_blob.id", index=True, ondelete="CASCADE")
+    learner_id: uuid.UUID = Field(foreign_key="learner.id", index=True, ondelete="CASCADE")
+    position: int
+    data: bytes = Field(sa_type=LargeBinary)
 
 
 class CheckIn(Row, table=True):
@@ -451,7 +488,7 @@ class ErasedLearner(SQLModel, table=True):
 
 #: Tables whose rows belong to one learner (purged with them), child tables first.
 LEARNER_OWNED = (
-    AssessmentRating, Assessment, CheckIn, Evidence, GoalSupport, ActionStep, Goal,
+    AssessmentRating, Assessment, CheckIn, Evidence, EvidenceChunk, EvidenceBlob, GoalSupport, ActionStep, Goal,
     StrategyCheck, StrategyUse, BackpackItem, ChoiceOption, ConferenceRemark, Conference, ConferenceSlot,
     ProfileEntry, ClassMember, Account,
 )

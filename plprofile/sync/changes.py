@@ -6,6 +6,7 @@ No network and no Qt: the hub and the bundles both call these with a SQLModel ``
 
 from __future__ import annotations
 
+import base64
 import itertools
 import json
 import re
@@ -16,7 +17,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Boolean, Date, Float, Integer, Uuid, delete, insert, or_, select
+from sqlalchemy import Boolean, Date, Float, Integer, LargeBinary, Uuid, delete, insert, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
@@ -51,6 +52,8 @@ from plprofile.store.models import (
     Conference,
     ErasedLearner,
     Evidence,
+    EvidenceBlob,
+    EvidenceChunk,
     FieldClock,
     Goal,
     GoalSupport,
@@ -172,7 +175,8 @@ class ApplyResult:
 #: Every table a change can be about.
 MODELS: dict[str, type[Row]] = {m.__tablename__: m for m in (  # type: ignore[misc]
     Learner, Account, Org, AcademicSession, SchoolClass, ClassMember, ProfileEntry, BackpackItem, ChoiceOption,
-    Goal, ActionStep, GoalSupport, Evidence, CheckIn, Conference, Assessment, AssessmentRating)}
+    Goal, ActionStep, GoalSupport, Evidence, CheckIn, Conference, Assessment, AssessmentRating,
+    EvidenceBlob, EvidenceChunk)}  # evidence files: a file's id is its content's, so it travels once
 #: The school's structure (the policy's ``Kind.SCHOOL``).
 SCHOOL = frozenset({"org", "academic_session", "school_class", "class_member"})
 #: Sign-in secrets and lockout state: never taken from, nor sent to, another device (see the README: a
@@ -182,7 +186,8 @@ SECRET_FIELDS = frozenset({"secret_hash", "failed_attempts", "locked_until"})
 #: Columns a change never sets: bookkeeping, what ties a row to its owner, derived values.
 _NEVER_UPDATED = frozenset({"id", "created_at", "updated_at", "author_id", "author_role", "version",
                             "deleted_at", "learner_id", "goal_id", "parent_id", "assessment_id", "class_id",
-                            "account_id", "backpack_item_id", "teacher_only", "overall", "next_on", "in_latest"})
+                            "account_id", "backpack_item_id", "teacher_only", "overall", "next_on", "in_latest",
+                            "blob_id"})
 #: ``meta`` key: the clock reading up to which the hub acknowledged this device's changes.
 ACK_KEY = "sync_acknowledged"
 #: ``meta`` key: this device's changes the hub refused, kept here and not offered again (JSON: change id ->
@@ -303,6 +308,8 @@ def _column_value(model: type[Row], name: str, text: str | None) -> Any:
             return int(text)
         if isinstance(kind, Float):
             return float(text)
+        if isinstance(kind, LargeBinary):  # a kept file's piece or thumbnail, as the change log writes it
+            return base64.b64decode(text, validate=True)
     except ValueError as exc:
         raise MalformedChange(f"{model.__tablename__}.{name}: {exc}") from None
     return text
@@ -434,7 +441,8 @@ def _with_defaults(model: type[Row], values: dict[str, Any]) -> dict[str, Any]:
 def _check_links(session: Session, values: dict[str, Any], owner: uuid.UUID | None) -> None:
     """A row hangs from rows of the same learner (a step from a goal, a rating from an assessment...)."""
     for column, parent_model in (("goal_id", Goal), ("assessment_id", Assessment), ("parent_id", ProfileEntry),
-                                 ("backpack_item_id", BackpackItem), ("challenge_id", ProfileEntry)):
+                                 ("backpack_item_id", BackpackItem), ("challenge_id", ProfileEntry),
+                                 ("blob_id", EvidenceBlob)):
         parent_id = values.get(column)
         if parent_id is None:
             continue

@@ -35,6 +35,7 @@ from . import labels
 from .a11y import unseen_label
 from .common import attempt, date_edit_format, fmt_date, from_qdate, style_record_list, to_qdate
 from .context import AppContext
+from .evidence_files import EvidenceFiles
 from .learner_home import is_overdue
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -184,6 +185,10 @@ class GoalsTab(QWidget):
         row.addWidget(self.ev_location, 1)
         row.addWidget(self.ev_add)
         el.addLayout(row)
+        # files on the evidence: add, drop, paste, thumbnails, open, best work, remove (issue 20)
+        self.files = EvidenceFiles(ctx, self.evidence, self.current, self._actor, self.on_change)
+        el.addWidget(self.files)
+        self.evidence_box = evidence_box
 
         # ---- check-ins
         self.checkins = QTreeWidget()
@@ -237,7 +242,7 @@ class GoalsTab(QWidget):
         dl.addWidget(supports_box)
         dl.addWidget(evidence_box)
         self.detail_widgets = (steps_box, supports_box, evidence_box, checkin_box)
-        scroll = QScrollArea()
+        scroll = self.scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(detail)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -333,11 +338,14 @@ class GoalsTab(QWidget):
                 item.setData(ID_ROLE, bp.id)
                 self.supports.addItem(item)
             for ev in gv.evidence:
-                self.evidence.addTopLevelItem(QTreeWidgetItem(
-                    [ev.text or ev.location, labels.evidence_kind(ev.kind), ev.location, fmt_date(ev.added_on)]))
+                item = QTreeWidgetItem(
+                    [ev.text or ev.location, labels.evidence_kind(ev.kind), ev.location, fmt_date(ev.added_on)])
+                item.setData(0, ID_ROLE, ev.id)
+                self.evidence.addTopLevelItem(item)
             for ci in gv.checkins:
                 self.checkins.addTopLevelItem(QTreeWidgetItem(
                     [fmt_date(ci.on_date), labels.checkin_scale(ci.scale), ci.reflection]))
+        self.files.show_goal(gv.evidence if gv else [], self.view.learner.id if self.view else None)
         self._loading = False
 
     # ---- intents ------------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ import html
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QMarginsF, QSizeF, QUrl
-from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from plprofile.domain import profile as d
 from plprofile.services.passport import LATEST_CHECKINS, Passport
@@ -101,7 +101,8 @@ def _goals(passport: Passport) -> str:
                          + e(" · ".join(supports)) + "</p>")
         if gv.evidence:
             lines = [f"{e(fmt_date(ev.added_on))} · {e(labels.evidence_kind(ev.kind))}: {e(ev.text or ev.location)}"
-                     + (f" ({e(ev.location)})" if ev.text and ev.location else "") for ev in gv.evidence]
+                     + (f" ({e(ev.location)})" if ev.text and ev.location else "") + _best_work(passport, ev)
+                     for ev in gv.evidence]
             parts.append("<p style='margin: 0;'><b>" + e(translate("passport", "Evidence")) + "</b><br/>"
                          + "<br/>".join(lines) + "</p>")
         if gv.checkins:
@@ -115,6 +116,20 @@ def _goals(passport: Passport) -> str:
                                                  more)) + "</i>")
             parts.append(f"<p style='margin: 0;'><b>{e(title)}</b><br/>" + "<br/>".join(lines) + "</p>")
     return "".join(parts)
+
+
+def _best_work(passport: Passport, ev) -> str:  # noqa: ANN001
+    """"★ best work" after a piece the learner marked, and its picture's thumbnail when it has one (issue 20)."""
+    if not ev.best_work:
+        return ""
+    mark = " <b>★&nbsp;" + e(translate("passport", "best work")).replace(" ", "&nbsp;") + "</b>"
+    if ev.id in passport.best_work:
+        mark += f"<br/><img src='evidence://{ev.id}' height='{BEST_WORK_PT}'/>"
+    return mark
+
+
+#: How tall a best work's thumbnail stands in the passport, in points.
+BEST_WORK_PT = 72
 
 
 def _table(headers: list[str], rows: list[list[str]]) -> str:
@@ -253,6 +268,10 @@ def write_passport_pdf(passport: Passport, path, lang: str = "en") -> int:  # no
         if chart is not None:
             doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl("chart://now"), chart)
             chart_size = (chart.width() * 72 / CHART_DPI, chart.height() * 72 / CHART_DPI)
+        for evidence_id, thumbnail in passport.best_work.items():  # the learner's best work, as small pictures
+            image = QImage.fromData(thumbnail)
+            if not image.isNull():
+                doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(f"evidence://{evidence_id}"), image)
         doc.setHtml(passport_html(passport, spoken, chart_size))
         doc.setPageSize(points)
         return paint_pages(writer, doc, points)

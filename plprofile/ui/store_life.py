@@ -72,7 +72,9 @@ class StoreLife(QObject):
                 from plprofile.services.demo import generate_demo, store_is_empty
 
                 if store_is_empty(store):
-                    generate_demo(store)
+                    from plprofile.media.demo_files import demo_files  # drawn with QPainter (issue 20)
+
+                    generate_demo(store, files=demo_files())
             return store
 
         run_in_background(work, self._opened, self._open_failed)
@@ -178,7 +180,10 @@ class StoreLife(QObject):
 
             self.placeholder.emit(_tr("Creating the demo class…"))
             self.status.emit(_tr("Creating the demo class…"), 0)
-            run_in_background(lambda: generate_demo(store), lambda _n: self.opened.emit(), self.fail)
+            from plprofile.media.demo_files import demo_files  # drawn with QPainter (issue 20)
+
+            run_in_background(lambda: generate_demo(store, files=demo_files()), lambda _n: self.opened.emit(),
+                              self.fail)
             return
         self.opened.emit()
 

@@ -1809,6 +1809,81 @@ Sin cifrado, cualquiera que copie los archivos de esta computadora puede leer lo
     </message>
 </context>
 <context>
+    <name>EvidenceFiles</name>
+    <message>
+        <source>Add a &amp;file…</source>
+        <translation>Añadir un &amp;archivo…</translation>
+    </message>
+    <message>
+        <source>Add a photo, a scan, a PDF or a sound recording (at most {limit}). You can also drop files on the list, or paste a picture with Ctrl+V.</source>
+        <translation>Añade una foto, un escaneo, un PDF o una grabación de sonido (como mucho {limit}). También puedes soltar archivos en la lista o pegar una imagen con Ctrl+V.</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>A&amp;brir</translation>
+    </message>
+    <message>
+        <source>Open the chosen file</source>
+        <translation>Abrir el archivo elegido</translation>
+    </message>
+    <message>
+        <source>{star} Best work</source>
+        <translation>{star} Mi mejor trabajo</translation>
+    </message>
+    <message>
+        <source>Mark this as your best work</source>
+        <translation>Marca esto como tu mejor trabajo</translation>
+    </message>
+    <message>
+        <source>Best work</source>
+        <translation>Mejor trabajo</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Remove the chosen evidence from the goal</source>
+        <translation>Quitar de la meta la evidencia elegida</translation>
+    </message>
+    <message>
+        <source>{width} × {height} pixels, {size} (made smaller from {ow} × {oh} pixels, {osize})</source>
+        <translation>{width} × {height} píxeles, {size} (reducida desde {ow} × {oh} píxeles, {osize})</translation>
+    </message>
+    <message>
+        <source>{width} × {height} pixels, {size}</source>
+        <translation>{width} × {height} píxeles, {size}</translation>
+    </message>
+    <message>
+        <source>Add a file to the evidence</source>
+        <translation>Añadir un archivo a la evidencia</translation>
+    </message>
+    <message>
+        <source>Photos, PDFs and recordings (*.png *.jpg *.jpeg *.webp *.heic *.pdf *.mp3 *.m4a *.ogg *.wav);;All files (*)</source>
+        <translation>Fotos, PDF y grabaciones (*.png *.jpg *.jpeg *.webp *.heic *.pdf *.mp3 *.m4a *.ogg *.wav);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>pasted-picture.png</source>
+        <translation>imagen-pegada.png</translation>
+    </message>
+    <message>
+        <source>This file cannot be added</source>
+        <translation>No se puede añadir este archivo</translation>
+    </message>
+    <message>
+        <source>dropped-picture.png</source>
+        <translation>imagen-soltada.png</translation>
+    </message>
+    <message>
+        <source>Remove evidence</source>
+        <translation>Quitar evidencia</translation>
+    </message>
+    <message>
+        <source>Remove “{what}” from this goal?</source>
+        <translation>¿Quitar «{what}» de esta meta?</translation>
+    </message>
+</context>
+<context>
     <name>FeedWindow</name>
     <message>
         <source>What changed since</source>
@@ -4855,7 +4930,12 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         </translation>
     </message>
     <message>
+        <source>best work</source>
+        <translation>mejor trabajo</translation>
+    </message>
+    <message>
         <source>Stages of Personalized Learning: where we are now</source>
+        <extracomment>How tall a best work's thumbnail stands in the passport, in points.</extracomment>
         <translation>Etapas del Aprendizaje Personalizado: dónde estamos ahora</translation>
     </message>
     <message>
@@ -5538,6 +5618,46 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
             <numerusform>… y %n más.</numerusform>
             <numerusform>… y %n más.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>“{name}” is not a kind of file that can be kept. Add a photo (PNG, JPEG, WebP, HEIC), a PDF or a sound recording (MP3, M4A, OGG, WAV).</source>
+        <translation>«{name}» no es un tipo de archivo que se pueda guardar. Añade una foto (PNG, JPEG, WebP, HEIC), un PDF o una grabación de sonido (MP3, M4A, OGG, WAV).</translation>
+    </message>
+    <message>
+        <source>“{name}” is too big ({size}). A file can be at most {limit}.</source>
+        <translation>«{name}» es demasiado grande ({size}). Un archivo puede tener como mucho {limit}.</translation>
+    </message>
+    <message>
+        <source>“{name}” could not be read as a picture. The file may be damaged.</source>
+        <translation>«{name}» no se pudo leer como imagen. Puede que el archivo esté dañado.</translation>
+    </message>
+    <message>
+        <source>“{name}” is too big a picture ({width} × {height} pixels). Make it smaller and try again.</source>
+        <translation>«{name}» es una imagen demasiado grande ({width} × {height} píxeles). Hazla más pequeña y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>“{name}” is a folder. Choose a file instead.</source>
+        <translation>«{name}» es una carpeta. Elige un archivo.</translation>
+    </message>
+    <message>
+        <source>This computer cannot read HEIC photos such as “{name}”. Save the photo as a JPEG and try again.</source>
+        <translation>Este ordenador no puede leer fotos HEIC como «{name}». Guarda la foto como JPEG y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>“{name}” could not be read.</source>
+        <translation>No se pudo leer «{name}».</translation>
+    </message>
+    <message>
+        <source>“{name}” is empty.</source>
+        <translation>«{name}» está vacío.</translation>
+    </message>
+    <message>
+        <source>This piece of evidence has no file.</source>
+        <translation>Esta evidencia no tiene archivo.</translation>
+    </message>
+    <message>
+        <source>The stored file of this evidence is damaged: it does not match its fingerprint.</source>
+        <translation>El archivo guardado de esta evidencia está dañado: no coincide con su huella.</translation>
     </message>
 </context>
 <context>

@@ -25,6 +25,7 @@ from sqlmodel import select
 from plprofile import RESOURCES
 from plprofile.domain import policy
 from plprofile.domain import profile as d
+from plprofile.domain.evidence_files import Media, Prepared
 from plprofile.domain.oneroster import parse_oneroster
 from plprofile.domain.policy import AccessDenied, Action, Kind, Target
 from plprofile.domain.profile import Actor, Role, ValidationError
@@ -32,6 +33,7 @@ from plprofile.domain.progress import ElementRating
 from plprofile.domain.roster import RosterRow
 from plprofile.services.accounts import learner_actor, teacher_actor
 from plprofile.services.auth import AuthService
+from plprofile.services.evidence_files import EvidenceFileService
 from plprofile.services.oneroster import Plan
 from plprofile.services.portable import PortableService
 from plprofile.services.profiles import ProfileService
@@ -61,7 +63,7 @@ from plprofile.store.models import (
 from tests import oneroster_sets
 
 SERVICES = (ProfileService, StagesService, AuthService, SchoolService, PortableService, SnapshotService, WeekService,
-            StrategyService, YearService, CalendarService)
+            StrategyService, YearService, CalendarService, EvidenceFileService)
 ROLES = ("teacher", "own", "other", "signed_out")  # a teacher; learner A on A's rows; learner B on A's rows
 
 
@@ -111,6 +113,8 @@ def _build(data: Path) -> World:
     step = profiles.add_step(a, goal.id, "Pick a book")
     evidence = profiles.add_evidence(a, goal.id, d.EvidenceKind.NOTE, "Read 20 pages")
     checkin = profiles.add_checkin(a, goal.id, 3, "Going well")
+    file_evidence = EvidenceFileService(store, profiles).attach(
+        a, goal.id, Prepared("plan.pdf", Media.PDF, b"%PDF-1.4 my plan"))
     profiles.set_supports(a, goal.id, [item.id])
     conference = profiles.add_conference(teacher, la.id, date(2026, 11, 2), notes="Talked about reading")
     assessment = stages.record_assessment(teacher, la.id, date(2026, 11, 2), [ElementRating("voice", agreed=2.0)])
@@ -130,7 +134,7 @@ def _build(data: Path) -> World:
         teacher_goal=teacher_goal.id, step=step.id, evidence=evidence.id, checkin=checkin.id, support=support.id,
         conference=conference.id, assessment=uuid.UUID(str(assessment.id)), b_entry=b_entry.id,
         teacher_account=teacher.account_id, second_teacher=second.id, a_account=a.account_id,
-        b_account=b.account_id, snapshot=snapshot.id,
+        b_account=b.account_id, snapshot=snapshot.id, file_evidence=file_evidence.id,
     )
     store.close()
     return World(data, teacher, a, b, ids)
@@ -396,6 +400,14 @@ CALLS: dict[str, list[tuple[str, Call, set[str]]]] = {
         a, uuid.uuid4()), set())],
     "StrategyService.to_review": [("A", lambda s, a, i: StrategyService(s[0], s[2]).to_review(
         a, i["a"], date(2026, 3, 9)), T_OWN)],
+    # evidence files (issue 20)
+    "EvidenceFileService.attach": [("A's goal", lambda s, a, i: EvidenceFileService(s[0], s[1]).attach(
+        a, i["goal"], Prepared("more.pdf", Media.PDF, b"%PDF-1.4 more")), T_OWN)],
+    "EvidenceFileService.files": [("A", lambda s, a, i: EvidenceFileService(s[0], s[1]).files(a, i["a"]), T_OWN)],
+    "EvidenceFileService.read": [("A's file", lambda s, a, i: EvidenceFileService(s[0], s[1]).read(
+        a, i["file_evidence"]), T_OWN)],
+    "EvidenceFileService.set_best_work": [("A's file", lambda s, a, i: EvidenceFileService(s[0], s[1]).set_best_work(
+        a, i["file_evidence"], True), {"own"})],
 }
 #: Methods for the signed-out sign-in screen: what each returns is all that screen may show.
 SIGNED_OUT = {"AuthService.prepare", "AuthService.needs_first_teacher", "AuthService.needs_recovery",

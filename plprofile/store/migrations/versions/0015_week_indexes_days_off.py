@@ -19,7 +19,7 @@ from alembic import op
 from plprofile.store.types import UTCDateTime
 
 revision: str = '0015_week_indexes_days_off'
-down_revision: str | None = '0012_teacher_week'
+down_revision: str | None = '0014_evidence_files'
 branch_labels: str | None = None
 depends_on: str | None = None
 
