@@ -21,14 +21,15 @@ from datetime import date
 from .profile import MAX_NAME_CHARS
 from .roster import RosterError, RosterProblem, decode_roster
 
-__all__ = ["LEARNER_ROLES", "STAFF_ROLES", "ADMIN_ROLES", "OneRosterSet", "Person", "SchoolClassRecord",
-           "EnrollmentRecord", "OrgRecord", "SessionRecord", "RosterWarning", "parse_oneroster"]
+__all__ = ["LEARNER_ROLES", "STAFF_ROLES", "ADMIN_ROLES", "FAMILY_ROLES", "OneRosterSet", "Person",
+           "SchoolClassRecord", "EnrollmentRecord", "OrgRecord", "SessionRecord", "FamilyLink", "RosterWarning",
+           "parse_oneroster"]
 
 LEARNER_ROLES = frozenset({"student"})
 ADMIN_ROLES = frozenset({"administrator", "districtadministrator", "siteadministrator", "systemadministrator"})
 #: Staff who teach in a class: teacher accounts (aides with the class role ``aide``).
 STAFF_ROLES = frozenset({"teacher", "aide", "proctor"}) | ADMIN_ROLES
-#: Never learners and never accounts: kept out of the store (guardians may later be family contacts).
+#: Never learners and never accounts: kept as the family contacts of the learners they are linked to.
 FAMILY_ROLES = frozenset({"guardian", "parent", "relative"})
 DELETED = "tobedeleted"
 
@@ -120,6 +121,12 @@ class Person:
     orgs: tuple[str, ...]
     agents: tuple[str, ...]
     deleted: bool
+    email: str = ""
+    phone: str = ""
+
+    @property
+    def is_family(self) -> bool:
+        return self.role in FAMILY_ROLES
 
     @property
     def is_learner(self) -> bool:
@@ -142,6 +149,18 @@ class EnrollmentRecord:
     deleted: bool
 
 
+@dataclass(frozen=True)
+class FamilyLink:
+    """A guardian, parent or relative (``contact``, a family person's sourcedId) of a student (``learner``).
+
+    OneRoster links them through ``agentSourcedIds`` in ``users.csv`` (1.1 and 1.2 alike; the 1.2 REST binding
+    calls the same list ``agents``): a student's row may list their guardians, a guardian's row the students they
+    are an agent for. Either side is enough."""
+
+    contact: str
+    learner: str
+
+
 @dataclass
 class OneRosterSet:
     """A whole OneRoster set, checked: what each file says, and each file's mode (``bulk`` or ``delta``)."""
@@ -153,6 +172,7 @@ class OneRosterSet:
     classes: list[SchoolClassRecord] = field(default_factory=list)
     people: list[Person] = field(default_factory=list)
     enrollments: list[EnrollmentRecord] = field(default_factory=list)
+    family: list[FamilyLink] = field(default_factory=list)
     warnings: list[RosterWarning] = field(default_factory=list)
 
 
@@ -211,6 +231,7 @@ def parse_oneroster(files: dict[str, bytes]) -> OneRosterSet:
     roles = _read_roles(tables.get("roles", []), p)
     _read_people(tables.get("users", []), roles, version, result, p)
     _read_enrollments(tables.get("enrollments", []), result, p)
+    _link_family(result, p)
     if p.problems:
         raise RosterError(p.problems)
     result.warnings = p.warnings
@@ -414,7 +435,8 @@ def _read_people(rows, roles: dict[str, tuple[str, int, bool]], version: str,  #
             key, line, role, given, family, r.get("middlename", ""), preferred, r.get("pronouns", "")[:50],
             r.get("identifier", ""), r.get("username", ""), r.get("grades", ""),
             _bool("users", line, "enabledUser", r.get("enableduser", ""), True, p),
-            _list(r.get("orgsourcedids", "")), _list(r.get("agentsourcedids", "")), deleted))
+            _list(r.get("orgsourcedids", "")), _list(r.get("agentsourcedids", "")), deleted,
+            r.get("email", "")[:254], (r.get("phone", "") or r.get("sms", ""))[:50]))
 
 
 def _read_enrollments(rows, result: OneRosterSet, p: _Problems) -> None:  # noqa: ANN001
@@ -433,3 +455,30 @@ def _read_enrollments(rows, result: OneRosterSet, p: _Problems) -> None:  # noqa
             _date("enrollments", line, "beginDate", r.get("begindate", ""), p),
             _date("enrollments", line, "endDate", r.get("enddate", ""), p),
             _deleted("enrollments", line, r, p)))
+
+
+def _link_family(result: OneRosterSet, p: _Problems) -> None:
+    """Each family person's link to a student, from either side's ``agentSourcedIds``; a family person needs a
+    name to be kept (a contact without one is no use to a teacher)."""
+    people = {person.sourced_id: person for person in result.people}
+    links: dict[tuple[str, str], None] = {}
+    for person in result.people:
+        if person.deleted:
+            continue
+        if person.is_family:
+            for agent in person.agents:
+                other = people.get(agent)
+                if other is None or other.is_learner:  # a student of an earlier file is found in the store
+                    links[person.sourced_id, agent] = None
+        elif person.is_learner:
+            for agent in person.agents:
+                other = people.get(agent)
+                if other is not None and other.is_family and not other.deleted:
+                    links[agent, person.sourced_id] = None
+    for person in result.people:
+        if person.is_family and not person.deleted and not (person.given_name or person.family_name):
+            if any(c == person.sourced_id for c, _ in links):
+                p.warn("users", person.row, f"the {person.role} '{person.sourced_id}' has no name; they were not "
+                                            "kept as a family contact.")
+                links = {k: v for k, v in links.items() if k[0] != person.sourced_id}
+    result.family = [FamilyLink(c, learner) for c, learner in links]

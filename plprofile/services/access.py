@@ -42,6 +42,7 @@ from plprofile.store.models import (
     Conference,
     ConferenceRemark,
     Evidence,
+    FamilyContact,
     Goal,
     GoalSupport,
     Learner,
@@ -61,6 +62,7 @@ KIND_OF: dict[type[Row], Kind] = {
     ConferenceRemark: Kind.CONFERENCE,
     # the teacher's week (issue 21): a strategy tried is part of the backpack; whether it helped, a check-in
     StrategyUse: Kind.BACKPACK, StrategyCheck: Kind.CHECKIN,
+    FamilyContact: Kind.FAMILY,
 }
 #: Account kinds that sign in as staff.
 STAFF_KINDS = (Role.TEACHER.value, "admin")

@@ -19,10 +19,18 @@ from plprofile.domain.oneroster import ADMIN_ROLES, OneRosterSet, Person, Roster
 from plprofile.domain.profile import Actor, Role
 from plprofile.domain.roster import RosterError, RosterProblem
 from plprofile.store import changes
-from plprofile.store.models import AcademicSession, Account, ClassMember, Learner, Org, SchoolClass
+from plprofile.store.models import (
+    AcademicSession,
+    Account,
+    ClassMember,
+    FamilyContact,
+    Learner,
+    Org,
+    SchoolClass,
+)
 
 COUNTS = ("learners_added", "learners_updated", "learners_left", "teachers_added", "classes_added",
-          "enrollments_added", "enrollments_ended")
+          "enrollments_added", "enrollments_ended", "contacts_added", "contacts_updated", "contacts_removed")
 
 
 @dataclass
@@ -33,10 +41,14 @@ class Plan:
     warnings: list[RosterWarning] = field(default_factory=list)
     creates: list[tuple[type, list[dict[str, Any]], list[uuid.UUID | None]]] = field(default_factory=list)
     updates: list[tuple[type, uuid.UUID, dict[str, Any], uuid.UUID | None]] = field(default_factory=list)
+    #: Rows to soft-delete (a family contact the roster no longer gives): (model, id, owner learner).
+    deletes: list[tuple[type, uuid.UUID, uuid.UUID | None]] = field(default_factory=list)
+    #: Soft-deleted rows a later roster gives again, brought back before the updates.
+    restores: list[tuple[type, uuid.UUID, uuid.UUID | None]] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
-        return not self.creates and not self.updates
+        return not self.creates and not self.updates and not self.deletes and not self.restores
 
 
 def plan(session: Session, rset: OneRosterSet) -> Plan:
@@ -193,9 +205,50 @@ def plan(session: Session, rset: OneRosterSet) -> Plan:
                 ClassMember.learner_id == learner_id, ClassMember.ended_at.is_(None))).scalars():
             if not any(u[1] == row.id for u in result.updates):
                 end(row)
+    _plan_family(session, rset, learners, learner_ids, create, update, result)
     result.counts["learners_left"] = sum(1 for lid, n in open_before.items() if n > 0 and open_after.get(lid, 0) <= 0)
     result.creates = [(model, rows, owners) for model, (rows, owners) in creates.items()]
     return result
+
+
+def _plan_family(session: Session, rset: OneRosterSet, learners, learner_ids, create, update,  # noqa: ANN001
+                 result: Plan) -> None:
+    """The learners' family contacts: one row per (learner, family person) the set links; a bulk users file is
+    the whole truth (a contact it no longer links is removed), a delta one adds and updates, and removes the
+    people it marks ``tobedeleted``."""
+    people = {p.sourced_id: p for p in rset.people}
+    stored = {(r.learner_id, r.sourced_id): r for r in session.execute(
+        select(*FamilyContact.__table__.columns).where(FamilyContact.sourced_id.is_not(None)))}
+    wanted: set[tuple[uuid.UUID, str]] = set()
+    for link in rset.family:
+        person = people[link.contact]
+        learner_id = learner_ids.get(link.learner) or (
+            learners[link.learner].id if link.learner in learners else None)
+        if learner_id is None:
+            result.warnings.append(RosterWarning("users.csv", person.row, (
+                f"the student '{link.learner}' of {person.role} '{person.sourced_id}' is neither in the set nor in "
+                "the store; the family contact was not kept.")))
+            continue
+        wanted.add((learner_id, person.sourced_id))
+        values = {"relationship": person.role[:16], "given_name": person.given_name[:200],
+                  "family_name": person.family_name[:200], "email": person.email, "phone": person.phone}
+        row = stored.get((learner_id, person.sourced_id))
+        if row is None:
+            create(FamilyContact, {"learner_id": learner_id, "sourced_id": person.sourced_id, **values}, learner_id)
+            result.counts["contacts_added"] += 1
+        elif row.deleted_at is not None:
+            result.restores.append((FamilyContact, row.id, learner_id))
+            update(FamilyContact, row, values, learner_id)
+            result.counts["contacts_added"] += 1
+        elif update(FamilyContact, row, values, learner_id):
+            result.counts["contacts_updated"] += 1
+    bulk = rset.modes.get("users") == "bulk"
+    gone = {p.sourced_id for p in rset.people if p.deleted}
+    for (learner_id, key), row in stored.items():
+        if row.deleted_at is None and (learner_id, key) not in wanted and (
+                bulk or key in gone):
+            result.deletes.append((FamilyContact, row.id, learner_id))
+            result.counts["contacts_removed"] += 1
 
 
 def _plan_learner(person: Person, learners, by_student_id, new_ids, learner_ids, leaving, create, update,  # noqa: ANN001
@@ -242,7 +295,7 @@ def _plan_learner(person: Person, learners, by_student_id, new_ids, learner_ids,
 
 def apply(session: Session, device_id: str, actor: Actor, work: Plan) -> None:
     """Write ``work`` in the caller's transaction, with its change log (parents before children)."""
-    order = {Org: 0, AcademicSession: 1, SchoolClass: 2, Learner: 3, Account: 4, ClassMember: 5}
+    order = {Org: 0, AcademicSession: 1, SchoolClass: 2, Learner: 3, Account: 4, ClassMember: 5, FamilyContact: 6}
     for model, rows, owners in sorted(work.creates, key=lambda c: order[c[0]]):
         if model is AcademicSession:  # a term's parent year first
             rows_owners = sorted(zip(rows, owners, strict=True), key=lambda ro: ro[0].get("parent_id") is not None)
@@ -252,9 +305,13 @@ def apply(session: Session, device_id: str, actor: Actor, work: Plan) -> None:
             changes.create_many(session, device_id, Account, [
                 {"kind": Role.LEARNER.value, "display_name": r["preferred_name"], "learner_id": r["id"]}
                 for r in rows], actor, [r["id"] for r in rows])
+    for model, row_id, owner in work.restores:
+        changes.restore(session, device_id, session.get(model, row_id), actor, owner)
     for model, row_id, values, owner in work.updates:
         row = session.get(model, row_id)
         changes.update(session, device_id, row, values, actor, owner)
+    for model, row_id, owner in work.deletes:
+        changes.soft_delete(session, device_id, session.get(model, row_id), actor, owner)
 
 
 #: The most a set may unpack to (a school of 10,000 learners is about 15 MB).

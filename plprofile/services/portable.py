@@ -33,6 +33,7 @@ from plprofile.store.models import (
     Conference,
     ConferenceRemark,
     Evidence,
+    FamilyContact,
     Goal,
     GoalSupport,
     Learner,
@@ -44,14 +45,16 @@ from .access import actor_first, require_class, require_learner_rows
 
 FORMAT = "plprofile-profile"
 #: 2: conferences say who led them (``led_by``) and carry what was said (``conference_remark``).
-SCHEMA_VERSION = 2
+#: 3: the learner's family contacts (``family_contact``), as the school's roster gave them.
+SCHEMA_VERSION = 3
 #: The tables of a profile, parents before children (the order rows are written in on import).
 TABLES = (ProfileEntry, BackpackItem, ChoiceOption, Goal, ActionStep, GoalSupport, Evidence, CheckIn, Conference,
-          ConferenceRemark, Assessment, AssessmentRating)
+          ConferenceRemark, Assessment, AssessmentRating, FamilyContact)
 #: Never exported: the store's derived columns, an account's sign-in name and secrets, and the school's own
 #: roster keys and marks (``sourced_id``, ``enabled``), which belong to the school the learner leaves.
 _SCHOOLS = {"sourced_id", "enabled"}
 LEFT_OUT = {"assessment": {"overall", "next_on"}, "assessment_rating": {"in_latest"}, "learner": _SCHOOLS,
+            "family_contact": {"sourced_id"},
             "account": {"username", "secret_hash", "failed_attempts", "locked_until", "password_temporary"} | _SCHOOLS}
 
 
@@ -291,6 +294,8 @@ class PortableService:
         tables = document.get("tables")
         if version == 1 and isinstance(tables, dict):
             tables = _from_schema_1(tables)
+        if version <= 2 and isinstance(tables, dict):
+            tables = {**tables, "family_contact": tables.get("family_contact", [])}
         if not isinstance(tables, dict) or set(tables) != {m.__tablename__ for m in TABLES}:
             raise ProfileFileError("The file is damaged (its tables are not all there); nothing was imported.")
 
@@ -349,14 +354,18 @@ def _from_schema_1(tables: dict[str, Any]) -> dict[str, Any]:
     return tables
 
 
-def profile_document(s, learner: Learner) -> dict[str, Any]:  # noqa: ANN001
+def profile_document(s, learner: Learner, *, family: bool = True) -> dict[str, Any]:  # noqa: ANN001
     """The whole profile of ``learner`` as a document, read in the caller's session (``export_profile``'s
-    content, and a school year's snapshot of it). The caller has asked the policy."""
+    content, and a school year's snapshot of it). The caller has asked the policy. ``family=False`` leaves the
+    family contacts out (a year's snapshot, which the learner reads: contacts are staff's only)."""
     account = s.execute(select(Account).where(Account.learner_id == learner.id,
                                               Account.deleted_at.is_(None))).scalars().first()
     kept: set[uuid.UUID] = {learner.id}
     tables: dict[str, list[dict[str, Any]]] = {}
     for model in TABLES:
+        if model is FamilyContact and not family:
+            tables[model.__tablename__] = []
+            continue
         rows = s.execute(select(model).where(model.learner_id == learner.id, model.deleted_at.is_(None))
                          .order_by(model.created_at, model.id)).scalars().all()
         if model is ProfileEntry:  # an entry before the suggestions on it

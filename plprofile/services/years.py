@@ -173,7 +173,7 @@ def change_year(s, dev: str, actor: Actor, plan: YearPlan, reflections: dict[uui
     made = 0
     for learner_id in learner_ids:
         learner = s.get(Learner, learner_id)
-        document = profile_document(s, learner)
+        document = profile_document(s, learner, family=False)
         snap = YearSnapshot(learner_id=learner.id, session_id=plan.old_session_id,
                             title=plan.old_title or f"{plan.start.year - 1}-{plan.start.year}", taken_on=plan.start,
                             content=dumps(document), author_id=actor.account_id, author_role=str(actor.role))

@@ -32,6 +32,7 @@ from plprofile.domain.progress import ElementRating
 from plprofile.domain.roster import RosterRow
 from plprofile.services.accounts import learner_actor, teacher_actor
 from plprofile.services.auth import AuthService
+from plprofile.services.family import FamilyService
 from plprofile.services.oneroster import Plan
 from plprofile.services.portable import PortableService
 from plprofile.services.profiles import ProfileService
@@ -60,7 +61,7 @@ from plprofile.store.models import (
 from tests import oneroster_sets
 
 SERVICES = (ProfileService, StagesService, AuthService, SchoolService, PortableService, SnapshotService, WeekService,
-            StrategyService, YearService)
+            StrategyService, YearService, FamilyService)
 ROLES = ("teacher", "own", "other", "signed_out")  # a teacher; learner A on A's rows; learner B on A's rows
 
 
@@ -383,6 +384,8 @@ CALLS: dict[str, list[tuple[str, Call, set[str]]]] = {
         a, datetime(2026, 1, 1, tzinfo=UTC)), T_ONLY)],
     "WeekService.due_list": [("all", lambda s, a, i: WeekService(s[0], s[1], s[2]).due_list(a, date(2026, 3, 4)),
                               T_ONLY)],
+    # family contacts: staff who may read the learner; a learner, not even their own family's
+    "FamilyService.contacts": [("A", lambda s, a, i: FamilyService(s[0]).contacts(a, i["a"]), T_ONLY)],
 }
 #: Methods for the signed-out sign-in screen: what each returns is all that screen may show.
 SIGNED_OUT = {"AuthService.prepare", "AuthService.needs_first_teacher", "AuthService.needs_recovery",
