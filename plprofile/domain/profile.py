@@ -181,6 +181,13 @@ class ValidationError(UserError, ValueError):
         "element_value": QT_TRANSLATE_NOOP("services", "{element}: {problem}"),
         "preview_stale": QT_TRANSLATE_NOOP("services", "The store changed since the preview. Nothing was imported; "
                                                        "import the set again."),
+        # the school year's change
+        "year_not_after": QT_TRANSLATE_NOOP("services", "A new school year starts after the current one ({title}, "
+                                                        "from {start})."),
+        "year_already": QT_TRANSLATE_NOOP("services", "The school is already in {title}."),
+        "goal_not_open": QT_TRANSLATE_NOOP("services", "Only an open goal of the preview can be closed."),
+        "year_stale": QT_TRANSLATE_NOOP("services", "The store changed since the preview. Nothing was changed; look "
+                                                    "at the new school year again."),
     }
 
     def __init__(self, field: str, code: str, /, **arguments: object) -> None:

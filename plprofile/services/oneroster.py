@@ -15,7 +15,14 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlmodel import Session
 
-from plprofile.domain.oneroster import ADMIN_ROLES, OneRosterSet, Person, RosterWarning
+from plprofile.domain.oneroster import (
+    ADMIN_ROLES,
+    OneRosterMessage,
+    OneRosterSet,
+    Person,
+    RosterWarning,
+    located,
+)
 from plprofile.domain.profile import Actor, Role
 from plprofile.domain.roster import RosterError, RosterProblem
 from plprofile.store import changes
@@ -172,14 +179,14 @@ def plan(session: Session, rset: OneRosterSet) -> Plan:
         learner_id = learner_ids.get(e.user_id) or (learners[e.user_id].id if e.user_id in learners else None)
         account_id = account_ids.get(e.user_id) or (accounts[e.user_id].id if e.user_id in accounts else None)
         if person is not None and not (person.is_learner or person.is_staff):
-            result.warnings.append(RosterWarning("enrollments.csv", e.row, (
-                f"user '{e.user_id}' is a {person.role}, not a learner or teacher; the enrollment was not read.")))
+            result.warnings.append(RosterWarning("enrollments.csv", e.row, OneRosterMessage(
+                "not_enrolled_role", user=e.user_id, role=person.role)))
             continue
         class_id = class_ids.get(e.class_id)
         if class_id is None or (learner_id is None and account_id is None):
-            missing = f"class '{e.class_id}'" if class_id is None else f"user '{e.user_id}'"
-            result.warnings.append(RosterWarning("enrollments.csv", e.row, (
-                f"{missing} is neither in the set nor in the store; the enrollment was not read.")))
+            result.warnings.append(RosterWarning("enrollments.csv", e.row, OneRosterMessage(
+                "class_unknown", key=e.class_id) if class_id is None else OneRosterMessage(
+                "user_unknown", key=e.user_id)))
             continue
         role = "student" if learner_id is not None else ("aide" if e.role == "aide" else "teacher")
         values = {"class_id": class_id, "learner_id": learner_id, "account_id": None if learner_id else account_id,
@@ -225,9 +232,8 @@ def _plan_family(session: Session, rset: OneRosterSet, learners, learner_ids, cr
         learner_id = learner_ids.get(link.learner) or (
             learners[link.learner].id if link.learner in learners else None)
         if learner_id is None:
-            result.warnings.append(RosterWarning("users.csv", person.row, (
-                f"the student '{link.learner}' of {person.role} '{person.sourced_id}' is neither in the set nor in "
-                "the store; the family contact was not kept.")))
+            result.warnings.append(RosterWarning("users.csv", person.row, OneRosterMessage(
+                "contact_no_student", learner=link.learner, role=person.role, key=person.sourced_id)))
             continue
         wanted.add((learner_id, person.sourced_id))
         values = {"relationship": person.role[:16], "given_name": person.given_name[:200],
@@ -266,15 +272,13 @@ def _plan_learner(person: Person, learners, by_student_id, new_ids, learner_ids,
             row = twin  # imported before from a plain file: the roster takes them over, profile and all
             values["sourced_id"] = person.sourced_id
         elif twin is not None:
-            problems.append(RosterProblem(person.row, None, (
-                f"users.csv, row {person.row}: the student ID '{person.identifier}' belongs to another learner "
-                f"in the store (sourcedId '{twin.sourced_id}').")))
+            problems.append(RosterProblem(person.row, None, located("users.csv", person.row, OneRosterMessage(
+                "id_elsewhere", id=person.identifier, key=twin.sourced_id))))
             return
     if person.identifier:
         if person.identifier in new_ids:
-            problems.append(RosterProblem(person.row, None, (
-                f"users.csv, row {person.row}: the student ID '{person.identifier}' is also on row "
-                f"{new_ids[person.identifier]}.")))
+            problems.append(RosterProblem(person.row, None, located("users.csv", person.row, OneRosterMessage(
+                "id_twice", id=person.identifier, row=new_ids[person.identifier]))))
             return
         new_ids[person.identifier] = person.row
         values["external_id"] = person.identifier[:100]
@@ -347,8 +351,8 @@ def read_set(path) -> dict[str, bytes]:  # noqa: ANN001
 
     path = Path(path)
 
-    def fail(message: str) -> RosterError:
-        return RosterError([RosterProblem(None, None, message)])
+    def fail(code: str) -> RosterError:
+        return RosterError([RosterProblem(None, None, OneRosterMessage(code))])
 
     if path.is_dir():
         files = {p.name: p.read_bytes() for p in path.iterdir() if p.is_file() and p.suffix.casefold() == ".csv"}
@@ -357,8 +361,8 @@ def read_set(path) -> dict[str, bytes]:  # noqa: ANN001
             with zipfile.ZipFile(path) as z:
                 infos = [i for i in z.infolist() if not i.is_dir() and i.filename.casefold().endswith(".csv")]
                 if sum(i.file_size for i in infos) > MAX_SET_BYTES:
-                    raise fail("The .zip unpacks to more than 500 MB; that is not a school's roster.")
+                    raise fail("zip_too_big")
                 files = {i.filename: z.read(i) for i in infos}
         except zipfile.BadZipFile:
-            raise fail("The .zip file is damaged or not a .zip file.") from None
+            raise fail("bad_zip") from None
     return files

@@ -122,11 +122,10 @@ class YearService:
         reflections: dict[uuid.UUID, str] = {}
         for goal_id, text in closing.items():
             if goal_id not in open_ids:
-                raise ValidationError("goal", "Only an open goal of the preview can be closed.")
+                raise ValidationError("goal", "goal_not_open")
             reflections[goal_id] = clean_text(text, field="reflection", limit=300)
         if plan.stamp != self.store.data_stamp():
-            raise ValidationError("year", "The store changed since the preview. Nothing was changed; look at "
-                                          "the new school year again.")
+            raise ValidationError("year", "year_stale")
         with self.store.transaction() as s:
             made = change_year(s, self.store.device_id, actor, plan, reflections)
         return made
@@ -215,10 +214,9 @@ def plan_year(s, title: str, start: date) -> YearPlan:  # noqa: ANN001
     when it does not start after the current year."""
     old = _current(s)
     if old is not None and old.start_date is not None and start <= old.start_date:
-        raise ValidationError("start", f"A new school year starts after the current one "
-                                       f"({old.title}, from {old.start_date.isoformat()}).")
+        raise ValidationError("start", "year_not_after", title=old.title, start=old.start_date)
     if old is not None and old.title.casefold() == title.casefold():
-        raise ValidationError("title", f"The school is already in {old.title}.")
+        raise ValidationError("title", "year_already", title=old.title)
     closing = s.execute(select(func.count()).select_from(SchoolClass).where(
         SchoolClass.closed_at.is_(None), SchoolClass.deleted_at.is_(None))).scalar_one()
     learners = s.execute(select(func.count()).select_from(Learner).where(

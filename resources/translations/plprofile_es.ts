@@ -4857,6 +4857,7 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
     </message>
     <message>
         <source>The file is empty.</source>
+        <extracomment>Longest value accepted in any known column (same limit as a learner&apos;s name in the profile). How many problems ``str(RosterError)`` lists before &quot;... and N more&quot;. The columns a roster may have, in display order; the first two are required.</extracomment>
         <translation>El archivo está vacío.</translation>
     </message>
     <message>
@@ -4977,6 +4978,22 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>{element}: {problem}</translation>
     </message>
     <message>
+        <source>A new school year starts after the current one ({title}, from {start}).</source>
+        <translation>Un curso nuevo empieza después del actual ({title}, desde el {start}).</translation>
+    </message>
+    <message>
+        <source>The school is already in {title}.</source>
+        <translation>La escuela ya está en {title}.</translation>
+    </message>
+    <message>
+        <source>Only an open goal of the preview can be closed.</source>
+        <translation>Solo se puede cerrar una meta abierta de la vista previa.</translation>
+    </message>
+    <message>
+        <source>The store changed since the preview. Nothing was changed; look at the new school year again.</source>
+        <translation>El almacén cambió desde la vista previa. No se cambió nada; vuelve a mirar el curso nuevo.</translation>
+    </message>
+    <message>
         <source>Too many wrong tries: wait {n} minutes or ask a teacher to unlock it.</source>
         <translation>Demasiados intentos fallidos: espera {n} minutos o pide a un docente que la desbloquee.</translation>
     </message>
@@ -5065,6 +5082,10 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>{column} está vacío.</translation>
     </message>
     <message>
+        <source>{column} is too long ({n} characters, at most {limit}).</source>
+        <translation>{column} es demasiado largo ({n} caracteres, como mucho {limit}).</translation>
+    </message>
+    <message>
         <source>the student ID “{id}” belongs to another learner in the store (sourcedId “{key}”).</source>
         <translation>el ID de alumno «{id}» es de otro aprendiz del almacén (sourcedId «{key}»).</translation>
     </message>
@@ -5099,6 +5120,10 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
     <message>
         <source>{column} is “{value}”, neither true nor false; read as true.</source>
         <translation>{column} es «{value}», ni true ni false; se leyó como true.</translation>
+    </message>
+    <message>
+        <source>{column} is “{value}”, neither true nor false; read as false.</source>
+        <translation>{column} es «{value}», ni true ni false; se leyó como false.</translation>
     </message>
     <message>
         <source>{column} “{value}” is not a date written YYYY-MM-DD; it was left out.</source>
@@ -5137,7 +5162,24 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>el usuario «{key}» no está ni en el conjunto ni en el almacén; la inscripción no se leyó.</translation>
     </message>
     <message>
+        <source>the {role} “{key}” has no name; they were not kept as a family contact.</source>
+        <translation>{role} «{key}» no tiene nombre; no se guardó como contacto de la familia.</translation>
+    </message>
+    <message>
+        <source>the student “{learner}” of {role} “{key}” is neither in the set nor in the store; the family contact was not kept.</source>
+        <translation>el alumno «{learner}» de {role} «{key}» no está ni en el conjunto ni en el almacén; el contacto de la familia no se guardó.</translation>
+    </message>
+    <message>
+        <source>a new school year starts: {title}, from {start}. {old} ends: {n} learner profile(s) kept as a snapshot of the year, {k} class(es) closed, open goals carried over.</source>
+        <translation>empieza un curso nuevo: {title}, desde el {start}. {old} termina: {n} perfil(es) de alumnos guardados como instantánea del curso, {k} clase(s) cerradas, las metas abiertas pasan al curso nuevo.</translation>
+    </message>
+    <message>
+        <source>The year before</source>
+        <translation>El curso anterior</translation>
+    </message>
+    <message>
         <source>{file}, row {row}: {message}</source>
+        <extracomment>Staff who teach in a class: teacher accounts (aides with the class role ``aide``). Never learners and never accounts: kept as the family contacts of the learners they are linked to.</extracomment>
         <translation>{file}, fila {row}: {message}</translation>
     </message>
     <message>

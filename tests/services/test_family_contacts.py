@@ -60,7 +60,7 @@ def test_a_set_keeps_parents_as_family_contacts_of_their_children_never_as_learn
         ("guardian", "Awa Diallo", "awa@example.org", ""),
         ("parent", "Marie Moreau", "marie.moreau@example.org", "+33 6 12 34 56 78")]
     assert any("users.csv, row 8" in w and "no name" in w for w in warnings)  # the parent without a name
-    assert any("'u-ghost'" in w for w in warnings)  # a parent of a student nobody knows
+    assert any("“u-ghost”" in w for w in warnings)  # a parent of a student nobody knows
     again, _ = _import(store, admin, sets.set_family_11())
     assert set(again.values()) == {0}  # sourcedId is the key: the same set changes nothing
 
