@@ -19,7 +19,6 @@ FIXED = (
     # the passwords given to roster staff (services.auth)
     QT_TRANSLATE_NOOP("services", "Choose a password of your own, not the one you were given."),
     QT_TRANSLATE_NOOP("services", "Change your password with your current one."),
-    QT_TRANSLATE_NOOP("services", "That file is the store itself, not a backup of it."),
     QT_TRANSLATE_NOOP("services", "The learner is deleted, but another program is still reading the store, so the "
                                   "store's journal (-wal) could not be emptied yet. Close the other program and "
                                   "erase again."),

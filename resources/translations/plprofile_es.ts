@@ -4844,8 +4844,133 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>Demasiados intentos fallidos: esta cuenta queda bloqueada por un tiempo. Un docente puede desbloquearla.</translation>
     </message>
     <message>
+        <source>{path} is a folder, not a file.</source>
+        <extracomment>Inserted before the suffix of a copy that could not be verified (a damaged store kept before a restore). Backup kinds, as they appear at the start of a backup&apos;s file name. ``manual-20261123T093500Z.sqlite3``, ``pre-migration-0001_initial-20261123T093500Z-2.sqlite3``, ... ``progress(remaining_pages, total_pages)``, called from the thread doing the copy.</extracomment>
+        <translation>{path} es una carpeta, no un archivo.</translation>
+    </message>
+    <message>
+        <source>There is no file at {path}.</source>
+        <translation>No hay ningún archivo en {path}.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read: {reason}.</source>
+        <translation>No se puede leer {path}: {reason}.</translation>
+    </message>
+    <message>
+        <source>{name} is empty.</source>
+        <translation>{name} está vacío.</translation>
+    </message>
+    <message>
+        <source>{name} is incomplete: it is {size} bytes, not a whole number of pages (it was probably cut short while being copied).</source>
+        <translation>{name} está incompleto: tiene {size} bytes, no un número entero de páginas (seguramente se cortó mientras se copiaba).</translation>
+    </message>
+    <message>
+        <source>{name} is not a plprofile store or backup (it is another kind of file, or badly damaged).</source>
+        <translation>{name} no es una base de datos ni una copia de seguridad de plprofile (es otro tipo de archivo, o está muy dañado).</translation>
+    </message>
+    <message>
+        <source>{name} is damaged (its header is not valid).</source>
+        <translation>{name} está dañado (su cabecera no es válida).</translation>
+    </message>
+    <message>
+        <source>{name} is incomplete: it is {size} bytes but should be {expected} (it was probably cut short while being copied).</source>
+        <translation>{name} está incompleto: tiene {size} bytes pero debería tener {expected} (seguramente se cortó mientras se copiaba).</translation>
+    </message>
+    <message>
+        <source>{name} is encrypted. It needs the password of a teacher who could open the store it was made from, or that store&apos;s recovery key.</source>
+        <translation>{name} está cifrado. Necesita la contraseña de un docente que pudiera abrir la base de datos de la que se hizo, o la clave de recuperación de esa base de datos.</translation>
+    </message>
+    <message>
+        <source>There is not enough free space in {folder}. Nothing was written; free some space and try again.</source>
+        <translation>No hay espacio libre suficiente en {folder}. No se escribió nada; libera espacio y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} cannot be written to (it is read-only, or you do not have permission). Nothing was written.</source>
+        <translation>No se puede escribir en la carpeta {folder} (es de solo lectura o no tienes permiso). No se escribió nada.</translation>
+    </message>
+    <message>
+        <source>{folder} could not be written: {reason}. Nothing was written.</source>
+        <translation>No se pudo escribir en {folder}: {reason}. No se escribió nada.</translation>
+    </message>
+    <message>
+        <source>{name} is damaged or is not a plprofile store, so it cannot be copied.</source>
+        <translation>{name} está dañado o no es una base de datos de plprofile, así que no se puede copiar.</translation>
+    </message>
+    <message>
+        <source>{name} is damaged or is not a plprofile store, so it cannot be copied ({detail}).</source>
+        <translation>{name} está dañado o no es una base de datos de plprofile, así que no se puede copiar ({detail}).</translation>
+    </message>
+    <message>
+        <source>{name} is busy (another program is writing to it). Try again in a moment.</source>
+        <translation>{name} está ocupado (otro programa está escribiendo en él). Vuelve a intentarlo dentro de un momento.</translation>
+    </message>
+    <message>
+        <source>The copy of {name} failed: {detail}.</source>
+        <translation>La copia de {name} falló: {detail}.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read: {detail}.</source>
+        <translation>No se puede leer {path}: {detail}.</translation>
+    </message>
+    <message>
+        <source>There is no store at {path} to back up.</source>
+        <translation>No hay ninguna base de datos en {path} de la que hacer una copia de seguridad.</translation>
+    </message>
+    <message>
+        <source>The backup of {name} did not pass its check ({problem}), so it was not kept. The store itself may be damaged: run &apos;plprofile check&apos;.</source>
+        <translation>La copia de seguridad de {name} no pasó su comprobación ({problem}), así que no se guardó. Puede que la propia base de datos esté dañada: ejecuta «plprofile check».</translation>
+    </message>
+    <message>
+        <source>There is no store in {folder} to back up.</source>
+        <translation>No hay ninguna base de datos en {folder} de la que hacer una copia de seguridad.</translation>
+    </message>
+    <message>
+        <source>{path} already exists. A backup never overwrites a file; choose another name.</source>
+        <translation>{path} ya existe. Una copia de seguridad nunca sobrescribe un archivo; elige otro nombre.</translation>
+    </message>
+    <message>
+        <source>The backups folder {folder} cannot be read: {reason}.</source>
+        <translation>No se puede leer la carpeta de copias de seguridad {folder}: {reason}.</translation>
+    </message>
+    <message>
+        <source>{problem} It cannot be restored.</source>
+        <translation>{problem} No se puede restaurar.</translation>
+    </message>
+    <message>
+        <source>{name} is damaged ({detail}). It cannot be restored.</source>
+        <translation>{name} está dañado ({detail}). No se puede restaurar.</translation>
+    </message>
+    <message>
+        <source>{name} is not a plprofile backup (it holds no plprofile data). It cannot be restored.</source>
+        <translation>{name} no es una copia de seguridad de plprofile (no contiene datos de plprofile). No se puede restaurar.</translation>
+    </message>
+    <message>
+        <source>{name} was made by a newer version of plprofile, or by another program (schema {revision}). Update plprofile to restore it.</source>
+        <translation>{name} se hizo con una versión más nueva de plprofile o con otro programa (esquema {revision}). Actualiza plprofile para restaurarla.</translation>
+    </message>
+    <message>
+        <source>{name} is not a complete plprofile store: {missing}. It cannot be restored.</source>
+        <translation>{name} no es una base de datos completa de plprofile: {missing}. No se puede restaurar.</translation>
+    </message>
+    <message>
+        <source>{reason} {needs}</source>
+        <translation>{reason} {needs}</translation>
+    </message>
+    <message>
         <source>That file is the store itself, not a backup of it.</source>
         <translation>Ese archivo es la base de datos misma, no una copia de seguridad.</translation>
+    </message>
+    <message>
+        <source>The store is encrypted and {name} is not. Restoring it needs a teacher&apos;s password or the store&apos;s recovery key, so that the restored store is encrypted too; to restore it unencrypted on purpose, ask for that explicitly (plprofile backup restore --unencrypted). Nothing was changed.</source>
+        <translation>La base de datos está cifrada y {name} no. Para restaurarla hace falta la contraseña de un docente o la clave de recuperación de la base de datos, para que la base restaurada también quede cifrada; para restaurarla sin cifrar a propósito, pídelo de forma explícita (plprofile backup restore --unencrypted). No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>{name} could not be encrypted for the store: {detail}. Nothing was changed.</source>
+        <translation>No se pudo cifrar {name} para la base de datos: {detail}. No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>The store is open in plprofile or in another program. Close it and try again; nothing was changed.</source>
+        <translation>La base de datos está abierta en plprofile o en otro programa. Ciérrala y vuelve a intentarlo; no se cambió nada.</translation>
     </message>
     <message>
         <source>This entry is not waiting for a decision.</source>
@@ -5203,6 +5328,91 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
             <numerusform>… y %n más.</numerusform>
             <numerusform>… y %n más.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>This store is already encrypted.</source>
+        <translation>Esta base de datos ya está cifrada.</translation>
+    </message>
+    <message>
+        <source>This store is not encrypted.</source>
+        <translation>Esta base de datos no está cifrada.</translation>
+    </message>
+    <message>
+        <source>{name} could not be read for the change ({detail}). Nothing was changed.</source>
+        <translation>No se pudo leer {name} para el cambio ({detail}). No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>The converted copy of {name} did not pass its check ({problem}). Nothing was changed.</source>
+        <translation>La copia convertida de {name} no pasó su comprobación ({problem}). No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>There is no store in {folder}.</source>
+        <translation>No hay ninguna base de datos en {folder}.</translation>
+    </message>
+    <message>
+        <source>That key does not open this store. Nothing was changed.</source>
+        <translation>Esa clave no abre esta base de datos. No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>{problem} Nothing was changed.</source>
+        <translation>{problem} No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>A data key is 32 bytes.</source>
+        <extracomment>Argon2id parameters for the key-encryption keys. The key file is the one thing an attacker with a stolen laptop can guess passwords against offline, so these are stronger than the sign-in hashes inside the store: 128 MiB, 3 passes, 4 lanes (about 0.2 s on a current laptop core, under a second on an old one; measured figures are in the report). Stored per slot, so they can be raised later without breaking old files. Smallest parameters a key file may ask for (a tampered file must not make guessing cheap). The recovery key: 160 random bits as 32 base32 letters and digits, in groups of four.</extracomment>
+        <translation>Una clave de datos tiene 32 bytes.</translation>
+    </message>
+    <message>
+        <source>{name} already exists.</source>
+        <translation>{name} ya existe.</translation>
+    </message>
+    <message>
+        <source>The key file asks for key-derivation settings plprofile does not accept.</source>
+        <translation>El archivo de claves pide unos ajustes de derivación de claves que plprofile no acepta.</translation>
+    </message>
+    <message>
+        <source>The key file is damaged.</source>
+        <translation>El archivo de claves está dañado.</translation>
+    </message>
+    <message>
+        <source>The key file uses a format this version of plprofile does not know.</source>
+        <translation>El archivo de claves usa un formato que esta versión de plprofile no conoce.</translation>
+    </message>
+    <message>
+        <source>That data key does not belong to this key file.</source>
+        <translation>Esa clave de datos no pertenece a este archivo de claves.</translation>
+    </message>
+    <message>
+        <source>Type the password or the recovery key.</source>
+        <translation>Escribe la contraseña o la clave de recuperación.</translation>
+    </message>
+    <message>
+        <source>The password or recovery key is right, but the store does not open with its key: the file is damaged.</source>
+        <translation>La contraseña o la clave de recuperación es correcta, pero la base de datos no se abre con su clave: el archivo está dañado.</translation>
+    </message>
+    <message>
+        <source>That recovery key does not open this store.</source>
+        <translation>Esa clave de recuperación no abre esta base de datos.</translation>
+    </message>
+    <message>
+        <source>That password does not open this store.</source>
+        <translation>Esa contraseña no abre esta base de datos.</translation>
+    </message>
+    <message>
+        <source>The key file is not a plprofile key file.</source>
+        <translation>El archivo de claves no es un archivo de claves de plprofile.</translation>
+    </message>
+    <message>
+        <source>The key file was written by a newer version of plprofile.</source>
+        <translation>El archivo de claves lo escribió una versión más nueva de plprofile.</translation>
+    </message>
+    <message>
+        <source>The key file {name} is missing, so {store} cannot be unlocked.</source>
+        <translation>Falta el archivo de claves {name}, así que no se puede desbloquear {store}.</translation>
+    </message>
+    <message>
+        <source>The key file {name} cannot be read: {reason}.</source>
+        <translation>No se puede leer el archivo de claves {name}: {reason}.</translation>
     </message>
 </context>
 <context>
