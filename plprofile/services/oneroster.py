@@ -52,6 +52,9 @@ class Plan:
     deletes: list[tuple[type, uuid.UUID, uuid.UUID | None]] = field(default_factory=list)
     #: Soft-deleted rows a later roster gives again, brought back before the updates.
     restores: list[tuple[type, uuid.UUID, uuid.UUID | None]] = field(default_factory=list)
+    #: Classes of the store the set lists (not tobedeleted): open after the import, whatever closed them
+    #: meanwhile (the year change of the same import closes the old year's classes before this plan is written).
+    listed_classes: list[uuid.UUID] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
@@ -120,6 +123,7 @@ def plan(session: Session, rset: OneRosterSet) -> Plan:
                     update(SchoolClass, row, {"closed_at": now})
             else:
                 update(SchoolClass, row, {**values, "closed_at": None})
+                result.listed_classes.append(row.id)
         elif not c.deleted:
             class_ids[c.sourced_id] = create(SchoolClass, {"sourced_id": c.sourced_id, **values})
             result.counts["classes_added"] += 1
@@ -309,6 +313,10 @@ def apply(session: Session, device_id: str, actor: Actor, work: Plan) -> None:
             changes.create_many(session, device_id, Account, [
                 {"kind": Role.LEARNER.value, "display_name": r["preferred_name"], "learner_id": r["id"]}
                 for r in rows], actor, [r["id"] for r in rows])
+    for class_id in work.listed_classes:  # listed again: open in the year the roster gives it
+        row = session.get(SchoolClass, class_id)
+        if row.closed_at is not None:
+            changes.update(session, device_id, row, {"closed_at": None}, actor, None)
     for model, row_id, owner in work.restores:
         changes.restore(session, device_id, session.get(model, row_id), actor, owner)
     for model, row_id, values, owner in work.updates:
