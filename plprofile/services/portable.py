@@ -382,6 +382,52 @@ def profile_document(s, learner: Learner, *, family: bool = True) -> dict[str, A
             "account": _row(Account, account) if account else None, "tables": tables}
 
 
+def profile_documents(s, learner_ids: list[uuid.UUID], *, family: bool = True,  # noqa: ANN001
+                      chunk: int = 500):  # noqa: ANN201
+    """``(learner_id, document)`` for each of ``learner_ids``, as ``profile_document`` writes it, read a chunk
+    of learners at a time: one query per table per chunk, plain rows rather than ORM objects (a school year's
+    snapshots of a whole school). The caller has asked the policy."""
+    for start in range(0, len(learner_ids), chunk):
+        ids = learner_ids[start:start + chunk]
+
+        def rows_of(model, where, order=()):  # noqa: ANN001, ANN202
+            return s.execute(select(*model.__table__.columns).where(*where).order_by(*order)).all()
+
+        learners = {r.id: r for r in rows_of(Learner, (Learner.id.in_(ids),))}
+        accounts: dict[uuid.UUID, Any] = {}
+        for r in rows_of(Account, (Account.learner_id.in_(ids), Account.deleted_at.is_(None))):
+            accounts.setdefault(r.learner_id, r)
+        by_table: dict[type, dict[uuid.UUID, list[Any]]] = {}
+        for model in TABLES:
+            grouped: dict[uuid.UUID, list[Any]] = {}
+            if model is not FamilyContact or family:
+                for r in rows_of(model, (model.learner_id.in_(ids), model.deleted_at.is_(None)),
+                                 (model.learner_id, model.created_at, model.id)):
+                    grouped.setdefault(r.learner_id, []).append(r)
+            by_table[model] = grouped
+        for learner_id in ids:
+            learner = learners.get(learner_id)
+            if learner is None:
+                continue
+            kept: set[uuid.UUID] = {learner_id}
+            tables: dict[str, list[dict[str, Any]]] = {}
+            for model in TABLES:
+                found = by_table[model].get(learner_id, [])
+                if model is ProfileEntry:  # an entry before the suggestions on it
+                    found = sorted(found, key=lambda r: r.parent_id is not None)
+                out = []
+                for obj in found:
+                    row = _row(model, obj)
+                    if not PortableService._parents_kept(model, row, kept):
+                        continue
+                    kept.add(obj.id)
+                    out.append(row)
+                tables[model.__tablename__] = out
+            account = accounts.get(learner_id)
+            yield learner_id, {"format": FORMAT, "schema_version": SCHEMA_VERSION, "learner": _row(Learner, learner),
+                               "account": _row(Account, account) if account else None, "tables": tables}
+
+
 def dumps(document: dict[str, Any]) -> str:
     """The document as written to a file: UTF-8 JSON, indented, keys in table order."""
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
