@@ -33,7 +33,7 @@ from plprofile.store.models import (
 from plprofile.store.types import utcnow
 
 from .access import actor_first, check, require_learner_rows
-from .portable import dumps, profile_documents
+from .portable import dumps_compact, profile_documents
 
 SCHOOL_YEAR = "schoolYear"
 #: Goal statuses that are finished: a new year leaves them as they are.
@@ -180,7 +180,7 @@ def change_year(s, dev: str, actor: Actor, plan: YearPlan, reflections: dict[uui
         snapshots.append({"id": snap_id, "created_at": now, "updated_at": now, "author_id": actor.account_id,
                           "author_role": role, "deleted_at": None, "version": 1, "learner_id": learner_id,
                           "session_id": plan.old_session_id, "title": title, "taken_on": plan.start,
-                          "content": dumps(document)})
+                          "content": dumps_compact(document)})
         # the history says a snapshot was kept; its content is the profile the history already holds
         logs.append({"id": uuid.uuid4(), "at": now, "learner_id": learner_id, "entity": "year_snapshot",
                      "entity_id": snap_id, "action": "create", "field": None, "old_value": None,
