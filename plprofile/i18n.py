@@ -16,7 +16,7 @@ from contextlib import contextmanager
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
-from plprofile.domain.errors import install_translator
+from plprofile.domain.errors import install_date_format, install_translator
 
 from . import RESOURCES
 
@@ -114,6 +114,7 @@ def install_translators(app: QCoreApplication, language: str | None = None) -> s
     lang, locale = resolve(requested_language(language))
     QLocale.setDefault(locale)
     install_translator(QCoreApplication.translate)  # the services' errors read the same catalogue
+    install_date_format(_locale_date)  # and show their dates as the interface does
     _language = lang
     # English is the source language: only its plural forms ("1 learner", "2 learners") come from a file.
     catalogues = [("plprofile", [str(TRANSLATIONS)])]
@@ -198,3 +199,10 @@ def speaking(language: str) -> Iterator[str]:
     finally:
         install_translators(app, before or SYSTEM)
         QLocale.setDefault(locale)
+
+
+def _locale_date(value) -> str:  # noqa: ANN001
+    """A date as the interface writes it ("5 Mar 2025", "5 mar 2025"): the default locale's words."""
+    from PySide6.QtCore import QDate
+
+    return QLocale().toString(QDate(value.year, value.month, value.day), "d MMM yyyy")

@@ -14,7 +14,7 @@ EXIT_OK, EXIT_DECLINED, EXIT_REFUSED = 0, 1, 2
 
 #: The counts ``--json`` prints, every one of them always present.
 COUNTS = ("learners_added", "learners_updated", "learners_left", "teachers_added", "classes_added",
-          "enrollments_added", "enrollments_ended")
+          "enrollments_added", "enrollments_ended", "contacts_added", "contacts_updated", "contacts_removed")
 
 
 def _err(message: str) -> None:

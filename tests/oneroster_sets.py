@@ -102,6 +102,70 @@ def delta_11() -> dict[str, bytes]:
             "enrollments.csv": enrollments}
 
 
+_USERS_11_HEADER = ("sourcedId,status,dateLastModified,enabledUser,orgSourcedIds,role,username,userIds,givenName,"
+                    "familyName,middleName,identifier,email,sms,phone,agentSourcedIds,grades,password")
+#: Family: Zoë's mother links herself to Zoë and to Zoë's brother Léo (a parent of two, from the parent's side);
+#: Zoë's row names her grandfather (a relative, from the student's side, with a phone given only as sms); Léo's
+#: row names his guardian, who lists nobody; a parent without a name; a parent of a student nobody knows.
+USERS_FAMILY_11 = _csv(
+    _USERS_11_HEADER,
+    'u-zoe,active,,true,org-1,student,zoe,,Zoë,Moreau,,S-1,,,,"u-gp,u-g1",05,',
+    "u-leo,active,,true,org-1,student,leo,,Léo,Moreau,,S-5,,,,u-gd,03,",
+    "u-t1,active,,true,org-1,teacher,rivera,,Ana,Rivera,,,,,,,,",
+    'u-g1,active,,true,org-1,parent,,,Marie,Moreau,,,marie.moreau@example.org,,+33 6 12 34 56 78,"u-zoe,u-leo",,',
+    "u-gp,active,,true,org-1,relative,,,Henri,Dubois,,,,+33 6 99 88 77 66,,,,",
+    "u-gd,active,,true,org-1,guardian,,,Awa,Diallo,,,awa@example.org,,,,,",
+    "u-nn,active,,true,org-1,parent,,,,,,,,,,u-zoe,,",
+    "u-far,active,,true,org-1,parent,,,Pat,Far,,,,,,u-ghost,,")
+ENROLLMENTS_FAMILY = _csv(
+    "sourcedId,status,dateLastModified,classSourcedId,schoolSourcedId,userSourcedId,role,primary,beginDate,endDate",
+    "e1,active,,cl-5a,org-1,u-zoe,student,,,",
+    "e2,active,,cl-5b,org-1,u-leo,student,,,",
+    "e5,active,,cl-5a,org-1,u-t1,teacher,true,,",
+    "e6,active,,cl-5a,org-1,u-g1,parent,,,")  # a parent enrolled in a class: never a member
+
+
+def set_family_11() -> dict[str, bytes]:
+    return {"manifest.csv": manifest("1.1", dict.fromkeys(_BULK, "bulk")), "orgs.csv": ORGS,
+            "academicSessions.csv": SESSIONS, "courses.csv": COURSES, "classes.csv": CLASSES,
+            "users.csv": USERS_FAMILY_11, "enrollments.csv": ENROLLMENTS_FAMILY}
+
+
+def set_family_12() -> dict[str, bytes]:
+    """The same family in 1.2: roles in roles.csv, the links in users.csv's agentSourcedIds."""
+    users = _csv(
+        "sourcedId,status,dateLastModified,enabledUser,username,userIds,givenName,familyName,middleName,identifier,"
+        "email,sms,phone,agentSourcedIds,grades,password,userMasterIdentifier,resourceSourcedIds,preferredGivenName,"
+        "preferredMiddleName,preferredFamilyName,primaryOrgSourcedId,pronouns",
+        "u-zoe,active,,true,zoe,,Zoë,Moreau,,S-1,,,,u-g1,05,,,,Zo,,,org-1,she/her",
+        "u-t1,active,,true,rivera,,Ana,Rivera,,,,,,,,,,,,,,org-1,",
+        "u-g1,active,,true,,,Marie,Moreau,,,marie.moreau@example.org,,+33 6 12 34 56 78,u-zoe,,,,,,,,org-1,")
+    roles = _csv(
+        "sourcedId,status,dateLastModified,userSourcedId,roleType,role,beginDate,endDate,orgSourcedId,"
+        "userProfileSourcedId",
+        "r1,active,,u-zoe,primary,student,,,org-1,",
+        "r4,active,,u-t1,primary,teacher,,,org-1,",
+        "r6,active,,u-g1,primary,parent,,,org-1,")
+    enrollments = _csv(
+        "sourcedId,status,dateLastModified,classSourcedId,schoolSourcedId,userSourcedId,role,primary,beginDate,"
+        "endDate", "e1,active,,cl-5a,org-1,u-zoe,student,,,", "e5,active,,cl-5a,org-1,u-t1,teacher,true,,")
+    modes = dict.fromkeys((*_BULK, "roles"), "bulk")
+    return {"manifest.csv": manifest("1.2", modes), "orgs.csv": ORGS, "academicSessions.csv": SESSIONS,
+            "courses.csv": COURSES, "classes.csv": CLASSES, "users.csv": users, "roles.csv": roles,
+            "enrollments.csv": enrollments}
+
+
+def delta_family() -> dict[str, bytes]:
+    """Marie's new e-mail; the grandfather is tobedeleted; a new guardian for Léo, linked from the guardian's
+    side to a student only the store knows."""
+    users = _csv(
+        _USERS_11_HEADER,
+        'u-g1,active,,true,org-1,parent,,,Marie,Moreau,,,marie@example.net,,+33 6 12 34 56 78,"u-zoe,u-leo",,',
+        "u-gp,tobedeleted,,true,org-1,relative,,,Henri,Dubois,,,,,,,,",
+        "u-g2,active,,true,org-1,guardian,,,Omar,Diallo,,,,,,u-leo,,")
+    return {"manifest.csv": manifest("1.1", {"users": "delta"}), "users.csv": users}
+
+
 def write_zip(files: dict[str, bytes], path: Path) -> Path:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:

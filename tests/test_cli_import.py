@@ -85,7 +85,7 @@ def test_a_oneroster_zip_then_the_same_folder_then_a_delta(tmp_path: Path, qapp)
                                    "classes_added", "enrollments_added", "enrollments_ended")} == {
         "learners_added": 3, "learners_updated": 0, "learners_left": 0, "teachers_added": 2, "classes_added": 2,
         "enrollments_added": 5, "enrollments_ended": 0}
-    assert any("enabledUser is 'TRUE'" in w for w in counts["warnings"])
+    assert any("enabledUser is “TRUE”" in w for w in counts["warnings"])
     assert _learners(data) == ["José Núñez", "Seán O’Brien", "Zoë Moreau"]  # the guardian is not a learner
 
     again = _run("--data-dir", str(data), "import", str(sets.write_folder(sets.set_11(), tmp_path / "sis")),
@@ -114,7 +114,7 @@ def test_a_refused_oneroster_set_leaves_the_store_byte_identical(tmp_path: Path)
     files["users.csv"] = files["users.csv"].replace(b"u-jose,", b"u-zoe,")
     refused = _run("--data-dir", str(data), "import", str(sets.write_zip(files, tmp_path / "bad.zip")), "--yes")
     assert refused.returncode == 2
-    assert "users.csv, row 3: sourcedId 'u-zoe' is also on row 2" in refused.stderr
+    assert "users.csv, row 3: sourcedId “u-zoe” is also on row 2" in refused.stderr
     assert {p.name: p.read_bytes() for p in data.iterdir() if p.is_file()} == before
 
 

@@ -12,12 +12,15 @@ code and the template's arguments. ``tests/domain/test_errors.py`` walks every k
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from datetime import date
 from typing import ClassVar
 
 #: The translation context of every message raised below the UI.
 CONTEXT = "services"
 
 _translate: Callable[[str, str], str] = lambda _context, text: text  # noqa: E731  English until the app says
+#: How a date argument is shown: ISO until the app installs the locale's own format (``install_date_format``).
+_format_date: Callable[[date], str] = date.isoformat
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802  the name lupdate looks for
@@ -29,6 +32,12 @@ def install_translator(translate: Callable[[str, str], str] | None) -> None:
     """Use ``translate(context, text)`` (``QCoreApplication.translate``) for every message; ``None``: English."""
     global _translate
     _translate = translate if translate is not None else (lambda _context, text: text)
+
+
+def install_date_format(format_date: Callable[[date], str] | None) -> None:
+    """Show date arguments with ``format_date`` (the interface's locale); ``None``: ISO (YYYY-MM-DD)."""
+    global _format_date
+    _format_date = format_date if format_date is not None else date.isoformat
 
 
 def tr(text: str, context: str = CONTEXT) -> str:
@@ -60,7 +69,7 @@ class UserError(Exception):
 
     def message(self, *, translate: bool = True, **overrides: object) -> str:
         """The message; ``overrides`` replace arguments (the UI puts its own label for a field)."""
-        arguments = {k: _shown(v) for k, v in self.arguments.items()} | overrides
+        arguments = {k: _shown(v, translate) for k, v in self.arguments.items()} | overrides
         template = tr(self.template) if translate and self.code in self.MESSAGES else self.template
         return template.format(**arguments) if self.code in self.MESSAGES else template
 
@@ -68,9 +77,14 @@ class UserError(Exception):
         return self.message()
 
 
-def _shown(value: object) -> object:
-    """An argument that is itself an error (a reason) is shown in the same language."""
-    return str(value) if isinstance(value, UserError) else value
+def _shown(value: object, translate: bool = True) -> object:
+    """An argument that is itself an error (a reason) is shown in the same language, a date in the same
+    locale (ISO in English-only text)."""
+    if isinstance(value, UserError):
+        return value.message(translate=translate)
+    if isinstance(value, date):
+        return _format_date(value) if translate else value.isoformat()
+    return value
 
 
 def error_kinds() -> list[type[UserError]]:

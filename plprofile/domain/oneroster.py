@@ -18,17 +18,19 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
+from .errors import QT_TRANSLATE_NOOP, UserError
 from .profile import MAX_NAME_CHARS
 from .roster import RosterError, RosterProblem, decode_roster
 
-__all__ = ["LEARNER_ROLES", "STAFF_ROLES", "ADMIN_ROLES", "OneRosterSet", "Person", "SchoolClassRecord",
-           "EnrollmentRecord", "OrgRecord", "SessionRecord", "RosterWarning", "parse_oneroster"]
+__all__ = ["LEARNER_ROLES", "STAFF_ROLES", "ADMIN_ROLES", "FAMILY_ROLES", "OneRosterSet", "Person",
+           "SchoolClassRecord", "EnrollmentRecord", "OrgRecord", "SessionRecord", "FamilyLink", "OneRosterMessage",
+           "RosterWarning", "parse_oneroster"]
 
 LEARNER_ROLES = frozenset({"student"})
 ADMIN_ROLES = frozenset({"administrator", "districtadministrator", "siteadministrator", "systemadministrator"})
 #: Staff who teach in a class: teacher accounts (aides with the class role ``aide``).
 STAFF_ROLES = frozenset({"teacher", "aide", "proctor"}) | ADMIN_ROLES
-#: Never learners and never accounts: kept out of the store (guardians may later be family contacts).
+#: Never learners and never accounts: kept as the family contacts of the learners they are linked to.
 FAMILY_ROLES = frozenset({"guardian", "parent", "relative"})
 DELETED = "tobedeleted"
 
@@ -56,17 +58,96 @@ _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _STRIP = " \t\r\n\ufeff\u00a0\u200b"
 
 
+class OneRosterMessage(UserError, ValueError):
+    """What is wrong or odd in a OneRoster set, in the language of whoever reads it. The values from the files
+    (columns, keys, roles) are shown as the files spell them."""
+
+    MESSAGES = {
+        "at_row": QT_TRANSLATE_NOOP("services", "{file}, row {row}: {message}"),
+        "in_file": QT_TRANSLATE_NOOP("services", "{file}: {message}"),
+        "no_manifest": QT_TRANSLATE_NOOP("services", "The set has no manifest.csv, so it is not a OneRoster set."),
+        "zip_too_big": QT_TRANSLATE_NOOP("services", "The .zip unpacks to more than 500 MB; that is not a school's "
+                                                     "roster."),
+        "bad_zip": QT_TRANSLATE_NOOP("services", "The .zip file is damaged or not a .zip file."),
+        "nothing_to_import": QT_TRANSLATE_NOOP("services", "the set has no users, classes or enrollments to "
+                                                           "import."),
+        "unclosed_quote": QT_TRANSLATE_NOOP("services", "a value is far too long to read: a quote mark (\") may "
+                                                        "never be closed."),
+        "no_key": QT_TRANSLATE_NOOP("services", "sourcedId is empty; every row needs its key."),
+        "absent_file": QT_TRANSLATE_NOOP("services", "the manifest says this file is absent; it was not read."),
+        "no_role": QT_TRANSLATE_NOOP("services", "role is empty; the person was not imported."),
+        "missing_file": QT_TRANSLATE_NOOP("services", "the manifest lists {file} ({mode}) but the set does not have "
+                                                      "it."),
+        "missing_columns": QT_TRANSLATE_NOOP("services", "the column {columns} is missing (the first row must hold "
+                                                         "the column names)."),
+        "row_too_wide": QT_TRANSLATE_NOOP("services", "the row has {n} values but there are {m} columns."),
+        "duplicate_key": QT_TRANSLATE_NOOP("services", "sourcedId “{key}” is also on row {row}; each row needs its "
+                                                       "own."),
+        "empty": QT_TRANSLATE_NOOP("services", "{column} is empty."),
+        "too_long": QT_TRANSLATE_NOOP("services", "{column} is too long ({n} characters, at most {limit})."),
+        "id_elsewhere": QT_TRANSLATE_NOOP("services", "the student ID “{id}” belongs to another learner in the "
+                                                      "store (sourcedId “{key}”)."),
+        "id_twice": QT_TRANSLATE_NOOP("services", "the student ID “{id}” is also on row {row}."),
+        "version": QT_TRANSLATE_NOOP("services", "oneroster.version is “{version}”; read as OneRoster 1.1."),
+        "mode": QT_TRANSLATE_NOOP("services", "file.{name} is “{mode}”; read as bulk."),
+        "unknown_column": QT_TRANSLATE_NOOP("services", "the column “{column}” is not a OneRoster column of this "
+                                                        "file; it was not read."),
+        "status": QT_TRANSLATE_NOOP("services", "status “{status}” is neither “active” nor “tobedeleted”; read as "
+                                                "active."),
+        "read_true": QT_TRANSLATE_NOOP("services", "{column} is “{value}”; read as true."),
+        "read_false": QT_TRANSLATE_NOOP("services", "{column} is “{value}”; read as false."),
+        "neither_true": QT_TRANSLATE_NOOP("services", "{column} is “{value}”, neither true nor false; read as "
+                                                      "true."),
+        "neither_false": QT_TRANSLATE_NOOP("services", "{column} is “{value}”, neither true nor false; read as "
+                                                       "false."),
+        "not_a_date": QT_TRANSLATE_NOOP("services", "{column} “{value}” is not a date written YYYY-MM-DD; it was "
+                                                    "left out."),
+        "second_primary": QT_TRANSLATE_NOOP("services", "user “{user}” has a second primary role “{role}”; the "
+                                                        "“{kept}” of row {row} was kept."),
+        "secondary_only": QT_TRANSLATE_NOOP("services", "user “{user}” has only a secondary role; “{role}” was "
+                                                        "used."),
+        "no_role_12": QT_TRANSLATE_NOOP("services", "user “{user}” has no role in roles.csv; they were not "
+                                                    "imported."),
+        "role_unused": QT_TRANSLATE_NOOP("services", "role “{role}” is not one plprofile uses; the person was not "
+                                                     "imported."),
+        "role_disagrees": QT_TRANSLATE_NOOP("services", "the role “{role}” disagrees with the own role “{own}” of "
+                                                        "user “{user}”; their own role was used."),
+        "not_enrolled_role": QT_TRANSLATE_NOOP("services", "user “{user}” is a {role}, not a learner or teacher; "
+                                                           "the enrollment was not read."),
+        "class_unknown": QT_TRANSLATE_NOOP("services", "class “{key}” is neither in the set nor in the store; the "
+                                                       "enrollment was not read."),
+        "user_unknown": QT_TRANSLATE_NOOP("services", "user “{key}” is neither in the set nor in the store; the "
+                                                      "enrollment was not read."),
+        "contact_no_name": QT_TRANSLATE_NOOP("services", "the {role} “{key}” has no name; they were not kept as a "
+                                                         "family contact."),
+        "contact_no_student": QT_TRANSLATE_NOOP("services", "the student “{learner}” of {role} “{key}” is neither "
+                                                            "in the set nor in the store; the family contact was not "
+                                                            "kept."),
+        "new_year": QT_TRANSLATE_NOOP("services", "a new school year starts: {title}, from {start}. {old} ends: {n} "
+                                                  "learner profile(s) kept as a snapshot of the year, {k} class(es) "
+                                                  "closed, open goals carried over."),
+        "year_before": QT_TRANSLATE_NOOP("services", "The year before"),
+    }
+
+
+def located(file: str, row: int | None, message: UserError) -> OneRosterMessage:
+    """``message`` after the file and row it is about ("users.csv, row 3: …")."""
+    if row:
+        return OneRosterMessage("at_row", file=file, row=row, message=message)
+    return OneRosterMessage("in_file", file=file, message=message)
+
+
 @dataclass(frozen=True)
 class RosterWarning:
-    """Something odd the import read anyway (or left out), with where it is."""
+    """Something odd the import read anyway (or left out), with where it is; ``str()`` in the reader's
+    language."""
 
     file: str
     row: int | None
-    message: str
+    message: UserError
 
     def __str__(self) -> str:
-        where = f"{self.file}, row {self.row}" if self.row else self.file
-        return f"{where}: {self.message}"
+        return str(located(self.file, self.row, self.message))
 
 
 @dataclass(frozen=True)
@@ -120,6 +201,12 @@ class Person:
     orgs: tuple[str, ...]
     agents: tuple[str, ...]
     deleted: bool
+    email: str = ""
+    phone: str = ""
+
+    @property
+    def is_family(self) -> bool:
+        return self.role in FAMILY_ROLES
 
     @property
     def is_learner(self) -> bool:
@@ -142,6 +229,18 @@ class EnrollmentRecord:
     deleted: bool
 
 
+@dataclass(frozen=True)
+class FamilyLink:
+    """A guardian, parent or relative (``contact``, a family person's sourcedId) of a student (``learner``).
+
+    OneRoster links them through ``agentSourcedIds`` in ``users.csv`` (1.1 and 1.2 alike; the 1.2 REST binding
+    calls the same list ``agents``): a student's row may list their guardians, a guardian's row the students they
+    are an agent for. Either side is enough."""
+
+    contact: str
+    learner: str
+
+
 @dataclass
 class OneRosterSet:
     """A whole OneRoster set, checked: what each file says, and each file's mode (``bulk`` or ``delta``)."""
@@ -153,6 +252,7 @@ class OneRosterSet:
     classes: list[SchoolClassRecord] = field(default_factory=list)
     people: list[Person] = field(default_factory=list)
     enrollments: list[EnrollmentRecord] = field(default_factory=list)
+    family: list[FamilyLink] = field(default_factory=list)
     warnings: list[RosterWarning] = field(default_factory=list)
 
 
@@ -161,12 +261,14 @@ class _Problems:
         self.problems: list[RosterProblem] = []
         self.warnings: list[RosterWarning] = []
 
-    def refuse(self, file: str, row: int | None, message: str) -> None:
-        where = f"{file}.csv, row {row}" if row else f"{file}.csv"
-        self.problems.append(RosterProblem(row, None, f"{where}: {message}"))
+    def refuse(self, file: str, row: int | None, message: UserError | str, /, **arguments: object) -> None:
+        """``message``: a code of ``OneRosterMessage`` with its arguments, or a message already made."""
+        if isinstance(message, str):
+            message = OneRosterMessage(message, **arguments)
+        self.problems.append(RosterProblem(row, None, located(f"{file}.csv", row, message)))
 
-    def warn(self, file: str, row: int | None, message: str) -> None:
-        self.warnings.append(RosterWarning(f"{file}.csv", row, message))
+    def warn(self, file: str, row: int | None, code: str, /, **arguments: object) -> None:
+        self.warnings.append(RosterWarning(f"{file}.csv", row, OneRosterMessage(code, **arguments)))
 
 
 def parse_oneroster(files: dict[str, bytes]) -> OneRosterSet:
@@ -176,11 +278,11 @@ def parse_oneroster(files: dict[str, bytes]) -> OneRosterSet:
     p = _Problems()
     manifest_bytes = by_name.get("manifest.csv")
     if manifest_bytes is None:
-        raise RosterError([RosterProblem(None, None, "The set has no manifest.csv, so it is not a OneRoster set.")])
+        raise RosterError([RosterProblem(None, None, OneRosterMessage("no_manifest"))])
     manifest = _manifest(manifest_bytes, p)
     version = manifest.get("oneroster.version", "")
     if version not in ("1.1", "1.2"):
-        p.warn("manifest", None, f"oneroster.version is '{version}'; read as OneRoster 1.1.")
+        p.warn("manifest", None, "version", version=version)
         version = "1.1"
     modes: dict[str, str] = {}
     tables: dict[str, list[tuple[int, dict[str, str]]]] = {}
@@ -189,20 +291,20 @@ def parse_oneroster(files: dict[str, bytes]) -> OneRosterSet:
         if name == "roles" and version == "1.1":
             mode = "absent" if mode == "absent" else mode
         if mode not in ("bulk", "delta", "absent"):
-            p.warn("manifest", None, f"file.{name} is '{mode}'; read as bulk.")
+            p.warn("manifest", None, "mode", name=name, mode=mode)
             mode = "bulk"
         data = by_name.get(f"{name}.csv".casefold())
         if mode == "absent":
             if data is not None:
-                p.warn(name, None, "the manifest says this file is absent; it was not read.")
+                p.warn(name, None, "absent_file")
             continue
         if data is None:
-            p.refuse(name, None, f"the manifest lists {name}.csv ({mode}) but the set does not have it.")
+            p.refuse(name, None, "missing_file", file=f"{name}.csv", mode=mode)
             continue
         modes[name] = mode
         tables[name] = _table(name, data, p)
     if "users" not in modes and "enrollments" not in modes and "classes" not in modes:
-        p.refuse("manifest", None, "the set has no users, classes or enrollments to import.")
+        p.refuse("manifest", None, "nothing_to_import")
     result = OneRosterSet(version=version, modes=modes)
     _read_orgs(tables.get("orgs", []), result, p)
     _read_sessions(tables.get("academicSessions", []), result, p)
@@ -211,6 +313,7 @@ def parse_oneroster(files: dict[str, bytes]) -> OneRosterSet:
     roles = _read_roles(tables.get("roles", []), p)
     _read_people(tables.get("users", []), roles, version, result, p)
     _read_enrollments(tables.get("enrollments", []), result, p)
+    _link_family(result, p)
     if p.problems:
         raise RosterError(p.problems)
     result.warnings = p.warnings
@@ -249,12 +352,11 @@ def _table(name: str, data: bytes, p: _Problems,
     lowered = [n.casefold() for n in names]
     missing = [c for c in required if c.casefold() not in lowered]
     if missing:
-        shown = ", ".join(f"'{c}'" for c in missing)
-        p.refuse(name, None, f"the column {shown} is missing (the first row must hold the column names).")
+        p.refuse(name, None, "missing_columns", columns=", ".join(f"“{c}”" for c in missing))
         return []
     for n in names:
         if n and n.casefold() not in known:
-            p.warn(name, 1, f"the column '{n}' is not a OneRoster column of this file; it was not read.")
+            p.warn(name, 1, "unknown_column", column=n)
     rows: list[tuple[int, dict[str, str]]] = []
     line = 1
     try:
@@ -263,12 +365,12 @@ def _table(name: str, data: bytes, p: _Problems,
             if not any(v.strip(_STRIP) for v in record):
                 continue
             if len(record) > len(names) and any(v.strip(_STRIP) for v in record[len(names):]):
-                p.refuse(name, line, f"the row has {len(record)} values but there are {len(names)} columns.")
+                p.refuse(name, line, "row_too_wide", n=len(record), m=len(names))
                 continue
             values = {k: _clean(record[i]) if i < len(record) else "" for i, k in enumerate(lowered) if k}
             rows.append((line, values))
     except csv.Error:
-        p.refuse(name, line + 1, "a value is far too long to read: a quote mark (\") may never be closed.")
+        p.refuse(name, line + 1, "unclosed_quote")
     return rows
 
 
@@ -281,7 +383,7 @@ def _clean(value: str) -> str:
 def _deleted(name: str, line: int, row: dict[str, str], p: _Problems) -> bool:
     status = row.get("status", "").casefold()
     if status and status not in ("active", DELETED):
-        p.warn(name, line, f"status '{row.get('status')}' is neither 'active' nor 'tobedeleted'; read as active.")
+        p.warn(name, line, "status", status=row.get("status"))
     return status == DELETED
 
 
@@ -289,14 +391,14 @@ def _bool(name: str, line: int, column: str, value: str, default: bool, p: _Prob
     folded = value.casefold()
     if folded in ("true", "1", "yes", "y"):
         if value != "true":
-            p.warn(name, line, f"{column} is '{value}'; read as true.")
+            p.warn(name, line, "read_true", column=column, value=value)
         return True
     if folded in ("false", "0", "no", "n"):
         if value != "false":
-            p.warn(name, line, f"{column} is '{value}'; read as false.")
+            p.warn(name, line, "read_false", column=column, value=value)
         return False
     if value:
-        p.warn(name, line, f"{column} is '{value}', neither true nor false; read as {str(default).lower()}.")
+        p.warn(name, line, "neither_true" if default else "neither_false", column=column, value=value)
     return default
 
 
@@ -308,7 +410,7 @@ def _date(name: str, line: int, column: str, value: str, p: _Problems) -> date |
             return date.fromisoformat(value)
         except ValueError:
             pass
-    p.warn(name, line, f"{column} '{value}' is not a date written YYYY-MM-DD; it was left out.")
+    p.warn(name, line, "not_a_date", column=column, value=value)
     return None
 
 
@@ -323,9 +425,9 @@ def _keyed(name: str, rows: list[tuple[int, dict[str, str]]], p: _Problems) -> l
     for line, row in rows:
         key = row.get("sourcedid", "")
         if not key:
-            p.refuse(name, line, "sourcedId is empty; every row needs its key.")
+            p.refuse(name, line, "no_key")
         elif key in seen:
-            p.refuse(name, line, f"sourcedId '{key}' is also on row {seen[key]}; each row needs its own.")
+            p.refuse(name, line, "duplicate_key", key=key, row=seen[key])
         else:
             seen[key] = line
             kept.append((line, row))
@@ -334,9 +436,9 @@ def _keyed(name: str, rows: list[tuple[int, dict[str, str]]], p: _Problems) -> l
 
 def _name(name: str, line: int, column: str, value: str, p: _Problems, required: bool = True) -> str:
     if required and not value:
-        p.refuse(name, line, f"{column} is empty.")
+        p.refuse(name, line, "empty", column=column)
     elif len(value) > MAX_NAME_CHARS:
-        p.refuse(name, line, f"{column} is too long ({len(value):,} characters, at most {MAX_NAME_CHARS}).")
+        p.refuse(name, line, "too_long", column=column, n=f"{len(value):,}", limit=MAX_NAME_CHARS)
     return value
 
 
@@ -377,8 +479,7 @@ def _read_roles(rows, p: _Problems) -> dict[str, tuple[str, int, bool]]:  # noqa
         if before is None or (primary and not before[2]):
             chosen[user] = (role, line, primary)
         elif primary and before[2] and before[0] != role:
-            p.warn("roles", line, f"user '{user}' has a second primary role '{role}'; row {before[1]}'s "
-                                  f"'{before[0]}' was kept.")
+            p.warn("roles", line, "second_primary", user=user, role=role, row=before[1], kept=before[0])
     return chosen
 
 
@@ -391,17 +492,17 @@ def _read_people(rows, roles: dict[str, tuple[str, int, bool]], version: str,  #
         if key in roles:
             role, role_line, primary = roles[key]
             if not primary:
-                p.warn("roles", role_line, f"user '{key}' has only a secondary role; '{role}' was used.")
+                p.warn("roles", role_line, "secondary_only", user=key, role=role)
         elif version == "1.2" and not role and not deleted:
-            p.warn("users", line, f"user '{key}' has no role in roles.csv; they were not imported.")
+            p.warn("users", line, "no_role_12", user=key)
             continue
         if not role and not deleted:
-            p.warn("users", line, "role is empty; the person was not imported.")
+            p.warn("users", line, "no_role")
             continue
         learner = role in LEARNER_ROLES
         staff = role in STAFF_ROLES
         if not learner and not staff and role not in FAMILY_ROLES:
-            p.warn("users", line, f"role '{role}' is not one plprofile uses; the person was not imported.")
+            p.warn("users", line, "role_unused", role=role)
         given = r.get("givenname", "")
         family = r.get("familyname", "")
         if (learner or staff) and not deleted:
@@ -414,7 +515,8 @@ def _read_people(rows, roles: dict[str, tuple[str, int, bool]], version: str,  #
             key, line, role, given, family, r.get("middlename", ""), preferred, r.get("pronouns", "")[:50],
             r.get("identifier", ""), r.get("username", ""), r.get("grades", ""),
             _bool("users", line, "enabledUser", r.get("enableduser", ""), True, p),
-            _list(r.get("orgsourcedids", "")), _list(r.get("agentsourcedids", "")), deleted))
+            _list(r.get("orgsourcedids", "")), _list(r.get("agentsourcedids", "")), deleted,
+            r.get("email", "")[:254], (r.get("phone", "") or r.get("sms", ""))[:50]))
 
 
 def _read_enrollments(rows, result: OneRosterSet, p: _Problems) -> None:  # noqa: ANN001
@@ -425,11 +527,36 @@ def _read_enrollments(rows, result: OneRosterSet, p: _Problems) -> None:  # noqa
         person = people.get(user)
         if person is not None and role != person.role and not r.get("status", "").casefold() == DELETED:
             if person.is_learner or person.is_staff:
-                p.warn("enrollments", line, f"the role '{role}' disagrees with user '{user}''s own role "
-                                            f"'{person.role}'; their own role was used.")
+                p.warn("enrollments", line, "role_disagrees", role=role, user=user, own=person.role)
             role = person.role
         result.enrollments.append(EnrollmentRecord(
             r["sourcedid"], line, r.get("classsourcedid", ""), user, role,
             _date("enrollments", line, "beginDate", r.get("begindate", ""), p),
             _date("enrollments", line, "endDate", r.get("enddate", ""), p),
             _deleted("enrollments", line, r, p)))
+
+
+def _link_family(result: OneRosterSet, p: _Problems) -> None:
+    """Each family person's link to a student, from either side's ``agentSourcedIds``; a family person needs a
+    name to be kept (a contact without one is no use to a teacher)."""
+    people = {person.sourced_id: person for person in result.people}
+    links: dict[tuple[str, str], None] = {}
+    for person in result.people:
+        if person.deleted:
+            continue
+        if person.is_family:
+            for agent in person.agents:
+                other = people.get(agent)
+                if other is None or other.is_learner:  # a student of an earlier file is found in the store
+                    links[person.sourced_id, agent] = None
+        elif person.is_learner:
+            for agent in person.agents:
+                other = people.get(agent)
+                if other is not None and other.is_family and not other.deleted:
+                    links[agent, person.sourced_id] = None
+    for person in result.people:
+        if person.is_family and not person.deleted and not (person.given_name or person.family_name):
+            if any(c == person.sourced_id for c, _ in links):
+                p.warn("users", person.row, "contact_no_name", role=person.role, key=person.sourced_id)
+                links = {k: v for k, v in links.items() if k[0] != person.sourced_id}
+    result.family = [FamilyLink(c, learner) for c, learner in links]

@@ -40,6 +40,7 @@ class Kind(StrEnum):
     FRAMEWORK = "framework"  # the Stages framework the school uses
     SCHOOL = "school"  # the school's structure: school years, classes and who is in them
     SNAPSHOT = "year_snapshot"  # a learner's profile as a school year ended: read-only
+    FAMILY = "family_contact"  # a learner's guardians, parents and relatives, from the school's roster
 
 
 class Action(StrEnum):
@@ -278,6 +279,12 @@ def _build() -> dict[tuple[Kind, Action], dict[Who, Rule]]:
         rules[Kind.SCHOOL, action] = {A: every}
     # a year's snapshot: read by the learner and their teachers; made only by the year change, never edited
     rules[Kind.SNAPSHOT, Action.READ] = {**_staff(every), L: _r(OWN)}
+    # family contacts: staff who may read the learner read them; they come from the roster (a school admin's
+    # import). A learner reads none of it, not even names: a roster's contact can be a parent the learner does
+    # not live with or may not be given, and the roster does not say which.
+    rules[Kind.FAMILY, Action.READ] = _staff(every)
+    for action in (Action.CREATE, Action.UPDATE, Action.DELETE, Action.RESTORE):
+        rules[Kind.FAMILY, action] = {A: every}
     return rules
 
 

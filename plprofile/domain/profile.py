@@ -183,6 +183,13 @@ class ValidationError(UserError, ValueError):
                                                        "import the set again."),
         "day_off_taken": QT_TRANSLATE_NOOP("services", "{day} is already a day off."),
         "strategy_how": QT_TRANSLATE_NOOP("services", "Did it help? The answer is yes, a bit or no."),
+        # the school year's change
+        "year_not_after": QT_TRANSLATE_NOOP("services", "A new school year starts after the current one ({title}, "
+                                                        "from {start})."),
+        "year_already": QT_TRANSLATE_NOOP("services", "The school is already in {title}."),
+        "goal_not_open": QT_TRANSLATE_NOOP("services", "Only an open goal of the preview can be closed."),
+        "year_stale": QT_TRANSLATE_NOOP("services", "The store changed since the preview. Nothing was changed; look "
+                                                    "at the new school year again."),
     }
 
     def __init__(self, field: str, code: str, /, **arguments: object) -> None:

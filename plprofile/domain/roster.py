@@ -16,6 +16,7 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from plprofile.domain.errors import QT_TRANSLATE_NOOP, UserError
 from plprofile.domain.profile import MAX_NAME_CHARS
 
 __all__ = [
@@ -24,6 +25,7 @@ __all__ = [
     "ROSTER_FIELDS",
     "RosterError",
     "RosterFile",
+    "RosterMessage",
     "RosterProblem",
     "RosterRow",
     "decode_roster",
@@ -90,16 +92,60 @@ class RosterRow:
     pronouns: str
 
 
+class RosterMessage(UserError, ValueError):
+    """What is wrong with a roster file (or odd in a OneRoster set), in the person's language where it is read."""
+
+    MESSAGES = {
+        "empty_file": QT_TRANSLATE_NOOP("services", "The file is empty."),
+        "no_header": QT_TRANSLATE_NOOP("services", "The first row could not be read as column names."),
+        "no_learners": QT_TRANSLATE_NOOP("services", "The file has column names but no learners."),
+        "no_students": QT_TRANSLATE_NOOP("services", "The file has no learners (no row has the role 'student')."),
+        "utf16_damaged": QT_TRANSLATE_NOOP("services", "The file starts as UTF-16 text ('Unicode Text') but is "
+                                                       "damaged. Save it as 'CSV UTF-8' and try again."),
+        "workbook": QT_TRANSLATE_NOOP("services", "The file is a spreadsheet workbook, not a CSV file. In your "
+                                                  "spreadsheet program, save it as 'CSV UTF-8' and try again."),
+        "unknown_encoding": QT_TRANSLATE_NOOP("services", "The file's text encoding cannot be recognised. Save it "
+                                                          "as 'CSV UTF-8' and try again."),
+        "cell_empty": QT_TRANSLATE_NOOP("services", "Row {row}: “{column}” is empty."),
+        "cell_too_long": QT_TRANSLATE_NOOP("services", "Row {row}: “{column}” is too long ({n} characters, at most "
+                                                       "{limit})."),
+        "row_too_wide": QT_TRANSLATE_NOOP("services", "Row {row} has {n} values but there are only {width} column "
+                                                      "names. Check it for an extra separator, or put a value that "
+                                                      "contains one in quotes."),
+        "not_encoding": QT_TRANSLATE_NOOP("services", "The file is not {encoding} text (byte {byte} at position "
+                                                      "{pos}, row {row})."),
+        "encoding_unknown": QT_TRANSLATE_NOOP("services", "“{name}” is not an encoding this computer knows (try "
+                                                          "UTF-8, Windows-1252 or UTF-16)."),
+        "nul_byte": QT_TRANSLATE_NOOP("services", "The file contains a NUL byte (position {pos}, row {row}), so it "
+                                                  "is not a text file. Save it as “CSV UTF-8” and try again."),
+        "too_many_rows": QT_TRANSLATE_NOOP("services", "The file has more than {n} rows; the most one import takes "
+                                                       "is {m}. Split it into smaller files and import them one by "
+                                                       "one."),
+        "unclosed_quote": QT_TRANSLATE_NOOP("services", "Row {row}: a value is far too long to read. The file may "
+                                                        "have a quote mark (\") that is never closed."),
+        "same_id": QT_TRANSLATE_NOOP("services", "Rows {rows} have the same {column} “{id}”. Each learner needs "
+                                                 "their own id."),
+        "control_character": QT_TRANSLATE_NOOP("services", "Row {row}: “{column}” contains a line break or another "
+                                                           "invisible control character. A quote mark (\") may be "
+                                                           "missing."),
+        "two_columns": QT_TRANSLATE_NOOP("services", "The columns “{first}” and “{second}” both give the {field}. "
+                                                     "Keep one of them, or rename the other."),
+        "no_column": QT_TRANSLATE_NOOP("services", "The file has no “{column}” column. Columns found: {found}. The "
+                                                   "first row must hold the column names."),
+    }
+
+
 @dataclass(frozen=True, slots=True)
 class RosterProblem:
-    """One thing wrong with the file; ``message`` is a complete sentence ready to show."""
+    """One thing wrong with the file; ``message`` (a ``UserError``) reads as a complete sentence in the language
+    of the person reading it."""
 
     line: int | None
     column: str | None
-    message: str
+    message: UserError
 
     def __str__(self) -> str:
-        return self.message
+        return str(self.message)
 
 
 class RosterError(ValueError):
@@ -112,10 +158,10 @@ class RosterError(ValueError):
     def __str__(self) -> str:
         problems = self.problems
         if len(problems) == 1:
-            return problems[0].message
+            return str(problems[0])
         shown = problems[:MAX_PROBLEMS_SHOWN]
         lines = [f"The file has {len(problems):,} problems:"]
-        lines += [f"- {p.message}" for p in shown]
+        lines += [f"- {p}" for p in shown]
         hidden = len(problems) - len(shown)
         if hidden:
             lines.append(f"... and {hidden:,} more.")
@@ -170,7 +216,7 @@ def _parse(
     keep: Callable[[Callable[[str], str]], bool] | None = None,
 ) -> list[RosterRow]:
     if not text.strip(_STRIP):
-        raise RosterError([RosterProblem(None, None, "The file is empty.")])
+        raise RosterError([RosterProblem(None, None, RosterMessage("empty_file"))])
 
     alias_to_field = dict(_ALIAS_TO_FIELD)
     alias_to_field.update(extra_fields or {})
@@ -197,7 +243,7 @@ def _parse(
     except csv.Error:
         header = None
     if header is None:
-        raise RosterError([RosterProblem(1, None, "The first row could not be read as column names.")])
+        raise RosterError([RosterProblem(1, None, RosterMessage("no_header"))])
 
     columns = _map_header(header, header_line, alias_to_field, (*_REQUIRED, *extra_required), problems)
     if problems:
@@ -217,9 +263,8 @@ def _parse(
                 continue
             count += 1
             if count > max_rows:
-                raise RosterError([RosterProblem(None, None, (
-                    f"The file has more than {max_rows:,} rows; the most one import takes is {max_rows:,}. "
-                    "Split it into smaller files and import them one by one."))])
+                raise RosterError([RosterProblem(None, None, RosterMessage(
+                    "too_many_rows", n=f"{max_rows:,}", m=f"{max_rows:,}"))])
             if keep is not None:
                 def get(field: str, record: list[str] = record) -> str:
                     i = extra_index.get(field)
@@ -234,19 +279,16 @@ def _parse(
                 seen_ids.setdefault(row.external_id, []).append(start)
             rows.append(row)
     except csv.Error:
-        problems.append(RosterProblem(prev + 1, None, (
-            f"Row {prev + 1}: a value is far too long to read. The file may have a quote mark (\") "
-            "that is never closed.")))
+        problems.append(RosterProblem(prev + 1, None, RosterMessage("unclosed_quote", row=prev + 1)))
 
     for ext_id, lines in seen_ids.items():
         if len(lines) > 1:
-            problems.append(RosterProblem(lines[1], "external_id", (
-                f"Rows {_and_list(lines)} have the same {labels['external_id']} '{_shorten(ext_id)}'. "
-                "Each learner needs their own id.")))
+            problems.append(RosterProblem(lines[1], "external_id", RosterMessage(
+                "same_id", rows=_and_list(lines), column=labels["external_id"], id=_shorten(ext_id))))
     if not problems and not rows and count == 0:
-        problems.append(RosterProblem(header_line, None, "The file has column names but no learners."))
+        problems.append(RosterProblem(header_line, None, RosterMessage("no_learners")))
     elif not problems and not rows:
-        problems.append(RosterProblem(None, None, "The file has no learners (no row has the role 'student')."))
+        problems.append(RosterProblem(None, None, RosterMessage("no_students")))
     if problems:
         problems.sort(key=lambda p: p.line or 0)
         raise RosterError(problems)
@@ -265,9 +307,8 @@ def _check_record(
     if len(record) > width:
         extra = record[width:]
         if any(v.strip(_STRIP) for v in extra):
-            problems.append(RosterProblem(line, None, (
-                f"Row {line} has {len(record)} values but there are only {width} column names. "
-                "Check it for an extra separator, or put a value that contains one in quotes.")))
+            problems.append(RosterProblem(line, None, RosterMessage("row_too_wide", row=line, n=len(record),
+                                                                    width=width)))
             bad = True
     values = dict.fromkeys(ROSTER_FIELDS, "")
     for field, index, label in checked:
@@ -277,17 +318,15 @@ def _check_record(
             value = unicodedata.normalize("NFC", value)
         if not value:
             if field in _REQUIRED:
-                problems.append(RosterProblem(line, field, f"Row {line}: '{label}' is empty."))
+                problems.append(RosterProblem(line, field, RosterMessage("cell_empty", row=line, column=label)))
                 bad = True
             continue
         if len(value) > MAX_VALUE_CHARS:
-            problems.append(RosterProblem(line, field, (
-                f"Row {line}: '{label}' is too long ({len(value):,} characters, at most {MAX_VALUE_CHARS}).")))
+            problems.append(RosterProblem(line, field, RosterMessage(
+                "cell_too_long", row=line, column=label, n=f"{len(value):,}", limit=MAX_VALUE_CHARS)))
             bad = True
         elif _CONTROL.search(value):
-            problems.append(RosterProblem(line, field, (
-                f"Row {line}: '{label}' contains a line break or another invisible control character. "
-                "A quote mark (\") may be missing.")))
+            problems.append(RosterProblem(line, field, RosterMessage("control_character", row=line, column=label)))
             bad = True
         values[field] = value
     if bad:
@@ -327,38 +366,34 @@ def decode_roster(data: bytes, encoding: str | None = None) -> tuple[str, str]:
     Raises a ``RosterError`` saying how to save the file when it cannot be text.
     """
 
-    def fail(message: str) -> RosterError:
-        return RosterError([RosterProblem(None, None, message)])
+    def fail(code: str, **arguments: object) -> RosterError:
+        return RosterError([RosterProblem(None, None, RosterMessage(code, **arguments))])
 
     data = bytes(data)
     if encoding:
         try:
             codec = codecs.lookup(encoding).name.replace("-", "_")
         except LookupError:
-            raise fail(f"'{_shorten(encoding)}' is not an encoding this computer knows "
-                       "(try UTF-8, Windows-1252 or UTF-16).") from None
+            raise fail("encoding_unknown", name=_shorten(encoding)) from None
         if codec == "utf_8" and data.startswith(codecs.BOM_UTF8):
             codec = "utf_8_sig"
         try:
             return data.decode(codec), codec
         except UnicodeDecodeError as exc:
             line = data.count(b"\n", 0, exc.start) + 1
-            raise fail(f"The file is not {encoding_name(codec)} text (byte 0x{data[exc.start]:02X} at position "
-                       f"{exc.start:,}, row {line}).") from None
+            raise fail("not_encoding", encoding=encoding_name(codec), byte=f"0x{data[exc.start]:02X}",
+                       pos=f"{exc.start:,}", row=line) from None
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return data.decode("utf_16"), "utf_16"
         except UnicodeDecodeError:
-            raise fail("The file starts as UTF-16 text ('Unicode Text') but is damaged. "
-                       "Save it as 'CSV UTF-8' and try again.") from None
+            raise fail("utf16_damaged") from None
     if data.startswith(b"PK\x03\x04") or data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise fail("The file is a spreadsheet workbook, not a CSV file. "
-                   "In your spreadsheet program, save it as 'CSV UTF-8' and try again.")
+        raise fail("workbook")
     nul = data.find(b"\x00")
     if nul >= 0:
         line = data.count(b"\n", 0, nul) + 1
-        raise fail(f"The file contains a NUL byte (position {nul:,}, row {line}), so it is not a text file. "
-                   "Save it as 'CSV UTF-8' and try again.")
+        raise fail("nul_byte", pos=f"{nul:,}", row=line)
     if data.startswith(codecs.BOM_UTF8):
         try:
             return data[len(codecs.BOM_UTF8):].decode("utf_8"), "utf_8_sig"
@@ -371,7 +406,7 @@ def decode_roster(data: bytes, encoding: str | None = None) -> tuple[str, str]:
             pass
     codec = _detect_legacy(data)
     if codec is None:
-        raise fail("The file's text encoding cannot be recognised. Save it as 'CSV UTF-8' and try again.")
+        raise fail("unknown_encoding")
     return data.decode(codec), codec
 
 
@@ -428,20 +463,18 @@ def _map_header(
             continue
         if field in columns:
             first = header[columns[field]].strip(_STRIP)
-            problems.append(RosterProblem(header_line, field, (
-                f"The columns '{first}' and '{name.strip(_STRIP)}' both give the {field}. "
-                "Keep one of them, or rename the other.")))
+            problems.append(RosterProblem(header_line, field, RosterMessage(
+                "two_columns", first=first, second=name.strip(_STRIP), field=field)))
             continue
         columns[field] = index
     found = [n.strip(_STRIP) for n in header if n.strip(_STRIP)]
-    found_text = ", ".join(f"'{_shorten(n)}'" for n in found[:30]) or "none"
+    # names and numbers only, no words: the message around them is in the reader's language
+    found_text = ", ".join(f"“{_shorten(n)}”" for n in found[:30]) or "—"
     if len(found) > 30:
-        found_text += f" and {len(found) - 30} more"
+        found_text += f", … (+{len(found) - 30})"
     for field in required:
         if field not in columns:
-            problems.append(RosterProblem(None, field, (
-                f"The file has no '{field}' column. Columns found: {found_text}. "
-                "The first row must hold the column names.")))
+            problems.append(RosterProblem(None, field, RosterMessage("no_column", column=field, found=found_text)))
     return columns
 
 
@@ -454,10 +487,11 @@ def _is_blank(record: list[str]) -> bool:
 
 
 def _and_list(numbers: list[int]) -> str:
+    """"2, 5, 9" (the first ten, then "… (+N)"): numbers only, in any language."""
     items = [str(n) for n in numbers[:10]]
     if len(numbers) > 10:
-        items.append(f"{len(numbers) - 10} more")
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+        items.append(f"… (+{len(numbers) - 10})")
+    return ", ".join(items)
 
 
 def _shorten(value: str, limit: int = 40) -> str:

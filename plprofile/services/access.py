@@ -44,6 +44,7 @@ from plprofile.store.models import (
     Evidence,
     EvidenceBlob,
     EvidenceChunk,
+    FamilyContact,
     Goal,
     GoalSupport,
     Learner,
@@ -65,6 +66,7 @@ KIND_OF: dict[type[Row], Kind] = {
     StrategyUse: Kind.BACKPACK, StrategyCheck: Kind.CHECKIN,
     # a file kept for a goal's evidence (issue 20): the evidence's rules
     EvidenceBlob: Kind.EVIDENCE, EvidenceChunk: Kind.EVIDENCE,
+    FamilyContact: Kind.FAMILY,
 }
 #: Account kinds that sign in as staff.
 STAFF_KINDS = (Role.TEACHER.value, "admin")

@@ -68,8 +68,7 @@ HEALTHY, NEWER, MISSING, DAMAGED, FOREIGN = "healthy", "newer", "missing", "dama
 #: An encrypted store checked without its key: not damaged, but not checked either.
 ENCRYPTED = "encrypted"
 
-_IN_USE = ("The store is open in plprofile or in another program. Close it and try again; nothing was "
-           "changed.")
+_IN_USE = "in_use"
 _ADVICE = ("The file was not changed. To go back to a backup, see 'plprofile backup list' and "
            "'plprofile backup restore FILE'.")
 #: Leftover temporary files (from a backup that was killed) older than this are removed by prune().
@@ -166,7 +165,7 @@ def create_backup(data_dir: Path, dest: Path | None = None, *, kind: str = MANUA
     """
     src = store_path(data_dir)
     if not src.exists():
-        raise BackupError(f"There is no store in {data_dir} to back up.")
+        raise BackupError("no_store_in", folder=data_dir)
     if key is None and cipher.looks_encrypted(src):
         raise NeedsKeyError(needs_key_message(src))
     if dest is None:
@@ -176,7 +175,7 @@ def create_backup(data_dir: Path, dest: Path | None = None, *, kind: str = MANUA
         if target.is_dir():
             target = new_backup_path(target, kind, now)
         elif target.exists() or target.is_symlink():
-            raise BackupError(f"{target} already exists. A backup never overwrites a file; choose another name.")
+            raise BackupError("exists", path=target)
     online_backup(src, target, progress, key)
     return describe(target)
 
@@ -190,7 +189,7 @@ def list_backups(data_dir: Path, *, recheck: bool = False, key: bytes | None = N
     except FileNotFoundError:
         return []
     except OSError as exc:
-        raise BackupError(f"The backups folder {folder} cannot be read: {exc.strerror or exc}.") from exc
+        raise BackupError("folder_unreadable", folder=folder, reason=exc.strerror or exc) from exc
     infos = []
     for path in paths:
         try:
@@ -217,7 +216,7 @@ def validate_backup(path: Path, key: bytes | None = None) -> str:
     path = Path(path)
     problem = header_problem(path)
     if problem:
-        raise BackupError(f"{problem} It cannot be restored.")
+        raise BackupError("cannot_restore", problem=problem)
     if cipher.is_plain_sqlite(path):
         key = None
     elif key is None or not cipher.opens_with(path, key):
@@ -231,18 +230,15 @@ def validate_backup(path: Path, key: bytes | None = None) -> str:
         finally:
             con.close()
     except errors_for(key) as exc:
-        raise BackupError(f"{path.name} is damaged ({exc}). It cannot be restored.") from exc
+        raise BackupError("damaged", name=path.name, detail=exc) from exc
     if problems:
-        raise BackupError(f"{path.name} is damaged ({problems[0]}). It cannot be restored.")
+        raise BackupError("damaged", name=path.name, detail=problems[0])
     if revision is None:
-        raise BackupError(f"{path.name} is not a plprofile backup (it holds no plprofile data). "
-                          "It cannot be restored.")
+        raise BackupError("not_plprofile", name=path.name)
     if revision not in KNOWN_REVISIONS:
-        raise BackupError(f"{path.name} was made by a newer version of plprofile, or by another program "
-                          f"(schema {revision}). Update plprofile to restore it.")
+        raise BackupError("newer", name=path.name, revision=revision)
     if missing:
-        raise BackupError(f"{path.name} is not a complete plprofile store: {describe_schema(missing)}. "
-                          "It cannot be restored.")
+        raise BackupError("incomplete_store", name=path.name, missing=describe_schema(missing))
     return revision
 
 
@@ -260,9 +256,9 @@ def backup_key(path: Path, key: bytes | None = None, secret: str | None = None) 
             ring = cipher.Keyring.load(path)
             return ring.unlock(secret, accept=lambda k: cipher.opens_with(path, k))
         except cipher.WrongSecretError as exc:
-            raise NeedsKeyError(f"{exc} {needs_key_message(path)}") from exc
+            raise NeedsKeyError("wrong_secret", reason=exc, needs=needs_key_message(path)) from exc
         except cipher.KeyFileError as exc:
-            raise BackupError(f"{exc} It cannot be restored.") from exc
+            raise BackupError("cannot_restore", problem=exc) from exc
     raise NeedsKeyError(needs_key_message(path))
 
 
@@ -286,20 +282,17 @@ def restore(data_dir: Path, backup_path: Path, *, progress: Progress | None = No
     backup_path = Path(backup_path).expanduser()
     store = store_path(data_dir)
     if store.exists() and backup_path.exists() and os.path.samefile(store, backup_path):
-        raise BackupError("That file is the store itself, not a backup of it.")
+        raise BackupError("the_store_itself")
     problem = header_problem(backup_path)  # refuse foreign and cut-short files before writing anything
     if problem:
-        raise BackupError(f"{problem} It cannot be restored.")
+        raise BackupError("cannot_restore", problem=problem)
     new_key = backup_key(backup_path, key, secret)
     if key is not None and not cipher.looks_encrypted(store):
         key = None
     # a plain backup over an encrypted store: encrypted under the store's key, never quietly decrypted
     protect = key if new_key is None and not unencrypted else None
     if new_key is None and not unencrypted and key is None and store.exists() and cipher.looks_encrypted(store):
-        raise BackupError(
-            f"The store is encrypted and {backup_path.name} is not. Restoring it needs a teacher's password or "
-            "the store's recovery key, so that the restored store is encrypted too; to restore it unencrypted "
-            "on purpose, ask for that explicitly (plprofile backup restore --unencrypted). Nothing was changed.")
+        raise BackupError("plain_over_encrypted", name=backup_path.name)
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -317,8 +310,7 @@ def restore(data_dir: Path, backup_path: Path, *, progress: Progress | None = No
             try:
                 cipher.export_database(plain, None, tmp, protect)
             except (cipher.CipherError, *cipher.read_errors()) as exc:
-                raise BackupError(f"{backup_path.name} could not be encrypted for the store: {exc}. Nothing "
-                                  "was changed.") from exc
+                raise BackupError("encrypt_failed", name=backup_path.name, detail=exc) from exc
             plain.unlink()
             new_key = protect
         else:
@@ -340,7 +332,9 @@ def restore(data_dir: Path, backup_path: Path, *, progress: Progress | None = No
             cipher.keys_path(store).unlink(missing_ok=True)
         fsync_dir(data_dir)
     except BackupError as exc:
-        raise BackupError(str(exc).replace(tmp.name, backup_path.name)) from exc
+        # the backup's own name where the checks named the temporary copy
+        raise type(exc)(exc.code, **{k: str(v).replace(tmp.name, backup_path.name) if isinstance(v, (str, Path))
+                                     else v for k, v in exc.arguments.items()}) from exc
     except OSError as exc:
         raise BackupError(os_words(exc, data_dir)) from exc
     finally:
@@ -514,7 +508,7 @@ def check(data_path: Path, key: bytes | None = None) -> CheckResult:
         return CheckResult(path, MISSING, f"There is no plprofile store at {path}.")
     problem = header_problem(path)
     if problem:
-        return CheckResult(path, DAMAGED, f"{problem} {_ADVICE}", (problem,))
+        return CheckResult(path, DAMAGED, f"{problem} {_ADVICE}", (str(problem),))
     if not cipher.looks_encrypted(path):
         key = None
     elif key is None or not cipher.opens_with(path, key):

@@ -17,6 +17,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from plprofile.domain.errors import QT_TRANSLATE_NOOP
 from plprofile.store import cipher
 from plprofile.store.backup import (
     BackupError,
@@ -36,7 +37,22 @@ ENCRYPT, DECRYPT, REKEY = "encrypt", "decrypt", "rekey"
 
 
 class EncryptionError(BackupError):
-    """Encrypting, decrypting or re-keying failed; the store is as it was. The message says why."""
+    """Encrypting, decrypting or re-keying failed; the store is as it was. The message says why, in the reader's
+    language (the backups' messages, and these)."""
+
+    MESSAGES = {
+        **BackupError.MESSAGES,
+        "already_encrypted": QT_TRANSLATE_NOOP("services", "This store is already encrypted."),
+        "not_encrypted": QT_TRANSLATE_NOOP("services", "This store is not encrypted."),
+        "unreadable_for_change": QT_TRANSLATE_NOOP("services", "{name} could not be read for the change ({detail}). "
+                                                               "Nothing was changed."),
+        "copy_check_failed": QT_TRANSLATE_NOOP("services", "The converted copy of {name} did not pass its check "
+                                                           "({problem}). Nothing was changed."),
+        "no_store": QT_TRANSLATE_NOOP("services", "There is no store in {folder}."),
+        "key_does_not_open": QT_TRANSLATE_NOOP("services", "That key does not open this store. Nothing was "
+                                                           "changed."),
+        "store_unhealthy": QT_TRANSLATE_NOOP("services", "{problem} Nothing was changed."),
+    }
 
 
 @dataclass
@@ -103,7 +119,7 @@ def encrypt_store(data_dir: Path, label: str, password: str, *, store: Store | N
     recovery key (returned, to be shown once). ``store``, when the app has it open, is pointed at the new file.
     """
     if is_encrypted(data_dir):
-        raise EncryptionError("This store is already encrypted.")
+        raise EncryptionError("already_encrypted")
     from .auth import check_password
 
     check_password(password)
@@ -118,7 +134,7 @@ def rekey_store(data_dir: Path, old_key: bytes, label: str, password: str, *,
     carried over; other teachers get theirs back the next time they sign in on this computer (or are added
     again). Old recovery keys and passwords no longer open the store or its converted backups."""
     if not is_encrypted(data_dir):
-        raise EncryptionError("This store is not encrypted.")
+        raise EncryptionError("not_encrypted")
     from .auth import check_password
 
     check_password(password)
@@ -129,7 +145,7 @@ def rekey_store(data_dir: Path, old_key: bytes, label: str, password: str, *,
 
 def decrypt_store(data_dir: Path, old_key: bytes, *, store: Store | None = None) -> ChangeResult:
     if not is_encrypted(data_dir):
-        raise EncryptionError("This store is not encrypted.")
+        raise EncryptionError("not_encrypted")
     return _change(data_dir, DECRYPT, old_key, None, None, store, None)
 
 
@@ -137,7 +153,7 @@ def _export_verified(src: Path, src_key: bytes | None, dest: Path, dest_key: byt
     try:
         cipher.export_database(src, src_key, dest, dest_key)
     except cipher.read_errors() as exc:
-        raise EncryptionError(f"{src.name} could not be read for the change ({exc}). Nothing was changed.") from exc
+        raise EncryptionError("unreadable_for_change", name=src.name, detail=exc) from exc
     except OSError as exc:
         raise EncryptionError(os_words(exc, dest.parent)) from exc
     con = bk.connect_readonly(dest, dest_key)
@@ -146,8 +162,7 @@ def _export_verified(src: Path, src_key: bytes | None, dest: Path, dest_key: byt
     finally:
         con.close()
     if problems:
-        raise EncryptionError(f"The converted copy of {src.name} did not pass its check ({problems[0]}). "
-                              "Nothing was changed.")
+        raise EncryptionError("copy_check_failed", name=src.name, problem=problems[0])
     fsync_file(dest)
 
 
@@ -156,12 +171,12 @@ def _change(data_dir: Path, action: str, old_key: bytes | None, new_key: bytes |
     data_dir = Path(data_dir)
     path = bk.store_path(data_dir)
     if not path.exists():
-        raise EncryptionError(f"There is no store in {data_dir}.")
+        raise EncryptionError("no_store", folder=data_dir)
     if old_key is not None and not cipher.opens_with(path, old_key):
-        raise EncryptionError("That key does not open this store. Nothing was changed.")
+        raise EncryptionError("key_does_not_open")
     problems = bk.check(path, old_key)
     if not problems.ok:
-        raise EncryptionError(f"{problems.message} Nothing was changed.")
+        raise EncryptionError("store_unhealthy", problem=problems.message)
     before = bk.create_backup(data_dir, kind=bk.PRE_MIGRATION, label=action, key=old_key)
     tmp = data_dir / f".{path.name}.{action}-{os.getpid()}.part"
     old_ring = cipher.Keyring.load(path) if old_key is not None else None

@@ -15,14 +15,29 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlmodel import Session
 
-from plprofile.domain.oneroster import ADMIN_ROLES, OneRosterSet, Person, RosterWarning
+from plprofile.domain.oneroster import (
+    ADMIN_ROLES,
+    OneRosterMessage,
+    OneRosterSet,
+    Person,
+    RosterWarning,
+    located,
+)
 from plprofile.domain.profile import Actor, Role
 from plprofile.domain.roster import RosterError, RosterProblem
 from plprofile.store import changes
-from plprofile.store.models import AcademicSession, Account, ClassMember, Learner, Org, SchoolClass
+from plprofile.store.models import (
+    AcademicSession,
+    Account,
+    ClassMember,
+    FamilyContact,
+    Learner,
+    Org,
+    SchoolClass,
+)
 
 COUNTS = ("learners_added", "learners_updated", "learners_left", "teachers_added", "classes_added",
-          "enrollments_added", "enrollments_ended")
+          "enrollments_added", "enrollments_ended", "contacts_added", "contacts_updated", "contacts_removed")
 
 
 @dataclass
@@ -33,10 +48,17 @@ class Plan:
     warnings: list[RosterWarning] = field(default_factory=list)
     creates: list[tuple[type, list[dict[str, Any]], list[uuid.UUID | None]]] = field(default_factory=list)
     updates: list[tuple[type, uuid.UUID, dict[str, Any], uuid.UUID | None]] = field(default_factory=list)
+    #: Rows to soft-delete (a family contact the roster no longer gives): (model, id, owner learner).
+    deletes: list[tuple[type, uuid.UUID, uuid.UUID | None]] = field(default_factory=list)
+    #: Soft-deleted rows a later roster gives again, brought back before the updates.
+    restores: list[tuple[type, uuid.UUID, uuid.UUID | None]] = field(default_factory=list)
+    #: Classes of the store the set lists (not tobedeleted): open after the import, whatever closed them
+    #: meanwhile (the year change of the same import closes the old year's classes before this plan is written).
+    listed_classes: list[uuid.UUID] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
-        return not self.creates and not self.updates
+        return not self.creates and not self.updates and not self.deletes and not self.restores
 
 
 def plan(session: Session, rset: OneRosterSet) -> Plan:
@@ -101,6 +123,7 @@ def plan(session: Session, rset: OneRosterSet) -> Plan:
                     update(SchoolClass, row, {"closed_at": now})
             else:
                 update(SchoolClass, row, {**values, "closed_at": None})
+                result.listed_classes.append(row.id)
         elif not c.deleted:
             class_ids[c.sourced_id] = create(SchoolClass, {"sourced_id": c.sourced_id, **values})
             result.counts["classes_added"] += 1
@@ -160,14 +183,14 @@ def plan(session: Session, rset: OneRosterSet) -> Plan:
         learner_id = learner_ids.get(e.user_id) or (learners[e.user_id].id if e.user_id in learners else None)
         account_id = account_ids.get(e.user_id) or (accounts[e.user_id].id if e.user_id in accounts else None)
         if person is not None and not (person.is_learner or person.is_staff):
-            result.warnings.append(RosterWarning("enrollments.csv", e.row, (
-                f"user '{e.user_id}' is a {person.role}, not a learner or teacher; the enrollment was not read.")))
+            result.warnings.append(RosterWarning("enrollments.csv", e.row, OneRosterMessage(
+                "not_enrolled_role", user=e.user_id, role=person.role)))
             continue
         class_id = class_ids.get(e.class_id)
         if class_id is None or (learner_id is None and account_id is None):
-            missing = f"class '{e.class_id}'" if class_id is None else f"user '{e.user_id}'"
-            result.warnings.append(RosterWarning("enrollments.csv", e.row, (
-                f"{missing} is neither in the set nor in the store; the enrollment was not read.")))
+            result.warnings.append(RosterWarning("enrollments.csv", e.row, OneRosterMessage(
+                "class_unknown", key=e.class_id) if class_id is None else OneRosterMessage(
+                "user_unknown", key=e.user_id)))
             continue
         role = "student" if learner_id is not None else ("aide" if e.role == "aide" else "teacher")
         values = {"class_id": class_id, "learner_id": learner_id, "account_id": None if learner_id else account_id,
@@ -193,9 +216,49 @@ def plan(session: Session, rset: OneRosterSet) -> Plan:
                 ClassMember.learner_id == learner_id, ClassMember.ended_at.is_(None))).scalars():
             if not any(u[1] == row.id for u in result.updates):
                 end(row)
+    _plan_family(session, rset, learners, learner_ids, create, update, result)
     result.counts["learners_left"] = sum(1 for lid, n in open_before.items() if n > 0 and open_after.get(lid, 0) <= 0)
     result.creates = [(model, rows, owners) for model, (rows, owners) in creates.items()]
     return result
+
+
+def _plan_family(session: Session, rset: OneRosterSet, learners, learner_ids, create, update,  # noqa: ANN001
+                 result: Plan) -> None:
+    """The learners' family contacts: one row per (learner, family person) the set links; a bulk users file is
+    the whole truth (a contact it no longer links is removed), a delta one adds and updates, and removes the
+    people it marks ``tobedeleted``."""
+    people = {p.sourced_id: p for p in rset.people}
+    stored = {(r.learner_id, r.sourced_id): r for r in session.execute(
+        select(*FamilyContact.__table__.columns).where(FamilyContact.sourced_id.is_not(None)))}
+    wanted: set[tuple[uuid.UUID, str]] = set()
+    for link in rset.family:
+        person = people[link.contact]
+        learner_id = learner_ids.get(link.learner) or (
+            learners[link.learner].id if link.learner in learners else None)
+        if learner_id is None:
+            result.warnings.append(RosterWarning("users.csv", person.row, OneRosterMessage(
+                "contact_no_student", learner=link.learner, role=person.role, key=person.sourced_id)))
+            continue
+        wanted.add((learner_id, person.sourced_id))
+        values = {"relationship": person.role[:16], "given_name": person.given_name[:200],
+                  "family_name": person.family_name[:200], "email": person.email, "phone": person.phone}
+        row = stored.get((learner_id, person.sourced_id))
+        if row is None:
+            create(FamilyContact, {"learner_id": learner_id, "sourced_id": person.sourced_id, **values}, learner_id)
+            result.counts["contacts_added"] += 1
+        elif row.deleted_at is not None:
+            result.restores.append((FamilyContact, row.id, learner_id))
+            update(FamilyContact, row, values, learner_id)
+            result.counts["contacts_added"] += 1
+        elif update(FamilyContact, row, values, learner_id):
+            result.counts["contacts_updated"] += 1
+    bulk = rset.modes.get("users") == "bulk"
+    gone = {p.sourced_id for p in rset.people if p.deleted}
+    for (learner_id, key), row in stored.items():
+        if row.deleted_at is None and (learner_id, key) not in wanted and (
+                bulk or key in gone):
+            result.deletes.append((FamilyContact, row.id, learner_id))
+            result.counts["contacts_removed"] += 1
 
 
 def _plan_learner(person: Person, learners, by_student_id, new_ids, learner_ids, leaving, create, update,  # noqa: ANN001
@@ -213,15 +276,13 @@ def _plan_learner(person: Person, learners, by_student_id, new_ids, learner_ids,
             row = twin  # imported before from a plain file: the roster takes them over, profile and all
             values["sourced_id"] = person.sourced_id
         elif twin is not None:
-            problems.append(RosterProblem(person.row, None, (
-                f"users.csv, row {person.row}: the student ID '{person.identifier}' belongs to another learner "
-                f"in the store (sourcedId '{twin.sourced_id}').")))
+            problems.append(RosterProblem(person.row, None, located("users.csv", person.row, OneRosterMessage(
+                "id_elsewhere", id=person.identifier, key=twin.sourced_id))))
             return
     if person.identifier:
         if person.identifier in new_ids:
-            problems.append(RosterProblem(person.row, None, (
-                f"users.csv, row {person.row}: the student ID '{person.identifier}' is also on row "
-                f"{new_ids[person.identifier]}.")))
+            problems.append(RosterProblem(person.row, None, located("users.csv", person.row, OneRosterMessage(
+                "id_twice", id=person.identifier, row=new_ids[person.identifier]))))
             return
         new_ids[person.identifier] = person.row
         values["external_id"] = person.identifier[:100]
@@ -242,7 +303,7 @@ def _plan_learner(person: Person, learners, by_student_id, new_ids, learner_ids,
 
 def apply(session: Session, device_id: str, actor: Actor, work: Plan) -> None:
     """Write ``work`` in the caller's transaction, with its change log (parents before children)."""
-    order = {Org: 0, AcademicSession: 1, SchoolClass: 2, Learner: 3, Account: 4, ClassMember: 5}
+    order = {Org: 0, AcademicSession: 1, SchoolClass: 2, Learner: 3, Account: 4, ClassMember: 5, FamilyContact: 6}
     for model, rows, owners in sorted(work.creates, key=lambda c: order[c[0]]):
         if model is AcademicSession:  # a term's parent year first
             rows_owners = sorted(zip(rows, owners, strict=True), key=lambda ro: ro[0].get("parent_id") is not None)
@@ -252,9 +313,17 @@ def apply(session: Session, device_id: str, actor: Actor, work: Plan) -> None:
             changes.create_many(session, device_id, Account, [
                 {"kind": Role.LEARNER.value, "display_name": r["preferred_name"], "learner_id": r["id"]}
                 for r in rows], actor, [r["id"] for r in rows])
+    for class_id in work.listed_classes:  # listed again: open in the year the roster gives it
+        row = session.get(SchoolClass, class_id)
+        if row.closed_at is not None:
+            changes.update(session, device_id, row, {"closed_at": None}, actor, None)
+    for model, row_id, owner in work.restores:
+        changes.restore(session, device_id, session.get(model, row_id), actor, owner)
     for model, row_id, values, owner in work.updates:
         row = session.get(model, row_id)
         changes.update(session, device_id, row, values, actor, owner)
+    for model, row_id, owner in work.deletes:
+        changes.soft_delete(session, device_id, session.get(model, row_id), actor, owner)
 
 
 #: The most a set may unpack to (a school of 10,000 learners is about 15 MB).
@@ -290,8 +359,8 @@ def read_set(path) -> dict[str, bytes]:  # noqa: ANN001
 
     path = Path(path)
 
-    def fail(message: str) -> RosterError:
-        return RosterError([RosterProblem(None, None, message)])
+    def fail(code: str) -> RosterError:
+        return RosterError([RosterProblem(None, None, OneRosterMessage(code))])
 
     if path.is_dir():
         files = {p.name: p.read_bytes() for p in path.iterdir() if p.is_file() and p.suffix.casefold() == ".csv"}
@@ -300,8 +369,8 @@ def read_set(path) -> dict[str, bytes]:  # noqa: ANN001
             with zipfile.ZipFile(path) as z:
                 infos = [i for i in z.infolist() if not i.is_dir() and i.filename.casefold().endswith(".csv")]
                 if sum(i.file_size for i in infos) > MAX_SET_BYTES:
-                    raise fail("The .zip unpacks to more than 500 MB; that is not a school's roster.")
+                    raise fail("zip_too_big")
                 files = {i.filename: z.read(i) for i in infos}
         except zipfile.BadZipFile:
-            raise fail("The .zip file is damaged or not a .zip file.") from None
+            raise fail("bad_zip") from None
     return files

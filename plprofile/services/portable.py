@@ -10,6 +10,7 @@ out; the store works them out again. The change history is not part of the schem
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import json
 import uuid
@@ -38,6 +39,7 @@ from plprofile.store.models import (
     Evidence,
     EvidenceBlob,
     EvidenceChunk,
+    FamilyContact,
     Goal,
     GoalSupport,
     Learner,
@@ -50,15 +52,17 @@ from .access import actor_first, require_class, require_learner_rows
 FORMAT = "plprofile-profile"
 #: 2: conferences say who led them (``led_by``) and carry what was said (``conference_remark``).
 #: 3: evidence files: ``evidence_blob`` and ``evidence_chunk`` (the bytes, base64), ``evidence.blob_id`` and
-#: ``evidence.best_work``.
+#: ``evidence.best_work``; and the learner's family contacts (``family_contact``), as the school's roster
+#: gave them.
 SCHEMA_VERSION = 3
 #: The tables of a profile, parents before children (the order rows are written in on import).
 TABLES = (ProfileEntry, BackpackItem, ChoiceOption, Goal, ActionStep, GoalSupport, EvidenceBlob, EvidenceChunk,
-          Evidence, CheckIn, Conference, ConferenceRemark, Assessment, AssessmentRating)
+          Evidence, CheckIn, Conference, ConferenceRemark, Assessment, AssessmentRating, FamilyContact)
 #: Never exported: the store's derived columns, an account's sign-in name and secrets, and the school's own
 #: roster keys and marks (``sourced_id``, ``enabled``), which belong to the school the learner leaves.
 _SCHOOLS = {"sourced_id", "enabled"}
 LEFT_OUT = {"assessment": {"overall", "next_on"}, "assessment_rating": {"in_latest"}, "learner": _SCHOOLS,
+            "family_contact": {"sourced_id"},
             "account": {"username", "secret_hash", "failed_attempts", "locked_until", "password_temporary"} | _SCHOOLS}
 
 
@@ -105,8 +109,10 @@ def preview(document: Any) -> Preview:  # noqa: ANN401
                    {m.__tablename__: len(tables[m.__tablename__]) for m in TABLES})
 
 
+@functools.cache
 def columns(model) -> list[str]:  # noqa: ANN001
-    """The columns of ``model`` a profile document holds, in table order."""
+    """The columns of ``model`` a profile document holds, in table order (the same list every time: callers
+    do not change it)."""
     left_out = LEFT_OUT.get(model.__tablename__, set())
     return [c.name for c in model.__table__.columns if c.name not in left_out]
 
@@ -304,6 +310,7 @@ class PortableService:
             tables = _from_schema_1(tables)
         if version <= 2 and isinstance(tables, dict):
             tables = _from_schema_2(tables)
+            tables = {**tables, "family_contact": tables.get("family_contact", [])}
         if not isinstance(tables, dict) or set(tables) != {m.__tablename__ for m in TABLES}:
             raise ProfileFileError("The file is damaged (its tables are not all there); nothing was imported.")
 
@@ -393,14 +400,18 @@ def _from_schema_2(tables: dict[str, Any]) -> dict[str, Any]:
     return tables
 
 
-def profile_document(s, learner: Learner) -> dict[str, Any]:  # noqa: ANN001
+def profile_document(s, learner: Learner, *, family: bool = True) -> dict[str, Any]:  # noqa: ANN001
     """The whole profile of ``learner`` as a document, read in the caller's session (``export_profile``'s
-    content, and a school year's snapshot of it). The caller has asked the policy."""
+    content, and a school year's snapshot of it). The caller has asked the policy. ``family=False`` leaves the
+    family contacts out (a year's snapshot, which the learner reads: contacts are staff's only)."""
     account = s.execute(select(Account).where(Account.learner_id == learner.id,
                                               Account.deleted_at.is_(None))).scalars().first()
     kept: set[uuid.UUID] = {learner.id}
     tables: dict[str, list[dict[str, Any]]] = {}
     for model in TABLES:
+        if model is FamilyContact and not family:
+            tables[model.__tablename__] = []
+            continue
         rows = s.execute(select(model).where(model.learner_id == learner.id, model.deleted_at.is_(None))
                          .order_by(model.created_at, model.id)).scalars().all()
         if model is ProfileEntry:  # an entry before the suggestions on it
@@ -417,9 +428,61 @@ def profile_document(s, learner: Learner) -> dict[str, Any]:  # noqa: ANN001
             "account": _row(Account, account) if account else None, "tables": tables}
 
 
+def profile_documents(s, learner_ids: list[uuid.UUID], *, family: bool = True,  # noqa: ANN001
+                      chunk: int = 500):  # noqa: ANN201
+    """``(learner_id, document)`` for each of ``learner_ids``, as ``profile_document`` writes it, read a chunk
+    of learners at a time: one query per table per chunk, plain rows rather than ORM objects (a school year's
+    snapshots of a whole school). The caller has asked the policy."""
+    for start in range(0, len(learner_ids), chunk):
+        ids = learner_ids[start:start + chunk]
+
+        def rows_of(model, where, order=()):  # noqa: ANN001, ANN202
+            return s.execute(select(*model.__table__.columns).where(*where).order_by(*order)).all()
+
+        learners = {r.id: r for r in rows_of(Learner, (Learner.id.in_(ids),))}
+        accounts: dict[uuid.UUID, Any] = {}
+        for r in rows_of(Account, (Account.learner_id.in_(ids), Account.deleted_at.is_(None))):
+            accounts.setdefault(r.learner_id, r)
+        by_table: dict[type, dict[uuid.UUID, list[Any]]] = {}
+        for model in TABLES:
+            grouped: dict[uuid.UUID, list[Any]] = {}
+            if model is not FamilyContact or family:
+                for r in rows_of(model, (model.learner_id.in_(ids), model.deleted_at.is_(None)),
+                                 (model.learner_id, model.created_at, model.id)):
+                    grouped.setdefault(r.learner_id, []).append(r)
+            by_table[model] = grouped
+        for learner_id in ids:
+            learner = learners.get(learner_id)
+            if learner is None:
+                continue
+            kept: set[uuid.UUID] = {learner_id}
+            tables: dict[str, list[dict[str, Any]]] = {}
+            for model in TABLES:
+                found = by_table[model].get(learner_id, [])
+                if model is ProfileEntry:  # an entry before the suggestions on it
+                    found = sorted(found, key=lambda r: r.parent_id is not None)
+                out = []
+                for obj in found:
+                    row = _row(model, obj)
+                    if not PortableService._parents_kept(model, row, kept):
+                        continue
+                    kept.add(obj.id)
+                    out.append(row)
+                tables[model.__tablename__] = out
+            account = accounts.get(learner_id)
+            yield learner_id, {"format": FORMAT, "schema_version": SCHEMA_VERSION, "learner": _row(Learner, learner),
+                               "account": _row(Account, account) if account else None, "tables": tables}
+
+
 def dumps(document: dict[str, Any]) -> str:
     """The document as written to a file: UTF-8 JSON, indented, keys in table order."""
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def dumps_compact(document: dict[str, Any]) -> str:
+    """The document as the store keeps it (a year's snapshot): the same JSON without indentation, which
+    Python's C encoder writes (an indented one goes through the pure-Python encoder, several times slower)."""
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":"))
 
 
 def loads(text: str | bytes) -> Any:  # noqa: ANN401

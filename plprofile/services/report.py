@@ -64,6 +64,8 @@ class ConferenceSummary:
     led_by: str = d.ConferenceLead.TEACHER.value
     #: What was said at the conference, in order: (speaker, kind, text) (``domain.profile.Speaker``, ``RemarkKind``).
     remarks: list[tuple[str, str, str]] = field(default_factory=list)
+    #: Whom the page is for (a family contact's name, "For: …" under the title); empty: nobody named.
+    addressed_to: str = ""
 
 
 class NoConference(LookupError):

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import func, select
 
-from plprofile.domain.oneroster import OneRosterSet, RosterWarning
+from plprofile.domain.oneroster import OneRosterMessage, OneRosterSet, RosterWarning
 from plprofile.domain.policy import Action, Kind, Target, require
 from plprofile.domain.profile import Actor, Role, ValidationError, clean_text
 from plprofile.store import changes
@@ -103,10 +103,9 @@ class SchoolService:
         if year is not None:
             work.counts["snapshots_kept"] = year.snapshots
             work.counts["classes_closed"] = year.classes_closing
-            work.warnings.insert(0, RosterWarning("academicSessions.csv", None, (
-                f"a new school year starts: {year.title}, from {year.start.isoformat()}. "
-                f"{year.old_title or 'The year before'} ends: {year.snapshots} learner profile(s) kept as a "
-                f"snapshot of the year, {year.classes_closing} class(es) closed, open goals carried over.")))
+            work.warnings.insert(0, RosterWarning("academicSessions.csv", None, OneRosterMessage(
+                "new_year", title=year.title, start=year.start,
+                old=year.old_title or OneRosterMessage("year_before"), n=year.snapshots, k=year.classes_closing)))
         return work
 
     def import_roster_set(self, actor: Actor, work: oneroster.Plan) -> dict[str, int]:

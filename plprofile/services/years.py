@@ -33,7 +33,7 @@ from plprofile.store.models import (
 from plprofile.store.types import utcnow
 
 from .access import actor_first, check, require_learner_rows
-from .portable import dumps, profile_document
+from .portable import dumps_compact, profile_documents
 
 SCHOOL_YEAR = "schoolYear"
 #: Goal statuses that are finished: a new year leaves them as they are.
@@ -122,11 +122,10 @@ class YearService:
         reflections: dict[uuid.UUID, str] = {}
         for goal_id, text in closing.items():
             if goal_id not in open_ids:
-                raise ValidationError("goal", "Only an open goal of the preview can be closed.")
+                raise ValidationError("goal", "goal_not_open")
             reflections[goal_id] = clean_text(text, field="reflection", limit=300)
         if plan.stamp != self.store.data_stamp():
-            raise ValidationError("year", "The store changed since the preview. Nothing was changed; look at "
-                                          "the new school year again.")
+            raise ValidationError("year", "year_stale")
         with self.store.transaction() as s:
             made = change_year(s, self.store.device_id, actor, plan, reflections)
         return made
@@ -168,23 +167,33 @@ def change_year(s, dev: str, actor: Actor, plan: YearPlan, reflections: dict[uui
     is newer: ``new_session=False``, the roster records the year itself). The caller has asked the policy.
     Returns the number of snapshots."""
     now = utcnow()
-    # 1. every learner's profile as the year ends, before anything of it changes
+    # 1. every learner's profile as the year ends, before anything of it changes: read a chunk of learners at a
+    # time as plain rows and written with one insert per chunk (a whole school's profiles never in memory)
     learner_ids = s.execute(select(Learner.id).where(Learner.deleted_at.is_(None))).scalars().all()
-    made = 0
-    for learner_id in learner_ids:
-        learner = s.get(Learner, learner_id)
-        document = profile_document(s, learner)
-        snap = YearSnapshot(learner_id=learner.id, session_id=plan.old_session_id,
-                            title=plan.old_title or f"{plan.start.year - 1}-{plan.start.year}", taken_on=plan.start,
-                            content=dumps(document), author_id=actor.account_id, author_role=str(actor.role))
-        s.add(snap)
+    title = plan.old_title or f"{plan.start.year - 1}-{plan.start.year}"
+    role = str(actor.role)
+    logged = json.dumps({"title": title, "taken_on": plan.start.isoformat()})
+    conn = s.connection()
+    made, snapshots, logs = 0, [], []
+    for learner_id, document in profile_documents(s, list(learner_ids), family=False):
+        snap_id = uuid.uuid4()
+        snapshots.append({"id": snap_id, "created_at": now, "updated_at": now, "author_id": actor.account_id,
+                          "author_role": role, "deleted_at": None, "version": 1, "learner_id": learner_id,
+                          "session_id": plan.old_session_id, "title": title, "taken_on": plan.start,
+                          "content": dumps_compact(document)})
         # the history says a snapshot was kept; its content is the profile the history already holds
-        s.add(ChangeLog(learner_id=learner.id, entity="year_snapshot", entity_id=snap.id, action="create",
-                        new_value=json.dumps({"title": snap.title, "taken_on": plan.start.isoformat()}),
-                        author_id=actor.account_id, author_role=str(actor.role), device_id=dev))
+        logs.append({"id": uuid.uuid4(), "at": now, "learner_id": learner_id, "entity": "year_snapshot",
+                     "entity_id": snap_id, "action": "create", "field": None, "old_value": None,
+                     "new_value": logged, "author_id": actor.account_id, "author_role": role, "device_id": dev,
+                     "signed_in_id": None, "hlc": ""})
         made += 1
-        s.flush()
-        s.expunge_all()  # written into the transaction: one learner's profile in memory at a time
+        if len(snapshots) >= 500:
+            conn.execute(YearSnapshot.__table__.insert(), snapshots)
+            conn.execute(ChangeLog.__table__.insert(), logs)
+            snapshots, logs = [], []
+    if snapshots:
+        conn.execute(YearSnapshot.__table__.insert(), snapshots)
+        conn.execute(ChangeLog.__table__.insert(), logs)
     # 2. the old year's classes close (kept, with their memberships, marked ended)
     for cls in s.execute(select(SchoolClass).where(SchoolClass.closed_at.is_(None),
                                                    SchoolClass.deleted_at.is_(None))).scalars():
@@ -215,10 +224,9 @@ def plan_year(s, title: str, start: date) -> YearPlan:  # noqa: ANN001
     when it does not start after the current year."""
     old = _current(s)
     if old is not None and old.start_date is not None and start <= old.start_date:
-        raise ValidationError("start", f"A new school year starts after the current one "
-                                       f"({old.title}, from {old.start_date.isoformat()}).")
+        raise ValidationError("start", "year_not_after", title=old.title, start=old.start_date)
     if old is not None and old.title.casefold() == title.casefold():
-        raise ValidationError("title", f"The school is already in {old.title}.")
+        raise ValidationError("title", "year_already", title=old.title)
     closing = s.execute(select(func.count()).select_from(SchoolClass).where(
         SchoolClass.closed_at.is_(None), SchoolClass.deleted_at.is_(None))).scalar_one()
     learners = s.execute(select(func.count()).select_from(Learner).where(

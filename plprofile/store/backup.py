@@ -16,6 +16,8 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
+from plprofile.domain.errors import QT_TRANSLATE_NOOP, UserError
+
 from . import cipher
 from .errors import READ_ERRORS, StoreError
 from .files import fsync_dir, fsync_file  # noqa: F401  (callers import them from here too)
@@ -41,8 +43,76 @@ STAMP_FORMAT = "%Y%m%dT%H%M%SZ"
 Progress = Callable[[int, int], None]
 
 
-class BackupError(StoreError):
-    """A backup or restore could not be done. The message says why in plain words; nothing half-written is left."""
+class BackupError(UserError, StoreError):
+    """A backup or restore could not be done. The message says why in plain words, in the reader's language;
+    nothing half-written is left. Raised with a code and its arguments, or with another ``UserError`` whose code
+    is one of these (``os_words``)."""
+
+    MESSAGES = {
+        "folder_not_file": QT_TRANSLATE_NOOP("services", "{path} is a folder, not a file."),
+        "no_file": QT_TRANSLATE_NOOP("services", "There is no file at {path}."),
+        "unreadable": QT_TRANSLATE_NOOP("services", "{path} cannot be read: {reason}."),
+        "empty_file": QT_TRANSLATE_NOOP("services", "{name} is empty."),
+        "cut_pages": QT_TRANSLATE_NOOP("services", "{name} is incomplete: it is {size} bytes, not a whole number of "
+                                                   "pages (it was probably cut short while being copied)."),
+        "foreign": QT_TRANSLATE_NOOP("services", "{name} is not a plprofile store or backup (it is another kind of "
+                                                 "file, or badly damaged)."),
+        "bad_header": QT_TRANSLATE_NOOP("services", "{name} is damaged (its header is not valid)."),
+        "cut_short": QT_TRANSLATE_NOOP("services", "{name} is incomplete: it is {size} bytes but should be "
+                                                   "{expected} (it was probably cut short while being copied)."),
+        "needs_key": QT_TRANSLATE_NOOP("services", "{name} is encrypted. It needs the password of a teacher who "
+                                                   "could open the store it was made from, or that store's "
+                                                   "recovery key."),
+        "no_space": QT_TRANSLATE_NOOP("services", "There is not enough free space in {folder}. Nothing was written; "
+                                                  "free some space and try again."),
+        "read_only": QT_TRANSLATE_NOOP("services", "The folder {folder} cannot be written to (it is read-only, or "
+                                                   "you do not have permission). Nothing was written."),
+        "cannot_write": QT_TRANSLATE_NOOP("services", "{folder} could not be written: {reason}. Nothing was "
+                                                      "written."),
+        "copy_damaged": QT_TRANSLATE_NOOP("services", "{name} is damaged or is not a plprofile store, so it cannot "
+                                                      "be copied."),
+        "copy_damaged_detail": QT_TRANSLATE_NOOP("services", "{name} is damaged or is not a plprofile store, so it "
+                                                             "cannot be copied ({detail})."),
+        "busy": QT_TRANSLATE_NOOP("services", "{name} is busy (another program is writing to it). Try again in a "
+                                              "moment."),
+        "copy_failed": QT_TRANSLATE_NOOP("services", "The copy of {name} failed: {detail}."),
+        "source_unreadable": QT_TRANSLATE_NOOP("services", "{path} cannot be read: {detail}."),
+        "no_store_at": QT_TRANSLATE_NOOP("services", "There is no store at {path} to back up."),
+        "check_failed": QT_TRANSLATE_NOOP("services", "The backup of {name} did not pass its check ({problem}), so "
+                                                      "it was not kept. The store itself may be damaged: run "
+                                                      "'plprofile check'."),
+        # services.backup: making, listing and restoring backups
+        "no_store_in": QT_TRANSLATE_NOOP("services", "There is no store in {folder} to back up."),
+        "exists": QT_TRANSLATE_NOOP("services", "{path} already exists. A backup never overwrites a file; choose "
+                                                "another name."),
+        "folder_unreadable": QT_TRANSLATE_NOOP("services", "The backups folder {folder} cannot be read: {reason}."),
+        "cannot_restore": QT_TRANSLATE_NOOP("services", "{problem} It cannot be restored."),
+        "damaged": QT_TRANSLATE_NOOP("services", "{name} is damaged ({detail}). It cannot be restored."),
+        "not_plprofile": QT_TRANSLATE_NOOP("services", "{name} is not a plprofile backup (it holds no plprofile "
+                                                       "data). It cannot be restored."),
+        "newer": QT_TRANSLATE_NOOP("services", "{name} was made by a newer version of plprofile, or by another "
+                                               "program (schema {revision}). Update plprofile to restore it."),
+        "incomplete_store": QT_TRANSLATE_NOOP("services", "{name} is not a complete plprofile store: {missing}. It "
+                                                          "cannot be restored."),
+        "wrong_secret": QT_TRANSLATE_NOOP("services", "{reason} {needs}"),
+        "the_store_itself": QT_TRANSLATE_NOOP("services", "That file is the store itself, not a backup of it."),
+        "plain_over_encrypted": QT_TRANSLATE_NOOP("services", "The store is encrypted and {name} is not. Restoring "
+                                                              "it needs a teacher's password or the store's "
+                                                              "recovery key, so that the restored store is "
+                                                              "encrypted too; to restore it unencrypted on purpose, "
+                                                              "ask for that explicitly (plprofile backup restore "
+                                                              "--unencrypted). Nothing was changed."),
+        "encrypt_failed": QT_TRANSLATE_NOOP("services", "{name} could not be encrypted for the store: {detail}. "
+                                                        "Nothing was changed."),
+        "in_use": QT_TRANSLATE_NOOP("services", "The store is open in plprofile or in another program. Close it and "
+                                                "try again; nothing was changed."),
+    }
+
+    def __init__(self, code: str | UserError, /, **arguments: object) -> None:
+        if isinstance(code, UserError):  # a message made elsewhere (``os_words``), raised as this kind
+            arguments = {**code.arguments, **arguments}
+            code = code.code
+        super().__init__(code, **arguments)
 
 
 class NeedsKeyError(BackupError):
@@ -54,9 +124,9 @@ def errors_for(key: bytes | None) -> tuple[type[Exception], ...]:
     return READ_ERRORS if key is None else READ_ERRORS + cipher.read_errors()
 
 
-def needs_key_message(path: Path) -> str:
-    return (f"{Path(path).name} is encrypted. It needs the password of a teacher who could open the store "
-            "it was made from, or that store's recovery key.")
+def needs_key_message(path: Path) -> BackupError:
+    """That ``path`` is encrypted and needs a password or recovery key (a message; raise it as NeedsKeyError)."""
+    return BackupError("needs_key", name=Path(path).name)
 
 
 # ---- names ------------------------------------------------------------------------------------------
@@ -106,39 +176,37 @@ def connect_readonly(path: Path, key: bytes | None = None) -> sqlite3.Connection
     return sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro" + extra, uri=True)
 
 
-def header_problem(path: Path) -> str | None:
+def header_problem(path: Path) -> BackupError | None:
     """What is wrong with ``path`` as an SQLite file, judged from its first 100 bytes; None if nothing is."""
     path = Path(path)
     name = path.name
     try:
         size = path.stat().st_size
         if not path.is_file():
-            return f"{path} is a folder, not a file."
+            return BackupError("folder_not_file", path=path)
         header = cipher.read_head(path, 100)
     except FileNotFoundError:
-        return f"There is no file at {path}."
+        return BackupError("no_file", path=path)
     except OSError as exc:
-        return f"{path} cannot be read: {exc.strerror or exc}."
+        return BackupError("unreadable", path=path, reason=exc.strerror or exc)
     if size == 0:
-        return f"{name} is empty."
+        return BackupError("empty_file", name=name)
     if not header.startswith(SQLITE_MAGIC) and cipher.keys_path(path).exists():
         # An encrypted file: its header is ciphertext too. SQLCipher writes whole 4096-byte pages.
         if size % 4096:
-            return (f"{name} is incomplete: it is {size:,} bytes, not a whole number of pages (it was probably "
-                    "cut short while being copied).")
+            return BackupError("cut_pages", name=name, size=f"{size:,}")
         return None
     if not header.startswith(SQLITE_MAGIC) or len(header) < 100:
-        return f"{name} is not a plprofile store or backup (it is another kind of file, or badly damaged)."
+        return BackupError("foreign", name=name)
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     if page_size < 512 or page_size & (page_size - 1):
-        return f"{name} is damaged (its header is not valid)."
+        return BackupError("bad_header", name=name)
     page_count = int.from_bytes(header[28:32], "big")
     counter_valid = header[24:28] == header[92:96]
     # With a non-empty -wal beside it, pages past the end of the main file may still be in the WAL.
     if counter_valid and page_count and size < page_count * page_size and not _wal_has_pages(path):
-        return (f"{name} is incomplete: it is {size:,} bytes but should be {page_count * page_size:,} "
-                "(it was probably cut short while being copied).")
+        return BackupError("cut_short", name=name, size=f"{size:,}", expected=f"{page_count * page_size:,}")
     return None
 
 
@@ -169,20 +237,18 @@ def stored_revision(con: sqlite3.Connection) -> str | None:
 
 
 # ---- writing safely --------------------------------------------------------------------------------
-def os_words(exc: OSError, folder: Path) -> str:
-    """An OSError while writing in ``folder``, in plain words."""
+def os_words(exc: OSError, folder: Path) -> BackupError:
+    """An OSError while writing in ``folder``, in plain words (a message: raise it, or a kind made from it)."""
     if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
-        return (f"There is not enough free space in {folder}. Nothing was written; free some space "
-                "and try again.")
+        return BackupError("no_space", folder=folder)
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return (f"The folder {folder} cannot be written to (it is read-only, or you do not have "
-                "permission). Nothing was written.")
-    return f"{folder} could not be written: {exc.strerror or exc}. Nothing was written."
+        return BackupError("read_only", folder=folder)
+    return BackupError("cannot_write", folder=folder, reason=exc.strerror or exc)
 
 
-def _sqlite_words(exc: Exception, src: Path, folder: Path) -> str:
+def _sqlite_words(exc: Exception, src: Path, folder: Path) -> BackupError:
     if isinstance(exc, UnicodeDecodeError):
-        return f"{src.name} is damaged or is not a plprofile store, so it cannot be copied."
+        return BackupError("copy_damaged", name=src.name)
     code = getattr(exc, "sqlite_errorcode", None)
     base = code & 0xFF if isinstance(code, int) else None
     if base == sqlite3.SQLITE_FULL:
@@ -190,10 +256,10 @@ def _sqlite_words(exc: Exception, src: Path, folder: Path) -> str:
     if base in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM):
         return os_words(OSError(errno.EACCES, "read-only"), folder)
     if base in (sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT):
-        return f"{src.name} is damaged or is not a plprofile store, so it cannot be copied ({exc})."
+        return BackupError("copy_damaged_detail", name=src.name, detail=exc)
     if base in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
-        return f"{src.name} is busy (another program is writing to it). Try again in a moment."
-    return f"The copy of {src.name} failed: {exc}."
+        return BackupError("busy", name=src.name)
+    return BackupError("copy_failed", name=src.name, detail=exc)
 
 
 def copy_database(src: Path, dest: Path, progress: Progress | None = None, key: bytes | None = None) -> None:
@@ -212,7 +278,7 @@ def copy_database(src: Path, dest: Path, progress: Progress | None = None, key: 
     try:
         source = connect_readonly(src, key)
     except errors as exc:
-        raise BackupError(f"{src} cannot be read: {exc}.") from exc
+        raise BackupError("source_unreadable", path=src, detail=exc) from exc
     try:
         try:
             total = source.execute("PRAGMA page_count").fetchone()[0]
@@ -244,11 +310,11 @@ def verify_file(path: Path, key: bytes | None = None) -> list[str]:
     """
     problem = header_problem(path)
     if problem:
-        return [problem]
+        return [str(problem)]
     if cipher.is_plain_sqlite(path):
         key = None
     elif key is None or not cipher.opens_with(path, key):
-        return [needs_key_message(path)]
+        return [str(needs_key_message(path))]
     return _integrity(path, key)
 
 
@@ -262,7 +328,7 @@ def online_backup(src: Path, dest: Path, progress: Progress | None = None, key: 
     """
     src, dest = Path(src), Path(dest)
     if not src.exists():
-        raise BackupError(f"There is no store at {src} to back up.")
+        raise BackupError("no_store_at", path=src)
     folder = dest.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -275,14 +341,13 @@ def online_backup(src: Path, dest: Path, progress: Progress | None = None, key: 
         copy_database(src, tmp, progress, key)
         problems = verify_file(tmp, key) if key is None else _integrity(tmp, key)
         if problems:
-            raise BackupError(f"The backup of {src.name} did not pass its check ({problems[0]}), so it was "
-                              "not kept. The store itself may be damaged: run 'plprofile check'.")
+            raise BackupError("check_failed", name=src.name, problem=problems[0])
         fsync_file(tmp)
         if key is not None:
             try:
                 ring = cipher.Keyring.load(src)
             except cipher.KeyFileError as exc:
-                raise BackupError(str(exc)) from exc
+                raise BackupError("copy_failed", name=src.name, detail=exc) from exc
             ring.save(dest)
         os.replace(tmp, dest)
         fsync_dir(folder)

@@ -29,6 +29,8 @@ from hashlib import sha256
 from pathlib import Path
 from typing import Any
 
+from plprofile.domain.errors import QT_TRANSLATE_NOOP, UserError
+
 from .files import fsync_dir
 
 KEYS_SUFFIX = ".keys"
@@ -51,8 +53,30 @@ RECOVERY_BYTES = 20
 PASSWORD, RECOVERY = "password", "recovery"
 
 
-class CipherError(Exception):
-    """Something about encryption went wrong; the message is safe to show (it holds no secret)."""
+class CipherError(UserError):
+    """Something about encryption went wrong; the message is safe to show (it holds no secret) and reads in the
+    reader's language."""
+
+    MESSAGES = {
+        "key_size": QT_TRANSLATE_NOOP("services", "A data key is 32 bytes."),
+        "exists": QT_TRANSLATE_NOOP("services", "{name} already exists."),
+        "kdf_refused": QT_TRANSLATE_NOOP("services", "The key file asks for key-derivation settings plprofile does "
+                                                     "not accept."),
+        "key_file_damaged": QT_TRANSLATE_NOOP("services", "The key file is damaged."),
+        "key_file_format": QT_TRANSLATE_NOOP("services", "The key file uses a format this version of plprofile does "
+                                                         "not know."),
+        "foreign_key": QT_TRANSLATE_NOOP("services", "That data key does not belong to this key file."),
+        "type_secret": QT_TRANSLATE_NOOP("services", "Type the password or the recovery key."),
+        "file_damaged": QT_TRANSLATE_NOOP("services", "The password or recovery key is right, but the store does "
+                                                      "not open with its key: the file is damaged."),
+        "wrong_recovery": QT_TRANSLATE_NOOP("services", "That recovery key does not open this store."),
+        "wrong_password": QT_TRANSLATE_NOOP("services", "That password does not open this store."),
+        "not_key_file": QT_TRANSLATE_NOOP("services", "The key file is not a plprofile key file."),
+        "key_file_newer": QT_TRANSLATE_NOOP("services", "The key file was written by a newer version of plprofile."),
+        "key_file_missing": QT_TRANSLATE_NOOP("services", "The key file {name} is missing, so {store} cannot be "
+                                                          "unlocked."),
+        "key_file_unreadable": QT_TRANSLATE_NOOP("services", "The key file {name} cannot be read: {reason}."),
+    }
 
 
 class WrongSecretError(CipherError):
@@ -67,8 +91,8 @@ class DamagedFileError(CipherError):
     """The secret is right (its slot opened, authenticated) but the file does not open with the key: the file is
     damaged. ``key`` is the store's key, for checking and restoring its encrypted backups."""
 
-    def __init__(self, message: str, key: bytes) -> None:
-        super().__init__(message)
+    def __init__(self, code: str, key: bytes | None = None, /, **arguments: object) -> None:
+        super().__init__(code, **arguments)
         self.key = key
 
 
@@ -87,7 +111,7 @@ def read_errors() -> tuple[type[Exception], ...]:
 
 def key_pragma(key: bytes) -> str:
     if len(key) != KEY_BYTES:
-        raise CipherError("A data key is 32 bytes.")
+        raise CipherError("key_size")
     return f"PRAGMA key = \"x'{key.hex()}'\""
 
 
@@ -135,7 +159,7 @@ def export_database(src: Path, src_key: bytes | None, dest: Path, dest_key: byte
     """
     module = dbapi()
     if dest.exists():
-        raise CipherError(f"{dest.name} already exists.")
+        raise CipherError("exists", name=dest.name)
     con = module.connect(Path(src).resolve().as_uri() + "?mode=ro", uri=True, isolation_level=None)
     try:
         if src_key is not None:
@@ -237,7 +261,7 @@ def derive_kek(secret: str, salt: bytes, params: dict[str, int]) -> bytes:
     for name, low in KDF_FLOOR.items():
         value = params.get(name)
         if not isinstance(value, int) or value < low or value > KDF_CEILING[name]:
-            raise KeyFileError("The key file asks for key-derivation settings plprofile does not accept.")
+            raise KeyFileError("kdf_refused")
     return hash_secret_raw(_secret_bytes(secret), salt, time_cost=params["time_cost"],
                            memory_cost=params["memory_cost"], parallelism=params["parallelism"],
                            hash_len=KEY_BYTES, type=Type.ID)
@@ -249,11 +273,11 @@ def _b64(data: bytes) -> str:
 
 def _unb64(text: Any) -> bytes:
     if not isinstance(text, str):
-        raise KeyFileError("The key file is damaged.")
+        raise KeyFileError("key_file_damaged")
     try:
         return base64.b64decode(text, validate=True)
     except ValueError as exc:
-        raise KeyFileError("The key file is damaged.") from exc
+        raise KeyFileError("key_file_damaged") from exc
 
 
 def key_id(data_key: bytes) -> str:
@@ -287,12 +311,12 @@ class Slot:
         try:
             kdf = data["kdf"]
             if kdf.get("name") != "argon2id" or data["kind"] not in (PASSWORD, RECOVERY):
-                raise KeyFileError("The key file uses a format this version of plprofile does not know.")
+                raise KeyFileError("key_file_format")
             params = {k: kdf[k] for k in ("time_cost", "memory_cost", "parallelism")}
             return cls(data["kind"], str(data["label"]), _unb64(kdf["salt"]), params, _unb64(data["nonce"]),
                        _unb64(data["wrapped"]), str(data["key_id"]))
         except (KeyError, TypeError, AttributeError) as exc:
-            raise KeyFileError("The key file is damaged.") from exc
+            raise KeyFileError("key_file_damaged") from exc
 
 
 @dataclass
@@ -327,7 +351,7 @@ class Keyring:
     def set_password(self, data_key: bytes, label: str, password: str, params: dict[str, int] | None = None) -> None:
         """Add or replace ``label``'s password slot (a new teacher, or a changed password)."""
         if key_id(data_key) != self.kid:
-            raise CipherError("That data key does not belong to this key file.")
+            raise CipherError("foreign_key")
         self.slots = [s for s in self.slots if not (s.kind == PASSWORD and s.label == label and s.kid == self.kid)]
         self.slots.append(self._wrap(PASSWORD, label, password, data_key, self.kid, params))
 
@@ -360,7 +384,7 @@ class Keyring:
         does not open the file at hand), and the search goes on.
         """
         if not secret:
-            raise WrongSecretError("Type the password or the recovery key.")
+            raise WrongSecretError("type_secret")
         recovery = normalise_recovery_key(secret)
         candidates = [(s, recovery) for s in self.slots if s.kind == RECOVERY] if recovery else []
         candidates += [(s, secret) for s in self.slots
@@ -372,11 +396,10 @@ class Keyring:
                 return key
             refused = refused or key
         if refused is not None:  # the secret is right; the file is what does not open
-            raise DamagedFileError("The password or recovery key is right, but the store does not open with "
-                                   "its key: the file is damaged.", refused)
+            raise DamagedFileError("file_damaged", refused)
         if recovery:
-            raise WrongSecretError("That recovery key does not open this store.")
-        raise WrongSecretError("That password does not open this store.")
+            raise WrongSecretError("wrong_recovery")
+        raise WrongSecretError("wrong_password")
 
     def opens(self, label: str, secret: str) -> bool:
         return any(self._open(s, secret) is not None for s in self.slots
@@ -393,14 +416,14 @@ class Keyring:
         try:
             data = json.loads(raw.decode("utf-8"))
         except (UnicodeDecodeError, ValueError) as exc:
-            raise KeyFileError("The key file is damaged.") from exc
+            raise KeyFileError("key_file_damaged") from exc
         if not isinstance(data, dict) or data.get("format") != KEYS_FORMAT:
-            raise KeyFileError("The key file is not a plprofile key file.")
+            raise KeyFileError("not_key_file")
         if data.get("version") != KEYS_VERSION:
-            raise KeyFileError("The key file was written by a newer version of plprofile.")
+            raise KeyFileError("key_file_newer")
         slots = data.get("slots")
         if not isinstance(slots, list) or not isinstance(data.get("key_id"), str):
-            raise KeyFileError("The key file is damaged.")
+            raise KeyFileError("key_file_damaged")
         return cls(data["key_id"], [Slot.from_json(s) for s in slots])
 
     @classmethod
@@ -409,12 +432,11 @@ class Keyring:
         try:
             raw = path.read_bytes()
         except FileNotFoundError as exc:
-            raise KeyFileError(f"The key file {path.name} is missing, so {Path(db_path).name} cannot be "
-                               "unlocked.") from exc
+            raise KeyFileError("key_file_missing", name=path.name, store=Path(db_path).name) from exc
         except OSError as exc:
-            raise KeyFileError(f"The key file {path.name} cannot be read: {exc.strerror or exc}.") from exc
+            raise KeyFileError("key_file_unreadable", name=path.name, reason=exc.strerror or exc) from exc
         if len(raw) > 1_000_000:
-            raise KeyFileError("The key file is damaged.")
+            raise KeyFileError("key_file_damaged")
         return cls.from_bytes(raw)
 
     def save(self, db_path: Path) -> Path:

@@ -124,6 +124,23 @@ class ClassMember(Row, table=True):
     ended_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
+class FamilyContact(Row, table=True):
+    """A guardian, parent or relative of a learner as the school's roster gives them: who the family summary can
+    be addressed to. One row per learner and contact (siblings each have their own), so that a learner's erasure
+    and export carry exactly their own; never an account, never a learner."""
+
+    __tablename__ = "family_contact"
+    __table_args__ = (UniqueConstraint("learner_id", "sourced_id", name="uq_family_contact_learner_sourced"),)
+    learner_id: uuid.UUID = Field(foreign_key="learner.id", index=True, ondelete="CASCADE")
+    #: The roster's key of the family person (``users.csv`` ``sourcedId``); re-imports match on it.
+    sourced_id: str | None = Field(default=None, max_length=255, index=True)
+    relationship: str = Field(default="guardian", max_length=16)  # guardian, parent, relative
+    given_name: str = Field(default="", max_length=200)
+    family_name: str = Field(default="", max_length=200)
+    email: str = Field(default="", max_length=254)
+    phone: str = Field(default="", max_length=50)
+
+
 class ProfileEntry(Row, table=True):
     __tablename__ = "profile_entry"
     __table_args__ = (Index("ix_profile_entry_learner_section", "learner_id", "section"),)

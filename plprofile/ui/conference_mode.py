@@ -408,6 +408,28 @@ class ConferencePage(QWidget):
             self.write_pdf()
         self.ended.emit(True)
 
+    def _addressee(self, learner_id) -> str | None:  # noqa: ANN001
+        """Whom the page is for: one of the learner's family contacts, or nobody named ("" without contacts);
+        None when the question is cancelled."""
+        from plprofile.domain.policy import AccessDenied
+        from plprofile.services.family import FamilyService
+
+        from .family_box import relationship_label
+
+        try:
+            contacts = FamilyService(self.ctx.store).contacts(self.ctx.me, learner_id)
+        except AccessDenied:
+            return ""
+        if not contacts:
+            return ""
+        items = [self.tr("Nobody in particular")] + [
+            self.tr("{name} ({relationship})").format(name=c.name, relationship=relationship_label(c.relationship))
+            for c in contacts]
+        index = ask.choice(self, self.tr("Summary"), self.tr("Who is the summary for?"), items, 1)
+        if index is None:
+            return None
+        return "" if index == 0 else contacts[index - 1].name
+
     def write_pdf(self) -> Path | None:
         from plprofile.services.report import build_summary
 
@@ -422,8 +444,12 @@ class ConferencePage(QWidget):
         if not chosen:
             return None
         target, locked = (chosen, False) if isinstance(chosen, str) else chosen
+        addressed_to = self._addressee(learner.id)
+        if addressed_to is None:
+            return None
         summary = build_summary(self.ctx.profiles, self.ctx.stages, self.ctx.me, learner.id,
                                 self.saved_conference_id)
+        summary.addressed_to = addressed_to
         lang = ui_language()
         if locked:  # a standard AES-256 PDF, locked in memory: any PDF reader opens it with the passphrase
             from plprofile.services.pdf_lock import PdfLockError, lock_pdf

@@ -131,6 +131,10 @@ def summary_html(summary: ConferenceSummary, with_chart: bool, scale: float = 1.
         f"<p style='margin-top: 1px; margin-bottom: 2px;'>{e(plan)} · {e(held)}"
         + (f" · {e(summary.participants)}" if summary.participants else "") + "</p>",
     ]
+    if summary.addressed_to:  # a family contact the page is addressed to
+        for_label = translate("summary", "For:")
+        parts.append(f"<p style='margin-top: 1px; margin-bottom: 2px;'><b>{e(for_label)}</b> "
+                     f"{e(summary.addressed_to)}</p>")
     if summary.i_am:
         parts.append(f"<p style='margin-top: 2px; margin-bottom: 2px;'><i>“{e(summary.i_am)}”</i></p>")
     parts.append("<table width='100%' cellspacing='0' cellpadding='2' style='border-collapse: collapse;'>")

@@ -69,6 +69,12 @@ class ProfilePanel(QWidget):
         names = QVBoxLayout()
         names.addWidget(self.name_label)
         names.addWidget(self.details_label)
+        self.family_box = None
+        if not ctx.is_learner:  # the roster's family contacts: staff only
+            from .family_box import FamilyBox
+
+            self.family_box = FamilyBox(ctx)
+            names.addWidget(self.family_box)
         header.addLayout(names, 1)
         self.conference_button = QPushButton(self.tr("Start &conference"))
         self.conference_button.setToolTip(self.tr("A guided one-to-one with a timer (Ctrl+Shift+K)"))
@@ -168,6 +174,8 @@ class ProfilePanel(QWidget):
             self.name_label.setText(self.tr("No learner selected"))
             self.details_label.setText(self.tr("Add a learner or import a class to begin."))
             self.tabs.setEnabled(False)
+            if self.family_box is not None:
+                self.family_box.show_learner(None)
             return
         view = attempt(self, lambda: self.ctx.profiles.load_profile(self.ctx.teacher, learner_id))
         if view is None:
@@ -188,6 +196,8 @@ class ProfilePanel(QWidget):
             if last.next_checkin_on:
                 bits.append(self.tr("next check-in {date}").format(date=fmt_date(last.next_checkin_on)))
         self.details_label.setText(" · ".join(bits))
+        if self.family_box is not None:
+            attempt(self, lambda: self.family_box.show_learner(learner_id))
         for page in self.pages:
             page.show_profile(view)
         if self.conference is not None:

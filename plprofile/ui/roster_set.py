@@ -31,6 +31,13 @@ def preview_text(counts: dict[str, int], warnings: list[str]) -> str:
         translate("RosterSet", "%n class membership(s) added", None, counts["enrollments_added"]),
         translate("RosterSet", "%n class membership(s) ended", None, counts["enrollments_ended"]),
     ]
+    family = [  # only when the set has family contacts: most sets have none
+        translate("RosterSet", "%n family contact(s) added", None, counts.get("contacts_added", 0)),
+        translate("RosterSet", "%n family contact(s) updated", None, counts.get("contacts_updated", 0)),
+        translate("RosterSet", "%n family contact(s) removed", None, counts.get("contacts_removed", 0)),
+    ]
+    lines += [line for line, key in zip(family, ("contacts_added", "contacts_updated", "contacts_removed"),
+                                         strict=True) if counts.get(key)]
     text = "\n".join(f"• {line}" for line in lines)
     if warnings:
         shown = warnings[:WARNINGS_SHOWN]

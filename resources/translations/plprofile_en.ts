@@ -273,6 +273,27 @@ Type the learner's family name to confirm:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n family contact(s) added</source>
+        <translation>
+            <numerusform>%n family contact added</numerusform>
+            <numerusform>%n family contacts added</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n family contact(s) updated</source>
+        <translation>
+            <numerusform>%n family contact updated</numerusform>
+            <numerusform>%n family contacts updated</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n family contact(s) removed</source>
+        <translation>
+            <numerusform>%n family contact removed</numerusform>
+            <numerusform>%n family contacts removed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n warning(s): read anyway, or left out as said</source>
         <translation>
             <numerusform>%n warning: read anyway, or left out as said</numerusform>

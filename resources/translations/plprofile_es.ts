@@ -1360,6 +1360,18 @@ plprofile se cerrará ahora; vuelve a abrirlo para ver los registros restaurados
         <translation>¿Hacer un resumen de una página (PDF) para {name} y su familia?</translation>
     </message>
     <message>
+        <source>Nobody in particular</source>
+        <translation>Nadie en particular</translation>
+    </message>
+    <message>
+        <source>{name} ({relationship})</source>
+        <translation>{name} ({relationship})</translation>
+    </message>
+    <message>
+        <source>Who is the summary for?</source>
+        <translation>¿Para quién es el resumen?</translation>
+    </message>
+    <message>
         <source>The summary</source>
         <translation>El resumen</translation>
     </message>
@@ -1881,6 +1893,33 @@ Sin cifrado, cualquiera que copie los archivos de esta computadora puede leer lo
     <message>
         <source>Remove “{what}” from this goal?</source>
         <translation>¿Quitar «{what}» de esta meta?</translation>
+    </message>
+</context>
+<context>
+    <name>FamilyBox</name>
+    <message>
+        <source>guardian</source>
+        <translation>tutor legal</translation>
+    </message>
+    <message>
+        <source>parent</source>
+        <translation>madre o padre</translation>
+    </message>
+    <message>
+        <source>relative</source>
+        <translation>familiar</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>Familia</translation>
+    </message>
+    <message>
+        <source>Family contacts</source>
+        <translation>Contactos de la familia</translation>
+    </message>
+    <message>
+        <source>{name} ({relationship})</source>
+        <translation>{name} ({relationship})</translation>
     </message>
 </context>
 <context>
@@ -3255,6 +3294,27 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
         <translation>
             <numerusform>%n inscripción en una clase terminada</numerusform>
             <numerusform>%n inscripciones en clases terminadas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n family contact(s) added</source>
+        <translation>
+            <numerusform>%n contacto de la familia añadido</numerusform>
+            <numerusform>%n contactos de la familia añadidos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n family contact(s) updated</source>
+        <translation>
+            <numerusform>%n contacto de la familia actualizado</numerusform>
+            <numerusform>%n contactos de la familia actualizados</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n family contact(s) removed</source>
+        <translation>
+            <numerusform>%n contacto de la familia quitado</numerusform>
+            <numerusform>%n contactos de la familia quitados</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -5293,8 +5353,133 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>Demasiados intentos fallidos: esta cuenta queda bloqueada por un tiempo. Un docente puede desbloquearla.</translation>
     </message>
     <message>
+        <source>{path} is a folder, not a file.</source>
+        <extracomment>Inserted before the suffix of a copy that could not be verified (a damaged store kept before a restore). Backup kinds, as they appear at the start of a backup's file name. ``manual-20261123T093500Z.sqlite3``, ``pre-migration-0001_initial-20261123T093500Z-2.sqlite3``, ... ``progress(remaining_pages, total_pages)``, called from the thread doing the copy.</extracomment>
+        <translation>{path} es una carpeta, no un archivo.</translation>
+    </message>
+    <message>
+        <source>There is no file at {path}.</source>
+        <translation>No hay ningún archivo en {path}.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read: {reason}.</source>
+        <translation>No se puede leer {path}: {reason}.</translation>
+    </message>
+    <message>
+        <source>{name} is empty.</source>
+        <translation>{name} está vacío.</translation>
+    </message>
+    <message>
+        <source>{name} is incomplete: it is {size} bytes, not a whole number of pages (it was probably cut short while being copied).</source>
+        <translation>{name} está incompleto: tiene {size} bytes, no un número entero de páginas (seguramente se cortó mientras se copiaba).</translation>
+    </message>
+    <message>
+        <source>{name} is not a plprofile store or backup (it is another kind of file, or badly damaged).</source>
+        <translation>{name} no es una base de datos ni una copia de seguridad de plprofile (es otro tipo de archivo, o está muy dañado).</translation>
+    </message>
+    <message>
+        <source>{name} is damaged (its header is not valid).</source>
+        <translation>{name} está dañado (su cabecera no es válida).</translation>
+    </message>
+    <message>
+        <source>{name} is incomplete: it is {size} bytes but should be {expected} (it was probably cut short while being copied).</source>
+        <translation>{name} está incompleto: tiene {size} bytes pero debería tener {expected} (seguramente se cortó mientras se copiaba).</translation>
+    </message>
+    <message>
+        <source>{name} is encrypted. It needs the password of a teacher who could open the store it was made from, or that store's recovery key.</source>
+        <translation>{name} está cifrado. Necesita la contraseña de un docente que pudiera abrir la base de datos de la que se hizo, o la clave de recuperación de esa base de datos.</translation>
+    </message>
+    <message>
+        <source>There is not enough free space in {folder}. Nothing was written; free some space and try again.</source>
+        <translation>No hay espacio libre suficiente en {folder}. No se escribió nada; libera espacio y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} cannot be written to (it is read-only, or you do not have permission). Nothing was written.</source>
+        <translation>No se puede escribir en la carpeta {folder} (es de solo lectura o no tienes permiso). No se escribió nada.</translation>
+    </message>
+    <message>
+        <source>{folder} could not be written: {reason}. Nothing was written.</source>
+        <translation>No se pudo escribir en {folder}: {reason}. No se escribió nada.</translation>
+    </message>
+    <message>
+        <source>{name} is damaged or is not a plprofile store, so it cannot be copied.</source>
+        <translation>{name} está dañado o no es una base de datos de plprofile, así que no se puede copiar.</translation>
+    </message>
+    <message>
+        <source>{name} is damaged or is not a plprofile store, so it cannot be copied ({detail}).</source>
+        <translation>{name} está dañado o no es una base de datos de plprofile, así que no se puede copiar ({detail}).</translation>
+    </message>
+    <message>
+        <source>{name} is busy (another program is writing to it). Try again in a moment.</source>
+        <translation>{name} está ocupado (otro programa está escribiendo en él). Vuelve a intentarlo dentro de un momento.</translation>
+    </message>
+    <message>
+        <source>The copy of {name} failed: {detail}.</source>
+        <translation>La copia de {name} falló: {detail}.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read: {detail}.</source>
+        <translation>No se puede leer {path}: {detail}.</translation>
+    </message>
+    <message>
+        <source>There is no store at {path} to back up.</source>
+        <translation>No hay ninguna base de datos en {path} de la que hacer una copia de seguridad.</translation>
+    </message>
+    <message>
+        <source>The backup of {name} did not pass its check ({problem}), so it was not kept. The store itself may be damaged: run 'plprofile check'.</source>
+        <translation>La copia de seguridad de {name} no pasó su comprobación ({problem}), así que no se guardó. Puede que la propia base de datos esté dañada: ejecuta «plprofile check».</translation>
+    </message>
+    <message>
+        <source>There is no store in {folder} to back up.</source>
+        <translation>No hay ninguna base de datos en {folder} de la que hacer una copia de seguridad.</translation>
+    </message>
+    <message>
+        <source>{path} already exists. A backup never overwrites a file; choose another name.</source>
+        <translation>{path} ya existe. Una copia de seguridad nunca sobrescribe un archivo; elige otro nombre.</translation>
+    </message>
+    <message>
+        <source>The backups folder {folder} cannot be read: {reason}.</source>
+        <translation>No se puede leer la carpeta de copias de seguridad {folder}: {reason}.</translation>
+    </message>
+    <message>
+        <source>{problem} It cannot be restored.</source>
+        <translation>{problem} No se puede restaurar.</translation>
+    </message>
+    <message>
+        <source>{name} is damaged ({detail}). It cannot be restored.</source>
+        <translation>{name} está dañado ({detail}). No se puede restaurar.</translation>
+    </message>
+    <message>
+        <source>{name} is not a plprofile backup (it holds no plprofile data). It cannot be restored.</source>
+        <translation>{name} no es una copia de seguridad de plprofile (no contiene datos de plprofile). No se puede restaurar.</translation>
+    </message>
+    <message>
+        <source>{name} was made by a newer version of plprofile, or by another program (schema {revision}). Update plprofile to restore it.</source>
+        <translation>{name} se hizo con una versión más nueva de plprofile o con otro programa (esquema {revision}). Actualiza plprofile para restaurarla.</translation>
+    </message>
+    <message>
+        <source>{name} is not a complete plprofile store: {missing}. It cannot be restored.</source>
+        <translation>{name} no es una base de datos completa de plprofile: {missing}. No se puede restaurar.</translation>
+    </message>
+    <message>
+        <source>{reason} {needs}</source>
+        <translation>{reason} {needs}</translation>
+    </message>
+    <message>
         <source>That file is the store itself, not a backup of it.</source>
         <translation>Ese archivo es la base de datos misma, no una copia de seguridad.</translation>
+    </message>
+    <message>
+        <source>The store is encrypted and {name} is not. Restoring it needs a teacher's password or the store's recovery key, so that the restored store is encrypted too; to restore it unencrypted on purpose, ask for that explicitly (plprofile backup restore --unencrypted). Nothing was changed.</source>
+        <translation>La base de datos está cifrada y {name} no. Para restaurarla hace falta la contraseña de un docente o la clave de recuperación de la base de datos, para que la base restaurada también quede cifrada; para restaurarla sin cifrar a propósito, pídelo de forma explícita (plprofile backup restore --unencrypted). No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>{name} could not be encrypted for the store: {detail}. Nothing was changed.</source>
+        <translation>No se pudo cifrar {name} para la base de datos: {detail}. No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>The store is open in plprofile or in another program. Close it and try again; nothing was changed.</source>
+        <translation>La base de datos está abierta en plprofile o en otro programa. Ciérrala y vuelve a intentarlo; no se cambió nada.</translation>
     </message>
     <message>
         <source>This entry is not waiting for a decision.</source>
@@ -5306,6 +5491,7 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
     </message>
     <message>
         <source>The file is empty.</source>
+        <extracomment>Longest value accepted in any known column (same limit as a learner's name in the profile). How many problems ``str(RosterError)`` lists before "... and N more". The columns a roster may have, in display order; the first two are required.</extracomment>
         <translation>El archivo está vacío.</translation>
     </message>
     <message>
@@ -5434,6 +5620,22 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>¿Te ayudó? La respuesta es sí, un poco o no.</translation>
     </message>
     <message>
+        <source>A new school year starts after the current one ({title}, from {start}).</source>
+        <translation>Un curso nuevo empieza después del actual ({title}, desde el {start}).</translation>
+    </message>
+    <message>
+        <source>The school is already in {title}.</source>
+        <translation>La escuela ya está en {title}.</translation>
+    </message>
+    <message>
+        <source>Only an open goal of the preview can be closed.</source>
+        <translation>Solo se puede cerrar una meta abierta de la vista previa.</translation>
+    </message>
+    <message>
+        <source>The store changed since the preview. Nothing was changed; look at the new school year again.</source>
+        <translation>El almacén cambió desde la vista previa. No se cambió nada; vuelve a mirar el curso nuevo.</translation>
+    </message>
+    <message>
         <source>Too many wrong tries: wait {n} minutes or ask a teacher to unlock it.</source>
         <translation>Demasiados intentos fallidos: espera {n} minutos o pide a un docente que la desbloquee.</translation>
     </message>
@@ -5522,6 +5724,10 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>{column} está vacío.</translation>
     </message>
     <message>
+        <source>{column} is too long ({n} characters, at most {limit}).</source>
+        <translation>{column} es demasiado largo ({n} caracteres, como mucho {limit}).</translation>
+    </message>
+    <message>
         <source>the student ID “{id}” belongs to another learner in the store (sourcedId “{key}”).</source>
         <translation>el ID de alumno «{id}» es de otro aprendiz del almacén (sourcedId «{key}»).</translation>
     </message>
@@ -5556,6 +5762,10 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
     <message>
         <source>{column} is “{value}”, neither true nor false; read as true.</source>
         <translation>{column} es «{value}», ni true ni false; se leyó como true.</translation>
+    </message>
+    <message>
+        <source>{column} is “{value}”, neither true nor false; read as false.</source>
+        <translation>{column} es «{value}», ni true ni false; se leyó como false.</translation>
     </message>
     <message>
         <source>{column} “{value}” is not a date written YYYY-MM-DD; it was left out.</source>
@@ -5594,7 +5804,24 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>el usuario «{key}» no está ni en el conjunto ni en el almacén; la inscripción no se leyó.</translation>
     </message>
     <message>
+        <source>the {role} “{key}” has no name; they were not kept as a family contact.</source>
+        <translation>{role} «{key}» no tiene nombre; no se guardó como contacto de la familia.</translation>
+    </message>
+    <message>
+        <source>the student “{learner}” of {role} “{key}” is neither in the set nor in the store; the family contact was not kept.</source>
+        <translation>el alumno «{learner}» de {role} «{key}» no está ni en el conjunto ni en el almacén; el contacto de la familia no se guardó.</translation>
+    </message>
+    <message>
+        <source>a new school year starts: {title}, from {start}. {old} ends: {n} learner profile(s) kept as a snapshot of the year, {k} class(es) closed, open goals carried over.</source>
+        <translation>empieza un curso nuevo: {title}, desde el {start}. {old} termina: {n} perfil(es) de alumnos guardados como instantánea del curso, {k} clase(s) cerradas, las metas abiertas pasan al curso nuevo.</translation>
+    </message>
+    <message>
+        <source>The year before</source>
+        <translation>El curso anterior</translation>
+    </message>
+    <message>
         <source>{file}, row {row}: {message}</source>
+        <extracomment>Staff who teach in a class: teacher accounts (aides with the class role ``aide``). Never learners and never accounts: kept as the family contacts of the learners they are linked to.</extracomment>
         <translation>{file}, fila {row}: {message}</translation>
     </message>
     <message>
@@ -5618,6 +5845,91 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
             <numerusform>… y %n más.</numerusform>
             <numerusform>… y %n más.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>This store is already encrypted.</source>
+        <translation>Esta base de datos ya está cifrada.</translation>
+    </message>
+    <message>
+        <source>This store is not encrypted.</source>
+        <translation>Esta base de datos no está cifrada.</translation>
+    </message>
+    <message>
+        <source>{name} could not be read for the change ({detail}). Nothing was changed.</source>
+        <translation>No se pudo leer {name} para el cambio ({detail}). No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>The converted copy of {name} did not pass its check ({problem}). Nothing was changed.</source>
+        <translation>La copia convertida de {name} no pasó su comprobación ({problem}). No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>There is no store in {folder}.</source>
+        <translation>No hay ninguna base de datos en {folder}.</translation>
+    </message>
+    <message>
+        <source>That key does not open this store. Nothing was changed.</source>
+        <translation>Esa clave no abre esta base de datos. No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>{problem} Nothing was changed.</source>
+        <translation>{problem} No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>A data key is 32 bytes.</source>
+        <extracomment>Argon2id parameters for the key-encryption keys. The key file is the one thing an attacker with a stolen laptop can guess passwords against offline, so these are stronger than the sign-in hashes inside the store: 128 MiB, 3 passes, 4 lanes (about 0.2 s on a current laptop core, under a second on an old one; measured figures are in the report). Stored per slot, so they can be raised later without breaking old files. Smallest parameters a key file may ask for (a tampered file must not make guessing cheap). The recovery key: 160 random bits as 32 base32 letters and digits, in groups of four.</extracomment>
+        <translation>Una clave de datos tiene 32 bytes.</translation>
+    </message>
+    <message>
+        <source>{name} already exists.</source>
+        <translation>{name} ya existe.</translation>
+    </message>
+    <message>
+        <source>The key file asks for key-derivation settings plprofile does not accept.</source>
+        <translation>El archivo de claves pide unos ajustes de derivación de claves que plprofile no acepta.</translation>
+    </message>
+    <message>
+        <source>The key file is damaged.</source>
+        <translation>El archivo de claves está dañado.</translation>
+    </message>
+    <message>
+        <source>The key file uses a format this version of plprofile does not know.</source>
+        <translation>El archivo de claves usa un formato que esta versión de plprofile no conoce.</translation>
+    </message>
+    <message>
+        <source>That data key does not belong to this key file.</source>
+        <translation>Esa clave de datos no pertenece a este archivo de claves.</translation>
+    </message>
+    <message>
+        <source>Type the password or the recovery key.</source>
+        <translation>Escribe la contraseña o la clave de recuperación.</translation>
+    </message>
+    <message>
+        <source>The password or recovery key is right, but the store does not open with its key: the file is damaged.</source>
+        <translation>La contraseña o la clave de recuperación es correcta, pero la base de datos no se abre con su clave: el archivo está dañado.</translation>
+    </message>
+    <message>
+        <source>That recovery key does not open this store.</source>
+        <translation>Esa clave de recuperación no abre esta base de datos.</translation>
+    </message>
+    <message>
+        <source>That password does not open this store.</source>
+        <translation>Esa contraseña no abre esta base de datos.</translation>
+    </message>
+    <message>
+        <source>The key file is not a plprofile key file.</source>
+        <translation>El archivo de claves no es un archivo de claves de plprofile.</translation>
+    </message>
+    <message>
+        <source>The key file was written by a newer version of plprofile.</source>
+        <translation>El archivo de claves lo escribió una versión más nueva de plprofile.</translation>
+    </message>
+    <message>
+        <source>The key file {name} is missing, so {store} cannot be unlocked.</source>
+        <translation>Falta el archivo de claves {name}, así que no se puede desbloquear {store}.</translation>
+    </message>
+    <message>
+        <source>The key file {name} cannot be read: {reason}.</source>
+        <translation>No se puede leer el archivo de claves {name}: {reason}.</translation>
     </message>
     <message>
         <source>“{name}” is not a kind of file that can be kept. Add a photo (PNG, JPEG, WebP, HEIC), a PDF or a sound recording (MP3, M4A, OGG, WAV).</source>
@@ -5848,6 +6160,10 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
     <message>
         <source>Conference I led on {date}</source>
         <translation>Reunión que dirigí el {date}</translation>
+    </message>
+    <message>
+        <source>For:</source>
+        <translation>Para:</translation>
     </message>
     <message>
         <source>Goal</source>

@@ -27,8 +27,8 @@ def test_a_11_set_with_bom_crlf_quotes_and_accents():
     assert [c.terms for c in rset.classes] == [("t1", "y2027"), ("t1",)]
     assert [c.course_title for c in rset.classes] == ["Mathematics 5", "Mathematics 5"]
     warnings = [str(w) for w in rset.warnings]
-    assert "users.csv, row 2: enabledUser is 'TRUE'; read as true." in warnings
-    assert any(w.startswith("enrollments.csv, row 3: beginDate '1/05/2026'") for w in warnings)
+    assert "users.csv, row 2: enabledUser is “TRUE”; read as true." in warnings
+    assert any(w.startswith("enrollments.csv, row 3: beginDate “1/05/2026”") for w in warnings)
 
 
 def test_a_12_set_takes_roles_from_roles_csv_and_the_preferred_name_and_pronouns():
@@ -53,9 +53,9 @@ def test_the_users_own_role_decides_never_the_enrollment():
     (lambda f: f.pop("manifest.csv"), "no manifest.csv"),
     (lambda f: f.pop("users.csv"), "users.csv: the manifest lists users.csv (bulk) but the set does not have it"),
     (lambda f: f.update({"users.csv": f["users.csv"].replace(b"givenName,", b"given,")}),
-     "users.csv: the column 'givenName' is missing"),
+     "users.csv: the column “givenName” is missing"),
     (lambda f: f.update({"users.csv": f["users.csv"].replace(b"u-jose,", b"u-zoe,")}),
-     "users.csv, row 3: sourcedId 'u-zoe' is also on row 2"),
+     "users.csv, row 3: sourcedId “u-zoe” is also on row 2"),
     (lambda f: f.update({"users.csv": f["users.csv"].replace("José".encode(), b"")}),
      "users.csv, row 3: givenName is empty."),
 ])
@@ -71,7 +71,7 @@ def test_unknown_and_misspelled_optional_columns_are_ignored_with_a_warning():
     files = sets.set_11()
     files["users.csv"] = files["users.csv"].replace(b"agentSourcedIds", b"agentSourcedId")
     rset = parse_oneroster(files)
-    assert any("the column 'agentSourcedId' is not a OneRoster column" in str(w) for w in rset.warnings)
+    assert any("the column “agentSourcedId” is not a OneRoster column" in str(w) for w in rset.warnings)
     assert next(p for p in rset.people if p.sourced_id == "u-zoe").agents == ()
 
 

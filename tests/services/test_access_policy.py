@@ -34,6 +34,7 @@ from plprofile.domain.roster import RosterRow
 from plprofile.services.accounts import learner_actor, teacher_actor
 from plprofile.services.auth import AuthService
 from plprofile.services.evidence_files import EvidenceFileService
+from plprofile.services.family import FamilyService
 from plprofile.services.oneroster import Plan
 from plprofile.services.portable import PortableService
 from plprofile.services.profiles import ProfileService
@@ -63,7 +64,7 @@ from plprofile.store.models import (
 from tests import oneroster_sets
 
 SERVICES = (ProfileService, StagesService, AuthService, SchoolService, PortableService, SnapshotService, WeekService,
-            StrategyService, YearService, CalendarService, EvidenceFileService)
+            StrategyService, YearService, CalendarService, EvidenceFileService, FamilyService)
 ROLES = ("teacher", "own", "other", "signed_out")  # a teacher; learner A on A's rows; learner B on A's rows
 
 
@@ -408,6 +409,8 @@ CALLS: dict[str, list[tuple[str, Call, set[str]]]] = {
         a, i["file_evidence"]), T_OWN)],
     "EvidenceFileService.set_best_work": [("A's file", lambda s, a, i: EvidenceFileService(s[0], s[1]).set_best_work(
         a, i["file_evidence"], True), {"own"})],
+    # family contacts: staff who may read the learner; a learner, not even their own family's
+    "FamilyService.contacts": [("A", lambda s, a, i: FamilyService(s[0]).contacts(a, i["a"]), T_ONLY)],
 }
 #: Methods for the signed-out sign-in screen: what each returns is all that screen may show.
 SIGNED_OUT = {"AuthService.prepare", "AuthService.needs_first_teacher", "AuthService.needs_recovery",

@@ -43,7 +43,8 @@ def _snapshot(store) -> dict:
 def test_a_11_set_imports_learners_teachers_classes_and_memberships(store, admin):
     counts = _import(store, admin, sets.set_11())
     assert counts == {"learners_added": 3, "learners_updated": 0, "learners_left": 0, "teachers_added": 2,
-                      "classes_added": 2, "enrollments_added": 5, "enrollments_ended": 0}
+                      "classes_added": 2, "enrollments_added": 5, "enrollments_ended": 0, "contacts_added": 1,
+                      "contacts_updated": 0, "contacts_removed": 0}
     snap = _snapshot(store)
     names = {(given, family, enabled) for _s, given, family, _p, _pr, enabled, _e in snap["learners"]}
     assert names == {("Zoë", "Moreau", True), ("José", "Núñez", True), ("Seán", "O’Brien", False)}  # no guardian
@@ -79,7 +80,8 @@ def test_a_delta_ends_one_enrollment_and_adds_a_student(store, admin):
     _import(store, admin, sets.set_11())
     counts = _import(store, admin, sets.delta_11())
     assert counts == {"learners_added": 1, "learners_updated": 0, "learners_left": 1, "teachers_added": 0,
-                      "classes_added": 0, "enrollments_added": 1, "enrollments_ended": 1}
+                      "classes_added": 0, "enrollments_added": 1, "enrollments_ended": 1, "contacts_added": 0,
+                      "contacts_updated": 0, "contacts_removed": 0}
     snap = _snapshot(store)
     assert ("e3", "student", False) in snap["members"] and ("e7", "student", True) in snap["members"]
     assert any(given == "José" for _s, given, *_ in snap["learners"])  # José and his profile stay

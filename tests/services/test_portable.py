@@ -243,3 +243,27 @@ def test_every_demo_learner_round_trips_export_import_export_into_an_empty_store
             assert dumps(PortableService(other).export_profile(okoye, learner_id)) == text, learner_id
     finally:
         other.close()
+
+
+def test_the_documents_of_many_learners_read_at_once_are_those_read_one_by_one(tmp_path):
+    """A year change reads every learner's document in chunks of plain rows (``profile_documents``): the same
+    documents ``profile_document`` writes for each, suggestions after their entries, family contacts left out
+    when asked."""
+    from sqlmodel import select as sql_select
+
+    from plprofile.services.demo import generate_demo
+    from plprofile.services.portable import profile_document, profile_documents
+    from plprofile.store.engine import open_store
+
+    store = open_store(tmp_path / "demo")
+    try:
+        generate_demo(store, learners=8)
+        with store.session() as s:
+            learners = s.execute(sql_select(Learner).order_by(Learner.family_name)).scalars().all()
+            ids = [learner.id for learner in learners]
+            one_by_one = {learner.id: profile_document(s, learner) for learner in learners}
+            assert sum(len(t) for d in one_by_one.values() for t in d["tables"].values()) > 100
+            assert dict(profile_documents(s, ids, chunk=3)) == one_by_one
+            assert all(d["tables"]["family_contact"] == [] for _, d in profile_documents(s, ids, family=False))
+    finally:
+        store.close()

@@ -17,7 +17,7 @@ from plprofile.services.accounts import learner_actor
 from plprofile.services.portable import PortableService
 from plprofile.services.years import YearService
 from plprofile.store.engine import DB_FILENAME
-from plprofile.store.models import CheckIn, ClassMember, Evidence, Goal, SchoolClass, YearSnapshot
+from plprofile.store.models import CheckIn, ClassMember, Evidence, Goal, Learner, SchoolClass, YearSnapshot
 from tests.services.test_school import school  # noqa: F401  (the fixture: classes 5A and 5B, learners A-D)
 
 
@@ -216,3 +216,50 @@ def test_a_roster_of_a_newer_school_year_starts_it_in_the_same_transaction(store
     name = auth.set_staff_password(admin, rivera.id, "temporary words 1")
     teacher = auth.sign_in(name, "temporary words 1").actor
     assert sorted(s.given_name for s in profiles.list_learners(teacher)) == ["José", "Zoë"]
+
+
+def _next_year_keeping_5a() -> dict[str, bytes]:
+    """The next year's export lists 5A Maths again (the school keeps the class, now in 2027-2028) beside 6A."""
+    from tests import oneroster_sets as sets
+
+    files = _next_year_set()
+    files["classes.csv"] = sets._csv(
+        "sourcedId,status,dateLastModified,title,grades,courseSourcedId,classCode,classType,location,"
+        "schoolSourcedId,termSourcedIds,subjects,subjectCodes,periods",
+        "cl-6a,active,,6A Maths,06,c-math,6A,scheduled,,org-1,y2028,,,",
+        "cl-5a,active,,5A Maths,05,c-math,5A,scheduled,,org-1,y2028,,,")
+    files["enrollments.csv"] = sets._csv(
+        "sourcedId,status,dateLastModified,classSourcedId,schoolSourcedId,userSourcedId,role,primary,beginDate,"
+        "endDate",
+        "f1,active,,cl-6a,org-1,u-zoe,student,,,", "f2,active,,cl-6a,org-1,u-jose,student,,,",
+        "f3,active,,cl-6a,org-1,u-t1,teacher,true,,",
+        "e4,active,,cl-5a,org-1,u-sean,student,,,",  # Seán's membership, moved to 5A
+        "e5,active,,cl-5a,org-1,u-t1,teacher,true,,")
+    return files
+
+
+@pytest.mark.parametrize("by_hand", [False, True], ids=["year-from-the-roster", "year-started-by-hand"])
+def test_a_class_the_newer_roster_lists_again_is_open_in_the_new_year(store, by_hand):
+    from dataclasses import replace
+
+    from plprofile.domain.oneroster import parse_oneroster
+    from plprofile.services.accounts import ensure_teacher, teacher_actor
+    from plprofile.services.school import SchoolService
+    from plprofile.store.models import AcademicSession
+    from tests import oneroster_sets as sets
+
+    admin = replace(teacher_actor(ensure_teacher(store, "School admin", kind="admin")), admin=True)
+    roster, years = SchoolService(store), YearService(store)
+    roster.import_roster_set(admin, roster.preview_roster_set(admin, parse_oneroster(sets.set_11())))
+    if by_hand:  # the year was started in the app before the SIS's export of it arrived
+        years.start_new_year(admin, years.preview_new_year(admin, "2027-2028", date(2027, 8, 15)))
+    roster.import_roster_set(admin, roster.preview_roster_set(admin, parse_oneroster(_next_year_keeping_5a())))
+    with store.session() as s:
+        classes = {c.title: c for c in s.execute(select(SchoolClass)).scalars()}
+        new_year = s.execute(select(AcademicSession).where(AcademicSession.sourced_id == "y2028")).scalar_one()
+    assert classes["5A Maths"].closed_at is None and classes["5A Maths"].session_id == new_year.id
+    assert classes["5B Maths"].closed_at is not None  # not listed again: it stays closed
+    assert sorted(c.title for c in roster.list_classes(admin)) == ["5A Maths", "6A Maths"]
+    with store.session() as s:
+        sean = s.execute(select(Learner.id).where(Learner.sourced_id == "u-sean")).scalar_one()
+    assert roster.class_learners(admin, classes["5A Maths"].id) == {sean}  # Seán, in the reopened class

@@ -17,7 +17,7 @@ from alembic import op
 from plprofile.store.types import UTCDateTime
 
 revision: str = '0014_evidence_files'
-down_revision: str | None = '0012_teacher_week'
+down_revision: str | None = '0013_family_contacts'
 branch_labels: str | None = None
 depends_on: str | None = None
 
