@@ -50,6 +50,7 @@ class Version:
     """One of the two versions: its words, who wrote it and when, and whether on this device."""
 
     text: str
+    author_id: uuid.UUID | None
     author_name: str
     author_role: str  # "learner", "teacher" or "" when not known
     written_at: datetime | None
@@ -170,7 +171,7 @@ class DecisionService:
         last = s.execute(select(ChangeLog).where(ChangeLog.entity_id == row.id, ChangeLog.field == conflict.field)
                          .order_by(ChangeLog.hlc.desc()).limit(1)).scalars().first()
         if last is None:
-            return Version(current, "", "", None, False)
+            return Version(current, None, "", "", None, False)
         return self._version(s, current, last.author_id, last.author_role, last.hlc, last.device_id, names)
 
     def _version(self, s: Session, text: str, author_id: uuid.UUID | None, role: str, hlc: str, device: str,
@@ -178,7 +179,7 @@ class DecisionService:
         if author_id not in names:
             account = s.get(Account, author_id) if author_id is not None else None
             names[author_id] = account.display_name if account is not None else ""
-        return Version(text, names[author_id], role if role in (Role.LEARNER.value, Role.TEACHER.value) else "",
+        return Version(text, author_id, names[author_id], role if role in (Role.LEARNER.value, Role.TEACHER.value) else "",
                        _when(hlc), device == self.store.device_id)
 
     @staticmethod

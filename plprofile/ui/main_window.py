@@ -285,7 +285,8 @@ class MainWindow(QMainWindow):
         self.class_pane.setEnabled(False)
 
     #: The windows of their own that show a whole class: closed when the session locks or ends.
-    CLASS_WINDOWS = ("class_overview", "snapshot_window", "due_window", "feed_window")
+    CLASS_WINDOWS = ("class_overview", "snapshot_window", "due_window", "feed_window",
+                     "decision_window")  # Needs a decision (ui/decide): one learner's words, or a class's
 
     def _close_class_overview(self) -> None:
         for name in self.CLASS_WINDOWS:

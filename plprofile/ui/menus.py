@@ -9,7 +9,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
-from .operations import accounts, learners, school, settings
+from .operations import accounts, decide, learners, school, settings
 
 EVERYONE = "everyone"
 TEACHERS = "teachers"  # hidden while a learner is signed in
@@ -75,6 +75,8 @@ ENTRIES = (
     Entry("learner", QT_TRANSLATE_NOOP("MainWindow", "Add &evidence to the goal"), "add_evidence", "Ctrl+E",
           EVERYONE, name="add_evidence_action", window_wide=True),
     Entry("learner", QT_TRANSLATE_NOOP("MainWindow", "Strategies to tr&y…"), _on_learner(school.open_strategies)),
+    Entry("learner", QT_TRANSLATE_NOOP("MainWindow", "Needs a &decision…"), _signed_in(decide.open_decisions),
+          name="decisions_action"),
     Entry("learner", QT_TRANSLATE_NOOP("MainWindow", "&Remove learner from the class…"), _on_learner(learners.remove_learner, changes_class=True),
           separator=True),
     Entry("learner", QT_TRANSLATE_NOOP("MainWindow", "&Delete learner permanently…"), "purge_learner"),

@@ -114,8 +114,13 @@ class ProfilePanel(QWidget):
             self.tabs.insertTab(0, self.home, self.tr("&0 Home"))
             self.tabs.setCurrentIndex(0)
 
+        from .decide.banner import DecisionBanner
+
+        self.decision_banner = DecisionBanner(ctx)  # two devices changed the same words: the way to decide
+        self.decision_banner.open_requested.connect(self._open_decisions)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
+        layout.addWidget(self.decision_banner)
         self.nav = None
         if ctx.is_learner:  # every page in sight at any text size: a list down the side, not a tab bar
             from .learner_home import side_navigation
@@ -168,6 +173,7 @@ class ProfilePanel(QWidget):
             self.name_label.setText(self.tr("No learner selected"))
             self.details_label.setText(self.tr("Add a learner or import a class to begin."))
             self.tabs.setEnabled(False)
+            self.decision_banner.show_for(None)
             return
         view = attempt(self, lambda: self.ctx.profiles.load_profile(self.ctx.teacher, learner_id))
         if view is None:
@@ -188,11 +194,17 @@ class ProfilePanel(QWidget):
             if last.next_checkin_on:
                 bits.append(self.tr("next check-in {date}").format(date=fmt_date(last.next_checkin_on)))
         self.details_label.setText(" · ".join(bits))
+        self.decision_banner.show_for(learner_id)
         for page in self.pages:
             page.show_profile(view)
         if self.conference is not None:
             self.conference.show_profile(view)
         self.loaded.emit(view)
+
+    def _open_decisions(self, learner_id: uuid.UUID) -> None:
+        from .operations.decide import open_decisions
+
+        open_decisions(self.window(), self.ctx, learner_id)
 
     def reload(self) -> None:
         if self.view is not None:

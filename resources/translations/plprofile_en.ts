@@ -79,6 +79,25 @@
     </message>
 </context>
 <context>
+    <name>DecisionBanner</name>
+    <message numerus="yes">
+        <source>You changed %n thing(s) in two places at once. Choose which words to keep.</source>
+        <translation><numerusform>You changed %n thing in two places at once. Choose which words to keep.</numerusform><numerusform>You changed %n things in two places at once. Choose which words to keep.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Your teacher has %n thing(s) to decide in your profile.</source>
+        <translation><numerusform>Your teacher has %n thing to decide in your profile.</numerusform><numerusform>Your teacher has %n things to decide in your profile.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n thing(s) in this profile need your decision: two devices changed the same words.</source>
+        <translation><numerusform>%n thing in this profile needs your decision: two devices changed the same words.</numerusform><numerusform>%n things in this profile need your decision: two devices changed the same words.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n thing(s) in this profile wait for the learner to decide.</source>
+        <translation><numerusform>%n thing in this profile waits for the learner to decide.</numerusform><numerusform>%n things in this profile wait for the learner to decide.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>DueWindow</name>
     <message numerus="yes">
         <source>%n thing(s) due</source>

@@ -1448,6 +1448,130 @@ plprofile se cerrará ahora; vuelve a abrirlo para ver los registros restaurados
     </message>
 </context>
 <context>
+    <name>ConflictCard</name>
+    <message>
+        <source>{learner} · {what}</source>
+        <translation>{learner} · {what}</translation>
+    </message>
+    <message>
+        <source>In your profile now</source>
+        <translation>En tu perfil ahora</translation>
+    </message>
+    <message>
+        <source>In the profile now</source>
+        <translation>En el perfil ahora</translation>
+    </message>
+    <message>
+        <source>The other version</source>
+        <translation>La otra versión</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(vacío)</translation>
+    </message>
+    <message>
+        <source>Keep &amp;this one</source>
+        <translation>Quedarse con &amp;esta</translation>
+    </message>
+    <message>
+        <source>Keep the &amp;other one</source>
+        <translation>Quedarse con la &amp;otra</translation>
+    </message>
+    <message>
+        <source>Keep &amp;both</source>
+        <translation>Quedarse con las &amp;dos</translation>
+    </message>
+    <message>
+        <source>Keep the words in the profile now</source>
+        <translation>Mantener las palabras que hay ahora en el perfil</translation>
+    </message>
+    <message>
+        <source>Use the other version instead</source>
+        <translation>Usar la otra versión en su lugar</translation>
+    </message>
+    <message>
+        <source>Keep both versions, one after the other</source>
+        <translation>Mantener las dos versiones, una después de la otra</translation>
+    </message>
+    <message>
+        <source>Your teacher decides which of these to keep.</source>
+        <translation>Tu docente decide con cuál quedarse.</translation>
+    </message>
+    <message>
+        <source>{learner} decides this one: these are their own words.</source>
+        <translation>Esto lo decide {learner}: son sus propias palabras.</translation>
+    </message>
+    <message>
+        <source>A teacher of {learner} decides this one.</source>
+        <translation>Esto lo decide un docente de {learner}.</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionBanner</name>
+    <message>
+        <source>&amp;Decide…</source>
+        <translation>&amp;Decidir…</translation>
+    </message>
+    <message numerus="yes">
+        <source>You changed %n thing(s) in two places at once. Choose which words to keep.</source>
+        <translation><numerusform>Cambiaste %n cosa en dos sitios a la vez. Elige qué palabras quieres guardar.</numerusform><numerusform>Cambiaste %n cosas en dos sitios a la vez. Elige qué palabras quieres guardar.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Your teacher has %n thing(s) to decide in your profile.</source>
+        <translation><numerusform>Tu docente tiene %n cosa por decidir en tu perfil.</numerusform><numerusform>Tu docente tiene %n cosas por decidir en tu perfil.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n thing(s) in this profile need your decision: two devices changed the same words.</source>
+        <translation><numerusform>%n cosa de este perfil necesita tu decisión: dos dispositivos cambiaron las mismas palabras.</numerusform><numerusform>%n cosas de este perfil necesitan tu decisión: dos dispositivos cambiaron las mismas palabras.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n thing(s) in this profile wait for the learner to decide.</source>
+        <translation><numerusform>%n cosa de este perfil espera la decisión del aprendiz.</numerusform><numerusform>%n cosas de este perfil esperan la decisión del aprendiz.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>DecisionList</name>
+    <message>
+        <source>You changed the same words in two places before they could meet. Choose which words to keep, or keep both.</source>
+        <translation>Cambiaste las mismas palabras en dos sitios antes de que se juntaran. Elige qué palabras guardar, o guarda las dos.</translation>
+    </message>
+    <message>
+        <source>Two devices changed the same words before they could sync. Both versions are kept until the right person chooses.</source>
+        <translation>Dos dispositivos cambiaron las mismas palabras antes de poder sincronizarse. Se guardan las dos versiones hasta que la persona adecuada elija.</translation>
+    </message>
+    <message>
+        <source>Nothing needs a decision.</source>
+        <translation>Nada necesita una decisión.</translation>
+    </message>
+    <message>
+        <source>Needs a decision</source>
+        <translation>Necesita una decisión</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionWindow</name>
+    <message>
+        <source>Needs a decision</source>
+        <translation>Necesita una decisión</translation>
+    </message>
+    <message>
+        <source>Whose decisions</source>
+        <translation>De quién son las decisiones</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;Mostrar:</translation>
+    </message>
+    <message>
+        <source>All my learners</source>
+        <translation>Todos mis estudiantes</translation>
+    </message>
+    <message>
+        <source>This learner</source>
+        <translation>Este aprendiz</translation>
+    </message>
+</context>
+<context>
     <name>DescriptorPanel</name>
     <message>
         <source>Stage descriptors</source>
@@ -2475,6 +2599,10 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
     <message>
         <source>Strategies to tr&amp;y…</source>
         <translation>Estrategias para &amp;probar…</translation>
+    </message>
+    <message>
+        <source>Needs a &amp;decision…</source>
+        <translation>Necesita una &amp;decisión…</translation>
     </message>
     <message>
         <source>&amp;Remove learner from the class…</source>
@@ -3820,6 +3948,81 @@ Ahora se muestra la versión guardada; si todavía quieres tu texto, cópialo de
     </message>
 </context>
 <context>
+    <name>decide</name>
+    <message>
+        <source>Profile</source>
+        <translation>Perfil</translation>
+    </message>
+    <message>
+        <source>Why this goal matters</source>
+        <translation>Por qué importa esta meta</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Meta</translation>
+    </message>
+    <message>
+        <source>A step of the goal “{goal}”</source>
+        <translation>Un paso de la meta «{goal}»</translation>
+    </message>
+    <message>
+        <source>Evidence for the goal “{goal}”</source>
+        <translation>Evidencia de la meta «{goal}»</translation>
+    </message>
+    <message>
+        <source>Backpack: how it helps</source>
+        <translation>Mochila: cómo ayuda</translation>
+    </message>
+    <message>
+        <source>Backpack</source>
+        <translation>Mochila</translation>
+    </message>
+    <message>
+        <source>Voice and choice</source>
+        <translation>Voz y elección</translation>
+    </message>
+    <message>
+        <source>Conference: who took part</source>
+        <translation>Conferencia: quién participó</translation>
+    </message>
+    <message>
+        <source>Conference: notes</source>
+        <translation>Conferencia: notas</translation>
+    </message>
+    <message>
+        <source>Conference: what was agreed</source>
+        <translation>Conferencia: qué se acordó</translation>
+    </message>
+    <message>
+        <source>Conference</source>
+        <translation>Conferencia</translation>
+    </message>
+    <message>
+        <source>someone</source>
+        <translation>alguien</translation>
+    </message>
+    <message>
+        <source>you</source>
+        <translation>ti</translation>
+    </message>
+    <message>
+        <source>on this device</source>
+        <translation>en este dispositivo</translation>
+    </message>
+    <message>
+        <source>on another device</source>
+        <translation>en otro dispositivo</translation>
+    </message>
+    <message>
+        <source>Written by {who} · {where}</source>
+        <translation>Escrito por {who} · {where}</translation>
+    </message>
+    <message>
+        <source>Written by {who} · {when} · {where}</source>
+        <translation>Escrito por {who} · {when} · {where}</translation>
+    </message>
+</context>
+<context>
     <name>dialog</name>
     <message>
         <source>{year} has started.</source>
@@ -4734,6 +4937,14 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>La instantánea de un curso se guarda tal como estaba.</translation>
     </message>
     <message>
+        <source>The learner decides between two versions of their own words.</source>
+        <translation>El aprendiz decide entre dos versiones de sus propias palabras.</translation>
+    </message>
+    <message>
+        <source>Your teacher decides which version of this to keep.</source>
+        <translation>Tu docente decide qué versión de esto se guarda.</translation>
+    </message>
+    <message>
         <source>This store holds learners' profiles but no teacher account. Restore a backup from before the accounts were lost, or ask whoever looks after the school's computers.</source>
         <translation>Este almacén tiene perfiles de aprendices pero ninguna cuenta de docente. Restaure una copia de seguridad de antes de que se perdieran las cuentas, o pregunte a quien se ocupa de los ordenadores de la escuela.</translation>
     </message>
@@ -4886,6 +5097,10 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
     <message>
         <source>{field} contains an invalid character.</source>
         <translation>{field} contiene un carácter no válido.</translation>
+    </message>
+    <message>
+        <source>This was already decided; the list shows what is left.</source>
+        <translation>Esto ya se decidió; la lista muestra lo que queda.</translation>
     </message>
     <message>
         <source>A password needs at least {n} characters.</source>
