@@ -9,7 +9,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
-from .operations import accounts, decide, learners, school, settings
+from .operations import accounts, decide, learners, school, settings, sync_files
 
 EVERYONE = "everyone"
 TEACHERS = "teachers"  # hidden while a learner is signed in
@@ -57,6 +57,11 @@ ENTRIES = (
     Entry("file", QT_TRANSLATE_NOOP("MainWindow", "Load a school &framework…"), "load_framework"),
     Entry("file", QT_TRANSLATE_NOOP("MainWindow", "&Backups…"), _signed_in(settings.open_backups)),
     Entry("file", QT_TRANSLATE_NOOP("MainWindow", "Protect this store with &encryption…"), "open_encryption"),
+    # files for no network (the hub's bundle format): a learner's device too
+    Entry("file", QT_TRANSLATE_NOOP("MainWindow", "Sa&ve changes to a file…"), _signed_in(sync_files.save_changes),
+          who=EVERYONE, separator=True, name="save_changes_action"),
+    Entry("file", QT_TRANSLATE_NOOP("MainWindow", "Loa&d changes from a file…"), _signed_in(sync_files.load_changes),
+          who=EVERYONE, name="load_changes_action"),
     Entry("file", QT_TRANSLATE_NOOP("MainWindow", "&Lock"), "lock", "Ctrl+L", EVERYONE, separator=True,
           name="lock_action"),
     Entry("file", QT_TRANSLATE_NOOP("MainWindow", "Sign &out"), "sign_out", who=EVERYONE),
@@ -75,7 +80,7 @@ ENTRIES = (
     Entry("learner", QT_TRANSLATE_NOOP("MainWindow", "Add &evidence to the goal"), "add_evidence", "Ctrl+E",
           EVERYONE, name="add_evidence_action", window_wide=True),
     Entry("learner", QT_TRANSLATE_NOOP("MainWindow", "Strategies to tr&y…"), _on_learner(school.open_strategies)),
-    Entry("learner", QT_TRANSLATE_NOOP("MainWindow", "Needs a &decision…"), _signed_in(decide.open_decisions),
+    Entry("learner", QT_TRANSLATE_NOOP("MainWindow", "Needs a decisi&on…"), _signed_in(decide.open_decisions),
           name="decisions_action"),
     Entry("learner", QT_TRANSLATE_NOOP("MainWindow", "&Remove learner from the class…"), _on_learner(learners.remove_learner, changes_class=True),
           separator=True),

@@ -1514,19 +1514,31 @@ plprofile se cerrará ahora; vuelve a abrirlo para ver los registros restaurados
     </message>
     <message numerus="yes">
         <source>You changed %n thing(s) in two places at once. Choose which words to keep.</source>
-        <translation><numerusform>Cambiaste %n cosa en dos sitios a la vez. Elige qué palabras quieres guardar.</numerusform><numerusform>Cambiaste %n cosas en dos sitios a la vez. Elige qué palabras quieres guardar.</numerusform></translation>
+        <translation>
+            <numerusform>Cambiaste %n cosa en dos sitios a la vez. Elige qué palabras quieres guardar.</numerusform>
+            <numerusform>Cambiaste %n cosas en dos sitios a la vez. Elige qué palabras quieres guardar.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Your teacher has %n thing(s) to decide in your profile.</source>
-        <translation><numerusform>Tu docente tiene %n cosa por decidir en tu perfil.</numerusform><numerusform>Tu docente tiene %n cosas por decidir en tu perfil.</numerusform></translation>
+        <translation>
+            <numerusform>Tu docente tiene %n cosa por decidir en tu perfil.</numerusform>
+            <numerusform>Tu docente tiene %n cosas por decidir en tu perfil.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n thing(s) in this profile need your decision: two devices changed the same words.</source>
-        <translation><numerusform>%n cosa de este perfil necesita tu decisión: dos dispositivos cambiaron las mismas palabras.</numerusform><numerusform>%n cosas de este perfil necesitan tu decisión: dos dispositivos cambiaron las mismas palabras.</numerusform></translation>
+        <translation>
+            <numerusform>%n cosa de este perfil necesita tu decisión: dos dispositivos cambiaron las mismas palabras.</numerusform>
+            <numerusform>%n cosas de este perfil necesitan tu decisión: dos dispositivos cambiaron las mismas palabras.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n thing(s) in this profile wait for the learner to decide.</source>
-        <translation><numerusform>%n cosa de este perfil espera la decisión del aprendiz.</numerusform><numerusform>%n cosas de este perfil esperan la decisión del aprendiz.</numerusform></translation>
+        <translation>
+            <numerusform>%n cosa de este perfil espera la decisión del aprendiz.</numerusform>
+            <numerusform>%n cosas de este perfil esperan la decisión del aprendiz.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2573,6 +2585,14 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
         <translation>&amp;Centro</translation>
     </message>
     <message>
+        <source>Sa&amp;ve changes to a file…</source>
+        <translation>&amp;Guardar cambios en un archivo…</translation>
+    </message>
+    <message>
+        <source>Loa&amp;d changes from a file…</source>
+        <translation>Cargar cambios desde un archi&amp;vo…</translation>
+    </message>
+    <message>
         <source>&amp;Find learner</source>
         <translation>&amp;Buscar aprendiz</translation>
     </message>
@@ -2599,10 +2619,6 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
     <message>
         <source>Strategies to tr&amp;y…</source>
         <translation>Estrategias para &amp;probar…</translation>
-    </message>
-    <message>
-        <source>Needs a &amp;decision…</source>
-        <translation>Necesita una &amp;decisión…</translation>
     </message>
     <message>
         <source>&amp;Remove learner from the class…</source>
@@ -2651,6 +2667,10 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
     <message>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>Needs a decisi&amp;on…</source>
+        <translation>Necesi&amp;ta una decisión…</translation>
     </message>
     <message>
         <source>&amp;Class overview…</source>
@@ -3623,6 +3643,73 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
     </message>
 </context>
 <context>
+    <name>SyncFiles</name>
+    <message>
+        <source>The file of changes</source>
+        <translation>El archivo de cambios</translation>
+    </message>
+    <message>
+        <source>Save changes to a file</source>
+        <translation>Guardar cambios en un archivo</translation>
+    </message>
+    <message>
+        <source>Everything changed on this device that the hub has not received</source>
+        <translation>Todo lo cambiado en este dispositivo que el servidor del centro aún no ha recibido</translation>
+    </message>
+    <message>
+        <source>Only {name}'s changes, for their device</source>
+        <translation>Solo los cambios de {name}, para su dispositivo</translation>
+    </message>
+    <message>
+        <source>Which changes go in the file?</source>
+        <translation>¿Qué cambios van en el archivo?</translation>
+    </message>
+    <message>
+        <source>Files of changes (*.plpx)</source>
+        <translation>Archivos de cambios (*.plpx)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n change(s) to {name}. Take the file to the other device or the hub and load it there with File → Load changes from a file…, with the same passphrase.</source>
+        <translation><numerusform>Se guardó %n cambio en {name}. Lleva el archivo al otro dispositivo o al servidor del centro y cárgalo allí con Archivo → Cargar cambios desde un archivo…, con la misma frase de contraseña.</numerusform><numerusform>Se guardaron %n cambios en {name}. Lleva el archivo al otro dispositivo o al servidor del centro y cárgalo allí con Archivo → Cargar cambios desde un archivo…, con la misma frase de contraseña.</numerusform></translation>
+    </message>
+    <message>
+        <source>Saving the changes…</source>
+        <translation>Guardando los cambios…</translation>
+    </message>
+    <message>
+        <source>Load changes from a file</source>
+        <translation>Cargar cambios desde un archivo</translation>
+    </message>
+    <message>
+        <source>Files of changes (*.plpx);;All files (*)</source>
+        <translation>Archivos de cambios (*.plpx);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Loaded {name}, made by {who}.</source>
+        <translation>Se cargó {name}, hecho por {who}.</translation>
+    </message>
+    <message>
+        <source>someone at this school</source>
+        <translation>alguien de este centro</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) applied.</source>
+        <translation><numerusform>Se aplicó %n cambio.</numerusform><numerusform>Se aplicaron %n cambios.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) were here already and were left as they were.</source>
+        <translation><numerusform>%n cambio ya estaba aquí y se dejó como estaba.</numerusform><numerusform>%n cambios ya estaban aquí y se dejaron como estaban.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) were made at the same time as a change here: both versions are kept under Needs a decision.</source>
+        <translation><numerusform>%n cambio se hizo a la vez que un cambio de aquí: las dos versiones se guardan en Necesita una decisión.</numerusform><numerusform>%n cambios se hicieron a la vez que cambios de aquí: las dos versiones se guardan en Necesita una decisión.</numerusform></translation>
+    </message>
+    <message>
+        <source>Loading the changes…</source>
+        <translation>Cargando los cambios…</translation>
+    </message>
+</context>
+<context>
     <name>UnlockDialog</name>
     <message>
         <source>Unlock the store</source>
@@ -3983,19 +4070,19 @@ Ahora se muestra la versión guardada; si todavía quieres tu texto, cópialo de
     </message>
     <message>
         <source>Conference: who took part</source>
-        <translation>Conferencia: quién participó</translation>
+        <translation>Reunión: quién participó</translation>
     </message>
     <message>
         <source>Conference: notes</source>
-        <translation>Conferencia: notas</translation>
+        <translation>Reunión: notas</translation>
     </message>
     <message>
         <source>Conference: what was agreed</source>
-        <translation>Conferencia: qué se acordó</translation>
+        <translation>Reunión: qué se acordó</translation>
     </message>
     <message>
         <source>Conference</source>
-        <translation>Conferencia</translation>
+        <translation>Reunión</translation>
     </message>
     <message>
         <source>someone</source>
@@ -5315,6 +5402,55 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
             <numerusform>… y %n más.</numerusform>
             <numerusform>… y %n más.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>{name} could not be opened: {reason}. Nothing was changed.</source>
+        <extracomment>A file of changes larger than this is refused before it is read (a whole school's history is far below it). ``report(done, total)`` steps of saving and loading: read, check, write.</extracomment>
+        <translation>No se pudo abrir {name}: {reason}. No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>{name} is too big to be a file of changes ({size} MB; at most {limit} MB). Nothing was changed.</source>
+        <translation>{name} es demasiado grande para ser un archivo de cambios ({size} MB; como máximo {limit} MB). No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>{name} is not a file of changes from plprofile. Nothing was changed.</source>
+        <translation>{name} no es un archivo de cambios de plprofile. No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>{name} is damaged or was changed on the way. Nothing was changed: make the file again.</source>
+        <translation>{name} está dañado o se modificó por el camino. No se cambió nada: vuelve a crear el archivo.</translation>
+    </message>
+    <message>
+        <source>That passphrase does not open {name}. Nothing was changed.</source>
+        <translation>Esa frase de contraseña no abre {name}. No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>{name} was made by a newer plprofile. Update plprofile here, then load it again. Nothing was changed.</source>
+        <translation>{name} se hizo con un plprofile más reciente. Actualiza plprofile aquí y vuelve a cargarlo. No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>{name} was made by an older plprofile. Update plprofile on the device that made it and make the file again. Nothing was changed.</source>
+        <translation>{name} se hizo con un plprofile más antiguo. Actualiza plprofile en el dispositivo que lo hizo y vuelve a crear el archivo. No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>{name} was made for another school or hub: the person who made it is not known on this device. Nothing was changed.</source>
+        <translation>{name} se hizo para otro centro u otro servidor: en este dispositivo no se conoce a quien lo hizo. No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>{name} holds a change that its maker may not make: {reason} Nothing was changed.</source>
+        <translation>{name} contiene un cambio que quien lo hizo no puede hacer: {reason} No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>{name} already exists; choose another name. Nothing was written.</source>
+        <translation>{name} ya existe; elige otro nombre. No se escribió nada.</translation>
+    </message>
+    <message>
+        <source>This store has no teacher or admin account to write the file as. Nothing was written.</source>
+        <translation>Este almacén no tiene ninguna cuenta de docente o de administración con la que escribir el archivo. No se escribió nada.</translation>
+    </message>
+    <message>
+        <source>{name} could not be written: {reason}. Nothing was written.</source>
+        <translation>No se pudo escribir {name}: {reason}. No se escribió nada.</translation>
     </message>
 </context>
 <context>

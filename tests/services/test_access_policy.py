@@ -40,6 +40,7 @@ from plprofile.services.school import SchoolService
 from plprofile.services.snapshot import SnapshotService
 from plprofile.services.stages import StagesService
 from plprofile.services.strategies import StrategyService
+from plprofile.services.sync_files import SyncFileService
 from plprofile.services.week import WeekService
 from plprofile.services.years import YearPlan, YearService
 from plprofile.store import changes
@@ -61,7 +62,7 @@ from plprofile.store.models import (
 from tests import oneroster_sets
 
 SERVICES = (ProfileService, StagesService, AuthService, SchoolService, PortableService, SnapshotService, WeekService,
-            StrategyService, YearService, DecisionService)
+            StrategyService, YearService, DecisionService, SyncFileService)
 ROLES = ("teacher", "own", "other", "signed_out")  # a teacher; learner A on A's rows; learner B on A's rows
 
 
@@ -212,6 +213,20 @@ def _framework_bytes() -> bytes:
 def _row(store, model, row_id):  # noqa: ANN001, ANN202
     with store.session() as session:
         return session.get(model, row_id)
+
+
+def _fresh(store) -> Path:  # noqa: ANN001
+    """A file name next to the store that is not taken."""
+    return Path(store.path).parent.parent / f"changes-{uuid.uuid4().hex}.plpx"
+
+
+def _bundle_of(store, learner_id) -> Path:  # noqa: ANN001
+    """A file of every change about ``learner_id``, as a teacher saves one for the learner's device."""
+    from plprofile.sync.bundle import export_bundle
+
+    path = _fresh(store)
+    export_bundle(store, path, "a long passphrase", every=True, learner_id=learner_id)
+    return path
 
 
 def _not_temporary(call: Callable[[], object]) -> None:
@@ -410,6 +425,11 @@ CALLS: dict[str, list[tuple[str, Call, set[str]]]] = {
         ("teacher's goal", lambda s, a, i: DecisionService(s[0]).resolve(a, i["conflict_goal"], Choice.BOTH),
          T_ONLY),
         ("note", lambda s, a, i: DecisionService(s[0]).resolve(a, i["conflict_note"], Choice.OTHER), T_ONLY)],
+    "SyncFileService.save": [
+        ("A's", lambda s, a, i: SyncFileService(s[0]).save(a, _fresh(s[0]), "a long passphrase", i["a"]), T_OWN),
+        ("all", lambda s, a, i: SyncFileService(s[0]).save(a, _fresh(s[0]), "a long passphrase"), ALL)],
+    "SyncFileService.load": [("A's file", lambda s, a, i: SyncFileService(s[0]).load(
+        a, _bundle_of(s[0], i["a"]), "a long passphrase"), T_OWN)],
 }
 #: Methods for the signed-out sign-in screen: what each returns is all that screen may show.
 SIGNED_OUT = {"AuthService.prepare", "AuthService.needs_first_teacher", "AuthService.needs_recovery",
