@@ -12,7 +12,6 @@ from plprofile.services.accounts import ensure_teacher, learner_actor
 from plprofile.services.profiles import ProfileService
 from plprofile.store import changes as store_changes
 from plprofile.store.engine import Store, open_store
-from plprofile.store.models import Account
 from plprofile.sync.changes import apply, mark_acknowledged, outgoing
 
 
@@ -60,10 +59,7 @@ def build(root: Path, data_dir: Path | None = None) -> Pair:
     teacher = Actor(account_id=admin.id, role=Role.TEACHER, admin=True)
     p = ProfileService(laptop)
     learner = p.add_learner(teacher, given_name="Ana", family_name="Diaz")
-    with laptop.transaction() as s:
-        account = Account(kind="learner", display_name="Ana Diaz", learner_id=learner.id)
-        store_changes.create(s, laptop.device_id, account, teacher, learner.id)
-    ana = learner_actor(account)
+    ana = learner_actor(p.learner_account(teacher, learner.id))  # the account a learner is made with
     ids = {
         "entry": p.add_entry(ana, learner.id, Section.STRENGTHS, "I draw").id,
         "goal": p.add_goal(ana, learner.id, "Read").id,

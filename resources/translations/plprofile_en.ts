@@ -81,11 +81,8 @@
 <context>
     <name>DecisionBanner</name>
     <message numerus="yes">
-        <source>You changed %n thing(s) in two places at once. Choose which words to keep.</source>
-        <translation>
-            <numerusform>You changed %n thing in two places at once. Choose which words to keep.</numerusform>
-            <numerusform>You changed %n things in two places at once. Choose which words to keep.</numerusform>
-        </translation>
+        <source>%n thing(s) in your profile were changed in two places at once. Choose which words to keep.</source>
+        <translation><numerusform>%n thing in your profile was changed in two places at once. Choose which words to keep.</numerusform><numerusform>%n things in your profile were changed in two places at once. Choose which words to keep.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Your teacher has %n thing(s) to decide in your profile.</source>
@@ -339,19 +336,31 @@ Type the learner's family name to confirm:</numerusform>
     <name>SyncFiles</name>
     <message numerus="yes">
         <source>Saved %n change(s) to {name}. Take the file to the other device or the hub and load it there with File → Load changes from a file…, with the same passphrase.</source>
-        <translation><numerusform>Saved %n change to {name}. Take the file to the other device or the hub and load it there with File → Load changes from a file…, with the same passphrase.</numerusform><numerusform>Saved %n changes to {name}. Take the file to the other device or the hub and load it there with File → Load changes from a file…, with the same passphrase.</numerusform></translation>
+        <translation>
+            <numerusform>Saved %n change to {name}. Take the file to the other device or the hub and load it there with File → Load changes from a file…, with the same passphrase.</numerusform>
+            <numerusform>Saved %n changes to {name}. Take the file to the other device or the hub and load it there with File → Load changes from a file…, with the same passphrase.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n change(s) applied.</source>
-        <translation><numerusform>%n change applied.</numerusform><numerusform>%n changes applied.</numerusform></translation>
+        <translation>
+            <numerusform>%n change applied.</numerusform>
+            <numerusform>%n changes applied.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n change(s) were here already and were left as they were.</source>
-        <translation><numerusform>%n change was here already and was left as it was.</numerusform><numerusform>%n changes were here already and were left as they were.</numerusform></translation>
+        <translation>
+            <numerusform>%n change was here already and was left as it was.</numerusform>
+            <numerusform>%n changes were here already and were left as they were.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n change(s) were made at the same time as a change here: both versions are kept under Needs a decision.</source>
-        <translation><numerusform>%n change was made at the same time as a change here: both versions are kept under Needs a decision.</numerusform><numerusform>%n changes were made at the same time as changes here: both versions are kept under Needs a decision.</numerusform></translation>
+        <translation>
+            <numerusform>%n change was made at the same time as a change here: both versions are kept under Needs a decision.</numerusform>
+            <numerusform>%n changes were made at the same time as changes here: both versions are kept under Needs a decision.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1513,11 +1513,8 @@ plprofile se cerrará ahora; vuelve a abrirlo para ver los registros restaurados
         <translation>&amp;Decidir…</translation>
     </message>
     <message numerus="yes">
-        <source>You changed %n thing(s) in two places at once. Choose which words to keep.</source>
-        <translation>
-            <numerusform>Cambiaste %n cosa en dos sitios a la vez. Elige qué palabras quieres guardar.</numerusform>
-            <numerusform>Cambiaste %n cosas en dos sitios a la vez. Elige qué palabras quieres guardar.</numerusform>
-        </translation>
+        <source>%n thing(s) in your profile were changed in two places at once. Choose which words to keep.</source>
+        <translation><numerusform>%n cosa de tu perfil se cambió en dos sitios a la vez. Elige qué palabras quieres guardar.</numerusform><numerusform>%n cosas de tu perfil se cambiaron en dos sitios a la vez. Elige qué palabras quieres guardar.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Your teacher has %n thing(s) to decide in your profile.</source>
@@ -1544,8 +1541,8 @@ plprofile se cerrará ahora; vuelve a abrirlo para ver los registros restaurados
 <context>
     <name>DecisionList</name>
     <message>
-        <source>You changed the same words in two places before they could meet. Choose which words to keep, or keep both.</source>
-        <translation>Cambiaste las mismas palabras en dos sitios antes de que se juntaran. Elige qué palabras guardar, o guarda las dos.</translation>
+        <source>Some of your words were changed in two places at the same time. Choose which words to keep, or keep both.</source>
+        <translation>Algunas de tus palabras se cambiaron en dos sitios a la vez. Elige qué palabras quieres guardar, o guarda las dos.</translation>
     </message>
     <message>
         <source>Two devices changed the same words before they could sync. Both versions are kept until the right person chooses.</source>
@@ -1553,7 +1550,7 @@ plprofile se cerrará ahora; vuelve a abrirlo para ver los registros restaurados
     </message>
     <message>
         <source>Nothing needs a decision.</source>
-        <translation>Nada necesita una decisión.</translation>
+        <translation>No hay nada que decidir.</translation>
     </message>
     <message>
         <source>Needs a decision</source>
@@ -3670,7 +3667,10 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
     </message>
     <message numerus="yes">
         <source>Saved %n change(s) to {name}. Take the file to the other device or the hub and load it there with File → Load changes from a file…, with the same passphrase.</source>
-        <translation><numerusform>Se guardó %n cambio en {name}. Lleva el archivo al otro dispositivo o al servidor del centro y cárgalo allí con Archivo → Cargar cambios desde un archivo…, con la misma frase de contraseña.</numerusform><numerusform>Se guardaron %n cambios en {name}. Lleva el archivo al otro dispositivo o al servidor del centro y cárgalo allí con Archivo → Cargar cambios desde un archivo…, con la misma frase de contraseña.</numerusform></translation>
+        <translation>
+            <numerusform>Se guardó %n cambio en {name}. Lleva el archivo al otro dispositivo o al servidor del centro y cárgalo allí con Archivo → Cargar cambios desde un archivo…, con la misma frase de contraseña.</numerusform>
+            <numerusform>Se guardaron %n cambios en {name}. Lleva el archivo al otro dispositivo o al servidor del centro y cárgalo allí con Archivo → Cargar cambios desde un archivo…, con la misma frase de contraseña.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Saving the changes…</source>
@@ -3694,15 +3694,24 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
     </message>
     <message numerus="yes">
         <source>%n change(s) applied.</source>
-        <translation><numerusform>Se aplicó %n cambio.</numerusform><numerusform>Se aplicaron %n cambios.</numerusform></translation>
+        <translation>
+            <numerusform>Se aplicó %n cambio.</numerusform>
+            <numerusform>Se aplicaron %n cambios.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n change(s) were here already and were left as they were.</source>
-        <translation><numerusform>%n cambio ya estaba aquí y se dejó como estaba.</numerusform><numerusform>%n cambios ya estaban aquí y se dejaron como estaban.</numerusform></translation>
+        <translation>
+            <numerusform>%n cambio ya estaba aquí y se dejó como estaba.</numerusform>
+            <numerusform>%n cambios ya estaban aquí y se dejaron como estaban.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n change(s) were made at the same time as a change here: both versions are kept under Needs a decision.</source>
-        <translation><numerusform>%n cambio se hizo a la vez que un cambio de aquí: las dos versiones se guardan en Necesita una decisión.</numerusform><numerusform>%n cambios se hicieron a la vez que cambios de aquí: las dos versiones se guardan en Necesita una decisión.</numerusform></translation>
+        <translation>
+            <numerusform>%n cambio se hizo a la vez que un cambio de aquí: las dos versiones se guardan en Necesita una decisión.</numerusform>
+            <numerusform>%n cambios se hicieron a la vez que cambios de aquí: las dos versiones se guardan en Necesita una decisión.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Loading the changes…</source>

@@ -57,7 +57,7 @@ def test_the_teacher_decides_from_the_banner_and_the_store_and_the_profile_follo
     assert "Ana Diaz decides this one" in own.waiting.text()
     club = _card(cards, "Join the robot club")
     assert [t.text() for t in club.texts] == ["Join the robot club", "Join the chess club"]
-    assert "Written by Ana Diaz" in _all_text(club) and "Written by you" in _all_text(club)
+    assert "Written by Ana ·" in _all_text(club) and "Written by you" in _all_text(club)
     qtbot.mouseClick(club.other_button, Qt.MouseButton.LeftButton)
     assert _stored(tmp_path / "data", Goal, pair.ids["teacher_goal"], "statement") == "Join the chess club"
     assert len(shown.list.cards) == 3 and "Join the chess club" not in [c.conflict.current.text
@@ -113,3 +113,19 @@ def test_the_learner_menu_opens_every_learners_decisions(open_window, qtbot, pai
     assert shown.list.learner_id is None and len(shown.list.cards) == 4
     assert shown.scope.currentData() is None
     assert "Ana Diaz" in shown.list.cards[0].title.text()
+
+
+def test_the_screenshot_of_the_decide_view(pair, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    shot = tmp_path / "decide.png"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PLPROFILE_LANG": "es"}
+    done = subprocess.run([sys.executable, "-m", "plprofile", "--data-dir", str(tmp_path / "data"), "--screenshot",
+                           str(shot), "--view", "decide"], env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(shot))
+    assert not image.isNull() and image.width() >= 600 and image.height() >= 400

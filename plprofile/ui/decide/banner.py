@@ -42,7 +42,8 @@ class DecisionBanner(QFrame):
             return
         mine = sum(1 for c in found if c.may_decide)
         if self.session.is_learner:
-            text = self.tr("You changed %n thing(s) in two places at once. Choose which words to keep.", "", mine) \
+            text = self.tr("%n thing(s) in your profile were changed in two places at once. Choose which words to keep.",
+                           "", mine) \
                 if mine else self.tr("Your teacher has %n thing(s) to decide in your profile.", "", len(found))
         elif mine:
             text = self.tr("%n thing(s) in this profile need your decision: two devices changed the same words.",

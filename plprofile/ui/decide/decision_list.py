@@ -107,7 +107,7 @@ class DecisionList(QWidget):
         self.service = DecisionService(session.store)
         self.learner_id = learner_id
         self.cards: list[ConflictCard] = []
-        self.intro = _wrapping(self.tr("You changed the same words in two places before they could meet. Choose "
+        self.intro = _wrapping(self.tr("Some of your words were changed in two places at the same time. Choose "
                                        "which words to keep, or keep both.") if session.is_learner else
                                self.tr("Two devices changed the same words before they could sync. Both versions "
                                        "are kept until the right person chooses."))
@@ -132,8 +132,10 @@ class DecisionList(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        for card in self.cards:
+        for card in self.cards:  # off screen now, not when the event loop gets to deleting them
             self.rows.removeWidget(card)
+            card.hide()
+            card.setParent(None)
             card.deleteLater()
         actor = self.actor()
         found = attempt(self, lambda: self.service.open_conflicts(actor, self.learner_id)) or []
