@@ -121,8 +121,9 @@ class DecisionService:
             if conflict.resolved_at is not None or decisions.settled(
                     conflict.entity, conflict.field, current, conflict.kept_value, conflict.lost_value):
                 raise ValidationError("conflict", "already_decided")
-            if seen is not None and seen != current:
-                raise changes.StaleEditError(conflict.entity, {conflict.field: current}, {})
+            if seen is not None and seen != current:  # the message shows the saved words and the ones meant
+                meant = decisions.chosen(choice, conflict.entity, conflict.field, seen, conflict.lost_value)
+                raise changes.StaleEditError(conflict.entity, {conflict.field: current}, {conflict.field: meant})
             words = decisions.chosen(choice, conflict.entity, conflict.field, current, conflict.lost_value)
             limit = _LIMITS.get(conflict.entity, MAX_ENTRY_CHARS)
             words = clean_text(words, field=conflict.field, required=False, limit=limit) if words else words

@@ -125,7 +125,9 @@ def test_a_stale_view_is_refused(pair):
     decisions = DecisionService(pair.laptop)
     own = _by_entity(decisions.open_conflicts(pair.ana))[("profile_entry", "I draw horses")]
     ProfileService(pair.laptop).edit_entry(pair.ana, pair.ids["entry"], "I draw horses and dogs")
-    with pytest.raises(StaleEditError):
+    with pytest.raises(StaleEditError) as stale:
         decisions.resolve(pair.ana, own.id, Choice.OTHER, seen="I draw horses")
+    assert (stale.value.current, stale.value.attempted) == ({"text": "I draw horses and dogs"},
+                                                            {"text": "I draw comics"})
     listed = _by_entity(decisions.open_conflicts(pair.ana))[("profile_entry", "I draw horses and dogs")]
     assert listed.other.text == "I draw comics"  # still there: an edit after the merge loses nothing
