@@ -36,8 +36,8 @@ def chosen(choice: Choice, entity: str, field: str, current: str | None, other: 
 
 
 def settled(entity: str, field: str, current: str | None, kept: str | None, lost: str | None) -> bool:
-    """Whether a decision made on another device has reached this one: the field now holds the version that
-    lost the merge, or both joined (both of which only a decision writes). Keeping the version that won writes
-    nothing, so that decision is not seen elsewhere: the other device asks again."""
+    """Whether a decision made on another device has reached this one by its words: the field now holds the
+    version that lost the merge, or both joined (both of which only a decision writes). A decision to keep the
+    version that won changes no words: the service finds it in the change log."""
     current = current or ""
     return current == (lost or "") or current == both(entity, field, kept or "", lost or "")

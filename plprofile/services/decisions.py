@@ -118,8 +118,7 @@ class DecisionService:
             access.check(s, actor, Action.READ, row)
             access.check(s, actor, Action.RESOLVE, row)
             current = changes.as_text(getattr(row, conflict.field)) or ""
-            if conflict.resolved_at is not None or decisions.settled(
-                    conflict.entity, conflict.field, current, conflict.kept_value, conflict.lost_value):
+            if conflict.resolved_at is not None or self._settled(s, conflict, current):
                 raise ValidationError("conflict", "already_decided")
             if seen is not None and seen != current:  # the message shows the saved words and the ones meant
                 meant = decisions.chosen(choice, conflict.entity, conflict.field, seen, conflict.lost_value)
@@ -128,7 +127,10 @@ class DecisionService:
             limit = _LIMITS.get(conflict.entity, MAX_ENTRY_CHARS)
             words = clean_text(words, field=conflict.field, required=False, limit=limit) if words else words
             access.check(s, actor, Action.UPDATE, row, [conflict.field])
-            changes.update(s, self.store.device_id, row, {conflict.field: words}, actor, access.owner_of(row))
+            if words == current:  # nothing to change: the decision itself is logged, so that it syncs too
+                changes.confirm(s, self.store.device_id, row, conflict.field, actor, access.owner_of(row))
+            else:
+                changes.update(s, self.store.device_id, row, {conflict.field: words}, actor, access.owner_of(row))
             conflict.resolved_at = utcnow()
             conflict.resolved_by = actor.account_id
             s.add(conflict)
@@ -150,7 +152,7 @@ class DecisionService:
             if not decide(actor, Action.READ, target):
                 continue
             current = changes.as_text(getattr(row, conflict.field)) or ""
-            if decisions.settled(conflict.entity, conflict.field, current, conflict.kept_value, conflict.lost_value):
+            if self._settled(s, conflict, current):
                 continue
             may = bool(decide(actor, Action.RESOLVE, target) and decide(actor, Action.UPDATE, target,
                                                                          [conflict.field]))
@@ -162,6 +164,18 @@ class DecisionService:
                                     conflict.lost_hlc, conflict.lost_device_id, names),
                 may_decide=may))
         return found
+
+    @staticmethod
+    def _settled(s: Session, conflict: SyncConflict, current: str) -> bool:
+        """Decided on another device: the field holds the other version or both joined, or a decision to keep it
+        as it stands arrived (a change that keeps the value, made after both versions)."""
+        if decisions.settled(conflict.entity, conflict.field, current, conflict.kept_value, conflict.lost_value):
+            return True
+        kept = s.execute(select(ChangeLog.id).where(
+            ChangeLog.entity_id == conflict.entity_id, ChangeLog.field == conflict.field,
+            ChangeLog.action == "update", ChangeLog.old_value == ChangeLog.new_value,
+            ChangeLog.hlc > max(conflict.kept_hlc, conflict.lost_hlc)).limit(1)).first()
+        return kept is not None
 
     def _now(self, s: Session, conflict: SyncConflict, row: Row, current: str,
              names: dict[uuid.UUID | None, str]) -> Version:

@@ -112,11 +112,14 @@ def test_keep_the_other_and_keep_this_one(pair):
     exchange(pair)
     assert _texts(pair.laptop, pair.ids) == _texts(pair.tablet, pair.ids)
     assert _texts(pair.tablet, pair.ids)[1:3] == ("Read every night", "Join the chess club")
-    assert [c.current.text for c in tablet.open_conflicts(pair.teacher) if c.entity == "goal"] == ["Read every night"]
-    # keeping the version that won writes nothing, so the tablet still asks Ana (and keeping it again is harmless)
-    again = _by_entity(tablet.open_conflicts(pair.ana))[("goal", "Read every night")]
-    tablet.resolve(pair.ana, again.id, Choice.THIS)
-    assert tablet.open_count(pair.ana) == 1
+    assert [c for c in tablet.open_conflicts(pair.teacher) if c.entity == "goal"] == []  # both decided there too
+    # keeping the version that won changes no words: the decision is logged as a change that keeps them, which
+    # synced too, so the tablet no longer asks Ana either
+    assert tablet.open_count(pair.ana) == 1  # only her own strength is left
+    with pair.tablet.session() as s:
+        kept = s.execute(select(ChangeLog).where(ChangeLog.entity_id == pair.ids["goal"],
+                                                 ChangeLog.old_value == ChangeLog.new_value)).scalars().one()
+    assert (kept.field, kept.new_value, kept.author_id) == ("statement", "Read every night", pair.ana.account_id)
 
 
 def test_a_stale_view_is_refused(pair):

@@ -101,7 +101,7 @@ def test_the_learner_decides_their_own_words_and_never_sees_the_teachers_note(qt
         push(store, pair.tablet, pair.teacher, pair.ana)
         with pair.tablet.session() as s:
             assert s.get(ProfileEntry, pair.ids["entry"]).text == "I draw horses\n\nI draw comics"
-        assert DecisionService(pair.tablet).open_count(pair.ana) == 1  # "keep this one" wrote nothing to carry
+        assert DecisionService(pair.tablet).open_count(pair.ana) == 0  # "keep this one" travelled as well
     finally:
         store.close()
 
