@@ -82,7 +82,10 @@
     <name>DecisionBanner</name>
     <message numerus="yes">
         <source>%n thing(s) in your profile were changed in two places at once. Choose which words to keep.</source>
-        <translation><numerusform>%n thing in your profile was changed in two places at once. Choose which words to keep.</numerusform><numerusform>%n things in your profile were changed in two places at once. Choose which words to keep.</numerusform></translation>
+        <translation>
+            <numerusform>%n thing in your profile was changed in two places at once. Choose which words to keep.</numerusform>
+            <numerusform>%n things in your profile were changed in two places at once. Choose which words to keep.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Your teacher has %n thing(s) to decide in your profile.</source>

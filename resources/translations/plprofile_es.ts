@@ -1514,7 +1514,10 @@ plprofile se cerrará ahora; vuelve a abrirlo para ver los registros restaurados
     </message>
     <message numerus="yes">
         <source>%n thing(s) in your profile were changed in two places at once. Choose which words to keep.</source>
-        <translation><numerusform>%n cosa de tu perfil se cambió en dos sitios a la vez. Elige qué palabras quieres guardar.</numerusform><numerusform>%n cosas de tu perfil se cambiaron en dos sitios a la vez. Elige qué palabras quieres guardar.</numerusform></translation>
+        <translation>
+            <numerusform>%n cosa de tu perfil se cambió en dos sitios a la vez. Elige qué palabras quieres guardar.</numerusform>
+            <numerusform>%n cosas de tu perfil se cambiaron en dos sitios a la vez. Elige qué palabras quieres guardar.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Your teacher has %n thing(s) to decide in your profile.</source>
@@ -4358,6 +4361,10 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
     <message>
         <source>restored</source>
         <translation>restaurado</translation>
+    </message>
+    <message>
+        <source>{what}: {field} kept, of two versions</source>
+        <translation>{what}: {field} conservado, de dos versiones</translation>
     </message>
     <message>
         <source>not done</source>

@@ -134,3 +134,4 @@ def test_a_stale_view_is_refused(pair):
                                                             {"text": "I draw comics"})
     listed = _by_entity(decisions.open_conflicts(pair.ana))[("profile_entry", "I draw horses and dogs")]
     assert listed.other.text == "I draw comics"  # still there: an edit after the merge loses nothing
+

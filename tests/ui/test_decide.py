@@ -129,3 +129,23 @@ def test_the_screenshot_of_the_decide_view(pair, tmp_path):
 
     image = QImage(str(shot))
     assert not image.isNull() and image.width() >= 600 and image.height() >= 400
+
+
+def test_history_says_which_version_was_kept(tmp_path, qapp):
+    from sqlalchemy import select
+
+    from plprofile.services.decisions import Choice
+    from plprofile.store.models import ChangeLog
+    from plprofile.ui.history import describe
+
+    made = build(tmp_path)
+    try:
+        decisions = DecisionService(made.laptop)
+        mine = next(c for c in decisions.open_conflicts(made.ana) if c.current.text == "Read every night")
+        decisions.resolve(made.ana, mine.id, Choice.THIS)
+        with made.laptop.session() as s:
+            row = s.execute(select(ChangeLog).where(ChangeLog.entity_id == made.ids["goal"])
+                            .order_by(ChangeLog.hlc.desc())).scalars().first()
+        assert describe(row) == ("Goal: statement kept, of two versions", "", "Read every night")
+    finally:
+        made.close()
