@@ -41,8 +41,9 @@ class SyncFileError(UserError):
         "older": QT_TRANSLATE_NOOP("services", "{name} was made by an older plprofile. Update plprofile on the "
                                                "device that made it and make the file again. Nothing was "
                                                "changed."),
-        "other_school": QT_TRANSLATE_NOOP("services", "{name} was made for another school or hub: the person who "
-                                                      "made it is not known on this device. Nothing was changed."),
+        "other_school": QT_TRANSLATE_NOOP("services", "{name} was made by someone this device does not know (on "
+                                                      "another school's device, or by a teacher whose account "
+                                                      "never came to this device). Nothing was changed."),
         "refused": QT_TRANSLATE_NOOP("services", "{name} holds a change that its maker may not make: {reason} "
                                                  "Nothing was changed."),
         "exists": QT_TRANSLATE_NOOP("services", "{name} already exists; choose another name. Nothing was "

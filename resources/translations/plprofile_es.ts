@@ -5449,8 +5449,8 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>{name} se hizo con un plprofile más antiguo. Actualiza plprofile en el dispositivo que lo hizo y vuelve a crear el archivo. No se cambió nada.</translation>
     </message>
     <message>
-        <source>{name} was made for another school or hub: the person who made it is not known on this device. Nothing was changed.</source>
-        <translation>{name} se hizo para otro centro u otro servidor: en este dispositivo no se conoce a quien lo hizo. No se cambió nada.</translation>
+        <source>{name} was made by someone this device does not know (on another school's device, or by a teacher whose account never came to this device). Nothing was changed.</source>
+        <translation>{name} lo hizo alguien que este dispositivo no conoce (en un dispositivo de otro centro, o un docente cuya cuenta nunca llegó a este dispositivo). No se cambió nada.</translation>
     </message>
     <message>
         <source>{name} holds a change that its maker may not make: {reason} Nothing was changed.</source>

@@ -105,7 +105,7 @@ def _bad_files(pair, tmp_path, monkeypatch) -> dict[str, Path]:
 @pytest.mark.parametrize(("kind", "words"), [
     ("not_a_bundle", "is not a file of changes"), ("sealed_other", "is not a file of changes"),
     ("damaged", "is damaged"), ("flipped", "is damaged"), ("newer", "newer plprofile"),
-    ("other_school", "another school or hub"), ("passphrase", "passphrase does not open"),
+    ("other_school", "does not know"), ("passphrase", "passphrase does not open"),
     ("too_big", "too big")])
 def test_a_bad_file_is_refused_in_plain_words_and_the_store_is_untouched(pair, tmp_path, monkeypatch, kind, words):
     files = _bad_files(pair, tmp_path, monkeypatch)
