@@ -130,6 +130,11 @@ def _show_view(window, view: str):  # noqa: ANN001, ANN201
         return window.open_class_overview()
     if view == "sync":  # the school hub's status in the status bar, once the first round has ended
         return window.hub.for_screenshot()
+    if view == "decide":  # Needs a decision: the learner named with --learner, else all (a learner: their own)
+        from .ui.operations.decide import open_decisions
+
+        named = window.learner_name and not window.ctx.is_learner
+        return open_decisions(window, window.ctx, window.current_learner_id() if named else None)
     if view in ("snapshot", "due", "feed"):  # the teacher's week: windows of their own
         return getattr(window, f"open_{view}")()
     if view == "conference":  # conference mode open on the learner, the learner writing

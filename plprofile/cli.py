@@ -18,7 +18,7 @@ ENV_NEW_PASSWORD = "PLPROFILE_NEW_PASSWORD"
 #: The passphrase of a protected export, for scripts.
 ENV_PASSPHRASE = "PLPROFILE_PASSPHRASE"
 VIEWS = ("profile", "progress", "now", "class", "signin", "conference", "conference-learner-led",
-         "snapshot", "due", "feed", "goals", "stages", "sync", "evidence")
+         "snapshot", "due", "feed", "goals", "stages", "sync", "evidence", "decide")
 
 
 COMMANDS_HELP = """\

@@ -23,6 +23,13 @@ LEARNER_STRINGS = {
     "%n suggestion(s) waiting for you on your home page",
     "Rate yourself: for each one, choose where you are now. Open a list to see what each step looks like. "
     "Your teacher talks about it with you at your next conference.",
+    # Needs a decision, in a learner's session (ui/decide)
+    "%n thing(s) in your profile were changed in two places at once. Choose which words to keep.",
+    "Your teacher has %n thing(s) to decide in your profile.",
+    "Some of your words were changed in two places at the same time. Choose which words to keep, or keep both.",
+    "In your profile now", "The other version", "Keep &this one", "Keep the &other one", "Keep &both",
+    "Your teacher decides which of these to keep.", "Your teacher decides which version of this to keep.",
+    "Nothing needs a decision.",
 }
 SAMPLES = {"en": {"{date}": "12 May", "{step}": "Read a book", "{how}": "On my way", "{name}": "Sam",
                   "{text}": "I like maps", "%n": "2"},

@@ -54,6 +54,7 @@ class Action(StrEnum):
     RESTORE = "restore"
     PURGE = "purge"  # erase for good
     SET_PASSWORD = "set_password"  # set another person's password (temporary: they choose their own next)
+    RESOLVE = "resolve"  # choose between two versions that two devices wrote at once (a sync conflict)
 
 
 class Who(StrEnum):
@@ -128,12 +129,15 @@ SCHOOL_ADMINS = QT_TRANSLATE_NOOP("services", "Only a school admin can change th
 STAFF_PASSWORDS = QT_TRANSLATE_NOOP("services", "Only a school admin can set another teacher's password.")
 OWN_PASSWORD = QT_TRANSLATE_NOOP("services", "Change your own password with Change my password.")
 YEAR_KEPT = QT_TRANSLATE_NOOP("services", "A year's snapshot is kept as it was.")
+LEARNER_RESOLVES = QT_TRANSLATE_NOOP("services", "The learner decides between two versions of their own words.")
+TEACHER_RESOLVES = QT_TRANSLATE_NOOP("services", "Your teacher decides which version of this to keep.")
 
 MESSAGES = (
     SIGN_IN_FIRST, NOT_YOURS, TEACHERS_ONLY, HIDDEN, FIXED_FIELDS, KEPT_AS_MADE, OWN_WORDS_ONLY, LAST_TEACHER, TEACHER_ONLY_NOTE,
     LEARNERS_WORDS, LEARNERS_WORDS_REMOVE, LEARNER_DECIDES, LEARNER_AGREES, LEARNER_FIELDS, CLASS_TEACHERS,
     FRAMEWORK_TEACHERS, SELF_ASSESSMENT, ACCOUNTS_STAFF, NO_ACCOUNT_REMOVAL, OTHER_CHALLENGE, OTHER_ITEM,
     NOT_IN_CLASSES, SCHOOL_ADMINS, STAFF_PASSWORDS, OWN_PASSWORD, YEAR_KEPT,
+    LEARNER_RESOLVES, TEACHER_RESOLVES,
 )
 
 
@@ -185,6 +189,8 @@ LEARNER_OR_OWN_ACCOUNT = Condition("learners' accounts and their own",
                                    lambda a, t: t.account_kind == "learner" or t.row_id == a.account_id)
 STAFF_NOT_LAST = Condition("a teacher's, not the last",
                            lambda a, t: t.account_kind in ("teacher", "admin") and not t.last_staff)
+OWN_LEARNERS_WORDS = Condition("own profile, in the learner's words",
+                                lambda a, t: _own(a, t) and t.author_role is Role.LEARNER)
 SIGNED_IN = Condition("yes (anyone signed in)", lambda a, t: True)
 OTHER_STAFF_ACCOUNT = Condition("another staff account",
                                 lambda a, t: t.account_kind in ("teacher", "admin") and t.row_id != a.account_id)
@@ -285,6 +291,12 @@ def _build() -> dict[tuple[Kind, Action], dict[Who, Rule]]:
     rules[Kind.FAMILY, Action.READ] = _staff(every)
     for action in (Action.CREATE, Action.UPDATE, Action.DELETE, Action.RESTORE):
         rules[Kind.FAMILY, action] = {A: every}
+    # two versions written at once on two devices (sync): the learner decides for their own words, the teacher
+    # for what a teacher wrote (as the co-design rules above: a teacher never overwrites a learner's words)
+    for kind in (Kind.ENTRY, Kind.BACKPACK, Kind.CHOICE, Kind.GOAL, Kind.STEP, Kind.EVIDENCE):
+        rules[kind, Action.RESOLVE] = {**_staff(_r(NOT_LEARNERS_WORDS, LEARNER_RESOLVES)),
+                                       L: _r(OWN_LEARNERS_WORDS, TEACHER_RESOLVES)}
+    rules[Kind.CONFERENCE, Action.RESOLVE] = _staff(every)
     return rules
 
 
@@ -380,6 +392,8 @@ def _no_rule_reason(kind: Kind, action: Action, role: Who, by_role: dict[Who, Ru
         return STAFF_PASSWORDS if action is Action.SET_PASSWORD else ACCOUNTS_STAFF
     if action is Action.DECIDE:
         return LEARNER_DECIDES
+    if action is Action.RESOLVE:
+        return TEACHER_RESOLVES
     return TEACHERS_ONLY
 
 

@@ -156,6 +156,7 @@ class ValidationError(UserError, ValueError):
         "empty": QT_TRANSLATE_NOOP("services", "{field} cannot be empty."),
         "too_long": QT_TRANSLATE_NOOP("services", "{field} is too long ({n} characters, at most {limit})."),
         "invalid_character": QT_TRANSLATE_NOOP("services", "{field} contains an invalid character."),
+        "already_decided": QT_TRANSLATE_NOOP("services", "This was already decided; the list shows what is left."),
         "password_short": QT_TRANSLATE_NOOP("services", "A password needs at least {n} characters."),
         "password_long": QT_TRANSLATE_NOOP("services", "A password can have at most {n} characters."),
         "password_character": QT_TRANSLATE_NOOP("services", "The password contains an invalid character."),

@@ -223,6 +223,15 @@ def update(session: Session, device_id: str, row: Row, changes: dict[str, Any], 
     return changed
 
 
+def confirm(session: Session, device_id: str, row: Row, field: str, actor: Actor,
+            learner_id: uuid.UUID | None) -> None:
+    """Log that ``actor`` chose to keep ``field`` as it stands (a decision between two versions): an update whose
+    old and new values are the same. Editing never writes one (``update`` skips unchanged values), so it marks
+    the decision unmistakably wherever sync carries it; the value itself does not change."""
+    value = getattr(row, field)
+    _log(session, device_id, row, actor, learner_id, "update", field, value, value)
+
+
 def soft_delete(session: Session, device_id: str, row: Row, actor: Actor, learner_id: uuid.UUID | None) -> None:
     row.deleted_at = utcnow()
     row.updated_at = row.deleted_at

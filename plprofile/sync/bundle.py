@@ -47,10 +47,19 @@ class Bundle:
 
 
 def store_account(session) -> Account:  # noqa: ANN001
-    """The account this store acts as in sync: the paired account, else its first staff account."""
+    """The account this store acts as in sync: the paired account (``ACCOUNT_KEY``, or the one it paired with the
+    hub as), else its first staff account."""
     meta = session.get(Meta, ACCOUNT_KEY)
     if meta is not None and meta.value:
         account = session.get(Account, uuid.UUID(meta.value))
+        if account is not None and account.deleted_at is None:
+            return account
+    paired = session.get(Meta, "hub_account")  # a device paired with the hub acts as the account it paired as
+    if paired is not None and paired.value:
+        try:
+            account = session.get(Account, uuid.UUID(json.loads(paired.value)["id"]))
+        except (ValueError, KeyError, TypeError):
+            account = None
         if account is not None and account.deleted_at is None:
             return account
     account = session.execute(select(Account).where(

@@ -80,6 +80,8 @@ def describe(row: ChangeLog, element_name=str,  # noqa: ANN001
             what = labels.section_in_full(sections[row.entity_id])
         except (KeyError, ValueError):
             pass
+    if row.action == "update" and row.old_value == row.new_value:  # a decision between two versions: kept
+        return translate("history", "{what}: {field} kept, of two versions").format(what=what, field=field), "", new
     return f"{what}: {field}", old, new
 
 

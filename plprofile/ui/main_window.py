@@ -101,8 +101,9 @@ class MainWindow(QMainWindow):
             "import_button"))
     learner_menu = property(lambda self: self.menus.menus["learner"])
     view_menu = property(lambda self: self.menus.menus["view"])
-    class_overview, snapshot_window, due_window, feed_window = (
-        window_property(name) for name in ("class_overview", "snapshot_window", "due_window", "feed_window"))
+    class_overview, snapshot_window, due_window, feed_window, decision_window = (
+        window_property(name) for name in ("class_overview", "snapshot_window", "due_window", "feed_window",
+                                           "decision_window"))  # Needs a decision: made by ui/operations/decide
 
     def _finish_window(self) -> None:
         """What the sign-in screen hides: the class list and the menus' shortcuts (once)."""

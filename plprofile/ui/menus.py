@@ -9,7 +9,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
-from .operations import accounts, learners, school, settings
+from .operations import accounts, decide, learners, school, settings, sync_files
 
 EVERYONE = "everyone"
 TEACHERS = "teachers"  # hidden while a learner is signed in
@@ -65,6 +65,11 @@ ENTRIES = (
     Entry("file", QT_TRANSLATE_NOOP("MainWindow", "Show a pairing code to a de&vice…"), lambda w: w.hub.show_code()),
     Entry("file", QT_TRANSLATE_NOOP("MainWindow", "&Disconnect this device…"), lambda w: w.hub.disconnect_device(),
           who=EVERYONE, name="disconnect_hub_action"),
+    # files for no network (the hub's bundle format): a learner's device too
+    Entry("file", QT_TRANSLATE_NOOP("MainWindow", "Sa&ve changes to a file…"), _signed_in(sync_files.save_changes),
+          who=EVERYONE, separator=True, name="save_changes_action"),
+    Entry("file", QT_TRANSLATE_NOOP("MainWindow", "Loa&d changes from a file…"), _signed_in(sync_files.load_changes),
+          who=EVERYONE, name="load_changes_action"),
     Entry("file", QT_TRANSLATE_NOOP("MainWindow", "&Lock"), "lock", "Ctrl+L", EVERYONE, separator=True,
           name="lock_action"),
     Entry("file", QT_TRANSLATE_NOOP("MainWindow", "Sign &out"), "sign_out", who=EVERYONE),
@@ -83,6 +88,8 @@ ENTRIES = (
     Entry("learner", QT_TRANSLATE_NOOP("MainWindow", "Add &evidence to the goal"), "add_evidence", "Ctrl+E",
           EVERYONE, name="add_evidence_action", window_wide=True),
     Entry("learner", QT_TRANSLATE_NOOP("MainWindow", "Strategies to tr&y…"), _on_learner(school.open_strategies)),
+    Entry("learner", QT_TRANSLATE_NOOP("MainWindow", "Needs a decisi&on…"), _signed_in(decide.open_decisions),
+          name="decisions_action"),
     Entry("learner", QT_TRANSLATE_NOOP("MainWindow", "&Remove learner from the class…"), _on_learner(learners.remove_learner, changes_class=True),
           separator=True),
     Entry("learner", QT_TRANSLATE_NOOP("MainWindow", "&Delete learner permanently…"), "purge_learner"),

@@ -120,8 +120,13 @@ class ProfilePanel(QWidget):
             self.tabs.insertTab(0, self.home, self.tr("&0 Home"))
             self.tabs.setCurrentIndex(0)
 
+        from .decide.banner import DecisionBanner
+
+        self.decision_banner = DecisionBanner(ctx)  # two devices changed the same words: the way to decide
+        self.decision_banner.open_requested.connect(self._open_decisions)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
+        layout.addWidget(self.decision_banner)
         self.nav = None
         if ctx.is_learner:  # every page in sight at any text size: a list down the side, not a tab bar
             from .learner_home import side_navigation
@@ -176,6 +181,7 @@ class ProfilePanel(QWidget):
             self.tabs.setEnabled(False)
             if self.family_box is not None:
                 self.family_box.show_learner(None)
+            self.decision_banner.show_for(None)
             return
         view = attempt(self, lambda: self.ctx.profiles.load_profile(self.ctx.teacher, learner_id))
         if view is None:
@@ -198,11 +204,17 @@ class ProfilePanel(QWidget):
         self.details_label.setText(" · ".join(bits))
         if self.family_box is not None:
             attempt(self, lambda: self.family_box.show_learner(learner_id))
+        self.decision_banner.show_for(learner_id)
         for page in self.pages:
             page.show_profile(view)
         if self.conference is not None:
             self.conference.show_profile(view)
         self.loaded.emit(view)
+
+    def _open_decisions(self, learner_id: uuid.UUID) -> None:
+        from .operations.decide import open_decisions
+
+        open_decisions(self.window(), self.ctx, learner_id)
 
     def reload(self) -> None:
         if self.view is not None:

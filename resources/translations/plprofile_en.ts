@@ -79,6 +79,37 @@
     </message>
 </context>
 <context>
+    <name>DecisionBanner</name>
+    <message numerus="yes">
+        <source>%n thing(s) in your profile were changed in two places at once. Choose which words to keep.</source>
+        <translation>
+            <numerusform>%n thing in your profile was changed in two places at once. Choose which words to keep.</numerusform>
+            <numerusform>%n things in your profile were changed in two places at once. Choose which words to keep.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Your teacher has %n thing(s) to decide in your profile.</source>
+        <translation>
+            <numerusform>Your teacher has %n thing to decide in your profile.</numerusform>
+            <numerusform>Your teacher has %n things to decide in your profile.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n thing(s) in this profile need your decision: two devices changed the same words.</source>
+        <translation>
+            <numerusform>%n thing in this profile needs your decision: two devices changed the same words.</numerusform>
+            <numerusform>%n things in this profile need your decision: two devices changed the same words.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n thing(s) in this profile wait for the learner to decide.</source>
+        <translation>
+            <numerusform>%n thing in this profile waits for the learner to decide.</numerusform>
+            <numerusform>%n things in this profile wait for the learner to decide.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DueWindow</name>
     <message numerus="yes">
         <source>%1 (and %n more)</source>
@@ -339,6 +370,37 @@ Type the learner's family name to confirm:</numerusform>
         <translation>
             <numerusform>Today: {set} goals set, {progress} in progress, {achieved} achieved; %n check-in.</numerusform>
             <numerusform>Today: {set} goals set, {progress} in progress, {achieved} achieved; %n check-ins.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncFiles</name>
+    <message numerus="yes">
+        <source>Saved %n change(s) to {name}. Take the file to the other device or the hub and load it there with File → Load changes from a file…, with the same passphrase.</source>
+        <translation>
+            <numerusform>Saved %n change to {name}. Take the file to the other device or the hub and load it there with File → Load changes from a file…, with the same passphrase.</numerusform>
+            <numerusform>Saved %n changes to {name}. Take the file to the other device or the hub and load it there with File → Load changes from a file…, with the same passphrase.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) applied.</source>
+        <translation>
+            <numerusform>%n change applied.</numerusform>
+            <numerusform>%n changes applied.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) were here already and were left as they were.</source>
+        <translation>
+            <numerusform>%n change was here already and was left as it was.</numerusform>
+            <numerusform>%n changes were here already and were left as they were.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) were made at the same time as a change here: both versions are kept under Needs a decision.</source>
+        <translation>
+            <numerusform>%n change was made at the same time as a change here: both versions are kept under Needs a decision.</numerusform>
+            <numerusform>%n changes were made at the same time as changes here: both versions are kept under Needs a decision.</numerusform>
         </translation>
     </message>
 </context>

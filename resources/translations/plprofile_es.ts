@@ -1460,6 +1460,65 @@ plprofile se cerrará ahora; vuelve a abrirlo para ver los registros restaurados
     </message>
 </context>
 <context>
+    <name>ConflictCard</name>
+    <message>
+        <source>{learner} · {what}</source>
+        <translation>{learner} · {what}</translation>
+    </message>
+    <message>
+        <source>In your profile now</source>
+        <translation>En tu perfil ahora</translation>
+    </message>
+    <message>
+        <source>In the profile now</source>
+        <translation>En el perfil ahora</translation>
+    </message>
+    <message>
+        <source>The other version</source>
+        <translation>La otra versión</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(vacío)</translation>
+    </message>
+    <message>
+        <source>Keep &amp;this one</source>
+        <translation>Quedarse con &amp;esta</translation>
+    </message>
+    <message>
+        <source>Keep the &amp;other one</source>
+        <translation>Quedarse con la &amp;otra</translation>
+    </message>
+    <message>
+        <source>Keep &amp;both</source>
+        <translation>Quedarse con las &amp;dos</translation>
+    </message>
+    <message>
+        <source>Keep the words in the profile now</source>
+        <translation>Mantener las palabras que hay ahora en el perfil</translation>
+    </message>
+    <message>
+        <source>Use the other version instead</source>
+        <translation>Usar la otra versión en su lugar</translation>
+    </message>
+    <message>
+        <source>Keep both versions, one after the other</source>
+        <translation>Mantener las dos versiones, una después de la otra</translation>
+    </message>
+    <message>
+        <source>Your teacher decides which of these to keep.</source>
+        <translation>Tu docente decide con cuál quedarse.</translation>
+    </message>
+    <message>
+        <source>{learner} decides this one: these are their own words.</source>
+        <translation>Esto lo decide {learner}: son sus propias palabras.</translation>
+    </message>
+    <message>
+        <source>A teacher of {learner} decides this one.</source>
+        <translation>Esto lo decide un docente de {learner}.</translation>
+    </message>
+</context>
+<context>
     <name>DaysOffDialog</name>
     <message>
         <source>School days off</source>
@@ -1496,6 +1555,83 @@ plprofile se cerrará ahora; vuelve a abrirlo para ver los registros restaurados
     <message>
         <source>Only a school admin adds or removes days off.</source>
         <translation>Solo una persona administradora de la escuela añade o quita días sin clase.</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionBanner</name>
+    <message>
+        <source>&amp;Decide…</source>
+        <translation>&amp;Decidir…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n thing(s) in your profile were changed in two places at once. Choose which words to keep.</source>
+        <translation>
+            <numerusform>%n cosa de tu perfil se cambió en dos sitios a la vez. Elige qué palabras quieres guardar.</numerusform>
+            <numerusform>%n cosas de tu perfil se cambiaron en dos sitios a la vez. Elige qué palabras quieres guardar.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Your teacher has %n thing(s) to decide in your profile.</source>
+        <translation>
+            <numerusform>Tu docente tiene %n cosa por decidir en tu perfil.</numerusform>
+            <numerusform>Tu docente tiene %n cosas por decidir en tu perfil.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n thing(s) in this profile need your decision: two devices changed the same words.</source>
+        <translation>
+            <numerusform>%n cosa de este perfil necesita tu decisión: dos dispositivos cambiaron las mismas palabras.</numerusform>
+            <numerusform>%n cosas de este perfil necesitan tu decisión: dos dispositivos cambiaron las mismas palabras.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n thing(s) in this profile wait for the learner to decide.</source>
+        <translation>
+            <numerusform>%n cosa de este perfil espera la decisión del aprendiz.</numerusform>
+            <numerusform>%n cosas de este perfil esperan la decisión del aprendiz.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DecisionList</name>
+    <message>
+        <source>Some of your words were changed in two places at the same time. Choose which words to keep, or keep both.</source>
+        <translation>Algunas de tus palabras se cambiaron en dos sitios a la vez. Elige qué palabras quieres guardar, o guarda las dos.</translation>
+    </message>
+    <message>
+        <source>Two devices changed the same words before they could sync. Both versions are kept until the right person chooses.</source>
+        <translation>Dos dispositivos cambiaron las mismas palabras antes de poder sincronizarse. Se guardan las dos versiones hasta que la persona adecuada elija.</translation>
+    </message>
+    <message>
+        <source>Nothing needs a decision.</source>
+        <translation>No hay nada que decidir.</translation>
+    </message>
+    <message>
+        <source>Needs a decision</source>
+        <translation>Necesita una decisión</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionWindow</name>
+    <message>
+        <source>Needs a decision</source>
+        <translation>Necesita una decisión</translation>
+    </message>
+    <message>
+        <source>Whose decisions</source>
+        <translation>De quién son las decisiones</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;Mostrar:</translation>
+    </message>
+    <message>
+        <source>All my learners</source>
+        <translation>Todos mis estudiantes</translation>
+    </message>
+    <message>
+        <source>This learner</source>
+        <translation>Este aprendiz</translation>
     </message>
 </context>
 <context>
@@ -2758,6 +2894,14 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
         <translation>&amp;Desconectar este dispositivo…</translation>
     </message>
     <message>
+        <source>Sa&amp;ve changes to a file…</source>
+        <translation>&amp;Guardar cambios en un archivo…</translation>
+    </message>
+    <message>
+        <source>Loa&amp;d changes from a file…</source>
+        <translation>Cargar cambios desde un archi&amp;vo…</translation>
+    </message>
+    <message>
         <source>&amp;Find learner</source>
         <translation>&amp;Buscar aprendiz</translation>
     </message>
@@ -2836,6 +2980,10 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
     <message>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>Needs a decisi&amp;on…</source>
+        <translation>Necesi&amp;ta una decisión…</translation>
     </message>
     <message>
         <source>&amp;Class overview…</source>
@@ -3982,6 +4130,85 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
     </message>
 </context>
 <context>
+    <name>SyncFiles</name>
+    <message>
+        <source>The file of changes</source>
+        <translation>El archivo de cambios</translation>
+    </message>
+    <message>
+        <source>Save changes to a file</source>
+        <translation>Guardar cambios en un archivo</translation>
+    </message>
+    <message>
+        <source>Everything changed on this device that the hub has not received</source>
+        <translation>Todo lo cambiado en este dispositivo que el servidor del centro aún no ha recibido</translation>
+    </message>
+    <message>
+        <source>Only {name}'s changes, for their device</source>
+        <translation>Solo los cambios de {name}, para su dispositivo</translation>
+    </message>
+    <message>
+        <source>Which changes go in the file?</source>
+        <translation>¿Qué cambios van en el archivo?</translation>
+    </message>
+    <message>
+        <source>Files of changes (*.plpx)</source>
+        <translation>Archivos de cambios (*.plpx)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n change(s) to {name}. Take the file to the other device or the hub and load it there with File → Load changes from a file…, with the same passphrase.</source>
+        <translation>
+            <numerusform>Se guardó %n cambio en {name}. Lleva el archivo al otro dispositivo o al servidor del centro y cárgalo allí con Archivo → Cargar cambios desde un archivo…, con la misma frase de contraseña.</numerusform>
+            <numerusform>Se guardaron %n cambios en {name}. Lleva el archivo al otro dispositivo o al servidor del centro y cárgalo allí con Archivo → Cargar cambios desde un archivo…, con la misma frase de contraseña.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saving the changes…</source>
+        <translation>Guardando los cambios…</translation>
+    </message>
+    <message>
+        <source>Load changes from a file</source>
+        <translation>Cargar cambios desde un archivo</translation>
+    </message>
+    <message>
+        <source>Files of changes (*.plpx);;All files (*)</source>
+        <translation>Archivos de cambios (*.plpx);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Loaded {name}, made by {who}.</source>
+        <translation>Se cargó {name}, hecho por {who}.</translation>
+    </message>
+    <message>
+        <source>someone at this school</source>
+        <translation>alguien de este centro</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) applied.</source>
+        <translation>
+            <numerusform>Se aplicó %n cambio.</numerusform>
+            <numerusform>Se aplicaron %n cambios.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) were here already and were left as they were.</source>
+        <translation>
+            <numerusform>%n cambio ya estaba aquí y se dejó como estaba.</numerusform>
+            <numerusform>%n cambios ya estaban aquí y se dejaron como estaban.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) were made at the same time as a change here: both versions are kept under Needs a decision.</source>
+        <translation>
+            <numerusform>%n cambio se hizo a la vez que un cambio de aquí: las dos versiones se guardan en Necesita una decisión.</numerusform>
+            <numerusform>%n cambios se hicieron a la vez que cambios de aquí: las dos versiones se guardan en Necesita una decisión.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Loading the changes…</source>
+        <translation>Cargando los cambios…</translation>
+    </message>
+</context>
+<context>
     <name>SyncStatus</name>
     <message numerus="yes">
         <source>%n need(s) a decision</source>
@@ -4385,6 +4612,81 @@ Ahora se muestra la versión guardada; si todavía quieres tu texto, cópialo de
     </message>
 </context>
 <context>
+    <name>decide</name>
+    <message>
+        <source>Profile</source>
+        <translation>Perfil</translation>
+    </message>
+    <message>
+        <source>Why this goal matters</source>
+        <translation>Por qué importa esta meta</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Meta</translation>
+    </message>
+    <message>
+        <source>A step of the goal “{goal}”</source>
+        <translation>Un paso de la meta «{goal}»</translation>
+    </message>
+    <message>
+        <source>Evidence for the goal “{goal}”</source>
+        <translation>Evidencia de la meta «{goal}»</translation>
+    </message>
+    <message>
+        <source>Backpack: how it helps</source>
+        <translation>Mochila: cómo ayuda</translation>
+    </message>
+    <message>
+        <source>Backpack</source>
+        <translation>Mochila</translation>
+    </message>
+    <message>
+        <source>Voice and choice</source>
+        <translation>Voz y elección</translation>
+    </message>
+    <message>
+        <source>Conference: who took part</source>
+        <translation>Reunión: quién participó</translation>
+    </message>
+    <message>
+        <source>Conference: notes</source>
+        <translation>Reunión: notas</translation>
+    </message>
+    <message>
+        <source>Conference: what was agreed</source>
+        <translation>Reunión: qué se acordó</translation>
+    </message>
+    <message>
+        <source>Conference</source>
+        <translation>Reunión</translation>
+    </message>
+    <message>
+        <source>someone</source>
+        <translation>alguien</translation>
+    </message>
+    <message>
+        <source>you</source>
+        <translation>ti</translation>
+    </message>
+    <message>
+        <source>on this device</source>
+        <translation>en este dispositivo</translation>
+    </message>
+    <message>
+        <source>on another device</source>
+        <translation>en otro dispositivo</translation>
+    </message>
+    <message>
+        <source>Written by {who} · {where}</source>
+        <translation>Escrito por {who} · {where}</translation>
+    </message>
+    <message>
+        <source>Written by {who} · {when} · {where}</source>
+        <translation>Escrito por {who} · {when} · {where}</translation>
+    </message>
+</context>
+<context>
     <name>dialog</name>
     <message>
         <source>{year} has started.</source>
@@ -4624,6 +4926,10 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
     <message>
         <source>restored</source>
         <translation>restaurado</translation>
+    </message>
+    <message>
+        <source>{what}: {field} kept, of two versions</source>
+        <translation>{what}: {field} conservado, de dos versiones</translation>
     </message>
     <message>
         <source>not done</source>
@@ -5304,6 +5610,14 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>La instantánea de un curso se guarda tal como estaba.</translation>
     </message>
     <message>
+        <source>The learner decides between two versions of their own words.</source>
+        <translation>El aprendiz decide entre dos versiones de sus propias palabras.</translation>
+    </message>
+    <message>
+        <source>Your teacher decides which version of this to keep.</source>
+        <translation>Tu docente decide qué versión de esto se guarda.</translation>
+    </message>
+    <message>
         <source>This store holds learners' profiles but no teacher account. Restore a backup from before the accounts were lost, or ask whoever looks after the school's computers.</source>
         <translation>Este almacén tiene perfiles de aprendices pero ninguna cuenta de docente. Restaure una copia de seguridad de antes de que se perdieran las cuentas, o pregunte a quien se ocupa de los ordenadores de la escuela.</translation>
     </message>
@@ -5584,6 +5898,10 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>{field} contiene un carácter no válido.</translation>
     </message>
     <message>
+        <source>This was already decided; the list shows what is left.</source>
+        <translation>Esto ya se decidió; la lista muestra lo que queda.</translation>
+    </message>
+    <message>
         <source>A password needs at least {n} characters.</source>
         <translation>Una contraseña necesita al menos {n} caracteres.</translation>
     </message>
@@ -5847,6 +6165,95 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         </translation>
     </message>
     <message>
+        <source>{name} could not be opened: {reason}. Nothing was changed.</source>
+        <extracomment>A file of changes larger than this is refused before it is read (a whole school's history is far below it). ``report(done, total)`` steps of saving and loading: read, check, write.</extracomment>
+        <translation>No se pudo abrir {name}: {reason}. No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>{name} is too big to be a file of changes ({size} MB; at most {limit} MB). Nothing was changed.</source>
+        <translation>{name} es demasiado grande para ser un archivo de cambios ({size} MB; como máximo {limit} MB). No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>{name} is not a file of changes from plprofile. Nothing was changed.</source>
+        <translation>{name} no es un archivo de cambios de plprofile. No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>{name} is damaged or was changed on the way. Nothing was changed: make the file again.</source>
+        <translation>{name} está dañado o se modificó por el camino. No se cambió nada: vuelve a crear el archivo.</translation>
+    </message>
+    <message>
+        <source>That passphrase does not open {name}. Nothing was changed.</source>
+        <translation>Esa frase de contraseña no abre {name}. No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>{name} was made by a newer plprofile. Update plprofile here, then load it again. Nothing was changed.</source>
+        <translation>{name} se hizo con un plprofile más reciente. Actualiza plprofile aquí y vuelve a cargarlo. No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>{name} was made by an older plprofile. Update plprofile on the device that made it and make the file again. Nothing was changed.</source>
+        <translation>{name} se hizo con un plprofile más antiguo. Actualiza plprofile en el dispositivo que lo hizo y vuelve a crear el archivo. No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>{name} was made by someone this device does not know (on another school's device, or by a teacher whose account never came to this device). Nothing was changed.</source>
+        <translation>{name} lo hizo alguien que este dispositivo no conoce (en un dispositivo de otro centro, o un docente cuya cuenta nunca llegó a este dispositivo). No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>{name} holds a change that its maker may not make: {reason} Nothing was changed.</source>
+        <translation>{name} contiene un cambio que quien lo hizo no puede hacer: {reason} No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>{name} already exists; choose another name. Nothing was written.</source>
+        <translation>{name} ya existe; elige otro nombre. No se escribió nada.</translation>
+    </message>
+    <message>
+        <source>This store has no teacher or admin account to write the file as. Nothing was written.</source>
+        <translation>Este almacén no tiene ninguna cuenta de docente o de administración con la que escribir el archivo. No se escribió nada.</translation>
+    </message>
+    <message>
+        <source>{name} could not be written: {reason}. Nothing was written.</source>
+        <translation>No se pudo escribir {name}: {reason}. No se escribió nada.</translation>
+    </message>
+    <message>
+        <source>“{name}” is not a kind of file that can be kept. Add a photo (PNG, JPEG, WebP, HEIC), a PDF or a sound recording (MP3, M4A, OGG, WAV).</source>
+        <translation>«{name}» no es un tipo de archivo que se pueda guardar. Añade una foto (PNG, JPEG, WebP, HEIC), un PDF o una grabación de sonido (MP3, M4A, OGG, WAV).</translation>
+    </message>
+    <message>
+        <source>“{name}” is too big ({size}). A file can be at most {limit}.</source>
+        <translation>«{name}» es demasiado grande ({size}). Un archivo puede tener como mucho {limit}.</translation>
+    </message>
+    <message>
+        <source>“{name}” could not be read as a picture. The file may be damaged.</source>
+        <translation>«{name}» no se pudo leer como imagen. Puede que el archivo esté dañado.</translation>
+    </message>
+    <message>
+        <source>“{name}” is too big a picture ({width} × {height} pixels). Make it smaller and try again.</source>
+        <translation>«{name}» es una imagen demasiado grande ({width} × {height} píxeles). Hazla más pequeña y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>“{name}” is a folder. Choose a file instead.</source>
+        <translation>«{name}» es una carpeta. Elige un archivo.</translation>
+    </message>
+    <message>
+        <source>This computer cannot read HEIC photos such as “{name}”. Save the photo as a JPEG and try again.</source>
+        <translation>Este ordenador no puede leer fotos HEIC como «{name}». Guarda la foto como JPEG y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>“{name}” could not be read.</source>
+        <translation>No se pudo leer «{name}».</translation>
+    </message>
+    <message>
+        <source>“{name}” is empty.</source>
+        <translation>«{name}» está vacío.</translation>
+    </message>
+    <message>
+        <source>This piece of evidence has no file.</source>
+        <translation>Esta evidencia no tiene archivo.</translation>
+    </message>
+    <message>
+        <source>The stored file of this evidence is damaged: it does not match its fingerprint.</source>
+        <translation>El archivo guardado de esta evidencia está dañado: no coincide con su huella.</translation>
+    </message>
+    <message>
         <source>This store is already encrypted.</source>
         <translation>Esta base de datos ya está cifrada.</translation>
     </message>
@@ -5930,46 +6337,6 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
     <message>
         <source>The key file {name} cannot be read: {reason}.</source>
         <translation>No se puede leer el archivo de claves {name}: {reason}.</translation>
-    </message>
-    <message>
-        <source>“{name}” is not a kind of file that can be kept. Add a photo (PNG, JPEG, WebP, HEIC), a PDF or a sound recording (MP3, M4A, OGG, WAV).</source>
-        <translation>«{name}» no es un tipo de archivo que se pueda guardar. Añade una foto (PNG, JPEG, WebP, HEIC), un PDF o una grabación de sonido (MP3, M4A, OGG, WAV).</translation>
-    </message>
-    <message>
-        <source>“{name}” is too big ({size}). A file can be at most {limit}.</source>
-        <translation>«{name}» es demasiado grande ({size}). Un archivo puede tener como mucho {limit}.</translation>
-    </message>
-    <message>
-        <source>“{name}” could not be read as a picture. The file may be damaged.</source>
-        <translation>«{name}» no se pudo leer como imagen. Puede que el archivo esté dañado.</translation>
-    </message>
-    <message>
-        <source>“{name}” is too big a picture ({width} × {height} pixels). Make it smaller and try again.</source>
-        <translation>«{name}» es una imagen demasiado grande ({width} × {height} píxeles). Hazla más pequeña y vuelve a intentarlo.</translation>
-    </message>
-    <message>
-        <source>“{name}” is a folder. Choose a file instead.</source>
-        <translation>«{name}» es una carpeta. Elige un archivo.</translation>
-    </message>
-    <message>
-        <source>This computer cannot read HEIC photos such as “{name}”. Save the photo as a JPEG and try again.</source>
-        <translation>Este ordenador no puede leer fotos HEIC como «{name}». Guarda la foto como JPEG y vuelve a intentarlo.</translation>
-    </message>
-    <message>
-        <source>“{name}” could not be read.</source>
-        <translation>No se pudo leer «{name}».</translation>
-    </message>
-    <message>
-        <source>“{name}” is empty.</source>
-        <translation>«{name}» está vacío.</translation>
-    </message>
-    <message>
-        <source>This piece of evidence has no file.</source>
-        <translation>Esta evidencia no tiene archivo.</translation>
-    </message>
-    <message>
-        <source>The stored file of this evidence is damaged: it does not match its fingerprint.</source>
-        <translation>El archivo guardado de esta evidencia está dañado: no coincide con su huella.</translation>
     </message>
 </context>
 <context>

@@ -33,6 +33,7 @@ from plprofile.domain.progress import ElementRating
 from plprofile.domain.roster import RosterRow
 from plprofile.services.accounts import learner_actor, teacher_actor
 from plprofile.services.auth import AuthService
+from plprofile.services.decisions import Choice, DecisionService
 from plprofile.services.evidence_files import EvidenceFileService
 from plprofile.services.family import FamilyService
 from plprofile.services.oneroster import Plan
@@ -43,6 +44,7 @@ from plprofile.services.school_calendar import CalendarService
 from plprofile.services.snapshot import SnapshotService
 from plprofile.services.stages import StagesService
 from plprofile.services.strategies import StrategyService
+from plprofile.services.sync_files import SyncFileService
 from plprofile.services.week import WeekService
 from plprofile.services.years import YearPlan, YearService
 from plprofile.store import changes
@@ -64,7 +66,8 @@ from plprofile.store.models import (
 from tests import oneroster_sets
 
 SERVICES = (ProfileService, StagesService, AuthService, SchoolService, PortableService, SnapshotService, WeekService,
-            StrategyService, YearService, CalendarService, EvidenceFileService, FamilyService)
+            StrategyService, YearService, CalendarService, EvidenceFileService, FamilyService, DecisionService,
+            SyncFileService)
 ROLES = ("teacher", "own", "other", "signed_out")  # a teacher; learner A on A's rows; learner B on A's rows
 
 
@@ -129,13 +132,29 @@ def _build(data: Path) -> World:
             {"format": "plprofile-profile", "schema_version": 1, "learner": {}, "account": None,
              "tables": {"profile_entry": [], "backpack_item": []}}))
         s.add(snapshot)
+    conflicts = {}
+    with store.transaction() as s:  # two versions written at once on two devices, as sync's merge keeps them
+        from plprofile.store.models import SyncConflict
+
+        for key, row_id, entity, field, kept, lost, role in (
+                ("conflict_own", own_entry.id, "profile_entry", "text", "I build bridges from paper",
+                 "I build paper bridges", "learner"),
+                ("conflict_goal", teacher_goal.id, "goal", "statement", "Join the science club", "Join a club",
+                 "teacher"),
+                ("conflict_note", note.id, "profile_entry", "text", "PRIVATE: family matter",
+                 "PRIVATE: the other version", "teacher")):
+            conflict = SyncConflict(learner_id=la.id, entity=entity, entity_id=row_id, field=field, kept_value=kept,
+                                    kept_author_role=role, lost_value=lost, lost_change_id=uuid.uuid4(),
+                                    lost_author_role="teacher")
+            s.add(conflict)
+            conflicts[key] = conflict.id
     ids = dict(
         a=la.id, b=lb.id, own_entry=own_entry.id, teacher_entry=teacher_entry.id, note=note.id, on_note=on_note.id,
         suggestion=suggestion.id, item=item.id, linked=linked.id, choice=choice.id, goal=goal.id,
         teacher_goal=teacher_goal.id, step=step.id, evidence=evidence.id, checkin=checkin.id, support=support.id,
         conference=conference.id, assessment=uuid.UUID(str(assessment.id)), b_entry=b_entry.id,
         teacher_account=teacher.account_id, second_teacher=second.id, a_account=a.account_id,
-        b_account=b.account_id, snapshot=snapshot.id, file_evidence=file_evidence.id,
+        b_account=b.account_id, snapshot=snapshot.id, file_evidence=file_evidence.id, **conflicts,
     )
     store.close()
     return World(data, teacher, a, b, ids)
@@ -201,6 +220,20 @@ def _framework_bytes() -> bytes:
 def _row(store, model, row_id):  # noqa: ANN001, ANN202
     with store.session() as session:
         return session.get(model, row_id)
+
+
+def _fresh(store) -> Path:  # noqa: ANN001
+    """A file name next to the store that is not taken."""
+    return Path(store.path).parent.parent / f"changes-{uuid.uuid4().hex}.plpx"
+
+
+def _bundle_of(store, learner_id) -> Path:  # noqa: ANN001
+    """A file of every change about ``learner_id``, as a teacher saves one for the learner's device."""
+    from plprofile.sync.bundle import export_bundle
+
+    path = _fresh(store)
+    export_bundle(store, path, "a long passphrase", every=True, learner_id=learner_id)
+    return path
 
 
 def _not_temporary(call: Callable[[], object]) -> None:
@@ -411,6 +444,21 @@ CALLS: dict[str, list[tuple[str, Call, set[str]]]] = {
         a, i["file_evidence"], True), {"own"})],
     # family contacts: staff who may read the learner; a learner, not even their own family's
     "FamilyService.contacts": [("A", lambda s, a, i: FamilyService(s[0]).contacts(a, i["a"]), T_ONLY)],
+    "DecisionService.open_conflicts": [
+        ("A", lambda s, a, i: DecisionService(s[0]).open_conflicts(a, i["a"]), T_OWN),
+        ("mine", lambda s, a, i: DecisionService(s[0]).open_conflicts(a), ALL)],
+    "DecisionService.open_count": [("mine", lambda s, a, i: DecisionService(s[0]).open_count(a), ALL),
+                                   ("A", lambda s, a, i: DecisionService(s[0]).open_count(a, i["a"]), T_OWN)],
+    "DecisionService.resolve": [
+        ("A's words", lambda s, a, i: DecisionService(s[0]).resolve(a, i["conflict_own"], Choice.OTHER), {"own"}),
+        ("teacher's goal", lambda s, a, i: DecisionService(s[0]).resolve(a, i["conflict_goal"], Choice.BOTH),
+         T_ONLY),
+        ("note", lambda s, a, i: DecisionService(s[0]).resolve(a, i["conflict_note"], Choice.OTHER), T_ONLY)],
+    "SyncFileService.save": [
+        ("A's", lambda s, a, i: SyncFileService(s[0]).save(a, _fresh(s[0]), "a long passphrase", i["a"]), T_OWN),
+        ("all", lambda s, a, i: SyncFileService(s[0]).save(a, _fresh(s[0]), "a long passphrase"), ALL)],
+    "SyncFileService.load": [("A's file", lambda s, a, i: SyncFileService(s[0]).load(
+        a, _bundle_of(s[0], i["a"]), "a long passphrase"), T_OWN)],
 }
 #: Methods for the signed-out sign-in screen: what each returns is all that screen may show.
 SIGNED_OUT = {"AuthService.prepare", "AuthService.needs_first_teacher", "AuthService.needs_recovery",
@@ -711,7 +759,8 @@ def test_random_learner_actions_never_change_what_the_policy_keeps_from_them(tem
     for (table, rid), row in before.items():
         mine = row.get("learner_id") == _keys(ids["a"]) or rid == _keys(ids["a"])
         if table == "account" or not mine or rid in hidden or table in ("conference", "assessment",
-                                                                         "assessment_rating", "check_in"):
+                                                                         "assessment_rating", "check_in",
+                                                                         "sync_conflict"):
             assert after.get((table, rid)) == row, f"{table} {rid} changed by learner actions {steps}"
         else:  # within reach: still A's, never moved, authorship and teacher-only flag kept
             now = after[table, rid]
@@ -722,3 +771,17 @@ def test_random_learner_actions_never_change_what_the_policy_keeps_from_them(tem
         if (table, rid) not in before:
             assert row.get("learner_id") in (_keys(ids["a"]), None) and not row.get("teacher_only")
             assert row["author_id"] == _keys(me.account_id)
+
+
+def test_a_learner_learns_nothing_of_a_teacher_only_note_through_a_conflict(world):
+    store, *_ = world.open()
+    try:
+        decisions = DecisionService(store)
+        shown = decisions.open_conflicts(world.a)
+        assert {c.id for c in shown} == {world.ids["conflict_own"], world.ids["conflict_goal"]}
+        assert "PRIVATE" not in repr(shown)
+        assert decisions.open_count(world.a) == 1  # their own words; the teacher's goal is the teacher's to decide
+        assert world.ids["conflict_note"] in {c.id for c in decisions.open_conflicts(world.teacher)}
+        assert decisions.open_conflicts(world.b) == [] and decisions.open_count(world.b) == 0
+    finally:
+        store.close()

@@ -33,6 +33,8 @@ class HubSync(QObject):
         self._decisions = 0
         window.life.opened.connect(self._store_opened)
         window.life.closing.connect(self.stop)
+        window.life.session_started.connect(lambda _ctx: self.count_decisions())
+        self.decisions_clicked.connect(self.open_decisions)
 
     # ---- the store's life ----------------------------------------------------------------------------
     def _store_opened(self) -> None:
@@ -54,6 +56,7 @@ class HubSync(QObject):
         self.status.decisions_clicked.connect(self.decisions_clicked)
         self.window.statusBar().addPermanentWidget(self.status)
         self.sync.start()
+        self.count_decisions()
 
     def set_decisions(self, count: int) -> None:
         """How many disagreements wait for a decision: shown beside the status (kept while it is remade)."""
@@ -213,6 +216,25 @@ class HubSync(QObject):
         profile has the cursor (or a conference runs), once it is left."""
         self.arrived.emit(result)
         self.refresh_views()
+        self.count_decisions()
+
+    def count_decisions(self) -> None:
+        """The disagreements this person may decide, beside the status: after a round that brought changes,
+        at the session's start and after a decision."""
+        ctx = self.window.ctx
+        if ctx is None or self.window.store is None:
+            return
+        from plprofile.services.decisions import DecisionService
+
+        self.set_decisions(DecisionService(self.window.store).open_count(ctx.me))
+
+    def open_decisions(self) -> None:
+        """The count in the status was clicked: the *Needs a decision* list for all of this person's learners."""
+        if self.window.ctx is not None:
+            from ..operations.decide import open_decisions
+
+            shown = open_decisions(self.window, self.window.ctx)
+            shown.list.decided.connect(lambda _learner: self.count_decisions())
 
     def refresh_views(self) -> None:
         window = self.window
