@@ -50,10 +50,12 @@ from plprofile.store.models import (
     ChoiceOption,
     ClassMember,
     Conference,
+    ConferenceRemark,
     ErasedLearner,
     Evidence,
     EvidenceBlob,
     EvidenceChunk,
+    FamilyContact,
     FieldClock,
     Goal,
     GoalSupport,
@@ -63,6 +65,8 @@ from plprofile.store.models import (
     ProfileEntry,
     Row,
     SchoolClass,
+    StrategyCheck,
+    StrategyUse,
     SyncConflict,
 )
 from plprofile.store.types import UTCDateTime
@@ -176,7 +180,13 @@ class ApplyResult:
 MODELS: dict[str, type[Row]] = {m.__tablename__: m for m in (  # type: ignore[misc]
     Learner, Account, Org, AcademicSession, SchoolClass, ClassMember, ProfileEntry, BackpackItem, ChoiceOption,
     Goal, ActionStep, GoalSupport, Evidence, CheckIn, Conference, Assessment, AssessmentRating,
-    EvidenceBlob, EvidenceChunk)}  # evidence files: a file's id is its content's, so it travels once
+    EvidenceBlob, EvidenceChunk,  # evidence files: a file's id is its content's, so it travels once
+    ConferenceRemark, StrategyUse, StrategyCheck, FamilyContact)}
+#: Tables whose changes stay on the device that made them (``outgoing`` never offers them): a teacher's own
+#: week (the rota's cadence, the planned conference days, when they last read the feed) and the school's days
+#: off are that device's planning, which the hub's policy has no rule for yet; a year's snapshot is taken by
+#: each store's own year change. ``tests/sync/test_every_table_travels.py`` holds every table to one of the two.
+LOCAL_ONLY = frozenset({"teacher_week", "conference_slot", "school_day_off", "year_snapshot"})
 #: The school's structure (the policy's ``Kind.SCHOOL``).
 SCHOOL = frozenset({"org", "academic_session", "school_class", "class_member"})
 #: Sign-in secrets and lockout state: never taken from, nor sent to, another device (see the README: a
@@ -245,7 +255,8 @@ def outgoing(session: Session, *, after_hlc: str | None = None, limit: int | Non
     """This store's change-log rows made on this device and not yet acknowledged, in HLC order (without the
     changes the hub refused, which stay here: ``held``)."""
     after = max(acknowledged(session), after_hlc or "")
-    stmt = (select(ChangeLog).where(ChangeLog.device_id == device_id(session), ChangeLog.hlc > after)
+    stmt = (select(ChangeLog).where(ChangeLog.device_id == device_id(session), ChangeLog.hlc > after,
+                                    ChangeLog.entity.not_in(LOCAL_ONLY))
             .order_by(ChangeLog.hlc))
     kept = held(session)
     if kept:
@@ -256,9 +267,9 @@ def outgoing(session: Session, *, after_hlc: str | None = None, limit: int | Non
 
 
 def everything(session: Session, *, learner_id: uuid.UUID | None = None) -> list[Change]:
-    """Every change this store holds (whoever made it), in HLC order; with ``learner_id``, only the changes
-    about that learner (their rows and their account)."""
-    stmt = select(ChangeLog).order_by(ChangeLog.hlc)
+    """Every change this store holds (whoever made it, but none of ``LOCAL_ONLY``), in HLC order; with
+    ``learner_id``, only the changes about that learner (their rows and their account)."""
+    stmt = select(ChangeLog).where(ChangeLog.entity.not_in(LOCAL_ONLY)).order_by(ChangeLog.hlc)
     if learner_id is not None:
         accounts = select(Account.id).where(Account.learner_id == learner_id)
         stmt = stmt.where(or_(ChangeLog.learner_id == learner_id, ChangeLog.entity_id.in_(accounts)))
