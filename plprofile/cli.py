@@ -9,14 +9,17 @@ import time
 from pathlib import Path
 
 from . import __version__
+from .cli_common import (  # noqa: F401  (the names the commands below use)
+    ENV_DATA_DIR,
+    ENV_NEW_PASSWORD,
+    ENV_PASSPHRASE,
+    ENV_PASSWORD,
+    default_data_dir,
+)
+from .cli_common import Refused as _Refused
+from .cli_common import secret as _secret
+from .cli_common import store_key as _store_key
 
-ENV_DATA_DIR = "PLPROFILE_DATA_DIR"
-#: A teacher's password or the recovery key of an encrypted store, for scripts (else it is asked for).
-ENV_PASSWORD = "PLPROFILE_PASSWORD"
-#: The new password when encrypting or re-keying from a script.
-ENV_NEW_PASSWORD = "PLPROFILE_NEW_PASSWORD"
-#: The passphrase of a protected export, for scripts.
-ENV_PASSPHRASE = "PLPROFILE_PASSPHRASE"
 VIEWS = ("profile", "progress", "now", "class", "signin", "conference", "conference-learner-led",
          "snapshot", "due", "feed", "goals", "stages", "sync", "evidence", "decide")
 
@@ -72,15 +75,6 @@ and protected exports read their passphrase from $PLPROFILE_PASSPHRASE, when the
 
 # Exit codes of the commands (argparse itself uses 2 for a usage error).
 EXIT_OK, EXIT_FAILED, EXIT_NO_STORE = 0, 1, 3
-
-
-def default_data_dir() -> Path:
-    env = os.environ.get(ENV_DATA_DIR)
-    if env:
-        return Path(env).expanduser()
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("plprofile", appauthor=False))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -344,40 +338,6 @@ def _say(message: str) -> None:
 def _fail(message: str, code: int = EXIT_FAILED) -> int:
     print(f"plprofile: {message}", file=sys.stderr, flush=True)
     return code
-
-
-def _secret(prompt: str, env: str, *, twice: bool = False) -> str:
-    value = os.environ.get(env)
-    if value:
-        return value
-    import getpass
-
-    try:
-        first = getpass.getpass(prompt)
-        if twice and getpass.getpass("Type it again: ") != first:
-            raise _Refused("the two entries are not the same; nothing was changed.")
-    except EOFError:
-        raise _Refused(f"nothing was typed; run this in a terminal or set ${env}. Nothing was changed.") from None
-    return first
-
-
-class _Refused(Exception):
-    pass
-
-
-def _store_key(data_dir: Path) -> tuple[bytes | None, str | None]:
-    """(data key, the secret that opened it) of an encrypted store; (None, None) for a plain one."""
-    from .services import encryption as enc
-    from .store import cipher
-
-    if not enc.is_encrypted(data_dir):
-        return None, None
-    secret = _secret(f"The store in {data_dir} is encrypted. A teacher's password or the recovery key: ",
-                     ENV_PASSWORD)
-    try:
-        return enc.unlock(data_dir, secret), secret
-    except cipher.CipherError as exc:
-        raise _Refused(f"{exc} Nothing was changed.") from exc
 
 
 def run_command(args: argparse.Namespace, data_dir: Path) -> int:

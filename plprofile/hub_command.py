@@ -75,7 +75,7 @@ def add_parsers(commands, data_dir: argparse.ArgumentParser) -> None:  # noqa: A
 def hub_folder(args: argparse.Namespace) -> Path:
     if getattr(args, "data_dir", None):
         return Path(args.data_dir).expanduser()
-    from .cli import default_data_dir
+    from .cli_common import default_data_dir
 
     return default_data_dir() / "hub"
 
@@ -163,13 +163,13 @@ def _hub(args: argparse.Namespace) -> int:
     store = _open(args)
     try:
         if args.hub_command == "init":
-            from .cli import ENV_PASSWORD, _Refused, _secret
+            from .cli_common import ENV_PASSWORD, Refused, secret
             from .domain.profile import ValidationError
 
             try:
-                password = _secret(f"A password for {args.admin} (at least 8 characters): ", ENV_PASSWORD, twice=True)
+                password = secret(f"A password for {args.admin} (at least 8 characters): ", ENV_PASSWORD, twice=True)
                 account = admin.init(store, args.admin, password)
-            except (_Refused, ValidationError) as exc:
+            except (Refused, ValidationError) as exc:
                 return _fail(f"{exc}")
             if not admin.get_meta_value(store, "tls_fingerprint"):
                 _certificate(args, store)
@@ -223,19 +223,19 @@ def _hub(args: argparse.Namespace) -> int:
 
 
 def _device_store(data_dir: Path):  # noqa: ANN202
-    from .cli import _store_key
+    from .cli_common import store_key
     from .store.engine import open_store
 
-    return open_store(data_dir, _store_key(data_dir)[0], check=False)
+    return open_store(data_dir, store_key(data_dir)[0], check=False)
 
 
 def _pair(args: argparse.Namespace, data_dir: Path) -> int:
-    from .cli import _Refused
+    from .cli_common import Refused
     from .sync.client import SyncError, pair
 
     try:
         store = _device_store(data_dir)
-    except _Refused as exc:
+    except Refused as exc:
         return _fail(str(exc))
     try:
         account = pair(store, args.url, args.code, args.name)
@@ -249,12 +249,12 @@ def _pair(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def _sync(args: argparse.Namespace, data_dir: Path) -> int:
-    from .cli import _Refused
+    from .cli_common import Refused
     from .sync.client import SyncError, sync_round
 
     try:
         store = _device_store(data_dir)
-    except _Refused as exc:
+    except Refused as exc:
         return _fail(str(exc))
     try:
         result = sync_round(store)
