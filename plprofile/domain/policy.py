@@ -40,6 +40,8 @@ class Kind(StrEnum):
     FRAMEWORK = "framework"  # the Stages framework the school uses
     SCHOOL = "school"  # the school's structure: school years, classes and who is in them
     SNAPSHOT = "year_snapshot"  # a learner's profile as a school year ended: read-only
+    QUESTION = "question"  # a teacher's question to a learner between conferences
+    ANSWER = "question_answer"  # the learner's answer to it
 
 
 class Action(StrEnum):
@@ -53,6 +55,7 @@ class Action(StrEnum):
     RESTORE = "restore"
     PURGE = "purge"  # erase for good
     SET_PASSWORD = "set_password"  # set another person's password (temporary: they choose their own next)
+    SHARE = "share"  # choose who sees the learner's own words: my teacher and me, or my family too
 
 
 class Who(StrEnum):
@@ -127,12 +130,13 @@ SCHOOL_ADMINS = QT_TRANSLATE_NOOP("services", "Only a school admin can change th
 STAFF_PASSWORDS = QT_TRANSLATE_NOOP("services", "Only a school admin can set another teacher's password.")
 OWN_PASSWORD = QT_TRANSLATE_NOOP("services", "Change your own password with Change my password.")
 YEAR_KEPT = QT_TRANSLATE_NOOP("services", "A year's snapshot is kept as it was.")
+LEARNER_SHARES = QT_TRANSLATE_NOOP("services", "Only the learner who wrote it chooses who sees it.")
 
 MESSAGES = (
     SIGN_IN_FIRST, NOT_YOURS, TEACHERS_ONLY, HIDDEN, FIXED_FIELDS, KEPT_AS_MADE, OWN_WORDS_ONLY, LAST_TEACHER, TEACHER_ONLY_NOTE,
     LEARNERS_WORDS, LEARNERS_WORDS_REMOVE, LEARNER_DECIDES, LEARNER_AGREES, LEARNER_FIELDS, CLASS_TEACHERS,
     FRAMEWORK_TEACHERS, SELF_ASSESSMENT, ACCOUNTS_STAFF, NO_ACCOUNT_REMOVAL, OTHER_CHALLENGE, OTHER_ITEM,
-    NOT_IN_CLASSES, SCHOOL_ADMINS, STAFF_PASSWORDS, OWN_PASSWORD, YEAR_KEPT,
+    NOT_IN_CLASSES, SCHOOL_ADMINS, STAFF_PASSWORDS, OWN_PASSWORD, YEAR_KEPT, LEARNER_SHARES,
 )
 
 
@@ -216,6 +220,8 @@ def _r(condition: Condition, otherwise: str | Callable[[Target], str] = NOT_YOUR
 
 A, T, L = Who.ADMIN, Who.TEACHER, Who.LEARNER
 _PROFILE_KINDS = (Kind.BACKPACK, Kind.CHOICE, Kind.GOAL, Kind.STEP, Kind.SUPPORT, Kind.EVIDENCE)
+#: The kinds of row that carry the learner's say over who sees them (``store.models.FAMILY_SHAREABLE``).
+SHAREABLE_KINDS = (Kind.ENTRY, Kind.BACKPACK, Kind.GOAL, Kind.CHECKIN)
 
 
 def _staff(rule: Rule) -> dict[Who, Rule]:
@@ -278,6 +284,16 @@ def _build() -> dict[tuple[Kind, Action], dict[Who, Rule]]:
         rules[Kind.SCHOOL, action] = {A: every}
     # a year's snapshot: read by the learner and their teachers; made only by the year change, never edited
     rules[Kind.SNAPSHOT, Action.READ] = {**_staff(every), L: _r(OWN)}
+    # the learner's say: only the author of the learner's own words chooses whether their family sees them
+    for kind in SHAREABLE_KINDS:
+        rules[kind, Action.SHARE] = {L: _r(OWN_AUTHORED, LEARNER_SHARES)}
+    # questions between conferences: a teacher asks the learners they teach; the learner answers in their words
+    rules[Kind.QUESTION, Action.READ] = {**_staff(every), L: _r(OWN)}
+    for action in (Action.CREATE, Action.DELETE):
+        rules[Kind.QUESTION, action] = _staff(every)
+    rules[Kind.ANSWER, Action.READ] = {**_staff(every), L: _r(OWN)}
+    rules[Kind.ANSWER, Action.CREATE] = {L: _r(OWN)}
+    rules[Kind.ANSWER, Action.DELETE] = {L: _r(OWN_AUTHORED, OWN_WORDS_ONLY)}
     return rules
 
 
@@ -325,6 +341,8 @@ _writable(Kind.BACKPACK, _BACKPACK)
 _writable(Kind.CHOICE, _CHOICE)
 _writable(Kind.EVIDENCE, _EVIDENCE)
 _writable(Kind.CONFERENCE, _CONFERENCE, learner=frozenset())
+for _kind in SHAREABLE_KINDS:  # SHARE sets this field and nothing else; no one sets it by an UPDATE
+    _writable(_kind, frozenset(), learner=frozenset({"shared_with_family"}), action=Action.SHARE)
 _writable(Kind.LEARNER, _LEARNER_STAFF, learner=_LEARNER_SELF)
 _writable(Kind.ACCOUNT, frozenset({"display_name", "username"}), learner=frozenset())
 #: A new rating names the values it sets: a learner's self-assessment sets only their own.
@@ -372,6 +390,10 @@ def _no_rule_reason(kind: Kind, action: Action, role: Who, by_role: dict[Who, Ru
         return STAFF_PASSWORDS if action is Action.SET_PASSWORD else ACCOUNTS_STAFF
     if action is Action.DECIDE:
         return LEARNER_DECIDES
+    if action is Action.SHARE:
+        return LEARNER_SHARES
+    if kind is Kind.ANSWER:
+        return NOT_YOURS
     return TEACHERS_ONLY
 
 

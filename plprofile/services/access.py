@@ -46,6 +46,8 @@ from plprofile.store.models import (
     GoalSupport,
     Learner,
     ProfileEntry,
+    Question,
+    QuestionAnswer,
     Row,
     SchoolClass,
     StrategyCheck,
@@ -61,6 +63,8 @@ KIND_OF: dict[type[Row], Kind] = {
     ConferenceRemark: Kind.CONFERENCE,
     # the teacher's week (issue 21): a strategy tried is part of the backpack; whether it helped, a check-in
     StrategyUse: Kind.BACKPACK, StrategyCheck: Kind.CHECKIN,
+    # questions between conferences (issue 20)
+    Question: Kind.QUESTION, QuestionAnswer: Kind.ANSWER,
 }
 #: Account kinds that sign in as staff.
 STAFF_KINDS = (Role.TEACHER.value, "admin")

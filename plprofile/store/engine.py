@@ -40,11 +40,12 @@ BUSY_TIMEOUT_MS = 5000
 BUSY_RETRY_S = 10.0
 
 #: The code's schema head. A test checks it equals Alembic's head, so it cannot drift.
-SCHEMA_HEAD = "0012_teacher_week"
+SCHEMA_HEAD = "0011_learners_say"
 #: Every revision this code knows, oldest first. A store at any other revision is from a newer app.
 KNOWN_REVISIONS = ("0001_initial", "0002_class_overview_indexes", "0003_change_log_signed_in",
                    "0004_assessment_spans", "0005_partial_assessments", "0006_school_structure",
-                   "0007_school_years", "0008_sync", "0010_student_led_conferences", "0012_teacher_week")
+                   "0007_school_years", "0008_sync", "0010_student_led_conferences", "0012_teacher_week",
+                   "0011_learners_say")
 
 PRAGMAS = (
     "PRAGMA journal_mode=WAL",

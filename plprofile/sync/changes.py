@@ -37,6 +37,7 @@ from plprofile.store import changes as store_changes
 from plprofile.store.changes import erased_token
 from plprofile.store.models import (
     LEARNER_OWNED,
+    SHARED_WITH_FAMILY,
     AcademicSession,
     Account,
     ActionStep,
@@ -374,6 +375,8 @@ def _check_create(session: Session, actor: Actor, change: Change, model: type[Ro
         _require(actor, Action.SUGGEST, target)
     else:
         _require(actor, Action.CREATE, target, fields)
+    if values.get(SHARED_WITH_FAMILY):  # made already shared: the learner's say, as for a change of it
+        _require(actor, Action.SHARE, target, [SHARED_WITH_FAMILY])
     _check_links(session, row)
 
 
@@ -399,6 +402,8 @@ def _check_existing(session: Session, actor: Actor, change: Change, row: Row, sc
         if name == "agreement":
             action = Action.AGREE if change.new == "agreed" else Action.DECIDE
             _require(actor, action, target)
+        elif name == SHARED_WITH_FAMILY:  # the learner's say: only the learner who wrote it
+            _require(actor, Action.SHARE, target, [name])
         elif target.kind is Kind.SCHOOL:
             _require(actor, Action.UPDATE, target)
         else:

@@ -30,11 +30,13 @@ from PySide6.QtWidgets import (
 from plprofile.domain import profile as d
 from plprofile.domain.profile import Role
 from plprofile.services.profiles import GoalView, ProfileView
+from plprofile.services.storage import Goal  # issue 20: the learner's say
 
 from . import labels
 from .a11y import unseen_label
 from .common import attempt, date_edit_format, fmt_date, from_qdate, style_record_list, to_qdate
 from .context import AppContext
+from .family_share import ShareChoice  # issue 20: the learner's say
 from .learner_home import is_overdue
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -112,6 +114,9 @@ class GoalsTab(QWidget):
         save_row.addWidget(self.author_label, 1)
         save_row.addWidget(self.save_button)
         form.addRow(save_row)
+        self.share = ShareChoice(ctx, Goal)  # the learner's say over their own goal (issue 20)
+        self.share.changed.connect(on_change)
+        form.addRow(self.share)
 
         # ---- action steps
         self.steps = QTreeWidget()
@@ -303,6 +308,7 @@ class GoalsTab(QWidget):
                                                              agreement=labels.agreement(goal.agreement))
             if goal else self.tr("A new goal"))
         self.save_button.setText(self.tr("&Save goal") if goal else self.tr("&Add goal"))
+        self.share.show_row(goal)
         for w in self.detail_widgets:
             w.setEnabled(goal is not None)
 

@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QComboBox,
     QFrame,
     QGridLayout,
     QGroupBox,
@@ -31,6 +32,7 @@ from plprofile.services.profiles import GoalView, ProfileView
 from . import labels
 from .common import attempt, fmt_date
 from .context import AppContext
+from .family_share import audience
 
 # Goals a learner is still working on (the home leaves achieved and set-aside goals to the Goals page).
 OPEN_STATUSES = {d.GoalStatus.NOT_STARTED.value, d.GoalStatus.IN_PROGRESS.value, d.GoalStatus.REVISED.value}
@@ -147,7 +149,14 @@ class CheckInCard(QFrame):
         self.save_button.setEnabled(False)
         self.save_button.clicked.connect(self.save)
         self.group.idToggled.connect(lambda _id, _on: self.save_button.setEnabled(self.choice() is not None))
+        # the learner's say: who sees this check-in (the home's three actions need not touch it)
+        self.share = QComboBox()
+        for shared in (False, True):
+            self.share.addItem(audience(shared), shared)
+        self.share.setAccessibleName(self.tr("Who sees this?"))
+        self.share.setToolTip(self.tr("Who sees this?"))
         row.addWidget(self.why, 1)
+        row.addWidget(self.share)
         row.addWidget(self.save_button)
         layout.addLayout(row)
         self.note = _label()
@@ -165,7 +174,7 @@ class CheckInCard(QFrame):
             self.note.setText(self.tr("First choose how it is going."))
             self.note.setVisible(True)
             return
-        self.home.check_in(self.gv.goal.id, value, self.why.text())
+        self.home.check_in(self.gv.goal.id, value, self.why.text(), bool(self.share.currentData()))
 
 
 class SuggestionRow(QFrame):
@@ -303,10 +312,10 @@ class LearnerHome(QWidget):
                                 self.tr("What do you want to talk about? Add it here."))
 
     # ---- intents ------------------------------------------------------------------------------------
-    def check_in(self, goal_id: uuid.UUID, scale: int, reflection: str) -> None:
+    def check_in(self, goal_id: uuid.UUID, scale: int, reflection: str, shared: bool = False) -> None:
         me = self.ctx.actor(self.view.learner.id if self.view else None)
-        if attempt(self, lambda: self.ctx.profiles.add_checkin(me, goal_id, scale, reflection,
-                                                               date.today())) is not None:
+        if attempt(self, lambda: self.ctx.profiles.add_checkin(me, goal_id, scale, reflection, date.today(),
+                                                               shared_with_family=shared)) is not None:
             self.saved = (goal_id, scale)
             self.on_change()
 

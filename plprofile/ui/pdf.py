@@ -193,6 +193,8 @@ def summary_html(summary: ConferenceSummary, with_chart: bool, scale: float = 1.
     notes = []
     if summary.shortened:
         notes.append(translate("summary", "Some texts are shortened here; the full text is in the profile."))
+    notes.append(translate("summary", "{name} chose which of their own words their family sees: only those are "
+                                      "here. Their teacher sees all of them.").format(name=summary.learner_name))
     notes.append(translate("summary", "Written together by the learner and their teacher with plprofile."))
     parts.append(f"<p style='font-size: {max(pt * 0.85, 8.5):.1f}pt; color: #333; margin-top: 2pt;'>"
                  + " ".join(e(n) for n in notes) + "</p>")

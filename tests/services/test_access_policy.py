@@ -383,6 +383,15 @@ CALLS: dict[str, list[tuple[str, Call, set[str]]]] = {
         a, datetime(2026, 1, 1, tzinfo=UTC)), T_ONLY)],
     "WeekService.due_list": [("all", lambda s, a, i: WeekService(s[0], s[1], s[2]).due_list(a, date(2026, 3, 4)),
                               T_ONLY)],
+    # the learner's say (issue 20): only the learner who wrote it chooses whether their family sees it
+    "ProfileService.set_shared_with_family": [
+        ("own entry", lambda s, a, i: s[1].set_shared_with_family(a, ProfileEntry, i["own_entry"], True), {"own"}),
+        ("teacher's entry", lambda s, a, i: s[1].set_shared_with_family(a, ProfileEntry, i["teacher_entry"], True),
+         set()),
+        ("own goal", lambda s, a, i: s[1].set_shared_with_family(a, Goal, i["goal"], True), {"own"}),
+        ("own check-in", lambda s, a, i: s[1].set_shared_with_family(a, CheckIn, i["checkin"], True), {"own"}),
+        ("teacher-only note", lambda s, a, i: s[1].set_shared_with_family(a, ProfileEntry, i["note"], True), set()),
+    ],
 }
 #: Methods for the signed-out sign-in screen: what each returns is all that screen may show.
 SIGNED_OUT = {"AuthService.prepare", "AuthService.needs_first_teacher", "AuthService.needs_recovery",

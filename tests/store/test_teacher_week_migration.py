@@ -28,7 +28,7 @@ def test_a_store_from_0006_gains_the_planning_tables_and_loses_nothing(tmp_path)
 
     engine.open_store(tmp_path / "d").close()
 
-    assert engine.read_revision(path) == "0012_teacher_week" == engine.SCHEMA_HEAD
+    assert engine.read_revision(path) == engine.SCHEMA_HEAD
     assert _counts(path) == before
     assert {"teacher_week", "conference_slot"} <= _tables(path)
     with sqlite3.connect(path) as con:
