@@ -181,6 +181,7 @@ class ValidationError(UserError, ValueError):
         "element_value": QT_TRANSLATE_NOOP("services", "{element}: {problem}"),
         "preview_stale": QT_TRANSLATE_NOOP("services", "The store changed since the preview. Nothing was imported; "
                                                        "import the set again."),
+        "no_one_asked": QT_TRANSLATE_NOOP("services", "Choose who to ask first."),
     }
 
     def __init__(self, field: str, code: str, /, **arguments: object) -> None:

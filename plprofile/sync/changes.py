@@ -58,6 +58,8 @@ from plprofile.store.models import (
     Meta,
     Org,
     ProfileEntry,
+    Question,
+    QuestionAnswer,
     Row,
     SchoolClass,
     SyncConflict,
@@ -172,7 +174,8 @@ class ApplyResult:
 #: Every table a change can be about.
 MODELS: dict[str, type[Row]] = {m.__tablename__: m for m in (  # type: ignore[misc]
     Learner, Account, Org, AcademicSession, SchoolClass, ClassMember, ProfileEntry, BackpackItem, ChoiceOption,
-    Goal, ActionStep, GoalSupport, Evidence, CheckIn, Conference, Assessment, AssessmentRating)}
+    Goal, ActionStep, GoalSupport, Evidence, CheckIn, Conference, Assessment, AssessmentRating, Question,
+    QuestionAnswer)}
 #: The school's structure (the policy's ``Kind.SCHOOL``).
 SCHOOL = frozenset({"org", "academic_session", "school_class", "class_member"})
 #: Sign-in secrets and lockout state: never taken from, nor sent to, another device (see the README: a
@@ -384,7 +387,8 @@ def _check_links(session: Session, row: Row) -> None:
     """A row hangs from rows of the same learner (a step from a goal, a rating from an assessment...)."""
     owner = access.owner_of(row)
     for column, parent_model in (("goal_id", Goal), ("assessment_id", Assessment), ("parent_id", ProfileEntry),
-                                 ("backpack_item_id", BackpackItem), ("challenge_id", ProfileEntry)):
+                                 ("backpack_item_id", BackpackItem), ("challenge_id", ProfileEntry),
+                                 ("question_id", Question)):
         parent_id = getattr(row, column, None)
         if parent_id is None or (isinstance(row, Row) and type(row).__tablename__ in SCHOOL):
             continue

@@ -1,5 +1,6 @@
-"""The learner's own home: their goals with the next step and a quick check-in, suggestions to decide, the next
-conference and something to bring to it, and the rest of the profile one click away."""
+"""The learner's own home: their goals with the next step and a quick check-in, what their teacher asked them
+(answered in writing here), suggestions to decide, the next conference and something to bring to it, and the rest
+of the profile one click away."""
 
 from __future__ import annotations
 
@@ -201,6 +202,33 @@ class SuggestionRow(QFrame):
         layout.addLayout(buttons)
 
 
+class QuestionRow(QFrame):
+    """A question from the teacher: its words, and the learner's answer (typed here, then sent)."""
+
+    def __init__(self, home: LearnerHome, question) -> None:  # noqa: ANN001
+        super().__init__()
+        self.question = question
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QVBoxLayout(self)
+        self.text = _label(question.text, bold=True)
+        layout.addWidget(self.text)
+        self.answer = QLineEdit()
+        self.send = QPushButton(self.tr("Send my answer"))
+        if question.answered:
+            for text, on in question.answers:
+                layout.addWidget(_label(self.tr("You answered on {date}: {text}").format(date=fmt_date(on),
+                                                                                          text=text)))
+        else:
+            row = QHBoxLayout()
+            self.answer.setPlaceholderText(self.tr("Write your answer here"))
+            self.answer.setAccessibleName(self.tr("Your answer to: {question}").format(question=question.text))
+            self.answer.returnPressed.connect(lambda: home.answer(question.id, self.answer.text()))
+            self.send.clicked.connect(lambda: home.answer(question.id, self.answer.text()))
+            row.addWidget(self.answer, 1)
+            row.addWidget(self.send)
+            layout.addLayout(row)
+
+
 class LearnerHome(QWidget):
     """What a learner sees first after signing in."""
 
@@ -216,6 +244,9 @@ class LearnerHome(QWidget):
         self.greeting = _label(scale=1.4, bold=True)
         self.goals_box = QGroupBox(self.tr("Your goals"))
         self.goals_layout = QVBoxLayout(self.goals_box)
+        self.questions_box = QGroupBox(self.tr("What your teacher asked you"))
+        self.questions_layout = QVBoxLayout(self.questions_box)
+        self.questions: dict[uuid.UUID, QuestionRow] = {}
         self.suggestions_box = QGroupBox(self.tr("Suggestions waiting for you"))
         self.suggestions_layout = QVBoxLayout(self.suggestions_box)
         self.conference_box = QGroupBox(self.tr("Your next conference"))
@@ -244,6 +275,7 @@ class LearnerHome(QWidget):
         column = QVBoxLayout(body)
         column.addWidget(self.greeting)
         column.addWidget(self.goals_box)
+        column.addWidget(self.questions_box)
         column.addWidget(self.suggestions_box)
         column.addWidget(self.conference_box)
         column.addWidget(self.more_box)
@@ -291,6 +323,18 @@ class LearnerHome(QWidget):
         if not open_goals:
             self.goals_layout.addWidget(_label(self.tr("You have no goals yet. Make one on the Goals page.")))
 
+        self._clear(self.questions_layout)
+        self.questions = {}
+        asked = attempt(self, lambda: self.ctx.questions.questions(self.ctx.actor(view.learner.id),
+                                                                   view.learner.id)) or []
+        # every question still waiting for an answer, and the three latest answered
+        shown = [q for q in asked if not q.answered] + [q for q in asked if q.answered][:3]
+        for question in shown:
+            row = QuestionRow(self, question)
+            self.questions[question.id] = row
+            self.questions_layout.addWidget(row)
+        self.questions_box.setVisible(bool(shown))
+
         self._clear(self.suggestions_layout)
         self.suggestions = {}
         texts = {e.id: e.text for e in view.entries}
@@ -317,6 +361,11 @@ class LearnerHome(QWidget):
         if attempt(self, lambda: self.ctx.profiles.add_checkin(me, goal_id, scale, reflection, date.today(),
                                                                shared_with_family=shared)) is not None:
             self.saved = (goal_id, scale)
+            self.on_change()
+
+    def answer(self, question_id: uuid.UUID, text: str) -> None:
+        me = self.ctx.actor(self.view.learner.id if self.view else None)
+        if attempt(self, lambda: self.ctx.questions.answer(me, question_id, text)) is not None:
             self.on_change()
 
     def decide(self, entry_id: uuid.UUID, accept: bool) -> None:

@@ -248,6 +248,18 @@
         <translation>Nada propuesto para esta reunión.</translation>
     </message>
     <message>
+        <source>{question} — {answer}</source>
+        <translation>{question} — {answer}</translation>
+    </message>
+    <message>
+        <source>What {name} answered</source>
+        <translation>Lo que respondió {name}</translation>
+    </message>
+    <message>
+        <source>No answers to your questions since the last conference.</source>
+        <translation>No hay respuestas a tus preguntas desde la última reunión.</translation>
+    </message>
+    <message>
         <source>{section}: {text}</source>
         <translation>{section}: {text}</translation>
     </message>
@@ -2210,6 +2222,10 @@ Sin cifrado, cualquiera que copie los archivos de esta computadora puede leer lo
         <translation>Tus metas</translation>
     </message>
     <message>
+        <source>What your teacher asked you</source>
+        <translation>Lo que te preguntó tu docente</translation>
+    </message>
+    <message>
         <source>Suggestions waiting for you</source>
         <translation>Sugerencias que te esperan</translation>
     </message>
@@ -2480,6 +2496,10 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
     <message>
         <source>Strategies to tr&amp;y…</source>
         <translation>Estrategias para &amp;probar…</translation>
+    </message>
+    <message>
+        <source>As&amp;k a question…</source>
+        <translation>&amp;Hacer una pregunta…</translation>
     </message>
     <message>
         <source>&amp;Remove learner from the class…</source>
@@ -2813,6 +2833,91 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
     <message>
         <source>next check-in {date}</source>
         <translation>próximo seguimiento: {date}</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionDialog</name>
+    <message>
+        <source>Ask a question</source>
+        <translation>Hacer una pregunta</translation>
+    </message>
+    <message>
+        <source>Question from the bank</source>
+        <translation>Pregunta del banco</translation>
+    </message>
+    <message>
+        <source>My own words</source>
+        <translation>Con mis palabras</translation>
+    </message>
+    <message>
+        <source>The question</source>
+        <translation>La pregunta</translation>
+    </message>
+    <message>
+        <source>Write a question, or choose one above</source>
+        <translation>Escribe una pregunta o elige una arriba</translation>
+    </message>
+    <message>
+        <source>Only {name}</source>
+        <translation>Solo a {name}</translation>
+    </message>
+    <message>
+        <source>A class:</source>
+        <translation>A una clase:</translation>
+    </message>
+    <message>
+        <source>All my learners ({n})</source>
+        <translation>A todos mis estudiantes ({n})</translation>
+    </message>
+    <message>
+        <source>Which class</source>
+        <translation>Qué clase</translation>
+    </message>
+    <message>
+        <source>From the &amp;bank:</source>
+        <translation>Del &amp;banco:</translation>
+    </message>
+    <message>
+        <source>&amp;Question:</source>
+        <translation>&amp;Pregunta:</translation>
+    </message>
+    <message>
+        <source>Ask:</source>
+        <translation>Preguntar:</translation>
+    </message>
+    <message>
+        <source>They answer in writing on their home; the answers come up at the next conference.</source>
+        <translation>Responden por escrito en su inicio; las respuestas aparecen en la próxima reunión.</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Enviar</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent to %n learner(s).</source>
+        <translation>
+            <numerusform>Enviada a %n estudiante.</numerusform>
+            <numerusform>Enviada a %n estudiantes.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>QuestionRow</name>
+    <message>
+        <source>Send my answer</source>
+        <translation>Enviar mi respuesta</translation>
+    </message>
+    <message>
+        <source>You answered on {date}: {text}</source>
+        <translation>Respondiste el {date}: {text}</translation>
+    </message>
+    <message>
+        <source>Write your answer here</source>
+        <translation>Escribe aquí tu respuesta</translation>
+    </message>
+    <message>
+        <source>Your answer to: {question}</source>
+        <translation>Tu respuesta a: {question}</translation>
     </message>
 </context>
 <context>
@@ -3956,6 +4061,14 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>Día de conferencia planeado</translation>
     </message>
     <message>
+        <source>Question from the teacher</source>
+        <translation>Pregunta del docente</translation>
+    </message>
+    <message>
+        <source>Answer to a question</source>
+        <translation>Respuesta a una pregunta</translation>
+    </message>
+    <message>
         <source>given name</source>
         <translation>nombre de pila</translation>
     </message>
@@ -3994,6 +4107,10 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
     <message>
         <source>teacher only</source>
         <translation>solo docentes</translation>
+    </message>
+    <message>
+        <source>who sees it</source>
+        <translation>quién lo ve</translation>
     </message>
     <message>
         <source>statement</source>
@@ -4941,6 +5058,10 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
     <message>
         <source>{element}: {problem}</source>
         <translation>{element}: {problem}</translation>
+    </message>
+    <message>
+        <source>Choose who to ask first.</source>
+        <translation>Primero elige a quién preguntar.</translation>
     </message>
     <message>
         <source>Too many wrong tries: wait {n} minutes or ask a teacher to unlock it.</source>
