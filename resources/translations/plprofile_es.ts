@@ -1444,6 +1444,14 @@ plprofile se cerrará ahora; vuelve a abrirlo para ver los registros restaurados
         <translation>&amp;Participantes:</translation>
     </message>
     <message>
+        <source>Who led it</source>
+        <translation>Quién la dirigió</translation>
+    </message>
+    <message>
+        <source>Who led it:</source>
+        <translation>Quién la dirigió:</translation>
+    </message>
+    <message>
         <source>&amp;Notes:</source>
         <translation>&amp;Notas:</translation>
     </message>
@@ -1454,6 +1462,26 @@ plprofile se cerrará ahora; vuelve a abrirlo para ver los registros restaurados
     <message>
         <source>Next:</source>
         <translation>Próximo:</translation>
+    </message>
+    <message>
+        <source>The teacher (a new record)</source>
+        <translation>El docente (un registro nuevo)</translation>
+    </message>
+    <message>
+        <source>You led it</source>
+        <translation>La dirigiste tú</translation>
+    </message>
+    <message>
+        <source>Led by {name}</source>
+        <translation>La dirigió {name}</translation>
+    </message>
+    <message>
+        <source>Your teacher led it</source>
+        <translation>La dirigió tu docente</translation>
+    </message>
+    <message>
+        <source>Led by the teacher</source>
+        <translation>La dirigió el docente</translation>
     </message>
     <message>
         <source>{learner} and {teacher}</source>
