@@ -67,6 +67,8 @@ class ConferenceSummary:
     remarks: list[tuple[str, str, str]] = field(default_factory=list)
     #: How many of the learner's own entries, backpack items and goals they kept for "my teacher and me" (left out).
     kept_private: int = 0
+    #: The sections (``Section`` values) with words the learner kept for their teacher and them.
+    kept_sections: frozenset[str] = frozenset()
 
 
 class NoConference(LookupError):
@@ -240,4 +242,6 @@ def build_summary(profiles: ProfileService, stages: StagesService, actor: Actor,
         led_by=conference.led_by if conference else d.ConferenceLead.TEACHER.value,
         remarks=[(r.speaker, r.kind, r.text) for r in view.remarks_of(conference.id)] if conference else [],
         kept_private=kept,
+        kept_sections=frozenset(e.section for e in entries if e.parent_id is None and not e.teacher_only
+                                and e.agreement == Agreement.AGREED.value and not for_family(e)),
     )

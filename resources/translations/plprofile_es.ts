@@ -3738,6 +3738,7 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
     <name>chart_view</name>
     <message>
         <source>PNG image (*.png)</source>
+        <extracomment>The text size the charts&apos; point sizes are made for; a larger setting makes their text larger in proportion.</extracomment>
         <translation>Imagen PNG (*.png)</translation>
     </message>
     <message>
@@ -5414,6 +5415,10 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
     <message>
         <source>My goals</source>
         <translation>Mis metas</translation>
+    </message>
+    <message>
+        <source>kept for me and my teacher</source>
+        <translation>lo guardo para mi docente y para mí</translation>
     </message>
     <message>
         <source>Overall stage: none yet (a partial check: not every element has a value).</source>

@@ -83,6 +83,12 @@ def test_the_family_summary_leaves_out_what_the_learner_kept(store, teacher, pro
     assert summary.goals[0].latest_checkin == 2
     assert summary.backpack == ["Headphones"]
     assert summary.kept_private == 3  # an entry, a goal, a backpack item
+    challenge = profiles.add_entry(me, learner.id, d.Section.CHALLENGES, "Reading out loud")
+    summary = build_summary(profiles, StagesService(store, profiles), teacher, learner.id)
+    assert summary.challenges == [] and "challenges" in summary.kept_sections  # "kept for me and my teacher"
+    profiles.set_shared_with_family(me, ProfileEntry, challenge.id, True)
+    summary = build_summary(profiles, StagesService(store, profiles), teacher, learner.id)
+    assert summary.challenges == ["Reading out loud"] and "challenges" not in summary.kept_sections
     # the teacher still sees everything the learner wrote
     view = profiles.load_profile(teacher, learner.id)
     assert {"I hide when I'm stuck", "I build bridges"} <= {e.text for e in view.entries}
