@@ -1619,6 +1619,10 @@ plprofile se cerrará ahora; vuelve a abrirlo para ver los registros restaurados
         <translation>Propuesta pendiente</translation>
     </message>
     <message>
+        <source>Answers waiting</source>
+        <translation>Respuestas en espera</translation>
+    </message>
+    <message>
         <source>Stages not rated</source>
         <translation>Etapas sin valorar</translation>
     </message>
