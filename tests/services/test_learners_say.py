@@ -92,3 +92,29 @@ def test_the_family_summary_leaves_out_what_the_learner_kept(store, teacher, pro
     # the teacher still sees everything the learner wrote
     view = profiles.load_profile(teacher, learner.id)
     assert {"I hide when I'm stuck", "I build bridges"} <= {e.text for e in view.entries}
+
+
+def test_a_profile_file_from_before_the_learners_say_imports_with_nothing_shared(store, teacher, profiles, amara,
+                                                                                   tmp_path):
+    import json
+
+    from plprofile.services.accounts import ensure_teacher, teacher_actor
+    from plprofile.services.portable import PortableService, dumps
+    from plprofile.store.engine import open_store
+
+    learner, me = amara
+    profiles.add_entry(me, learner.id, d.Section.STRENGTHS, "I build bridges")
+    doc = json.loads(dumps(PortableService(store).export_profile(teacher, learner.id)))
+    for rows in doc["tables"].values():
+        for row in rows:
+            row.pop("shared_with_family", None)
+    other = open_store(tmp_path / "other")
+    try:
+        okoye = teacher_actor(ensure_teacher(other))
+        PortableService(other).import_profile(okoye, doc)
+        from plprofile.services.profiles import ProfileService
+
+        view = ProfileService(other).load_profile(okoye, learner.id)
+        assert [(e.text, e.shared_with_family) for e in view.entries] == [("I build bridges", False)]
+    finally:
+        other.close()
