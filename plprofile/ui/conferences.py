@@ -79,7 +79,6 @@ class ConferencesTab(QWidget):
         form.addRow(self.tr("&Date:"), self.held_on)
         form.addRow(self.tr("&Who took part:"), self.participants)
         self.led_by = QLabel()  # who led it: a student-led conference says the learner did
-        self.led_by.setAccessibleName(self.tr("Who led it"))
         form.addRow(self.tr("Who led it:"), self.led_by)
         form.addRow(self.tr("&Notes:"), self.notes)
         form.addRow(self.tr("&Agreed:"), self.agreements)

@@ -1444,10 +1444,6 @@ plprofile se cerrará ahora; vuelve a abrirlo para ver los registros restaurados
         <translation>&amp;Participantes:</translation>
     </message>
     <message>
-        <source>Who led it</source>
-        <translation>Quién la dirigió</translation>
-    </message>
-    <message>
         <source>Who led it:</source>
         <translation>Quién la dirigió:</translation>
     </message>
