@@ -164,6 +164,8 @@ class Framework:
     options: tuple[tuple[str, tuple[Option, ...]], ...] = ()
     #: The bank of backpack strategies (``strategies`` in the file), each tied to what gets in the way.
     strategies: tuple[Option, ...] = ()
+    #: The bank of reflection prompts a teacher sends between conferences (``prompts`` in the file).
+    prompts: tuple[Option, ...] = ()
     _by_id: dict[str, Element] = field(
         default_factory=dict, init=False, repr=False, compare=False, hash=False
     )
@@ -306,6 +308,7 @@ def parse_framework(data: Any) -> Framework:
     elements = _elements(obj.get("elements"), scale, stages, groups)
     options = _options(obj.get("options"))
     strategies = _option_items(obj["strategies"], "strategies") if obj.get("strategies") is not None else ()
+    prompts = _option_items(obj["prompts"], "prompts") if obj.get("prompts") is not None else ()
     return Framework(
         id=fid,
         version=version,
@@ -318,6 +321,7 @@ def parse_framework(data: Any) -> Framework:
         format=fmt,
         options=options,
         strategies=strategies,
+        prompts=prompts,
     )
 
 

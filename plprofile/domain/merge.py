@@ -36,7 +36,9 @@ FREE_TEXT: dict[str, frozenset[str]] = {
     "conference": frozenset({"participants", "notes", "agreements"}),
 }
 #: Rows made once and never edited.
-INSERT_ONLY = frozenset({"assessment", "assessment_rating", "check_in"})
+INSERT_ONLY = frozenset({"assessment", "assessment_rating", "check_in", "question_answer"})
+#: The one field an insert-only row's author may still change: who sees it (the learner's say).
+SHARING_FIELD = "shared_with_family"
 LEARNER = "learner"
 
 
@@ -88,7 +90,7 @@ def _key(entity: str, field: str, role: str, hlc: str) -> tuple[int, str]:
 
 def merge_field(entity: str, field: str, stored: FieldState, incoming: Write) -> Merge:
     """What to do with ``incoming`` (an update of ``entity``.``field``) given the field as ``stored``."""
-    if entity in INSERT_ONLY:
+    if entity in INSERT_ONLY and field != SHARING_FIELD:
         return Merge(Outcome.IGNORED)
     if incoming.new == stored.value:
         return Merge(Outcome.SAME)

@@ -41,6 +41,8 @@ class Kind(StrEnum):
     SCHOOL = "school"  # the school's structure: school years, classes and who is in them
     SNAPSHOT = "year_snapshot"  # a learner's profile as a school year ended: read-only
     FAMILY = "family_contact"  # a learner's guardians, parents and relatives, from the school's roster
+    QUESTION = "question"  # a teacher's question to a learner between conferences
+    ANSWER = "question_answer"  # the learner's answer to it
 
 
 class Action(StrEnum):
@@ -55,6 +57,7 @@ class Action(StrEnum):
     PURGE = "purge"  # erase for good
     SET_PASSWORD = "set_password"  # set another person's password (temporary: they choose their own next)
     RESOLVE = "resolve"  # choose between two versions that two devices wrote at once (a sync conflict)
+    SHARE = "share"  # choose who sees the learner's own words: my teacher and me, or my family too
 
 
 class Who(StrEnum):
@@ -131,12 +134,13 @@ OWN_PASSWORD = QT_TRANSLATE_NOOP("services", "Change your own password with Chan
 YEAR_KEPT = QT_TRANSLATE_NOOP("services", "A year's snapshot is kept as it was.")
 LEARNER_RESOLVES = QT_TRANSLATE_NOOP("services", "The learner decides between two versions of their own words.")
 TEACHER_RESOLVES = QT_TRANSLATE_NOOP("services", "Your teacher decides which version of this to keep.")
+LEARNER_SHARES = QT_TRANSLATE_NOOP("services", "Only the learner who wrote it chooses who sees it.")
 
 MESSAGES = (
     SIGN_IN_FIRST, NOT_YOURS, TEACHERS_ONLY, HIDDEN, FIXED_FIELDS, KEPT_AS_MADE, OWN_WORDS_ONLY, LAST_TEACHER, TEACHER_ONLY_NOTE,
     LEARNERS_WORDS, LEARNERS_WORDS_REMOVE, LEARNER_DECIDES, LEARNER_AGREES, LEARNER_FIELDS, CLASS_TEACHERS,
     FRAMEWORK_TEACHERS, SELF_ASSESSMENT, ACCOUNTS_STAFF, NO_ACCOUNT_REMOVAL, OTHER_CHALLENGE, OTHER_ITEM,
-    NOT_IN_CLASSES, SCHOOL_ADMINS, STAFF_PASSWORDS, OWN_PASSWORD, YEAR_KEPT,
+    NOT_IN_CLASSES, SCHOOL_ADMINS, STAFF_PASSWORDS, OWN_PASSWORD, YEAR_KEPT, LEARNER_SHARES,
     LEARNER_RESOLVES, TEACHER_RESOLVES,
 )
 
@@ -223,6 +227,8 @@ def _r(condition: Condition, otherwise: str | Callable[[Target], str] = NOT_YOUR
 
 A, T, L = Who.ADMIN, Who.TEACHER, Who.LEARNER
 _PROFILE_KINDS = (Kind.BACKPACK, Kind.CHOICE, Kind.GOAL, Kind.STEP, Kind.SUPPORT, Kind.EVIDENCE)
+#: The kinds of row that carry the learner's say over who sees them (``store.models.FAMILY_SHAREABLE``).
+SHAREABLE_KINDS = (Kind.ENTRY, Kind.BACKPACK, Kind.GOAL, Kind.CHECKIN)
 
 
 def _staff(rule: Rule) -> dict[Who, Rule]:
@@ -297,6 +303,16 @@ def _build() -> dict[tuple[Kind, Action], dict[Who, Rule]]:
         rules[kind, Action.RESOLVE] = {**_staff(_r(NOT_LEARNERS_WORDS, LEARNER_RESOLVES)),
                                        L: _r(OWN_LEARNERS_WORDS, TEACHER_RESOLVES)}
     rules[Kind.CONFERENCE, Action.RESOLVE] = _staff(every)
+    # the learner's say: only the author of the learner's own words chooses whether their family sees them
+    for kind in SHAREABLE_KINDS:
+        rules[kind, Action.SHARE] = {L: _r(OWN_AUTHORED, LEARNER_SHARES)}
+    # questions between conferences: a teacher asks the learners they teach; the learner answers in their words
+    rules[Kind.QUESTION, Action.READ] = {**_staff(every), L: _r(OWN)}
+    for action in (Action.CREATE, Action.DELETE):
+        rules[Kind.QUESTION, action] = _staff(every)
+    rules[Kind.ANSWER, Action.READ] = {**_staff(every), L: _r(OWN)}
+    rules[Kind.ANSWER, Action.CREATE] = {L: _r(OWN)}
+    rules[Kind.ANSWER, Action.DELETE] = {L: _r(OWN_AUTHORED, OWN_WORDS_ONLY)}
     return rules
 
 
@@ -345,6 +361,8 @@ _writable(Kind.CHOICE, _CHOICE)
 #: *Best work* is the learner's own mark on their evidence (issue 20).
 _writable(Kind.EVIDENCE, _EVIDENCE, learner=_EVIDENCE | {"best_work"})
 _writable(Kind.CONFERENCE, _CONFERENCE, learner=frozenset())
+for _kind in SHAREABLE_KINDS:  # SHARE sets this field and nothing else; no one sets it by an UPDATE
+    _writable(_kind, frozenset(), learner=frozenset({"shared_with_family"}), action=Action.SHARE)
 _writable(Kind.LEARNER, _LEARNER_STAFF, learner=_LEARNER_SELF)
 _writable(Kind.ACCOUNT, frozenset({"display_name", "username"}), learner=frozenset())
 #: A new rating names the values it sets: a learner's self-assessment sets only their own.
@@ -394,6 +412,10 @@ def _no_rule_reason(kind: Kind, action: Action, role: Who, by_role: dict[Who, Ru
         return LEARNER_DECIDES
     if action is Action.RESOLVE:
         return TEACHER_RESOLVES
+    if action is Action.SHARE:
+        return LEARNER_SHARES
+    if kind is Kind.ANSWER:
+        return NOT_YOURS
     return TEACHERS_ONLY
 
 

@@ -191,6 +191,7 @@ class ValidationError(UserError, ValueError):
         "goal_not_open": QT_TRANSLATE_NOOP("services", "Only an open goal of the preview can be closed."),
         "year_stale": QT_TRANSLATE_NOOP("services", "The store changed since the preview. Nothing was changed; look "
                                                     "at the new school year again."),
+        "no_one_asked": QT_TRANSLATE_NOOP("services", "Choose who to ask first."),
     }
 
     def __init__(self, field: str, code: str, /, **arguments: object) -> None:

@@ -84,6 +84,7 @@ class DueKind(StrEnum):
     STEP = "step"
     GOAL_PAST = "goal_past"
     PROPOSAL = "proposal"
+    ANSWER = "answer"  # a learner's answer to their teacher's question, since their latest conference
     STRATEGY_REVIEW = "strategy_review"
     STAGES = "stages"
 
@@ -91,7 +92,7 @@ class DueKind(StrEnum):
 #: The profile tab each kind opens on.
 TAB_OF = {DueKind.CONFERENCE: "conferences", DueKind.CHECKIN: "goals", DueKind.STEP: "goals",
           DueKind.GOAL_PAST: "goals", DueKind.PROPOSAL: "conferences", DueKind.STAGES: "stages",
-          DueKind.STRATEGY_REVIEW: "backpack"}
+          DueKind.STRATEGY_REVIEW: "backpack", DueKind.ANSWER: "conferences"}
 _KIND_ORDER = {k: i for i, k in enumerate(DueKind)}
 
 
@@ -140,6 +141,8 @@ class WeekFacts:
     proposals: Sequence[tuple[uuid.UUID, date, str]]
     #: (learner, review day, strategy) of strategies tried whose review day has no answer on or after it
     reviews: Sequence[tuple[uuid.UUID, date, str]] = ()
+    #: (learner, day answered, question) of answers to the teacher's questions since the learner's latest conference
+    answers: Sequence[tuple[uuid.UUID, date, str]] = ()
 
 
 def collapse(rows: Iterable[tuple]) -> list[tuple[uuid.UUID, date, str, int]]:
@@ -172,6 +175,7 @@ def due_items(facts: WeekFacts, conferences: dict[uuid.UUID, date], today: date,
     items += [DueItem(lid, DueKind.STAGES, last) for lid, last in facts.assessed.items()
               if last is None or last < cutoff]
     items += [DueItem(lid, DueKind.PROPOSAL, day, text) for lid, day, text in facts.proposals]
+    items += [DueItem(lid, DueKind.ANSWER, day, text) for lid, day, text in facts.answers]
     items += [DueItem(lid, DueKind.STRATEGY_REVIEW, day, text) for lid, day, text in facts.reviews if day <= week_end]
     return items
 

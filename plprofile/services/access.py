@@ -49,6 +49,8 @@ from plprofile.store.models import (
     GoalSupport,
     Learner,
     ProfileEntry,
+    Question,
+    QuestionAnswer,
     Row,
     SchoolClass,
     StrategyCheck,
@@ -67,6 +69,8 @@ KIND_OF: dict[type[Row], Kind] = {
     # a file kept for a goal's evidence (issue 20): the evidence's rules
     EvidenceBlob: Kind.EVIDENCE, EvidenceChunk: Kind.EVIDENCE,
     FamilyContact: Kind.FAMILY,
+    # questions between conferences (issue 20)
+    Question: Kind.QUESTION, QuestionAnswer: Kind.ANSWER,
 }
 #: Account kinds that sign in as staff.
 STAFF_KINDS = (Role.TEACHER.value, "admin")

@@ -83,6 +83,8 @@ _LOG_COLUMNS = [c.name for c in ChangeLog.__table__.columns]
 _TABLES = (Learner, Account, ProfileEntry, BackpackItem, ChoiceOption, Goal, ActionStep, GoalSupport, Evidence,
            CheckIn, Conference, Assessment, AssessmentRating)
 #: Each table's column order: the change log's JSON lists a new row's fields in it, as ``changes.create`` does.
+#: Columns with a default the generator leaves as it is (the learner's say: "my teacher and me").
+_UNSAID = {m.__tablename__: {"shared_with_family": 0} for m in _TABLES if "shared_with_family" in m.__table__.columns}
 _ORDER = {m.__tablename__: {c.name: i for i, c in enumerate(m.__table__.columns)} for m in _TABLES}
 
 
@@ -161,6 +163,8 @@ class _Writer:
                "author_role": author[1], "deleted_at": None, "version": 1}
         for k, v in fields.items():
             row[k] = _db(v)
+        for k, v in _UNSAID.get(table, {}).items():  # a column the generator does not set keeps its default
+            row.setdefault(k, v)
         self.rows[table].append(row)
         self.log(stamp, owner, table, row_id, "create", author, new=json.dumps(content, ensure_ascii=False))
         return row

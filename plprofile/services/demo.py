@@ -331,14 +331,20 @@ def _one_learner(s, device: str, rng: random.Random, index: int, teacher: Actor,
 
     first_conf = start + timedelta(days=rng.randint(3, 20))
     entries: dict[d.Section, list[ProfileEntry]] = {}
-    add(ProfileEntry(learner_id=learner.id, section=d.Section.I_AM.value, text=rng.choice(I_AM)), me, first_conf)
+    add(ProfileEntry(learner_id=learner.id, section=d.Section.I_AM.value, text=rng.choice(I_AM),
+                     shared_with_family=True), me, first_conf)
     for pos, word in enumerate(rng.sample(WORDS, 3)):
         add(ProfileEntry(learner_id=learner.id, section=d.Section.MY_WORDS.value, text=word, position=pos), me,
             first_conf)
+    # the learner's say: most share their words with their family; every third keeps their challenges (and
+    # what gets in the way) for their teacher and them, and every fourth keeps their newest goal to themselves
+    keeps_challenges, keeps_a_goal = index % 3 == 2, index % 4 == 3
     for section, pool in POOLS.items():
         k = rng.randint(1, 3) if "barriers" not in section.value else rng.randint(0, 1)
+        private = keeps_challenges and (section is d.Section.CHALLENGES or "barriers" in section.value)
         for pos, text in enumerate(rng.sample(pool, k)):
-            e = ProfileEntry(learner_id=learner.id, section=section.value, text=text, position=pos)
+            e = ProfileEntry(learner_id=learner.id, section=section.value, text=text, position=pos,
+                             shared_with_family=not private)
             add(e, me, day_between(first_conf, today))
             entries.setdefault(section, []).append(e)
     # Teacher suggestions: some beside a learner's entry, some as new entries waiting for the learner.
@@ -361,7 +367,7 @@ def _one_learner(s, device: str, rng: random.Random, index: int, teacher: Actor,
     for name, kind, lens, helps in rng.sample(BACKPACK, rng.randint(2, 4)):
         item = BackpackItem(learner_id=learner.id, name=name, kind=kind.value, lens=lens.value,
                             how_it_helps=helps, challenge_id=challenges[0].id if challenges and rng.random() < 0.4
-                            else None)
+                            else None, shared_with_family=True)
         add(item, rng.choice([me, teacher]), day_between(first_conf, today))
         items.append(item)
     for dim, (today_opts, asked_opts) in CHOICES.items():
@@ -373,7 +379,9 @@ def _one_learner(s, device: str, rng: random.Random, index: int, teacher: Actor,
                              text=asked_opts[0]), me, day_between(first_conf, today))
 
     statuses = list(d.GoalStatus)
-    for g_index, (statement, why, focus, lens, steps, evidence) in enumerate(rng.sample(GOALS, rng.randint(2, 4))):
+    picked = rng.sample(GOALS, rng.randint(2, 4))
+    for g_index, (statement, why, focus, lens, steps, evidence) in enumerate(picked):
+        shared = not (keeps_a_goal and g_index == len(picked) - 1)
         set_on = day_between(first_conf, today - timedelta(days=40))
         # Spread statuses so the class shows every one; earlier goals are further along.
         status = statuses[(index + g_index) % len(statuses)] if g_index < 2 else rng.choice(
@@ -383,7 +391,8 @@ def _one_learner(s, device: str, rng: random.Random, index: int, teacher: Actor,
         if still_open and target < today and rng.random() < 0.75:
             target = today + timedelta(days=rng.randint(10, 60))  # most open goals still have time; a few are overdue
         goal = Goal(learner_id=learner.id, statement=statement, why=why, focus=focus.value,
-                    lens=lens.value if lens else None, target_date=target, status=d.GoalStatus.NOT_STARTED.value)
+                    lens=lens.value if lens else None, target_date=target, status=d.GoalStatus.NOT_STARTED.value,
+                    shared_with_family=shared)
         add(goal, me, set_on)
         if status is not d.GoalStatus.NOT_STARTED:
             changes.update(s, device, goal, {"status": d.GoalStatus.IN_PROGRESS.value}, me, learner.id,
@@ -414,7 +423,7 @@ def _one_learner(s, device: str, rng: random.Random, index: int, teacher: Actor,
                 if status is d.GoalStatus.ACHIEVED and n == len(days) - 1:
                     scale = 4
                 add(CheckIn(goal_id=goal.id, learner_id=learner.id, on_date=day, scale=scale,
-                            reflection=rng.choice(REFLECTIONS[scale])), me, day)
+                            reflection=rng.choice(REFLECTIONS[scale]), shared_with_family=shared), me, day)
             for kind, text, location in rng.sample(evidence, rng.randint(0, len(evidence))):
                 on = day_between(set_on, today)
                 add(Evidence(goal_id=goal.id, learner_id=learner.id, kind=kind.value, text=text,

@@ -316,6 +316,8 @@ class PortableService:
 
         def decode(model, raw: Any) -> dict[str, Any]:  # noqa: ANN001, ANN401
             names = columns(model)
+            if isinstance(raw, dict) and "shared_with_family" in names and "shared_with_family" not in raw:
+                raw = {**raw, "shared_with_family": False}  # a file from before the learner's say: not shared
             if not isinstance(raw, dict) or set(raw) != set(names):
                 raise ProfileFileError(f"The file is damaged (a row of {model.__tablename__} has other fields); "
                                        "nothing was imported.")

@@ -21,7 +21,9 @@ from plprofile.domain.search import learner_key
 from plprofile.store import batches, changes
 from plprofile.store.engine import Store
 from plprofile.store.models import (
+    FAMILY_SHAREABLE,
     LEARNER_OWNED,
+    SHARED_WITH_FAMILY,
     Account,
     ActionStep,
     Assessment,
@@ -182,7 +184,7 @@ class ProfileService:
                 expected_version: int | None = None, action: Action = Action.UPDATE) -> bool:
         """Change fields of ``row``: each must be one the policy lets ``actor`` set (UPDATE), or the change is
         what ``action`` (AGREE, DECIDE) means."""
-        check(session, actor, action, row, values if action is Action.UPDATE else ())
+        check(session, actor, action, row, values if action in (Action.UPDATE, Action.SHARE) else ())
         return changes.update(session, self.store.device_id, row, values, actor, access.owner_of(row),
                               expected_version)
 
@@ -544,6 +546,16 @@ class ProfileService:
             row = self._get(s, model, row_id, actor)
             self._update(s, row, {"agreement": agreement.value}, actor, action=Action.AGREE)
 
+    def set_shared_with_family(self, actor: Actor, model: type[Row], row_id: uuid.UUID, shared: bool) -> Row:
+        """The learner's say: their own words (an entry, backpack item, goal or check-in) for "my teacher and
+        me" (False) or "my family too" (True). Only the learner who wrote it chooses (the policy's SHARE)."""
+        if model not in FAMILY_SHAREABLE:
+            raise TypeError(f"{model.__tablename__} has no {SHARED_WITH_FAMILY}")
+        with self.store.transaction() as s:
+            row = self._get(s, model, row_id, actor, Action.SHARE)
+            self._update(s, row, {SHARED_WITH_FAMILY: bool(shared)}, actor, action=Action.SHARE)
+            return row
+
     def delete_row(self, actor: Actor, model: type[Row], row_id: uuid.UUID) -> None:
         """Soft delete of any profile row (entry, backpack item, option, goal, step, evidence...)."""
         with self.store.transaction() as s:
@@ -662,15 +674,19 @@ class ProfileService:
             return self._create(s, ev, actor)
 
     def add_checkin(self, actor: Actor, goal_id: uuid.UUID, scale: int, reflection: str = "",
-                    on_date: date | None = None) -> CheckIn:
+                    on_date: date | None = None, *, shared_with_family: bool = False) -> CheckIn:
+        """A check-in on a goal (insert-only); ``shared_with_family``: the learner's say, "my family too"."""
         if scale not in d.CHECKIN_SCALE:
             raise ValidationError("scale", "checkin_scale", low=d.CHECKIN_SCALE[0], high=d.CHECKIN_SCALE[-1])
         reflection = clean_text(reflection, field="reflection", required=False)
         with self.store.transaction() as s:
             goal = self._get(s, Goal, goal_id, actor)
             ci = CheckIn(goal_id=goal.id, learner_id=goal.learner_id, on_date=on_date or date.today(),
-                         scale=scale, reflection=reflection)
-            return self._create(s, ci, actor)
+                         scale=scale, reflection=reflection, shared_with_family=bool(shared_with_family))
+            ci = self._create(s, ci, actor)
+            if ci.shared_with_family:  # made shared: only its author, the learner, may (the whole write is undone)
+                check(s, actor, Action.SHARE, ci, [SHARED_WITH_FAMILY])
+            return ci
 
     # ---- conferences --------------------------------------------------------------------------------
     def add_conference(self, actor: Actor, learner_id: uuid.UUID, held_on: date, *, participants: str = "",

@@ -1,7 +1,8 @@
 """The one-page conference summary for the learner and the family: the data, gathered in one place.
 
 Rendering to PDF is Qt's job (plprofile.ui.pdf); this module only decides what the page says: agreed words only
-(a teacher's suggestion the learner has not accepted, an entry or a goal, is left out), and for a past
+(a teacher's suggestion the learner has not accepted, an entry or a goal, is left out), of the learner's own words
+only those they shared with their family (the learner's say: ``shared_with_family``), and for a past
 conference the Stages and the check-ins as they stood on its day.
 """
 
@@ -13,7 +14,7 @@ from datetime import date
 
 from plprofile.domain import profile as d
 from plprofile.domain.framework import Framework
-from plprofile.domain.profile import Actor, Agreement
+from plprofile.domain.profile import Actor, Agreement, Role
 from plprofile.domain.progress import Assessment, latest_on_or_before
 
 from .profiles import ProfileService
@@ -66,6 +67,10 @@ class ConferenceSummary:
     remarks: list[tuple[str, str, str]] = field(default_factory=list)
     #: Whom the page is for (a family contact's name, "For: …" under the title); empty: nobody named.
     addressed_to: str = ""
+    #: How many of the learner's own entries, backpack items and goals they kept for "my teacher and me" (left out).
+    kept_private: int = 0
+    #: The sections (``Section`` values) with words the learner kept for their teacher and them.
+    kept_sections: frozenset[str] = frozenset()
 
 
 class NoConference(LookupError):
@@ -166,9 +171,14 @@ def pick_learner(learners, name: str):  # noqa: ANN001, ANN201
 # ---- gathering ------------------------------------------------------------------------------------------
 
 
+def for_family(row) -> bool:  # noqa: ANN001
+    """Whether the family may read ``row``: a teacher's words, or the learner's own that they shared."""
+    return row.author_role != Role.LEARNER.value or bool(getattr(row, "shared_with_family", False))
+
+
 def _agreed(entries, section: d.Section) -> list[str]:  # noqa: ANN001
     return [e.text for e in entries if e.section == section.value and e.parent_id is None
-            and e.agreement == Agreement.AGREED.value and not e.teacher_only and e.text.strip()]
+            and e.agreement == Agreement.AGREED.value and not e.teacher_only and e.text.strip() and for_family(e)]
 
 
 def build_summary(profiles: ProfileService, stages: StagesService, actor: Actor, learner_id: uuid.UUID,
@@ -189,14 +199,19 @@ def build_summary(profiles: ProfileService, stages: StagesService, actor: Actor,
     history = stages.history(actor, learner_id)
     now = latest_on_or_before(history, max(day, date.today()) if latest_conference else day)
     goals = []
+    kept = sum(1 for e in view.entries if e.parent_id is None and not e.teacher_only and not for_family(e))
+    kept += sum(1 for b in view.backpack if not for_family(b))
     for gv in view.goals:
         goal = gv.goal
+        if not for_family(goal):  # the learner kept it for their teacher and them
+            kept += 1
+            continue
         if goal.agreement != Agreement.AGREED.value or goal.status not in (
                 d.GoalStatus.IN_PROGRESS.value, d.GoalStatus.NOT_STARTED.value, d.GoalStatus.REVISED.value,
                 d.GoalStatus.ACHIEVED.value):
             continue
         open_steps = [s.text for s in gv.steps if not s.done]
-        checkins = [c for c in gv.checkins if latest_conference or c.on_date <= day]
+        checkins = [c for c in gv.checkins if (latest_conference or c.on_date <= day) and for_family(c)]
         last = max(checkins, key=lambda c: c.on_date) if checkins else None
         order = {d.GoalStatus.IN_PROGRESS.value: 0, d.GoalStatus.REVISED.value: 0,
                  d.GoalStatus.NOT_STARTED.value: 1}.get(goal.status, 2)
@@ -222,10 +237,13 @@ def build_summary(profiles: ProfileService, stages: StagesService, actor: Actor,
         aspirations=_agreed(entries, d.Section.ASPIRATIONS),
         talents=_agreed(entries, d.Section.TALENTS),
         lenses={lens.value: _agreed(entries, works) for lens, (works, _b) in d.LENS_SECTIONS.items()},
-        backpack=[b.name for b in view.backpack],
+        backpack=[b.name for b in view.backpack if for_family(b)],
         goals=goals,
         assessment=now,
         framework=stages.framework_for(actor, now.framework_id, now.framework_version) if now else None,
         led_by=conference.led_by if conference else d.ConferenceLead.TEACHER.value,
         remarks=[(r.speaker, r.kind, r.text) for r in view.remarks_of(conference.id)] if conference else [],
+        kept_private=kept,
+        kept_sections=frozenset(e.section for e in entries if e.parent_id is None and not e.teacher_only
+                                and e.agreement == Agreement.AGREED.value and not for_family(e)),
     )

@@ -17,8 +17,10 @@ from plprofile.store.engine import (
     open_store,
 )
 from plprofile.store.models import (
+    FAMILY_SHAREABLE,
     BackpackItem,
     ChangeLog,
+    CheckIn,
     ChoiceOption,
     Conference,
     Goal,
@@ -27,7 +29,7 @@ from plprofile.store.models import (
 )
 
 __all__ = [
-    "BackpackItem", "ChangeLog", "ChoiceOption", "CipherError", "Conference", "CorruptStoreError", "DamagedFileError",
+    "FAMILY_SHAREABLE", "BackpackItem", "CheckIn", "ChangeLog", "ChoiceOption", "CipherError", "Conference", "CorruptStoreError", "DamagedFileError",
     "EncryptedStoreError", "Goal", "Learner", "NewerStoreError", "NotFoundError", "ProfileEntry", "StaleEditError",
     "Store", "StoreBusyError", "WrongSecretError", "first_line", "health_check", "open_store",
 ]

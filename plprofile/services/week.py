@@ -26,6 +26,8 @@ from plprofile.store.models import (
     Goal,
     GoalSupport,
     ProfileEntry,
+    Question,
+    QuestionAnswer,
     StrategyCheck,
     StrategyUse,
     TeacherWeek,
@@ -168,10 +170,16 @@ class WeekService:
                     for lid, (_held, next_on) in latest.items() if next_on is not None}
         waiting = [(lid, _day(created), text) for lid, created, text in proposals
                    if lid not in latest or _day(created) > latest[lid][0]]
+        # answers to the teacher's questions since the learner's latest conference: "answers waiting"
+        with self.store.session() as s:
+            answered = list(rows_of(s, select(hex_of(QuestionAnswer.learner_id), QuestionAnswer.answered_on,
+                                              Question.text).join(Question, Question.id == QuestionAnswer.question_id)
+                                    .where(QuestionAnswer.deleted_at.is_(None)), by_hex))
+        answers = [(lid, on, text) for lid, on, text in answered if lid not in latest or on >= latest[lid][0]]
         reviews = self._reviews(learners)
         assessed_by_text = self.stages.last_assessed(actor)
         assessed = {lid: assessed_by_text.get(str(lid)) for lid in learners}
-        return w.WeekFacts(checkins, steps, goals, assessed, waiting, reviews)
+        return w.WeekFacts(checkins, steps, goals, assessed, waiting, reviews, answers)
 
     def _reviews(self, learners: frozenset[uuid.UUID]) -> list[tuple[uuid.UUID, date, str]]:
         """Strategies tried whose review day came with no answer to "did it help?" on or after it."""

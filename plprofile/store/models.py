@@ -13,6 +13,12 @@ from sqlmodel import Field, SQLModel
 
 from .types import UTCDateTime, utcnow
 
+#: The learner's say over who sees their words: False (the default) is "my teacher and me", True "my family
+#: too". A boolean column on each table of the learner's words (``FAMILY_SHAREABLE``): only the row's author,
+#: the learner, changes it (the policy's SHARE action); the family summary shows a learner's words only when it
+#: is True. Teacher-written rows ignore it; teacher-only rows stay teacher-only whatever it says.
+SHARED_WITH_FAMILY = "shared_with_family"
+
 
 class Row(SQLModel):
     """Columns every table shares (except the change log and key-value meta)."""
@@ -151,6 +157,7 @@ class ProfileEntry(Row, table=True):
     parent_id: uuid.UUID | None = Field(default=None, foreign_key="profile_entry.id", ondelete="CASCADE")
     teacher_only: bool = Field(default=False)
     position: int = Field(default=0)
+    shared_with_family: bool = Field(default=False)  # see SHARED_WITH_FAMILY
 
 
 class BackpackItem(Row, table=True):
@@ -162,6 +169,7 @@ class BackpackItem(Row, table=True):
     challenge_id: uuid.UUID | None = Field(default=None, foreign_key="profile_entry.id", ondelete="SET NULL")
     how_it_helps: str = Field(default="")
     agreement: str = Field(default="agreed", max_length=16)
+    shared_with_family: bool = Field(default=False)  # see SHARED_WITH_FAMILY
 
 
 class ChoiceOption(Row, table=True):
@@ -183,6 +191,7 @@ class Goal(Row, table=True):
     target_date: date | None = Field(default=None)
     status: str = Field(default="not_started", max_length=16)
     agreement: str = Field(default="agreed", max_length=16)
+    shared_with_family: bool = Field(default=False)  # see SHARED_WITH_FAMILY
 
 
 class ActionStep(Row, table=True):
@@ -263,6 +272,7 @@ class CheckIn(Row, table=True):
     on_date: date
     scale: int
     reflection: str = Field(default="")
+    shared_with_family: bool = Field(default=False)  # see SHARED_WITH_FAMILY
 
 
 class YearSnapshot(Row, table=True):
@@ -418,6 +428,28 @@ class SchoolDayOff(Row, table=True):
     title: str = Field(default="", max_length=200)
 
 
+class Question(Row, table=True):
+    """A teacher's question to a learner between conferences: a prompt of the framework's bank (``prompt_id``)
+    or the teacher's own words. One row per learner asked; a question sent to a class shares its ``batch_id``."""
+
+    __tablename__ = "question"
+    learner_id: uuid.UUID = Field(foreign_key="learner.id", index=True, ondelete="CASCADE")
+    text: str
+    prompt_id: str = Field(default="", max_length=64)
+    asked_on: date
+    batch_id: uuid.UUID | None = Field(default=None)
+
+
+class QuestionAnswer(Row, table=True):
+    """The learner's answer to a question, in their words (insert-only: a new answer stands beside the old)."""
+
+    __tablename__ = "question_answer"
+    question_id: uuid.UUID = Field(foreign_key="question.id", index=True, ondelete="CASCADE")
+    learner_id: uuid.UUID = Field(foreign_key="learner.id", index=True, ondelete="CASCADE")
+    text: str
+    answered_on: date
+
+
 class ChangeLog(SQLModel, table=True):
     """One row per change, written in the same transaction as the change itself."""
 
@@ -505,7 +537,11 @@ class ErasedLearner(SQLModel, table=True):
 
 #: Tables whose rows belong to one learner (purged with them), child tables first.
 LEARNER_OWNED = (
-    AssessmentRating, Assessment, CheckIn, Evidence, EvidenceChunk, EvidenceBlob, GoalSupport, ActionStep, Goal,
+    QuestionAnswer, Question, AssessmentRating, Assessment, CheckIn, Evidence, EvidenceChunk, EvidenceBlob,
+    GoalSupport, ActionStep, Goal,
     StrategyCheck, StrategyUse, BackpackItem, ChoiceOption, ConferenceRemark, Conference, ConferenceSlot,
     ProfileEntry, ClassMember, Account,
 )
+
+#: Tables of the learner's words that carry ``shared_with_family`` (the family summary reads it).
+FAMILY_SHAREABLE = (ProfileEntry, BackpackItem, Goal, CheckIn)

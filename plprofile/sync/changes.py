@@ -39,6 +39,7 @@ from plprofile.store import changes as store_changes
 from plprofile.store.changes import erased_token
 from plprofile.store.models import (
     LEARNER_OWNED,
+    SHARED_WITH_FAMILY,
     AcademicSession,
     Account,
     ActionStep,
@@ -63,6 +64,8 @@ from plprofile.store.models import (
     Meta,
     Org,
     ProfileEntry,
+    Question,
+    QuestionAnswer,
     Row,
     SchoolClass,
     StrategyCheck,
@@ -181,7 +184,7 @@ MODELS: dict[str, type[Row]] = {m.__tablename__: m for m in (  # type: ignore[mi
     Learner, Account, Org, AcademicSession, SchoolClass, ClassMember, ProfileEntry, BackpackItem, ChoiceOption,
     Goal, ActionStep, GoalSupport, Evidence, CheckIn, Conference, Assessment, AssessmentRating,
     EvidenceBlob, EvidenceChunk,  # evidence files: a file's id is its content's, so it travels once
-    ConferenceRemark, StrategyUse, StrategyCheck, FamilyContact)}
+    ConferenceRemark, StrategyUse, StrategyCheck, FamilyContact, Question, QuestionAnswer)}
 #: Tables whose changes stay on the device that made them (``outgoing`` never offers them): a teacher's own
 #: week (the rota's cadence, the planned conference days, when they last read the feed) and the school's days
 #: off are that device's planning, which the hub's policy has no rule for yet; a year's snapshot is taken by
@@ -433,6 +436,8 @@ def _check_create(session: Session, actor: Actor, change: Change, model: type[Ro
         _require(actor, Action.SUGGEST, target)
     else:
         _require(actor, Action.CREATE, target, fields)
+    if values.get(SHARED_WITH_FAMILY):  # made already shared: the learner's say, as for a change of it
+        _require(actor, Action.SHARE, target, [SHARED_WITH_FAMILY])
     _check_links(session, full, owner)
 
 
@@ -453,7 +458,7 @@ def _check_links(session: Session, values: dict[str, Any], owner: uuid.UUID | No
     """A row hangs from rows of the same learner (a step from a goal, a rating from an assessment...)."""
     for column, parent_model in (("goal_id", Goal), ("assessment_id", Assessment), ("parent_id", ProfileEntry),
                                  ("backpack_item_id", BackpackItem), ("challenge_id", ProfileEntry),
-                                 ("blob_id", EvidenceBlob)):
+                                 ("blob_id", EvidenceBlob), ("question_id", Question)):
         parent_id = values.get(column)
         if parent_id is None:
             continue
@@ -471,6 +476,8 @@ def _check_existing(session: Session, actor: Actor, change: Change, row: Row, sc
         if name == "agreement":
             action = Action.AGREE if change.new == "agreed" else Action.DECIDE
             _require(actor, action, target)
+        elif name == SHARED_WITH_FAMILY:  # the learner's say: only the learner who wrote it
+            _require(actor, Action.SHARE, target, [name])
         elif target.kind is Kind.SCHOOL:
             _require(actor, Action.UPDATE, target)
         else:

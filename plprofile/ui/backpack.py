@@ -22,12 +22,13 @@ from plprofile.domain import profile as d
 from plprofile.domain.policy import Action
 from plprofile.domain.profile import Agreement, Role
 from plprofile.services.profiles import ProfileView
-from plprofile.services.storage import BackpackItem, ChoiceOption
+from plprofile.services.storage import FAMILY_SHAREABLE, BackpackItem, ChoiceOption
 
 from . import ask, labels
 from .a11y import unseen_label
 from .common import attempt
 from .context import AppContext
+from .family_share import ShareChoice
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -60,6 +61,10 @@ class _RowActions(QHBoxLayout):
             b.setAutoDefault(False)
             self.addWidget(b)
         self.addStretch(1)
+        self.share = ShareChoice(ctx, model)  # the learner's say over their own words (backpack items)
+        self.share.changed.connect(on_change)
+        if model in FAMILY_SHAREABLE:
+            self.addWidget(self.share)
         tree.itemSelectionChanged.connect(self.update)
         ctx.writer_changed.connect(lambda _r: self.update())
         self.update()
@@ -74,6 +79,7 @@ class _RowActions(QHBoxLayout):
         self.agree.setEnabled(row is not None and row.agreement == Agreement.SUGGESTION.value
                               and self.ctx.writer is Role.LEARNER and may(Action.AGREE))
         self.remove.setEnabled(row is not None and may(Action.DELETE))
+        self.share.show_row(row if self.model in FAMILY_SHAREABLE else None)
 
     def _agree(self) -> None:
         row = self.selected()

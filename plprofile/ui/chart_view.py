@@ -48,6 +48,14 @@ FigureFactory = Callable[[], "Figure"]
 EXPORT_FORMATS = ("png", "svg", "pdf", "csv")
 # Pixels per inch on screen: figures are scaled into this range; below it they scroll instead.
 MIN_DPI, MAX_DPI = 62.0, 100.0
+#: The text size the charts' point sizes are made for; a larger setting makes their text larger in proportion.
+BASE_TEXT_POINTS = 10.0
+
+
+def text_growth(font) -> float:  # noqa: ANN001
+    """How much larger than at 10 points the charts' text is drawn at ``font``'s size (never smaller)."""
+    points = font.pointSizeF()
+    return max(1.0, points / BASE_TEXT_POINTS) if points > 0 else 1.0
 PNG_DPI = 150
 
 
@@ -382,12 +390,16 @@ class ChartView(QWidget):
         bar = self.scroll.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
         width = max(200, self.scroll.width() - bar)  # leave room for a scroll bar, so it never flickers
         height = max(150, self.scroll.height())
-        w_in, h_in = self._design_size
+        # the chart's text grows with the text size setting: at 16 points the figure is drawn as if 1.6 times
+        # smaller in inches, so its points are 1.6 times more pixels (it scrolls rather than shrink them back)
+        grow = text_growth(self.font())
+        w_in, h_in = self._design_size[0] / grow, self._design_size[1] / grow
+        low, high = MIN_DPI * grow, MAX_DPI * grow
         whole = min(width / w_in, height / h_in)
-        if whole >= MIN_DPI:
-            dpi, canvas_height = min(whole, MAX_DPI), height
+        if whole >= low:
+            dpi, canvas_height = min(whole, high), height
         else:
-            dpi = min(max(MIN_DPI, width / w_in), MAX_DPI)
+            dpi = min(max(low, width / w_in), high)
             canvas_height = max(height, round(h_in * dpi))
         canvas_width = self.scroll.width() - (bar if canvas_height > height else 0)
         if self._fitted == (id(canvas), canvas_width, canvas_height, dpi):

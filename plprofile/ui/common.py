@@ -9,7 +9,8 @@ from typing import TypeVar
 # start-up: the Qt namespace is made where first used, not on import (README, Performance)
 from PySide6 import QtCore
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
-from PySide6.QtWidgets import QListWidget, QWidget
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QListWidget, QStyle, QStyledItemDelegate, QWidget
 
 from . import ask
 
@@ -126,3 +127,21 @@ def style_record_list(widget: QListWidget) -> None:
     # lines wrapped at the width the list really has (at large text a record's last line was cut to "…")
     widget.setResizeMode(widget.ResizeMode.Adjust)
     widget.setTextElideMode(QtCore.Qt.TextElideMode.ElideNone)
+    widget.setItemDelegate(_WrappedRecordDelegate(widget))
+
+
+class _WrappedRecordDelegate(QStyledItemDelegate):
+    """A record's height worked out at the width it is painted at (the list's own guess used the whole viewport,
+    so at 16-point text the painted record wrapped once more than measured and its last line was cut)."""
+
+    def sizeHint(self, option, index):  # noqa: ANN001, ANN201, N802
+        size = super().sizeHint(option, index)
+        view = self.parent()
+        text = index.data() or ""
+        # the painted width: the viewport less the list's spacing on both sides and the item's text margins
+        margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+        width = max(40, view.viewport().width() - 2 * view.spacing() - 2 * margin - 4)
+        metrics = QFontMetrics(option.font)
+        flags = int(QtCore.Qt.TextFlag.TextWordWrap)
+        needed = metrics.boundingRect(QtCore.QRect(0, 0, width, 100_000), flags, text).height() + 2 * margin + 4
+        return QtCore.QSize(size.width(), max(size.height(), needed))

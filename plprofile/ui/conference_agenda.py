@@ -1,5 +1,5 @@
-"""The conference's agenda: what the learner asked to talk about first, then the suggestions still waiting for
-the learner (accepted or declined in place), goals due or overdue, and Stages elements not rated for a while."""
+"""The conference's agenda: what the learner asked to talk about first, their answers to the teacher's questions
+since the last conference, then the suggestions still waiting for the learner (accepted or declined in place), goals due or overdue, and Stages elements not rated for a while."""
 
 from __future__ import annotations
 
@@ -58,6 +58,12 @@ class AgendaPanel(QTreeWidget):
                      if e.agreement == Agreement.AGREED.value]
         self._group(self.tr("What {name} wants to talk about").format(name=view.learner.preferred_name),
                     [(t, None) for t in proposals], self.tr("Nothing proposed for this conference."))
+        # what the learner answered to their teacher's questions since the last conference
+        answered = [(self.tr("{question} — {answer}").format(question=q.text, answer=text), None)
+                    for q in self.ctx.questions.answers_since_conference(self.ctx.me, view.learner.id)
+                    for text, _on in q.answers]
+        self._group(self.tr("What {name} answered").format(name=view.learner.preferred_name), answered,
+                    self.tr("No answers to your questions since the last conference."))
         waiting: list[tuple[str, tuple[str, uuid.UUID]]] = []
         for e in view.entries:
             if e.agreement == Agreement.SUGGESTION.value and not e.teacher_only:

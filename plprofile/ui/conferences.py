@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from plprofile.domain.profile import ConferenceLead
 from plprofile.services.profiles import ProfileView
 from plprofile.services.storage import Conference
 
@@ -76,6 +78,8 @@ class ConferencesTab(QWidget):
         form = QFormLayout(box)
         form.addRow(self.tr("&Date:"), self.held_on)
         form.addRow(self.tr("&Who took part:"), self.participants)
+        self.led_by = QLabel()  # who led it: a student-led conference says the learner did
+        form.addRow(self.tr("Who led it:"), self.led_by)
         form.addRow(self.tr("&Notes:"), self.notes)
         form.addRow(self.tr("&Agreed:"), self.agreements)
         form.addRow(self.tr("Next:"), next_row)
@@ -122,7 +126,7 @@ class ConferencesTab(QWidget):
         self.list.clear()
         for conf in view.conferences:
             summary = conf.agreements.splitlines()[0] if conf.agreements else conf.notes[:60]
-            item = QListWidgetItem(f"{fmt_date(conf.held_on)}\n{summary}")
+            item = QListWidgetItem(f"{fmt_date(conf.held_on)} · {self.lead_words(conf)}\n{summary}")
             item.setData(ID_ROLE, conf.id)
             self.list.addItem(item)
             if conf.id == self.conference_id:
@@ -130,6 +134,15 @@ class ConferencesTab(QWidget):
         self._loading = False
         self._fill(self.current())
         self.proposals.show_entries(view)
+
+    def lead_words(self, conf: Conference | None) -> str:
+        """Who led the conference, to whoever reads: "You led it" to the learner who did."""
+        if conf is None:
+            return self.tr("The teacher (a new record)")
+        if conf.led_by == ConferenceLead.LEARNER.value:
+            return (self.tr("You led it") if self.ctx.is_learner else
+                    self.tr("Led by {name}").format(name=self.view.learner.preferred_name if self.view else ""))
+        return self.tr("Your teacher led it") if self.ctx.is_learner else self.tr("Led by the teacher")
 
     def select(self, conference_id) -> None:  # noqa: ANN001
         """Show one record (after conference mode saved it): selected in the list, its words in the form."""
@@ -157,6 +170,7 @@ class ConferencesTab(QWidget):
         else:
             self.participants.setText(conf.participants if conf else "")
         self.notes.setPlainText(conf.notes if conf else "")
+        self.led_by.setText(self.lead_words(conf))
         self.agreements.setPlainText(conf.agreements if conf else "")
         has_next = bool(conf and conf.next_checkin_on)
         self.has_next.setChecked(has_next or conf is None)

@@ -11,6 +11,7 @@ from plprofile.domain.profile import Actor, Role
 from plprofile.services.accounts import ensure_teacher, learner_actor, teacher_actor
 from plprofile.services.auth import AuthService, SignedIn
 from plprofile.services.profiles import ProfileService
+from plprofile.services.questions import QuestionService
 from plprofile.services.stages import StagesService
 from plprofile.services.storage import Store
 
@@ -26,6 +27,7 @@ class AppContext(QObject):
         self.store = store
         self.profiles = ProfileService(store)
         self.stages = StagesService(store, self.profiles)
+        self.questions = QuestionService(store, self.stages)  # questions between conferences (issue 20)
         self.auth = auth or AuthService(store)
         if user is None:  # no sign-in asked for (screenshots, tests): the store's first teacher, as a school
             # admin (whoever opens the file without signing in can read all of it anyway, as on the command line)

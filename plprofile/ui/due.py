@@ -127,6 +127,7 @@ class DueWindow(QWidget):
             "step": self.tr("Action step"),
             "goal_past": self.tr("Goal past its date"),
             "proposal": self.tr("Proposal waiting"),
+            "answer": self.tr("Answers waiting"),
             "stages": self.tr("Stages not rated"),
             "strategy_review": self.tr("Strategy to look at again"),
         }[kind]

@@ -30,12 +30,14 @@ from PySide6.QtWidgets import (
 from plprofile.domain import profile as d
 from plprofile.domain.profile import Role
 from plprofile.services.profiles import GoalView, ProfileView
+from plprofile.services.storage import Goal  # issue 20: the learner's say
 
 from . import labels
 from .a11y import unseen_label
 from .common import attempt, date_edit_format, fmt_date, from_qdate, style_record_list, to_qdate
 from .context import AppContext
 from .evidence_files import EvidenceFiles
+from .family_share import ShareChoice  # issue 20: the learner's say
 from .learner_home import is_overdue
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -113,6 +115,9 @@ class GoalsTab(QWidget):
         save_row.addWidget(self.author_label, 1)
         save_row.addWidget(self.save_button)
         form.addRow(save_row)
+        self.share = ShareChoice(ctx, Goal)  # the learner's say over their own goal (issue 20)
+        self.share.changed.connect(on_change)
+        form.addRow(self.share)
 
         # ---- action steps
         self.steps = QTreeWidget()
@@ -120,7 +125,10 @@ class GoalsTab(QWidget):
         self.steps.setRootIsDecorated(False)
         self.steps.setAccessibleName(self.tr("Action steps"))
         self.steps.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):  # who and when whole, at any text size ("25 Ma…" at 16 points)
+            self.steps.header().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.steps.header().setStretchLastSection(False)
+        self.steps.setWordWrap(True)
         self.steps.itemChanged.connect(self._step_toggled)
         self.step_text = QLineEdit()
         self.step_text.setPlaceholderText(self.tr("Next step"))
@@ -316,6 +324,7 @@ class GoalsTab(QWidget):
                                                              agreement=labels.agreement(goal.agreement))
             if goal else self.tr("A new goal"))
         self.save_button.setText(self.tr("&Save goal") if goal else self.tr("&Add goal"))
+        self.share.show_row(goal)
         for w in self.detail_widgets:
             w.setEnabled(goal is not None)
 

@@ -90,6 +90,9 @@ def value_text(field: str, value: str) -> str:
     if value in ("true", "false"):
         if field == "done":
             return translate("history", "done") if value == "true" else translate("history", "not done")
+        if field == "shared_with_family":  # the learner's say, in their words
+            return (translate("family_share", "My family too") if value == "true"
+                    else translate("family_share", "My teacher and me"))
         return translate("history", "yes") if value == "true" else translate("history", "no")
     if len(value) == 10 and value[4] == "-" and value[7] == "-":
         try:

@@ -171,6 +171,8 @@ def entity_label(entity: str) -> str:
         "assessment": translate("history", "Stages assessment"),
         "assessment_rating": translate("history", "Stages rating"),
         "conference_slot": translate("history", "Conference day planned"),
+        "question": translate("history", "Question from the teacher"),
+        "question_answer": translate("history", "Answer to a question"),
     }.get(entity, entity)
 
 
@@ -187,6 +189,7 @@ def field_label(field: str) -> str:
         "text": translate("history", "text"),
         "agreement": translate("history", "agreement"),
         "teacher_only": translate("history", "teacher only"),
+        "shared_with_family": translate("history", "who sees it"),
         "statement": translate("history", "statement"),
         "why": translate("history", "why"),
         "focus": translate("history", "focus"),

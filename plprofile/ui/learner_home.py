@@ -1,5 +1,6 @@
-"""The learner's own home: their goals with the next step and a quick check-in, suggestions to decide, the next
-conference and something to bring to it, and the rest of the profile one click away."""
+"""The learner's own home: their goals with the next step and a quick check-in, what their teacher asked them
+(answered in writing here), suggestions to decide, the next conference and something to bring to it, and the rest
+of the profile one click away."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QComboBox,
     QFrame,
     QGridLayout,
     QGroupBox,
@@ -31,6 +33,7 @@ from plprofile.services.profiles import GoalView, ProfileView
 from . import labels
 from .common import attempt, fmt_date
 from .context import AppContext
+from .family_share import audience
 
 # Goals a learner is still working on (the home leaves achieved and set-aside goals to the Goals page).
 OPEN_STATUSES = {d.GoalStatus.NOT_STARTED.value, d.GoalStatus.IN_PROGRESS.value, d.GoalStatus.REVISED.value}
@@ -153,7 +156,14 @@ class CheckInCard(QFrame):
         self.save_button.setEnabled(False)
         self.save_button.clicked.connect(self.save)
         self.group.idToggled.connect(lambda _id, _on: self.save_button.setEnabled(self.choice() is not None))
+        # the learner's say: who sees this check-in (the home's three actions need not touch it)
+        self.share = QComboBox()
+        for shared in (False, True):
+            self.share.addItem(audience(shared), shared)
+        self.share.setAccessibleName(self.tr("Who sees this?"))
+        self.share.setToolTip(self.tr("Who sees this?"))
         row.addWidget(self.why, 1)
+        row.addWidget(self.share)
         row.addWidget(self.save_button)
         layout.addLayout(row)
         self.note = _label()
@@ -171,7 +181,7 @@ class CheckInCard(QFrame):
             self.note.setText(self.tr("First choose how it is going."))
             self.note.setVisible(True)
             return
-        self.home.check_in(self.gv.goal.id, value, self.why.text(), self.review)
+        self.home.check_in(self.gv.goal.id, value, self.why.text(), self.review, bool(self.share.currentData()))
 
 
 class SuggestionRow(QFrame):
@@ -198,6 +208,33 @@ class SuggestionRow(QFrame):
         layout.addLayout(buttons)
 
 
+class QuestionRow(QFrame):
+    """A question from the teacher: its words, and the learner's answer (typed here, then sent)."""
+
+    def __init__(self, home: LearnerHome, question) -> None:  # noqa: ANN001
+        super().__init__()
+        self.question = question
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QVBoxLayout(self)
+        self.text = _label(question.text, bold=True)
+        layout.addWidget(self.text)
+        self.answer = QLineEdit()
+        self.send = QPushButton(self.tr("Send my answer"))
+        if question.answered:
+            for text, on in question.answers:
+                layout.addWidget(_label(self.tr("You answered on {date}: {text}").format(date=fmt_date(on),
+                                                                                          text=text)))
+        else:
+            row = QHBoxLayout()
+            self.answer.setPlaceholderText(self.tr("Write your answer here"))
+            self.answer.setAccessibleName(self.tr("Your answer to: {question}").format(question=question.text))
+            self.answer.returnPressed.connect(lambda: home.answer(question.id, self.answer.text()))
+            self.send.clicked.connect(lambda: home.answer(question.id, self.answer.text()))
+            row.addWidget(self.answer, 1)
+            row.addWidget(self.send)
+            layout.addLayout(row)
+
+
 class LearnerHome(QWidget):
     """What a learner sees first after signing in."""
 
@@ -213,6 +250,9 @@ class LearnerHome(QWidget):
         self.greeting = _label(scale=1.4, bold=True)
         self.goals_box = QGroupBox(self.tr("Your goals"))
         self.goals_layout = QVBoxLayout(self.goals_box)
+        self.questions_box = QGroupBox(self.tr("What your teacher asked you"))
+        self.questions_layout = QVBoxLayout(self.questions_box)
+        self.questions: dict[uuid.UUID, QuestionRow] = {}
         self.suggestions_box = QGroupBox(self.tr("Suggestions waiting for you"))
         self.suggestions_layout = QVBoxLayout(self.suggestions_box)
         self.conference_box = QGroupBox(self.tr("Your next conference"))
@@ -241,6 +281,7 @@ class LearnerHome(QWidget):
         column = QVBoxLayout(body)
         column.addWidget(self.greeting)
         column.addWidget(self.goals_box)
+        column.addWidget(self.questions_box)
         column.addWidget(self.suggestions_box)
         column.addWidget(self.conference_box)
         column.addWidget(self.more_box)
@@ -288,6 +329,18 @@ class LearnerHome(QWidget):
         if not open_goals:
             self.goals_layout.addWidget(_label(self.tr("You have no goals yet. Make one on the Goals page.")))
 
+        self._clear(self.questions_layout)
+        self.questions = {}
+        asked = attempt(self, lambda: self.ctx.questions.questions(self.ctx.actor(view.learner.id),
+                                                                   view.learner.id)) or []
+        # every question still waiting for an answer, and the three latest answered
+        shown = [q for q in asked if not q.answered] + [q for q in asked if q.answered][:3]
+        for question in shown:
+            row = QuestionRow(self, question)
+            self.questions[question.id] = row
+            self.questions_layout.addWidget(row)
+        self.questions_box.setVisible(bool(shown))
+
         self._clear(self.suggestions_layout)
         self.suggestions = {}
         texts = {e.id: e.text for e in view.entries}
@@ -309,13 +362,19 @@ class LearnerHome(QWidget):
                                 self.tr("What do you want to talk about? Add it here."))
 
     # ---- intents ------------------------------------------------------------------------------------
-    def check_in(self, goal_id: uuid.UUID, scale: int, reflection: str, review=None) -> None:  # noqa: ANN001
+    def check_in(self, goal_id: uuid.UUID, scale: int, reflection: str, review=None,  # noqa: ANN001
+                 shared: bool = False) -> None:
         me = self.ctx.actor(self.view.learner.id if self.view else None)
-        if attempt(self, lambda: self.ctx.profiles.add_checkin(me, goal_id, scale, reflection,
-                                                               date.today())) is not None:
+        if attempt(self, lambda: self.ctx.profiles.add_checkin(me, goal_id, scale, reflection, date.today(),
+                                                               shared_with_family=shared)) is not None:
             if review is not None:
                 review.record()  # did it help? the strategies answered beside the check-in
             self.saved = (goal_id, scale)
+            self.on_change()
+
+    def answer(self, question_id: uuid.UUID, text: str) -> None:
+        me = self.ctx.actor(self.view.learner.id if self.view else None)
+        if attempt(self, lambda: self.ctx.questions.answer(me, question_id, text)) is not None:
             self.on_change()
 
     def decide(self, entry_id: uuid.UUID, accept: bool) -> None:

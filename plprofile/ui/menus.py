@@ -90,6 +90,8 @@ ENTRIES = (
     Entry("learner", QT_TRANSLATE_NOOP("MainWindow", "Strategies to tr&y…"), _on_learner(school.open_strategies)),
     Entry("learner", QT_TRANSLATE_NOOP("MainWindow", "Needs a decisi&on…"), _signed_in(decide.open_decisions),
           name="decisions_action"),
+    Entry("learner", QT_TRANSLATE_NOOP("MainWindow", "As&k a question…"), _on_learner(school.ask_question),
+          name="ask_question_action"),
     Entry("learner", QT_TRANSLATE_NOOP("MainWindow", "&Remove learner from the class…"), _on_learner(learners.remove_learner, changes_class=True),
           separator=True),
     Entry("learner", QT_TRANSLATE_NOOP("MainWindow", "&Delete learner permanently…"), "purge_learner"),

@@ -59,9 +59,11 @@ def assessment_chart_image(assessment, framework, lang: str, width: float,  # no
     return image
 
 
-def _list(items: list[str]) -> str:
+def _list(items: list[str], kept: bool = False) -> str:
+    """The items; when there are none, whether none are written or the learner kept them (the learner's say)."""
     if not items:
-        return "<i>" + html.escape(translate("summary", "not yet written")) + "</i>"
+        empty = translate("summary", "kept for me and my teacher") if kept else translate("summary", "not yet written")
+        return "<i>" + html.escape(empty) + "</i>"
     return " · ".join(html.escape(i) for i in items)
 
 
@@ -139,13 +141,14 @@ def summary_html(summary: ConferenceSummary, with_chart: bool, scale: float = 1.
         parts.append(f"<p style='margin-top: 2px; margin-bottom: 2px;'><i>“{e(summary.i_am)}”</i></p>")
     parts.append("<table width='100%' cellspacing='0' cellpadding='2' style='border-collapse: collapse;'>")
     works = [w for lens_works in summary.lenses.values() for w in lens_works]
+    kept = summary.kept_sections
     rows = [
-        (translate("summary", "My strengths"), _list(summary.strengths)),
-        (translate("summary", "My challenges"), _list(summary.challenges)),
-        (translate("summary", "My interests"), _list(summary.interests)),
-        (translate("summary", "My talents and passions"), _list(summary.talents)),
-        (translate("summary", "My aspirations"), _list(summary.aspirations)),
-        (translate("summary", "What helps me learn"), _list(works)),
+        (translate("summary", "My strengths"), _list(summary.strengths, "strengths" in kept)),
+        (translate("summary", "My challenges"), _list(summary.challenges, "challenges" in kept)),
+        (translate("summary", "My interests"), _list(summary.interests, "interests" in kept)),
+        (translate("summary", "My talents and passions"), _list(summary.talents, "talents" in kept)),
+        (translate("summary", "My aspirations"), _list(summary.aspirations, "aspirations" in kept)),
+        (translate("summary", "What helps me learn"), _list(works, any(k.endswith("_works") for k in kept))),
     ]
     for title, value in rows:
         parts.append(f"<tr><td width='24%' style='{rule}'><b>{e(title)}</b></td><td style='{rule}'>{value}</td></tr>")
@@ -197,6 +200,8 @@ def summary_html(summary: ConferenceSummary, with_chart: bool, scale: float = 1.
     notes = []
     if summary.shortened:
         notes.append(translate("summary", "Some texts are shortened here; the full text is in the profile."))
+    notes.append(translate("summary", "{name} chose which of their own words their family sees: only those are "
+                                      "here. Their teacher sees all of them.").format(name=summary.learner_name))
     notes.append(translate("summary", "Written together by the learner and their teacher with plprofile."))
     parts.append(f"<p style='font-size: {max(pt * 0.85, 8.5):.1f}pt; color: #333; margin-top: 2pt;'>"
                  + " ".join(e(n) for n in notes) + "</p>")

@@ -29,6 +29,7 @@ from plprofile.services.storage import ProfileEntry
 from . import ask, labels
 from .common import attempt
 from .context import AppContext
+from .family_share import ShareChoice
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -84,6 +85,8 @@ class EntryList(QGroupBox):
         self.edit_button.clicked.connect(self._edit)
         self.remove_button = QPushButton(self.tr("Remove"))
         self.remove_button.clicked.connect(self._remove)
+        self.share = ShareChoice(ctx, ProfileEntry)  # the learner's say over their own words
+        self.share.changed.connect(self._done)
 
         add_row = QHBoxLayout()
         add_row.addWidget(self.input, 1)
@@ -95,6 +98,7 @@ class EntryList(QGroupBox):
             b.setAutoDefault(False)
             actions.addWidget(b)
         actions.addStretch(1)
+        actions.addWidget(self.share)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tree, 1)
         layout.addLayout(add_row)
@@ -178,6 +182,7 @@ class EntryList(QGroupBox):
         self.decline_button.setVisible(writer is Role.LEARNER)
         self.edit_button.setEnabled(entry is not None and may(Action.UPDATE, entry))
         self.remove_button.setEnabled(entry is not None and may(Action.DELETE, entry))
+        self.share.show_row(entry if entry is not None and entry.parent_id is None else None)
 
     def _may(self, action: Action, entry: ProfileEntry) -> bool:
         """What the access policy lets whoever is writing now do to ``entry``."""

@@ -252,6 +252,16 @@ Type the learner's family name to confirm:</numerusform>
     </message>
 </context>
 <context>
+    <name>QuestionDialog</name>
+    <message numerus="yes">
+        <source>Sent to %n learner(s).</source>
+        <translation>
+            <numerusform>Sent to %n learner.</numerusform>
+            <numerusform>Sent to %n learners.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RosterSet</name>
     <message numerus="yes">
         <source>%n learner(s) added</source>

@@ -247,6 +247,18 @@
         <translation>Nada propuesto para esta reunión.</translation>
     </message>
     <message>
+        <source>{question} — {answer}</source>
+        <translation>{question} — {answer}</translation>
+    </message>
+    <message>
+        <source>What {name} answered</source>
+        <translation>Lo que respondió {name}</translation>
+    </message>
+    <message>
+        <source>No answers to your questions since the last conference.</source>
+        <translation>No hay respuestas a tus preguntas desde la última reunión.</translation>
+    </message>
+    <message>
         <source>{section}: {text}</source>
         <translation>{section}: {text}</translation>
     </message>
@@ -872,6 +884,10 @@ plprofile se cerrará ahora; vuelve a abrirlo para ver los registros restaurados
         <translation>Guardar cómo te va</translation>
     </message>
     <message>
+        <source>Who sees this?</source>
+        <translation>¿Quién lo ve?</translation>
+    </message>
+    <message>
         <source>First choose how it is going.</source>
         <translation>Primero elige cómo te va.</translation>
     </message>
@@ -1439,6 +1455,10 @@ plprofile se cerrará ahora; vuelve a abrirlo para ver los registros restaurados
         <translation>&amp;Participantes:</translation>
     </message>
     <message>
+        <source>Who led it:</source>
+        <translation>Quién la dirigió:</translation>
+    </message>
+    <message>
         <source>&amp;Notes:</source>
         <translation>&amp;Notas:</translation>
     </message>
@@ -1449,6 +1469,26 @@ plprofile se cerrará ahora; vuelve a abrirlo para ver los registros restaurados
     <message>
         <source>Next:</source>
         <translation>Próximo:</translation>
+    </message>
+    <message>
+        <source>The teacher (a new record)</source>
+        <translation>El docente (un registro nuevo)</translation>
+    </message>
+    <message>
+        <source>You led it</source>
+        <translation>La dirigiste tú</translation>
+    </message>
+    <message>
+        <source>Led by {name}</source>
+        <translation>La dirigió {name}</translation>
+    </message>
+    <message>
+        <source>Your teacher led it</source>
+        <translation>La dirigió tu docente</translation>
+    </message>
+    <message>
+        <source>Led by the teacher</source>
+        <translation>La dirigió el docente</translation>
     </message>
     <message>
         <source>{learner} and {teacher}</source>
@@ -1759,6 +1799,10 @@ plprofile se cerrará ahora; vuelve a abrirlo para ver los registros restaurados
     <message>
         <source>Proposal waiting</source>
         <translation>Propuesta pendiente</translation>
+    </message>
+    <message>
+        <source>Answers waiting</source>
+        <translation>Respuestas en espera</translation>
     </message>
     <message>
         <source>Stages not rated</source>
@@ -2634,6 +2678,10 @@ Sin cifrado, cualquiera que copie los archivos de esta computadora puede leer lo
         <translation>Tus metas</translation>
     </message>
     <message>
+        <source>What your teacher asked you</source>
+        <translation>Lo que te preguntó tu docente</translation>
+    </message>
+    <message>
         <source>Suggestions waiting for you</source>
         <translation>Sugerencias que te esperan</translation>
     </message>
@@ -2930,6 +2978,14 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
         <translation>Estrategias para &amp;probar…</translation>
     </message>
     <message>
+        <source>Needs a decisi&amp;on…</source>
+        <translation>Necesi&amp;ta una decisión…</translation>
+    </message>
+    <message>
+        <source>As&amp;k a question…</source>
+        <translation>&amp;Hacer una pregunta…</translation>
+    </message>
+    <message>
         <source>&amp;Remove learner from the class…</source>
         <translation>&amp;Quitar aprendiz de la clase…</translation>
     </message>
@@ -2980,10 +3036,6 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
     <message>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
-    </message>
-    <message>
-        <source>Needs a decisi&amp;on…</source>
-        <translation>Necesi&amp;ta una decisión…</translation>
     </message>
     <message>
         <source>&amp;Class overview…</source>
@@ -3354,6 +3406,91 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
     </message>
 </context>
 <context>
+    <name>QuestionDialog</name>
+    <message>
+        <source>Ask a question</source>
+        <translation>Hacer una pregunta</translation>
+    </message>
+    <message>
+        <source>Question from the bank</source>
+        <translation>Pregunta del banco</translation>
+    </message>
+    <message>
+        <source>My own words</source>
+        <translation>Con mis palabras</translation>
+    </message>
+    <message>
+        <source>The question</source>
+        <translation>La pregunta</translation>
+    </message>
+    <message>
+        <source>Write a question, or choose one above</source>
+        <translation>Escribe una pregunta o elige una arriba</translation>
+    </message>
+    <message>
+        <source>Only {name}</source>
+        <translation>Solo a {name}</translation>
+    </message>
+    <message>
+        <source>A class:</source>
+        <translation>A una clase:</translation>
+    </message>
+    <message>
+        <source>All my learners ({n})</source>
+        <translation>A todos mis estudiantes ({n})</translation>
+    </message>
+    <message>
+        <source>Which class</source>
+        <translation>Qué clase</translation>
+    </message>
+    <message>
+        <source>From the &amp;bank:</source>
+        <translation>Del &amp;banco:</translation>
+    </message>
+    <message>
+        <source>&amp;Question:</source>
+        <translation>&amp;Pregunta:</translation>
+    </message>
+    <message>
+        <source>Ask:</source>
+        <translation>Preguntar:</translation>
+    </message>
+    <message>
+        <source>They answer in writing on their home; the answers come up at the next conference.</source>
+        <translation>Responden por escrito en su inicio; las respuestas aparecen en la próxima reunión.</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Enviar</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent to %n learner(s).</source>
+        <translation>
+            <numerusform>Enviada a %n estudiante.</numerusform>
+            <numerusform>Enviada a %n estudiantes.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>QuestionRow</name>
+    <message>
+        <source>Send my answer</source>
+        <translation>Enviar mi respuesta</translation>
+    </message>
+    <message>
+        <source>You answered on {date}: {text}</source>
+        <translation>Respondiste el {date}: {text}</translation>
+    </message>
+    <message>
+        <source>Write your answer here</source>
+        <translation>Escribe aquí tu respuesta</translation>
+    </message>
+    <message>
+        <source>Your answer to: {question}</source>
+        <translation>Tu respuesta a: {question}</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryKeyDialog</name>
     <message>
         <source>Your recovery key</source>
@@ -3562,6 +3699,13 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
     <message>
         <source>Lock the app after this many minutes without use:</source>
         <translation>Bloquear la aplicación después de estos minutos sin uso:</translation>
+    </message>
+</context>
+<context>
+    <name>ShareChoice</name>
+    <message>
+        <source>Who sees this?</source>
+        <translation>¿Quién lo ve?</translation>
     </message>
 </context>
 <context>
@@ -4385,6 +4529,7 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
     <name>chart_view</name>
     <message>
         <source>PNG image (*.png)</source>
+        <extracomment>The text size the charts' point sizes are made for; a larger setting makes their text larger in proportion.</extracomment>
         <translation>Imagen PNG (*.png)</translation>
     </message>
     <message>
@@ -4694,6 +4839,17 @@ Ahora se muestra la versión guardada; si todavía quieres tu texto, cópialo de
     </message>
 </context>
 <context>
+    <name>family_share</name>
+    <message>
+        <source>My family too</source>
+        <translation>Mi familia también</translation>
+    </message>
+    <message>
+        <source>My teacher and me</source>
+        <translation>Mi docente y yo</translation>
+    </message>
+</context>
+<context>
     <name>frameworks</name>
     <message>
         <source>Load a school framework</source>
@@ -4800,6 +4956,14 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>Día de conferencia planeado</translation>
     </message>
     <message>
+        <source>Question from the teacher</source>
+        <translation>Pregunta del docente</translation>
+    </message>
+    <message>
+        <source>Answer to a question</source>
+        <translation>Respuesta a una pregunta</translation>
+    </message>
+    <message>
         <source>given name</source>
         <translation>nombre de pila</translation>
     </message>
@@ -4838,6 +5002,10 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
     <message>
         <source>teacher only</source>
         <translation>solo docentes</translation>
+    </message>
+    <message>
+        <source>who sees it</source>
+        <translation>quién lo ve</translation>
     </message>
     <message>
         <source>statement</source>
@@ -5618,6 +5786,10 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>Tu docente decide qué versión de esto se guarda.</translation>
     </message>
     <message>
+        <source>Only the learner who wrote it chooses who sees it.</source>
+        <translation>Solo quien lo escribió elige quién lo ve.</translation>
+    </message>
+    <message>
         <source>This store holds learners' profiles but no teacher account. Restore a backup from before the accounts were lost, or ask whoever looks after the school's computers.</source>
         <translation>Este almacén tiene perfiles de aprendices pero ninguna cuenta de docente. Restaure una copia de seguridad de antes de que se perdieran las cuentas, o pregunte a quien se ocupa de los ordenadores de la escuela.</translation>
     </message>
@@ -5954,6 +6126,10 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>El almacén cambió desde la vista previa. No se cambió nada; vuelve a mirar el curso nuevo.</translation>
     </message>
     <message>
+        <source>Choose who to ask first.</source>
+        <translation>Primero elige a quién preguntar.</translation>
+    </message>
+    <message>
         <source>Too many wrong tries: wait {n} minutes or ask a teacher to unlock it.</source>
         <translation>Demasiados intentos fallidos: espera {n} minutos o pide a un docente que la desbloquee.</translation>
     </message>
@@ -6165,55 +6341,6 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         </translation>
     </message>
     <message>
-        <source>{name} could not be opened: {reason}. Nothing was changed.</source>
-        <extracomment>A file of changes larger than this is refused before it is read (a whole school's history is far below it). ``report(done, total)`` steps of saving and loading: read, check, write.</extracomment>
-        <translation>No se pudo abrir {name}: {reason}. No se cambió nada.</translation>
-    </message>
-    <message>
-        <source>{name} is too big to be a file of changes ({size} MB; at most {limit} MB). Nothing was changed.</source>
-        <translation>{name} es demasiado grande para ser un archivo de cambios ({size} MB; como máximo {limit} MB). No se cambió nada.</translation>
-    </message>
-    <message>
-        <source>{name} is not a file of changes from plprofile. Nothing was changed.</source>
-        <translation>{name} no es un archivo de cambios de plprofile. No se cambió nada.</translation>
-    </message>
-    <message>
-        <source>{name} is damaged or was changed on the way. Nothing was changed: make the file again.</source>
-        <translation>{name} está dañado o se modificó por el camino. No se cambió nada: vuelve a crear el archivo.</translation>
-    </message>
-    <message>
-        <source>That passphrase does not open {name}. Nothing was changed.</source>
-        <translation>Esa frase de contraseña no abre {name}. No se cambió nada.</translation>
-    </message>
-    <message>
-        <source>{name} was made by a newer plprofile. Update plprofile here, then load it again. Nothing was changed.</source>
-        <translation>{name} se hizo con un plprofile más reciente. Actualiza plprofile aquí y vuelve a cargarlo. No se cambió nada.</translation>
-    </message>
-    <message>
-        <source>{name} was made by an older plprofile. Update plprofile on the device that made it and make the file again. Nothing was changed.</source>
-        <translation>{name} se hizo con un plprofile más antiguo. Actualiza plprofile en el dispositivo que lo hizo y vuelve a crear el archivo. No se cambió nada.</translation>
-    </message>
-    <message>
-        <source>{name} was made by someone this device does not know (on another school's device, or by a teacher whose account never came to this device). Nothing was changed.</source>
-        <translation>{name} lo hizo alguien que este dispositivo no conoce (en un dispositivo de otro centro, o un docente cuya cuenta nunca llegó a este dispositivo). No se cambió nada.</translation>
-    </message>
-    <message>
-        <source>{name} holds a change that its maker may not make: {reason} Nothing was changed.</source>
-        <translation>{name} contiene un cambio que quien lo hizo no puede hacer: {reason} No se cambió nada.</translation>
-    </message>
-    <message>
-        <source>{name} already exists; choose another name. Nothing was written.</source>
-        <translation>{name} ya existe; elige otro nombre. No se escribió nada.</translation>
-    </message>
-    <message>
-        <source>This store has no teacher or admin account to write the file as. Nothing was written.</source>
-        <translation>Este almacén no tiene ninguna cuenta de docente o de administración con la que escribir el archivo. No se escribió nada.</translation>
-    </message>
-    <message>
-        <source>{name} could not be written: {reason}. Nothing was written.</source>
-        <translation>No se pudo escribir {name}: {reason}. No se escribió nada.</translation>
-    </message>
-    <message>
         <source>“{name}” is not a kind of file that can be kept. Add a photo (PNG, JPEG, WebP, HEIC), a PDF or a sound recording (MP3, M4A, OGG, WAV).</source>
         <translation>«{name}» no es un tipo de archivo que se pueda guardar. Añade una foto (PNG, JPEG, WebP, HEIC), un PDF o una grabación de sonido (MP3, M4A, OGG, WAV).</translation>
     </message>
@@ -6280,6 +6407,55 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
     <message>
         <source>{problem} Nothing was changed.</source>
         <translation>{problem} No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>{name} could not be opened: {reason}. Nothing was changed.</source>
+        <extracomment>A file of changes larger than this is refused before it is read (a whole school's history is far below it). ``report(done, total)`` steps of saving and loading: read, check, write.</extracomment>
+        <translation>No se pudo abrir {name}: {reason}. No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>{name} is too big to be a file of changes ({size} MB; at most {limit} MB). Nothing was changed.</source>
+        <translation>{name} es demasiado grande para ser un archivo de cambios ({size} MB; como máximo {limit} MB). No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>{name} is not a file of changes from plprofile. Nothing was changed.</source>
+        <translation>{name} no es un archivo de cambios de plprofile. No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>{name} is damaged or was changed on the way. Nothing was changed: make the file again.</source>
+        <translation>{name} está dañado o se modificó por el camino. No se cambió nada: vuelve a crear el archivo.</translation>
+    </message>
+    <message>
+        <source>That passphrase does not open {name}. Nothing was changed.</source>
+        <translation>Esa frase de contraseña no abre {name}. No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>{name} was made by a newer plprofile. Update plprofile here, then load it again. Nothing was changed.</source>
+        <translation>{name} se hizo con un plprofile más reciente. Actualiza plprofile aquí y vuelve a cargarlo. No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>{name} was made by an older plprofile. Update plprofile on the device that made it and make the file again. Nothing was changed.</source>
+        <translation>{name} se hizo con un plprofile más antiguo. Actualiza plprofile en el dispositivo que lo hizo y vuelve a crear el archivo. No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>{name} was made by someone this device does not know (on another school's device, or by a teacher whose account never came to this device). Nothing was changed.</source>
+        <translation>{name} lo hizo alguien que este dispositivo no conoce (en un dispositivo de otro centro, o un docente cuya cuenta nunca llegó a este dispositivo). No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>{name} holds a change that its maker may not make: {reason} Nothing was changed.</source>
+        <translation>{name} contiene un cambio que quien lo hizo no puede hacer: {reason} No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>{name} already exists; choose another name. Nothing was written.</source>
+        <translation>{name} ya existe; elige otro nombre. No se escribió nada.</translation>
+    </message>
+    <message>
+        <source>This store has no teacher or admin account to write the file as. Nothing was written.</source>
+        <translation>Este almacén no tiene ninguna cuenta de docente o de administración con la que escribir el archivo. No se escribió nada.</translation>
+    </message>
+    <message>
+        <source>{name} could not be written: {reason}. Nothing was written.</source>
+        <translation>No se pudo escribir {name}: {reason}. No se escribió nada.</translation>
     </message>
     <message>
         <source>A data key is 32 bytes.</source>
@@ -6477,6 +6653,10 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>Mis metas</translation>
     </message>
     <message>
+        <source>kept for me and my teacher</source>
+        <translation>lo guardo para mi docente y para mí</translation>
+    </message>
+    <message>
         <source>Overall stage: none yet (a partial check: not every element has a value).</source>
         <translation>Etapa general: todavía ninguna (una revisión parcial: no todos los elementos tienen un valor).</translation>
     </message>
@@ -6594,6 +6774,10 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
     <message>
         <source>Some texts are shortened here; the full text is in the profile.</source>
         <translation>Algunos textos están acortados aquí; el texto completo está en el perfil.</translation>
+    </message>
+    <message>
+        <source>{name} chose which of their own words their family sees: only those are here. Their teacher sees all of them.</source>
+        <translation>{name} eligió cuáles de sus propias palabras ve su familia: aquí están solo esas. Su docente las ve todas.</translation>
     </message>
     <message>
         <source>Written together by the learner and their teacher with plprofile.</source>

@@ -39,6 +39,7 @@ from plprofile.services.family import FamilyService
 from plprofile.services.oneroster import Plan
 from plprofile.services.portable import PortableService
 from plprofile.services.profiles import ProfileService
+from plprofile.services.questions import QuestionService
 from plprofile.services.school import SchoolService
 from plprofile.services.school_calendar import CalendarService
 from plprofile.services.snapshot import SnapshotService
@@ -67,7 +68,7 @@ from tests import oneroster_sets
 
 SERVICES = (ProfileService, StagesService, AuthService, SchoolService, PortableService, SnapshotService, WeekService,
             StrategyService, YearService, CalendarService, EvidenceFileService, FamilyService, DecisionService,
-            SyncFileService)
+            SyncFileService, QuestionService)
 ROLES = ("teacher", "own", "other", "signed_out")  # a teacher; learner A on A's rows; learner B on A's rows
 
 
@@ -123,6 +124,7 @@ def _build(data: Path) -> World:
     conference = profiles.add_conference(teacher, la.id, date(2026, 11, 2), notes="Talked about reading")
     assessment = stages.record_assessment(teacher, la.id, date(2026, 11, 2), [ElementRating("voice", agreed=2.0)])
     b_entry = profiles.add_entry(b, lb.id, d.Section.STRENGTHS, "Football")
+    question = QuestionService(store, stages).ask(teacher, [la.id], "What are you proud of this week?")[0]
     with store.session() as s:
         support = s.exec(select(GoalSupport).where(GoalSupport.goal_id == goal.id)).one()
     with store.transaction() as s:  # a year's snapshot of A's profile, as a year change keeps it
@@ -155,6 +157,7 @@ def _build(data: Path) -> World:
         conference=conference.id, assessment=uuid.UUID(str(assessment.id)), b_entry=b_entry.id,
         teacher_account=teacher.account_id, second_teacher=second.id, a_account=a.account_id,
         b_account=b.account_id, snapshot=snapshot.id, file_evidence=file_evidence.id, **conflicts,
+        question=question.id,
     )
     store.close()
     return World(data, teacher, a, b, ids)
@@ -459,6 +462,26 @@ CALLS: dict[str, list[tuple[str, Call, set[str]]]] = {
         ("all", lambda s, a, i: SyncFileService(s[0]).save(a, _fresh(s[0]), "a long passphrase"), ALL)],
     "SyncFileService.load": [("A's file", lambda s, a, i: SyncFileService(s[0]).load(
         a, _bundle_of(s[0], i["a"]), "a long passphrase"), T_OWN)],
+    # the learner's say (issue 20): only the learner who wrote it chooses whether their family sees it
+    "ProfileService.set_shared_with_family": [
+        ("own entry", lambda s, a, i: s[1].set_shared_with_family(a, ProfileEntry, i["own_entry"], True), {"own"}),
+        ("teacher's entry", lambda s, a, i: s[1].set_shared_with_family(a, ProfileEntry, i["teacher_entry"], True),
+         set()),
+        ("own goal", lambda s, a, i: s[1].set_shared_with_family(a, Goal, i["goal"], True), {"own"}),
+        ("own check-in", lambda s, a, i: s[1].set_shared_with_family(a, CheckIn, i["checkin"], True), {"own"}),
+        ("teacher-only note", lambda s, a, i: s[1].set_shared_with_family(a, ProfileEntry, i["note"], True), set()),
+    ],
+    # questions between conferences (issue 20): a teacher asks the learners they teach; the learner answers
+    "QuestionService.prompts": [("bank", lambda s, a, i: QuestionService(s[0], s[2]).prompts(a), ALL)],
+    "QuestionService.ask": [("A", lambda s, a, i: QuestionService(s[0], s[2]).ask(a, [i["a"]], "What helped?"),
+                             T_ONLY)],
+    "QuestionService.questions": [("A's", lambda s, a, i: QuestionService(s[0], s[2]).questions(a, i["a"]), T_OWN)],
+    "QuestionService.answer": [("A's", lambda s, a, i: QuestionService(s[0], s[2]).answer(a, i["question"], "Maps"),
+                                {"own"})],
+    "QuestionService.answers_since_conference": [
+        ("A's", lambda s, a, i: QuestionService(s[0], s[2]).answers_since_conference(a, i["a"]), T_OWN)],
+    "QuestionService.answers_waiting": [
+        ("A's", lambda s, a, i: QuestionService(s[0], s[2]).answers_waiting(a, [i["a"]]), T_ONLY)],
 }
 #: Methods for the signed-out sign-in screen: what each returns is all that screen may show.
 SIGNED_OUT = {"AuthService.prepare", "AuthService.needs_first_teacher", "AuthService.needs_recovery",

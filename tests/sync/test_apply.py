@@ -318,3 +318,34 @@ def test_a_teachers_device_cannot_make_a_school_admin(two):
             apply(s, tess_actor, [made])
     with hub.transaction() as s:
         assert apply(s, admin, [made]).applied == 1  # the school's admin may
+
+
+def test_the_learners_say_travels_and_only_its_author_can_change_it(two):
+    """``shared_with_family`` is a change like any other: the learner's device's choice applies at the hub, on an
+    entry and on a check-in (insert-only otherwise); a teacher's device sending the same change is refused."""
+    from plprofile.store.models import CheckIn
+
+    a, hub = two
+    admin = _admin(a)
+    p = ProfileService(a)
+    ana = p.add_learner(admin, given_name="Ana", family_name="Diaz")
+    ana_actor = Actor(account_id=uuid.uuid4(), role=Role.LEARNER, learner_id=ana.id)
+    entry = p.add_entry(ana_actor, ana.id, Section.STRENGTHS, "I sing")
+    goal = p.add_goal(ana_actor, ana.id, "Sing in the choir")
+    checkin = p.add_checkin(ana_actor, goal.id, 3, "Practising")
+    _push(a, hub, admin)
+    p.set_shared_with_family(ana_actor, ProfileEntry, entry.id, True)
+    p.set_shared_with_family(ana_actor, CheckIn, checkin.id, True)
+    with a.session() as s:
+        batch = outgoing(s)
+    assert {c.field for c in batch} == {"shared_with_family"}
+    forged = [replace(c, author_id=str(admin.account_id), author_role="teacher") for c in batch]
+    with pytest.raises(SyncRefused) as refused:
+        with hub.transaction() as s:
+            apply(s, replace(admin, admin=False), forged)
+    assert "Only the learner who wrote it chooses who sees it." in refused.value.reason
+    with hub.transaction() as s:
+        assert apply(s, ana_actor, batch).applied == 2
+    with hub.session() as s:
+        assert s.get(ProfileEntry, entry.id).shared_with_family
+        assert s.get(CheckIn, checkin.id).shared_with_family

@@ -51,7 +51,7 @@ def demo(tmp_path_factory) -> Path:
     from plprofile.services.demo import generate_demo
     from plprofile.services.profiles import ProfileService
     from plprofile.store.engine import open_store
-    from plprofile.store.models import Account
+    from plprofile.store.models import Account, Goal
 
     folder = tmp_path_factory.mktemp("summary") / "data"
     store = open_store(folder)
@@ -64,7 +64,8 @@ def demo(tmp_path_factory) -> Path:
         from sqlalchemy import select
         account = s.execute(select(Account).where(Account.learner_id == zoe.id)).scalars().first()
     me = learner_actor(account) if account else d.Actor(account_id=zoe.id, role=d.Role.LEARNER, learner_id=zoe.id)
-    profiles.add_goal(me, zoe.id, LONG_GOAL, status=d.GoalStatus.IN_PROGRESS)
+    long_goal = profiles.add_goal(me, zoe.id, LONG_GOAL, status=d.GoalStatus.IN_PROGRESS)
+    profiles.set_shared_with_family(me, Goal, long_goal.id, True)  # her say: her family sees this goal
     store.close()
     return folder
 

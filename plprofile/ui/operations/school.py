@@ -67,3 +67,11 @@ def open_strategies(window: QMainWindow, ctx: AppContext, learner_id: uuid.UUID,
     ask.dialog(StrategiesDialog(ctx, learner_id, window))
     if window.profile is not None:
         window.profile.reload()
+
+
+def ask_question(window: QMainWindow, ctx: AppContext, learner_id: uuid.UUID, _learner=None) -> None:  # noqa: ANN001
+    """Learner → Ask a question…: a reflection prompt to this learner, their class or all the teacher's learners;
+    the answers come up on the learner's home and at the next conference."""
+    from ..questions import QuestionDialog
+
+    ask.dialog(QuestionDialog(ctx, learner_id, window))

@@ -1,0 +1,147 @@
+"""Questions between conferences: a teacher sends a reflection prompt (from the framework's bank, or their own
+words) to one learner, a group or all their learners; the learner answers in writing; the answers wait for the
+next conference. One ``question`` row per learner asked (sent together: one ``batch_id``), one
+``question_answer`` row per answer; both change-logged like every profile row."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import select
+
+from plprofile.domain.framework import Framework, Option, default_framework
+from plprofile.domain.policy import Action, Kind
+from plprofile.domain.profile import Actor, ValidationError, clean_text
+from plprofile.store import changes
+from plprofile.store.engine import Store
+from plprofile.store.models import Conference, Question, QuestionAnswer
+
+from . import access
+from .access import actor_first, check, require_framework, require_learner_rows
+from .stages import StagesService
+
+#: The longest question and answer (characters): a question is a sentence or two, an answer a short paragraph.
+MAX_QUESTION = 500
+MAX_ANSWER = 4000
+
+
+@dataclass(frozen=True)
+class QuestionView:
+    id: uuid.UUID
+    learner_id: uuid.UUID
+    text: str
+    prompt_id: str
+    asked_on: date
+    #: The learner's answers, oldest first: (text, answered on).
+    answers: list[tuple[str, date]] = field(default_factory=list)
+
+    @property
+    def answered(self) -> bool:
+        return bool(self.answers)
+
+
+def prompts_of(active: Framework) -> tuple[Option, ...]:
+    """The default framework's prompts, with the school's own (``prompts`` in its file) added or, by id, put in
+    their place."""
+    own = {p.id: p for p in active.prompts} if active is not default_framework() else {}
+    merged = [own.pop(p.id, p) for p in default_framework().prompts]
+    return (*merged, *own.values())
+
+
+@actor_first
+class QuestionService:
+    def __init__(self, store: Store, stages: StagesService | None = None) -> None:
+        self.store = store
+        self.stages = stages or StagesService(store)
+
+    def prompts(self, actor: Actor) -> tuple[Option, ...]:
+        """The bank of reflection prompts (anyone signed in reads the framework)."""
+        require_framework(actor)
+        return prompts_of(self.stages.active_framework(actor))
+
+    def ask(self, actor: Actor, learner_ids: Iterable[uuid.UUID], text: str, *, prompt_id: str = "",
+            asked_on: date | None = None) -> list[Question]:
+        """Send ``text`` to each of ``learner_ids`` in one transaction: all of them, or (one refused) none."""
+        text = clean_text(text, field="question", limit=MAX_QUESTION)
+        wanted = list(dict.fromkeys(learner_ids))
+        if not wanted:
+            raise ValidationError("learners", "no_one_asked")
+        batch = uuid.uuid4()
+        made: list[Question] = []
+        with self.store.transaction() as s:
+            for learner_id in wanted:
+                require_learner_rows(s, actor, learner_id, Kind.QUESTION)
+                row = Question(learner_id=learner_id, text=text, prompt_id=prompt_id[:64],
+                               asked_on=asked_on or date.today(), batch_id=batch)
+                check(s, actor, Action.CREATE, row)
+                made.append(changes.create(s, self.store.device_id, row, actor, learner_id))  # type: ignore[arg-type]
+        return made
+
+    def questions(self, actor: Actor, learner_id: uuid.UUID) -> list[QuestionView]:
+        """The questions asked of ``learner_id`` with their answers, newest first."""
+        with self.store.session() as s:
+            require_learner_rows(s, actor, learner_id, Kind.QUESTION)
+            asked = s.execute(select(Question).where(Question.learner_id == learner_id, Question.deleted_at.is_(None))
+                              .order_by(Question.asked_on.desc(), Question.created_at.desc())).scalars().all()
+            answers: dict[uuid.UUID, list[tuple[str, date]]] = {}
+            for a in s.execute(select(QuestionAnswer).where(
+                    QuestionAnswer.learner_id == learner_id, QuestionAnswer.deleted_at.is_(None))
+                    .order_by(QuestionAnswer.answered_on, QuestionAnswer.created_at)).scalars():
+                answers.setdefault(a.question_id, []).append((a.text, a.answered_on))
+            return [QuestionView(q.id, q.learner_id, q.text, q.prompt_id, q.asked_on, answers.get(q.id, []))
+                    for q in asked]
+
+    def answer(self, actor: Actor, question_id: uuid.UUID, text: str,
+               answered_on: date | None = None) -> QuestionAnswer:
+        """The learner's written answer (a recording can come with evidence files)."""
+        text = clean_text(text, field="answer", limit=MAX_ANSWER)
+        with self.store.transaction() as s:
+            question = s.get(Question, question_id)
+            if question is None or question.deleted_at is not None:
+                raise changes.NotFoundError(f"question {question_id} not found")
+            check(s, actor, Action.READ, question)
+            row = QuestionAnswer(question_id=question.id, learner_id=question.learner_id, text=text,
+                                 answered_on=answered_on or date.today())
+            check(s, actor, Action.CREATE, row)
+            return changes.create(s, self.store.device_id, row, actor, question.learner_id)  # type: ignore[return-value]
+
+    def answers_since_conference(self, actor: Actor, learner_id: uuid.UUID) -> list[QuestionView]:
+        """The questions answered since the learner's latest conference (all answered ones without one): what
+        the next conference's agenda brings up."""
+        with self.store.session() as s:
+            require_learner_rows(s, actor, learner_id, Kind.ANSWER)
+            last = s.execute(select(Conference.held_on).where(
+                Conference.learner_id == learner_id, Conference.deleted_at.is_(None))
+                .order_by(Conference.held_on.desc()).limit(1)).scalar_one_or_none()
+        found = []
+        for q in self.questions(actor, learner_id):
+            fresh = [(t, on) for t, on in q.answers if last is None or on >= last]
+            if fresh:
+                found.append(QuestionView(q.id, q.learner_id, q.text, q.prompt_id, q.asked_on, fresh))
+        return found
+
+    def answers_waiting(self, actor: Actor, learner_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, int]:
+        """For the teacher's due list: per learner, how many answers arrived since their latest conference
+        (learners with none are left out; learners the actor may not read are skipped)."""
+        ids = list(learner_ids)
+        if not ids:
+            return {}
+        with self.store.session() as s:
+            access.require_class(actor)
+            last = dict(s.execute(select(Conference.learner_id, Conference.held_on).where(
+                Conference.learner_id.in_(ids), Conference.deleted_at.is_(None))
+                .order_by(Conference.held_on)).all())  # the latest wins: ordered oldest first
+            counts: dict[uuid.UUID, int] = {}
+            for learner_id, answered_on in s.execute(select(QuestionAnswer.learner_id, QuestionAnswer.answered_on)
+                                                     .where(QuestionAnswer.learner_id.in_(ids),
+                                                            QuestionAnswer.deleted_at.is_(None))):
+                if learner_id in last and answered_on < last[learner_id]:
+                    continue
+                counts[learner_id] = counts.get(learner_id, 0) + 1
+            return counts
+
+
+__all__ = ["QuestionService", "QuestionView", "prompts_of"]
