@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from typing import NamedTuple
 
@@ -17,6 +17,7 @@ from sqlalchemy import (
     not_,
     select,
     true,
+    type_coerce,
 )
 
 from plprofile.domain.framework import Framework
@@ -227,3 +228,17 @@ def over_time_dates(spans: Spans, today: date | None) -> list[date]:
         return []
     last = max(sp.start for sp in spans.spans)
     return month_starts(spans.first_month, max(today or date.today(), last))
+
+
+def hex_of(column):  # noqa: ANN001, ANN201
+    """A key column as the store keeps it (32 hex digits): read without making a UUID of every row."""
+    return type_coerce(column, String)
+
+
+def rows_of(session, statement, by_hex: dict[str, uuid.UUID]) -> Iterator[tuple]:  # noqa: ANN001
+    """The rows of ``statement`` (its first column ``hex_of`` a learner key) whose learner is in ``by_hex``, that
+    column made the learner's UUID; read through the connection, without the ORM's handling of each row."""
+    for row in session.connection().execute(statement):
+        learner = by_hex.get(row[0])
+        if learner is not None:
+            yield (learner, *row[1:])

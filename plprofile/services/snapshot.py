@@ -4,9 +4,8 @@ them), their profiles' words grouped by the framework's option lists (``domain.s
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
 
-from sqlalchemy import String, func, literal_column, select, type_coerce
+from sqlalchemy import func, literal_column, select
 
 from plprofile.domain import snapshot as snap
 from plprofile.domain.framework import Framework, default_framework
@@ -15,6 +14,7 @@ from plprofile.store.engine import Store
 from plprofile.store.models import BackpackItem, ChoiceOption, ClassMember, ProfileEntry
 
 from .access import actor_first, require_class
+from .class_queries import hex_of, rows_of
 from .kept import kept
 from .profiles import ProfileService
 from .stages import StagesService
@@ -146,20 +146,6 @@ class SnapshotService:
             minimum = snap.MIN_SHARED if panel in snap.SHARED_PANELS else 1
             result.panels[panel] = grouper.group_sets(items, minimum)
         return self._strategies(result, actor, lang)
-
-
-def hex_of(column):  # noqa: ANN001, ANN201
-    """A key column as the store keeps it (32 hex digits): read without making a UUID of every row."""
-    return type_coerce(column, String)
-
-
-def rows_of(session, statement, by_hex: dict[str, uuid.UUID]) -> Iterator[tuple]:  # noqa: ANN001
-    """The rows of ``statement`` (its first column ``hex_of`` a learner key) whose learner is in ``by_hex``, that
-    column made the learner's UUID; read through the connection, without the ORM's handling of each row."""
-    for row in session.connection().execute(statement):
-        learner = by_hex.get(row[0])
-        if learner is not None:
-            yield (learner, *row[1:])
 
 
 __all__ = ["SnapshotService"]

@@ -19,6 +19,7 @@ from plprofile.store.engine import Store
 from plprofile.store.models import BackpackItem, StrategyCheck, StrategyUse
 
 from .access import actor_first, check, require_framework, require_learner_rows
+from .class_queries import hex_of, rows_of
 from .stages import StagesService
 
 #: The answers a learner gives at a check-in, in their words: it helped, a bit, or not.
@@ -134,7 +135,6 @@ def strategy_figures(store: Store, learners: frozenset[uuid.UUID], bank: tuple[O
                      ) -> list[tuple[str, str, frozenset[uuid.UUID], frozenset[uuid.UUID]]]:
     """Per strategy of the bank: the learners who tried it (a live use, or a live agreed backpack item whose name
     the strategy's words recognise) and those whose latest answer says it helped; most tried first."""
-    from .snapshot import hex_of, rows_of
 
     tried: dict[str, set[uuid.UUID]] = {s.id: set() for s in bank}
     latest: dict[tuple[uuid.UUID, str], tuple[date, bool]] = {}

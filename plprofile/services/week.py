@@ -34,10 +34,11 @@ from plprofile.store.models import (
 )
 
 from .access import actor_first, class_scope, require_class
+from .class_queries import hex_of, rows_of
 from .kept import kept
 from .profiles import ProfileService
 from .school_calendar import holidays_between
-from .snapshot import SnapshotService, hex_of, rows_of
+from .snapshot import SnapshotService
 from .stages import StagesService
 
 MAX_CADENCE_WEEKS = 26

@@ -28,6 +28,7 @@ from .errors import (  # noqa: F401  (callers import them from the engine too)
     WrongKeyError,
 )
 from .peek import DB_FILENAME  # one name for the file, also where SQLAlchemy is not loaded yet
+from .revisions import KNOWN_REVISIONS, SCHEMA_HEAD  # noqa: F401  (the store's names for them too)
 
 log = logging.getLogger(__name__)
 
@@ -38,15 +39,6 @@ log = logging.getLogger(__name__)
 BUSY_TIMEOUT_MS = 5000
 #: How long a write waits in all for a store another program keeps busy before it gives up and says so.
 BUSY_RETRY_S = 10.0
-
-#: The code's schema head. A test checks it equals Alembic's head, so it cannot drift.
-SCHEMA_HEAD = "0016_learners_say"
-#: Every revision this code knows, oldest first. A store at any other revision is from a newer app.
-KNOWN_REVISIONS = ("0001_initial", "0002_class_overview_indexes", "0003_change_log_signed_in",
-                   "0004_assessment_spans", "0005_partial_assessments", "0006_school_structure",
-                   "0007_school_years", "0008_sync", "0010_student_led_conferences", "0012_teacher_week",
-                   "0013_family_contacts", "0014_evidence_files", "0015_week_indexes_days_off",
-                   "0016_learners_say")
 
 PRAGMAS = (
     "PRAGMA journal_mode=WAL",

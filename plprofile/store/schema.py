@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 from functools import cache
 
-from .engine import SCHEMA_HEAD
+from .revisions import SCHEMA_HEAD
 
 #: The tables the first revision made (a test checks it): what a store at any older revision must have.
 FIRST_TABLES = frozenset({
