@@ -49,12 +49,12 @@ def run_gui(data_dir: Path, *, demo: bool = False, screenshot: Path | None = Non
             os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")) and sys.platform.startswith("linux"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     app = make_application()
-    from .ui.single_instance import StoreGuard
+    from plprofile.ui.shell.single_instance import StoreGuard
 
     guard = StoreGuard(Path(data_dir))  # one running plprofile per store on this computer
     if not guard.acquire():
         return _already_open(guard, Path(data_dir), screenshot is not None)
-    from .ui.main_window import MainWindow
+    from plprofile.ui.shell.main_window import MainWindow
 
     # A screenshot is taken by whoever holds the store file; it shows the first teacher's view, or the
     # sign-in screen itself with --view signin.
@@ -89,7 +89,7 @@ def _already_open(guard, data_dir: Path, screenshot: bool) -> int:  # noqa: ANN0
                "that shares the folder. Close it there, then start plprofile again.").format(folder=data_dir)
     print(f"plprofile: {message}", file=sys.stderr)
     if not screenshot:
-        from .ui import ask
+        from plprofile.ui.kit import ask
 
         ask.error(None, QCoreApplication.translate("app", "plprofile is already open"), message)
     return 1
@@ -113,7 +113,7 @@ def _report_busy_store() -> None:
         if engine is not None and isinstance(exc, engine.StoreBusyError):
             from PySide6.QtWidgets import QApplication
 
-            from .ui.common import show_busy
+            from plprofile.ui.kit.common import show_busy
 
             show_busy(QApplication.activeWindow())
             return
@@ -175,7 +175,7 @@ def _screenshot(app, window, path: Path, view: str, as_learner: bool = False) ->
 
     def grab() -> None:
         if as_learner and not switched and not getattr(window, "learner_not_found", False):
-            from .ui.as_learner import start_learner_session
+            from plprofile.ui.shell.as_learner import start_learner_session
 
             switched.append(True)  # that learner's session emits ``ready`` again: the picture is taken then
             if start_learner_session(window):
@@ -263,8 +263,9 @@ def write_passport(data_dir: Path, key: bytes | None, name: str, output: Path, l
                    passphrase: str | None = None) -> tuple[str, int]:
     """The learner passport of the learner called ``name`` (``plprofile export profile NAME -o FILE.pdf``):
     their whole profile as a PDF in ``lang``. Returns (the learner's name, pages)."""
+    from plprofile.ui.documents.passport import write_passport_pdf
+
     from .services.passport import build_passport
-    from .ui.passport import write_passport_pdf
 
     return _write_learner_pdf(data_dir, key, name, output, passphrase, build_passport,
                               lambda passport, target: write_passport_pdf(passport, target, lang))
@@ -274,8 +275,9 @@ def write_summary(data_dir: Path, key: bytes | None, name: str, output: Path, la
                   held_on=None, passphrase: str | None = None) -> tuple[str, int]:  # noqa: ANN001
     """The family summary of the learner called ``name`` (``plprofile summary``) in ``lang``, for the conference
     held on ``held_on`` (None: the latest). Returns (the learner's name, pages)."""
+    from plprofile.ui.documents.pdf import write_summary_pdf
+
     from .services.report import build_summary
-    from .ui.pdf import write_summary_pdf
 
     return _write_learner_pdf(
         data_dir, key, name, output, passphrase,
@@ -290,7 +292,7 @@ def write_blank(output: Path, lang: str) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
 
-    from .ui.blank import write_blank_profile
+    from plprofile.ui.documents.blank import write_blank_profile
 
     app = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])  # noqa: F841  (the PDF needs it)
     tmp = output.with_name(output.name + ".part")

@@ -30,8 +30,8 @@ def _panel(store):  # noqa: ANN001, ANN202
     """The real profile panel for the device's account, on the first learner of its class."""
     from plprofile.bench_sync import _actor_of
     from plprofile.services.auth import SignedIn
-    from plprofile.ui.context import AppContext
-    from plprofile.ui.profile_panel import ProfilePanel
+    from plprofile.ui.kit.context import AppContext
+    from plprofile.ui.profile.profile_panel import ProfilePanel
 
     actor = _actor_of(store)
     ctx = AppContext(store, SignedIn(actor, "Tess Teacher", "tess.teacher"))

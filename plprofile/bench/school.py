@@ -103,7 +103,7 @@ import sys, time
 from pathlib import Path
 from PySide6.QtCore import QTimer
 from plprofile.app import make_application
-from plprofile.ui.main_window import MainWindow
+from plprofile.ui.shell.main_window import MainWindow
 app = make_application()
 window = MainWindow(Path(sys.argv[1]), offer_demo=False, require_sign_in=True)
 window.show()
@@ -159,8 +159,8 @@ import sys, time
 from pathlib import Path
 from PySide6.QtCore import QTimer
 from plprofile.app import make_application
-from plprofile.ui.main_window import MainWindow
-from plprofile.ui.store_life import StoreLife
+from plprofile.ui.shell.main_window import MainWindow
+from plprofile.ui.shell.store_life import StoreLife
 if "--cold" in sys.argv:  # the class overview not read ahead: as when the store changed since sign-in
     StoreLife.read_ahead = lambda self: None
 app = make_application()
@@ -469,7 +469,7 @@ def measure_in_process(samples: Samples, data_dir: Path, repeat: int, quick: boo
     from PySide6.QtTest import QTest
 
     from plprofile.app import make_application
-    from plprofile.ui.main_window import MainWindow
+    from plprofile.ui.shell.main_window import MainWindow
 
     rng = random.Random(6)
     app = make_application()
@@ -642,7 +642,7 @@ def measure_teacher_week(samples: Samples, window: Any, times: int, notes: dict[
     from plprofile.services.kept import forget
     from plprofile.services.snapshot import SnapshotService
     from plprofile.services.week import WeekService
-    from plprofile.ui.store_life import warm_week
+    from plprofile.ui.shell.store_life import warm_week
 
     ctx = window.ctx
     lang = ui_language()
@@ -734,7 +734,7 @@ def pdf_writer() -> Callable[[Any, Any, Path], Any] | None:
     report = importlib.import_module("plprofile.services.report")
     build = getattr(report, "build_summary", None)
     try:
-        from plprofile.ui.pdf import write_summary_pdf
+        from plprofile.ui.documents.pdf import write_summary_pdf
     except ImportError:
         return None
     if build is None:

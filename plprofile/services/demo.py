@@ -388,8 +388,9 @@ def _one_learner(s, device: str, rng: random.Random, index: int, teacher: Actor,
             [d.GoalStatus.IN_PROGRESS, d.GoalStatus.NOT_STARTED])
         target = set_on + timedelta(days=rng.choice([42, 70, 90]))
         still_open = status in (d.GoalStatus.NOT_STARTED, d.GoalStatus.IN_PROGRESS, d.GoalStatus.REVISED)
-        if still_open and target < today and rng.random() < 0.75:
-            target = today + timedelta(days=rng.randint(10, 60))  # most open goals still have time; a few are overdue
+        if still_open and target < today:  # most open goals still have time; a few are overdue, by weeks not months
+            target = (today + timedelta(days=rng.randint(10, 60)) if rng.random() < 0.85
+                      else today - timedelta(days=rng.randint(3, 40)))
         goal = Goal(learner_id=learner.id, statement=statement, why=why, focus=focus.value,
                     lens=lens.value if lens else None, target_date=target, status=d.GoalStatus.NOT_STARTED.value,
                     shared_with_family=shared)
@@ -400,9 +401,15 @@ def _one_learner(s, device: str, rng: random.Random, index: int, teacher: Actor,
         if status not in (d.GoalStatus.NOT_STARTED, d.GoalStatus.IN_PROGRESS):
             changes.update(s, device, goal, {"status": status.value}, rng.choice([me, teacher]), learner.id,
                            at=_at(day_between(set_on + timedelta(days=14), today), rng))
-        for pos, (text, owner) in enumerate(steps[:rng.randint(2, len(steps))]):  # the goal's own steps, in order
-            done = status is d.GoalStatus.ACHIEVED or (status is d.GoalStatus.IN_PROGRESS and pos == 0)
-            due = set_on + timedelta(days=7 * (pos + 1))
+        chosen = steps[:rng.randint(2, len(steps))]
+        # the goal's own steps, in order, spread up to its date; a goal that still has time was planned again at
+        # a recent conference, so its steps fall from three weeks ago to its date (an overdue goal keeps its own)
+        plan = max(set_on, today - timedelta(days=21)) if still_open and target > today else set_on
+        for pos, (text, owner) in enumerate(chosen):
+            due = plan + timedelta(days=max(7, (target - plan).days) * (pos + 1) // (len(chosen) + 1))
+            # a goal under way has its earlier steps ticked off: only a recent step or two is past its date
+            done = status is d.GoalStatus.ACHIEVED or (status is d.GoalStatus.IN_PROGRESS and (
+                pos == 0 or due < today - timedelta(days=14)))
             add(ActionStep(goal_id=goal.id, learner_id=learner.id, text=text, owner=owner.value, due_date=due,
                            done=done, done_at=_at(min(due, today), rng) if done else None, position=pos),
                 me, set_on)

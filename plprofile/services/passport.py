@@ -1,6 +1,6 @@
 """The learner passport: a learner's whole profile gathered for a new teacher, to print or send as a PDF.
 
-Rendering is Qt's job (plprofile.ui.passport); this module gathers what the pages say: every section (agreed
+Rendering is Qt's job (plprofile.ui.documents.passport); this module gathers what the pages say: every section (agreed
 words and what is still a suggestion, marked), the backpack and choices, every goal with its steps, evidence and
 latest check-ins, the Stages where they are now, and the conference records.
 """

@@ -1,6 +1,6 @@
 """The one-page conference summary for the learner and the family: the data, gathered in one place.
 
-Rendering to PDF is Qt's job (plprofile.ui.pdf); this module only decides what the page says: agreed words only
+Rendering to PDF is Qt's job (plprofile.ui.documents.pdf); this module only decides what the page says: agreed words only
 (a teacher's suggestion the learner has not accepted, an entry or a goal, is left out), of the learner's own words
 only those they shared with their family (the learner's say: ``shared_with_family``), and for a past
 conference the Stages and the check-ins as they stood on its day.

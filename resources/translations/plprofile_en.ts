@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
     <name>AgendaPanel</name>
@@ -190,16 +191,16 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>This erases everything about {name}: their profile, goals, check-ins, assessments, conferences, history and sign-in. They are erased from this computer's store and from every backup of it in its backups folder (%n backup(s)), and cannot be brought back. Copies kept somewhere else (a USB stick, a protected copy, a saved summary) are not reached.
+        <source>This erases everything about {name}: their profile, goals, check-ins, assessments, conferences, history and sign-in. They are erased from this computer&apos;s store and from every backup of it in its backups folder (%n backup(s)), and cannot be brought back. Copies kept somewhere else (a USB stick, a protected copy, a saved summary) are not reached.
 
-Type the learner's family name to confirm:</source>
+Type the learner&apos;s family name to confirm:</source>
         <translation>
-            <numerusform>This erases everything about {name}: their profile, goals, check-ins, assessments, conferences, history and sign-in. They are erased from this computer's store and from every backup of it in its backups folder (%n backup), and cannot be brought back. Copies kept somewhere else (a USB stick, a protected copy, a saved summary) are not reached.
+            <numerusform>This erases everything about {name}: their profile, goals, check-ins, assessments, conferences, history and sign-in. They are erased from this computer&apos;s store and from every backup of it in its backups folder (%n backup), and cannot be brought back. Copies kept somewhere else (a USB stick, a protected copy, a saved summary) are not reached.
 
-Type the learner's family name to confirm:</numerusform>
-            <numerusform>This erases everything about {name}: their profile, goals, check-ins, assessments, conferences, history and sign-in. They are erased from this computer's store and from every backup of it in its backups folder (%n backups), and cannot be brought back. Copies kept somewhere else (a USB stick, a protected copy, a saved summary) are not reached.
+Type the learner&apos;s family name to confirm:</numerusform>
+            <numerusform>This erases everything about {name}: their profile, goals, check-ins, assessments, conferences, history and sign-in. They are erased from this computer&apos;s store and from every backup of it in its backups folder (%n backups), and cannot be brought back. Copies kept somewhere else (a USB stick, a protected copy, a saved summary) are not reached.
 
-Type the learner's family name to confirm:</numerusform>
+Type the learner&apos;s family name to confirm:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -265,7 +266,7 @@ Type the learner's family name to confirm:</numerusform>
     <name>RosterSet</name>
     <message numerus="yes">
         <source>%n learner(s) added</source>
-        <extracomment>How many warnings the preview lists before "… and N more".</extracomment>
+        <extracomment>How many warnings the preview lists before &quot;… and N more&quot;.</extracomment>
         <translation>
             <numerusform>%n learner added</numerusform>
             <numerusform>%n learners added</numerusform>

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en">
 <context>
     <name>AboutTab</name>
@@ -141,7 +142,7 @@
         <translation>&amp;Poner contraseña…</translation>
     </message>
     <message>
-        <source>Only a school admin can set another teacher's password.</source>
+        <source>Only a school admin can set another teacher&apos;s password.</source>
         <translation>Solo un administrador del centro puede poner la contraseña de otro docente.</translation>
     </message>
     <message>
@@ -361,11 +362,11 @@
         <translation>Acordado = el valor compartido, dondequiera que aprendiz y docente eligieron lo mismo</translation>
     </message>
     <message>
-        <source>Agree on the l&amp;earner's values</source>
+        <source>Agree on the l&amp;earner&apos;s values</source>
         <translation>Acordar los valores del &amp;aprendiz</translation>
     </message>
     <message>
-        <source>Agree on the teac&amp;her's values</source>
+        <source>Agree on the teac&amp;her&apos;s values</source>
         <translation>Acordar los valores del &amp;docente</translation>
     </message>
     <message>
@@ -457,7 +458,7 @@
         <translation>Valórate: en cada una, elige dónde estás ahora. Abre una lista para ver cómo es cada paso. Tu docente habla de esto contigo en tu próxima reunión.</translation>
     </message>
     <message>
-        <source>Conference: enter the learner's own rating and the teacher's side by side, talk about where they differ, then record the value you agree on. Open a list to see what each stage looks like.</source>
+        <source>Conference: enter the learner&apos;s own rating and the teacher&apos;s side by side, talk about where they differ, then record the value you agree on. Open a list to see what each stage looks like.</source>
         <translation>Reunión: anoten la valoración del aprendiz y la del docente lado a lado, conversen sobre dónde difieren y luego registren el valor que acuerden. Abran una lista para ver cómo se ve cada etapa.</translation>
     </message>
     <message>
@@ -602,7 +603,7 @@
         <translation>Copias de seguridad</translation>
     </message>
     <message>
-        <source>A backup is a copy of every learner's records, checked after it is written. plprofile makes one each day when it closes and one before every upgrade; you can make one at any time. Backups are kept in {folder}.</source>
+        <source>A backup is a copy of every learner&apos;s records, checked after it is written. plprofile makes one each day when it closes and one before every upgrade; you can make one at any time. Backups are kept in {folder}.</source>
         <translation>Una copia de seguridad es una copia de los registros de todos los aprendices, verificada después de escribirse. plprofile hace una cada día al cerrarse y otra antes de cada actualización; también puedes hacer una en cualquier momento. Las copias se guardan en {folder}.</translation>
     </message>
     <message>
@@ -746,7 +747,7 @@
         <translation>Copia de seguridad cifrada</translation>
     </message>
     <message>
-        <source>This backup is encrypted with another key. Type the password of a teacher who could open the store it was made from, or that store's recovery key:</source>
+        <source>This backup is encrypted with another key. Type the password of a teacher who could open the store it was made from, or that store&apos;s recovery key:</source>
         <translation>Esta copia de seguridad está cifrada con otra clave. Escribe la contraseña de un docente que podía abrir la base de datos de la que se hizo, o la clave de recuperación de esa base de datos:</translation>
     </message>
     <message>
@@ -1565,7 +1566,7 @@ plprofile se cerrará ahora; vuelve a abrirlo para ver los registros restaurados
         <translation>Días sin clase</translation>
     </message>
     <message>
-        <source>Days the school is closed. The conference rota and the list of who is due skip them, and the days between the school year's terms.</source>
+        <source>Days the school is closed. The conference rota and the list of who is due skip them, and the days between the school year&apos;s terms.</source>
         <translation>Días en que la escuela está cerrada. El turno de conferencias y la lista de pendientes se los saltan, y también los días entre los trimestres del curso.</translation>
     </message>
     <message>
@@ -1866,9 +1867,9 @@ plprofile se cerrará ahora; vuelve a abrirlo para ver los registros restaurados
         <translation>Esta base de datos y sus copias de seguridad están cifradas. Docentes que pueden desbloquearla con su contraseña: {names}. Los demás reciben una clave cuando inician sesión aquí. Una clave nueva también crea una clave de recuperación nueva (la anterior deja de funcionar).</translation>
     </message>
     <message>
-        <source>Encrypt this store and its backups, so that a lost or stolen laptop does not expose the learners' records. plprofile then asks for a teacher's password (or the recovery key) each time it starts; learners sign in after a teacher has unlocked it. You will get a recovery key to print or write down. A backup is made first.
+        <source>Encrypt this store and its backups, so that a lost or stolen laptop does not expose the learners&apos; records. plprofile then asks for a teacher&apos;s password (or the recovery key) each time it starts; learners sign in after a teacher has unlocked it. You will get a recovery key to print or write down. A backup is made first.
 
-Without encryption, anyone who copies this computer's files can read the profiles, and can work out a learner's PIN from them in minutes (a teacher's long password holds out far longer).</source>
+Without encryption, anyone who copies this computer&apos;s files can read the profiles, and can work out a learner&apos;s PIN from them in minutes (a teacher&apos;s long password holds out far longer).</source>
         <translation>Cifra esta base de datos y sus copias de seguridad, para que una computadora perdida o robada no exponga los registros de los aprendices. Después, plprofile pide la contraseña de un docente (o la clave de recuperación) cada vez que se abre; los aprendices inician sesión cuando un docente la ha desbloqueado. Recibirás una clave de recuperación para imprimirla o anotarla. Primero se hace una copia de seguridad.
 
 Sin cifrado, cualquiera que copie los archivos de esta computadora puede leer los perfiles y averiguar el PIN de un aprendiz en minutos (la contraseña larga de un docente resiste mucho más).</translation>
@@ -1980,7 +1981,7 @@ Sin cifrado, cualquiera que copie los archivos de esta computadora puede leer lo
         <translation>Sugerir un cambio</translation>
     </message>
     <message>
-        <source>Your suggestion stands beside the learner's words until they decide:</source>
+        <source>Your suggestion stands beside the learner&apos;s words until they decide:</source>
         <translation>Tu sugerencia queda junto a las palabras del aprendiz hasta que decida:</translation>
     </message>
     <message>
@@ -2330,7 +2331,7 @@ Sin cifrado, cualquiera que copie los archivos de esta computadora puede leer lo
         <translation>Fecha</translation>
     </message>
     <message>
-        <source>How it's going</source>
+        <source>How it&apos;s going</source>
         <translation>Cómo va</translation>
     </message>
     <message>
@@ -2423,7 +2424,7 @@ Sin cifrado, cualquiera que copie los archivos de esta computadora puede leer lo
         <translation>Ese código es muy viejo. Pide uno nuevo a tu profe.</translation>
     </message>
     <message>
-        <source>This is not your school's computer. Nothing was sent. Tell your teacher.</source>
+        <source>This is not your school&apos;s computer. Nothing was sent. Tell your teacher.</source>
         <translation>Este no es el ordenador de tu escuela. No se envió nada. Díselo a tu profe.</translation>
     </message>
     <message>
@@ -2435,7 +2436,7 @@ Sin cifrado, cualquiera que copie los archivos de esta computadora puede leer lo
         <translation>plprofile es muy viejo en este aparato. Pide a tu profe que lo actualice.</translation>
     </message>
     <message>
-        <source>The school's computer needs an update. Tell your teacher.</source>
+        <source>The school&apos;s computer needs an update. Tell your teacher.</source>
         <translation>El ordenador de la escuela necesita una actualización. Díselo a tu profe.</translation>
     </message>
     <message>
@@ -2443,35 +2444,35 @@ Sin cifrado, cualquiera que copie los archivos de esta computadora puede leer lo
         <translation>La escuela ya no conoce este aparato. Pregunta a tu profe.</translation>
     </message>
     <message>
-        <source>The school's computer cannot be reached. Your work is safe here and goes later.</source>
+        <source>The school&apos;s computer cannot be reached. Your work is safe here and goes later.</source>
         <translation>No se llega al ordenador de la escuela. Tu trabajo está guardado aquí y se envía luego.</translation>
     </message>
     <message>
-        <source>That pairing code is not right: check it, or ask the school's admin for a new one. Nothing was changed.</source>
+        <source>That pairing code is not right: check it, or ask the school&apos;s admin for a new one. Nothing was changed.</source>
         <translation>Ese código de vinculación no es correcto: revíselo o pida uno nuevo a la administración del centro. No se ha cambiado nada.</translation>
     </message>
     <message>
-        <source>That pairing code was already used: ask the school's admin for a new one.</source>
+        <source>That pairing code was already used: ask the school&apos;s admin for a new one.</source>
         <translation>Ese código de vinculación ya se usó: pida uno nuevo a la administración del centro.</translation>
     </message>
     <message>
-        <source>That pairing code has expired (codes last 24 hours): ask the school's admin for a new one.</source>
+        <source>That pairing code has expired (codes last 24 hours): ask the school&apos;s admin for a new one.</source>
         <translation>Ese código de vinculación ha caducado (los códigos duran 24 horas): pida uno nuevo a la administración del centro.</translation>
     </message>
     <message>
-        <source>The hub at this address shows a different certificate from the one this device trusts: it may not be the school's hub. Nothing was sent. If the school replaced the hub's certificate, disconnect this device and pair it again.</source>
+        <source>The hub at this address shows a different certificate from the one this device trusts: it may not be the school&apos;s hub. Nothing was sent. If the school replaced the hub&apos;s certificate, disconnect this device and pair it again.</source>
         <translation>El servidor de esta dirección muestra un certificado distinto del que este dispositivo reconoce: puede que no sea el servidor del centro. No se ha enviado nada. Si el centro cambió el certificado del servidor, desconecte este dispositivo y vincúlelo de nuevo.</translation>
     </message>
     <message>
-        <source>This device was revoked on the school hub: nothing more is sent or received. Ask the school's admin for a new pairing code.</source>
+        <source>This device was revoked on the school hub: nothing more is sent or received. Ask the school&apos;s admin for a new pairing code.</source>
         <translation>Este dispositivo fue revocado en el servidor del centro: ya no se envía ni se recibe nada. Pida un nuevo código de vinculación a la administración del centro.</translation>
     </message>
     <message>
-        <source>plprofile on this device is older than the hub's: update plprofile, then sync again. Your changes wait here.</source>
+        <source>plprofile on this device is older than the hub&apos;s: update plprofile, then sync again. Your changes wait here.</source>
         <translation>plprofile en este dispositivo es más antiguo que el del servidor: actualice plprofile y sincronice de nuevo. Sus cambios esperan aquí.</translation>
     </message>
     <message>
-        <source>plprofile on this device is newer than the hub's: ask the school to update the hub. Your changes wait here.</source>
+        <source>plprofile on this device is newer than the hub&apos;s: ask the school to update the hub. Your changes wait here.</source>
         <translation>plprofile en este dispositivo es más reciente que el del servidor: pida al centro que actualice el servidor. Sus cambios esperan aquí.</translation>
     </message>
     <message>
@@ -2495,7 +2496,7 @@ Sin cifrado, cualquiera que copie los archivos de esta computadora puede leer lo
         <translation>Este dispositivo no está conectado a un servidor del centro.</translation>
     </message>
     <message>
-        <source>Something went wrong with the school's computer. Tell your teacher.</source>
+        <source>Something went wrong with the school&apos;s computer. Tell your teacher.</source>
         <translation>Algo falló con el ordenador de la escuela. Díselo a tu profe.</translation>
     </message>
     <message>
@@ -2503,7 +2504,7 @@ Sin cifrado, cualquiera que copie los archivos de esta computadora puede leer lo
         <translation>El servidor del centro lo rechazó: {reason}</translation>
     </message>
     <message>
-        <source>This code makes this device {name}'s own: it will hold only {name}'s profile and open on {name}'s PIN screen.</source>
+        <source>This code makes this device {name}&apos;s own: it will hold only {name}&apos;s profile and open on {name}&apos;s PIN screen.</source>
         <translation>Este código hace que este dispositivo sea de {name}: solo guardará el perfil de {name} y se abrirá en la pantalla del PIN de {name}.</translation>
     </message>
     <message>
@@ -2511,7 +2512,7 @@ Sin cifrado, cualquiera que copie los archivos de esta computadora puede leer lo
         <translation>Este código conecta este dispositivo como la administración del centro ({name}): guardará a todo el alumnado del centro.</translation>
     </message>
     <message>
-        <source>This code connects this device as the teacher {name}: it will hold the learners of {name}'s classes.</source>
+        <source>This code connects this device as the teacher {name}: it will hold the learners of {name}&apos;s classes.</source>
         <translation>Este código conecta este dispositivo como el docente {name}: guardará al alumnado de las clases de {name}.</translation>
     </message>
     <message>
@@ -2520,7 +2521,7 @@ Sin cifrado, cualquiera que copie los archivos de esta computadora puede leer lo
         <translation>Servidor del centro</translation>
     </message>
     <message>
-        <source>Disconnect this device from the school? {name}'s profile is taken off this device. It stays safe at school.</source>
+        <source>Disconnect this device from the school? {name}&apos;s profile is taken off this device. It stays safe at school.</source>
         <translation>¿Desconectar este aparato de la escuela? El perfil de {name} se quita de este aparato. Sigue guardado en la escuela.</translation>
     </message>
     <message>
@@ -2538,7 +2539,9 @@ Sin cifrado, cualquiera que copie los archivos de esta computadora puede leer lo
     <message numerus="yes">
         <source>%n change(s) made here have not reached the school yet: connect to the network and sync first. Nothing was removed.</source>
         <translation>
-            <numerusform>%n cambio hecho aquí aún no ha llegado al centro: conéctese a la red y sincronice primero. No se ha quitado nada.</numerusform><numerusform>%n cambios hechos aquí aún no han llegado al centro: conéctese a la red y sincronice primero. No se ha quitado nada.</numerusform></translation>
+            <numerusform>%n cambio hecho aquí aún no ha llegado al centro: conéctese a la red y sincronice primero. No se ha quitado nada.</numerusform>
+            <numerusform>%n cambios hechos aquí aún no han llegado al centro: conéctese a la red y sincronice primero. No se ha quitado nada.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2741,7 +2744,7 @@ Sin cifrado, cualquiera que copie los archivos de esta computadora puede leer lo
         <translation>Importar una clase</translation>
     </message>
     <message>
-        <source>Class files: CSV, a school's OneRoster .zip, or the manifest.csv of a OneRoster folder (*.csv *.txt *.zip);;All files (*)</source>
+        <source>Class files: CSV, a school&apos;s OneRoster .zip, or the manifest.csv of a OneRoster folder (*.csv *.txt *.zip);;All files (*)</source>
         <translation>Archivos de clase: CSV, el .zip OneRoster del centro o el manifest.csv de una carpeta OneRoster (*.csv *.txt *.zip);;Todos los archivos (*)</translation>
     </message>
     <message>
@@ -2803,9 +2806,9 @@ Sin cifrado, cualquiera que copie los archivos de esta computadora puede leer lo
         <translation>Eliminar definitivamente</translation>
     </message>
     <message numerus="yes">
-        <source>This erases everything about {name}: their profile, goals, check-ins, assessments, conferences, history and sign-in. They are erased from this computer's store and from every backup of it in its backups folder (%n backup(s)), and cannot be brought back. Copies kept somewhere else (a USB stick, a protected copy, a saved summary) are not reached.
+        <source>This erases everything about {name}: their profile, goals, check-ins, assessments, conferences, history and sign-in. They are erased from this computer&apos;s store and from every backup of it in its backups folder (%n backup(s)), and cannot be brought back. Copies kept somewhere else (a USB stick, a protected copy, a saved summary) are not reached.
 
-Type the learner's family name to confirm:</source>
+Type the learner&apos;s family name to confirm:</source>
         <translation>
             <numerusform>Esto borra todo lo relativo a {name}: su perfil, metas, seguimientos, valoraciones, reuniones, historial y acceso. Se borra de la base de datos de esta computadora y de todas sus copias de seguridad en la carpeta de copias (%n copia de seguridad), y no se puede recuperar. Las copias guardadas en otro sitio (una memoria USB, una copia protegida, un resumen guardado) no se alcanzan.
 
@@ -2861,7 +2864,7 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
     <name>MainWindow</name>
     <message>
         <source>plprofile — Personal Learner Profiles</source>
-        <extracomment>Once, when the window first takes input: the sign-in screen (shown before the store is open when the file says it can be), the first teacher's form, or the session itself.</extracomment>
+        <extracomment>Once, when the window first takes input: the sign-in screen (shown before the store is open when the file says it can be), the first teacher&apos;s form, or the session itself.</extracomment>
         <translation>plprofile — Perfiles personales del aprendiz</translation>
     </message>
     <message>
@@ -2882,7 +2885,7 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
     </message>
     <message>
         <source>&amp;Import class from CSV…</source>
-        <extracomment>The menus a learner's session does not show at all.</extracomment>
+        <extracomment>The menus a learner&apos;s session does not show at all.</extracomment>
         <translation>&amp;Importar clase desde CSV…</translation>
     </message>
     <message>
@@ -3006,7 +3009,7 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
         <translation>Definir o restablecer el &amp;PIN de acceso…</translation>
     </message>
     <message>
-        <source>&amp;Unlock learner's sign-in</source>
+        <source>&amp;Unlock learner&apos;s sign-in</source>
         <translation>&amp;Desbloquear el acceso del aprendiz</translation>
     </message>
     <message>
@@ -3177,7 +3180,7 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
         <translation>Conectar al servidor del centro</translation>
     </message>
     <message>
-        <source>Type the school hub's address and the pairing code the school gave you (the code, or its words).</source>
+        <source>Type the school hub&apos;s address and the pairing code the school gave you (the code, or its words).</source>
         <translation>Escriba la dirección del servidor del centro y el código de vinculación que le dio el centro (el código o sus palabras).</translation>
     </message>
     <message>
@@ -3185,7 +3188,7 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
         <translation>Dirección del servidor</translation>
     </message>
     <message>
-        <source>ABCD-EFGH-… or the code's words</source>
+        <source>ABCD-EFGH-… or the code&apos;s words</source>
         <translation>ABCD-EFGH-… o las palabras del código</translation>
     </message>
     <message>
@@ -3221,7 +3224,7 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
         <translation>&amp;Guardar el PIN</translation>
     </message>
     <message>
-        <source>Type the hub's address and the code first.</source>
+        <source>Type the hub&apos;s address and the code first.</source>
         <translation>Escriba primero la dirección del servidor y el código.</translation>
     </message>
     <message>
@@ -3237,11 +3240,11 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
         <translation>Conectando…</translation>
     </message>
     <message>
-        <source>Connected. Bringing this device's share of the school's profiles…</source>
+        <source>Connected. Bringing this device&apos;s share of the school&apos;s profiles…</source>
         <translation>Conectado. Trayendo los perfiles del centro que corresponden a este dispositivo…</translation>
     </message>
     <message>
-        <source>This device is now {name}'s. Choose {name}'s PIN for this device: {name} types it to open their profile.</source>
+        <source>This device is now {name}&apos;s. Choose {name}&apos;s PIN for this device: {name} types it to open their profile.</source>
         <translation>Este dispositivo es ahora de {name}. Elija el PIN de {name} para este dispositivo: {name} lo escribe para abrir su perfil.</translation>
     </message>
     <message>
@@ -3307,11 +3310,11 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
         <translation>Escribe el &amp;docente</translation>
     </message>
     <message>
-        <source>Entries are saved as the learner's own words</source>
+        <source>Entries are saved as the learner&apos;s own words</source>
         <translation>Las entradas se guardan como palabras propias del aprendiz</translation>
     </message>
     <message>
-        <source>Entries are saved as the teacher's suggestions</source>
+        <source>Entries are saved as the teacher&apos;s suggestions</source>
         <translation>Las entradas se guardan como sugerencias del docente</translation>
     </message>
     <message>
@@ -3497,7 +3500,7 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
         <translation>Tu clave de recuperación</translation>
     </message>
     <message>
-        <source>The store is now encrypted. If every teacher's password is forgotten, only this recovery key opens it. It is shown this once: print it or write it down, and keep it somewhere safe away from this computer (not in a file on it).</source>
+        <source>The store is now encrypted. If every teacher&apos;s password is forgotten, only this recovery key opens it. It is shown this once: print it or write it down, and keep it somewhere safe away from this computer (not in a file on it).</source>
         <translation>La base de datos ya está cifrada. Si se olvidan las contraseñas de todos los docentes, solo esta clave de recuperación la abre. Se muestra solo esta vez: imprímela o anótala, y guárdala en un lugar seguro lejos de esta computadora (no en un archivo dentro de ella).</translation>
     </message>
     <message>
@@ -3525,7 +3528,7 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
         <translation>Clave de recuperación de plprofile</translation>
     </message>
     <message>
-        <source>It opens the encrypted store if every teacher's password is forgotten. Keep it safe.</source>
+        <source>It opens the encrypted store if every teacher&apos;s password is forgotten. Keep it safe.</source>
         <translation>Abre la base de datos cifrada si se olvidan las contraseñas de todos los docentes. Guárdala en un lugar seguro.</translation>
     </message>
 </context>
@@ -3533,7 +3536,7 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
     <name>RosterSet</name>
     <message numerus="yes">
         <source>%n learner(s) added</source>
-        <extracomment>How many warnings the preview lists before "… and N more".</extracomment>
+        <extracomment>How many warnings the preview lists before &quot;… and N more&quot;.</extracomment>
         <translation>
             <numerusform>%n aprendiz añadido</numerusform>
             <numerusform>%n aprendices añadidos</numerusform>
@@ -3673,7 +3676,7 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
         <translation>plprofile usará «{language}» la próxima vez que se abra.</translation>
     </message>
     <message>
-        <source>The system's size</source>
+        <source>The system&apos;s size</source>
         <translation>El tamaño del sistema</translation>
     </message>
     <message>
@@ -3735,7 +3738,7 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
         <translation>Código QR del código de vinculación</translation>
     </message>
     <message>
-        <source>Paste the learner's pairing code from the school's admin.</source>
+        <source>Paste the learner&apos;s pairing code from the school&apos;s admin.</source>
         <translation>Pegue el código de vinculación del alumno que le dio la administración del centro.</translation>
     </message>
     <message>
@@ -3743,7 +3746,7 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
         <translation>Eso no es un código de vinculación (tiene esta forma: ABCD-EFGH-IJKL-MNOP-…).</translation>
     </message>
     <message>
-        <source>On the learner's device: File → Connect to the school hub…, then scan or type these words as the code.</source>
+        <source>On the learner&apos;s device: File → Connect to the school hub…, then scan or type these words as the code.</source>
         <translation>En el dispositivo del alumno: Archivo → Conectar al servidor del centro…, y escanee o escriba estas palabras como código.</translation>
     </message>
 </context>
@@ -3751,15 +3754,15 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
     <name>SignInPage</name>
     <message>
         <source>plprofile</source>
-        <extracomment>Enter was pressed before the store was open: ``resume`` signs in once ``auth`` is there. the first teacher's password when they asked to encrypt the new store (read once by the window)</extracomment>
+        <extracomment>Enter was pressed before the store was open: ``resume`` signs in once ``auth`` is there. the first teacher&apos;s password when they asked to encrypt the new store (read once by the window)</extracomment>
         <translation>plprofile</translation>
     </message>
     <message>
-        <source>I'm a &amp;learner</source>
+        <source>I&apos;m a &amp;learner</source>
         <translation>Soy &amp;aprendiz</translation>
     </message>
     <message>
-        <source>I'm a &amp;teacher</source>
+        <source>I&apos;m a &amp;teacher</source>
         <translation>Soy &amp;docente</translation>
     </message>
     <message>
@@ -3784,7 +3787,7 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
     </message>
     <message>
         <source>Your &amp;name:</source>
-        <extracomment>set on a device paired for one learner: the page asks only for that learner's PIN</extracomment>
+        <extracomment>set on a device paired for one learner: the page asks only for that learner&apos;s PIN</extracomment>
         <translation>Tu &amp;nombre:</translation>
     </message>
     <message>
@@ -3804,7 +3807,7 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
         <translation>Proteger esta base de datos con &amp;cifrado (recomendado)</translation>
     </message>
     <message>
-        <source>A teacher's password is then needed to open it. Without encryption, anyone who copies this computer's files can read every learner's profile, and can work out a learner's PIN from them in minutes.</source>
+        <source>A teacher&apos;s password is then needed to open it. Without encryption, anyone who copies this computer&apos;s files can read every learner&apos;s profile, and can work out a learner&apos;s PIN from them in minutes.</source>
         <translation>Después hará falta la contraseña de un docente para abrirla. Sin cifrado, cualquiera que copie los archivos de esta computadora puede leer el perfil de cada aprendiz y averiguar el PIN de un aprendiz en minutos.</translation>
     </message>
     <message>
@@ -3816,7 +3819,7 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
         <translation>¡Hola, {name}! Escribe tu PIN.</translation>
     </message>
     <message>
-        <source>Welcome! Create the first teacher account for this store. Keep the password safe: it protects the learners' profiles.</source>
+        <source>Welcome! Create the first teacher account for this store. Keep the password safe: it protects the learners&apos; profiles.</source>
         <translation>¡Te damos la bienvenida! Crea la primera cuenta de docente de esta base de datos. Guarda bien la contraseña: protege los perfiles de los aprendices.</translation>
     </message>
     <message>
@@ -3836,7 +3839,7 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
         <translation>Desbloquear</translation>
     </message>
     <message>
-        <source>A PIN is 4 to 8 digits: letters are not taken. Teachers: choose “I'm a teacher” to type a password.</source>
+        <source>A PIN is 4 to 8 digits: letters are not taken. Teachers: choose “I&apos;m a teacher” to type a password.</source>
         <translation>Un PIN tiene de 4 a 8 cifras: no se aceptan letras. Docentes: elijan «Soy docente» para escribir una contraseña.</translation>
     </message>
     <message>
@@ -4288,7 +4291,7 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
         <translation>Todo lo cambiado en este dispositivo que el servidor del centro aún no ha recibido</translation>
     </message>
     <message>
-        <source>Only {name}'s changes, for their device</source>
+        <source>Only {name}&apos;s changes, for their device</source>
         <translation>Solo los cambios de {name}, para su dispositivo</translation>
     </message>
     <message>
@@ -4437,7 +4440,7 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
         <translation>Desbloquear la base de datos</translation>
     </message>
     <message>
-        <source>The learners' records in {folder} are encrypted. A teacher unlocks them with their password, or with the recovery key written down when the store was protected. Learners sign in after that.</source>
+        <source>The learners&apos; records in {folder} are encrypted. A teacher unlocks them with their password, or with the recovery key written down when the store was protected. Learners sign in after that.</source>
         <translation>Los registros de los aprendices en {folder} están cifrados. Un docente los desbloquea con su contraseña o con la clave de recuperación anotada cuando se protegió la base de datos. Después, los aprendices inician sesión.</translation>
     </message>
     <message>
@@ -4529,7 +4532,7 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
     <name>chart_view</name>
     <message>
         <source>PNG image (*.png)</source>
-        <extracomment>The text size the charts' point sizes are made for; a larger setting makes their text larger in proportion.</extracomment>
+        <extracomment>The text size the charts&apos; point sizes are made for; a larger setting makes their text larger in proportion.</extracomment>
         <translation>Imagen PNG (*.png)</translation>
     </message>
     <message>
@@ -4589,7 +4592,7 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
         <translation>Todavía no hay seguimientos…</translation>
     </message>
     <message>
-        <source>How it's going (check-ins)</source>
+        <source>How it&apos;s going (check-ins)</source>
         <translation>Cómo va (seguimientos)</translation>
     </message>
     <message>
@@ -5132,7 +5135,7 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>Después</translation>
     </message>
     <message>
-        <source>{who}, in {teacher}'s session</source>
+        <source>{who}, in {teacher}&apos;s session</source>
         <translation>{who}, en la sesión de {teacher}</translation>
     </message>
 </context>
@@ -5194,7 +5197,7 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>Una palabra que me describe</translation>
     </message>
     <message>
-        <source>Something I'm good at</source>
+        <source>Something I&apos;m good at</source>
         <translation>Algo que hago bien</translation>
     </message>
     <message>
@@ -5218,7 +5221,7 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>Algo de lo que quiero hablar o que quiero cambiar la próxima vez</translation>
     </message>
     <message>
-        <source>A short 'I am…' sentence, in your words</source>
+        <source>A short &apos;I am…&apos; sentence, in your words</source>
         <translation>Una frase corta «Yo soy…», con tus palabras</translation>
     </message>
     <message>
@@ -5322,7 +5325,7 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>Ya lo tengo hoy</translation>
     </message>
     <message>
-        <source>I'm asking for this</source>
+        <source>I&apos;m asking for this</source>
         <translation>Lo estoy pidiendo</translation>
     </message>
     <message>
@@ -5469,7 +5472,7 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
     </message>
     <message>
         <source>Stages of Personalized Learning: where we are now</source>
-        <extracomment>How tall a best work's thumbnail stands in the passport, in points.</extracomment>
+        <extracomment>How tall a best work&apos;s thumbnail stands in the passport, in points.</extracomment>
         <translation>Etapas del Aprendizaje Personalizado: dónde estamos ahora</translation>
     </message>
     <message>
@@ -5677,7 +5680,7 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>Solo un docente puede cambiar el marco.</translation>
     </message>
     <message>
-        <source>A learner records their own view; the teacher's and agreed values are recorded by a teacher.</source>
+        <source>A learner records their own view; the teacher&apos;s and agreed values are recorded by a teacher.</source>
         <translation>Un aprendiz registra su propia visión; los valores del docente y los acordados los registra un docente.</translation>
     </message>
     <message>
@@ -5701,7 +5704,7 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>Solo un docente puede escribir una nota solo para docentes.</translation>
     </message>
     <message>
-        <source>A teacher cannot change a learner's own words; add a suggestion instead.</source>
+        <source>A teacher cannot change a learner&apos;s own words; add a suggestion instead.</source>
         <translation>Un docente no puede cambiar las palabras propias de un aprendiz; agrega una sugerencia en su lugar.</translation>
     </message>
     <message>
@@ -5709,16 +5712,16 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>Solo el aprendiz puede aceptar o rechazar una sugerencia.</translation>
     </message>
     <message>
-        <source>The learner agrees to a teacher's suggestion, not the teacher.</source>
+        <source>The learner agrees to a teacher&apos;s suggestion, not the teacher.</source>
         <translation>Es el aprendiz quien acepta la sugerencia de un docente, no el docente.</translation>
     </message>
     <message>
-        <source>A teacher cannot remove a learner's own words.</source>
+        <source>A teacher cannot remove a learner&apos;s own words.</source>
         <translation>Un docente no puede quitar las palabras propias de un aprendiz.</translation>
     </message>
     <message>
         <source>Sign in first.</source>
-        <extracomment>A teacher-only note, or anything hanging from one (a suggestion on it). ACCOUNT rows: "teacher", "admin" or "learner"; and whether it is the last staff account that can sign in. The accounts that teach the row's learner in a class (teachers and aides of the learner's open classes; empty when the learner is in none), or ``ALL_STAFF`` when the school has no classes yet (every teacher sees every learner). Left out (None), a teacher's rule for a learner's row denies: deny by default.</extracomment>
+        <extracomment>A teacher-only note, or anything hanging from one (a suggestion on it). ACCOUNT rows: &quot;teacher&quot;, &quot;admin&quot; or &quot;learner&quot;; and whether it is the last staff account that can sign in. The accounts that teach the row&apos;s learner in a class (teachers and aides of the learner&apos;s open classes; empty when the learner is in none), or ``ALL_STAFF`` when the school has no classes yet (every teacher sees every learner). Left out (None), a teacher&apos;s rule for a learner&apos;s row denies: deny by default.</extracomment>
         <translation>Primero inicia sesión.</translation>
     </message>
     <message>
@@ -5746,7 +5749,7 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>Solo un docente puede crear, restablecer o quitar cuentas.</translation>
     </message>
     <message>
-        <source>A learner's account goes only with the learner.</source>
+        <source>A learner&apos;s account goes only with the learner.</source>
         <translation>La cuenta de un aprendiz solo se va junto con el aprendiz.</translation>
     </message>
     <message>
@@ -5762,11 +5765,11 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>Ese aprendiz no está en ninguna de tus clases.</translation>
     </message>
     <message>
-        <source>Only a school admin can change the school's classes and years.</source>
+        <source>Only a school admin can change the school&apos;s classes and years.</source>
         <translation>Solo una persona administradora del centro puede cambiar las clases y los cursos escolares.</translation>
     </message>
     <message>
-        <source>Only a school admin can set another teacher's password.</source>
+        <source>Only a school admin can set another teacher&apos;s password.</source>
         <translation>Solo un administrador del centro puede poner la contraseña de otro docente.</translation>
     </message>
     <message>
@@ -5774,7 +5777,7 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>Cambia tu propia contraseña con Cambiar mi contraseña.</translation>
     </message>
     <message>
-        <source>A year's snapshot is kept as it was.</source>
+        <source>A year&apos;s snapshot is kept as it was.</source>
         <translation>La instantánea de un curso se guarda tal como estaba.</translation>
     </message>
     <message>
@@ -5790,7 +5793,7 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>Solo quien lo escribió elige quién lo ve.</translation>
     </message>
     <message>
-        <source>This store holds learners' profiles but no teacher account. Restore a backup from before the accounts were lost, or ask whoever looks after the school's computers.</source>
+        <source>This store holds learners&apos; profiles but no teacher account. Restore a backup from before the accounts were lost, or ask whoever looks after the school&apos;s computers.</source>
         <translation>Este almacén tiene perfiles de aprendices pero ninguna cuenta de docente. Restaure una copia de seguridad de antes de que se perdieran las cuentas, o pregunte a quien se ocupa de los ordenadores de la escuela.</translation>
     </message>
     <message>
@@ -5823,7 +5826,7 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
     </message>
     <message>
         <source>Type your sign-in name.</source>
-        <extracomment>Failures allowed before each further try must wait, and before the account locks. Marks the hash of a PIN mixed with the store's pepper (``plprofile.services.pepper``) before hashing.</extracomment>
+        <extracomment>Failures allowed before each further try must wait, and before the account locks. Marks the hash of a PIN mixed with the store&apos;s pepper (``plprofile.services.pepper``) before hashing.</extracomment>
         <translation>Escribe tu nombre de usuario.</translation>
     </message>
     <message>
@@ -5840,7 +5843,7 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
     </message>
     <message>
         <source>{path} is a folder, not a file.</source>
-        <extracomment>Inserted before the suffix of a copy that could not be verified (a damaged store kept before a restore). Backup kinds, as they appear at the start of a backup's file name. ``manual-20261123T093500Z.sqlite3``, ``pre-migration-0001_initial-20261123T093500Z-2.sqlite3``, ... ``progress(remaining_pages, total_pages)``, called from the thread doing the copy.</extracomment>
+        <extracomment>Inserted before the suffix of a copy that could not be verified (a damaged store kept before a restore). Backup kinds, as they appear at the start of a backup&apos;s file name. ``manual-20261123T093500Z.sqlite3``, ``pre-migration-0001_initial-20261123T093500Z-2.sqlite3``, ... ``progress(remaining_pages, total_pages)``, called from the thread doing the copy.</extracomment>
         <translation>{path} es una carpeta, no un archivo.</translation>
     </message>
     <message>
@@ -5872,7 +5875,7 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>{name} está incompleto: tiene {size} bytes pero debería tener {expected} (seguramente se cortó mientras se copiaba).</translation>
     </message>
     <message>
-        <source>{name} is encrypted. It needs the password of a teacher who could open the store it was made from, or that store's recovery key.</source>
+        <source>{name} is encrypted. It needs the password of a teacher who could open the store it was made from, or that store&apos;s recovery key.</source>
         <translation>{name} está cifrado. Necesita la contraseña de un docente que pudiera abrir la base de datos de la que se hizo, o la clave de recuperación de esa base de datos.</translation>
     </message>
     <message>
@@ -5912,7 +5915,7 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>No hay ninguna base de datos en {path} de la que hacer una copia de seguridad.</translation>
     </message>
     <message>
-        <source>The backup of {name} did not pass its check ({problem}), so it was not kept. The store itself may be damaged: run 'plprofile check'.</source>
+        <source>The backup of {name} did not pass its check ({problem}), so it was not kept. The store itself may be damaged: run &apos;plprofile check&apos;.</source>
         <translation>La copia de seguridad de {name} no pasó su comprobación ({problem}), así que no se guardó. Puede que la propia base de datos esté dañada: ejecuta «plprofile check».</translation>
     </message>
     <message>
@@ -5956,7 +5959,7 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>Ese archivo es la base de datos misma, no una copia de seguridad.</translation>
     </message>
     <message>
-        <source>The store is encrypted and {name} is not. Restoring it needs a teacher's password or the store's recovery key, so that the restored store is encrypted too; to restore it unencrypted on purpose, ask for that explicitly (plprofile backup restore --unencrypted). Nothing was changed.</source>
+        <source>The store is encrypted and {name} is not. Restoring it needs a teacher&apos;s password or the store&apos;s recovery key, so that the restored store is encrypted too; to restore it unencrypted on purpose, ask for that explicitly (plprofile backup restore --unencrypted). Nothing was changed.</source>
         <translation>La base de datos está cifrada y {name} no. Para restaurarla hace falta la contraseña de un docente o la clave de recuperación de la base de datos, para que la base restaurada también quede cifrada; para restaurarla sin cifrar a propósito, pídelo de forma explícita (plprofile backup restore --unencrypted). No se cambió nada.</translation>
     </message>
     <message>
@@ -5977,7 +5980,7 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
     </message>
     <message>
         <source>The file is empty.</source>
-        <extracomment>Longest value accepted in any known column (same limit as a learner's name in the profile). How many problems ``str(RosterError)`` lists before "... and N more". The columns a roster may have, in display order; the first two are required.</extracomment>
+        <extracomment>Longest value accepted in any known column (same limit as a learner&apos;s name in the profile). How many problems ``str(RosterError)`` lists before &quot;... and N more&quot;. The columns a roster may have, in display order; the first two are required.</extracomment>
         <translation>El archivo está vacío.</translation>
     </message>
     <message>
@@ -5989,23 +5992,23 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>El archivo tiene nombres de columnas pero ningún aprendiz.</translation>
     </message>
     <message>
-        <source>The file has no learners (no row has the role 'student').</source>
+        <source>The file has no learners (no row has the role &apos;student&apos;).</source>
         <translation>El archivo no tiene aprendices (ninguna fila tiene el rol «student»).</translation>
     </message>
     <message>
-        <source>The file starts as UTF-16 text ('Unicode Text') but is damaged. Save it as 'CSV UTF-8' and try again.</source>
+        <source>The file starts as UTF-16 text (&apos;Unicode Text&apos;) but is damaged. Save it as &apos;CSV UTF-8&apos; and try again.</source>
         <translation>El archivo empieza como texto UTF-16 («Texto Unicode») pero está dañado. Guárdalo como «CSV UTF-8» e inténtalo de nuevo.</translation>
     </message>
     <message>
-        <source>The learner is deleted, but another program is still reading the store, so the store's journal (-wal) could not be emptied yet. Close the other program and erase again.</source>
+        <source>The learner is deleted, but another program is still reading the store, so the store&apos;s journal (-wal) could not be emptied yet. Close the other program and erase again.</source>
         <translation>El aprendiz está eliminado, pero otro programa sigue leyendo la base de datos, así que su diario (-wal) aún no se ha podido vaciar. Cierra el otro programa y vuelve a borrar.</translation>
     </message>
     <message>
-        <source>The file is a spreadsheet workbook, not a CSV file. In your spreadsheet program, save it as 'CSV UTF-8' and try again.</source>
+        <source>The file is a spreadsheet workbook, not a CSV file. In your spreadsheet program, save it as &apos;CSV UTF-8&apos; and try again.</source>
         <translation>El archivo es un libro de hoja de cálculo, no un archivo CSV. En tu programa de hojas de cálculo, guárdalo como «CSV UTF-8» e inténtalo de nuevo.</translation>
     </message>
     <message>
-        <source>The file's text encoding cannot be recognised. Save it as 'CSV UTF-8' and try again.</source>
+        <source>The file&apos;s text encoding cannot be recognised. Save it as &apos;CSV UTF-8&apos; and try again.</source>
         <translation>No se reconoce la codificación del texto del archivo. Guárdalo como «CSV UTF-8» e inténtalo de nuevo.</translation>
     </message>
     <message>
@@ -6013,7 +6016,7 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>El conjunto no tiene manifest.csv, así que no es un conjunto OneRoster.</translation>
     </message>
     <message>
-        <source>The .zip unpacks to more than 500 MB; that is not a school's roster.</source>
+        <source>The .zip unpacks to more than 500 MB; that is not a school&apos;s roster.</source>
         <translation>El .zip ocupa más de 500 MB al descomprimirlo; eso no es el listado de un centro.</translation>
     </message>
     <message>
@@ -6025,8 +6028,8 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>el conjunto no tiene usuarios, clases ni inscripciones que importar.</translation>
     </message>
     <message>
-        <source>a value is far too long to read: a quote mark (") may never be closed.</source>
-        <translation>un valor es demasiado largo para leerlo: puede que unas comillas (") no se cierren nunca.</translation>
+        <source>a value is far too long to read: a quote mark (&quot;) may never be closed.</source>
+        <translation>un valor es demasiado largo para leerlo: puede que unas comillas (&quot;) no se cierren nunca.</translation>
     </message>
     <message>
         <source>sourcedId is empty; every row needs its key.</source>
@@ -6058,7 +6061,7 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
     </message>
     <message>
         <source>{field} cannot be empty.</source>
-        <extracomment>The learner's agenda in a student-led conference, in the order they talk about it. The check-in scale: how is it going? (1 = not yet, 4 = got it)</extracomment>
+        <extracomment>The learner&apos;s agenda in a student-led conference, in the order they talk about it. The check-in scale: how is it going? (1 = not yet, 4 = got it)</extracomment>
         <translation>{field} no puede estar vacío.</translation>
     </message>
     <message>
@@ -6138,11 +6141,11 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>Demasiados intentos fallidos: espera {n} segundos y vuelve a intentarlo.</translation>
     </message>
     <message>
-        <source>How it's going must be between {low} and {high}.</source>
+        <source>How it&apos;s going must be between {low} and {high}.</source>
         <translation>«Cómo va» debe estar entre {low} y {high}.</translation>
     </message>
     <message>
-        <source>Nothing was erased: these backups cannot be opened with this store's key, so {name} could not be removed from them: {files}. Move them off this computer or delete them, then erase again.</source>
+        <source>Nothing was erased: these backups cannot be opened with this store&apos;s key, so {name} could not be removed from them: {files}. Move them off this computer or delete them, then erase again.</source>
         <translation>No se borró nada: estas copias de seguridad no se abren con la clave de esta base de datos, así que no se pudo quitar a {name} de ellas: {files}. Sácalas de esta computadora o elimínalas y vuelve a borrar.</translation>
     </message>
     <message>
@@ -6178,16 +6181,16 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>El archivo tiene más de {n} filas; una importación admite como máximo {m}. Divídelo en archivos más pequeños e impórtalos uno a uno.</translation>
     </message>
     <message>
-        <source>Row {row}: a value is far too long to read. The file may have a quote mark (") that is never closed.</source>
-        <translation>Fila {row}: un valor es demasiado largo para leerlo. Puede que el archivo tenga unas comillas (") que nunca se cierran.</translation>
+        <source>Row {row}: a value is far too long to read. The file may have a quote mark (&quot;) that is never closed.</source>
+        <translation>Fila {row}: un valor es demasiado largo para leerlo. Puede que el archivo tenga unas comillas (&quot;) que nunca se cierran.</translation>
     </message>
     <message>
         <source>Rows {rows} have the same {column} “{id}”. Each learner needs their own id.</source>
         <translation>Las filas {rows} tienen el mismo {column} «{id}». Cada aprendiz necesita su propio identificador.</translation>
     </message>
     <message>
-        <source>Row {row}: “{column}” contains a line break or another invisible control character. A quote mark (") may be missing.</source>
-        <translation>Fila {row}: «{column}» contiene un salto de línea u otro carácter de control invisible. Puede que falten unas comillas (").</translation>
+        <source>Row {row}: “{column}” contains a line break or another invisible control character. A quote mark (&quot;) may be missing.</source>
+        <translation>Fila {row}: «{column}» contiene un salto de línea u otro carácter de control invisible. Puede que falten unas comillas (&quot;).</translation>
     </message>
     <message>
         <source>The columns “{first}” and “{second}” both give the {field}. Keep one of them, or rename the other.</source>
@@ -6410,7 +6413,7 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
     </message>
     <message>
         <source>{name} could not be opened: {reason}. Nothing was changed.</source>
-        <extracomment>A file of changes larger than this is refused before it is read (a whole school's history is far below it). ``report(done, total)`` steps of saving and loading: read, check, write.</extracomment>
+        <extracomment>A file of changes larger than this is refused before it is read (a whole school&apos;s history is far below it). ``report(done, total)`` steps of saving and loading: read, check, write.</extracomment>
         <translation>No se pudo abrir {name}: {reason}. No se cambió nada.</translation>
     </message>
     <message>
@@ -6438,7 +6441,7 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>{name} se hizo con un plprofile más antiguo. Actualiza plprofile en el dispositivo que lo hizo y vuelve a crear el archivo. No se cambió nada.</translation>
     </message>
     <message>
-        <source>{name} was made by someone this device does not know (on another school's device, or by a teacher whose account never came to this device). Nothing was changed.</source>
+        <source>{name} was made by someone this device does not know (on another school&apos;s device, or by a teacher whose account never came to this device). Nothing was changed.</source>
         <translation>{name} lo hizo alguien que este dispositivo no conoce (en un dispositivo de otro centro, o un docente cuya cuenta nunca llegó a este dispositivo). No se cambió nada.</translation>
     </message>
     <message>

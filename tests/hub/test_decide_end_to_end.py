@@ -36,8 +36,8 @@ def test_a_conflict_decided_in_the_window_reaches_the_hub_and_the_other_device(s
     from plprofile.services.accounts import cli_teacher
     from plprofile.services.decisions import DecisionService
     from plprofile.services.profiles import ProfileService
-    from plprofile.ui import ask
-    from plprofile.ui.main_window import MainWindow
+    from plprofile.ui.kit import ask
+    from plprofile.ui.shell.main_window import MainWindow
 
     hub = sqlite_hub
     admin_dir, learner_dir = tmp_path / "admin", tmp_path / "zoe"

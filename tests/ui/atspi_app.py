@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QLabel
 
 from plprofile.app import make_application
 from plprofile.services.demo import DEMO_PIN, DEMO_TEACHER
-from plprofile.ui.main_window import MainWindow
+from plprofile.ui.shell.main_window import MainWindow
 
 WALKER = str(Path(__file__).with_name("atspi_walk.py"))
 SETTLE_MS = 300

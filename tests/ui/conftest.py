@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from plprofile.ui import ask
-from plprofile.ui.main_window import MainWindow
+from plprofile.ui.kit import ask
+from plprofile.ui.shell.main_window import MainWindow
 
 
 class Answers:

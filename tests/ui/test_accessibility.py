@@ -160,9 +160,9 @@ def test_every_control_of_the_main_views_has_an_accessible_name(open_window, qtb
     overview.chart.table_button.click()
     check("class overview table", overview)
     # dialogs
-    from plprofile.ui.backups import BackupsDialog
-    from plprofile.ui.dialogs import AddLearnerDialog
-    from plprofile.ui.encryption import RecoveryKeyDialog, UnlockDialog
+    from plprofile.ui.classroom.dialogs import AddLearnerDialog
+    from plprofile.ui.safety.backups import BackupsDialog
+    from plprofile.ui.safety.encryption import RecoveryKeyDialog, UnlockDialog
 
     unlock = UnlockDialog(demo_dir, window)
     for dialog in (AddLearnerDialog(window.ctx, window), BackupsDialog(window.ctx, window),
@@ -188,7 +188,7 @@ def test_the_sign_in_page_is_named_for_screen_readers(open_window, qtbot, demo_d
 
 def test_the_sign_in_page_reaches_both_ways_in_and_refuses_letters_in_a_pin_out_loud(open_window, qtbot, demo_dir,
                                                                                   monkeypatch):
-    from plprofile.ui import signin
+    from plprofile.ui.shell import signin
 
     said = []
     monkeypatch.setattr(signin, "announce", lambda _widget, text: said.append(text))
@@ -344,7 +344,8 @@ def test_tab_reaches_every_control_of_the_profile_editor_in_reading_order(open_w
 
 
 def test_high_contrast_uses_only_the_system_colours(open_window, qtbot, monkeypatch):
-    from plprofile.ui import common, stage_entry
+    from plprofile.ui.kit import common
+    from plprofile.ui.stages import stage_entry
 
     assert "color" in common.error_style()
     monkeypatch.setattr(common, "high_contrast", lambda: True)

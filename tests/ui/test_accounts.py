@@ -19,7 +19,7 @@ def _names(window) -> list[str]:
 
 def test_an_admin_sets_a_roster_teachers_password_who_chooses_their_own_then_sees_their_classes(
         open_window, qtbot, answers, monkeypatch, tmp_path):
-    from plprofile.ui import ask
+    from plprofile.ui.kit import ask
 
     data = tmp_path / "data"
     roster = oneroster_sets.write_zip(oneroster_sets.set_11(), tmp_path / "sis.zip")

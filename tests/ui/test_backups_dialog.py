@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 
 from plprofile.services import backup as bk
 from plprofile.store.engine import open_store
-from plprofile.ui.backups import BackupsDialog
-from plprofile.ui.context import AppContext
+from plprofile.ui.kit.context import AppContext
+from plprofile.ui.safety.backups import BackupsDialog
 
 
 @pytest.fixture

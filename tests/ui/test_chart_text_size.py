@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QFont
 
-from plprofile.ui.chart_view import ChartView
+from plprofile.ui.kit.chart_view import ChartView
 
 
 def _dpi_at(points: float, qtbot) -> float:

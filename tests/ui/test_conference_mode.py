@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 
 from plprofile.domain import profile as d
-from plprofile.ui import conference_mode
+from plprofile.ui.profile import conference_mode
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils (pdftotext)")
 
@@ -90,7 +90,7 @@ def _pdf_pages_and_text(pdf) -> tuple[int, str]:
 def test_a_long_profile_stays_one_page_with_a_note(qtbot, tmp_path):
     """The summary is one page: long texts are shortened and extra goals left for the profile, with a note."""
     from plprofile.services.report import ConferenceSummary, GoalLine
-    from plprofile.ui.pdf import write_summary_pdf
+    from plprofile.ui.documents.pdf import write_summary_pdf
 
     goals = [GoalLine(statement=f"Goal number {i}: read a chapter book about volcanoes and tell the class",
                       status=d.GoalStatus.IN_PROGRESS.value, steps_done=1, steps_total=4,

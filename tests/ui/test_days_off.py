@@ -10,7 +10,7 @@ from PySide6.QtCore import QDate, Qt
 from plprofile.domain.profile import Actor, Role
 from plprofile.services.school_calendar import CalendarService
 from plprofile.services.week import WeekService
-from plprofile.ui.days_off import DaysOffDialog
+from plprofile.ui.school.days_off import DaysOffDialog
 
 
 def test_an_admin_adds_a_day_off_from_the_school_menu_and_the_rota_skips_it(open_window, qtbot, answers):

@@ -72,8 +72,8 @@ def test_the_teacher_decides_from_the_banner_and_the_store_and_the_profile_follo
 
 
 def test_the_learner_decides_their_own_words_and_never_sees_the_teachers_note(qtbot, pair, tmp_path):
-    from plprofile.ui.context import AppContext
     from plprofile.ui.decide.decision_list import DecisionList
+    from plprofile.ui.kit.context import AppContext
 
     store = open_store(tmp_path / "data")
     try:
@@ -136,7 +136,7 @@ def test_history_says_which_version_was_kept(tmp_path, qapp):
 
     from plprofile.services.decisions import Choice
     from plprofile.store.models import ChangeLog
-    from plprofile.ui.history import describe
+    from plprofile.ui.profile.history import describe
 
     made = build(tmp_path)
     try:

@@ -7,7 +7,7 @@ from datetime import date
 
 from PySide6.QtCore import QDate, Qt
 
-from plprofile.ui.due import DueWindow
+from plprofile.ui.classroom.due import DueWindow
 
 TODAY = date(2026, 3, 4)  # a Wednesday
 

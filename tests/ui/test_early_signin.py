@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from plprofile.services.demo import DEMO_TEACHER
-from plprofile.ui.main_window import MainWindow
+from plprofile.ui.shell.main_window import MainWindow
 
 
 @pytest.fixture
@@ -177,7 +177,7 @@ def test_the_sign_in_screen_comes_before_sqlalchemy_and_the_hidden_class_list(de
         from pathlib import Path
         from PySide6 import QtCore
         from plprofile.app import make_application
-        from plprofile.ui.main_window import MainWindow
+        from plprofile.ui.shell.main_window import MainWindow
 
         app = make_application()
         window = MainWindow(Path(sys.argv[1]), offer_demo=False, require_sign_in=True)
@@ -203,7 +203,7 @@ def test_the_sign_in_screen_comes_before_sqlalchemy_and_the_hidden_class_list(de
 def test_the_sign_in_screen_shows_its_words_as_typed_to_eyes_and_screen_readers(qtbot):
     from PySide6.QtGui import QAccessible
 
-    from plprofile.ui.signin import CentredLabel
+    from plprofile.ui.shell.signin import CentredLabel
 
     label = CentredLabel("Tom & Jerry <b>not bold</b>")
     qtbot.addWidget(label)

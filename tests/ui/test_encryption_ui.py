@@ -13,8 +13,8 @@ from plprofile.services.accounts import ensure_teacher, teacher_actor
 from plprofile.services.profiles import ProfileService
 from plprofile.store import cipher
 from plprofile.store.engine import DB_FILENAME, open_store
-from plprofile.ui.encryption import EncryptionDialog, RecoveryKeyDialog, UnlockDialog
-from plprofile.ui.main_window import MainWindow
+from plprofile.ui.safety.encryption import EncryptionDialog, RecoveryKeyDialog, UnlockDialog
+from plprofile.ui.shell.main_window import MainWindow
 
 PASSWORD = "teacher password"
 
@@ -125,7 +125,7 @@ def test_a_summary_pdf_can_be_sealed_with_a_passphrase(qtbot, tmp_path, data, mo
     from plprofile.services import protect
     from plprofile.services.report import build_summary
     from plprofile.services.stages import StagesService
-    from plprofile.ui.pdf import summary_pdf_bytes
+    from plprofile.ui.documents.pdf import summary_pdf_bytes
 
     monkeypatch.setattr(protect, "KDF_PARAMS", dict(cipher.KDF_FLOOR))
     store = open_store(data)
@@ -190,10 +190,10 @@ def test_the_backups_dialog_on_an_encrypted_store(qtbot, answers, data, tmp_path
     """Back up now, a protected copy, and restore: all over the encrypted file, with the open store's key."""
     from plprofile.services import backup as bk
     from plprofile.services import protect
-    from plprofile.ui import ask
-    from plprofile.ui.backups import BackupsDialog
-    from plprofile.ui.context import AppContext
-    from plprofile.ui.encryption import PassphraseDialog
+    from plprofile.ui.kit import ask
+    from plprofile.ui.kit.context import AppContext
+    from plprofile.ui.safety.backups import BackupsDialog
+    from plprofile.ui.safety.encryption import PassphraseDialog
 
     monkeypatch.setattr(protect, "KDF_PARAMS", dict(cipher.KDF_FLOOR))
     key = _encrypt(data)

@@ -7,7 +7,7 @@ from PySide6.QtGui import QAction
 
 from plprofile.domain import profile as d
 from plprofile.services import backup as bk
-from plprofile.ui import ask
+from plprofile.ui.kit import ask
 
 
 def _trigger(window, text: str) -> None:

@@ -15,8 +15,8 @@ from tests import oneroster_sets as sets
 
 
 def test_a_backup_that_cannot_be_restored_says_why_in_spanish(qtbot, answers, language, tmp_path: Path, monkeypatch):
-    from plprofile.ui.backups import BackupsDialog
-    from plprofile.ui.context import AppContext
+    from plprofile.ui.kit.context import AppContext
+    from plprofile.ui.safety.backups import BackupsDialog
 
     language("es")
     store = open_store(tmp_path / "data")
@@ -53,7 +53,7 @@ def test_a_year_that_does_not_start_after_the_current_one_is_refused_with_the_da
         open_window, answers, qtbot, language, tmp_path):
     from plprofile.domain.profile import Actor, Role
     from plprofile.services.accounts import ensure_teacher
-    from plprofile.ui.years import NewYearDialog
+    from plprofile.ui.school.years import NewYearDialog
 
     data = tmp_path / "data"
     store = open_store(data)

@@ -24,7 +24,7 @@ from plprofile.services.auth import AuthService
 from plprofile.services.profiles import ProfileService
 from plprofile.store.engine import open_store
 from plprofile.store.models import Evidence, EvidenceBlob
-from plprofile.ui import ask
+from plprofile.ui.kit import ask
 from tests.evidence_samples import damaged_jpeg, pdf, picture, png_bomb, wav
 
 from .test_signin import _sign_in

@@ -50,7 +50,8 @@ def test_the_import_command_keeps_parents_as_contacts_that_the_profile_shows(tmp
 
 def test_import_class_with_a_family_set_then_a_summary_for_a_parent(open_window, answers, qtbot, tmp_path,
                                                                      monkeypatch, language):
-    from plprofile.ui import ask, conference_mode
+    from plprofile.ui.kit import ask
+    from plprofile.ui.profile import conference_mode
 
     language("en")
     window = open_window()

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from plprofile.ui import conference_mode
+from plprofile.ui.profile import conference_mode
 
 
 def test_the_summary_pdf_name_from_hostile_names_stays_in_the_home_folder(open_window, answers, qtbot,

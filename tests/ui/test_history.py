@@ -7,7 +7,7 @@ import uuid
 from PySide6.QtCore import Qt
 
 from plprofile.domain import profile as d
-from plprofile.ui import labels
+from plprofile.ui.kit import labels
 
 
 def test_history_shows_who_what_old_and_new_and_filters_by_author(open_window, answers, qtbot):
@@ -61,7 +61,7 @@ def test_values_read_as_words_and_dates_not_as_stored(qtbot):
     from datetime import UTC, datetime
 
     from plprofile.store.models import ChangeLog
-    from plprofile.ui.history import describe
+    from plprofile.ui.profile.history import describe
 
     entry = uuid.uuid4()
     def row(**kw) -> ChangeLog:

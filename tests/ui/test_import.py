@@ -132,7 +132,7 @@ def test_exported_lists_never_carry_formulas_from_imported_names(open_window, an
                                                                    monkeypatch):
     import csv
 
-    from plprofile.ui import class_overview
+    from plprofile.ui.classroom import class_overview
 
     hostile = tmp_path / "hostile.csv"
     hostile.write_text(
@@ -203,7 +203,7 @@ def test_a_oneroster_folder_imports_on_the_worker_with_progress_and_classes_as_g
     their classes where a group would be."""
     from PySide6.QtCore import QTimer
 
-    from plprofile.ui import roster_set
+    from plprofile.ui.school import roster_set
     from tests import oneroster_sets as sets
 
     window = open_window()

@@ -13,7 +13,7 @@ from plprofile.domain.framework import default_framework
 from plprofile.domain.policy import AccessDenied
 from plprofile.services.demo import generate_demo
 from plprofile.store.engine import open_store
-from plprofile.ui import ask
+from plprofile.ui.kit import ask
 from tests.ui.conftest import type_or_paste
 
 
@@ -53,8 +53,8 @@ def test_spanish_main_window_and_stage_descriptors(language, open_window, qtbot,
 
 def test_dates_numbers_and_service_messages_follow_the_language(language):
     from plprofile.charts import tables
-    from plprofile.ui.common import fmt_date, fmt_size
-    from plprofile.ui.messages import explain
+    from plprofile.ui.kit.common import fmt_date, fmt_size
+    from plprofile.ui.kit.messages import explain
 
     language("es")
     assert fmt_date(date(2025, 3, 5)) == "5 mar 2025"
@@ -148,7 +148,7 @@ def test_every_error_kind_reads_in_spanish(language):
     from plprofile.domain import policy
     from plprofile.domain.errors import UserError
     from plprofile.i18n_tools import ts_file
-    from plprofile.ui.messages import FIXED, PATTERNS
+    from plprofile.ui.kit.messages import FIXED, PATTERNS
 
     finished = {m.findtext("source"): m.find("translation") for context in ET.parse(ts_file("es")).getroot()
                 if context.findtext("name") == "services" for m in context.iter("message")}
@@ -195,7 +195,7 @@ def test_import_speaks_the_interface_language(language, open_window, answers, qt
 
 def test_every_kind_of_roster_refusal_is_in_spanish(language):
     from plprofile.domain.roster import RosterError, parse_roster
-    from plprofile.ui.messages import explain
+    from plprofile.ui.kit.messages import explain
 
     language("es")
     bad = [
@@ -225,7 +225,7 @@ def test_oneroster_warnings_and_refusals_are_in_spanish(language, store):
     from plprofile.domain.roster import RosterError
     from plprofile.services.accounts import ensure_teacher
     from plprofile.services.school import SchoolService
-    from plprofile.ui.messages import explain, text
+    from plprofile.ui.kit.messages import explain, text
     from tests import oneroster_sets as sets
 
     language("es")

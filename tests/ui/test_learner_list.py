@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 
 from plprofile.services.profiles import LearnerSummary
-from plprofile.ui.learner_list import LearnerFilterProxy, LearnerTableModel
+from plprofile.ui.classroom.learner_list import LearnerFilterProxy, LearnerTableModel
 
 
 def _summary(given: str, family: str, group: str, external: str | None = None) -> LearnerSummary:

@@ -22,7 +22,7 @@ from plprofile.services.demo import DEMO_PIN, DEMO_TEACHER, generate_demo
 from plprofile.services.profiles import ProfileService
 from plprofile.store.engine import open_store
 from plprofile.store.models import Account, ChangeLog
-from plprofile.ui import labels
+from plprofile.ui.kit import labels
 
 from .test_signin import _sign_in
 

@@ -36,7 +36,7 @@ def test_the_session_is_that_learners_own(open_window, qtbot, tmp_path):
     """What the screenshot shows: the learner's own session on their home, not the file holder's."""
     from plprofile.services.demo import generate_demo
     from plprofile.store.engine import open_store
-    from plprofile.ui.as_learner import start_learner_session
+    from plprofile.ui.shell.as_learner import start_learner_session
 
     store = open_store(tmp_path / "data")
     generate_demo(store, learners=5)

@@ -16,7 +16,7 @@ from plprofile.domain.policy import LEARNER_SHARES
 from plprofile.services.demo import DEMO_PIN, DEMO_TEACHER
 from plprofile.store.engine import open_store
 from plprofile.store.models import ChangeLog, ProfileEntry
-from plprofile.ui.sections import EntryList
+from plprofile.ui.profile.sections import EntryList
 
 from .test_signin import _sign_in
 

@@ -8,7 +8,7 @@ from plprofile.services.auth import AuthService
 from plprofile.services.evidence_files import EvidenceFileService
 from plprofile.services.passport import build_passport
 from plprofile.services.stages import StagesService
-from plprofile.ui.passport import passport_html, write_passport_pdf
+from plprofile.ui.documents.passport import passport_html, write_passport_pdf
 from tests.evidence_samples import picture
 
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QAction
 
-from plprofile.ui import profile_transfer
-from plprofile.ui.profile_transfer import ExportChoice
+from plprofile.ui.documents import profile_transfer
+from plprofile.ui.documents.profile_transfer import ExportChoice
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils (pdftotext)")
 
@@ -143,8 +143,8 @@ def test_a_profile_sealed_from_the_window_opens_only_with_its_passphrase(open_wi
                                                                           monkeypatch):
     from PySide6.QtWidgets import QDialogButtonBox
 
-    from plprofile.ui.encryption import PassphraseDialog
-    from plprofile.ui.profile_transfer import ImportPreviewDialog
+    from plprofile.ui.documents.profile_transfer import ImportPreviewDialog
+    from plprofile.ui.safety.encryption import PassphraseDialog
 
     window = open_window(demo=True)
     zoe = _zoe(window)

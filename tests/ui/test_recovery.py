@@ -7,7 +7,7 @@ import sqlite3
 from plprofile.services.backup import create_backup, list_backups
 from plprofile.services.demo import generate_demo
 from plprofile.store.engine import DB_FILENAME, open_store
-from plprofile.ui.main_window import MainWindow
+from plprofile.ui.shell.main_window import MainWindow
 
 
 def _demo_store(folder):

@@ -130,7 +130,7 @@ def test_first_start_creates_the_first_teacher(open_window, qtbot):
 
 
 def test_a_teacher_changes_their_password_and_the_demo_hint_goes(demo_window, qtbot, answers, monkeypatch):
-    from plprofile.ui import ask
+    from plprofile.ui.kit import ask
 
     window = demo_window
     _sign_in(qtbot, window, DEMO_TEACHER[0], DEMO_TEACHER[1], learner=False)
@@ -168,7 +168,7 @@ def test_the_class_overview_closes_with_the_lock_and_a_learner_never_sees_it(dem
     assert window.open_class_overview() is None  # even asked for directly (the View menu is hidden)
     from PySide6.QtWidgets import QApplication
 
-    from plprofile.ui.class_overview import ClassOverview
+    from plprofile.ui.classroom.class_overview import ClassOverview
     assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, ClassOverview) and w.isVisible()]
 
 

@@ -9,7 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-from plprofile.ui.single_instance import StoreGuard
+from plprofile.ui.shell.single_instance import StoreGuard
 
 
 def _start(*args: str) -> subprocess.Popen:

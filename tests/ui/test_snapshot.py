@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 
 from plprofile.domain import profile as d
 from plprofile.domain.profile import Actor, Role
-from plprofile.ui import chart_view
+from plprofile.ui.kit import chart_view
 
 
 def _learner(window, given: str, interest: str, access: str):

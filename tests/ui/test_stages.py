@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from plprofile import RESOURCES
 from plprofile.domain.framework import default_framework
 from plprofile.domain.progress import ElementRating
-from plprofile.ui import chart_view
+from plprofile.ui.kit import chart_view
 
 FRAMEWORK_FILE = RESOURCES / "frameworks" / "default-stages.json"
 
@@ -237,7 +237,7 @@ def test_export_writes_each_format(open_window, answers, qtbot, tmp_path, monkey
     page = _open_stages(window, qtbot)
     page.show_chart("now")
     view = page.charts["now"]
-    from plprofile.ui import a11y
+    from plprofile.ui.kit import a11y
 
     said = []
     monkeypatch.setattr(a11y, "announce", lambda _widget, text: said.append(text))

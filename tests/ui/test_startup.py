@@ -11,7 +11,7 @@ SCRIPT = textwrap.dedent("""
     import sys
     from pathlib import Path
     from plprofile.app import make_application
-    from plprofile.ui.main_window import MainWindow
+    from plprofile.ui.shell.main_window import MainWindow
 
     app = make_application()
     window = MainWindow(Path(sys.argv[1]), offer_demo=False, require_sign_in=False)

@@ -9,7 +9,7 @@ from PySide6.QtCore import QDate
 
 from plprofile.domain import profile as d
 from plprofile.domain.profile import Role
-from plprofile.ui.strategies import StrategiesDialog
+from plprofile.ui.profile.strategies import StrategiesDialog
 
 TODAY = date(2026, 3, 2)
 

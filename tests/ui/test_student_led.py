@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from plprofile.domain.profile import ConferenceLead, RemarkKind, Role
-from plprofile.ui import conference_mode
+from plprofile.ui.profile import conference_mode
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils (pdftotext)")
 

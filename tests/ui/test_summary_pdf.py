@@ -77,7 +77,7 @@ def test_every_demo_learner_gets_one_page_with_a_readable_chart_and_agreed_words
     from plprofile.services.report import build_summary
     from plprofile.services.stages import StagesService
     from plprofile.store.engine import open_store
-    from plprofile.ui.pdf import CHART_DPI, write_summary_pdf
+    from plprofile.ui.documents.pdf import CHART_DPI, write_summary_pdf
 
     store = open_store(demo)
     try:
@@ -193,7 +193,7 @@ def test_a_summary_locked_with_a_passphrase_is_a_standard_aes256_pdf(open_window
     (poppler here), nothing without it; no .plpx a family could not open."""
     from PySide6.QtCore import Qt
 
-    from plprofile.ui import conference_mode
+    from plprofile.ui.profile import conference_mode
 
     window = open_window(demo=True)
     window.select_learner(next(window.model.learner(i).id for i in range(window.model.rowCount())

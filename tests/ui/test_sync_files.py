@@ -12,7 +12,7 @@ from plprofile.domain.profile import Section
 from plprofile.services.profiles import ProfileService
 from plprofile.store.engine import DB_FILENAME, open_store
 from plprofile.store.models import ProfileEntry
-from plprofile.ui import ask
+from plprofile.ui.kit import ask
 from plprofile.ui.operations import sync_files
 from tests.conflicts import build
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..common import attempt
+from ..kit.common import attempt
 from .words import what, written
 
 

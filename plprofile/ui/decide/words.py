@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from ..common import fmt_datetime
-from ..labels import section_in_full
+from ..kit.common import fmt_datetime
+from ..kit.labels import section_in_full
 
 translate = QCoreApplication.translate
 

@@ -11,7 +11,7 @@ import time
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from ..worker import run_in_background
+from ..kit.worker import run_in_background
 
 #: After a save, a round waits this long for the next save (typing a paragraph is one round, not ten).
 DEBOUNCE_MS = 4000

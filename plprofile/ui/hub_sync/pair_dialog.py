@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..a11y import announce
-from ..common import error_style
-from ..worker import run_in_background
+from ..kit.a11y import announce
+from ..kit.common import error_style
+from ..kit.worker import run_in_background
 from .messages import problem_text, role_text
 
 
@@ -216,7 +216,7 @@ class PairDialog(QDialog):
         from plprofile.domain.profile import ValidationError
         from plprofile.services.hub_device import set_device_learner_pin
 
-        from ..messages import explain
+        from ..kit.messages import explain
 
         try:
             set_device_learner_pin(self.store, self.auth, self.pin.text())

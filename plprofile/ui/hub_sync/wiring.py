@@ -100,14 +100,14 @@ class HubSync(QObject):
         if window.store is None:
             return
         if paired_account(window.store):
-            from .. import ask
+            from ..kit import ask
 
             ask.info(window, self.tr("School hub"), problem_text("paired"))
             return
         dialog = PairDialog(window, window.store, window.auth,
                             learner_words=window.ctx is None or window.ctx.is_learner)
         dialog.paired.connect(lambda _account: self.start())
-        from .. import ask
+        from ..kit import ask
 
         ask.dialog(dialog)
         if dialog.account is not None and dialog.account.get("invited_as") == "learner":
@@ -129,7 +129,7 @@ class HubSync(QObject):
         if self.sync is not None:
             self.sync.sync_now()
         else:
-            from .. import ask
+            from ..kit import ask
             from .messages import problem_text
 
             ask.info(self.window, self.tr("School hub"), problem_text("not_paired"))
@@ -158,7 +158,7 @@ class HubSync(QObject):
         """Unpair this device; a learner's device also loses the learner's data (it stays at school)."""
         from plprofile.services.hub_device import paired_account
 
-        from .. import ask
+        from ..kit import ask
         from .messages import problem_text
 
         window = self.window
@@ -179,7 +179,7 @@ class HubSync(QObject):
             window._end_session()  # nothing of the learner stays on screen, nor held by the session
         from plprofile.services.hub_device import DisconnectRefused, disconnect
 
-        from ..worker import run_in_background
+        from ..kit.worker import run_in_background
 
         store = window.store
 
@@ -205,7 +205,7 @@ class HubSync(QObject):
         run_in_background(lambda: disconnect(store), done, failed)
 
     def show_code(self) -> None:
-        from .. import ask
+        from ..kit import ask
         from .show_code import ShowCodeDialog
 
         ask.dialog(ShowCodeDialog(self.window))

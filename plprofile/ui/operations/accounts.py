@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from .. import ask
-from ..common import attempt
+from ..kit import ask
+from ..kit.common import attempt
 
 if TYPE_CHECKING:
-    from ..context import AppContext
+    from ..kit.context import AppContext
 
 
 def set_learner_pin(parent: QWidget, ctx: AppContext, learner_id: uuid.UUID, learner) -> None:  # noqa: ANN001

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QMainWindow
 
 if TYPE_CHECKING:
-    from ..context import AppContext
+    from ..kit.context import AppContext
 
 
 def open_decisions(window: QMainWindow, ctx: AppContext, learner_id: uuid.UUID | None = None):  # noqa: ANN201

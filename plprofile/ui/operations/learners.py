@@ -11,16 +11,16 @@ from PySide6 import QtCore
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QMainWindow, QWidget
 
-from .. import ask
-from ..messages import explain
-from ..worker import run_in_background
+from ..kit import ask
+from ..kit.messages import explain
+from ..kit.worker import run_in_background
 
 if TYPE_CHECKING:
-    from ..context import AppContext
+    from ..kit.context import AppContext
 
 def add_learner(parent: QWidget, ctx: AppContext) -> uuid.UUID | None:
     """The new learner's id, or None if the form was cancelled."""
-    from ..dialogs import AddLearnerDialog
+    from ..classroom.dialogs import AddLearnerDialog
 
     dialog = AddLearnerDialog(ctx, parent)
     if ask.dialog(dialog) and dialog.created is not None:
@@ -46,7 +46,7 @@ def import_file(parent: QMainWindow, ctx: AppContext, path: Path, *, busy: Calla
     if path.name.casefold() == "manifest.csv":  # a OneRoster folder, chosen by its manifest
         path = path.parent
     if path.is_dir() or path.suffix.casefold() == ".zip":  # a school's OneRoster set
-        from ..roster_set import import_roster_set
+        from ..school.roster_set import import_roster_set
 
         import_roster_set(parent, path)
         return

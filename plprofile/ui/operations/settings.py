@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QWidget
 
-from .. import ask
+from ..kit import ask
 
 
 def choose_language(parent: QWidget) -> None:
@@ -55,6 +55,6 @@ def choose_idle_minutes(parent: QWidget, idle) -> None:  # noqa: ANN001  an Idle
 
 
 def open_backups(parent: QWidget, ctx) -> None:  # noqa: ANN001  an AppContext
-    from ..backups import BackupsDialog  # start-up: the dialog loads when first opened
+    from ..safety.backups import BackupsDialog  # start-up: the dialog loads when first opened
 
     ask.dialog(BackupsDialog(ctx, parent))

@@ -12,12 +12,12 @@ from PySide6 import QtCore
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMainWindow, QWidget
 
-from .. import ask
-from ..messages import explain
-from ..worker import run_in_background
+from ..kit import ask
+from ..kit.messages import explain
+from ..kit.worker import run_in_background
 
 if TYPE_CHECKING:
-    from ..context import AppContext
+    from ..kit.context import AppContext
 
 translate = QCoreApplication.translate
 SUFFIX = ".plpx"
@@ -25,14 +25,14 @@ SUFFIX = ".plpx"
 
 def new_passphrase(parent: QWidget) -> str | None:
     """The passphrase that seals a new file (tests patch this)."""
-    from ..encryption import ask_new_passphrase
+    from ..safety.encryption import ask_new_passphrase
 
     return ask_new_passphrase(parent, translate("SyncFiles", "The file of changes"))
 
 
 def passphrase_of(parent: QWidget, name: str) -> str | None:
     """The passphrase of a file to load (tests patch this)."""
-    from ..encryption import ask_passphrase
+    from ..safety.encryption import ask_passphrase
 
     return ask_passphrase(parent, name)
 

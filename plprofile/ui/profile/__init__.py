@@ -1,0 +1,1 @@
+"""The learner's profile: its tabs (about me, sections, backpack, goals, history, conferences) and the conference."""

@@ -1,0 +1,1 @@
+"""The school: staff accounts, school years, OneRoster sets."""
