@@ -137,7 +137,6 @@ def _is_live(model: type[Row]):
     return model.deleted_at.is_(None)  # type: ignore[union-attr]
 
 
-@actor_first
 def _forget_on_hub(session: Session, store: Store, learner_id: uuid.UUID, account_ids: list) -> None:
     """A purge on a school hub's own store: the hub's numbered changes about the learner go too (as when an
     erasure is pushed to it), and the erasure is numbered for every device to hear of."""
@@ -150,6 +149,7 @@ def _forget_on_hub(session: Session, store: Store, learner_id: uuid.UUID, accoun
     hub_admin.purged_here(session, store, learner_id, account_ids)
 
 
+@actor_first
 class ProfileService:
     """Learners, profile sections, backpack, voice and choice, goals and conferences."""
 

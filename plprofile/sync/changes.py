@@ -72,6 +72,7 @@ from plprofile.store.models import (
     StrategyUse,
     SyncConflict,
 )
+from plprofile.store.spans import refresh_spans
 from plprofile.store.types import UTCDateTime
 
 #: The actions a change can carry.
@@ -550,10 +551,17 @@ class _Writer:
             return
         rows, self.rows = self.rows, []
         try:
+            learners: set[uuid.UUID] = set()
+            assessments: set[uuid.UUID] = set()
             for model, group in itertools.groupby(rows, key=lambda r: r[0]):
                 values = [r[1] for r in group]
                 self.session.execute(insert(model.__table__), values)  # type: ignore[attr-defined]
                 self.present.setdefault(model.__tablename__, set()).update(v["id"] for v in values)
+                if model is Assessment or model is AssessmentRating:
+                    learners.update(v["learner_id"] for v in values)
+                    assessments.update(v["id"] if model is Assessment else v["assessment_id"] for v in values)
+            if learners:  # written past the ORM: their derived columns (overall, next_on, in_latest), as a flush does
+                refresh_spans(self.session.connection(), learners, assessments)
             if self.log:
                 log, self.log = self.log, []
                 self.session.execute(insert(ChangeLog.__table__), log)  # type: ignore[attr-defined]
