@@ -14,7 +14,7 @@ import uuid
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlmodel import Session
 
 from plprofile.domain.policy import (
@@ -122,10 +122,13 @@ def target(row: Row, *, teacher_only: bool | None = None, last_staff: bool = Fal
     )
 
 
+_OPEN_CLASS = text("SELECT 1 FROM school_class WHERE closed_at IS NULL AND deleted_at IS NULL LIMIT 1")
+
+
 def has_classes(session: Session) -> bool:
-    """Whether the school has any open class (before it has, every teacher sees every learner)."""
-    return session.execute(select(SchoolClass.id).where(
-        SchoolClass.closed_at.is_(None), SchoolClass.deleted_at.is_(None)).limit(1)).first() is not None
+    """Whether the school has any open class (before it has, every teacher sees every learner). Asked for every
+    profile a window opens: plain SQL, without the ORM's statement handling."""
+    return session.connection().execute(_OPEN_CLASS).first() is not None
 
 
 def class_scope(session: Session, learner_id: uuid.UUID | None) -> frozenset[uuid.UUID] | Scope | None:
