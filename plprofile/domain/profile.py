@@ -161,6 +161,8 @@ class ValidationError(UserError, ValueError):
         "password_long": QT_TRANSLATE_NOOP("services", "A password can have at most {n} characters."),
         "password_character": QT_TRANSLATE_NOOP("services", "The password contains an invalid character."),
         "password_wrong": QT_TRANSLATE_NOOP("services", "The current password is not right."),
+        "password_current_first": QT_TRANSLATE_NOOP("services", "Change your password with your current one."),
+        "password_own": QT_TRANSLATE_NOOP("services", "Choose a password of your own, not the one you were given."),
         "pin_digits": QT_TRANSLATE_NOOP("services", "A PIN is 4 to 8 digits."),
         "username_empty": QT_TRANSLATE_NOOP("services", "The sign-in name cannot be empty."),
         "username_form": QT_TRANSLATE_NOOP("services", "A sign-in name is one word of at most 100 characters, "

@@ -325,9 +325,9 @@ class AuthService:
                 raise changes.NotFoundError(str(actor.account_id))
             check(s, actor, Action.UPDATE, account)
             if not account.password_temporary:
-                raise ValidationError("password", "Change your password with your current one.")
+                raise ValidationError("password", "password_current_first")
             if self._verify(account.secret_hash, _normalise(new)):
-                raise ValidationError("password", "Choose a password of your own, not the one you were given.")
+                raise ValidationError("password", "password_own")
             account.secret_hash = secret
             account.password_temporary = False
             s.add(account)

@@ -75,6 +75,16 @@ def find_learners(actor: Actor, store: Store, name: str) -> list[LearnerMatch]:
     return full or partial
 
 
+class _Joined:
+    """Several errors as one message argument, each in the reader's language when the message is read."""
+
+    def __init__(self, errors: list[Exception]) -> None:
+        self.errors = errors
+
+    def __format__(self, _spec: str) -> str:
+        return " ".join(str(e) for e in self.errors)
+
+
 def backups_to_rewrite(data_dir: Path, key: bytes | None) -> tuple[list[tuple[Path, bytes | None]], list[str]]:
     """Every backup in ``<data_dir>/backups`` with the key that opens it (None: a plain file), and what is in
     the way: a backup this store's key does not open (made before a re-key, or damaged) cannot be erased."""
@@ -118,9 +128,7 @@ def erase_learner(profiles: ProfileService, actor: Actor, learner_id: uuid.UUID,
     name = f"{learner.preferred_name or learner.given_name} {learner.family_name}".strip()
     backups, problems = backups_to_rewrite(data_dir, store.key)
     if problems:
-        raise EraseError(f"Nothing was erased: these backups cannot be opened with this store's key, so "
-                         f"{name} could not be removed from them: {'; '.join(problems)}. Move them off this "
-                         "computer or delete them, then erase again.")
+        raise EraseError("backups_locked", name=name, files="; ".join(problems))
     total = 2 + len(backups)
     report = progress or (lambda _done, _total: None)
     report(0, total)
@@ -138,12 +146,11 @@ def erase_learner(profiles: ProfileService, actor: Actor, learner_id: uuid.UUID,
             (result.rewritten if done else result.without).append(path)
         except EraseError as exc:
             log.warning("backup %s not rewritten: %s", path.name, exc)
-            failed.append(str(exc))
+            failed.append(exc)
         report(i, total)
     result.seconds = time.perf_counter() - started
     if failed:
-        raise EraseError(f"{name} is erased from the store and from {len(result.rewritten)} backup(s), but not "
-                         f"from these: {' '.join(failed)}")
+        raise EraseError("backups_left", name=name, n=len(result.rewritten), problems=_Joined(failed))
     log.info("learner erased from the store and %d backup(s) in %.1f s", len(result.rewritten), result.seconds)
     return result
 

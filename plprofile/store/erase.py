@@ -17,6 +17,8 @@ from pathlib import Path
 
 from sqlalchemy.engine import Engine
 
+from plprofile.domain.errors import QT_TRANSLATE_NOOP
+
 from . import cipher
 from .backup import BackupError, copy_database, fsync_dir, fsync_file, integrity_problems, sidecar
 
@@ -29,7 +31,25 @@ KEEP: tuple[str, ...] = ()
 
 
 class EraseError(BackupError):
-    """A file could not be rewritten without the learner; the message says which and why."""
+    """A file could not be rewritten without the learner; the message says which and why (a code and its
+    arguments, translated where it is read)."""
+
+    MESSAGES = {
+        **BackupError.MESSAGES,
+        "wal_busy": QT_TRANSLATE_NOOP("services", "The learner is deleted, but another program is still reading the "
+                                                  "store, so the store's journal (-wal) could not be emptied yet. "
+                                                  "Close the other program and erase again."),
+        "still_there": QT_TRANSLATE_NOOP("services", "{name} could not be rewritten without the learner ({problem}); "
+                                                     "it was left as it was."),
+        "rewrite_failed": QT_TRANSLATE_NOOP("services", "{name} could not be rewritten without the learner: "
+                                                        "{reason}. It was left as it was."),
+        "backups_locked": QT_TRANSLATE_NOOP("services", "Nothing was erased: these backups cannot be opened with this "
+                                                        "store's key, so {name} could not be removed from them: "
+                                                        "{files}. Move them off this computer or delete them, then "
+                                                        "erase again."),
+        "backups_left": QT_TRANSLATE_NOOP("services", "{name} is erased from the store and from {n} backup(s), but "
+                                                      "not from these: {problems}"),
+    }
 
 
 def _hex(learner_id: uuid.UUID | str) -> str:
@@ -111,8 +131,7 @@ def scrub_store(engine: Engine) -> None:
             if not busy:
                 return
             time.sleep(0.25)
-    raise EraseError("The learner is deleted, but another program is still reading the store, so the store's "
-                     "journal (-wal) could not be emptied yet. Close the other program and erase again.")
+    raise EraseError("wal_busy")
 
 
 def rewrite_without(path: Path, learner_id: uuid.UUID | str, key: bytes | None,
@@ -150,8 +169,7 @@ def rewrite_without(path: Path, learner_id: uuid.UUID | str, key: bytes | None,
             problems = [f"the words {w.decode('utf-8', 'replace')!r} are still in its bytes" for w in words
                         if w and w in data][:1]
         if problems:
-            raise EraseError(f"{path.name} could not be rewritten without the learner ({problems[0]}); "
-                             "it was left as it was.")
+            raise EraseError("still_there", name=path.name, problem=problems[0])
         fsync_file(tmp)
         os.replace(tmp, path)
         for suffix in ("-wal", "-shm", "-journal"):  # a copy kept with its WAL: that WAL held them too
@@ -161,10 +179,9 @@ def rewrite_without(path: Path, learner_id: uuid.UUID | str, key: bytes | None,
     except BackupError as exc:
         if isinstance(exc, EraseError):
             raise
-        raise EraseError(f"{path.name} could not be rewritten without the learner: {exc}") from exc
+        raise EraseError("rewrite_failed", name=path.name, reason=exc) from exc
     except errors as exc:
-        raise EraseError(f"{path.name} could not be rewritten without the learner: {exc}. "
-                         "It was left as it was.") from exc
+        raise EraseError("rewrite_failed", name=path.name, reason=str(exc)) from exc
     finally:
         for leftover in (tmp, sidecar(tmp, "-journal")):
             leftover.unlink(missing_ok=True)

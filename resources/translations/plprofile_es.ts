@@ -6001,6 +6001,7 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
     </message>
     <message>
         <source>The learner is deleted, but another program is still reading the store, so the store&apos;s journal (-wal) could not be emptied yet. Close the other program and erase again.</source>
+        <extracomment>How long a checkpoint may wait for readers to finish before the store is reported as still holding them. Tables kept as they are (an erasure&apos;s memory holds only a one-way token of the id, no learner_id column).</extracomment>
         <translation>El aprendiz está eliminado, pero otro programa sigue leyendo la base de datos, así que su diario (-wal) aún no se ha podido vaciar. Cierra el otro programa y vuelve a borrar.</translation>
     </message>
     <message>
@@ -6143,6 +6144,14 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
     <message>
         <source>How it&apos;s going must be between {low} and {high}.</source>
         <translation>«Cómo va» debe estar entre {low} y {high}.</translation>
+    </message>
+    <message>
+        <source>{name} could not be rewritten without the learner ({problem}); it was left as it was.</source>
+        <translation>No se pudo reescribir {name} sin los datos del estudiante ({problem}); se dejó como estaba.</translation>
+    </message>
+    <message>
+        <source>{name} could not be rewritten without the learner: {reason}. It was left as it was.</source>
+        <translation>No se pudo reescribir {name} sin los datos del estudiante: {reason}. Se dejó como estaba.</translation>
     </message>
     <message>
         <source>Nothing was erased: these backups cannot be opened with this store&apos;s key, so {name} could not be removed from them: {files}. Move them off this computer or delete them, then erase again.</source>

@@ -1,47 +1,15 @@
 """The services' and importers' messages, in the interface's language.
 
 A ``UserError`` (``plprofile.domain.errors``) is already in the person's language: ``explain`` shows it as it
-is, with the UI's own label for a field. The importers' and backups' messages not yet raised that way are
-still looked up here by their English text (``FIXED``, ``PATTERNS``); a message not listed is shown as it is.
+is, with the UI's own label for a field. No message is matched by its English text any more: every service
+error carries a code (only the Stages framework file's errors are still English, see the README).
 """
 
 from __future__ import annotations
 
-import re
-from functools import cache
-
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 translate = QCoreApplication.translate
-
-# Messages still raised with a fixed English text (roster and OneRoster messages are ``UserError`` codes now).
-FIXED = (
-    # the passwords given to roster staff (services.auth)
-    QT_TRANSLATE_NOOP("services", "Choose a password of your own, not the one you were given."),
-    QT_TRANSLATE_NOOP("services", "Change your password with your current one."),
-    QT_TRANSLATE_NOOP("services", "The learner is deleted, but another program is still reading the store, so the "
-                                  "store's journal (-wal) could not be emptied yet. Close the other program and "
-                                  "erase again."),
-)
-
-# (pattern of the English message, translatable template with the pattern's groups as placeholders); compiled
-# when a message is first explained, not while the first window is being built
-PATTERNS = (
-    (r"^Nothing was erased: these backups cannot be opened with this store's key, so (?P<name>.+?) could not "
-     r"be removed from them: (?P<files>.+)\. Move them off this computer or delete them, then erase again\.$",
-     QT_TRANSLATE_NOOP("services", "Nothing was erased: these backups cannot be opened with this store's key, so "
-                                   "{name} could not be removed from them: {files}. Move them off this computer "
-                                   "or delete them, then erase again.")),
-    (r"^(?P<name>.+?) is erased from the store and from (?P<n>\d+) backup\(s\), but not from these: "
-     r"(?P<problems>.+)$",
-     QT_TRANSLATE_NOOP("services", "{name} is erased from the store and from {n} backup(s), but not from these: "
-                                   "{problems}")),
-)
-
-
-@cache
-def _compiled() -> tuple[tuple[re.Pattern[str], str], ...]:
-    return tuple((re.compile(pattern), template) for pattern, template in PATTERNS)
 
 
 def _capitalized(text: str) -> str:
@@ -49,15 +17,8 @@ def _capitalized(text: str) -> str:
 
 
 def text(message: str) -> str:
-    """One English service message in the interface's language (unchanged if it is not known here)."""
-    translated = translate("services", message)
-    if translated != message or message in FIXED:
-        return translated
-    for pattern, template in _compiled():
-        match = pattern.match(message)
-        if match:
-            return translate("services", template).format(**match.groupdict())
-    return message
+    """A finished English message in the interface's language, where the catalogue has it (unchanged if not)."""
+    return translate("services", message)
 
 
 def explain(exc: BaseException) -> str:
