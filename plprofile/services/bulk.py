@@ -84,7 +84,7 @@ _TABLES = (Learner, Account, ProfileEntry, BackpackItem, ChoiceOption, Goal, Act
            CheckIn, Conference, Assessment, AssessmentRating)
 #: Each table's column order: the change log's JSON lists a new row's fields in it, as ``changes.create`` does.
 #: Columns with a default the generator leaves as it is (the learner's say: "my teacher and me").
-_UNSAID = {m.__tablename__: {"shared_with_family": 0} for m in _TABLES if "shared_with_family" in m.__table__.columns}
+_UNSAID = {m.__tablename__: {"shared_with_family": False} for m in _TABLES if "shared_with_family" in m.__table__.columns}
 _ORDER = {m.__tablename__: {c.name: i for i, c in enumerate(m.__table__.columns)} for m in _TABLES}
 
 
@@ -157,14 +157,14 @@ class _Writer:
         row_id = self.new_id()
         stamp = _db(at)
         order = _ORDER[table]
+        # a column the generator does not set keeps its default, logged as the app logs it (false is a value)
+        fields = {**_UNSAID.get(table, {}), **fields}
         fields = dict(sorted(fields.items(), key=lambda kv: order[kv[0]]))
         content = {k: _log_text(v) for k, v in fields.items() if v is not None and v != "" and k not in DERIVED}
         row = {"id": row_id, "created_at": stamp, "updated_at": stamp, "author_id": author[0],
                "author_role": author[1], "deleted_at": None, "version": 1}
         for k, v in fields.items():
             row[k] = _db(v)
-        for k, v in _UNSAID.get(table, {}).items():  # a column the generator does not set keeps its default
-            row.setdefault(k, v)
         self.rows[table].append(row)
         self.log(stamp, owner, table, row_id, "create", author, new=json.dumps(content, ensure_ascii=False))
         return row
