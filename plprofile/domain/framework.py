@@ -11,7 +11,9 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
+
+from .errors import QT_TRANSLATE_NOOP, UserError
 
 #: The framework file format this code reads.
 FORMAT = 1
@@ -23,12 +25,85 @@ FALLBACK_LANG = "en"
 MAX_SCALE_VALUES = 101
 
 
-class FrameworkError(ValueError):
-    """A framework file that cannot be used; the message names the place and what is wrong."""
+class FrameworkError(UserError, ValueError):
+    """A framework file that cannot be used; the message names the place (``where``, the file's own words: a
+    key path) and what is wrong, in the reader's language."""
 
-    def __init__(self, message: str, where: str = "") -> None:
-        super().__init__(f"{where}: {message}" if where else message)
+    MESSAGES: ClassVar[Mapping[str, str]] = {
+        "not_utf8": QT_TRANSLATE_NOOP("services", "the file is not UTF-8 text"),
+        "unreadable": QT_TRANSLATE_NOOP("services", "cannot read the file ({reason})"),
+        "bad_json": QT_TRANSLATE_NOOP("services", "not valid JSON at line {line}, column {column}: {reason}"),
+        "too_deep": QT_TRANSLATE_NOOP("services", "the JSON is nested too deeply"),
+        "duplicate_key": QT_TRANSLATE_NOOP("services", 'the key "{key}" appears twice in the same object'),
+        "no_format": QT_TRANSLATE_NOOP("services", 'missing "format" (this app reads format {known})'),
+        "not_whole": QT_TRANSLATE_NOOP("services", "must be a whole number, not {shown}"),
+        "format_newer": QT_TRANSLATE_NOOP("services", "format {format} is newer than this app can read (format "
+                                                      "{known}); update plprofile"),
+        "format_unknown": QT_TRANSLATE_NOOP("services", "format {format} is not a known format"),
+        "not_object": QT_TRANSLATE_NOOP("services", "must be an object {{...}}, not {shown}"),
+        "no_stages": QT_TRANSLATE_NOOP("services", "missing stages: a framework needs at least one stage"),
+        "no_stages_empty": QT_TRANSLATE_NOOP("services", "missing stages: a framework needs at least one stage: the "
+                                                         "list is empty"),
+        "no_groups": QT_TRANSLATE_NOOP("services", "missing groups: a framework needs at least one group"),
+        "no_groups_empty": QT_TRANSLATE_NOOP("services", "missing groups: a framework needs at least one group: the "
+                                                         "list is empty"),
+        "no_elements": QT_TRANSLATE_NOOP("services", "missing elements: a framework needs at least one element"),
+        "no_elements_empty": QT_TRANSLATE_NOOP("services", "missing elements: a framework needs at least one "
+                                                           "element: the list is empty"),
+        "not_list": QT_TRANSLATE_NOOP("services", "must be a list [...], not {shown}"),
+        "missing": QT_TRANSLATE_NOOP("services", "missing"),
+        "not_text": QT_TRANSLATE_NOOP("services", "must be text, not {shown}"),
+        "empty": QT_TRANSLATE_NOOP("services", "is empty"),
+        "spaces": QT_TRANSLATE_NOOP("services", '"{value}" has spaces at the start or end'),
+        "no_localized": QT_TRANSLATE_NOOP("services", 'missing (write it as {{"en": "...", "es": "..."}})'),
+        "not_localized": QT_TRANSLATE_NOOP("services", 'must be an object like {{"en": "...", "es": "..."}}, not '
+                                                       "{shown}"),
+        "bad_language": QT_TRANSLATE_NOOP("services", 'language codes must be text like "en", not {shown}'),
+        "all_empty": QT_TRANSLATE_NOOP("services", "is empty: write the text in at least one language"),
+        "not_number": QT_TRANSLATE_NOOP("services", "must be a number, not {shown}"),
+        "not_finite": QT_TRANSLATE_NOOP("services", "must be a finite number, not {value}"),
+        "no_scale": QT_TRANSLATE_NOOP("services", 'missing (e.g. {{"min": 1, "max": 3, "step": 0.5}})'),
+        "min_max": QT_TRANSLATE_NOOP("services", "min ({low}) must be smaller than max ({high})"),
+        "step_positive": QT_TRANSLATE_NOOP("services", "step must be greater than 0, not {step}"),
+        "too_many": QT_TRANSLATE_NOOP("services", "step {step} gives too many values from {low} to {high}; at most "
+                                                  "{most}"),
+        "uneven": QT_TRANSLATE_NOOP("services", "step {step} does not divide the range {low} to {high} evenly"),
+        "not_stage_number": QT_TRANSLATE_NOOP("services", '"{raw}" is not a stage value (use numbers like "1" or '
+                                                          '"1.5")'),
+        "not_stage": QT_TRANSLATE_NOOP("services", '"{raw}" is not a stage value'),
+        "outside": QT_TRANSLATE_NOOP("services", "stage value {value} is outside the scale (allowed: {allowed})"),
+        "stage_twice": QT_TRANSLATE_NOOP("services", "stage value {value} appears twice"),
+        "duplicate_group": QT_TRANSLATE_NOOP("services", 'duplicate group id "{id}"'),
+        "duplicate_element": QT_TRANSLATE_NOOP("services", 'duplicate element id "{id}"'),
+        "unknown_group": QT_TRANSLATE_NOOP("services", 'unknown group "{group}" (groups: {groups})'),
+        "no_descriptors": QT_TRANSLATE_NOOP("services", "missing descriptors"),
+        "second_descriptor": QT_TRANSLATE_NOOP("services", "a second descriptor for stage value {value}"),
+        "missing_descriptors": QT_TRANSLATE_NOOP("services", "missing descriptors for stage {stages}"),
+        "duplicate_id": QT_TRANSLATE_NOOP("services", 'duplicate id "{id}"'),
+        "not_words": QT_TRANSLATE_NOOP("services", "must be a list of words"),
+        "not_option_ids": QT_TRANSLATE_NOOP("services", "must be a list of option ids"),
+    }
+
+    def __init__(self, code: str, where: str = "", /, **arguments: object) -> None:
+        super().__init__(code, **arguments)
         self.where = where
+
+    def message(self, *, translate: bool = True, **overrides: object) -> str:
+        text = super().message(translate=translate, **overrides)
+        return f"{self.where}: {text}" if self.where else text
+
+
+class JsonKind(UserError):
+    """What a framework file holds where it should hold something else, in the reader's language."""
+
+    MESSAGES: ClassVar[Mapping[str, str]] = {
+        "object": QT_TRANSLATE_NOOP("services", "an object"),
+        "list": QT_TRANSLATE_NOOP("services", "a list"),
+        "text": QT_TRANSLATE_NOOP("services", "text"),
+        "boolean": QT_TRANSLATE_NOOP("services", "true/false"),
+        "null": QT_TRANSLATE_NOOP("services", "null"),
+        "number": QT_TRANSLATE_NOOP("services", "the number {value}"),
+    }
 
 
 @dataclass(frozen=True)
@@ -247,26 +322,24 @@ def load_framework(path_or_text: str | Path | bytes) -> Framework:
         try:
             text = path_or_text.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise FrameworkError("the file is not UTF-8 text", source) from exc
+            raise FrameworkError("not_utf8", source) from exc
     elif isinstance(path_or_text, Path) or not path_or_text.lstrip().startswith(("{", "[")):
         path = Path(path_or_text)
         source = path.name
         try:
             text = path.read_text(encoding="utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise FrameworkError("the file is not UTF-8 text", source) from exc
+            raise FrameworkError("not_utf8", source) from exc
         except OSError as exc:
-            raise FrameworkError(f"cannot read the file ({exc.strerror or exc})", str(path)) from exc
+            raise FrameworkError("unreadable", str(path), reason=exc.strerror or str(exc)) from exc
     else:
         text = path_or_text
     try:
         data = json.loads(text, object_pairs_hook=_no_duplicate_keys)
     except json.JSONDecodeError as exc:
-        raise FrameworkError(
-            f"not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}", source
-        ) from exc
+        raise FrameworkError("bad_json", source, line=exc.lineno, column=exc.colno, reason=exc.msg) from exc
     except RecursionError as exc:
-        raise FrameworkError("the JSON is nested too deeply", source) from exc
+        raise FrameworkError("too_deep", source) from exc
     return parse_framework(data)
 
 
@@ -274,7 +347,7 @@ def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for key, value in pairs:
         if key in result:
-            raise FrameworkError(f'the key "{key}" appears twice in the same object')
+            raise FrameworkError("duplicate_key", key=key)
         result[key] = value
     return result
 
@@ -284,15 +357,13 @@ def parse_framework(data: Any) -> Framework:
     obj = _object(data, "framework")
     fmt = obj.get("format")
     if fmt is None:
-        raise FrameworkError('missing "format" (this app reads format 1)', "framework")
+        raise FrameworkError("no_format", "framework", known=FORMAT)
     if isinstance(fmt, bool) or not isinstance(fmt, int):
-        raise FrameworkError(f"must be a whole number, not {_show(fmt)}", "format")
+        raise FrameworkError("not_whole", "format", shown=_show(fmt))
     if fmt > FORMAT:
-        raise FrameworkError(
-            f"format {fmt} is newer than this app can read (format {FORMAT}); update plprofile", "format"
-        )
+        raise FrameworkError("format_newer", "format", format=fmt, known=FORMAT)
     if fmt < 1:
-        raise FrameworkError(f"format {fmt} is not a known format", "format")
+        raise FrameworkError("format_unknown", "format", format=fmt)
 
     fid = _identifier(obj.get("id"), "id")
     version = _identifier(obj.get("version"), "version")
@@ -325,26 +396,26 @@ def parse_framework(data: Any) -> Framework:
     )
 
 
-def _show(value: Any) -> str:
-    kind = {dict: "an object", list: "a list", str: "text", bool: "true/false", type(None): "null"}
+def _show(value: Any) -> JsonKind | str:
+    kind = {dict: "object", list: "list", str: "text", bool: "boolean", type(None): "null"}
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return f"the number {value!r}"
-    return kind.get(type(value), type(value).__name__)
+        return JsonKind("number", value=repr(value))
+    return JsonKind(kind[type(value)]) if type(value) in kind else type(value).__name__
 
 
 def _object(value: Any, where: str) -> dict[str, Any]:
     if not isinstance(value, dict):
-        raise FrameworkError(f"must be an object {{...}}, not {_show(value)}", where)
+        raise FrameworkError("not_object", where, shown=_show(value))
     return value
 
 
 def _list(value: Any, where: str, what: str) -> list[Any]:
     if value is None:
-        raise FrameworkError(f"missing {what}", where)
+        raise FrameworkError(what, where)
     if not isinstance(value, list):
-        raise FrameworkError(f"must be a list [...], not {_show(value)}", where)
+        raise FrameworkError("not_list", where, shown=_show(value))
     if not value:
-        raise FrameworkError(f"missing {what}: the list is empty", where)
+        raise FrameworkError(what + "_empty", where)
     return value
 
 
@@ -352,60 +423,55 @@ def _identifier(value: Any, where: str) -> str:
     if value is None:
         raise FrameworkError("missing", where)
     if not isinstance(value, str):
-        raise FrameworkError(f"must be text, not {_show(value)}", where)
+        raise FrameworkError("not_text", where, shown=_show(value))
     if not value.strip():
-        raise FrameworkError("is empty", where)
+        raise FrameworkError("empty", where)
     if value != value.strip():
-        raise FrameworkError(f'"{value}" has spaces at the start or end', where)
+        raise FrameworkError("spaces", where, value=value)
     return value
 
 
 def _localized(value: Any, where: str) -> LocalizedText:
     if value is None:
-        raise FrameworkError('missing (write it as {"en": "...", "es": "..."})', where)
+        raise FrameworkError("no_localized", where)
     if not isinstance(value, dict):
-        raise FrameworkError(
-            f'must be an object like {{"en": "...", "es": "..."}}, not {_show(value)}', where
-        )
+        raise FrameworkError("not_localized", where, shown=_show(value))
     for lang, text in value.items():
         if not isinstance(lang, str) or not lang.strip():
-            raise FrameworkError(f'language codes must be text like "en", not {_show(lang)}', where)
+            raise FrameworkError("bad_language", where, shown=_show(lang))
         if not isinstance(text, str):
-            raise FrameworkError(f"must be text, not {_show(text)}", f'{where}["{lang}"]')
+            raise FrameworkError("not_text", f'{where}["{lang}"]', shown=_show(text))
     if not any(text.strip() for text in value.values()):
-        raise FrameworkError("is empty: write the text in at least one language", where)
+        raise FrameworkError("all_empty", where)
     return LocalizedText(tuple((lang, text.strip()) for lang, text in value.items()))
 
 
 def _number(value: Any, where: str) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise FrameworkError(f"must be a number, not {_show(value)}", where)
+        raise FrameworkError("not_number", where, shown=_show(value))
     number = float(value)
     if not math.isfinite(number):
-        raise FrameworkError(f"must be a finite number, not {value!r}", where)
+        raise FrameworkError("not_finite", where, value=repr(value))
     return number
 
 
 def _scale(value: Any) -> Scale:
     if value is None:
-        raise FrameworkError('missing (e.g. {"min": 1, "max": 3, "step": 0.5})', "scale")
+        raise FrameworkError("no_scale", "scale")
     obj = _object(value, "scale")
     for key in ("min", "max", "step"):
         if key not in obj:
             raise FrameworkError("missing", f"scale.{key}")
     lo, hi, step = (_number(obj[k], f"scale.{k}") for k in ("min", "max", "step"))
     if lo >= hi:
-        raise FrameworkError(f"min ({lo:g}) must be smaller than max ({hi:g})", "scale")
+        raise FrameworkError("min_max", "scale", low=f"{lo:g}", high=f"{hi:g}")
     if step <= 0:
-        raise FrameworkError(f"step must be greater than 0, not {step:g}", "scale.step")
+        raise FrameworkError("step_positive", "scale.step", step=f"{step:g}")
     count = (hi - lo) / step
     if not math.isfinite(count) or count + 1 > MAX_SCALE_VALUES + 1e-6:
-        raise FrameworkError(
-            f"step {step:g} gives too many values from {lo:g} to {hi:g}; at most {MAX_SCALE_VALUES}",
-            "scale.step",
-        )
+        raise FrameworkError("too_many", "scale.step", step=f"{step:g}", low=f"{lo:g}", high=f"{hi:g}", most=MAX_SCALE_VALUES)
     if abs(count - round(count)) > 1e-6:
-        raise FrameworkError(f"step {step:g} does not divide the range {lo:g} to {hi:g} evenly", "scale.step")
+        raise FrameworkError("uneven", "scale.step", step=f"{step:g}", low=f"{lo:g}", high=f"{hi:g}")
     return Scale(lo, hi, step)
 
 
@@ -414,21 +480,19 @@ def _scale_value(raw: Any, scale: Scale, where: str) -> float:
         try:
             value = float(raw.strip())
         except ValueError:
-            raise FrameworkError(
-                f'"{raw}" is not a stage value (use numbers like "1" or "1.5")', where
-            ) from None
+            raise FrameworkError("not_stage_number", where, raw=raw) from None
         if not math.isfinite(value):
-            raise FrameworkError(f'"{raw}" is not a stage value', where)
+            raise FrameworkError("not_stage", where, raw=raw)
     else:
         value = _number(raw, where)
     if not scale.contains(value):
         allowed = ", ".join(format_value(v) for v in scale.values())
-        raise FrameworkError(f"stage value {value:g} is outside the scale (allowed: {allowed})", where)
+        raise FrameworkError("outside", where, value=f"{value:g}", allowed=allowed)
     return scale.snap(value)
 
 
 def _stages(value: Any, scale: Scale) -> tuple[Stage, ...]:
-    items = _list(value, "stages", "stages: a framework needs at least one stage")
+    items = _list(value, "stages", "no_stages")
     stages: list[Stage] = []
     for i, item in enumerate(items):
         where = f"stages[{i}]"
@@ -437,7 +501,7 @@ def _stages(value: Any, scale: Scale) -> tuple[Stage, ...]:
             raise FrameworkError("missing", f"{where}.value")
         v = _scale_value(obj["value"], scale, f"{where}.value")
         if any(s.value == v for s in stages):
-            raise FrameworkError(f"stage value {v:g} appears twice", f"{where}.value")
+            raise FrameworkError("stage_twice", f"{where}.value", value=f"{v:g}")
         summary = (
             _localized(obj["summary"], f"{where}.summary")
             if obj.get("summary") is not None
@@ -448,7 +512,7 @@ def _stages(value: Any, scale: Scale) -> tuple[Stage, ...]:
 
 
 def _groups(value: Any) -> tuple[ElementGroup, ...]:
-    items = _list(value, "groups", "groups: a framework needs at least one group")
+    items = _list(value, "groups", "no_groups")
     groups: list[ElementGroup] = []
     for i, item in enumerate(items):
         where = f"groups[{i}]"
@@ -456,7 +520,7 @@ def _groups(value: Any) -> tuple[ElementGroup, ...]:
         gid = _identifier(obj.get("id"), f"{where}.id")
         where = f'groups[{i}] ("{gid}")'
         if any(g.id == gid for g in groups):
-            raise FrameworkError(f'duplicate group id "{gid}"', where)
+            raise FrameworkError("duplicate_group", where, id=gid)
         groups.append(ElementGroup(gid, _localized(obj.get("name"), f"{where}.name")))
     return tuple(groups)
 
@@ -464,7 +528,7 @@ def _groups(value: Any) -> tuple[ElementGroup, ...]:
 def _elements(
     value: Any, scale: Scale, stages: tuple[Stage, ...], groups: tuple[ElementGroup, ...]
 ) -> tuple[Element, ...]:
-    items = _list(value, "elements", "elements: a framework needs at least one element")
+    items = _list(value, "elements", "no_elements")
     group_ids = [g.id for g in groups]
     elements: list[Element] = []
     for i, item in enumerate(items):
@@ -473,28 +537,24 @@ def _elements(
         eid = _identifier(obj.get("id"), f"{where}.id")
         where = f'elements[{i}] ("{eid}")'
         if any(e.id == eid for e in elements):
-            raise FrameworkError(f'duplicate element id "{eid}"', where)
+            raise FrameworkError("duplicate_element", where, id=eid)
         group = _identifier(obj.get("group"), f"{where}.group")
         if group not in group_ids:
-            raise FrameworkError(
-                f'unknown group "{group}" (groups: {", ".join(group_ids)})', f"{where}.group"
-            )
+            raise FrameworkError("unknown_group", f"{where}.group", group=group, groups=", ".join(group_ids))
         name = _localized(obj.get("name"), f"{where}.name")
         raw = obj.get("descriptors")
         if raw is None:
-            raise FrameworkError("missing descriptors", where)
+            raise FrameworkError("no_descriptors", where)
         descriptors: dict[float, LocalizedText] = {}
         for key, text in _object(raw, f"{where}.descriptors").items():
             dwhere = f'{where}.descriptors["{key}"]'
             v = _scale_value(key, scale, dwhere)
             if v in descriptors:
-                raise FrameworkError(f"a second descriptor for stage value {v:g}", dwhere)
+                raise FrameworkError("second_descriptor", dwhere, value=f"{v:g}")
             descriptors[v] = _localized(text, dwhere)
         missing = [format_value(s.value) for s in stages if s.value not in descriptors]
         if missing:
-            raise FrameworkError(
-                f"missing descriptors for stage {', '.join(missing)}", f"{where}.descriptors"
-            )
+            raise FrameworkError("missing_descriptors", f"{where}.descriptors", stages=", ".join(missing))
         for_learners = (_localized(obj["for_learners"], f"{where}.for_learners")
                         if obj.get("for_learners") is not None else LocalizedText())
         elements.append(Element(eid, group, name, tuple(sorted(descriptors.items())), for_learners))
@@ -516,22 +576,22 @@ def _options(value: Any) -> tuple[tuple[str, tuple[Option, ...]], ...]:
 def _option_items(items: Any, where: str) -> tuple[Option, ...]:
     """A list of ``{"id", "name", "match": {lang: [words]}, "helps_with": [ids]}`` (``helps_with`` optional)."""
     if not isinstance(items, list):
-        raise FrameworkError(f"must be a list [...], not {_show(items)}", where)
+        raise FrameworkError("not_list", where, shown=_show(items))
     found: list[Option] = []
     for i, item in enumerate(items):
         at = f"{where}[{i}]"
         obj = _object(item, at)
         oid = _identifier(obj.get("id"), f"{at}.id")
         if any(o.id == oid for o in found):
-            raise FrameworkError(f'duplicate id "{oid}"', at)
+            raise FrameworkError("duplicate_id", at, id=oid)
         words: list[str] = []
         for lang, texts in _object(obj.get("match", {}), f"{at}.match").items():
             if not isinstance(texts, list) or not all(isinstance(t, str) and t.strip() for t in texts):
-                raise FrameworkError("must be a list of words", f'{at}.match["{lang}"]')
+                raise FrameworkError("not_words", f'{at}.match["{lang}"]')
             words.extend(t.strip() for t in texts)
         helps = obj.get("helps_with", [])
         if not isinstance(helps, list) or not all(isinstance(h, str) for h in helps):
-            raise FrameworkError("must be a list of option ids", f"{at}.helps_with")
+            raise FrameworkError("not_option_ids", f"{at}.helps_with")
         found.append(Option(oid, _localized(obj.get("name"), f"{at}.name"), tuple(words), tuple(helps)))
     return tuple(found)
 

@@ -6526,6 +6526,211 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <source>The key file {name} cannot be read: {reason}.</source>
         <translation>No se puede leer el archivo de claves {name}: {reason}.</translation>
     </message>
+    <message>
+        <source>the file is not UTF-8 text</source>
+        <extracomment>The framework file format this code reads. The file name of the framework shipped with the app. Fallback language for every localized text. A scale with more steps than this is surely a typo (a step of 0.0001, say).</extracomment>
+        <translation>el archivo no es texto UTF-8</translation>
+    </message>
+    <message>
+        <source>cannot read the file ({reason})</source>
+        <translation>no se puede leer el archivo ({reason})</translation>
+    </message>
+    <message>
+        <source>not valid JSON at line {line}, column {column}: {reason}</source>
+        <translation>no es JSON válido en la línea {line}, columna {column}: {reason}</translation>
+    </message>
+    <message>
+        <source>the JSON is nested too deeply</source>
+        <translation>el JSON tiene demasiados niveles anidados</translation>
+    </message>
+    <message>
+        <source>the key &quot;{key}&quot; appears twice in the same object</source>
+        <translation>la clave &quot;{key}&quot; aparece dos veces en el mismo objeto</translation>
+    </message>
+    <message>
+        <source>missing &quot;format&quot; (this app reads format {known})</source>
+        <translation>falta &quot;format&quot; (esta aplicación lee el formato {known})</translation>
+    </message>
+    <message>
+        <source>must be a whole number, not {shown}</source>
+        <translation>debe ser un número entero, no {shown}</translation>
+    </message>
+    <message>
+        <source>format {format} is newer than this app can read (format {known}); update plprofile</source>
+        <translation>el formato {format} es más nuevo de lo que esta aplicación lee (formato {known}); actualiza plprofile</translation>
+    </message>
+    <message>
+        <source>format {format} is not a known format</source>
+        <translation>el formato {format} no es un formato conocido</translation>
+    </message>
+    <message>
+        <source>must be an object {{...}}, not {shown}</source>
+        <translation>debe ser un objeto {{...}}, no {shown}</translation>
+    </message>
+    <message>
+        <source>missing stages: a framework needs at least one stage</source>
+        <translation>faltan las etapas (stages): un marco necesita al menos una etapa</translation>
+    </message>
+    <message>
+        <source>missing stages: a framework needs at least one stage: the list is empty</source>
+        <translation>faltan las etapas (stages): un marco necesita al menos una etapa: la lista está vacía</translation>
+    </message>
+    <message>
+        <source>missing groups: a framework needs at least one group</source>
+        <translation>faltan los grupos (groups): un marco necesita al menos un grupo</translation>
+    </message>
+    <message>
+        <source>missing groups: a framework needs at least one group: the list is empty</source>
+        <translation>faltan los grupos (groups): un marco necesita al menos un grupo: la lista está vacía</translation>
+    </message>
+    <message>
+        <source>missing elements: a framework needs at least one element</source>
+        <translation>faltan los elementos (elements): un marco necesita al menos un elemento</translation>
+    </message>
+    <message>
+        <source>missing elements: a framework needs at least one element: the list is empty</source>
+        <translation>faltan los elementos (elements): un marco necesita al menos un elemento: la lista está vacía</translation>
+    </message>
+    <message>
+        <source>must be a list [...], not {shown}</source>
+        <translation>debe ser una lista [...], no {shown}</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>falta</translation>
+    </message>
+    <message>
+        <source>must be text, not {shown}</source>
+        <translation>debe ser texto, no {shown}</translation>
+    </message>
+    <message>
+        <source>is empty</source>
+        <translation>está vacío</translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; has spaces at the start or end</source>
+        <translation>&quot;{value}&quot; tiene espacios al principio o al final</translation>
+    </message>
+    <message>
+        <source>missing (write it as {{&quot;en&quot;: &quot;...&quot;, &quot;es&quot;: &quot;...&quot;}})</source>
+        <translation>falta (escríbelo como {{&quot;en&quot;: &quot;...&quot;, &quot;es&quot;: &quot;...&quot;}})</translation>
+    </message>
+    <message>
+        <source>must be an object like {{&quot;en&quot;: &quot;...&quot;, &quot;es&quot;: &quot;...&quot;}}, not {shown}</source>
+        <translation>debe ser un objeto como {{&quot;en&quot;: &quot;...&quot;, &quot;es&quot;: &quot;...&quot;}}, no {shown}</translation>
+    </message>
+    <message>
+        <source>language codes must be text like &quot;en&quot;, not {shown}</source>
+        <translation>los códigos de idioma deben ser texto como &quot;en&quot;, no {shown}</translation>
+    </message>
+    <message>
+        <source>is empty: write the text in at least one language</source>
+        <translation>está vacío: escribe el texto en al menos un idioma</translation>
+    </message>
+    <message>
+        <source>must be a number, not {shown}</source>
+        <translation>debe ser un número, no {shown}</translation>
+    </message>
+    <message>
+        <source>must be a finite number, not {value}</source>
+        <translation>debe ser un número finito, no {value}</translation>
+    </message>
+    <message>
+        <source>missing (e.g. {{&quot;min&quot;: 1, &quot;max&quot;: 3, &quot;step&quot;: 0.5}})</source>
+        <translation>falta (p. ej. {{&quot;min&quot;: 1, &quot;max&quot;: 3, &quot;step&quot;: 0.5}})</translation>
+    </message>
+    <message>
+        <source>min ({low}) must be smaller than max ({high})</source>
+        <translation>min ({low}) debe ser menor que max ({high})</translation>
+    </message>
+    <message>
+        <source>step must be greater than 0, not {step}</source>
+        <translation>step debe ser mayor que 0, no {step}</translation>
+    </message>
+    <message>
+        <source>step {step} gives too many values from {low} to {high}; at most {most}</source>
+        <translation>step {step} da demasiados valores de {low} a {high}; como máximo {most}</translation>
+    </message>
+    <message>
+        <source>step {step} does not divide the range {low} to {high} evenly</source>
+        <translation>step {step} no divide en partes iguales el rango de {low} a {high}</translation>
+    </message>
+    <message>
+        <source>&quot;{raw}&quot; is not a stage value (use numbers like &quot;1&quot; or &quot;1.5&quot;)</source>
+        <translation>&quot;{raw}&quot; no es un valor de etapa (usa números como &quot;1&quot; o &quot;1.5&quot;)</translation>
+    </message>
+    <message>
+        <source>&quot;{raw}&quot; is not a stage value</source>
+        <translation>&quot;{raw}&quot; no es un valor de etapa</translation>
+    </message>
+    <message>
+        <source>stage value {value} is outside the scale (allowed: {allowed})</source>
+        <translation>el valor de etapa {value} está fuera de la escala (permitidos: {allowed})</translation>
+    </message>
+    <message>
+        <source>stage value {value} appears twice</source>
+        <translation>el valor de etapa {value} aparece dos veces</translation>
+    </message>
+    <message>
+        <source>duplicate group id &quot;{id}&quot;</source>
+        <translation>identificador de grupo repetido &quot;{id}&quot;</translation>
+    </message>
+    <message>
+        <source>duplicate element id &quot;{id}&quot;</source>
+        <translation>identificador de elemento repetido &quot;{id}&quot;</translation>
+    </message>
+    <message>
+        <source>unknown group &quot;{group}&quot; (groups: {groups})</source>
+        <translation>grupo desconocido &quot;{group}&quot; (grupos: {groups})</translation>
+    </message>
+    <message>
+        <source>missing descriptors</source>
+        <translation>faltan los descriptores</translation>
+    </message>
+    <message>
+        <source>a second descriptor for stage value {value}</source>
+        <translation>un segundo descriptor para el valor de etapa {value}</translation>
+    </message>
+    <message>
+        <source>missing descriptors for stage {stages}</source>
+        <translation>faltan los descriptores de la etapa {stages}</translation>
+    </message>
+    <message>
+        <source>duplicate id &quot;{id}&quot;</source>
+        <translation>identificador repetido &quot;{id}&quot;</translation>
+    </message>
+    <message>
+        <source>must be a list of words</source>
+        <translation>debe ser una lista de palabras</translation>
+    </message>
+    <message>
+        <source>must be a list of option ids</source>
+        <translation>debe ser una lista de identificadores de opciones</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>un objeto</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>una lista</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>texto</translation>
+    </message>
+    <message>
+        <source>true/false</source>
+        <translation>verdadero/falso</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>nulo</translation>
+    </message>
+    <message>
+        <source>the number {value}</source>
+        <translation>el número {value}</translation>
+    </message>
 </context>
 <context>
     <name>snapshot</name>

@@ -2,7 +2,7 @@
 
 A ``UserError`` (``plprofile.domain.errors``) is already in the person's language: ``explain`` shows it as it
 is, with the UI's own label for a field. No message is matched by its English text any more: every service
-error carries a code (only the Stages framework file's errors are still English, see the README).
+error carries a code.
 """
 
 from __future__ import annotations
