@@ -13,7 +13,7 @@ HELP = """\
   plprofile serve [--data-dir DIR | --database URL] [--host H] [--port P] [--cert F --key F]
                                                    run the school hub (HTTPS); SQLite in DIR by default
   plprofile hub [--data-dir DIR | --database URL] init --admin NAME
-  plprofile hub … invite --role admin|teacher|learner --name NAME [--json]
+  plprofile hub … invite --role admin|teacher|learner --name NAME [--json]  (the code, and as words)
   plprofile hub … devices | revoke DEVICE | status [--json]
                                                    administer the hub: pairing codes, devices
   plprofile [--data-dir DIR] pair URL CODE          pair this device with the school's hub
@@ -180,13 +180,18 @@ def _hub(args: argparse.Namespace) -> int:
             if not admin.get_meta_value(store, "tls_fingerprint"):
                 _certificate(args, store)
             invitation = admin.invite(store, args.role, args.name)
+            from .sync.pairing import code_to_words  # the same code as words, for a person to type
+
+            words = code_to_words(invitation.code)
             if args.json:
-                _say(json.dumps({"code": invitation.code, "expires": invitation.expires.isoformat()}))
+                _say(json.dumps({"code": invitation.code, "words": words, "expires": invitation.expires.isoformat()}))
             else:
                 _say(f"Pairing code for {invitation.name} ({invitation.role}), valid until "
                      f"{invitation.expires.astimezone():%Y-%m-%d %H:%M}, once:")
                 _say(f"    {invitation.code}")
                 _say("On the device: plprofile pair https://HUB-ADDRESS:PORT CODE")
+                _say("or, in the app (File → Connect to the school hub…), the same code as words:")
+                _say(f"    {' '.join(words)}")
             return 0
         if args.hub_command == "devices":
             rows = admin.devices(store)

@@ -87,3 +87,18 @@ def test_the_credential_is_a_hash_on_the_hub_and_kept_in_the_device_store(sqlite
     from plprofile.hub.admin import token_hash
 
     assert stored == token_hash(token)
+
+
+def test_an_invitation_prints_the_code_as_words_that_read_back_to_it(tmp_path):
+    """`plprofile hub invite` gives the words a person types in the app's Connect dialog, the same code."""
+    import json
+
+    from plprofile.sync.pairing import words_to_code
+
+    hub = Hub(tmp_path / "hub", None)  # never started: the invitation is made on the hub's store
+    hub.admin("init", "--admin", "Ada Admin")
+    made = json.loads(hub.admin("invite", "--role", "admin", "--name", "Ada Admin", "--json").stdout)
+    assert len(made["words"]) == 19 and words_to_code(" ".join(made["words"])) == made["code"]
+    shown = hub.admin("invite", "--role", "admin", "--name", "Ada Admin").stdout
+    code, words = shown.splitlines()[1].strip(), shown.splitlines()[-1].strip()
+    assert words_to_code(words) == code
