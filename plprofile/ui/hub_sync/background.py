@@ -9,6 +9,7 @@ import sys
 import threading
 import time
 
+import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..kit.worker import run_in_background
@@ -152,6 +153,8 @@ class BackgroundSync(QObject):
         result, self.waiting = outcome
         self.running = False
         sys.setswitchinterval(self._switch)
+        if self._stopped or not shiboken6.isValid(self._retry):  # the window went while the round ran
+            return
         self.rounds += 1
         if isinstance(result, Exception):
             self.problem, self.reason = problem(result), str(result)
