@@ -22,6 +22,9 @@ KINDS = {
     "feed_window": ("feed", "FeedWindow"),
 }
 
+#: Every class window the shell names as an attribute (the decision window is made by ``ui/operations/decide``).
+KINDS_SHOWN = (*KINDS, "decision_window")
+
 
 class ClassWindows:
     """The shell's class windows, by name; teachers only."""

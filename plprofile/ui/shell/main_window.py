@@ -16,7 +16,7 @@ from PySide6 import QtCore
 from PySide6.QtCore import QSettings, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget
 
-from ..classroom.class_windows import ClassWindows, window_property
+from ..classroom.class_windows import KINDS_SHOWN, ClassWindows, window_property
 from ..hub_sync.wiring import HubSync
 from ..operations import learners
 from .idle_lock import IdleLock
@@ -101,9 +101,7 @@ class MainWindow(QMainWindow):
             "import_button"))
     learner_menu = property(lambda self: self.menus.menus["learner"])
     view_menu = property(lambda self: self.menus.menus["view"])
-    class_overview, snapshot_window, due_window, feed_window, decision_window = (
-        window_property(name) for name in ("class_overview", "snapshot_window", "due_window", "feed_window",
-                                           "decision_window"))  # Needs a decision: made by ui/operations/decide
+    class_overview, snapshot_window, due_window, feed_window, decision_window = map(window_property, KINDS_SHOWN)
 
     def _finish_window(self) -> None:
         """What the sign-in screen hides: the class list and the menus' shortcuts (once)."""
