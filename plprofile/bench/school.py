@@ -642,6 +642,7 @@ def measure_teacher_week(samples: Samples, window: Any, times: int, notes: dict[
     from plprofile.services.kept import forget
     from plprofile.services.snapshot import SnapshotService
     from plprofile.services.week import WeekService
+    from plprofile.ui.kit.tidy import work_done
     from plprofile.ui.shell.store_life import warm_week
 
     ctx = window.ctx
@@ -658,6 +659,7 @@ def measure_teacher_week(samples: Samples, window: Any, times: int, notes: dict[
     def forget_then(fn: Callable[[], Any]) -> None:
         forget(ctx.store)
         fn()
+        work_done()  # as the window's worker does after each job (the read-ahead is one)
 
     snapshot_all = lambda: snapshots.class_snapshot(ctx.teacher, lang=lang)  # noqa: E731
     due_all = lambda: week.due_list(ctx.teacher, date.today())  # noqa: E731

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from plprofile.charts import tables as chart_tables
 from plprofile.services.stages import DUE_WEEKS
+from plprofile.ui.kit.tidy import figure_dropped
 
 from ..kit.chart_view import (
     ChartView,
@@ -273,6 +274,7 @@ class ClassOverview(QWidget):
             from plprofile.charts.figures import release
 
             release(figure)
+        figure_dropped()
         super().closeEvent(event)
 
     # ---- actions ------------------------------------------------------------------------------------

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from plprofile.domain.filenames import safe_file_name as file_name
+from plprofile.ui.kit.tidy import figure_dropped
 
 from . import ask
 from .a11y import plain, show_message, tab_within
@@ -318,7 +319,8 @@ class ChartView(QWidget):
         canvas.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         canvas.setAccessibleName(self.name)
         self._describe(canvas, summary)
-        if self.canvas is not None and self.canvas.figure is not None:
+        replacing = self.canvas is not None and self.canvas.figure is not None
+        if replacing:
             from plprofile.charts.figures import release
 
             release(self.canvas.figure)  # its pixels now, not when the cycle collector reaches the old figure
@@ -329,6 +331,8 @@ class ChartView(QWidget):
             canvas.repaint()  # ...which happens now, inside this paint
         else:
             canvas.draw()
+        if replacing:
+            figure_dropped()  # the old figure is cycles of objects: collected once the drawing pauses
         return self._shown(table, summary, started)
 
     def _describe(self, canvas, summary: str) -> None:  # noqa: ANN001

@@ -11,6 +11,8 @@ from typing import Any
 from PySide6 import QtCore
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from plprofile.ui.kit.tidy import work_done
+
 log = logging.getLogger(__name__)
 
 
@@ -66,6 +68,7 @@ def run_in_background(fn: Callable[..., Any], on_done: Callable[[Any], None],
     def finish(handler: Callable[[Any], None], value: Any) -> None:
         _running.discard(job)
         handler(value)
+        work_done()  # what the job read and let go goes back to the system
 
     # Queued like the progress reports, so the last report is handled before the result.
     job.signals.done.connect(lambda value: finish(on_done, value), QtCore.Qt.ConnectionType.QueuedConnection)
