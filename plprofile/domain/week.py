@@ -96,7 +96,7 @@ TAB_OF = {DueKind.CONFERENCE: "conferences", DueKind.CHECKIN: "goals", DueKind.S
 _KIND_ORDER = {k: i for i, k in enumerate(DueKind)}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DueItem:
     learner_id: uuid.UUID
     kind: DueKind

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import TypeVar
 
-# start-up: the Qt namespace is made where first used, not on import (README, Performance)
+# start-up: the Qt namespace is made where first used, not on import (README, Performance: start-up)
 from PySide6 import QtCore
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
 from PySide6.QtGui import QFontMetrics

@@ -7,7 +7,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-# start-up: the Qt namespace is made where first used, not on import (README, Performance)
+# start-up: the Qt namespace is made where first used, not on import (README, Performance: start-up)
 from PySide6 import QtCore
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
