@@ -11,6 +11,8 @@ from plprofile.store import changes
 from plprofile.store.engine import Store
 from plprofile.store.models import Account
 
+from .views import AccountInfo
+
 SYSTEM = Actor(account_id=uuid.UUID(int=0), role=Role.TEACHER)
 
 
@@ -29,11 +31,11 @@ def ensure_teacher(store: Store, display_name: str = "Teacher", kind: str = Role
         return account
 
 
-def teacher_actor(account: Account) -> Actor:
+def teacher_actor(account: Account | AccountInfo) -> Actor:
     return Actor(account_id=account.id, role=Role.TEACHER)
 
 
-def learner_actor(account: Account, signed_in_id: uuid.UUID | None = None) -> Actor:
+def learner_actor(account: Account | AccountInfo, signed_in_id: uuid.UUID | None = None) -> Actor:
     """The learner of ``account``; ``signed_in_id`` is the teacher whose session they write in, if any."""
     if account.learner_id is None:
         raise ValueError("not a learner account")
