@@ -16,7 +16,7 @@ from .views import AccountInfo
 SYSTEM = Actor(account_id=uuid.UUID(int=0), role=Role.TEACHER)
 
 
-def ensure_teacher(store: Store, display_name: str = "Teacher", kind: str = Role.TEACHER.value) -> Account:
+def ensure_teacher(store: Store, display_name: str = "Teacher", kind: str = Role.TEACHER.value) -> AccountInfo:
     """The store's first staff account (a teacher's, or a school admin's), created on first start as
     ``kind`` ("admin" for a store a roster import makes: whoever sets it up runs the school's roster)."""
     with store.transaction() as s:
@@ -28,7 +28,7 @@ def ensure_teacher(store: Store, display_name: str = "Teacher", kind: str = Role
         if account is None:
             account = Account(kind=kind, display_name=display_name)
             changes.create(s, store.device_id, account, SYSTEM, None)
-        return account
+    return AccountInfo.of(account)
 
 
 def teacher_actor(account: Account | AccountInfo) -> Actor:

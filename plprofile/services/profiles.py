@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -46,7 +47,7 @@ from plprofile.store.models import (
 
 from . import access
 from .access import actor_first, check, require_class
-from .shown import model_of, view_of
+from .shown import VIEW_OF, model_of, view_of
 from .views import (
     AccountInfo,
     BackpackView,
@@ -60,9 +61,7 @@ from .views import (
     GoalView,
     LearnerInfo,
     ProfileView,
-    RemarkView,
     StepView,
-    SupportView,
 )
 
 R = TypeVar("R", bound=Row)
@@ -114,6 +113,12 @@ class ClassList:
             self._search_keys = [learner_key(s.given_name, s.family_name, s.preferred_name, s.external_id)
                                  for s in self.learners]
         return self._search_keys
+
+
+@functools.cache
+def _columns(model: type[Row]) -> tuple[Any, ...]:
+    """The columns of ``model`` its view holds, in the view's order (``load_profile`` reads them, not rows)."""
+    return tuple(getattr(model, f.name) for f in dataclasses.fields(VIEW_OF[model]))
 
 
 def _is_live(model: type[Row]):
@@ -418,45 +423,42 @@ class ProfileService:
         with self.store.session() as s:
             learner = self._get(s, Learner, learner_id, actor)
 
-            def rows(model: type[R], *order: Any) -> list[R]:
-                stmt = select(model).where(model.learner_id == learner_id, _is_live(model))  # type: ignore[attr-defined]
-                return list(s.execute(stmt.order_by(*order)).scalars().all())
+            def rows(model: type[Row], *order: Any) -> list[Any]:
+                """The learner's live rows of ``model``, read straight into their views (no ORM objects)."""
+                view = VIEW_OF[model]
+                stmt = select(*_columns(model)).where(model.learner_id == learner_id, _is_live(model))  # type: ignore[attr-defined]
+                return [view(*values) for values in s.execute(stmt.order_by(*order))]
 
             # what the actor may read, and nothing that hangs from a teacher-only note
             entries = rows(ProfileEntry, ProfileEntry.position, ProfileEntry.created_at)
             hidden = {e.id for e in entries if e.teacher_only}
             scope = access.class_scope(s, learner_id)
             entries = access.visible(actor, entries, hidden, scope=scope)
-            backpack = [BackpackView.of(item) for item in
-                        access.visible(actor, rows(BackpackItem, BackpackItem.created_at), scope=scope)]
+            backpack = access.visible(actor, rows(BackpackItem, BackpackItem.created_at), scope=scope)
             if hidden and not policy.decide(actor, Action.READ, Target(
                     Kind.ENTRY, learner_id=learner_id, teacher_only=True, class_scope=scope)):
                 # the learner's copy does not link to the note; the stored row keeps it
                 backpack = [dataclasses.replace(item, challenge_id=None) if item.challenge_id in hidden else item
                             for item in backpack]
-            goals = access.visible(actor, rows(Goal, Goal.created_at), scope=scope)
-            views = {g.id: GoalView(GoalInfo.of(g)) for g in goals}
-            for model, view, attr, order in (
-                    (ActionStep, StepView, "steps", (ActionStep.position, ActionStep.created_at)),
-                    (GoalSupport, SupportView, "supports", (GoalSupport.created_at,)),
-                    (Evidence, EvidenceView, "evidence", (Evidence.added_on, Evidence.created_at)),
-                    (CheckIn, CheckInView, "checkins", (CheckIn.on_date, CheckIn.created_at))):
-                for row in access.visible(actor, rows(model, *order), scope=scope):
-                    goal = views.get(row.goal_id)
+            views = {g.id: GoalView(g) for g in access.visible(actor, rows(Goal, Goal.created_at), scope=scope)}
+            for model, attr, order in (
+                    (ActionStep, "steps", (ActionStep.position, ActionStep.created_at)),
+                    (GoalSupport, "supports", (GoalSupport.created_at,)),
+                    (Evidence, "evidence", (Evidence.added_on, Evidence.created_at)),
+                    (CheckIn, "checkins", (CheckIn.on_date, CheckIn.created_at))):
+                for part in access.visible(actor, rows(model, *order), scope=scope):
+                    goal = views.get(part.goal_id)
                     if goal is not None:
-                        getattr(goal, attr).append(view.of(row))
+                        getattr(goal, attr).append(part)
             return ProfileView(
                 learner=LearnerInfo.of(learner),
-                entries=[EntryView.of(e) for e in entries],
+                entries=entries,
                 backpack=backpack,
-                choices=[ChoiceView.of(c) for c in
-                         access.visible(actor, rows(ChoiceOption, ChoiceOption.created_at), scope=scope)],
+                choices=access.visible(actor, rows(ChoiceOption, ChoiceOption.created_at), scope=scope),
                 goals=list(views.values()),
-                conferences=[ConferenceView.of(c) for c in
-                             access.visible(actor, rows(Conference, Conference.held_on.desc()), scope=scope)],
-                remarks=[RemarkView.of(r) for r in access.visible(
-                    actor, rows(ConferenceRemark, ConferenceRemark.position, ConferenceRemark.created_at),
-                    scope=scope)],
+                conferences=access.visible(actor, rows(Conference, Conference.held_on.desc()), scope=scope),
+                remarks=access.visible(actor, rows(ConferenceRemark, ConferenceRemark.position,
+                                                   ConferenceRemark.created_at), scope=scope),
             )
 
     # ---- profile entries ----------------------------------------------------------------------------
