@@ -3,8 +3,9 @@
 A view holds plain values only (no session, no ORM state), so a widget can keep it as long as it likes and
 never edit the store by setting an attribute: a change goes back to a service as ids and values, and the
 service hands a fresh view back. Each view is made from its row by one small function (``of``); the services
-know which view each table has (``services.shown``). This module knows nothing of the store (an import-linter
-contract keeps it so).
+know which view each table has (``services.shown``), and ``load_profile`` builds a profile's views from their
+columns in field order (a view's fields are its table's columns, by name). This module knows nothing of the
+store (an import-linter contract keeps it so).
 """
 
 from __future__ import annotations
