@@ -84,3 +84,70 @@ def test_the_cycle_finder_finds_a_cycle():
 
     assert _cycles(Graph(), ["plprofile.a", "plprofile.b", "plprofile.c", "plprofile.d"]) == [
         ["plprofile.a", "plprofile.b", "plprofile.c"]]
+
+
+
+def _tables_named(text: str, package: str, label: str) -> list[str]:
+    """Every name a module of ``package`` imports from the project (at the top or inside a function), or reads
+    as ``module.name`` from a project module it imports, that is one of the store's tables or their module:
+    "label:line name"."""
+    import ast
+    import importlib
+    import types
+
+    from sqlmodel import SQLModel
+
+    def is_table(value) -> bool:  # noqa: ANN001
+        return (isinstance(value, type) and issubclass(value, SQLModel)) or (
+            isinstance(value, types.ModuleType) and value.__name__ == "plprofile.store.models")
+
+    found = []
+    tree = ast.parse(text)
+    modules: dict[str, types.ModuleType] = {}  # names bound to a module: ``from plprofile.services import storage``
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom):
+            parts = package.split(".")
+            base = ".".join(parts[:len(parts) - node.level + 1] + ([node.module] if node.module else [])) \
+                if node.level else node.module or ""
+            if not base.startswith("plprofile"):
+                continue
+            source = importlib.import_module(base)
+            for alias in node.names:
+                value = getattr(source, alias.name, None)
+                if value is None:  # a submodule not imported yet
+                    value = importlib.import_module(f"{base}.{alias.name}")
+                if is_table(value):
+                    found.append(f"{label}:{node.lineno} {alias.name}")
+                if isinstance(value, types.ModuleType):
+                    modules[alias.asname or alias.name] = value
+        elif isinstance(node, ast.Import):
+            found += [f"{label}:{node.lineno} {a.name}" for a in node.names if a.name.startswith("plprofile.store")]
+    for node in ast.walk(tree):
+        if (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id in modules
+                and is_table(getattr(modules[node.value.id], node.attr, None))):
+            found.append(f"{label}:{node.lineno} {node.value.id}.{node.attr}")
+    return found
+
+
+def test_the_ui_holds_no_row_of_the_store():
+    """Widgets are handed views (``services.views``), never the store's rows: no module of ``plprofile/ui`` names
+    a table, whichever module of the services would hand it on (import-linter sees modules, not names)."""
+    files = sorted((ROOT / "plprofile" / "ui").rglob("*.py"))
+    assert len(files) > 50
+    found = []
+    for path in files:
+        relative = path.relative_to(ROOT)
+        found += _tables_named(path.read_text(encoding="utf-8"), ".".join(relative.parts[:-1]), str(relative))
+    assert found == []
+
+
+def test_the_table_finder_finds_a_table():
+    """A module that takes a table from a service module (as the UI once took ``Goal`` from
+    ``services.storage``) is found, by name, relatively imported, or as an attribute of a module it imports."""
+    sample = ("from plprofile.services.evidence_files import EvidenceFileService\n"
+              "from plprofile.services.profiles import Goal\n"
+              "from ...services import shown\n"
+              "def f():\n"
+              "    from plprofile.services.views import EntryView\n"
+              "    return shown.ProfileEntry, EntryView\n")
+    assert _tables_named(sample, "plprofile.ui.profile", "sample") == ["sample:2 Goal", "sample:6 shown.ProfileEntry"]

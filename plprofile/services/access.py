@@ -57,6 +57,9 @@ from plprofile.store.models import (
     StrategyUse,
 )
 
+from .shown import model_of
+from .views import AccountInfo, LearnerInfo
+
 KIND_OF: dict[type[Row], Kind] = {
     Learner: Kind.LEARNER, Account: Kind.ACCOUNT, ProfileEntry: Kind.ENTRY, BackpackItem: Kind.BACKPACK,
     ChoiceOption: Kind.CHOICE, Goal: Kind.GOAL, ActionStep: Kind.STEP, GoalSupport: Kind.SUPPORT,
@@ -104,8 +107,14 @@ def signed_out(method: F) -> F:
 
 
 def owner_of(row: Row) -> uuid.UUID | None:
-    """The learner a row belongs to."""
-    return row.id if isinstance(row, Learner) else getattr(row, "learner_id", None)
+    """The learner a row (or its view) belongs to."""
+    return row.id if isinstance(row, (Learner, LearnerInfo)) else getattr(row, "learner_id", None)
+
+
+def kind_of(row: Any) -> Kind:  # noqa: ANN401
+    """The policy's kind of a stored row, or of the row a view (``services.views``) shows."""
+    kind = KIND_OF.get(type(row))
+    return kind if kind is not None else KIND_OF[model_of(type(row))]
 
 
 def target(row: Row, *, teacher_only: bool | None = None, last_staff: bool = False,
@@ -114,10 +123,10 @@ def target(row: Row, *, teacher_only: bool | None = None, last_staff: bool = Fal
     ``class_scope``: who teaches its learner, see ``class_scope``)."""
     role = row.author_role
     return Target(
-        kind=KIND_OF[type(row)], learner_id=owner_of(row), row_id=row.id, author_id=row.author_id,
+        kind=kind_of(row), learner_id=owner_of(row), row_id=row.id, author_id=row.author_id,
         author_role=Role(role) if role in (Role.LEARNER.value, Role.TEACHER.value) else None,
         teacher_only=bool(getattr(row, "teacher_only", False)) if teacher_only is None else teacher_only,
-        account_kind=row.kind if isinstance(row, Account) else None, last_staff=last_staff,
+        account_kind=row.kind if isinstance(row, (Account, AccountInfo)) else None, last_staff=last_staff,
         class_scope=class_scope,
     )
 
@@ -239,5 +248,5 @@ def require_framework(actor: Actor | None, action: Action = Action.READ) -> None
     require(actor, action, Target(Kind.FRAMEWORK))
 
 
-__all__ = ["KIND_OF", "actor_first", "check", "class_scope", "class_scopes", "has_classes", "taught_learners", "owner_of", "require_class", "require_learner_rows", "require_framework", "signed_out", "stored_target",
+__all__ = ["KIND_OF", "actor_first", "kind_of", "check", "class_scope", "class_scopes", "has_classes", "taught_learners", "owner_of", "require_class", "require_learner_rows", "require_framework", "signed_out", "stored_target",
            "target", "visible"]

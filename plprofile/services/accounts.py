@@ -11,10 +11,12 @@ from plprofile.store import changes
 from plprofile.store.engine import Store
 from plprofile.store.models import Account
 
+from .views import AccountInfo
+
 SYSTEM = Actor(account_id=uuid.UUID(int=0), role=Role.TEACHER)
 
 
-def ensure_teacher(store: Store, display_name: str = "Teacher", kind: str = Role.TEACHER.value) -> Account:
+def ensure_teacher(store: Store, display_name: str = "Teacher", kind: str = Role.TEACHER.value) -> AccountInfo:
     """The store's first staff account (a teacher's, or a school admin's), created on first start as
     ``kind`` ("admin" for a store a roster import makes: whoever sets it up runs the school's roster)."""
     with store.transaction() as s:
@@ -26,14 +28,14 @@ def ensure_teacher(store: Store, display_name: str = "Teacher", kind: str = Role
         if account is None:
             account = Account(kind=kind, display_name=display_name)
             changes.create(s, store.device_id, account, SYSTEM, None)
-        return account
+    return AccountInfo.of(account)
 
 
-def teacher_actor(account: Account) -> Actor:
+def teacher_actor(account: Account | AccountInfo) -> Actor:
     return Actor(account_id=account.id, role=Role.TEACHER)
 
 
-def learner_actor(account: Account, signed_in_id: uuid.UUID | None = None) -> Actor:
+def learner_actor(account: Account | AccountInfo, signed_in_id: uuid.UUID | None = None) -> Actor:
     """The learner of ``account``; ``signed_in_id`` is the teacher whose session they write in, if any."""
     if account.learner_id is None:
         raise ValueError("not a learner account")

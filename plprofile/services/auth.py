@@ -31,6 +31,7 @@ from plprofile.store.types import utcnow
 from . import access
 from .access import STAFF_KINDS, actor_first, check, class_scope, signed_out
 from .accounts import SYSTEM
+from .views import AccountInfo
 
 MIN_PASSWORD = 8
 PIN_RE = re.compile(r"^[0-9]{4,8}$")
@@ -212,18 +213,18 @@ class AuthService:
         return "recovery" if learners is not None else "first_teacher"
 
     @signed_out
-    def create_first_teacher(self, display_name: str, username: str, password: str) -> Account:
+    def create_first_teacher(self, display_name: str, username: str, password: str) -> AccountInfo:
         """The first start of a new store creates the first teacher account (only while ``needs_first_teacher``)."""
         state = self._first_start()
         if state == "recovery":
             raise ValidationError("username", "no_teacher")
         if state != "first_teacher":
             raise ValidationError("username", "has_teacher")
-        return self._set_teacher(SYSTEM, display_name, username, password, reuse_unnamed=True)
+        return AccountInfo.of(self._set_teacher(SYSTEM, display_name, username, password, reuse_unnamed=True))
 
-    def add_teacher(self, actor: Actor, display_name: str, username: str, password: str) -> Account:
+    def add_teacher(self, actor: Actor, display_name: str, username: str, password: str) -> AccountInfo:
         require(actor, Action.CREATE, Target(Kind.ACCOUNT, account_kind=Role.TEACHER.value))
-        return self._set_teacher(actor, display_name, username, password)
+        return AccountInfo.of(self._set_teacher(actor, display_name, username, password))
 
     def _set_teacher(self, actor: Actor, display_name: str, username: str, password: str,
                      reuse_unnamed: bool = False) -> Account:

@@ -29,6 +29,7 @@ from plprofile.store.models import Evidence, EvidenceBlob, EvidenceChunk, Goal, 
 from . import access
 from .access import actor_first
 from .profiles import ProfileService
+from .views import EvidenceView
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,7 @@ class EvidenceFileService:
         self.profiles = profiles or ProfileService(store)
 
     def attach(self, actor: Actor, goal_id: uuid.UUID, prepared: Prepared, text: str = "",
-               added_on: date | None = None) -> Evidence:
+               added_on: date | None = None) -> EvidenceView:
         """Keep ``prepared`` as a new piece of the goal's evidence, in one transaction. A file the learner's
         profile already holds (same bytes) is not stored again; the new evidence points at it."""
         media = ef.check_prepared(prepared)
@@ -88,7 +89,7 @@ class EvidenceFileService:
             kind = d.EvidenceKind.PHOTO if media.is_image else d.EvidenceKind.FILE
             ev = Evidence(goal_id=goal.id, learner_id=goal.learner_id, kind=kind.value, text=text, location=name,
                           added_on=added_on or date.today(), blob_id=blob.id)
-            return p._create(s, ev, actor)
+            return EvidenceView.of(p._create(s, ev, actor))
 
     def _keep(self, s: Session, actor: Actor, learner_id: uuid.UUID, sha: str, media: Media,
               prepared: Prepared) -> EvidenceBlob:
@@ -121,12 +122,12 @@ class EvidenceFileService:
                 raise EvidenceFileError("file_damaged")
             return StoredFile(ev.location or f"evidence{Media(blob.media).extension}", Media(blob.media), data)
 
-    def set_best_work(self, actor: Actor, evidence_id: uuid.UUID, best: bool) -> Evidence:
+    def set_best_work(self, actor: Actor, evidence_id: uuid.UUID, best: bool) -> EvidenceView:
         """The learner marks (or unmarks) a piece of their evidence as their best work."""
         with self.store.transaction() as s:
             ev = self.profiles._get(s, Evidence, evidence_id, actor)
             self.profiles._update(s, ev, {"best_work": bool(best)}, actor)
-            return ev
+        return EvidenceView.of(ev)
 
 
 def keep_file(s: Session, actor: Actor, learner_id: uuid.UUID, prepared: Prepared, *,
@@ -149,4 +150,4 @@ def keep_file(s: Session, actor: Actor, learner_id: uuid.UUID, prepared: Prepare
     return blob
 
 
-__all__ = ["Evidence", "EvidenceFileService", "FileInfo", "StoredFile", "keep_file"]
+__all__ = ["EvidenceFileService", "FileInfo", "StoredFile", "keep_file"]

@@ -48,6 +48,7 @@ from plprofile.store.models import (
 from plprofile.store.types import UTCDateTime
 
 from .access import actor_first, require_class, require_learner_rows
+from .views import LearnerInfo
 
 FORMAT = "plprofile-profile"
 #: 2: conferences say who led them (``led_by``) and carry what was said (``conference_remark``).
@@ -188,7 +189,7 @@ class PortableService:
                 row[column.name] = None
         return True
 
-    def import_profile(self, actor: Actor, document: Any) -> Learner:  # noqa: ANN401
+    def import_profile(self, actor: Actor, document: Any) -> LearnerInfo:  # noqa: ANN401
         """Create the learner of ``document`` (from ``export_profile``) with everything in it, ids, times and
         authors as they were. Refused, with nothing written: a document of a newer schema, a damaged one, or a
         learner (or any row) already in this store."""
@@ -221,7 +222,7 @@ class PortableService:
                             new_value=json.dumps({"imported": f"profile schema {SCHEMA_VERSION}", "rows": count}),
                             author_id=actor.account_id, author_role=str(actor.role), device_id=self.store.device_id))
         with self.store.session() as s:
-            return s.get(Learner, learner_row["id"])
+            return LearnerInfo.of(s.get(Learner, learner_row["id"]))
 
     def merge_profile(self, actor: Actor, document: Any) -> MergeReport:  # noqa: ANN401
         """Add to a learner already in this store what ``document`` has and the store has not, by id: nothing in

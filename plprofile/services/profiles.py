@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import uuid
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypeVar
 
@@ -26,8 +27,6 @@ from plprofile.store.models import (
     SHARED_WITH_FAMILY,
     Account,
     ActionStep,
-    Assessment,
-    AssessmentRating,
     BackpackItem,
     ChangeLog,
     CheckIn,
@@ -48,6 +47,22 @@ from plprofile.store.models import (
 
 from . import access
 from .access import actor_first, check, require_class
+from .shown import VIEW_OF, model_of, view_of
+from .views import (
+    AccountInfo,
+    BackpackView,
+    ChangeView,
+    CheckInView,
+    ChoiceView,
+    ConferenceView,
+    EntryView,
+    EvidenceView,
+    GoalInfo,
+    GoalView,
+    LearnerInfo,
+    ProfileView,
+    StepView,
+)
 
 R = TypeVar("R", bound=Row)
 
@@ -100,37 +115,10 @@ class ClassList:
         return self._search_keys
 
 
-@dataclass
-class GoalView:
-    goal: Goal
-    steps: list[ActionStep] = field(default_factory=list)
-    supports: list[GoalSupport] = field(default_factory=list)
-    evidence: list[Evidence] = field(default_factory=list)
-    checkins: list[CheckIn] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class ProfileView:
-    """Everything the profile screen shows for one learner, loaded in one go."""
-
-    learner: Learner
-    entries: list[ProfileEntry]
-    backpack: list[BackpackItem]
-    choices: list[ChoiceOption]
-    goals: list[GoalView]
-    conferences: list[Conference]
-    #: What was said at the conferences, each conference's in the order said.
-    remarks: list[ConferenceRemark] = field(default_factory=list)
-
-    def remarks_of(self, conference_id: uuid.UUID) -> list[ConferenceRemark]:
-        return [r for r in self.remarks if r.conference_id == conference_id]
-
-    def section(self, section: d.Section) -> list[ProfileEntry]:
-        """Top-level entries of a section (suggestions on an entry hang below it, see ``suggestions_for``)."""
-        return [e for e in self.entries if e.section == section and e.parent_id is None]
-
-    def suggestions_for(self, entry_id: uuid.UUID) -> list[ProfileEntry]:
-        return [e for e in self.entries if e.parent_id == entry_id and e.agreement == Agreement.SUGGESTION]
+@functools.cache
+def _columns(model: type[Row]) -> tuple[Any, ...]:
+    """The columns of ``model`` its view holds, in the view's order (``load_profile`` reads them, not rows)."""
+    return tuple(getattr(model, f.name) for f in dataclasses.fields(VIEW_OF[model]))
 
 
 def _is_live(model: type[Row]):
@@ -264,7 +252,7 @@ class ProfileService:
             return [LearnerSummary(*row) for row in s.execute(stmt).all()]
 
     def add_learner(self, actor: Actor, *, given_name: str, family_name: str, preferred_name: str = "",
-                    pronouns: str = "", grade: str = "", group_name: str = "", external_id: str = "") -> Learner:
+                    pronouns: str = "", grade: str = "", group_name: str = "", external_id: str = "") -> LearnerInfo:
         require(actor, Action.CREATE, Target(Kind.LEARNER))
         learner = self._new_learner(given_name, family_name, preferred_name, pronouns, grade, group_name,
                                     external_id)
@@ -274,7 +262,7 @@ class ProfileService:
             ).first():
                 raise ValidationError("external_id", "id_taken", id=learner.external_id)
             self._insert_learner(s, learner, actor)
-        return learner
+        return LearnerInfo.of(learner)
 
     @staticmethod
     def _new_learner(given_name: str, family_name: str, preferred_name: str, pronouns: str, grade: str,
@@ -367,12 +355,12 @@ class ProfileService:
             raise
         return total
 
-    def get_learner(self, actor: Actor, learner_id: uuid.UUID) -> Learner:
+    def get_learner(self, actor: Actor, learner_id: uuid.UUID) -> LearnerInfo:
         with self.store.session() as s:
-            return self._get(s, Learner, learner_id, actor)
+            return LearnerInfo.of(self._get(s, Learner, learner_id, actor))
 
     def update_learner(self, actor: Actor, learner_id: uuid.UUID, expected_version: int | None = None,
-                       **values: str) -> Learner:
+                       **values: str) -> LearnerInfo:
         with self.store.transaction() as s:
             learner = self._get(s, Learner, learner_id, actor)
             check(s, actor, Action.UPDATE, learner, values)  # before any value is looked at
@@ -384,7 +372,7 @@ class ProfileService:
             if "external_id" in cleaned:
                 cleaned["external_id"] = cleaned["external_id"] or None
             self._update(s, learner, cleaned, actor, expected_version)
-            return learner
+        return LearnerInfo.of(learner)
 
     def delete_learner(self, actor: Actor, learner_id: uuid.UUID) -> None:
         """Soft delete: the learner disappears from lists but every row is kept until a purge."""
@@ -420,14 +408,14 @@ class ProfileService:
             stmt = select(Learner.group_name).where(_is_live(Learner), Learner.group_name != "").distinct()
             return sorted(s.execute(stmt).scalars().all(), key=str.lower)
 
-    def learner_account(self, actor: Actor, learner_id: uuid.UUID) -> Account:
+    def learner_account(self, actor: Actor, learner_id: uuid.UUID) -> AccountInfo:
         """The account a learner signs in with (staff, or that learner)."""
         with self.store.session() as s:
             account = s.execute(select(Account).where(Account.learner_id == learner_id)).scalars().first()
             if account is None:
                 raise changes.NotFoundError(f"no account for learner {learner_id}")
             check(s, actor, Action.READ, account)
-            return account
+            return AccountInfo.of(account)
 
     # ---- the whole profile --------------------------------------------------------------------------
     def load_profile(self, actor: Actor, learner_id: uuid.UUID) -> ProfileView:
@@ -435,9 +423,11 @@ class ProfileService:
         with self.store.session() as s:
             learner = self._get(s, Learner, learner_id, actor)
 
-            def rows(model: type[R], *order: Any) -> list[R]:
-                stmt = select(model).where(model.learner_id == learner_id, _is_live(model))  # type: ignore[attr-defined]
-                return list(s.execute(stmt.order_by(*order)).scalars().all())
+            def rows(model: type[Row], *order: Any) -> list[Any]:
+                """The learner's live rows of ``model``, read straight into their views (no ORM objects)."""
+                view = VIEW_OF[model]
+                stmt = select(*_columns(model)).where(model.learner_id == learner_id, _is_live(model))  # type: ignore[attr-defined]
+                return [view(*values) for values in s.execute(stmt.order_by(*order))]
 
             # what the actor may read, and nothing that hangs from a teacher-only note
             entries = rows(ProfileEntry, ProfileEntry.position, ProfileEntry.created_at)
@@ -445,28 +435,23 @@ class ProfileService:
             scope = access.class_scope(s, learner_id)
             entries = access.visible(actor, entries, hidden, scope=scope)
             backpack = access.visible(actor, rows(BackpackItem, BackpackItem.created_at), scope=scope)
-            sees_notes = policy.decide(actor, Action.READ, Target(Kind.ENTRY, learner_id=learner_id, teacher_only=True,
-                                                                  class_scope=scope))
-            for item in backpack:
-                if item.challenge_id in hidden and not sees_notes:
-                    s.expunge(item)  # the learner's copy does not link to the note; the stored row keeps it
-                    item.challenge_id = None
-            goals = access.visible(actor, rows(Goal, Goal.created_at), scope=scope)
-            views = {g.id: GoalView(g) for g in goals}
-            for step in access.visible(actor, rows(ActionStep, ActionStep.position, ActionStep.created_at), scope=scope):
-                if step.goal_id in views:
-                    views[step.goal_id].steps.append(step)
-            for sup in access.visible(actor, rows(GoalSupport, GoalSupport.created_at), scope=scope):
-                if sup.goal_id in views:
-                    views[sup.goal_id].supports.append(sup)
-            for ev in access.visible(actor, rows(Evidence, Evidence.added_on, Evidence.created_at), scope=scope):
-                if ev.goal_id in views:
-                    views[ev.goal_id].evidence.append(ev)
-            for ci in access.visible(actor, rows(CheckIn, CheckIn.on_date, CheckIn.created_at), scope=scope):
-                if ci.goal_id in views:
-                    views[ci.goal_id].checkins.append(ci)
+            if hidden and not policy.decide(actor, Action.READ, Target(
+                    Kind.ENTRY, learner_id=learner_id, teacher_only=True, class_scope=scope)):
+                # the learner's copy does not link to the note; the stored row keeps it
+                backpack = [dataclasses.replace(item, challenge_id=None) if item.challenge_id in hidden else item
+                            for item in backpack]
+            views = {g.id: GoalView(g) for g in access.visible(actor, rows(Goal, Goal.created_at), scope=scope)}
+            for model, attr, order in (
+                    (ActionStep, "steps", (ActionStep.position, ActionStep.created_at)),
+                    (GoalSupport, "supports", (GoalSupport.created_at,)),
+                    (Evidence, "evidence", (Evidence.added_on, Evidence.created_at)),
+                    (CheckIn, "checkins", (CheckIn.on_date, CheckIn.created_at))):
+                for part in access.visible(actor, rows(model, *order), scope=scope):
+                    goal = views.get(part.goal_id)
+                    if goal is not None:
+                        getattr(goal, attr).append(part)
             return ProfileView(
-                learner=learner,
+                learner=LearnerInfo.of(learner),
                 entries=entries,
                 backpack=backpack,
                 choices=access.visible(actor, rows(ChoiceOption, ChoiceOption.created_at), scope=scope),
@@ -478,7 +463,7 @@ class ProfileService:
 
     # ---- profile entries ----------------------------------------------------------------------------
     def add_entry(self, actor: Actor, learner_id: uuid.UUID, section: d.Section, text: str,
-                  agreement: Agreement | None = None, teacher_only: bool = False) -> ProfileEntry:
+                  agreement: Agreement | None = None, teacher_only: bool = False) -> EntryView:
         section = d.Section(section)
         text = clean_text(text, field="text")
         with self.store.transaction() as s:
@@ -490,9 +475,9 @@ class ProfileService:
                 agreement=(agreement or d.default_agreement(actor.role)).value, teacher_only=teacher_only,
                 position=count,
             )
-            return self._create(s, entry, actor)
+            return view_of(self._create(s, entry, actor))
 
-    def suggest_change(self, actor: Actor, entry_id: uuid.UUID, text: str) -> ProfileEntry:
+    def suggest_change(self, actor: Actor, entry_id: uuid.UUID, text: str) -> EntryView:
         """A teacher's suggestion stands beside the learner's entry; it never replaces their words. A suggestion
         on a teacher-only note is teacher-only too."""
         text = clean_text(text, field="text")
@@ -503,18 +488,18 @@ class ProfileService:
                 agreement=Agreement.SUGGESTION.value, parent_id=entry.id, position=entry.position,
                 teacher_only=access.stored_target(s, entry).teacher_only,  # hidden with the note it is on
             )
-            return self._create(s, suggestion, actor)
+            return view_of(self._create(s, suggestion, actor))
 
     def edit_entry(self, actor: Actor, entry_id: uuid.UUID, text: str,
-                   expected_version: int | None = None) -> ProfileEntry:
+                   expected_version: int | None = None) -> EntryView:
         """Edit an entry's words. A teacher cannot overwrite a learner's words: they suggest instead."""
         text = clean_text(text, field="text")
         with self.store.transaction() as s:
             entry = self._get(s, ProfileEntry, entry_id, actor)
             self._update(s, entry, {"text": text}, actor, expected_version)
-            return entry
+        return EntryView.of(entry)
 
-    def accept_suggestion(self, actor: Actor, suggestion_id: uuid.UUID) -> ProfileEntry:
+    def accept_suggestion(self, actor: Actor, suggestion_id: uuid.UUID) -> EntryView:
         """The learner takes a suggestion: as their entry's new words, or as a new agreed entry."""
         with self.store.transaction() as s:
             suggestion = self._get(s, ProfileEntry, suggestion_id, actor, Action.DECIDE)
@@ -524,9 +509,9 @@ class ProfileService:
                 self._update(s, parent, {"text": suggestion.text, "agreement": Agreement.AGREED.value}, actor,
                              action=Action.DECIDE)
                 self._update(s, suggestion, {"agreement": Agreement.ACCEPTED.value}, actor, action=Action.DECIDE)
-                return parent
+                return EntryView.of(parent)
             self._update(s, suggestion, {"agreement": Agreement.AGREED.value}, actor, action=Action.DECIDE)
-            return suggestion
+            return EntryView.of(suggestion)
 
     def decline_suggestion(self, actor: Actor, suggestion_id: uuid.UUID) -> None:
         with self.store.transaction() as s:
@@ -539,32 +524,38 @@ class ProfileService:
         if entry.agreement != Agreement.SUGGESTION.value:
             raise ValidationError("agreement", "not_waiting")
 
-    def set_agreement(self, actor: Actor, model: type[Row], row_id: uuid.UUID, agreement: Agreement) -> None:
-        """Mark an entry (or backpack item, choice option, goal) agreed by both, or back to a suggestion."""
+    def set_agreement(self, actor: Actor, model: type, row_id: uuid.UUID, agreement: Agreement) -> None:
+        """Mark an entry (or backpack item, choice option, goal) agreed by both, or back to a suggestion.
+        ``model``: the kind of row, as its view's class (``EntryView``...) or its table's."""
         agreement = Agreement(agreement)
+        model = model_of(model)
         with self.store.transaction() as s:
             row = self._get(s, model, row_id, actor)
             self._update(s, row, {"agreement": agreement.value}, actor, action=Action.AGREE)
 
-    def set_shared_with_family(self, actor: Actor, model: type[Row], row_id: uuid.UUID, shared: bool) -> Row:
+    def set_shared_with_family(self, actor: Actor, model: type, row_id: uuid.UUID, shared: bool) -> Any:  # noqa: ANN401
         """The learner's say: their own words (an entry, backpack item, goal or check-in) for "my teacher and
-        me" (False) or "my family too" (True). Only the learner who wrote it chooses (the policy's SHARE)."""
+        me" (False) or "my family too" (True). Only the learner who wrote it chooses (the policy's SHARE).
+        Gives the row's fresh view."""
+        model = model_of(model)
         if model not in FAMILY_SHAREABLE:
             raise TypeError(f"{model.__tablename__} has no {SHARED_WITH_FAMILY}")
         with self.store.transaction() as s:
             row = self._get(s, model, row_id, actor, Action.SHARE)
             self._update(s, row, {SHARED_WITH_FAMILY: bool(shared)}, actor, action=Action.SHARE)
-            return row
+        return view_of(row)
 
-    def delete_row(self, actor: Actor, model: type[Row], row_id: uuid.UUID) -> None:
-        """Soft delete of any profile row (entry, backpack item, option, goal, step, evidence...)."""
+    def delete_row(self, actor: Actor, model: type, row_id: uuid.UUID) -> None:
+        """Soft delete of any profile row (entry, backpack item, option, goal, step, evidence...); ``model`` as
+        in ``set_agreement``."""
+        model = model_of(model)
         with self.store.transaction() as s:
             self._delete(s, self._get(s, model, row_id, actor), actor)
 
     # ---- backpack and voice & choice ----------------------------------------------------------------
     def add_backpack_item(self, actor: Actor, learner_id: uuid.UUID, name: str, kind: d.BackpackKind,
                           lens: d.Lens | None = None, challenge_id: uuid.UUID | None = None,
-                          how_it_helps: str = "") -> BackpackItem:
+                          how_it_helps: str = "") -> BackpackView:
         name = clean_text(name, field="name", limit=d.MAX_NAME_CHARS)
         with self.store.transaction() as s:
             self._get(s, Learner, learner_id, actor)
@@ -577,10 +568,10 @@ class ProfileService:
                 how_it_helps=clean_text(how_it_helps, field="how_it_helps", required=False),
                 agreement=d.default_agreement(actor.role).value,
             )
-            return self._create(s, item, actor)
+            return view_of(self._create(s, item, actor))
 
     def add_choice(self, actor: Actor, learner_id: uuid.UUID, dimension: d.ChoiceDimension,
-                   availability: d.ChoiceAvailability, text: str) -> ChoiceOption:
+                   availability: d.ChoiceAvailability, text: str) -> ChoiceView:
         text = clean_text(text, field="option", limit=d.MAX_NAME_CHARS)
         with self.store.transaction() as s:
             self._get(s, Learner, learner_id, actor)
@@ -589,13 +580,13 @@ class ProfileService:
                 availability=d.ChoiceAvailability(availability).value, text=text,
                 agreement=d.default_agreement(actor.role).value,
             )
-            return self._create(s, option, actor)
+            return view_of(self._create(s, option, actor))
 
     # ---- goals --------------------------------------------------------------------------------------
     def add_goal(self, actor: Actor, learner_id: uuid.UUID, statement: str, *, why: str = "",
                  focus: d.GoalFocus = d.GoalFocus.LEARNING, lens: d.Lens | None = None,
                  target_date: date | None = None,
-                 status: d.GoalStatus = d.GoalStatus.NOT_STARTED) -> Goal:
+                 status: d.GoalStatus = d.GoalStatus.NOT_STARTED) -> GoalInfo:
         statement = clean_text(statement, field="goal")
         with self.store.transaction() as s:
             self._get(s, Learner, learner_id, actor)
@@ -605,10 +596,10 @@ class ProfileService:
                 target_date=target_date, status=d.GoalStatus(status).value,
                 agreement=d.default_agreement(actor.role).value,
             )
-            return self._create(s, goal, actor)
+            return view_of(self._create(s, goal, actor))
 
     def update_goal(self, actor: Actor, goal_id: uuid.UUID, expected_version: int | None = None,
-                    **values: Any) -> Goal:
+                    **values: Any) -> GoalInfo:
         if "statement" in values:
             values["statement"] = clean_text(values["statement"], field="goal")
         if "why" in values:
@@ -621,10 +612,10 @@ class ProfileService:
         with self.store.transaction() as s:
             goal = self._get(s, Goal, goal_id, actor)
             self._update(s, goal, values, actor, expected_version)
-            return goal
+        return GoalInfo.of(goal)
 
     def add_step(self, actor: Actor, goal_id: uuid.UUID, text: str, owner: Role | str = Role.LEARNER,
-                 due_date: date | None = None) -> ActionStep:
+                 due_date: date | None = None) -> StepView:
         text = clean_text(text, field="action_step")
         with self.store.transaction() as s:
             goal = self._get(s, Goal, goal_id, actor)
@@ -633,13 +624,13 @@ class ProfileService:
             step = ActionStep(goal_id=goal.id, learner_id=goal.learner_id, text=text,
                               owner=clean_text(str(owner), field="owner", limit=50), due_date=due_date,
                               position=count)
-            return self._create(s, step, actor)
+            return view_of(self._create(s, step, actor))
 
-    def set_step_done(self, actor: Actor, step_id: uuid.UUID, done: bool) -> ActionStep:
+    def set_step_done(self, actor: Actor, step_id: uuid.UUID, done: bool) -> StepView:
         with self.store.transaction() as s:
             step = self._get(s, ActionStep, step_id, actor)
             self._update(s, step, {"done": done, "done_at": changes.utcnow() if done else None}, actor)
-            return step
+        return StepView.of(step)
 
     def set_supports(self, actor: Actor, goal_id: uuid.UUID, item_ids: Iterable[uuid.UUID]) -> None:
         """Make the goal's supports exactly ``item_ids`` (backpack items of the same learner)."""
@@ -663,7 +654,7 @@ class ProfileService:
                     self._delete(s, sup, actor)
 
     def add_evidence(self, actor: Actor, goal_id: uuid.UUID, kind: d.EvidenceKind, text: str = "",
-                     location: str = "", added_on: date | None = None) -> Evidence:
+                     location: str = "", added_on: date | None = None) -> EvidenceView:
         kind = d.EvidenceKind(kind)
         text = clean_text(text, field="evidence", required=kind is d.EvidenceKind.NOTE)
         location = clean_text(location, field="location", required=kind is not d.EvidenceKind.NOTE, limit=2000)
@@ -671,10 +662,10 @@ class ProfileService:
             goal = self._get(s, Goal, goal_id, actor)
             ev = Evidence(goal_id=goal.id, learner_id=goal.learner_id, kind=kind.value, text=text,
                           location=location, added_on=added_on or date.today())
-            return self._create(s, ev, actor)
+            return view_of(self._create(s, ev, actor))
 
     def add_checkin(self, actor: Actor, goal_id: uuid.UUID, scale: int, reflection: str = "",
-                    on_date: date | None = None, *, shared_with_family: bool = False) -> CheckIn:
+                    on_date: date | None = None, *, shared_with_family: bool = False) -> CheckInView:
         """A check-in on a goal (insert-only); ``shared_with_family``: the learner's say, "my family too"."""
         if scale not in d.CHECKIN_SCALE:
             raise ValidationError("scale", "checkin_scale", low=d.CHECKIN_SCALE[0], high=d.CHECKIN_SCALE[-1])
@@ -686,13 +677,13 @@ class ProfileService:
             ci = self._create(s, ci, actor)
             if ci.shared_with_family:  # made shared: only its author, the learner, may (the whole write is undone)
                 check(s, actor, Action.SHARE, ci, [SHARED_WITH_FAMILY])
-            return ci
+        return CheckInView.of(ci)
 
     # ---- conferences --------------------------------------------------------------------------------
     def add_conference(self, actor: Actor, learner_id: uuid.UUID, held_on: date, *, participants: str = "",
                        notes: str = "", agreements: str = "", next_checkin_on: date | None = None,
                        led_by: d.ConferenceLead | str = d.ConferenceLead.TEACHER,
-                       remarks: Sequence[tuple[d.Speaker | str, d.RemarkKind | str, str]] = ()) -> Conference:
+                       remarks: Sequence[tuple[d.Speaker | str, d.RemarkKind | str, str]] = ()) -> ConferenceView:
         """Save a conference record; ``remarks`` (speaker, kind, text), what was said and by whom, are written
         with it in one transaction, in their order (empty texts are left out)."""
         if next_checkin_on is not None and next_checkin_on < held_on:
@@ -719,21 +710,21 @@ class ProfileService:
             for position, (who, kind, text) in enumerate((w, k, t) for w, k, t in said if t):
                 self._create(s, ConferenceRemark(conference_id=conf.id, learner_id=learner_id, speaker=who.value,
                                                  kind=kind.value, text=text, position=position), actor)
-            return conf
+        return ConferenceView.of(conf)
 
     def update_conference(self, actor: Actor, conference_id: uuid.UUID, expected_version: int | None = None,
-                          **values: Any) -> Conference:
+                          **values: Any) -> ConferenceView:
         for key in ("participants", "notes", "agreements"):
             if key in values:
                 values[key] = clean_text(values[key], field=key, required=False, limit=10_000)
         with self.store.transaction() as s:
             conf = self._get(s, Conference, conference_id, actor)
             self._update(s, conf, values, actor, expected_version)
-            return conf
+        return ConferenceView.of(conf)
 
     # ---- history ------------------------------------------------------------------------------------
     def history(self, actor: Actor, learner_id: uuid.UUID, limit: int = 2000,
-                author_role: Role | None = None) -> list[ChangeLog]:
+                author_role: Role | None = None) -> list[ChangeView]:
         """The learner's change log, newest first. A learner never sees the history of teacher-only notes."""
         with self.store.session() as s:
             access.require_learner_rows(s, actor, learner_id, Kind.HISTORY)
@@ -749,7 +740,7 @@ class ProfileService:
                     ProfileEntry.teacher_only.is_(True), ProfileEntry.parent_id.in_(notes)))
                 stmt = stmt.where(ChangeLog.entity_id.not_in(hidden), ChangeLog.entity != Account.__tablename__)
             stmt = stmt.order_by(ChangeLog.at.desc()).limit(limit)
-            return list(s.execute(stmt).scalars().all())
+            return [ChangeView.of(row) for row in s.execute(stmt).scalars()]
 
     def author_names(self, actor: Actor, learner_id: uuid.UUID) -> dict[uuid.UUID, str]:
         """Display names of the accounts that changed this learner's profile, to show who made each change.
@@ -765,6 +756,5 @@ class ProfileService:
 
 
 __all__ = [
-    "AccessDenied", "Assessment", "AssessmentRating", "GoalView", "LearnerSummary", "ProfileService",
-    "ProfileView",
+    "AccessDenied", "GoalView", "LearnerSummary", "ProfileService", "ProfileView",
 ]

@@ -43,6 +43,17 @@ class QuestionView:
         return bool(self.answers)
 
 
+@dataclass(frozen=True, slots=True)
+class AnswerView:
+    """The learner's answer to a question, as just written."""
+
+    id: uuid.UUID
+    question_id: uuid.UUID
+    learner_id: uuid.UUID
+    text: str
+    answered_on: date
+
+
 def prompts_of(active: Framework) -> tuple[Option, ...]:
     """The default framework's prompts, with the school's own (``prompts`` in its file) added or, by id, put in
     their place."""
@@ -63,21 +74,22 @@ class QuestionService:
         return prompts_of(self.stages.active_framework(actor))
 
     def ask(self, actor: Actor, learner_ids: Iterable[uuid.UUID], text: str, *, prompt_id: str = "",
-            asked_on: date | None = None) -> list[Question]:
+            asked_on: date | None = None) -> list[QuestionView]:
         """Send ``text`` to each of ``learner_ids`` in one transaction: all of them, or (one refused) none."""
         text = clean_text(text, field="question", limit=MAX_QUESTION)
         wanted = list(dict.fromkeys(learner_ids))
         if not wanted:
             raise ValidationError("learners", "no_one_asked")
         batch = uuid.uuid4()
-        made: list[Question] = []
+        made: list[QuestionView] = []
         with self.store.transaction() as s:
             for learner_id in wanted:
                 require_learner_rows(s, actor, learner_id, Kind.QUESTION)
                 row = Question(learner_id=learner_id, text=text, prompt_id=prompt_id[:64],
                                asked_on=asked_on or date.today(), batch_id=batch)
                 check(s, actor, Action.CREATE, row)
-                made.append(changes.create(s, self.store.device_id, row, actor, learner_id))  # type: ignore[arg-type]
+                changes.create(s, self.store.device_id, row, actor, learner_id)
+                made.append(QuestionView(row.id, row.learner_id, row.text, row.prompt_id, row.asked_on))
         return made
 
     def questions(self, actor: Actor, learner_id: uuid.UUID) -> list[QuestionView]:
@@ -95,7 +107,7 @@ class QuestionService:
                     for q in asked]
 
     def answer(self, actor: Actor, question_id: uuid.UUID, text: str,
-               answered_on: date | None = None) -> QuestionAnswer:
+               answered_on: date | None = None) -> AnswerView:
         """The learner's written answer (a recording can come with evidence files)."""
         text = clean_text(text, field="answer", limit=MAX_ANSWER)
         with self.store.transaction() as s:
@@ -106,7 +118,8 @@ class QuestionService:
             row = QuestionAnswer(question_id=question.id, learner_id=question.learner_id, text=text,
                                  answered_on=answered_on or date.today())
             check(s, actor, Action.CREATE, row)
-            return changes.create(s, self.store.device_id, row, actor, question.learner_id)  # type: ignore[return-value]
+            changes.create(s, self.store.device_id, row, actor, question.learner_id)
+        return AnswerView(row.id, row.question_id, row.learner_id, row.text, row.answered_on)
 
     def answers_since_conference(self, actor: Actor, learner_id: uuid.UUID) -> list[QuestionView]:
         """The questions answered since the learner's latest conference (all answered ones without one): what
@@ -144,4 +157,4 @@ class QuestionService:
             return counts
 
 
-__all__ = ["QuestionService", "QuestionView", "prompts_of"]
+__all__ = ["AnswerView", "QuestionService", "QuestionView", "prompts_of"]

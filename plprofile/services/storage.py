@@ -1,7 +1,7 @@
-"""What the UI may know of the store: opening and checking it, its errors, and the rows the services hand out.
+"""What the UI may know of the store: opening and checking it, and its errors.
 
 The UI reaches the store only through the services (an import-linter contract); these names are the part of
-the store it may use directly.
+the store it may use directly. Rows it never holds: the services hand it views (``services.views``).
 """
 
 from plprofile.store.changes import NotFoundError, StaleEditError
@@ -16,20 +16,8 @@ from plprofile.store.engine import (
     health_check,
     open_store,
 )
-from plprofile.store.models import (
-    FAMILY_SHAREABLE,
-    BackpackItem,
-    ChangeLog,
-    CheckIn,
-    ChoiceOption,
-    Conference,
-    Goal,
-    Learner,
-    ProfileEntry,
-)
 
 __all__ = [
-    "FAMILY_SHAREABLE", "BackpackItem", "CheckIn", "ChangeLog", "ChoiceOption", "CipherError", "Conference", "CorruptStoreError", "DamagedFileError",
-    "EncryptedStoreError", "Goal", "Learner", "NewerStoreError", "NotFoundError", "ProfileEntry", "StaleEditError",
-    "Store", "StoreBusyError", "WrongSecretError", "first_line", "health_check", "open_store",
+    "CipherError", "CorruptStoreError", "DamagedFileError", "EncryptedStoreError", "NewerStoreError", "NotFoundError",
+    "StaleEditError", "Store", "StoreBusyError", "WrongSecretError", "first_line", "health_check", "open_store",
 ]

@@ -38,6 +38,20 @@ class StrategyUseView:
     answers: int
     #: The day of the latest answer (None: not asked yet).
     answered_on: date | None = None
+    #: The learner's backpack item the strategy went into.
+    backpack_item_id: uuid.UUID | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StrategyAnswer:
+    """One answer to "did it help?"."""
+
+    id: uuid.UUID
+    use_id: uuid.UUID
+    on_date: date
+    helped: bool
+    #: The learner's own words for it at a check-in (``HOW``), if given there.
+    how: str | None
 
 
 def bank_of(active: Framework) -> tuple[Option, ...]:
@@ -77,11 +91,11 @@ class StrategyService:
         return [StrategyUseView(r.id, r.strategy_id, bank[r.strategy_id].text(lang) if r.strategy_id in bank
                                 else r.strategy_id, r.started_on, r.review_on,
                                 answers[r.id][-1][1] if r.id in answers else None, len(answers.get(r.id, [])),
-                                answers[r.id][-1][0] if r.id in answers else None)
+                                answers[r.id][-1][0] if r.id in answers else None, r.backpack_item_id)
                 for r in rows]
 
     def start(self, actor: Actor, learner_id: uuid.UUID, strategy_id: str, started_on: date,
-              review_on: date | None = None, lang: str = "en") -> StrategyUse:
+              review_on: date | None = None, lang: str = "en") -> StrategyUseView:
         """``learner_id`` starts trying a strategy of the bank: it goes into their backpack (as the learner's
         own, or as a teacher's suggestion beside it) with its start and review day."""
         strategy = {s.id: s for s in self.bank(actor)}.get(strategy_id)
@@ -101,7 +115,7 @@ class StrategyService:
             use.author_role, use.author_id = str(actor.role), actor.account_id
             check(s, actor, Action.CREATE, use)
             changes.create(s, self.store.device_id, use, actor, learner_id)
-        return use
+        return StrategyUseView(use.id, strategy_id, strategy.text(lang), started_on, review_on, None, 0, None, item.id)
 
     def to_review(self, actor: Actor, learner_id: uuid.UUID, today: date, lang: str = "en") -> list[StrategyUseView]:
         """The strategies ``learner_id`` is trying whose review day has come (on or before ``today``) with no
@@ -111,7 +125,7 @@ class StrategyService:
                 and (u.answered_on is None or u.answered_on < u.review_on)]
 
     def answer(self, actor: Actor, use_id: uuid.UUID, helped: bool, on_date: date, *, how: str | None = None
-               ) -> StrategyCheck:
+               ) -> StrategyAnswer:
         """Did it help? One answer, kept like a check-in (insert-only). ``how``: the learner's own answer at a
         check-in (``HOW``: yes, a bit, no); "a bit" counts as helped."""
         if how is not None:
@@ -128,7 +142,7 @@ class StrategyService:
             row.author_role, row.author_id = str(actor.role), actor.account_id
             check(s, actor, Action.CREATE, row)
             changes.create(s, self.store.device_id, row, actor, use.learner_id)
-        return row
+        return StrategyAnswer(row.id, row.use_id, row.on_date, row.helped, row.answer)
 
 
 def strategy_figures(store: Store, learners: frozenset[uuid.UUID], bank: tuple[Option, ...], lang: str
@@ -176,4 +190,4 @@ def strategy_figures(store: Store, learners: frozenset[uuid.UUID], bank: tuple[O
     return rows
 
 
-__all__ = ["HOW", "StrategyService", "StrategyUseView", "bank_of", "strategy_figures"]
+__all__ = ["HOW", "StrategyAnswer", "StrategyService", "StrategyUseView", "bank_of", "strategy_figures"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from plprofile.domain.profile import ValidationError
-from plprofile.services.storage import Learner
+from plprofile.services.views import LearnerInfo
 
 from ..kit.common import error_style
 from ..kit.context import AppContext
@@ -18,7 +18,7 @@ class AddLearnerDialog(QDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.created: Learner | None = None
+        self.created: LearnerInfo | None = None
         self.setWindowTitle(self.tr("Add a learner"))
         self.given = QLineEdit()
         self.family = QLineEdit()

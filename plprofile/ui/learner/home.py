@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from plprofile.domain import profile as d
 from plprofile.domain.profile import Agreement
-from plprofile.services.profiles import GoalView, ProfileView
+from plprofile.services.views import GoalView, ProfileView
 
 from ..kit import labels
 from ..kit.common import attempt, fmt_date

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from plprofile.domain import profile as d
 from plprofile.domain.profile import Role
-from plprofile.services.profiles import ProfileView
+from plprofile.services.views import ProfileView
 
 from ..kit import labels
 from ..kit.a11y import reachable_by_tab

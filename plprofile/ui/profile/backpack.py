@@ -21,8 +21,7 @@ from PySide6.QtWidgets import (
 from plprofile.domain import profile as d
 from plprofile.domain.policy import Action
 from plprofile.domain.profile import Agreement, Role
-from plprofile.services.profiles import ProfileView
-from plprofile.services.storage import FAMILY_SHAREABLE, BackpackItem, ChoiceOption
+from plprofile.services.views import BackpackView, ChoiceView, ProfileView
 
 from ..kit import ask, labels
 from ..kit.a11y import unseen_label
@@ -63,7 +62,7 @@ class _RowActions(QHBoxLayout):
         self.addStretch(1)
         self.share = ShareChoice(ctx, model)  # the learner's say over their own words (backpack items)
         self.share.changed.connect(on_change)
-        if model in FAMILY_SHAREABLE:
+        if model.shareable:
             self.addWidget(self.share)
         tree.itemSelectionChanged.connect(self.update)
         ctx.writer_changed.connect(lambda _r: self.update())
@@ -79,7 +78,7 @@ class _RowActions(QHBoxLayout):
         self.agree.setEnabled(row is not None and row.agreement == Agreement.SUGGESTION.value
                               and self.ctx.writer is Role.LEARNER and may(Action.AGREE))
         self.remove.setEnabled(row is not None and may(Action.DELETE))
-        self.share.show_row(row if self.model in FAMILY_SHAREABLE else None)
+        self.share.show_row(row if self.model.shareable else None)
 
     def _agree(self) -> None:
         row = self.selected()
@@ -126,7 +125,7 @@ class BackpackTab(QWidget):
         form.addRow(self.tr("Helps &with:"), self.helps)
         form.addRow(self.tr("&How it helps:"), self.how)
         form.addRow(add)
-        self.actions = _RowActions(self, ctx, self.tree, BackpackItem, on_change)
+        self.actions = _RowActions(self, ctx, self.tree, BackpackView, on_change)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tree, 1)
         layout.addLayout(self.actions)
@@ -205,7 +204,7 @@ class ChoiceTab(QWidget):
         unseen_label(self.availability, self.tr("Today or asked for"), row)
         row.addWidget(self.text, 1)
         row.addWidget(add)
-        self.actions = _RowActions(self, ctx, self.tree, ChoiceOption, on_change)
+        self.actions = _RowActions(self, ctx, self.tree, ChoiceView, on_change)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tree, 1)
         layout.addLayout(self.actions)

@@ -11,8 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QPushButton, QTreeWidget
 
 from plprofile.domain import profile as d
 from plprofile.domain.profile import Agreement, Role
-from plprofile.services.profiles import ProfileView
-from plprofile.services.storage import Goal
+from plprofile.services.views import GoalInfo, ProfileView
 
 from ..kit import labels
 from ..kit.common import attempt, fmt_date
@@ -155,6 +154,6 @@ class AgendaPanel(QTreeWidget):
                            else profiles.decline_suggestion(actor, row_id) or True)
         else:
             agreement = Agreement.AGREED if accept else Agreement.DECLINED
-            done = attempt(self, lambda: profiles.set_agreement(actor, Goal, row_id, agreement) or True)
+            done = attempt(self, lambda: profiles.set_agreement(actor, GoalInfo, row_id, agreement) or True)
         if done is not None:
             self.changed.emit()

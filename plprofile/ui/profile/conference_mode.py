@@ -40,7 +40,7 @@ from plprofile.domain import profile as d
 from plprofile.domain.filenames import safe_file_name
 from plprofile.domain.profile import ConferenceLead, Role
 from plprofile.i18n import ui_language
-from plprofile.services.profiles import ProfileView
+from plprofile.services.views import ProfileView
 
 from ..kit import ask, labels
 from ..kit.common import attempt, date_edit_format, fmt_date, from_qdate, to_qdate

@@ -23,8 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from plprofile.domain.profile import ConferenceLead
-from plprofile.services.profiles import ProfileView
-from plprofile.services.storage import Conference
+from plprofile.services.views import ConferenceView, ProfileView
 
 from ..kit.a11y import unseen_label
 from ..kit.common import attempt, date_edit_format, fmt_date, from_qdate, style_record_list, to_qdate
@@ -113,7 +112,7 @@ class ConferencesTab(QWidget):
         self._loading = False
         self.new_record()
 
-    def current(self) -> Conference | None:
+    def current(self) -> ConferenceView | None:
         if self.view is None or self.conference_id is None:
             return None
         return next((c for c in self.view.conferences if c.id == self.conference_id), None)
@@ -135,7 +134,7 @@ class ConferencesTab(QWidget):
         self._fill(self.current())
         self.proposals.show_entries(view)
 
-    def lead_words(self, conf: Conference | None) -> str:
+    def lead_words(self, conf: ConferenceView | None) -> str:
         """Who led the conference, to whoever reads: "You led it" to the learner who did."""
         if conf is None:
             return self.tr("The teacher (a new record)")
@@ -162,7 +161,7 @@ class ConferencesTab(QWidget):
         self.conference_id = None
         self._fill(None)
 
-    def _fill(self, conf: Conference | None) -> None:
+    def _fill(self, conf: ConferenceView | None) -> None:
         self.held_on.setDate(to_qdate(conf.held_on) if conf else QDate.currentDate())
         if conf is None and self.view is not None:
             self.participants.setText(self.tr("{learner} and {teacher}").format(

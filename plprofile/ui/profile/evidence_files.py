@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 
 from plprofile.domain.evidence_files import MAX_FILE_BYTES, EvidenceFileError, Prepared, size_text
 from plprofile.domain.profile import Role
-from plprofile.services.evidence_files import Evidence, EvidenceFileService, FileInfo, StoredFile
+from plprofile.services.evidence_files import EvidenceFileService, FileInfo, StoredFile
+from plprofile.services.views import EvidenceView
 
 from ..kit import ask
 from ..kit.common import attempt
@@ -86,7 +87,7 @@ class EvidenceFiles(QWidget):
         self.ctx, self.tree, self.current, self.actor, self.on_change = ctx, tree, current, actor, on_change
         self.service = EvidenceFileService(ctx.store, ctx.profiles)
         self.infos: dict[uuid.UUID, FileInfo] = {}
-        self.rows: dict[uuid.UUID, Evidence] = {}
+        self.rows: dict[uuid.UUID, EvidenceView] = {}
         self.add_button = QPushButton(self.tr("Add a &file…"))
         self.add_button.setToolTip(self.tr("Add a photo, a scan, a PDF or a sound recording (at most {limit}). "
                                            "You can also drop files on the list, or paste a picture with "
@@ -119,7 +120,7 @@ class EvidenceFiles(QWidget):
         self._update_buttons()
 
     # ---- showing ------------------------------------------------------------------------------------
-    def show_goal(self, evidence: list[Evidence], learner_id: uuid.UUID | None) -> None:
+    def show_goal(self, evidence: list[EvidenceView], learner_id: uuid.UUID | None) -> None:
         """Put thumbnails, stars and sizes on the list's rows (``goals.py`` has filled it, one row per piece)."""
         self.rows = {ev.id: ev for ev in evidence}
         if any(ev.blob_id for ev in evidence) and learner_id is not None:
@@ -156,7 +157,7 @@ class EvidenceFiles(QWidget):
                                                                         size=size_text(info.size))
         return size_text(info.size)
 
-    def chosen(self) -> Evidence | None:
+    def chosen(self) -> EvidenceView | None:
         item = self.tree.currentItem()
         return self.rows.get(item.data(0, ID_ROLE)) if item is not None else None
 
@@ -202,7 +203,7 @@ class EvidenceFiles(QWidget):
                 is not None
         return False
 
-    def _attach(self, prepare: Callable[[], Prepared]) -> Evidence | None:
+    def _attach(self, prepare: Callable[[], Prepared]) -> EvidenceView | None:
         gv = self.current()
         if gv is None:
             return None
@@ -283,7 +284,7 @@ class EvidenceFiles(QWidget):
         if not ask.confirm(self, self.tr("Remove evidence"),
                            self.tr("Remove “{what}” from this goal?").format(what=ev.text or ev.location)):
             return
-        attempt(self, lambda: self.ctx.profiles.delete_row(self.actor(), Evidence, ev.id))
+        attempt(self, lambda: self.ctx.profiles.delete_row(self.actor(), EvidenceView, ev.id))
         self.on_change()
 
 

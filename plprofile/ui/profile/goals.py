@@ -29,8 +29,7 @@ from PySide6.QtWidgets import (
 
 from plprofile.domain import profile as d
 from plprofile.domain.profile import Role
-from plprofile.services.profiles import GoalView, ProfileView
-from plprofile.services.storage import Goal  # issue 20: the learner's say
+from plprofile.services.views import GoalInfo, GoalView, ProfileView
 
 from ..kit import labels
 from ..kit.a11y import unseen_label
@@ -115,7 +114,7 @@ class GoalsTab(QWidget):
         save_row.addWidget(self.author_label, 1)
         save_row.addWidget(self.save_button)
         form.addRow(save_row)
-        self.share = ShareChoice(ctx, Goal)  # the learner's say over their own goal (issue 20)
+        self.share = ShareChoice(ctx, GoalInfo)  # the learner's say over their own goal (issue 20)
         self.share.changed.connect(on_change)
         form.addRow(self.share)
 

@@ -18,8 +18,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QTabl
 
 from plprofile.domain.profile import Role
 from plprofile.i18n import ui_language
-from plprofile.services.profiles import ProfileView
-from plprofile.services.storage import ChangeLog
+from plprofile.services.views import ChangeView, ProfileView
 
 from ..kit import labels
 from ..kit.a11y import unseen_label
@@ -34,7 +33,7 @@ translate = QCoreApplication.translate
 _MAIN_FIELDS = ("text", "statement", "name", "notes", "note", "reflection", "element_id", "given_name")
 
 
-def describe(row: ChangeLog, element_name=str,  # noqa: ANN001
+def describe(row: ChangeView, element_name=str,  # noqa: ANN001
              sections: dict[uuid.UUID, str] | None = None) -> tuple[str, str, str]:
     """(what, old value, new value) in words a learner understands. ``sections`` names the profile section of
     each entry, so an edit reads "Strengths: text" like the entry's creation reads "Strengths: added"."""
@@ -117,7 +116,7 @@ class HistoryModel(QAbstractTableModel):
         super().__init__(parent)
         self.rows: list[tuple[str, str, str, str, str]] = []
 
-    def set_rows(self, log: list[ChangeLog], names: dict[uuid.UUID, str], element_name=str,  # noqa: ANN001
+    def set_rows(self, log: list[ChangeView], names: dict[uuid.UUID, str], element_name=str,  # noqa: ANN001
                  sections: dict[uuid.UUID, str] | None = None) -> None:
         self.beginResetModel()
         self.rows = []

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from plprofile.domain.profile import Agreement, Role
-from plprofile.services.profiles import ProfileView
+from plprofile.services.views import ProfileView
 
 from ..kit.common import attempt, fmt_date
 from ..kit.context import AppContext

@@ -23,8 +23,7 @@ from PySide6.QtWidgets import (
 from plprofile.domain import profile as d
 from plprofile.domain.policy import Action
 from plprofile.domain.profile import Agreement, Role
-from plprofile.services.profiles import ProfileView
-from plprofile.services.storage import ProfileEntry
+from plprofile.services.views import EntryView, ProfileView
 
 from ..kit import ask, labels
 from ..kit.common import attempt
@@ -45,7 +44,7 @@ class EntryList(QGroupBox):
         self.ctx = ctx
         self.section = d.Section(section)
         self.learner_id: uuid.UUID | None = None
-        self._entries: dict[uuid.UUID, ProfileEntry] = {}
+        self._entries: dict[uuid.UUID, EntryView] = {}
         self.setObjectName(f"section_{self.section.value}")
 
         self.tree = QTreeWidget()
@@ -85,7 +84,7 @@ class EntryList(QGroupBox):
         self.edit_button.clicked.connect(self._edit)
         self.remove_button = QPushButton(self.tr("Remove"))
         self.remove_button.clicked.connect(self._remove)
-        self.share = ShareChoice(ctx, ProfileEntry)  # the learner's say over their own words
+        self.share = ShareChoice(ctx, EntryView)  # the learner's say over their own words
         self.share.changed.connect(self._done)
 
         add_row = QHBoxLayout()
@@ -127,7 +126,7 @@ class EntryList(QGroupBox):
             self.select(selected)
         self._update_buttons()
 
-    def _item(self, entry: ProfileEntry, beside: bool = False) -> QTreeWidgetItem:
+    def _item(self, entry: EntryView, beside: bool = False) -> QTreeWidgetItem:
         self._entries[entry.id] = entry
         text = entry.text
         if beside:
@@ -162,7 +161,7 @@ class EntryList(QGroupBox):
                 return
             stack += [item.child(i) for i in range(item.childCount())]
 
-    def _selected(self) -> ProfileEntry | None:
+    def _selected(self) -> EntryView | None:
         entry_id = self.selected_id()
         return self._entries.get(entry_id) if entry_id else None
 
@@ -184,7 +183,7 @@ class EntryList(QGroupBox):
         self.remove_button.setEnabled(entry is not None and may(Action.DELETE, entry))
         self.share.show_row(entry if entry is not None and entry.parent_id is None else None)
 
-    def _may(self, action: Action, entry: ProfileEntry) -> bool:
+    def _may(self, action: Action, entry: EntryView) -> bool:
         """What the access policy lets whoever is writing now do to ``entry``."""
         return self.ctx.profiles.may(self.ctx.actor(entry.learner_id), action, entry)
 
@@ -246,6 +245,6 @@ class EntryList(QGroupBox):
         if entry is None:
             return
         if ask.confirm(self, self.tr("Remove entry"), self.tr("Remove “{text}”?").format(text=entry.text)):
-            attempt(self, lambda: self.ctx.profiles.delete_row(self.ctx.actor(entry.learner_id), ProfileEntry,
+            attempt(self, lambda: self.ctx.profiles.delete_row(self.ctx.actor(entry.learner_id), EntryView,
                                                               entry.id))
             self._done()

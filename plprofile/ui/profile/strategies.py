@@ -107,7 +107,7 @@ class StrategiesDialog(QDialog):
                 self.ctx.teacher)
             grouper = Grouper(framework.option_list("barriers"), lang)
             for entry in view.entries:
-                if entry.section.endswith("_barriers") and entry.deleted_at is None:
+                if entry.section.endswith("_barriers"):  # the profile holds live entries only
                     barriers.update(o.id for o, _w in grouper.match(entry.text)[1])
         ordered = sorted(bank, key=lambda s: (not set(s.helps_with) & barriers, s.text(lang).casefold()))
         self.bank.clear()

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from plprofile.domain.profile import LEARNER_AGENDA, RemarkKind, Speaker
-from plprofile.services.profiles import ProfileView
+from plprofile.services.views import ProfileView
 
 
 class StudentLedPanel(QWidget):

@@ -27,7 +27,7 @@ from plprofile.domain.progress import (
     latest,
     overall_series,
 )
-from plprofile.services.profiles import ProfileView
+from plprofile.services.views import ProfileView
 
 from ..kit.a11y import show_message
 from ..kit.chart_view import ChartView, ui_language
