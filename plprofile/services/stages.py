@@ -315,13 +315,13 @@ class StagesService:
         that the teacher no longer waits for."""
         today = today or date.today()
         self.class_overview(actor, today - timedelta(weeks=DUE_WEEKS), today=today)
-        self.warm_elements(actor, today=today)
 
     def warm_elements(self, actor: Actor, group: str | None = None, *, framework: Framework | None = None,
                       today: date | None = None) -> None:
         """Start reading every element's counts over time (``class_element_over_time``) on a reader, unless they
-        are kept or being read: the class overview asks once it is drawn, so that choosing an element under
-        "Over time" finds them. Returns at once."""
+        are kept or being read: the class overview asks once it is drawn, and the window's read-ahead last (after
+        the teacher's week: not beside it), so that choosing an element under "Over time" finds them. Returns at
+        once."""
         require_class(actor)
         self._every_element(actor, group, framework or self._active_framework(), today or date.today())
 

@@ -458,10 +458,10 @@ def test_every_element_is_read_in_one_pass_kept_until_the_store_changes(school, 
     assert reads == [(None,), (group,), (None,)]
 
 
-def test_warm_class_reads_every_element_ahead(school, teacher, monkeypatch):
+def test_warm_elements_reads_every_element_ahead(school, teacher, monkeypatch):
     stages, fw, _ = school
     reads = _count_element_reads(monkeypatch, stages)
-    stages.warm_class(teacher, today=TODAY)
+    stages.warm_elements(teacher, today=TODAY)
     element = list(fw.element_ids())[3]
     assert actual_element(stages, teacher, fw, element) == expected_element(stages, teacher, fw, element)
     assert reads == [(None,)]
