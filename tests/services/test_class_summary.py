@@ -475,3 +475,20 @@ def test_a_failed_pass_over_the_elements_is_not_kept(school, teacher, monkeypatc
         actual_element(stages, teacher, fw, "voice")
     monkeypatch.setattr(stages, "_class_elements", real)
     assert actual_element(stages, teacher, fw, "voice") == expected_element(stages, teacher, fw, "voice")
+
+
+def test_the_spans_of_another_framework_are_found_without_walking_every_assessment(school, teacher):
+    """The overall spans' part for assessments of another framework looks them up by key (an IN subquery), not
+    by walking every assessment in key order and reading its row (which took most of the overview's SQL)."""
+    from sqlalchemy import union_all
+
+    from plprofile.services.class_queries import by_bucket, overall_spans, scoped
+
+    stages, fw, _ = school
+    statement = by_bucket(union_all(*scoped("span", None, [], overall_spans(fw, list(fw.element_ids())))), TODAY)
+    with stages.store.session() as s:
+        conn = s.connection()
+        sql = str(statement.compile(conn, compile_kwargs={"literal_binds": True}))
+        plan = [str(row[-1]) for row in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql)]
+    assert not [step for step in plan if step.startswith("SCAN assessment USING INDEX")], plan
+    assert "SEARCH assessment USING INDEX sqlite_autoindex_assessment_1 (id=?)" in plan, plan
