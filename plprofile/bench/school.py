@@ -20,8 +20,9 @@ generator (``plprofile.services.bulk``), then measures, with medians and 95th pe
   Stages tab when switching learners: their history read, the chart redrawn on its canvas); printed beside
   them, ``class_open_in_process_ms`` (the class overview opened once in this process), ``class_refresh_ms``
   (a refresh of the overview already open, while the store has not changed: what the store gave is kept
-  until it changes) and ``class_element_ms`` (one element chosen under "Over time": its counts read, the
-  chart drawn again);
+  until it changes) and ``class_element_ms`` (one element chosen under "Over time": its counts found as the
+  overview read them ahead once drawn, waiting for that reading if it is still going on, and the chart
+  drawn again where it changed);
 - ``class_chart_ms``: the class overview opened for all groups, the first time in a process (in fresh
   processes, one sample each, after the window's first profile, its background health check and a progress
   chart), as a teacher opens it: the window has read what it first shows ahead, on a worker, once the health

@@ -119,7 +119,12 @@ def relayout(fig: Figure) -> None:
     """
     from matplotlib.layout_engine import PlaceHolderLayoutEngine
 
-    if not isinstance(fig.get_layout_engine(), PlaceHolderLayoutEngine) or not hasattr(fig, REUSE_ATTR):
+    reuse = getattr(fig, REUSE_ATTR, None)
+    if not isinstance(fig.get_layout_engine(), PlaceHolderLayoutEngine) or reuse is None:
+        return
+    reuse["background"] = None  # a picture of the old layout: the next draw is a full one
+    if reuse["kind"] == "class":
+        fig.set_layout_engine(RowLayout())
         return
     fig.set_layout_engine("constrained")
     fig.get_layout_engine().set(**LAYOUT_PADS)
@@ -443,14 +448,16 @@ def update_progress_figure(
     return True
 
 
-def _draw_changes_apart(fig: Figure, reuse: dict) -> None:
-    """From now on, what another learner changes (points, dates, title) is drawn over a saved picture of the
-    rest (titles, stage ticks, grid, legend): ``redraw`` then draws a third of what a full draw does."""
+def _draw_changes_apart(fig: Figure, reuse: dict, dynamic: list | None = None) -> None:
+    """From now on, what changes (a progress figure's points, dates and title for another learner; ``dynamic``
+    if given) is drawn over a saved picture of the rest (titles, stage ticks, grid, legend): ``redraw`` then
+    draws a fraction of what a full draw does."""
     if "dynamic" in reuse or fig.canvas is None:
         return
-    dynamic = [*reuse["lines"].values(), *(ax.xaxis for ax in reuse["axes"])]
-    if fig._suptitle is not None:
-        dynamic.append(fig._suptitle)
+    if dynamic is None:
+        dynamic = [*reuse["lines"].values(), *(ax.xaxis for ax in reuse["axes"])]
+        if fig._suptitle is not None:
+            dynamic.append(fig._suptitle)
     for artist in dynamic:
         artist.set_animated(True)  # left out of a full draw; drawn on top of it by _after_full_draw
     reuse["dynamic"] = dynamic
@@ -833,17 +840,21 @@ def _bars(ax: Axes, positions: Sequence[float], starts: Sequence[float], sizes: 
     """One stage's bars as a single collection (one artist and one draw call instead of a Rectangle each):
     bar i spans ``starts[i]`` to ``starts[i] + sizes[i]`` along the value axis, ``thickness`` wide, centred on
     ``positions[i]``. ``bar_boxes`` reads them back."""
-    half = thickness / 2
-    if horizontal:
-        verts = [((s, p - half), (s + n, p - half), (s + n, p + half), (s, p + half))
-                 for p, s, n in zip(positions, starts, sizes, strict=True)]
-    else:
-        verts = [((p - half, s), (p + half, s), (p + half, s + n), (p - half, s + n))
-                 for p, s, n in zip(positions, starts, sizes, strict=True)]
+    verts = _bar_verts(positions, starts, sizes, thickness, horizontal=horizontal)
     bars = PolyCollection(verts, closed=True, facecolors=color, edgecolors=style.EDGE_COLOR,
                           linewidths=linewidth, gid=gid)
     ax.add_collection(bars, autolim=False)
     return bars
+
+
+def _bar_verts(positions: Sequence[float], starts: Sequence[float], sizes: Sequence[float], thickness: float,
+               *, horizontal: bool) -> list:
+    half = thickness / 2
+    if horizontal:
+        return [((s, p - half), (s + n, p - half), (s + n, p + half), (s, p + half))
+                for p, s, n in zip(positions, starts, sizes, strict=True)]
+    return [((p - half, s), (p + half, s), (p + half, s + n), (p - half, s + n))
+            for p, s, n in zip(positions, starts, sizes, strict=True)]
 
 
 def bar_boxes(fig: Figure, gid: str) -> list:
@@ -905,28 +916,22 @@ def class_figure(
     now_ax.tick_params(axis="x", labelsize=style.font_size("tick"))
     now_ax.tick_params(axis="y", length=0)
 
+    time_bars: dict[float, PolyCollection] = {}
     if time_ax is not None:
-        # bars a month apart, 70 % of the shortest month wide; the last point (today, if it is no month start)
-        # stands for itself and the month start just before it gives way to it when they would overlap
-        days = [p.on for p in over_time]
-        gaps = [(b - a).days for a, b in zip(days, days[1:], strict=False) if b.day == 1]
-        width = max(1.0, min(gaps) * 0.7) if gaps else 20.0
-        if len(over_time) > 1 and (days[-1] - days[-2]).days < width:
-            over_time = over_time[:-2] + over_time[-1:]
-            days = days[:-2] + days[-1:]
+        over_time, days, width = _time_points(over_time)
         bottom = [0] * len(over_time)
         xs = [float(x) for x in date2num(days)]  # converted once, not once per bar
         time_ax.xaxis.axis_date()
         for v in values:
             counts = [over_time_counts(p, element).get(v, 0) for p in over_time]
-            _bars(time_ax, xs, bottom, counts, width, horizontal=False, color=style.stage_color(v, vmin, vmax),
-                  linewidth=1.0, gid=f"time:{format_value(v)}")
+            time_bars[v] = _bars(time_ax, xs, bottom, counts, width, horizontal=False,
+                                 color=style.stage_color(v, vmin, vmax), linewidth=1.0, gid=f"time:{format_value(v)}")
             bottom = [a + b for a, b in zip(bottom, counts, strict=True)]
         time_ax.set_ylabel(translate("charts", "Learners"), fontsize=style.font_size("label"))
-        time_ax.set_ylim(0, max(max(bottom, default=0), 1) * 1.08)  # head room above the tallest bar
+        time_ax.set_ylim(0, _time_top(bottom))
         time_ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-        time_ax.set_title(over_time_title(framework, element, lang), fontsize=style.font_size("axes_title"),
-                          loc="left", y=1.0, gid="time:title")
+        time_title = time_ax.set_title(over_time_title(framework, element, lang),
+                                       fontsize=style.font_size("axes_title"), loc="left", y=1.0, gid="time:title")
         time_ax.tick_params(axis="y", labelsize=style.font_size("tick"))
         half = timedelta(days=width)
         time_limits = (days[0] - half, days[-1] + half)
@@ -946,4 +951,93 @@ def class_figure(
         title=translate("charts", "Stage"),
         title_fontsize=style.font_size("legend"),
     )
+    if time_ax is not None:
+        setattr(fig, REUSE_ATTR, {
+            "kind": "class", "key": (framework.key, lang, title), "now": _plain_counts(distribution_now),
+            "axes": (now_ax, time_ax), "bars": time_bars, "days": days, "title": time_title,
+        })
     return fig
+
+
+def _time_points(over_time: Sequence[DistributionAt]) -> tuple[list[DistributionAt], list[date], float]:
+    """The class chart's points over time (those with counts), their days and their bars' width: bars a month
+    apart, 70 % of the shortest month wide; the last point (today, if it is no month start) stands for itself
+    and the month start just before it gives way to it when they would overlap."""
+    over_time = list(over_time)
+    days = [p.on for p in over_time]
+    gaps = [(b - a).days for a, b in zip(days, days[1:], strict=False) if b.day == 1]
+    width = max(1.0, min(gaps) * 0.7) if gaps else 20.0
+    if len(over_time) > 1 and (days[-1] - days[-2]).days < width:
+        over_time = over_time[:-2] + over_time[-1:]
+        days = days[:-2] + days[-1:]
+    return over_time, days, width
+
+
+def _time_top(totals: Sequence[int]) -> float:
+    """The top of the chart over time: head room above the tallest bar."""
+    return max(max(totals, default=0), 1) * 1.08
+
+
+def _plain_counts(distribution: Mapping[str, Counter[float]]) -> dict[str, dict[float, int]]:
+    """Counts as plain dicts without zeros: two distributions that show the same bars compare equal."""
+    return {key: {v: n for v, n in counts.items() if n} for key, counts in distribution.items()}
+
+
+def update_class_figure(
+    fig: Figure,
+    distribution_now: Mapping[str, Counter[float]],
+    distribution_over_time: Sequence[DistributionAt],
+    framework: Framework,
+    lang: str = "en",
+    *,
+    title: str | None = None,
+    element: str | None = None,
+) -> bool:
+    """Chart another series over time (another element, or the overall stage) in a drawn ``class_figure``,
+    keeping everything else; True if done (then ``redraw`` it).
+
+    What choosing an element under "Over time" costs: the bars over time get their new heights, the panel its
+    title and the element's name turns bold; the bars of now, the legend and the layout stay. False (build a
+    new figure then) when the figure was made for other bars of now, another framework, language or title, or
+    the new series falls on other dates or needs wider labels than the layout made room for."""
+    reuse = getattr(fig, REUSE_ATTR, None)
+    if (reuse is None or reuse["kind"] != "class" or reuse["key"] != (framework.key, lang, title)
+            or reuse["now"] != _plain_counts(distribution_now)):
+        return False
+    over_time, days, width = _time_points(
+        [p for p in distribution_over_time if sum(over_time_counts(p, element).values())])
+    if days != reuse["days"]:
+        return False  # other dates: other ticks, maybe other margins; a new figure lays them out
+    now_ax, time_ax = reuse["axes"]
+    top = _time_top([sum(over_time_counts(p, element).values()) for p in over_time])
+    if len(_widest_tick(time_ax, top)) > len(_widest_tick(time_ax, time_ax.get_ylim()[1])):
+        return False  # more digits on the left of the panel than the layout made room for
+    xs = [float(x) for x in date2num(days)]
+    bottom = [0] * len(over_time)
+    for v in framework.allowed_values():
+        counts = [over_time_counts(p, element).get(v, 0) for p in over_time]
+        reuse["bars"][v].set_verts(_bar_verts(xs, bottom, counts, width, horizontal=False), closed=True)
+        bottom = [a + b for a, b in zip(bottom, counts, strict=True)]
+    time_ax.set_ylim(0, top)
+    reuse["title"].set_text(over_time_title(framework, element, lang))
+    for e, label in zip(framework.elements, now_ax.get_yticklabels(), strict=True):
+        label.set_fontweight("bold" if e.id == element else "normal")
+    fig.set_layout_engine("none")  # the layout of the first draw stays (``relayout`` after a resize)
+    if fig.canvas is not None and not _fits_left(fig, now_ax):
+        relayout(fig)
+        return True
+    _draw_changes_apart(fig, reuse, [time_ax, now_ax.yaxis])
+    return True
+
+
+def _widest_tick(ax: Axes, top: float) -> str:
+    """The longest label of ``ax``'s y ticks from 0 to ``top`` (its locator asked, nothing drawn)."""
+    ticks = [t for t in ax.yaxis.get_major_locator().tick_values(0, top) if 0 <= t <= top]
+    labels = ax.yaxis.get_major_formatter().format_ticks(ticks) if ticks else []
+    return max(labels, key=len, default="")
+
+
+def _fits_left(fig: Figure, ax: Axes) -> bool:
+    """Whether ``ax``'s y tick labels (an element's name just turned bold, so wider) are still on the page."""
+    renderer = fig.canvas.get_renderer()
+    return all(label.get_window_extent(renderer).x0 >= 0 for label in ax.get_yticklabels() if label.get_text())

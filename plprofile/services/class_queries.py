@@ -19,6 +19,7 @@ from sqlalchemy import (
     true,
     type_coerce,
 )
+from sqlalchemy.orm import aliased
 
 from plprofile.domain.framework import Framework
 from plprofile.domain.progress import (
@@ -112,13 +113,18 @@ def overall_spans(framework: Framework, element_ids: list[str]):  # noqa: ANN202
     domain does); a school has few or none."""
     A, R = AssessmentRow, AssessmentRating  # noqa: N806
     same = and_(A.framework_id == framework.id, A.framework_version == framework.version)
+    # the few assessments of another framework, found in ix_assessment_span: grouped by A.id alone, SQLite would
+    # walk every assessment in key order and read each row to find them
+    other = aliased(AssessmentRow)
+    others = select(other.id).where(other.deleted_at.is_(None), not_(and_(
+        other.framework_id == framework.id, other.framework_version == framework.version)))
 
     def build(kind: str, condition) -> list:  # noqa: ANN001
         kept = by_span(kind, A.overall, framework).where(same, condition)
         each = (select(A.assessed_on.label("start"), A.next_on.label("end"), func.avg(effective_value()).label("value"))
                 .select_from(A)
                 .outerjoin(R, and_(R.assessment_id == A.id, R.deleted_at.is_(None), R.element_id.in_(element_ids)))
-                .where(A.deleted_at.is_(None), not_(same), condition).group_by(A.id).subquery())
+                .where(A.id.in_(others), condition).group_by(A.id).subquery())
         worked_out = (select(literal(kind), each.c.start, each.c.end, *stage_counts(each.c.value, framework))
                       .group_by(each.c.start, each.c.end))
         return [kept, worked_out]
@@ -137,6 +143,36 @@ def element_spans(element_id: str, framework: Framework, kind: str, group: str |
     return scoped(kind, group, gone, build, within=within)
 
 
+def every_element_spans(framework: Framework, kind: str, group: str | None, gone: Sequence[uuid.UUID],
+                        within=None) -> list:  # noqa: ANN001
+    """``element_spans`` of every element of ``framework`` at once, for ``by_bucket(..., keys=2)``: rows of
+    (kind, element id, start, end, ``stage_counts``…). Each assessment's ratings are read with one look-up
+    (``ix_assessment_rating_values``), not one per element. The spans' totals come apart, with no element
+    (None): ``element_rows`` adds them to each element's rated counts, so an assessment that did not rate an
+    element counts as unrated for it, as in ``element_spans``."""
+    A, R = AssessmentRow, AssessmentRating  # noqa: N806
+    value = effective_value()
+    counts = stage_counts(value, framework)
+
+    def build(kind: str, condition) -> list:  # noqa: ANN001
+        totals = (select(literal(kind).label("kind"), cast(literal(None), String).label("element"),
+                         A.assessed_on.label("start"), A.next_on.label("end"), func.count(),
+                         *(literal(0) for _ in counts[1:]))
+                  .where(A.deleted_at.is_(None), condition).group_by(A.assessed_on, A.next_on))
+        rated = (select(literal(kind), R.element_id, A.assessed_on, A.next_on, literal(0), *counts[1:])
+                 .select_from(A).join(R, and_(R.assessment_id == A.id, R.deleted_at.is_(None)))  # a range, not a
+                 # look-up per element: elements of other frameworks come too, and ``element_rows`` passes them by
+                 .where(A.deleted_at.is_(None), condition).group_by(R.element_id, A.assessed_on, A.next_on))
+        return [totals, rated]
+    return scoped(kind, group, gone, build, within=within)
+
+
+def element_rows(rows: Iterable[tuple], element_id: str) -> list[tuple]:
+    """The rows of ``by_bucket(union_all(*every_element_spans(...)), today, keys=2)`` for one element, as
+    ``read_spans`` reads them: its rated counts with every span's total."""
+    return [(kind, *rest) for kind, element, *rest in rows if element is None or element == element_id]
+
+
 def bucket(day, this_month: date):  # noqa: ANN001, ANN202
     """What the chart over time needs of a day, to add spans up by (``by_bucket``): from ``this_month`` on,
     the day itself; before, its month ("2025-03") if it is the 1st, else its month marked "+" (a span starting or
@@ -146,16 +182,17 @@ def bucket(day, this_month: date):  # noqa: ANN001, ANN202
                 else_=func.substr(text, 1, 7) + case((func.substr(text, 9, 2) == "01", ""), else_="+"))
 
 
-def by_bucket(by_day, today: date):  # noqa: ANN001, ANN202
+def by_bucket(by_day, today: date, keys: int = 1):  # noqa: ANN001, ANN202
     """The rows of ``by_day`` (kind, start, end, ``stage_counts``…: assessments grouped by their span's days,
     in the order of ix_assessment_span) added up by ``bucket`` of start and end: over a school's years, a few
     hundred rows reach Python instead of one per pair of days, and the counts at every chart date are the same.
+    ``keys``: how many columns before start and end say what is counted (kind, and the element).
     """
-    spans_by_day = by_day.subquery()
-    kind, start, end, *counts = spans_by_day.c
+    columns = list(by_day.subquery().c)
+    named, (start, end), counts = columns[:keys], columns[keys:keys + 2], columns[keys + 2:]
     this_month = today.replace(day=1)
     starts, ends = bucket(start, this_month), bucket(end, this_month)
-    return select(kind, starts, ends, *(func.sum(c) for c in counts)).group_by(kind, starts, ends)
+    return select(*named, starts, ends, *(func.sum(c) for c in counts)).group_by(*named, starts, ends)
 
 
 def bucket_day(key: str) -> tuple[date, date]:

@@ -10,7 +10,7 @@ import threading
 import uuid
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -60,7 +60,9 @@ from .class_queries import (
     as_hex,
     by_bucket,
     effective_value,
+    element_rows,
     element_spans,
+    every_element_spans,
     latest_of_learner,
     live_learners,
     over_time_dates,
@@ -296,6 +298,8 @@ class StagesService:
         """``class_summary`` and ``not_assessed(cutoff)`` together, as the class overview opens: the list is
         read on another connection while the summary is (``_READERS``)."""
         require_class(actor)
+        framework = framework or self._active_framework()
+        today = today or date.today()
         key = ("not_assessed", cutoff, group, _whose(actor))
         with self._class_lock:
             self._forget_if_changed()
@@ -311,6 +315,15 @@ class StagesService:
         that the teacher no longer waits for."""
         today = today or date.today()
         self.class_overview(actor, today - timedelta(weeks=DUE_WEEKS), today=today)
+
+    def warm_elements(self, actor: Actor, group: str | None = None, *, framework: Framework | None = None,
+                      today: date | None = None) -> None:
+        """Start reading every element's counts over time (``class_element_over_time``) on a reader, unless they
+        are kept or being read: the class overview asks once it is drawn, and the window's read-ahead last (after
+        the teacher's week: not beside it), so that choosing an element under "Over time" finds them. Returns at
+        once."""
+        require_class(actor)
+        self._every_element(actor, group, framework or self._active_framework(), today or date.today())
 
     def _within(self, actor: Actor):  # noqa: ANN202
         """``access.taught_learners`` of ``actor``: the learners of their classes, or None for everyone."""
@@ -378,17 +391,44 @@ class StagesService:
         framework = framework or self._active_framework()
         self._check_element(framework, element_id)
         today = today or date.today()
-        return self._cached(("element", framework.key, id(framework), group, today, element_id, _whose(actor)),
-                            lambda: self._class_element_over_time(element_id, group, framework, today,
-                                                                  self._within(actor)))
+        key, reading = self._every_element(actor, group, framework, today)
+        try:
+            return reading.result()[element_id]  # waits (outside the lock) if the reading is still going on
+        except BaseException:
+            with self._class_lock:  # a failed reading is not kept: the next choice tries again
+                if self._class_cache.get(key) is reading:
+                    del self._class_cache[key]
+            raise
 
-    def _class_element_over_time(self, element_id: str, group: str | None, framework: Framework,
-                                 today: date, within=None) -> list[DistributionAt]:  # noqa: ANN001
+    def _every_element(self, actor: Actor, group: str | None, framework: Framework, today: date
+                       ) -> tuple[tuple, Future]:
+        """Every element's counts over time (``_class_elements``) as kept until the store changes, or started now
+        on a reader: (its key in the cache, the reading)."""
+        key = ("elements", framework.key, id(framework), group, today, _whose(actor))
+        with self._class_lock:
+            self._forget_if_changed()
+            reading = self._class_cache.get(key)
+            if reading is None:
+                within = self._within(actor)
+                reading = self._class_cache[key] = _READERS.submit(self._class_elements, group, framework, today,
+                                                                   within)
+            return key, reading
+
+    def _class_elements(self, group: str | None, framework: Framework, today: date,
+                        within=None) -> dict[str, list[DistributionAt]]:  # noqa: ANN001
+        """How many learners stood at each stage of each element at the dates of ``class_summary().over_time``,
+        read in one pass over the ratings: one element's costs as much (a look-up per assessment), the rest
+        comes almost free."""
         with self.store.session() as s:
-            parts = element_spans(element_id, framework, "element", group, removed(s), within)
-            rows = list(map(tuple, s.execute(by_bucket(union_all(*parts), today))))
-        span_list = read_spans(rows, "element", framework)  # every assessment is in it (left join): the same dates
-        return element_over_time(span_list.spans, framework, over_time_dates(span_list, today), element_id)
+            parts = every_element_spans(framework, "element", group, removed(s), within)
+            rows = list(map(tuple, s.execute(by_bucket(union_all(*parts), today, keys=2))))
+        result = {}
+        for element_id in framework.element_ids():
+            # every assessment is in it (the spans' totals): the same dates as the overall stage's
+            span_list = read_spans(element_rows(rows, element_id), "element", framework)
+            result[element_id] = element_over_time(span_list.spans, framework, over_time_dates(span_list, today),
+                                                   element_id)
+        return result
 
     @staticmethod
     def _check_element(framework: Framework, element_id: str) -> None:

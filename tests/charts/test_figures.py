@@ -570,3 +570,69 @@ def test_a_redraw_of_the_changes_alone_gives_the_full_picture() -> None:
     # a figure built for export draws everything, as always
     fresh = progress_figure(other, FW, title="Cy")
     assert not any(a.get_animated() for ax in fresh.axes for a in ax.get_children())
+
+
+def _class_data():
+    histories = demo_class()
+    now = class_distribution({lid: a for lid, h in histories.items() if (a := latest(h))}, FW)
+    return now, distribution_over_time(histories, FW, month_starts(date(2025, 9, 1), date(2026, 6, 1)))
+
+
+def test_a_drawn_class_figure_charts_another_element_in_place() -> None:
+    """Choosing an element under "Over time" changes the figure drawn: its bars over time, the panel's title and
+    the bold name, the same as a figure built for that element; the axes and the bars of now stay."""
+    now, over = _class_data()
+    title = "Class overview, all groups: 24 learners"
+    fig = class_figure(now, over, FW, title=title)
+    FigureCanvasAgg(fig).draw()
+    axes = list(fig.axes)
+    for element in ("voice", "purpose", None):
+        assert figures.update_class_figure(fig, now, over, FW, title=title, element=element)
+        fresh = class_figure(now, over, FW, title=title, element=element)
+        assert fig.axes == axes
+        for v in FW.allowed_values():
+            for kind in ("now", "time"):
+                assert [(b.x0, b.y0, b.width, b.height) for b in bars(fig, f"{kind}:{v:g}")] == [
+                    (b.x0, b.y0, b.width, b.height) for b in bars(fresh, f"{kind}:{v:g}")], (element, kind, v)
+        assert by_gid(fig, "time:title").get_text() == by_gid(fresh, "time:title").get_text()
+        assert [t.get_fontweight() for t in fig.axes[0].get_yticklabels()] == [
+            t.get_fontweight() for t in fresh.axes[0].get_yticklabels()]
+        assert fig.axes[1].get_ylim() == fresh.axes[1].get_ylim()
+        FigureCanvasAgg(fig).draw()
+    # voice's bars are not the overall stage's: something did change
+    assert [p.elements["voice"] for p in over] != [p.overall for p in over]
+
+
+def test_a_class_figure_is_not_reused_for_other_bars_of_now_language_title_or_dates() -> None:
+    now, over = _class_data()
+    fig = class_figure(now, over, FW, title="All")
+    other_now = {**now, "voice": Counter({1.0: 99})}
+    assert not figures.update_class_figure(fig, other_now, over, FW, title="All", element="voice")
+    assert not figures.update_class_figure(fig, now, over, FW, "es", title="All", element="voice")
+    assert not figures.update_class_figure(fig, now, over, FW, title="5A", element="voice")
+    assert not figures.update_class_figure(fig, now, over[2:], FW, title="All", element="voice")  # other dates
+    assert not figures.update_class_figure(class_figure(now, [], FW), now, over, FW, element="voice")
+    assert not figures.update_class_figure(progress_figure(demo_history(), FW), now, over, FW)
+    tenfold = [type(p)(p.on, {k: Counter({v: n * 1000 for v, n in c.items()}) for k, c in p.elements.items()},
+                       p.overall, p.learners) for p in over]
+    assert not figures.update_class_figure(fig, now, tenfold, FW, title="All", element="voice")  # wider labels
+
+
+def test_a_class_redraw_of_the_changes_alone_gives_the_full_picture() -> None:
+    import numpy as np
+
+    now, over = _class_data()
+    fig = class_figure(now, over, FW, title="All")
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    assert figures.update_class_figure(fig, now, over, FW, title="All", element="voice")
+    figures.redraw(fig)  # the first time: a full draw, which keeps a picture of what does not change
+    assert figures.update_class_figure(fig, now, over, FW, title="All", element="purpose")
+    figures.redraw(fig)  # the changes alone, over that picture
+    changes_only = np.asarray(canvas.buffer_rgba()).copy()
+    canvas.draw()
+    assert np.array_equal(changes_only, np.asarray(canvas.buffer_rgba()))
+    # the same picture as a figure built for that element (its name in bold is not the widest: same layout)
+    fresh = FigureCanvasAgg(class_figure(now, over, FW, title="All", element="purpose"))
+    fresh.draw()
+    assert np.array_equal(changes_only, np.asarray(fresh.buffer_rgba()))

@@ -482,6 +482,8 @@ CALLS: dict[str, list[tuple[str, Call, set[str]]]] = {
         ("A's", lambda s, a, i: QuestionService(s[0], s[2]).answers_since_conference(a, i["a"]), T_OWN)],
     "QuestionService.answers_waiting": [
         ("A's", lambda s, a, i: QuestionService(s[0], s[2]).answers_waiting(a, [i["a"]]), T_ONLY)],
+    # every element over time read ahead for the class overview (issue 21)
+    "StagesService.warm_elements": [("class", lambda s, a, i: s[2].warm_elements(a), T_ONLY)],
 }
 #: Methods for the signed-out sign-in screen: what each returns is all that screen may show.
 SIGNED_OUT = {"AuthService.prepare", "AuthService.needs_first_teacher", "AuthService.needs_recovery",

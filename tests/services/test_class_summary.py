@@ -352,6 +352,9 @@ def test_assessments_of_another_framework_version_count_by_the_active_ones_eleme
     assert got == expected(stages, teacher, fw)
     # by the active framework these four stand at stage 1 now (Voice alone); the kept value would say 2
     assert got[1][1.0] >= 4
+    # each element over time (read with every element in one pass: Courage's ratings come too, and count nowhere)
+    for element in fw.element_ids():
+        assert actual_element(stages, teacher, fw, element) == expected_element(stages, teacher, fw, element), element
     for group in {s.group_name for s in learners[5:9]}:
         assert actual(stages, teacher, fw, group) == expected(stages, teacher, fw, group)
 
@@ -419,3 +422,73 @@ def test_a_learner_cannot_warm_the_class(school, store, teacher):
     stages, _fw, learners = school
     with pytest.raises(AccessDenied):
         stages.warm_class(learner_actor(stages.profiles.learner_account(teacher, learners[0].id)))
+
+
+def _count_element_reads(monkeypatch, stages) -> list[tuple]:
+    """Count the passes over every element's ratings (``_class_elements``), with their group."""
+    reads: list[tuple] = []
+    real = stages._class_elements
+
+    def counted(group, *args, **kwargs):
+        reads.append((group,))
+        return real(group, *args, **kwargs)
+
+    monkeypatch.setattr(stages, "_class_elements", counted)
+    return reads
+
+
+def test_every_element_is_read_in_one_pass_kept_until_the_store_changes(school, teacher, monkeypatch):
+    """Choosing elements one after another under "Over time" reads the ratings once for all of them (the
+    figures equal to the domain's); the class overview starts that reading ahead (``warm_elements``) and the
+    first choice waits for it; any change reads again."""
+    stages, fw, learners = school
+    reads = _count_element_reads(monkeypatch, stages)
+    stages.warm_elements(teacher, framework=fw, today=TODAY)
+    for element in fw.element_ids():
+        assert actual_element(stages, teacher, fw, element) == expected_element(stages, teacher, fw, element)
+    assert reads == [(None,)]
+    group = learners[0].group_name
+    for element in fw.element_ids():
+        assert (actual_element(stages, teacher, fw, element, group)
+                == expected_element(stages, teacher, fw, element, group))
+    assert reads == [(None,), (group,)]
+    stages.record_assessment(teacher, learners[4].id, TODAY, [ElementRating(e, agreed=3.0) for e in fw.element_ids()])
+    element = next(iter(fw.element_ids()))
+    assert actual_element(stages, teacher, fw, element) == expected_element(stages, teacher, fw, element)
+    assert reads == [(None,), (group,), (None,)]
+
+
+def test_warm_elements_reads_every_element_ahead(school, teacher, monkeypatch):
+    stages, fw, _ = school
+    reads = _count_element_reads(monkeypatch, stages)
+    stages.warm_elements(teacher, today=TODAY)
+    element = list(fw.element_ids())[3]
+    assert actual_element(stages, teacher, fw, element) == expected_element(stages, teacher, fw, element)
+    assert reads == [(None,)]
+
+
+def test_a_failed_pass_over_the_elements_is_not_kept(school, teacher, monkeypatch):
+    stages, fw, _ = school
+    real = stages._class_elements
+    monkeypatch.setattr(stages, "_class_elements", lambda *a, **k: (_ for _ in ()).throw(OSError("disk gone")))
+    with pytest.raises(OSError):
+        actual_element(stages, teacher, fw, "voice")
+    monkeypatch.setattr(stages, "_class_elements", real)
+    assert actual_element(stages, teacher, fw, "voice") == expected_element(stages, teacher, fw, "voice")
+
+
+def test_the_spans_of_another_framework_are_found_without_walking_every_assessment(school, teacher):
+    """The overall spans' part for assessments of another framework looks them up by key (an IN subquery), not
+    by walking every assessment in key order and reading its row (which took most of the overview's SQL)."""
+    from sqlalchemy import union_all
+
+    from plprofile.services.class_queries import by_bucket, overall_spans, scoped
+
+    stages, fw, _ = school
+    statement = by_bucket(union_all(*scoped("span", None, [], overall_spans(fw, list(fw.element_ids())))), TODAY)
+    with stages.store.session() as s:
+        conn = s.connection()
+        sql = str(statement.compile(conn, compile_kwargs={"literal_binds": True}))
+        plan = [str(row[-1]) for row in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql)]
+    assert not [step for step in plan if step.startswith("SCAN assessment USING INDEX")], plan
+    assert "SEARCH assessment USING INDEX sqlite_autoindex_assessment_1 (id=?)" in plan, plan

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import date, timedelta
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -182,6 +182,9 @@ class ClassOverview(QWidget):
         self._draw(summary_data.over_time)
         self._shown_group = group or ANY_GROUP
         self._show_due(cutoff, due)
+        # every element over time, read on a worker once what is drawn now is on screen (not beside its drawing)
+        QTimer.singleShot(0, self, lambda: attempt(self, lambda: ctx.stages.warm_elements(
+            ctx.teacher, group, framework=framework)))
 
     def _fill_over_time(self, framework) -> None:  # noqa: ANN001
         """The choices "Overall stage" and each element of ``framework``, keeping the one chosen if still there."""
@@ -215,18 +218,27 @@ class ClassOverview(QWidget):
             cache[element] = over_time
         over_time = cache[element]
         shown["element"] = element
-        self._draw(over_time)
+        self._draw(over_time, in_place=True)
 
-    def _draw(self, over_time) -> None:  # noqa: ANN001
+    def _draw(self, over_time, in_place: bool = False) -> None:  # noqa: ANN001
+        """Chart ``over_time`` beside the bars of now; ``in_place``: into the figure shown, if it can take it
+        (only the chart over time changes: ``update_class_figure``), else on a new one."""
         shown = self._shown
         now, framework, element, title = shown["now"], shown["framework"], shown["element"], shown["title"]
         lang = ui_language()
-        from plprofile.charts.figures import class_figure
+        from plprofile.charts.figures import class_figure, update_class_figure
 
-        self.chart.show_figure(
-            lambda: class_figure(now, over_time, framework, lang, title=title, element=element),
-            chart_tables.class_table(now, over_time, framework, lang, element=element), shown["summary"],
-            export_name=title if element is None else f"{title} {chart_tables.over_time_title(framework, element, lang)}")
+        def factory():  # noqa: ANN202
+            return class_figure(now, over_time, framework, lang, title=title, element=element)
+
+        table = chart_tables.class_table(now, over_time, framework, lang, element=element)
+        name = title if element is None else f"{title} {chart_tables.over_time_title(framework, element, lang)}"
+        if in_place:
+            self.chart.update_figure(
+                lambda fig: update_class_figure(fig, now, over_time, framework, lang, title=title, element=element),
+                factory, table, shown["summary"], export_name=name)
+        else:
+            self.chart.show_figure(factory, table, shown["summary"], export_name=name)
 
     def refresh_due(self) -> None:
         """Who has not been assessed in the last N weeks: never assessed first, then the longest ago."""
