@@ -269,8 +269,12 @@ def create_app(store: Store) -> Starlette:
             new_cursor = rows[-1].seq if more else top
             return {"changes": [ch.to_json() for ch in shown], "cursor": new_cursor, "more": more, "scope": None}
         new_cursor = rows[-1].seq if more else max(top, cursor)
-        return {"changes": [ch.to_json() for ch in shown], "cursor": new_cursor, "more": more,
-                "scope": None if more else scope}
+        answer = {"changes": [ch.to_json() for ch in shown], "cursor": new_cursor, "more": more,
+                  "scope": None if more else scope}
+        if not more and actor.role is Role.LEARNER:
+            with store.session() as s:
+                answer["teachers"] = teachers_of(s, actor)
+        return answer
 
     return Starlette(routes=[
         Route("/v1/hello", hello, methods=["GET"]),
@@ -301,3 +305,21 @@ def scope_of(session, actor: Actor) -> list[str] | None:  # noqa: ANN001
         Kind.LEARNER, learner_id=i, row_id=i,
         class_scope=scopes.get(i, frozenset()) if isinstance(scopes, dict) else scopes))]
 
+
+
+def teachers_of(session, actor: Actor) -> list[dict]:  # noqa: ANN001
+    """For a learner's device: the staff accounts that may write to the learner's profile now (their teachers by
+    the policy's class rule, and the school's admins), as public facts: id, name and kind, never a secret. The
+    device takes a file of changes from these accounts only (``sync.bundle``)."""
+    from plprofile.domain.policy import Action, Kind, Target, decide
+    from plprofile.services.access import STAFF_KINDS, class_scope
+
+    if actor.learner_id is None:
+        return []
+    target = Target(Kind.LEARNER, learner_id=actor.learner_id, row_id=actor.learner_id,
+                    class_scope=class_scope(session, actor.learner_id))
+    rows = session.execute(select(Account.id, Account.display_name, Account.kind).where(
+        Account.kind.in_(STAFF_KINDS), Account.deleted_at.is_(None), Account.enabled.is_(True))
+        .order_by(Account.display_name)).all()
+    return [{"id": str(r.id), "name": r.display_name, "kind": r.kind} for r in rows
+            if decide(Actor(account_id=r.id, role=Role.TEACHER, admin=r.kind == "admin"), Action.UPDATE, target)]

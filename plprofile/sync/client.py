@@ -22,7 +22,10 @@ PUSH_BATCH = 500
 #: A device clock further than this from the hub's is reported.
 SKEW_WARNING_S = 300
 TIMEOUT_S = 60.0
-KEYS = ("hub_url", "hub_cert", "hub_device_id", "hub_token", "hub_account", "hub_cursor")
+#: ``meta`` key: a learner's device keeps here who may write to the learner's profile (the hub's answer: id, name
+#: and kind of each staff account; never a secret), so that it takes a file of changes from them.
+TEACHERS_KEY = "hub_teachers"
+KEYS = ("hub_url", "hub_cert", "hub_device_id", "hub_token", "hub_account", "hub_cursor", TEACHERS_KEY)
 
 
 class SyncError(Exception):
@@ -234,14 +237,17 @@ def sync_round(store: Store) -> RoundResult:
             result.warnings += [w for w in answer.get("warnings", []) if w not in result.warnings]
             _skew(answer, result)
         cursor = int(_meta(store).get("hub_cursor", "0"))
-        scope = None
+        scope = teachers = None
         while True:
             answer = _call(client, "/v1/pull", {"schema": SCHEMA_HEAD, "cursor": cursor}, auth)
             _pulled(store, actor, answer, result, save_cursor=True)
             cursor = answer["cursor"]
             scope = answer.get("scope", scope)
+            teachers = answer.get("teachers", teachers)
             if not answer.get("more"):
                 break
+        if isinstance(teachers, list):
+            _keep_teachers(store, teachers)
         _held_warnings(store, result)
         if scope is not None:
             from plprofile.store.models import Learner
@@ -267,6 +273,29 @@ def sync_round(store: Store) -> RoundResult:
                 with store.transaction() as s:
                     result.removed = drop_out_of_scope(s, gone)
     return result
+
+
+def _keep_teachers(store: Store, teachers: list) -> None:
+    """Who may write to this learner's profile, as the hub said this round (replacing what it said before)."""
+    kept = []
+    for item in teachers:
+        try:
+            kept.append({"id": str(uuid.UUID(str(item["id"]))), "name": str(item.get("name", ""))[:200],
+                         "kind": "admin" if item.get("kind") == "admin" else Role.TEACHER.value})
+        except (KeyError, TypeError, ValueError, AttributeError):
+            continue
+    with store.transaction() as s:
+        _set_meta(s, {TEACHERS_KEY: json.dumps(kept, ensure_ascii=False)})
+
+
+def known_teachers(session) -> dict[str, dict]:  # noqa: ANN001
+    """The staff accounts the hub last named as writing to this learner device's learner (id -> id, name,
+    kind); empty on any other device."""
+    row = session.get(Meta, TEACHERS_KEY)
+    try:
+        return {t["id"]: t for t in json.loads(row.value)} if row is not None and row.value else {}
+    except (ValueError, TypeError, KeyError):
+        return {}
 
 
 def _hold_refused(store: Store, refused: SyncError) -> bool:
