@@ -32,9 +32,12 @@ class SyncError(Exception):
     """A pairing or sync round that could not be done; the message says why and what to do. ``change_id``:
     the change the hub refused a push for (its policy said no), when it named one."""
 
-    def __init__(self, message: str, change_id: str | None = None, status: int | None = None) -> None:
+    def __init__(self, message: str, change_id: str | None = None, status: int | None = None,
+                 answer: dict | None = None) -> None:
         super().__init__(message)
         self.change_id, self.status = change_id, status
+        #: the hub's whole refusal (its ``kind`` and arguments, where it gave them)
+        self.answer = answer or {}
 
 
 @dataclass
@@ -91,7 +94,7 @@ def _answer(response) -> dict:  # noqa: ANN001
         data = {}
     if response.status_code != 200:
         raise SyncError(data.get("error") or f"the hub answered {response.status_code}.",
-                        data.get("change_id"), response.status_code)
+                        data.get("change_id"), response.status_code, data if isinstance(data, dict) else {})
     return data
 
 
@@ -185,6 +188,21 @@ def _adopt_local_work(session, actor: Actor, name: str) -> None:  # noqa: ANN001
     hold(session, {str(i): {"about": f"this laptop's own sign-in account {local[e]!r}",
                             "reason": f"on the hub this laptop acts for {name or 'the invited teacher'}."}
                    for i, e in own})
+
+
+def leave(store: Store, teacher: tuple[str, str] | None = None) -> None:
+    """Tell the hub this device leaves it: the hub revokes the device's credential. A learner's device sends a
+    teacher's sign-in name and password (``teacher``), which the hub checks. Raises SyncError (``status`` None:
+    the hub could not be reached)."""
+    meta = _meta(store)
+    if "hub_token" not in meta:
+        raise SyncError("this device is not paired with a hub: run 'plprofile pair URL CODE' first.")
+    auth = {"authorization": f"Bearer {meta['hub_device_id']}.{meta['hub_token']}"}
+    body: dict = {"schema": SCHEMA_HEAD}
+    if teacher is not None:
+        body["teacher"] = {"name": teacher[0], "secret": teacher[1]}
+    with _client(meta["hub_url"], meta["hub_cert"]) as client:
+        _call(client, "/v1/leave", body, auth)
 
 
 def hub_actor(account: dict) -> Actor:

@@ -174,6 +174,14 @@ class HubSync(QObject):
                                "it stay here. To sync again it needs a new pairing code.")
         if not ask.confirm(window, self.tr("Disconnect this device"), question):
             return
+        teacher = None
+        if learner is not None:  # a learner cannot take their device off on their own: a teacher says yes
+            from .teacher_check import TeacherCheckDialog
+
+            check = TeacherCheckDialog(window, learner.display_name)
+            if not ask.dialog(check) or check.teacher is None:
+                return
+            teacher = check.teacher
         self.stop()
         if learner is not None and window.ctx is not None:
             window._end_session()  # nothing of the learner stays on screen, nor held by the session
@@ -183,13 +191,18 @@ class HubSync(QObject):
 
         store = window.store
 
-        def done(name) -> None:  # noqa: ANN001
+        def done(result) -> None:  # noqa: ANN001
             self.disconnected.emit()
             if window.signin is not None:
                 window.signin.device_learner = None
             if learner is not None:
                 window._after_open()  # an empty store: the first start's page
-            ask.info(window, self.tr("School hub"), self.tr("This device is disconnected from the school hub."))
+            if result.hub_told:
+                said = self.tr("This device is disconnected from the school hub.")
+            else:
+                said = self.tr("This device is disconnected, but the school hub could not be reached: the hub "
+                               "still lists this device until a teacher revokes it there.")
+            ask.info(window, self.tr("School hub"), said)
 
         def failed(exc: Exception) -> None:
             if isinstance(exc, DisconnectRefused):
@@ -202,7 +215,7 @@ class HubSync(QObject):
             if learner is not None and window.ctx is None:
                 window._after_open()
 
-        run_in_background(lambda: disconnect(store), done, failed)
+        run_in_background(lambda: disconnect(store, teacher=teacher), done, failed)
 
     def show_code(self) -> None:
         from ..kit import ask
