@@ -22,6 +22,8 @@ PUSH_BATCH = 500
 #: A device clock further than this from the hub's is reported.
 SKEW_WARNING_S = 300
 TIMEOUT_S = 60.0
+#: The tables whose changes can change the learner list (its rows, their names, groups and grades, the classes).
+LISTED = frozenset({"learner", "class_member", "school_class"})
 #: ``meta`` key: a learner's device keeps here who may write to the learner's profile (the hub's answer: id, name
 #: and kind of each staff account; never a secret), so that it takes a file of changes from them.
 TEACHERS_KEY = "hub_teachers"
@@ -47,10 +49,19 @@ class RoundResult:
     conflicts: int = 0
     removed: int = 0
     warnings: list[str] = field(default_factory=list)
+    #: The learners whose rows the round brought, changed or took off this device (their ids): the window
+    #: refreshes what shows them, and only that.
+    learners: set[str] = field(default_factory=set)
+    #: The round brought changes of no learner (an account, the school's classes).
+    school: bool = False
+    #: What the learner list shows may have changed: a learner's name, group or grade, a class or its members,
+    #: a learner who came or went.
+    listed: bool = False
 
     def to_json(self) -> dict:
         return {"pushed": self.pushed, "pulled": self.pulled, "conflicts": self.conflicts,
-                "removed": self.removed, "warnings": self.warnings}
+                "removed": self.removed, "warnings": self.warnings, "learners": sorted(self.learners),
+                "school": self.school, "listed": self.listed}
 
 
 def _meta(store: Store) -> dict[str, str]:
@@ -290,6 +301,8 @@ def sync_round(store: Store) -> RoundResult:
             if gone:
                 with store.transaction() as s:
                     result.removed = drop_out_of_scope(s, gone)
+                result.learners.update(gone)
+                result.listed = True
     return result
 
 
@@ -368,5 +381,17 @@ def _pulled(store: Store, actor: Actor, answer: dict, result: RoundResult, *, sa
             applied = apply(s, actor, changes, check_policy=False)
             result.pulled += applied.applied
             result.conflicts += applied.conflicts
+            done = set(applied.applied_ids)
+            for change in changes:
+                if change.id not in done:
+                    continue
+                learner = change.learner_id or (change.entity_id if change.entity == "learner" else None)
+                if learner is not None and change.action != "erase":
+                    result.learners.add(learner)
+                elif change.action != "erase":
+                    result.school = True
+                if change.entity in LISTED or change.action == "erase":
+                    result.listed = True
+            result.learners.update(applied.erased)
         if save_cursor:
             _set_meta(s, {"hub_cursor": str(answer["cursor"])})
