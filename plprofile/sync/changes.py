@@ -920,14 +920,16 @@ def _removed_while_changed(session: Session, row: Row, model: type[Row], field_n
         removed = (uuid.UUID(removal.id), removal.hlc, _uuid(removal.author_id), removal.author_role,
                    removal.device_id)
         changed = (found.new_value, found.id, found.hlc, found.author_id, found.author_role, found.device_id)
-    if session.execute(select(SyncConflict.id).where(SyncConflict.lost_change_id == changed[1])).first() is not None:
+    # its own key, so that the same edit can also lose a merge of words (a conflict of its own, kept too)
+    key = uuid.uuid5(uuid.NAMESPACE_OID, f"{REMOVED}{changed[1]}")
+    if session.execute(select(SyncConflict.id).where(SyncConflict.lost_change_id == key)).first() is not None:
         return
     result.conflicts += 1
     session.add(SyncConflict(
         learner_id=access.owner_of(row), entity=model.__tablename__, entity_id=row.id,
         field=REMOVED + field_name, kept_value=None, kept_change_id=removed[0], kept_hlc=removed[1],
         kept_author_id=removed[2], kept_author_role=removed[3], kept_device_id=removed[4], lost_value=changed[0],
-        lost_change_id=changed[1], lost_hlc=changed[2], lost_author_id=changed[3], lost_author_role=changed[4],
+        lost_change_id=key, lost_hlc=changed[2], lost_author_id=changed[3], lost_author_role=changed[4],
         lost_device_id=changed[5]))
 
 
