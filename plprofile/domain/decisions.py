@@ -10,6 +10,11 @@ ONE_LINE = frozenset({("goal", "statement"), ("action_step", "text"), ("backpack
                       ("choice_option", "text"), ("conference", "participants")})
 
 
+#: A conflict's field when one device removed the row while another changed that field's words
+#: (``SyncConflict.field`` is this prefix and the field's name): keep it (``OTHER``) or remove it (``THIS``).
+REMOVED = "removed:"
+
+
 class Choice(StrEnum):
     THIS = "this"  # keep the version the profile holds now
     OTHER = "other"  # take the other version instead

@@ -95,7 +95,7 @@ def _now() -> str:
 def create_app(store: Store) -> Starlette:
     """The hub's app over an open store (its engine's pool is all that lives between requests)."""
 
-    def authenticate(request: Request) -> tuple[dict, Actor]:
+    def authenticate(request: Request, revoked_ok: bool = False) -> tuple[dict, Actor]:
         header = request.headers.get("authorization", "")
         if not header.startswith("Bearer ") or "." not in header:
             raise Refused(401, "this device is not paired with the hub (no credential): pair it first.")
@@ -105,7 +105,7 @@ def create_app(store: Store) -> Starlette:
             row = s.execute(select(d).where(d.c.id == device_id[:32])).first()
             if row is None or not admin.same_hash(row.token_hash, admin.token_hash(token)):
                 raise Refused(401, "the hub does not know this device's credential: pair it again.")
-            if row.revoked_at is not None:
+            if row.revoked_at is not None and not revoked_ok:
                 raise Refused(403, "this device was revoked on the hub: ask the school for a new pairing code.")
             account = s.get(Account, uuid.UUID(row.account_id))
         if account is None or account.deleted_at is not None or not account.enabled:
@@ -269,8 +269,55 @@ def create_app(store: Store) -> Starlette:
             new_cursor = rows[-1].seq if more else top
             return {"changes": [ch.to_json() for ch in shown], "cursor": new_cursor, "more": more, "scope": None}
         new_cursor = rows[-1].seq if more else max(top, cursor)
-        return {"changes": [ch.to_json() for ch in shown], "cursor": new_cursor, "more": more,
-                "scope": None if more else scope}
+        answer = {"changes": [ch.to_json() for ch in shown], "cursor": new_cursor, "more": more,
+                  "scope": None if more else scope}
+        if not more and actor.role is Role.LEARNER:
+            with store.session() as s:
+                answer["teachers"] = teachers_of(s, actor)
+        return answer
+
+    async def leave(request: Request) -> JSONResponse:
+        """A device leaves the hub: its own credential is revoked (a learner's device only with a teacher's name
+        and password, checked here). The old credential is then refused (401); ``hub devices`` lists it revoked."""
+        try:
+            device, actor = await run_in_threadpool(authenticate, request, True)  # a revoked device may leave
+            data = await _body(request)
+            result = await run_in_threadpool(do_leave, device, actor, data)
+        except Refused as exc:
+            return _error(exc)
+        return JSONResponse({**result, "time": _now()})
+
+    def do_leave(device: dict, actor: Actor, data: dict) -> dict:
+        if actor.role is Role.LEARNER:
+            teacher = data.get("teacher") if isinstance(data.get("teacher"), dict) else {}
+            check_teacher(str(teacher.get("name", ""))[:200], str(teacher.get("secret", ""))[:1024])
+        d = tables.device
+        with store.transaction() as s:  # the token's hash goes too: the old credential is unknown from now on
+            s.execute(d.update().where(d.c.id == device["id"]).values(
+                revoked_at=device["revoked_at"] or utcnow(), token_hash="left"))
+        return {"revoked": device["id"]}
+
+    def check_teacher(name: str, secret: str) -> None:
+        """A staff account of the hub with this sign-in name (or name) and password; Refused(403) otherwise,
+        with the sign-in's own kinds of refusal (wrong, locked, wait...) and its slow-down."""
+        from plprofile.services.access import STAFF_KINDS
+        from plprofile.services.auth import AuthService, SignInError
+
+        wanted = name.strip().casefold()
+        with store.session() as s:
+            found = s.execute(select(Account.username).where(
+                Account.kind.in_(STAFF_KINDS), Account.deleted_at.is_(None), Account.username.is_not(None),
+                or_(func.lower(Account.username) == wanted, func.lower(Account.display_name) == wanted))).all()
+        username = found[0].username if len(found) == 1 else name.strip()
+        try:
+            signed = AuthService(store).sign_in(username, secret)
+        except SignInError as exc:
+            raise Refused(403, "a teacher's name and password are needed to take this device off the hub, and "
+                               "those were not right; nothing was changed.", kind="teacher", sign_in=exc.code,
+                          **{k: v for k, v in exc.arguments.items() if isinstance(v, int)}) from None
+        if signed.actor.role is not Role.TEACHER:
+            raise Refused(403, "a teacher's name and password are needed to take this device off the hub; "
+                               "nothing was changed.", kind="teacher", sign_in="wrong")
 
     return Starlette(routes=[
         Route("/v1/hello", hello, methods=["GET"]),
@@ -278,6 +325,7 @@ def create_app(store: Store) -> Starlette:
         Route("/v1/invitation", invitation, methods=["POST"]),
         Route("/v1/push", push, methods=["POST"]),
         Route("/v1/pull", pull, methods=["POST"]),
+        Route("/v1/leave", leave, methods=["POST"]),
     ])
 
 
@@ -301,3 +349,21 @@ def scope_of(session, actor: Actor) -> list[str] | None:  # noqa: ANN001
         Kind.LEARNER, learner_id=i, row_id=i,
         class_scope=scopes.get(i, frozenset()) if isinstance(scopes, dict) else scopes))]
 
+
+
+def teachers_of(session, actor: Actor) -> list[dict]:  # noqa: ANN001
+    """For a learner's device: the staff accounts that may write to the learner's profile now (their teachers by
+    the policy's class rule, and the school's admins), as public facts: id, name and kind, never a secret. The
+    device takes a file of changes from these accounts only (``sync.bundle``)."""
+    from plprofile.domain.policy import Action, Kind, Target, decide
+    from plprofile.services.access import STAFF_KINDS, class_scope
+
+    if actor.learner_id is None:
+        return []
+    target = Target(Kind.LEARNER, learner_id=actor.learner_id, row_id=actor.learner_id,
+                    class_scope=class_scope(session, actor.learner_id))
+    rows = session.execute(select(Account.id, Account.display_name, Account.kind).where(
+        Account.kind.in_(STAFF_KINDS), Account.deleted_at.is_(None), Account.enabled.is_(True))
+        .order_by(Account.display_name)).all()
+    return [{"id": str(r.id), "name": r.display_name, "kind": r.kind} for r in rows
+            if decide(Actor(account_id=r.id, role=Role.TEACHER, admin=r.kind == "admin"), Action.UPDATE, target)]

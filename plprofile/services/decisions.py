@@ -36,6 +36,7 @@ from . import access
 from .access import actor_first
 
 Choice = decisions.Choice
+REMOVED = decisions.REMOVED
 
 #: The rows whose words can be in conflict (``domain.merge.FREE_TEXT``).
 MODELS: dict[str, type[Row]] = {m.__tablename__: m for m in (  # type: ignore[misc]
@@ -74,6 +75,9 @@ class Conflict:
     other: Version  # the version that lost the merge
     #: Whether the actor may decide it (the learner for their own words, a teacher for a teacher's).
     may_decide: bool
+    #: One device removed the row while another changed these words: ``current`` is the removal (no words),
+    #: ``other`` the change; the choices are *remove it* (``Choice.THIS``) and *keep it* (``Choice.OTHER``).
+    removed: bool = False
 
 
 @actor_first
@@ -112,6 +116,8 @@ class DecisionService:
             conflict = s.get(SyncConflict, conflict_id)
             if conflict is None or conflict.entity not in MODELS:
                 raise changes.NotFoundError(f"conflict {conflict_id} not found")
+            if conflict.field.startswith(REMOVED):
+                return self._resolve_removal(s, actor, conflict, choice)
             row = s.get(MODELS[conflict.entity], conflict.entity_id)
             if row is None or row.deleted_at is not None:
                 raise changes.NotFoundError(f"conflict {conflict_id} not found")
@@ -136,6 +142,45 @@ class DecisionService:
             s.add(conflict)
             return words
 
+    def _resolve_removal(self, s: Session, actor: Actor, conflict: SyncConflict, choice: Choice) -> str:
+        """Removed on one device, changed on another: *keep it* brings the row back with the changed words;
+        *remove it* removes it again (a removal made after both, so that devices holding the same disagreement
+        stop asking). Both are ordinary logged changes that sync."""
+        name = conflict.field.removeprefix(REMOVED)
+        row = s.get(MODELS[conflict.entity], conflict.entity_id)
+        if row is None:
+            raise changes.NotFoundError(f"conflict {conflict.id} not found")
+        access.check(s, actor, Action.READ, row)
+        access.check(s, actor, Action.RESOLVE, row)
+        if conflict.resolved_at is not None or self._removal_settled(s, conflict, row):
+            raise ValidationError("conflict", "already_decided")
+        owner = access.owner_of(row)
+        if choice is Choice.THIS:  # remove it
+            changes.soft_delete(s, self.store.device_id, row, actor, owner)
+            words = ""
+        elif choice is Choice.OTHER:  # keep it, with the changed words
+            changes.restore(s, self.store.device_id, row, actor, owner)
+            words = conflict.lost_value or ""
+            if (changes.as_text(getattr(row, name)) or "") != words:
+                access.check(s, actor, Action.UPDATE, row, [name])
+                changes.update(s, self.store.device_id, row, {name: words}, actor, owner)
+        else:
+            raise ValidationError("conflict", "already_decided")
+        conflict.resolved_at = utcnow()
+        conflict.resolved_by = actor.account_id
+        s.add(conflict)
+        return words
+
+    @staticmethod
+    def _removal_settled(s: Session, conflict: SyncConflict, row: Row) -> bool:
+        """Decided on another device: the row is back, or removed again after both."""
+        if row.deleted_at is None:
+            return True
+        again = s.execute(select(ChangeLog.id).where(
+            ChangeLog.entity_id == conflict.entity_id, ChangeLog.action == "delete",
+            ChangeLog.hlc > max(conflict.kept_hlc, conflict.lost_hlc)).limit(1)).first()
+        return again is not None
+
     # ---- reading --------------------------------------------------------------------------------------------
     def _open(self, s: Session, actor: Actor, learner_id: uuid.UUID | None) -> list[Conflict]:
         stmt = select(SyncConflict).where(SyncConflict.resolved_at.is_(None)).order_by(SyncConflict.created_at)
@@ -146,6 +191,10 @@ class DecisionService:
         for conflict in s.execute(stmt).scalars():
             model = MODELS.get(conflict.entity)
             row = s.get(model, conflict.entity_id) if model is not None else None
+            if row is not None and conflict.field.startswith(REMOVED):
+                if not self._removal_settled(s, conflict, row):
+                    found += self._removal(s, actor, conflict, row, names)
+                continue
             if row is None or row.deleted_at is not None:
                 continue
             target = access.stored_target(s, row)
@@ -164,6 +213,23 @@ class DecisionService:
                                     conflict.lost_hlc, conflict.lost_device_id, names),
                 may_decide=may))
         return found
+
+    def _removal(self, s: Session, actor: Actor, conflict: SyncConflict, row: Row,
+                 names: dict[uuid.UUID | None, str]) -> list[Conflict]:
+        target = access.stored_target(s, row)
+        if not decide(actor, Action.READ, target):
+            return []
+        may = bool(decide(actor, Action.RESOLVE, target))
+        owner = access.owner_of(row)
+        return [Conflict(
+            id=conflict.id, learner_id=owner, learner_name=self._learner(s, owner), entity=conflict.entity,
+            field=conflict.field.removeprefix(REMOVED), section=getattr(row, "section", "") or "",
+            context=self._context(s, row),
+            current=self._version(s, "", conflict.kept_author_id, conflict.kept_author_role, conflict.kept_hlc,
+                                  conflict.kept_device_id, names),
+            other=self._version(s, conflict.lost_value or "", conflict.lost_author_id, conflict.lost_author_role,
+                                conflict.lost_hlc, conflict.lost_device_id, names),
+            may_decide=may, removed=True)]
 
     @staticmethod
     def _settled(s: Session, conflict: SyncConflict, current: str) -> bool:

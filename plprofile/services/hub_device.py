@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
+from plprofile.domain.errors import QT_TRANSLATE_NOOP, UserError
 from plprofile.store.engine import Store
 from plprofile.store.models import Account, Learner, Meta
 
@@ -121,12 +122,89 @@ class DisconnectRefused(Exception):
         self.waiting = waiting
 
 
-def disconnect(store: Store, *, force: bool = False) -> str | None:
-    """Unpair this device: its credential for the hub goes. A learner's device also loses that learner's
-    data (it lives on at the hub): their rows leave the store (``secure_delete`` zeroes what they freed),
-    the store is rebuilt (VACUUM) with its WAL checkpointed and truncated, and each backup on the device is
-    removed (it held nothing else). Refused while changes wait to be sent, unless ``force``. Returns the learner's
-    name when their data was removed."""
+class TeacherNeeded(UserError):
+    """A learner's device leaves the hub only with a teacher's sign-in name and password (the device's own staff
+    account, or one the hub checks); the message speaks to the learner. Nothing was changed."""
+
+    MESSAGES = {
+        "needed": QT_TRANSLATE_NOOP("services", "Only a teacher can take this device off the school. Ask your "
+                                                "teacher to type their name and password."),
+        "wrong": QT_TRANSLATE_NOOP("services", "That is not a teacher's name and password. Nothing was changed."),
+        "locked": QT_TRANSLATE_NOOP("services", "Too many wrong tries: that teacher's account is locked for a "
+                                                "while. Nothing was changed."),
+        "wait": QT_TRANSLATE_NOOP("services", "Too many wrong tries: wait a little, then try again. Nothing was "
+                                              "changed."),
+        "offline": QT_TRANSLATE_NOOP("services", "The school's computer cannot be reached to check the teacher's "
+                                                 "password, so this device stays as it is. Try again when the "
+                                                 "network is back. Nothing was changed."),
+        "unchecked": QT_TRANSLATE_NOOP("services", "The school's computer could not check the teacher's password, "
+                                                   "so this device stays as it is. Nothing was changed."),
+    }
+
+
+@dataclass(frozen=True)
+class Disconnected:
+    """What disconnecting did: whose data left the device (a learner's device), and whether the hub revoked the
+    device (False: the hub could not be told, and lists the device until a teacher revokes it there)."""
+
+    learner: str | None
+    hub_told: bool
+
+
+def _sign_in_kind(code: str | None) -> str:
+    return {"locked": "locked", "wait_minutes": "wait", "wait_seconds": "wait"}.get(code or "", "wrong")
+
+
+def _teacher_here(store: Store, name: str, secret: str) -> bool:
+    """Whether a staff account of this device with that sign-in name (or name) has this password: False when
+    none is called so (the hub checks); TeacherNeeded when one is and the password is wrong."""
+    from sqlalchemy import or_
+
+    from .access import STAFF_KINDS
+    from .auth import SignInError
+
+    wanted = name.strip().casefold()
+    with store.session() as s:
+        found = s.execute(select(Account.username).where(
+            Account.kind.in_(STAFF_KINDS), Account.deleted_at.is_(None), Account.username.is_not(None),
+            Account.secret_hash.is_not(None),
+            or_(func.lower(Account.username) == wanted, func.lower(Account.display_name) == wanted))).all()
+    if len(found) != 1:
+        return False
+    try:
+        AuthService(store).sign_in(found[0].username, secret)
+    except SignInError as exc:
+        raise TeacherNeeded(_sign_in_kind(exc.code)) from None
+    return True
+
+
+def _tell_hub(store: Store, teacher: tuple[str, str] | None, checked_here: bool) -> bool:
+    """Ask the hub to revoke this device; whether it did (or had already forgotten the device)."""
+    from plprofile.sync.client import SyncError, leave
+
+    try:
+        leave(store, teacher)
+    except SyncError as exc:
+        if exc.answer.get("kind") == "teacher":
+            if checked_here:  # a teacher of this device said yes; the hub does not know their password
+                return False
+            raise TeacherNeeded(_sign_in_kind(exc.answer.get("sign_in"))) from None
+        if exc.status is None:  # not reached (no network, or not the hub this device paired with)
+            return False
+        if teacher is not None and not checked_here:  # the hub cannot check the teacher for this device
+            raise TeacherNeeded("unchecked") from None
+        return exc.status in (401, 403)  # the hub no longer takes this device's credential
+    return True
+
+
+def disconnect(store: Store, *, force: bool = False, teacher: tuple[str, str] | None = None) -> Disconnected:
+    """Unpair this device: the hub is asked to revoke its credential, and the credential goes from here. A
+    learner's device needs a ``teacher`` (sign-in name, password) that this device or the hub checks
+    (TeacherNeeded otherwise, and while neither can check it), and it also loses that learner's data (it lives
+    on at the hub): their rows leave the store (``secure_delete`` zeroes what they freed), the store is rebuilt
+    (VACUUM) with its WAL checkpointed and truncated, and each backup on the device is removed (it held nothing
+    else). Refused while changes wait to be sent, unless ``force``. Without the network a staff device forgets
+    the hub here only (``hub_told`` False)."""
     from plprofile.services.erase import _remove_leftovers
     from plprofile.store.backup import BACKUP_DIRNAME
     from plprofile.store.erase import scrub_store
@@ -134,11 +212,19 @@ def disconnect(store: Store, *, force: bool = False) -> str | None:
     from plprofile.sync.client import KEYS
 
     if _account(store) is None:
-        return None
+        return Disconnected(None, False)
     waiting = waiting_changes(store)
     if waiting and not force:
         raise DisconnectRefused(waiting)
     learner = device_learner(store)
+    checked_here = False
+    if learner is not None:
+        if teacher is None or not teacher[0].strip() or not teacher[1]:
+            raise TeacherNeeded("needed")
+        checked_here = _teacher_here(store, *teacher)
+    told = _tell_hub(store, teacher if learner is not None else None, checked_here)
+    if learner is not None and not told and not checked_here:
+        raise TeacherNeeded("offline")
     with store.transaction() as s:
         if learner is not None:
             drop_out_of_scope(s, [str(learner.learner_id)])
@@ -147,7 +233,7 @@ def disconnect(store: Store, *, force: bool = False) -> str | None:
             if row is not None:
                 s.delete(row)
     if learner is None:
-        return None
+        return Disconnected(None, told)
     scrub_store(store.engine)
     store.generation += 1
     # A learner's device holds nothing but that learner (and the device's credential): its backups go whole.
@@ -156,7 +242,7 @@ def disconnect(store: Store, *, force: bool = False) -> str | None:
     _remove_leftovers(folder)
     for path in backups_to_remove(folder):
         path.unlink()
-    return learner.display_name
+    return Disconnected(learner.display_name, told)
 
 
 def backups_to_remove(folder) -> list:  # noqa: ANN001

@@ -46,6 +46,13 @@ class SyncFileError(UserError):
                                                       "never came to this device). Nothing was changed."),
         "refused": QT_TRANSLATE_NOOP("services", "{name} holds a change that its maker may not make: {reason} "
                                                  "Nothing was changed."),
+        "stranger": QT_TRANSLATE_NOOP("services", "{name} was made by someone who is not one of your teachers, so "
+                                                  "it was not opened. Nothing was changed."),
+        "other_learner": QT_TRANSLATE_NOOP("services", "{name} is about someone else, not you. This device keeps "
+                                                       "only your profile. Nothing was changed."),
+        "not_for_device": QT_TRANSLATE_NOOP("services", "{name} holds teachers' own notes, which this device does "
+                                                        "not keep. Nothing was changed: ask your teacher to make "
+                                                        "the file again for your device."),
         "exists": QT_TRANSLATE_NOOP("services", "{name} already exists; choose another name. Nothing was "
                                                 "written."),
         "no_writer": QT_TRANSLATE_NOOP("services", "This store has no teacher or admin account to write the file "
@@ -98,7 +105,8 @@ class SyncFileService:
         if dest.exists():
             raise SyncFileError("exists", name=dest.name)
         try:
-            count = export_bundle(self.store, dest, passphrase, learner_id=learner_id)
+            count = export_bundle(self.store, dest, passphrase, learner_id=learner_id,
+                                  for_their_device=learner_id is not None)
         except BundleError:
             raise SyncFileError("no_writer") from None
         except protect.ProtectError as exc:
@@ -131,6 +139,8 @@ class SyncFileService:
         try:
             result = import_bundle(self.store, bundle)
         except BundleError as exc:
+            if exc.code is not None:  # a learner's device: a stranger's file, another learner's, a teacher's note
+                raise SyncFileError(exc.code, name=Path(path).name) from None
             cause = exc.__cause__
             if cause is None:
                 raise SyncFileError("other_school", name=Path(path).name) from None
@@ -140,6 +150,10 @@ class SyncFileService:
         with self.store.session() as s:
             writer = s.get(Account, uuid.UUID(bundle.account_id))
             made_by = writer.display_name if writer is not None else ""
+            if writer is None:  # a learner's device: one of their teachers, as the hub named them
+                from plprofile.sync.client import known_teachers
+
+                made_by = known_teachers(s).get(bundle.account_id, {}).get("name", "")
         step(STEPS, STEPS)
         return Loaded(result.applied, result.skipped, result.conflicts, list(result.warnings), made_by)
 

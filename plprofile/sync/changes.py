@@ -21,7 +21,7 @@ from sqlalchemy import Boolean, Date, Float, Integer, LargeBinary, Uuid, delete,
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
-from plprofile.domain import merge
+from plprofile.domain import decisions, merge
 from plprofile.domain.hlc import HLC, ClockError, receive
 from plprofile.domain.policy import (
     FIXED_FIELDS,
@@ -202,6 +202,8 @@ _NEVER_UPDATED = frozenset({"id", "created_at", "updated_at", "author_id", "auth
                             "deleted_at", "learner_id", "goal_id", "parent_id", "assessment_id", "class_id",
                             "account_id", "backpack_item_id", "teacher_only", "overall", "next_on", "in_latest",
                             "blob_id"})
+#: A conflict's field when one device removed the row while another changed that field's words.
+REMOVED = decisions.REMOVED
 #: ``meta`` key: the clock reading up to which the hub acknowledged this device's changes.
 ACK_KEY = "sync_acknowledged"
 #: ``meta`` key: this device's changes the hub refused, kept here and not offered again (JSON: change id ->
@@ -867,7 +869,10 @@ def _apply_one(session: Session, actor: Actor, change: Change, check_policy: boo
     if check_policy:
         _check_existing(session, actor, change, row, scopes)
     if change.action == "update":
+        removed_here = row.deleted_at is not None
         _update(session, change, model, row, result)
+        if removed_here and merge.is_free_text(model.__tablename__, change.field or "") and change.old != change.new:
+            _removed_while_changed(session, row, model, change.field or "", edit=change, result=result)
     elif change.action in ("delete", "restore"):
         current = _presence_hlc(session, entity_id)
         _presence_seen(session, entity_id, change.hlc)
@@ -877,7 +882,55 @@ def _apply_one(session: Session, actor: Actor, change: Change, check_policy: boo
             row.updated_at = when
             row.version += 1
             session.add(row)
+            if change.action == "delete" and model.__tablename__ in merge.FREE_TEXT:
+                for name in sorted(merge.FREE_TEXT[model.__tablename__]):
+                    _removed_while_changed(session, row, model, name, removal=change, result=result)
     return True
+
+
+def _removed_while_changed(session: Session, row: Row, model: type[Row], field_name: str, *,
+                           edit: Change | None = None, removal: Change | None = None,
+                           result: ApplyResult) -> None:
+    """One device removed a row while another changed its words, neither knowing of the other: kept as a
+    conflict for a person (``REMOVED`` + the field), the removal as the version in the profile and the change as
+    the other one, so the words are not lost under a removal nobody chose over them.
+
+    An edit arriving for a row removed here was made where the row was still there (a removed row cannot be
+    edited), by a device that had not seen the removal. A removal arriving with a clock reading older than an
+    edit made elsewhere had not seen that edit (a device's clock passes every reading it receives)."""
+    _flush(session)
+    if edit is not None:
+        removal_row = session.execute(select(ChangeLog).where(
+            ChangeLog.entity_id == row.id, ChangeLog.action == "delete").order_by(ChangeLog.hlc.desc())
+            .limit(1)).scalars().first()
+        if removal_row is None or removal_row.device_id == edit.device_id:
+            return
+        removed = (uuid.UUID(str(removal_row.id)), removal_row.hlc, removal_row.author_id, removal_row.author_role,
+                   removal_row.device_id)
+        changed = (edit.new, uuid.UUID(edit.id), edit.hlc, _uuid(edit.author_id), edit.author_role, edit.device_id)
+    else:
+        assert removal is not None
+        found = session.execute(select(ChangeLog).where(
+            ChangeLog.entity_id == row.id, ChangeLog.action == "update", ChangeLog.field == field_name,
+            ChangeLog.hlc > removal.hlc, ChangeLog.device_id != removal.device_id,
+            ChangeLog.old_value.is_distinct_from(ChangeLog.new_value)).order_by(ChangeLog.hlc.desc())
+            .limit(1)).scalars().first()
+        if found is None:
+            return
+        removed = (uuid.UUID(removal.id), removal.hlc, _uuid(removal.author_id), removal.author_role,
+                   removal.device_id)
+        changed = (found.new_value, found.id, found.hlc, found.author_id, found.author_role, found.device_id)
+    # its own key, so that the same edit can also lose a merge of words (a conflict of its own, kept too)
+    key = uuid.uuid5(uuid.NAMESPACE_OID, f"{REMOVED}{changed[1]}")
+    if session.execute(select(SyncConflict.id).where(SyncConflict.lost_change_id == key)).first() is not None:
+        return
+    result.conflicts += 1
+    session.add(SyncConflict(
+        learner_id=access.owner_of(row), entity=model.__tablename__, entity_id=row.id,
+        field=REMOVED + field_name, kept_value=None, kept_change_id=removed[0], kept_hlc=removed[1],
+        kept_author_id=removed[2], kept_author_role=removed[3], kept_device_id=removed[4], lost_value=changed[0],
+        lost_change_id=key, lost_hlc=changed[2], lost_author_id=changed[3], lost_author_role=changed[4],
+        lost_device_id=changed[5]))
 
 
 def _update(session: Session, change: Change, model: type[Row], row: Row, result: ApplyResult) -> None:

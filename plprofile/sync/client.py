@@ -22,16 +22,24 @@ PUSH_BATCH = 500
 #: A device clock further than this from the hub's is reported.
 SKEW_WARNING_S = 300
 TIMEOUT_S = 60.0
-KEYS = ("hub_url", "hub_cert", "hub_device_id", "hub_token", "hub_account", "hub_cursor")
+#: The tables whose changes can change the learner list (its rows, their names, groups and grades, the classes).
+LISTED = frozenset({"learner", "class_member", "school_class"})
+#: ``meta`` key: a learner's device keeps here who may write to the learner's profile (the hub's answer: id, name
+#: and kind of each staff account; never a secret), so that it takes a file of changes from them.
+TEACHERS_KEY = "hub_teachers"
+KEYS = ("hub_url", "hub_cert", "hub_device_id", "hub_token", "hub_account", "hub_cursor", TEACHERS_KEY)
 
 
 class SyncError(Exception):
     """A pairing or sync round that could not be done; the message says why and what to do. ``change_id``:
     the change the hub refused a push for (its policy said no), when it named one."""
 
-    def __init__(self, message: str, change_id: str | None = None, status: int | None = None) -> None:
+    def __init__(self, message: str, change_id: str | None = None, status: int | None = None,
+                 answer: dict | None = None) -> None:
         super().__init__(message)
         self.change_id, self.status = change_id, status
+        #: the hub's whole refusal (its ``kind`` and arguments, where it gave them)
+        self.answer = answer or {}
 
 
 @dataclass
@@ -41,10 +49,19 @@ class RoundResult:
     conflicts: int = 0
     removed: int = 0
     warnings: list[str] = field(default_factory=list)
+    #: The learners whose rows the round brought, changed or took off this device (their ids): the window
+    #: refreshes what shows them, and only that.
+    learners: set[str] = field(default_factory=set)
+    #: The round brought changes of no learner (an account, the school's classes).
+    school: bool = False
+    #: What the learner list shows may have changed: a learner's name, group or grade, a class or its members,
+    #: a learner who came or went.
+    listed: bool = False
 
     def to_json(self) -> dict:
         return {"pushed": self.pushed, "pulled": self.pulled, "conflicts": self.conflicts,
-                "removed": self.removed, "warnings": self.warnings}
+                "removed": self.removed, "warnings": self.warnings, "learners": sorted(self.learners),
+                "school": self.school, "listed": self.listed}
 
 
 def _meta(store: Store) -> dict[str, str]:
@@ -88,7 +105,7 @@ def _answer(response) -> dict:  # noqa: ANN001
         data = {}
     if response.status_code != 200:
         raise SyncError(data.get("error") or f"the hub answered {response.status_code}.",
-                        data.get("change_id"), response.status_code)
+                        data.get("change_id"), response.status_code, data if isinstance(data, dict) else {})
     return data
 
 
@@ -184,6 +201,21 @@ def _adopt_local_work(session, actor: Actor, name: str) -> None:  # noqa: ANN001
                    for i, e in own})
 
 
+def leave(store: Store, teacher: tuple[str, str] | None = None) -> None:
+    """Tell the hub this device leaves it: the hub revokes the device's credential. A learner's device sends a
+    teacher's sign-in name and password (``teacher``), which the hub checks. Raises SyncError (``status`` None:
+    the hub could not be reached)."""
+    meta = _meta(store)
+    if "hub_token" not in meta:
+        raise SyncError("this device is not paired with a hub: run 'plprofile pair URL CODE' first.")
+    auth = {"authorization": f"Bearer {meta['hub_device_id']}.{meta['hub_token']}"}
+    body: dict = {"schema": SCHEMA_HEAD}
+    if teacher is not None:
+        body["teacher"] = {"name": teacher[0], "secret": teacher[1]}
+    with _client(meta["hub_url"], meta["hub_cert"]) as client:
+        _call(client, "/v1/leave", body, auth)
+
+
 def hub_actor(account: dict) -> Actor:
     return Actor(account_id=uuid.UUID(account["id"]),
                  role=Role.LEARNER if account["role"] == "learner" else Role.TEACHER,
@@ -234,14 +266,17 @@ def sync_round(store: Store) -> RoundResult:
             result.warnings += [w for w in answer.get("warnings", []) if w not in result.warnings]
             _skew(answer, result)
         cursor = int(_meta(store).get("hub_cursor", "0"))
-        scope = None
+        scope = teachers = None
         while True:
             answer = _call(client, "/v1/pull", {"schema": SCHEMA_HEAD, "cursor": cursor}, auth)
             _pulled(store, actor, answer, result, save_cursor=True)
             cursor = answer["cursor"]
             scope = answer.get("scope", scope)
+            teachers = answer.get("teachers", teachers)
             if not answer.get("more"):
                 break
+        if isinstance(teachers, list):
+            _keep_teachers(store, teachers)
         _held_warnings(store, result)
         if scope is not None:
             from plprofile.store.models import Learner
@@ -266,7 +301,32 @@ def sync_round(store: Store) -> RoundResult:
             if gone:
                 with store.transaction() as s:
                     result.removed = drop_out_of_scope(s, gone)
+                result.learners.update(gone)
+                result.listed = True
     return result
+
+
+def _keep_teachers(store: Store, teachers: list) -> None:
+    """Who may write to this learner's profile, as the hub said this round (replacing what it said before)."""
+    kept = []
+    for item in teachers:
+        try:
+            kept.append({"id": str(uuid.UUID(str(item["id"]))), "name": str(item.get("name", ""))[:200],
+                         "kind": "admin" if item.get("kind") == "admin" else Role.TEACHER.value})
+        except (KeyError, TypeError, ValueError, AttributeError):
+            continue
+    with store.transaction() as s:
+        _set_meta(s, {TEACHERS_KEY: json.dumps(kept, ensure_ascii=False)})
+
+
+def known_teachers(session) -> dict[str, dict]:  # noqa: ANN001
+    """The staff accounts the hub last named as writing to this learner device's learner (id -> id, name,
+    kind); empty on any other device."""
+    row = session.get(Meta, TEACHERS_KEY)
+    try:
+        return {t["id"]: t for t in json.loads(row.value)} if row is not None and row.value else {}
+    except (ValueError, TypeError, KeyError):
+        return {}
 
 
 def _hold_refused(store: Store, refused: SyncError) -> bool:
@@ -321,5 +381,17 @@ def _pulled(store: Store, actor: Actor, answer: dict, result: RoundResult, *, sa
             applied = apply(s, actor, changes, check_policy=False)
             result.pulled += applied.applied
             result.conflicts += applied.conflicts
+            done = set(applied.applied_ids)
+            for change in changes:
+                if change.id not in done:
+                    continue
+                learner = change.learner_id or (change.entity_id if change.entity == "learner" else None)
+                if learner is not None and change.action != "erase":
+                    result.learners.add(learner)
+                elif change.action != "erase":
+                    result.school = True
+                if change.entity in LISTED or change.action == "erase":
+                    result.listed = True
+            result.learners.update(applied.erased)
         if save_cursor:
             _set_meta(s, {"hub_cursor": str(answer["cursor"])})

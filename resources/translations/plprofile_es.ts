@@ -1523,6 +1523,10 @@ plprofile se cerrará ahora; vuelve a abrirlo para ver los registros restaurados
         <translation>(vacío)</translation>
     </message>
     <message>
+        <source>(removed)</source>
+        <translation>(quitado)</translation>
+    </message>
+    <message>
         <source>Keep &amp;this one</source>
         <translation>Quedarse con &amp;esta</translation>
     </message>
@@ -1545,6 +1549,22 @@ plprofile se cerrará ahora; vuelve a abrirlo para ver los registros restaurados
     <message>
         <source>Keep both versions, one after the other</source>
         <translation>Mantener las dos versiones, una después de la otra</translation>
+    </message>
+    <message>
+        <source>&amp;Remove it</source>
+        <translation>&amp;Quitarlo</translation>
+    </message>
+    <message>
+        <source>&amp;Keep it</source>
+        <translation>&amp;Conservarlo</translation>
+    </message>
+    <message>
+        <source>It stays removed</source>
+        <translation>Sigue quitado</translation>
+    </message>
+    <message>
+        <source>Bring it back, with the changed words</source>
+        <translation>Traerlo de vuelta, con las palabras cambiadas</translation>
     </message>
     <message>
         <source>Your teacher decides which of these to keep.</source>
@@ -2517,7 +2537,7 @@ Sin cifrado, cualquiera que copie los archivos de esta computadora puede leer lo
     </message>
     <message>
         <source>School hub</source>
-        <extracomment>after a round that brought changes (its RoundResult): the panes that show data refresh the count of disagreements in the status was clicked (the lead wires it to the *Needs a decision* list)</extracomment>
+        <extracomment>``refresh_views``: show what arrived while a field had the cursor, nothing more. after a round that brought changes (its RoundResult): the panes that show data refresh the count of disagreements in the status was clicked (the lead wires it to the *Needs a decision* list)</extracomment>
         <translation>Servidor del centro</translation>
     </message>
     <message>
@@ -2535,6 +2555,10 @@ Sin cifrado, cualquiera que copie los archivos de esta computadora puede leer lo
     <message>
         <source>This device is disconnected from the school hub.</source>
         <translation>Este dispositivo está desconectado del servidor del centro.</translation>
+    </message>
+    <message>
+        <source>This device is disconnected, but the school hub could not be reached: the hub still lists this device until a teacher revokes it there.</source>
+        <translation>Este dispositivo está desconectado, pero no se pudo llegar al servidor del centro: el servidor sigue mostrando este dispositivo hasta que un docente lo revoque allí.</translation>
     </message>
     <message numerus="yes">
         <source>%n change(s) made here have not reached the school yet: connect to the network and sync first. Nothing was removed.</source>
@@ -4434,6 +4458,41 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
     </message>
 </context>
 <context>
+    <name>TeacherCheckDialog</name>
+    <message>
+        <source>A teacher&apos;s yes</source>
+        <translation>El sí de un profe</translation>
+    </message>
+    <message>
+        <source>Only a teacher can take this device off the school. That way nobody can take {name}&apos;s profile off it by mistake. Your work stays safe at school.
+
+Ask your teacher to type their name and password here.</source>
+        <translation>Solo un profe puede quitar este aparato de la escuela. Así nadie puede quitar de él el perfil de {name} por error. Tu trabajo sigue a salvo en la escuela.
+
+Pide a tu profe que escriba aquí su nombre y su contraseña.</translation>
+    </message>
+    <message>
+        <source>Teacher&apos;s sign-in name</source>
+        <translation>Nombre de acceso del profe</translation>
+    </message>
+    <message>
+        <source>Teacher&apos;s password</source>
+        <translation>Contraseña del profe</translation>
+    </message>
+    <message>
+        <source>Teacher&apos;s &amp;name:</source>
+        <translation>&amp;Nombre del profe:</translation>
+    </message>
+    <message>
+        <source>Teacher&apos;s &amp;password:</source>
+        <translation>&amp;Contraseña del profe:</translation>
+    </message>
+    <message>
+        <source>&amp;Take it off</source>
+        <translation>&amp;Quitarlo</translation>
+    </message>
+</context>
+<context>
     <name>UnlockDialog</name>
     <message>
         <source>Unlock the store</source>
@@ -4832,6 +4891,14 @@ Ahora se muestra la versión guardada; si todavía quieres tu texto, cópialo de
     <message>
         <source>Written by {who} · {when} · {where}</source>
         <translation>Escrito por {who} · {when} · {where}</translation>
+    </message>
+    <message>
+        <source>Removed by {who} · {when} · {where}</source>
+        <translation>Quitado por {who} · {when} · {where}</translation>
+    </message>
+    <message>
+        <source>Changed by {who} · {when} · {where}</source>
+        <translation>Cambiado por {who} · {when} · {where}</translation>
     </message>
 </context>
 <context>
@@ -6458,6 +6525,18 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>{name} contiene un cambio que quien lo hizo no puede hacer: {reason} No se cambió nada.</translation>
     </message>
     <message>
+        <source>{name} was made by someone who is not one of your teachers, so it was not opened. Nothing was changed.</source>
+        <translation>{name} lo hizo alguien que no es tu profe, así que no se abrió. No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>{name} is about someone else, not you. This device keeps only your profile. Nothing was changed.</source>
+        <translation>{name} es sobre otra persona, no sobre ti. Este aparato solo guarda tu perfil. No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>{name} holds teachers&apos; own notes, which this device does not keep. Nothing was changed: ask your teacher to make the file again for your device.</source>
+        <translation>{name} tiene notas solo para profes, que este aparato no guarda. No se cambió nada: pide a tu profe que haga el archivo otra vez para tu aparato.</translation>
+    </message>
+    <message>
         <source>{name} already exists; choose another name. Nothing was written.</source>
         <translation>{name} ya existe; elige otro nombre. No se escribió nada.</translation>
     </message>
@@ -6730,6 +6809,30 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
     <message>
         <source>the number {value}</source>
         <translation>el número {value}</translation>
+    </message>
+    <message>
+        <source>Only a teacher can take this device off the school. Ask your teacher to type their name and password.</source>
+        <translation>Solo un profe puede quitar este aparato de la escuela. Pide a tu profe que escriba su nombre y su contraseña.</translation>
+    </message>
+    <message>
+        <source>That is not a teacher&apos;s name and password. Nothing was changed.</source>
+        <translation>Ese no es el nombre y la contraseña de un profe. No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>Too many wrong tries: that teacher&apos;s account is locked for a while. Nothing was changed.</source>
+        <translation>Demasiados intentos equivocados: la cuenta de ese profe está bloqueada un rato. No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>Too many wrong tries: wait a little, then try again. Nothing was changed.</source>
+        <translation>Demasiados intentos equivocados: espera un poco y vuelve a intentarlo. No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>The school&apos;s computer cannot be reached to check the teacher&apos;s password, so this device stays as it is. Try again when the network is back. Nothing was changed.</source>
+        <translation>No se puede llegar al ordenador de la escuela para comprobar la contraseña del profe, así que este aparato se queda como está. Vuelve a intentarlo cuando haya red. No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>The school&apos;s computer could not check the teacher&apos;s password, so this device stays as it is. Nothing was changed.</source>
+        <translation>El ordenador de la escuela no pudo comprobar la contraseña del profe, así que este aparato se queda como está. No se cambió nada.</translation>
     </message>
 </context>
 <context>

@@ -135,3 +135,48 @@ def test_a_stale_view_is_refused(pair):
     listed = _by_entity(decisions.open_conflicts(pair.ana))[("profile_entry", "I draw horses and dogs")]
     assert listed.other.text == "I draw comics"  # still there: an edit after the merge loses nothing
 
+
+
+def test_removed_on_one_device_and_changed_on_the_other_is_listed_and_kept(pair):
+    """The teacher removes a note on the laptop while the same note is changed on the tablet: after syncing,
+    both devices list "removed / changed"; keeping it brings the note back with the new words on both."""
+    from plprofile.store import changes as store_changes
+
+    ProfileService(pair.laptop).delete_row(pair.teacher, ProfileEntry, pair.ids["note"])
+    store_changes.CLOCK_SKEW_MS[pair.tablet.device_id] = 10_000  # the tablet's edit comes after the removal
+    try:
+        ProfileService(pair.tablet).edit_entry(pair.teacher, pair.ids["note"], "Family news: a baby sister")
+    finally:
+        store_changes.CLOCK_SKEW_MS.pop(pair.tablet.device_id, None)
+    exchange(pair)
+    seen = {}
+    for name, store in (("laptop", pair.laptop), ("tablet", pair.tablet)):
+        removals = [c for c in DecisionService(store).open_conflicts(pair.teacher) if c.removed]
+        assert len(removals) == 1, name
+        seen[name] = removals[0]
+        assert removals[0].other.text == "Family news: a baby sister" and removals[0].may_decide
+        assert not [c for c in DecisionService(store).open_conflicts(pair.ana) if c.removed]  # a teacher's note
+    assert seen["laptop"].current.on_this_device and not seen["laptop"].other.on_this_device
+    assert seen["tablet"].other.on_this_device and not seen["tablet"].current.on_this_device
+    with pair.laptop.session() as s:
+        assert s.get(ProfileEntry, pair.ids["note"]).deleted_at is not None
+    DecisionService(pair.laptop).resolve(pair.teacher, seen["laptop"].id, Choice.OTHER)
+    exchange(pair)
+    for store in (pair.laptop, pair.tablet):
+        with store.session() as s:
+            note = s.get(ProfileEntry, pair.ids["note"])
+            assert note.deleted_at is None and note.text == "Family news: a baby sister"
+        assert not [c for c in DecisionService(store).open_conflicts(pair.teacher) if c.removed]
+
+
+def test_removed_on_one_device_and_changed_on_the_other_can_stay_removed(pair):
+    ProfileService(pair.laptop).delete_row(pair.teacher, ProfileEntry, pair.ids["note"])
+    ProfileService(pair.tablet).edit_entry(pair.teacher, pair.ids["note"], "Family news: a baby sister")
+    exchange(pair)
+    removal = next(c for c in DecisionService(pair.laptop).open_conflicts(pair.teacher) if c.removed)
+    DecisionService(pair.laptop).resolve(pair.teacher, removal.id, Choice.THIS)
+    exchange(pair)
+    for store in (pair.laptop, pair.tablet):
+        with store.session() as s:
+            assert s.get(ProfileEntry, pair.ids["note"]).deleted_at is not None
+        assert not [c for c in DecisionService(store).open_conflicts(pair.teacher) if c.removed]

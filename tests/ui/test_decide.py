@@ -149,3 +149,34 @@ def test_history_says_which_version_was_kept(tmp_path, qapp):
         assert describe(row) == ("Goal: statement kept, of two versions", "", "Read every night")
     finally:
         made.close()
+
+
+def test_a_note_removed_here_and_changed_there_is_kept_from_the_list(open_window, qtbot, tmp_path, language):
+    """The laptop removed a teacher's note that the tablet changed meanwhile: the list says "Removed by you · …
+    on this device" beside the changed words, "Changed by … on another device", and *Keep it* brings it back."""
+    from plprofile.services.profiles import ProfileService
+    from tests.conflicts import exchange
+
+    language("en")
+    made = build(tmp_path, tmp_path / "data")
+    try:
+        ProfileService(made.laptop).delete_row(made.teacher, ProfileEntry, made.ids["note"])
+        ProfileService(made.tablet).edit_entry(made.teacher, made.ids["note"], "Family news: a baby sister")
+        exchange(made)
+    finally:
+        made.close()
+    window = open_window(tmp_path / "data")
+    assert window.select_learner(made.learner_id)
+    qtbot.mouseClick(window.profile.decision_banner.button, Qt.MouseButton.LeftButton)
+    shown = window.decision_window
+    card = next(c for c in shown.list.cards if c.conflict.removed)
+    assert [t.text() for t in card.texts] == ["(removed)", "Family news: a baby sister"]
+    words = _all_text(card)
+    assert "Removed by you ·" in words and "on this device" in words
+    assert "Changed by you ·" in words and "on another device" in words
+    assert card.this_button.text() == "&Remove it" and card.other_button.text() == "&Keep it"
+    assert not card.both_button.isVisibleTo(shown)
+    qtbot.mouseClick(card.other_button, Qt.MouseButton.LeftButton)
+    assert _stored(tmp_path / "data", ProfileEntry, made.ids["note"], "text") == "Family news: a baby sister"
+    assert _stored(tmp_path / "data", ProfileEntry, made.ids["note"], "deleted_at") is None
+    assert not [c for c in shown.list.cards if c.conflict.removed]

@@ -4,6 +4,9 @@ disconnecting the device takes the learner's data off it (read in the file's byt
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
+
+from tests.hub.conftest import PASSWORD
 
 from .hub_school import ZOE_WORDS, pair_learner_window, school_hub, sign_in_with_pin, visible_text
 
@@ -63,8 +66,30 @@ def test_a_learner_device_shows_nothing_after_the_lock_and_keeps_nothing_after_d
     before = _bytes_of(tmp_path / "tablet")
     assert any(ZOE_WORDS.encode() in b for name, b in before.items() if name.startswith("backups")), list(before)
     answers.confirm_answer = True
+    # Zoë cannot take her device off the school on her own: a teacher's name and password are asked for
+    asked = []
+
+    def teacher(password: str):  # noqa: ANN202
+        def fill(dialog) -> None:  # noqa: ANN001
+            asked.append(dialog.why.text())
+            dialog.name.setText("Ada Admin")
+            dialog.password.setText(password)
+            qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+        return fill
+
+    answers.dialog_filler = teacher("not the password")
+    window.disconnect_hub_action.trigger()
+    qtbot.waitUntil(lambda: bool(answers.errors), timeout=120_000)
+    assert answers.errors[-1] == "That is not a teacher's name and password. Nothing was changed."
+    assert "Only a teacher can take this device off the school" in asked[0]
+    assert _bytes_of(tmp_path / "tablet").keys() == before.keys()
+    assert hub.status()["devices_revoked"] == 0
+    sign_in_with_pin(qtbot, window)
+    answers.dialog_filler = teacher(PASSWORD)
     window.disconnect_hub_action.trigger()
     qtbot.waitUntil(lambda: any("disconnected" in m for m in answers.infos), timeout=120_000)
+    assert answers.infos[-1] == "This device is disconnected from the school hub."
+    assert hub.status()["devices_revoked"] == 1
     assert window.ctx is None and window.signin.mode == "first_teacher"
     assert ZOE_WORDS not in visible_text()
     window.close()

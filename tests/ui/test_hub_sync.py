@@ -99,6 +99,42 @@ def test_two_windows_on_two_stores_see_each_others_edits_in_place(school, open_w
     qtbot.waitUntil(lambda: b.profile.about.pronouns.text() == "they/them", timeout=60_000)
 
 
+def test_an_arrival_refreshes_only_the_views_of_the_learners_it_brought(school, open_window, qtbot, tmp_path):
+    from plprofile.services.profiles import ProfileService
+
+    hub, admin_dir = school
+    laptop = _second_device(hub, tmp_path)
+    a = open_window(admin_dir)
+    b = open_window(laptop)
+    for w in (a, b):
+        qtbot.waitUntil(lambda w=w: w.hub.sync is not None and w.hub.sync.state == "ok", timeout=120_000)
+    _show(qtbot, b, "Zoë")
+    ids = {s.given_name: s.id for s in ProfileService(a.store).list_learners(a.ctx.me)}
+    reloads, lists, rounds = [], [], []
+    profile_reload, refresh_learners = b.profile.reload, b.refresh_learners
+    b.profile.reload = lambda: reloads.append(b.profile.view.learner.given_name) or profile_reload()
+    b.refresh_learners = lambda **kw: lists.append(kw) or refresh_learners(**kw)
+    b.hub.arrived.connect(rounds.append)
+
+    # A writes in Tomás's profile: B's round names him; Zoë's open profile and the list are left as they are
+    _sent(qtbot, a, lambda: ProfileService(a.store).add_entry(a.ctx.me, ids["Tomás"], "interests", "Chess"))
+    _round(qtbot, b)
+    assert rounds and rounds[-1].learners == {str(ids["Tomás"])}
+    assert reloads == [] and lists == []
+    # A moves Tomás to another group: the list is read again (his row shows it); Zoë's profile still stays
+    _sent(qtbot, a, lambda: ProfileService(a.store).update_learner(a.ctx.me, ids["Tomás"], group_name="Owls"))
+    _round(qtbot, b)
+    assert rounds[-1].learners == {str(ids["Tomás"])} and rounds[-1].listed
+    assert len(lists) == 1 and reloads == []
+    row = b.model.row_of(ids["Tomás"])
+    assert b.model.index(row, 1).data() == "Owls"
+    # A writes in Zoë's profile, the one open on B: it is shown in place
+    _sent(qtbot, a, lambda: ProfileService(a.store).add_entry(a.ctx.me, ids["Zoë"], "interests", "Kites"))
+    _round(qtbot, b)
+    assert rounds[-1].learners == {str(ids["Zoë"])}
+    assert reloads == ["Zoë"] and len(lists) == 1
+
+
 def test_the_status_follows_a_hub_that_goes_away_and_comes_back(school, open_window, qtbot, tmp_path):
     hub, admin_dir = school
     switch = sys.getswitchinterval()

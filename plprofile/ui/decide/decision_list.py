@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..kit.common import attempt
-from .words import what, written
+from .words import removed_or_changed, what, written
 
 
 def _wrapping(text: str = "", *, bold: bool = False) -> QLabel:
@@ -50,17 +50,21 @@ class ConflictCard(QFrame):
         grid.setColumnStretch(1, 1)
         heads = (self.tr("In your profile now") if learner else self.tr("In the profile now"),
                  self.tr("The other version"))
+        removed = getattr(conflict, "removed", False)
         self.texts: list[QLabel] = []
         for column, (head, version) in enumerate(zip(heads, (conflict.current, conflict.other), strict=True)):
             grid.addWidget(_wrapping(head, bold=True), 0, column)
-            text = _wrapping(version.text or self.tr("(empty)"))
+            shown = self.tr("(removed)") if removed and column == 0 else version.text or self.tr("(empty)")
+            text = _wrapping(shown)
             text.setFrameShape(QFrame.Shape.Box)
             text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             text.setAccessibleName(head)
             text.setAccessibleDescription(version.text)
             text.setMargin(6)
             grid.addWidget(text, 1, column)
-            grid.addWidget(_wrapping(written(version, actor.account_id)), 2, column)
+            said = (removed_or_changed(version, actor.account_id, column == 0) if removed
+                    else written(version, actor.account_id))
+            grid.addWidget(_wrapping(said), 2, column)
             self.texts.append(text)
         self.this_button = QPushButton(self.tr("Keep &this one"))
         self.other_button = QPushButton(self.tr("Keep the &other one"))
@@ -70,10 +74,15 @@ class ConflictCard(QFrame):
         self.both_button.setToolTip(self.tr("Keep both versions, one after the other"))
         from plprofile.services.decisions import Choice
 
+        if removed:  # removed on one device, changed on another: remove it, or keep it with the new words
+            self.this_button.setText(self.tr("&Remove it"))
+            self.other_button.setText(self.tr("&Keep it"))
+            self.this_button.setToolTip(self.tr("It stays removed"))
+            self.other_button.setToolTip(self.tr("Bring it back, with the changed words"))
         for button, choice in ((self.this_button, Choice.THIS), (self.other_button, Choice.OTHER),
                                (self.both_button, Choice.BOTH)):
             button.clicked.connect(lambda _checked=False, c=choice: choose(self.conflict, c))
-            button.setVisible(conflict.may_decide)
+            button.setVisible(conflict.may_decide and not (removed and choice is Choice.BOTH))
         grid.addWidget(self.this_button, 3, 0)
         grid.addWidget(self.other_button, 3, 1)
         layout = QVBoxLayout(self)

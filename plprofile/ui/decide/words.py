@@ -48,3 +48,18 @@ def written(version, me_id) -> str:  # noqa: ANN001
         return translate("decide", "Written by {who} · {where}").format(who=by, where=where)
     return translate("decide", "Written by {who} · {when} · {where}").format(
         who=by, when=fmt_datetime(version.written_at), where=where)
+
+
+def removed_or_changed(version, me_id, removed: bool) -> str:  # noqa: ANN001
+    """A removal and a change made apart: "Removed by Ana Diaz · 5 Dec 2026 10:42 · on this device"."""
+    by = version.author_name or translate("decide", "someone")
+    if version.author_id is not None and version.author_id == me_id:
+        by = translate("decide", "you")
+    where = (translate("decide", "on this device") if version.on_this_device
+             else translate("decide", "on another device"))
+    when = fmt_datetime(version.written_at) if version.written_at is not None else ""
+    if removed:
+        text = translate("decide", "Removed by {who} · {when} · {where}")
+    else:
+        text = translate("decide", "Changed by {who} · {when} · {where}")
+    return text.format(who=by, when=when, where=where).replace(" ·  · ", " · ")

@@ -15,6 +15,34 @@ if TYPE_CHECKING:
     from .status import SyncStatus
 
 
+#: ``refresh_views``: show what arrived while a field had the cursor, nothing more.
+_HELD = object()
+
+
+class _Arrivals:
+    """What rounds brought, for the views: the learners whose rows came (``everything``: do not know, show all)
+    and whether the learner list may have changed."""
+
+    def __init__(self, learners: frozenset[str] = frozenset(), listed: bool = False,
+                 everything: bool = False) -> None:
+        self.learners, self.listed, self.everything = learners, listed, everything
+
+    @classmethod
+    def of(cls, result) -> _Arrivals:  # noqa: ANN001
+        if result is None or not hasattr(result, "learners"):
+            return cls(listed=True, everything=True)
+        return cls(frozenset(result.learners), bool(result.listed))
+
+    def joined(self, other: _Arrivals | None) -> _Arrivals:
+        if other is None:
+            return self
+        return _Arrivals(self.learners | other.learners, self.listed or other.listed,
+                         self.everything or other.everything)
+
+    def shows(self, learner_id) -> bool:  # noqa: ANN001
+        return self.everything or str(learner_id) in self.learners
+
+
 class HubSync(QObject):
     """Made once by the window; follows its store (opened, closing) and its session."""
 
@@ -30,6 +58,7 @@ class HubSync(QObject):
         self.sync: BackgroundSync | None = None
         self.status: SyncStatus | None = None
         self._pending_reload = False
+        self._waiting: _Arrivals | None = None  # what arrived while a field had the cursor
         self._decisions = 0
         window.life.opened.connect(self._store_opened)
         window.life.closing.connect(self.stop)
@@ -174,6 +203,14 @@ class HubSync(QObject):
                                "it stay here. To sync again it needs a new pairing code.")
         if not ask.confirm(window, self.tr("Disconnect this device"), question):
             return
+        teacher = None
+        if learner is not None:  # a learner cannot take their device off on their own: a teacher says yes
+            from .teacher_check import TeacherCheckDialog
+
+            check = TeacherCheckDialog(window, learner.display_name)
+            if not ask.dialog(check) or check.teacher is None:
+                return
+            teacher = check.teacher
         self.stop()
         if learner is not None and window.ctx is not None:
             window._end_session()  # nothing of the learner stays on screen, nor held by the session
@@ -183,13 +220,18 @@ class HubSync(QObject):
 
         store = window.store
 
-        def done(name) -> None:  # noqa: ANN001
+        def done(result) -> None:  # noqa: ANN001
             self.disconnected.emit()
             if window.signin is not None:
                 window.signin.device_learner = None
             if learner is not None:
                 window._after_open()  # an empty store: the first start's page
-            ask.info(window, self.tr("School hub"), self.tr("This device is disconnected from the school hub."))
+            if result.hub_told:
+                said = self.tr("This device is disconnected from the school hub.")
+            else:
+                said = self.tr("This device is disconnected, but the school hub could not be reached: the hub "
+                               "still lists this device until a teacher revokes it there.")
+            ask.info(window, self.tr("School hub"), said)
 
         def failed(exc: Exception) -> None:
             if isinstance(exc, DisconnectRefused):
@@ -202,7 +244,7 @@ class HubSync(QObject):
             if learner is not None and window.ctx is None:
                 window._after_open()
 
-        run_in_background(lambda: disconnect(store), done, failed)
+        run_in_background(lambda: disconnect(store, teacher=teacher), done, failed)
 
     def show_code(self) -> None:
         from ..kit import ask
@@ -215,7 +257,7 @@ class HubSync(QObject):
         """What came in shows: the learner list, the open profile, the open windows; while a field of the
         profile has the cursor (or a conference runs), once it is left."""
         self.arrived.emit(result)
-        self.refresh_views()
+        self.refresh_views(result)
         self.count_decisions()
 
     def count_decisions(self) -> None:
@@ -236,27 +278,33 @@ class HubSync(QObject):
             shown = open_decisions(self.window, self.window.ctx)
             shown.list.decided.connect(lambda _learner: self.count_decisions())
 
-    def refresh_views(self) -> None:
+    def refresh_views(self, result=None) -> None:  # noqa: ANN001
+        """Show what ``result`` (a round's RoundResult; None: anything) brought: the learner list when its rows may
+        have changed, the open profile only when its learner is among the learners whose rows arrived."""
         window = self.window
         if window.ctx is None:
             return
+        self._waiting = (_Arrivals() if result is _HELD else _Arrivals.of(result)).joined(self._waiting)
         profile = window.profile
         if self._editing() is not None or (profile is not None and getattr(profile, "conference", None)):
             if not self._pending_reload:
                 self._pending_reload = True
                 QApplication.instance().focusChanged.connect(self._focus_moved)
             return
-        for name in ("feed_window", "due_window"):
-            if (shown := getattr(window, name, None)) is not None and shown.isVisible():
-                shown.refresh()
+        arrived, self._waiting = self._waiting, None
+        if arrived.learners or arrived.everything:
+            for name in ("feed_window", "due_window"):
+                if (shown := getattr(window, name, None)) is not None and shown.isVisible():
+                    shown.refresh()
         tab = profile.tabs.currentIndex() if profile is not None else -1
-        if not window.ctx.is_learner and window.class_pane is not None:
+        if arrived.listed and not window.ctx.is_learner and window.class_pane is not None:
             window.ctx.profiles.forget_class_list(window.ctx.me)  # the list is read again, arrivals with it
             window.refresh_learners(select=window.current_learner_id())
         profile = window.profile
-        if profile is not None:
-            profile.reload()
-        if profile is not None and profile.view is not None:
+        if profile is None or profile.view is None or not arrived.shows(profile.view.learner.id):
+            return
+        profile.reload()
+        if profile.view is not None:
             if tab >= 0:
                 profile.tabs.setCurrentIndex(tab)
             window.ctx.profile_changed.emit(profile.view.learner.id)
@@ -281,4 +329,4 @@ class HubSync(QObject):
             return
         self._pending_reload = False
         QApplication.instance().focusChanged.disconnect(self._focus_moved)
-        self.refresh_views()
+        self.refresh_views(_HELD)
