@@ -113,6 +113,37 @@ def _remarks_html(summary: ConferenceSummary) -> str:
     return "<p style='margin-top: 1px; margin-bottom: 1px;'>" + "<br/>".join(lines) + "</p>" if lines else ""
 
 
+#: How tall a shared picture's thumbnail stands on the family summary, in points.
+EVIDENCE_PT = 64
+
+
+def _media_word(kind: str) -> str:
+    """What a piece of evidence is, in the family's words: a picture, a PDF, a recording, a link or a note."""
+    if kind.startswith("image/"):
+        return translate("summary", "picture")
+    if kind == "application/pdf":
+        return translate("summary", "PDF")
+    if kind.startswith("audio/"):
+        return translate("summary", "recording")
+    return {"link": translate("summary", "link"), "photo": translate("summary", "picture"),
+            "file": translate("summary", "file")}.get(kind, translate("summary", "note"))
+
+
+def _evidence_html(summary: ConferenceSummary, scale: float) -> str:
+    """The evidence the learner shared, in a row of cells: a picture as its thumbnail over its name, any other
+    piece as its name and kind; "★ best work" under the ones the learner marked."""
+    e = html.escape
+    cells = []
+    height = EVIDENCE_PT * scale
+    for ev in summary.evidence:
+        best = ("<br/><b>★&nbsp;" + e(translate("summary", "my best work")).replace(" ", "&nbsp;") + "</b>"
+                if ev.best_work else "")
+        picture = f"<img src='evidence://{ev.id}' height='{height:.0f}'/><br/>" if ev.thumbnail else ""
+        cells.append(f"<td valign='top' width='25%'>{picture}{e(ev.text)} <i>({e(_media_word(ev.kind))})</i>"
+                     f"{best}</td>")
+    return ("<table cellspacing='0' cellpadding='3'><tr>" + "".join(cells) + "</tr></table>") if cells else ""
+
+
 def summary_html(summary: ConferenceSummary, with_chart: bool, scale: float = 1.0, *,
                  chart_size: tuple[float, float] | None = None) -> str:
     """The page as rich text; ``chart_size`` is the chart's printed width and height in points."""
@@ -177,6 +208,9 @@ def summary_html(summary: ConferenceSummary, with_chart: bool, scale: float = 1.
                 "summary", "… and %n more goal(s) in the profile.", "", summary.more_goals)) + "</i></p>")
     else:
         parts.append("<p><i>" + e(translate("summary", "No goals yet.")) + "</i></p>")
+    if summary.evidence:  # only what the learner chose to share with their family
+        parts.append(heading(translate("summary", "My work")))
+        parts.append(_evidence_html(summary, scale))
     if summary.remarks:
         parts.append(heading(translate("summary", "What I shared at my conference") if summary.led_by == "learner"
                              else translate("summary", "What we said at the conference")))
@@ -262,6 +296,10 @@ def _write(summary: ConferenceSummary, path, lang: str) -> int:  # noqa: ANN001
     if chart is not None:
         doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl("chart://now"), chart)
         chart_size = (chart.width() * 72 / CHART_DPI, chart.height() * 72 / CHART_DPI)
+    for ev in summary.evidence:  # the pictures the learner shared, as thumbnails
+        image = QImage.fromData(ev.thumbnail) if ev.thumbnail else QImage()
+        if not image.isNull():
+            doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(f"evidence://{ev.id}"), image)
     _layout(doc, summary, points, chart_size)
     return paint_pages(writer, doc, points)
 
