@@ -87,6 +87,8 @@ class ConferenceSummary:
     kept_sections: frozenset[str] = frozenset()
     #: The evidence the learner shared with their family, best work first, then the newest (issue 20).
     evidence: list[EvidenceLine] = field(default_factory=list)
+    #: Whether the shared pictures show as thumbnails (the page's last resort for room is their names alone).
+    evidence_pictures: bool = True
 
 
 class NoConference(LookupError):
@@ -111,13 +113,15 @@ class Limits:
     step: int = 90
     agreements: int = 420
     evidence: int = 4
+    pictures: bool = True
 
     def tighter(self) -> Limits:
         """About a third less of everything (at least one item, one goal and a few words each)."""
         return Limits(item=max(40, round(self.item * 0.7)), items=max(1, self.items - 1),
                       quote=max(40, round(self.quote * 0.7)), goals=max(1, self.goals - 1),
                       goal=max(40, round(self.goal * 0.7)), step=max(30, round(self.step * 0.7)),
-                      agreements=max(60, round(self.agreements * 0.7)), evidence=max(1, self.evidence - 1))
+                      agreements=max(60, round(self.agreements * 0.7)), evidence=max(1, self.evidence - 1),
+                      pictures=self.pictures and self.evidence > 3)
 
 
 def shorten(text: str, limit: int) -> tuple[str, bool]:
@@ -161,6 +165,7 @@ def fitted(summary: ConferenceSummary, limits: Limits) -> ConferenceSummary:
         # what was said is the conference itself: shortened like the rest, but kept before anything else is
         remarks=[(who, kind, one(text, limits.item)) for who, kind, text in summary.remarks[:MAX_REMARKS]],
         evidence=[replace(ev, text=one(ev.text, limits.step)) for ev in summary.evidence[:limits.evidence]],
+        evidence_pictures=summary.evidence_pictures and limits.pictures,
     )
     cut = cut or len(summary.remarks) > MAX_REMARKS or len(summary.evidence) > limits.evidence
     result.shortened = summary.shortened or cut

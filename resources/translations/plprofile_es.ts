@@ -7046,7 +7046,7 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
     </message>
     <message>
         <source>picture</source>
-        <extracomment>How tall a shared picture&apos;s thumbnail stands on the family summary, in points.</extracomment>
+        <extracomment>How tall a shared picture&apos;s thumbnail stands on the family summary, in points (at the largest text size).</extracomment>
         <translation>imagen</translation>
     </message>
     <message>

@@ -113,8 +113,8 @@ def _remarks_html(summary: ConferenceSummary) -> str:
     return "<p style='margin-top: 1px; margin-bottom: 1px;'>" + "<br/>".join(lines) + "</p>" if lines else ""
 
 
-#: How tall a shared picture's thumbnail stands on the family summary, in points.
-EVIDENCE_PT = 64
+#: How tall a shared picture's thumbnail stands on the family summary, in points (at the largest text size).
+EVIDENCE_PT = 36
 
 
 def _media_word(kind: str) -> str:
@@ -130,18 +130,17 @@ def _media_word(kind: str) -> str:
 
 
 def _evidence_html(summary: ConferenceSummary, scale: float) -> str:
-    """The evidence the learner shared, in a row of cells: a picture as its thumbnail over its name, any other
-    piece as its name and kind; "★ best work" under the ones the learner marked."""
+    """The evidence the learner shared, on one line of the page's table: a picture as a small thumbnail before its
+    name, any other piece as its name and kind; "★ my best work" after the ones the learner marked."""
     e = html.escape
-    cells = []
-    height = EVIDENCE_PT * scale
+    pieces = []
     for ev in summary.evidence:
-        best = ("<br/><b>★&nbsp;" + e(translate("summary", "my best work")).replace(" ", "&nbsp;") + "</b>"
+        best = (" <b>★&nbsp;" + e(translate("summary", "my best work")).replace(" ", "&nbsp;") + "</b>"
                 if ev.best_work else "")
-        picture = f"<img src='evidence://{ev.id}' height='{height:.0f}'/><br/>" if ev.thumbnail else ""
-        cells.append(f"<td valign='top' width='25%'>{picture}{e(ev.text)} <i>({e(_media_word(ev.kind))})</i>"
-                     f"{best}</td>")
-    return ("<table cellspacing='0' cellpadding='3'><tr>" + "".join(cells) + "</tr></table>") if cells else ""
+        picture = (f"<img src='evidence://{ev.id}' height='{EVIDENCE_PT * scale:.0f}' align='middle'/> "
+                   if ev.thumbnail and summary.evidence_pictures else "")
+        pieces.append(f"{picture}{e(ev.text)} <i>({e(_media_word(ev.kind))})</i>{best}")
+    return " · ".join(pieces)
 
 
 def summary_html(summary: ConferenceSummary, with_chart: bool, scale: float = 1.0, *,
@@ -181,6 +180,8 @@ def summary_html(summary: ConferenceSummary, with_chart: bool, scale: float = 1.
         (translate("summary", "My aspirations"), _list(summary.aspirations, "aspirations" in kept)),
         (translate("summary", "What helps me learn"), _list(works, any(k.endswith("_works") for k in kept))),
     ]
+    if summary.evidence:  # only what the learner chose to share with their family
+        rows.append((translate("summary", "My work"), _evidence_html(summary, scale)))
     for title, value in rows:
         parts.append(f"<tr><td width='24%' style='{rule}'><b>{e(title)}</b></td><td style='{rule}'>{value}</td></tr>")
     parts.append("</table>")
@@ -208,9 +209,6 @@ def summary_html(summary: ConferenceSummary, with_chart: bool, scale: float = 1.
                 "summary", "… and %n more goal(s) in the profile.", "", summary.more_goals)) + "</i></p>")
     else:
         parts.append("<p><i>" + e(translate("summary", "No goals yet.")) + "</i></p>")
-    if summary.evidence:  # only what the learner chose to share with their family
-        parts.append(heading(translate("summary", "My work")))
-        parts.append(_evidence_html(summary, scale))
     if summary.remarks:
         parts.append(heading(translate("summary", "What I shared at my conference") if summary.led_by == "learner"
                              else translate("summary", "What we said at the conference")))
