@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -152,6 +153,10 @@ class EvidenceFiles(QWidget):
         tree.viewport().setAcceptDrops(True)
         tree.installEventFilter(self)
         tree.viewport().installEventFilter(self)
+        if tree.columnCount() > WHO_COLUMN:  # the date and "My teacher and me" whole, at any text size
+            for column in (WHO_COLUMN - 1, WHO_COLUMN):
+                tree.header().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+            tree.setWordWrap(True)  # the learner's words wrap rather than end in "…"
         side = max(48, tree.fontMetrics().height() * 3)
         tree.setIconSize(QSize(side, side))
         self._update_buttons()
