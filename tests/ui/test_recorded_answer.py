@@ -167,3 +167,21 @@ def test_a_finished_recording_is_sent_as_the_answer(open_window, answers, qtbot,
         (answer,) = s.execute(select(QuestionAnswer)).scalars().all()
     stored = window.ctx.questions.recording(window.ctx.actor(answer.learner_id), answer.id)
     assert stored.data == recorded.read_bytes() and stored.media.value == "audio/wav"
+
+
+def test_the_recorder_itself_where_qt_multimedia_is_installed_and_no_microphone(qtbot):
+    """The real dialog (Qt Multimedia comes with the optional PySide6-Addons): a 16 kHz mono WAV is asked for, and
+    pressing Record with no microphone says it did not work and offers nothing to send."""
+    multimedia = pytest.importorskip("PySide6.QtMultimedia", reason="the 'recording' extra (PySide6-Addons)")
+    if multimedia.QMediaDevices.audioInputs():
+        pytest.skip("this computer has a microphone: the no-microphone path is not this machine's")
+    assert recorder.why_not() == recorder.NO_MICROPHONE
+    dialog = recorder.RecordDialog(FIRST)
+    qtbot.addWidget(dialog)
+    media = dialog.recorder.mediaFormat()
+    assert media.fileFormat() == multimedia.QMediaFormat.FileFormat.Wave
+    assert (dialog.recorder.audioSampleRate(), dialog.recorder.audioChannelCount()) == (16000, 1)
+    assert dialog.button.text() == "● Record" and not dialog.send.isEnabled()
+    qtbot.mouseClick(dialog.button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "did not work" in dialog.status.text())
+    assert dialog.path is None and not dialog.send.isEnabled()
