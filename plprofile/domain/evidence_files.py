@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -32,6 +33,8 @@ class EvidenceFileError(UserError):
         "not_a_file": QT_TRANSLATE_NOOP("services", "This piece of evidence has no file."),
         "file_damaged": QT_TRANSLATE_NOOP("services", "The stored file of this evidence is damaged: it does not "
                                                       "match its fingerprint."),
+        "not_a_recording": QT_TRANSLATE_NOOP("services", "“{name}” is not a sound recording. Choose a recording "
+                                                         "(MP3, M4A, OGG, WAV)."),
     }
 
 
@@ -116,6 +119,19 @@ def sniff(head: bytes) -> Media | None:
     if len(head) >= 2 and head[0] == 0xFF and (head[1] & 0xE0) == 0xE0 and (head[1] >> 1) & 0x3 == 0x1:
         return Media.MP3
     return None
+
+
+_LINK = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+
+
+def split_link(typed: str) -> tuple[str, str]:
+    """What a person typed as evidence, split into its words and a web link in it ("" when there is none):
+    "My reading https://example.org/r" gives ("My reading", "https://example.org/r")."""
+    found = _LINK.search(typed)
+    if found is None:
+        return typed.strip(), ""
+    words = (typed[:found.start()] + " " + typed[found.end():]).strip(" \t-–—:·")
+    return " ".join(words.split()), found.group(0).rstrip(".,;)")
 
 
 def size_text(n: int) -> str:

@@ -228,7 +228,7 @@ def _r(condition: Condition, otherwise: str | Callable[[Target], str] = NOT_YOUR
 A, T, L = Who.ADMIN, Who.TEACHER, Who.LEARNER
 _PROFILE_KINDS = (Kind.BACKPACK, Kind.CHOICE, Kind.GOAL, Kind.STEP, Kind.SUPPORT, Kind.EVIDENCE)
 #: The kinds of row that carry the learner's say over who sees them (``store.models.FAMILY_SHAREABLE``).
-SHAREABLE_KINDS = (Kind.ENTRY, Kind.BACKPACK, Kind.GOAL, Kind.CHECKIN)
+SHAREABLE_KINDS = (Kind.ENTRY, Kind.BACKPACK, Kind.GOAL, Kind.CHECKIN, Kind.EVIDENCE)
 
 
 def _staff(rule: Rule) -> dict[Who, Rule]:
@@ -306,6 +306,9 @@ def _build() -> dict[tuple[Kind, Action], dict[Who, Rule]]:
     # the learner's say: only the author of the learner's own words chooses whether their family sees them
     for kind in SHAREABLE_KINDS:
         rules[kind, Action.SHARE] = {L: _r(OWN_AUTHORED, LEARNER_SHARES)}
+    # a piece of evidence is the learner's work whoever attached it (a teacher's photo of their model): the
+    # learner chooses for every piece on their own goals; the family summary shows only what they shared
+    rules[Kind.EVIDENCE, Action.SHARE] = {L: _r(OWN, LEARNER_SHARES)}
     # questions between conferences: a teacher asks the learners they teach; the learner answers in their words
     rules[Kind.QUESTION, Action.READ] = {**_staff(every), L: _r(OWN)}
     for action in (Action.CREATE, Action.DELETE):

@@ -297,7 +297,7 @@ def add_demo_files(store: Store, files: Mapping[str, Sequence[tuple[str, Prepare
                     ev = Evidence(goal_id=goal.id, learner_id=learner_id,
                                   kind=(d.EvidenceKind.PHOTO if picture else d.EvidenceKind.FILE).value,
                                   text=text, location=prepared.name, added_on=on, blob_id=blob.id,
-                                  best_work=picture and not best)
+                                  best_work=picture and not best, shared_with_family=picture)
                     best = best or picture
                     changes.create(s, store.device_id, ev, me, learner_id, at=datetime.combine(on, time(14, 5),
                                                                                                tzinfo=UTC))

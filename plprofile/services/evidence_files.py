@@ -23,6 +23,7 @@ from plprofile.domain import profile as d
 from plprofile.domain.evidence_files import EvidenceFileError, Media, Prepared
 from plprofile.domain.policy import Action
 from plprofile.domain.profile import Actor, clean_text
+from plprofile.store import changes
 from plprofile.store.engine import Store
 from plprofile.store.models import Evidence, EvidenceBlob, EvidenceChunk, Goal, Learner, Row
 
@@ -81,24 +82,14 @@ class EvidenceFileService:
         media = ef.check_prepared(prepared)
         name = clean_text(prepared.name or media.extension, field="file_name", limit=255)
         text = clean_text(text, field="evidence", required=False)
-        sha = hashlib.sha256(prepared.data).hexdigest()
         p = self.profiles
         with self.store.transaction() as s:
             goal = p._get(s, Goal, goal_id, actor)
-            blob = self._keep(s, actor, goal.learner_id, sha, media, prepared)
+            blob = keep_or_find(s, actor, goal.learner_id, prepared, create=p._create)
             kind = d.EvidenceKind.PHOTO if media.is_image else d.EvidenceKind.FILE
             ev = Evidence(goal_id=goal.id, learner_id=goal.learner_id, kind=kind.value, text=text, location=name,
                           added_on=added_on or date.today(), blob_id=blob.id)
             return EvidenceView.of(p._create(s, ev, actor))
-
-    def _keep(self, s: Session, actor: Actor, learner_id: uuid.UUID, sha: str, media: Media,
-              prepared: Prepared) -> EvidenceBlob:
-        blob = s.get(EvidenceBlob, ef.blob_id(learner_id, sha))
-        if blob is not None:
-            access.check(s, actor, Action.READ, blob)
-            return blob
-        return keep_file(s, actor, learner_id, prepared, create=self.profiles._create)
-
 
     def files(self, actor: Actor, learner_id: uuid.UUID) -> dict[uuid.UUID, FileInfo]:
         """The learner's kept files the actor may read, by id (thumbnails included, bytes not)."""
@@ -115,12 +106,16 @@ class EvidenceFileService:
             if ev.blob_id is None:
                 raise EvidenceFileError("not_a_file")
             blob = self.profiles._get(s, EvidenceBlob, ev.blob_id, actor)
-            pieces = s.execute(select(EvidenceChunk.data).where(EvidenceChunk.blob_id == blob.id)
-                               .order_by(EvidenceChunk.position)).scalars().all()
-            data = b"".join(pieces)
-            if len(pieces) != blob.chunks or hashlib.sha256(data).hexdigest() != blob.sha256:
-                raise EvidenceFileError("file_damaged")
-            return StoredFile(ev.location or f"evidence{Media(blob.media).extension}", Media(blob.media), data)
+            return StoredFile(ev.location or f"evidence{Media(blob.media).extension}", Media(blob.media),
+                              read_blob(s, blob))
+
+    def restore(self, actor: Actor, evidence_id: uuid.UUID) -> EvidenceView:
+        """Bring back a piece of evidence that was removed (a removal is a soft delete: nothing was lost)."""
+        with self.store.transaction() as s:
+            ev = self.profiles._get(s, Evidence, evidence_id, actor, Action.RESTORE, deleted=True)
+            if ev.deleted_at is not None:
+                changes.restore(s, self.store.device_id, ev, actor, ev.learner_id)
+        return EvidenceView.of(ev)
 
     def set_best_work(self, actor: Actor, evidence_id: uuid.UUID, best: bool) -> EvidenceView:
         """The learner marks (or unmarks) a piece of their evidence as their best work."""
@@ -128,6 +123,27 @@ class EvidenceFileService:
             ev = self.profiles._get(s, Evidence, evidence_id, actor)
             self.profiles._update(s, ev, {"best_work": bool(best)}, actor)
         return EvidenceView.of(ev)
+
+
+def read_blob(s: Session, blob: EvidenceBlob) -> bytes:
+    """A kept file's bytes, checked against its SHA-256 (the caller has asked the policy)."""
+    pieces = s.execute(select(EvidenceChunk.data).where(EvidenceChunk.blob_id == blob.id)
+                       .order_by(EvidenceChunk.position)).scalars().all()
+    data = b"".join(pieces)
+    if len(pieces) != blob.chunks or hashlib.sha256(data).hexdigest() != blob.sha256:
+        raise EvidenceFileError("file_damaged")
+    return data
+
+
+def keep_or_find(s: Session, actor: Actor, learner_id: uuid.UUID, prepared: Prepared, *,
+                 create: Callable[[Session, Row, Actor], Row]) -> EvidenceBlob:
+    """The learner's kept file with these bytes (a file already there is not stored again), or a new one."""
+    sha = hashlib.sha256(prepared.data).hexdigest()
+    blob = s.get(EvidenceBlob, ef.blob_id(learner_id, sha))
+    if blob is not None:
+        access.check(s, actor, Action.READ, blob)
+        return blob
+    return keep_file(s, actor, learner_id, prepared, create=create)
 
 
 def keep_file(s: Session, actor: Actor, learner_id: uuid.UUID, prepared: Prepared, *,
@@ -150,4 +166,4 @@ def keep_file(s: Session, actor: Actor, learner_id: uuid.UUID, prepared: Prepare
     return blob
 
 
-__all__ = ["EvidenceFileService", "FileInfo", "StoredFile", "keep_file"]
+__all__ = ["EvidenceFileService", "FileInfo", "StoredFile", "keep_file", "keep_or_find", "read_blob"]

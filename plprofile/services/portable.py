@@ -2,9 +2,10 @@
 
 The document (described in ``resources/profile-export/SCHEMA.md``) holds the learner and every live row of their
 profile: entries, backpack, choices, goals with steps, supports, evidence and check-ins, conferences, Stages
-assessments and ratings, each with its id, timestamps, author and agreement as stored, and the learner's own
-account (no sign-in name, no secret). Columns the store derives (an assessment's overall value and span) are left
-out; the store works them out again. The change history is not part of the schema (version 2).
+assessments and ratings, questions between conferences and the learner's answers, each with its id, timestamps,
+author and agreement as stored, and the learner's own account (no sign-in name, no secret). Columns the store
+derives (an assessment's overall value and span) are left out; the store works them out again. The change history
+is not part of the schema.
 """
 
 from __future__ import annotations
@@ -44,6 +45,8 @@ from plprofile.store.models import (
     GoalSupport,
     Learner,
     ProfileEntry,
+    Question,
+    QuestionAnswer,
 )
 from plprofile.store.types import UTCDateTime
 
@@ -55,10 +58,14 @@ FORMAT = "plprofile-profile"
 #: 3: evidence files: ``evidence_blob`` and ``evidence_chunk`` (the bytes, base64), ``evidence.blob_id`` and
 #: ``evidence.best_work``; and the learner's family contacts (``family_contact``), as the school's roster
 #: gave them.
-SCHEMA_VERSION = 3
+#: 4: questions between conferences and the learner's answers (``question``, ``question_answer``, an answer
+#: given as a recording naming its file by ``blob_id``), and the learner's say on evidence
+#: (``evidence.shared_with_family``).
+SCHEMA_VERSION = 4
 #: The tables of a profile, parents before children (the order rows are written in on import).
 TABLES = (ProfileEntry, BackpackItem, ChoiceOption, Goal, ActionStep, GoalSupport, EvidenceBlob, EvidenceChunk,
-          Evidence, CheckIn, Conference, ConferenceRemark, Assessment, AssessmentRating, FamilyContact)
+          Evidence, CheckIn, Conference, ConferenceRemark, Assessment, AssessmentRating, FamilyContact, Question,
+          QuestionAnswer)
 #: Never exported: the store's derived columns, an account's sign-in name and secrets, and the school's own
 #: roster keys and marks (``sourced_id``, ``enabled``), which belong to the school the learner leaves.
 _SCHOOLS = {"sourced_id", "enabled"}
@@ -208,6 +215,7 @@ class PortableService:
                 if s.get(Account, account_row["id"]) is not None:
                     raise ProfileFileError("This learner's account is already in this store; nothing was imported.")
                 conn.execute(Account.__table__.insert(), [account_row])
+            _require_references(tables)
             for model in TABLES:
                 rows = tables[model.__tablename__]
                 if rows:
@@ -312,6 +320,8 @@ class PortableService:
         if version <= 2 and isinstance(tables, dict):
             tables = _from_schema_2(tables)
             tables = {**tables, "family_contact": tables.get("family_contact", [])}
+        if version <= 3 and isinstance(tables, dict):
+            tables = _from_schema_3(tables)
         if not isinstance(tables, dict) or set(tables) != {m.__tablename__ for m in TABLES}:
             raise ProfileFileError("The file is damaged (its tables are not all there); nothing was imported.")
 
@@ -361,6 +371,18 @@ class PortableService:
         return learner, account, rows
 
 
+def _require_references(tables: dict[str, list[dict[str, Any]]]) -> None:
+    """Every row a row of the document refers to (an answer's question, a step's goal …) is in the document: a
+    whole profile imports whole, or not at all."""
+    ids = {row["id"] for rows in tables.values() for row in rows}
+    for model in TABLES:
+        refs = [c.name for c in model.__table__.columns if c.foreign_keys and c.name != "learner_id"]
+        for row in tables[model.__tablename__]:
+            if any(row.get(name) is not None and row[name] not in ids for name in refs):
+                raise ProfileFileError(f"The file is damaged (a row of {model.__tablename__} refers to one that is "
+                                       "not in it); nothing was imported.")
+
+
 def _check_files(rows: dict[str, list[dict[str, Any]]], learner_id: uuid.UUID) -> None:
     """Every kept file of a document is whole: its pieces, in order, have its SHA-256, its id is the one the
     learner and that hash make, and it is a kind and size the store keeps."""
@@ -401,6 +423,12 @@ def _from_schema_2(tables: dict[str, Any]) -> dict[str, Any]:
         tables["evidence"] = [{"blob_id": None, "best_work": False, **row} if isinstance(row, dict) else row
                               for row in evidence]
     return tables
+
+
+def _from_schema_3(tables: dict[str, Any]) -> dict[str, Any]:
+    """A schema 3 document's tables as schema 4 has them: no questions asked, none answered (and, as for every
+    row of the learner's words from before their say, no evidence shared with the family)."""
+    return {**tables, "question": tables.get("question", []), "question_answer": tables.get("question_answer", [])}
 
 
 def profile_document(s, learner: Learner, *, family: bool = True) -> dict[str, Any]:  # noqa: ANN001

@@ -1,7 +1,8 @@
 """Questions between conferences: a teacher sends a reflection prompt (from the framework's bank, or their own
-words) to one learner, a group or all their learners; the learner answers in writing; the answers wait for the
-next conference. One ``question`` row per learner asked (sent together: one ``batch_id``), one
-``question_answer`` row per answer; both change-logged like every profile row."""
+words) to one learner, a group or all their learners; the learner answers in writing or with a recording; the
+answers wait for the next conference. One ``question`` row per learner asked (sent together: one ``batch_id``),
+one ``question_answer`` row per answer; both change-logged like every profile row. A recording is kept as an
+evidence file is (``evidence_blob``: inside the store, synced, erased with the learner)."""
 
 from __future__ import annotations
 
@@ -12,20 +13,35 @@ from datetime import date
 
 from sqlalchemy import select
 
+from plprofile.domain import evidence_files as ef
+from plprofile.domain.evidence_files import EvidenceFileError, Media, Prepared
 from plprofile.domain.framework import Framework, Option, default_framework
 from plprofile.domain.policy import Action, Kind
 from plprofile.domain.profile import Actor, ValidationError, clean_text
 from plprofile.store import changes
 from plprofile.store.engine import Store
-from plprofile.store.models import Conference, Question, QuestionAnswer
+from plprofile.store.models import Conference, EvidenceBlob, Question, QuestionAnswer
 
 from . import access
 from .access import actor_first, check, require_framework, require_learner_rows
+from .evidence_files import StoredFile, keep_or_find, read_blob
 from .stages import StagesService
 
 #: The longest question and answer (characters): a question is a sentence or two, an answer a short paragraph.
 MAX_QUESTION = 500
 MAX_ANSWER = 4000
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerView:
+    """One answer as a screen shows it; ``recording``: the kind of its recording (``Media``), or None."""
+
+    id: uuid.UUID
+    question_id: uuid.UUID
+    learner_id: uuid.UUID
+    text: str
+    answered_on: date
+    recording: Media | None = None
 
 
 @dataclass(frozen=True)
@@ -37,21 +53,18 @@ class QuestionView:
     asked_on: date
     #: The learner's answers, oldest first: (text, answered on).
     answers: list[tuple[str, date]] = field(default_factory=list)
+    #: The same answers with their ids and recordings.
+    answer_rows: list[AnswerView] = field(default_factory=list)
 
     @property
     def answered(self) -> bool:
         return bool(self.answers)
 
 
-@dataclass(frozen=True, slots=True)
-class AnswerView:
-    """The learner's answer to a question, as just written."""
-
-    id: uuid.UUID
-    question_id: uuid.UUID
-    learner_id: uuid.UUID
-    text: str
-    answered_on: date
+def _view(question_id: uuid.UUID, learner_id: uuid.UUID, text: str, prompt_id: str, asked_on: date,
+          answers: list[AnswerView]) -> QuestionView:
+    return QuestionView(question_id, learner_id, text, prompt_id, asked_on,
+                        [(a.text, a.answered_on) for a in answers], answers)
 
 
 def prompts_of(active: Framework) -> tuple[Option, ...]:
@@ -98,18 +111,25 @@ class QuestionService:
             require_learner_rows(s, actor, learner_id, Kind.QUESTION)
             asked = s.execute(select(Question).where(Question.learner_id == learner_id, Question.deleted_at.is_(None))
                               .order_by(Question.asked_on.desc(), Question.created_at.desc())).scalars().all()
-            answers: dict[uuid.UUID, list[tuple[str, date]]] = {}
+            media = dict(s.execute(select(EvidenceBlob.id, EvidenceBlob.media).join(
+                QuestionAnswer, QuestionAnswer.blob_id == EvidenceBlob.id).where(
+                QuestionAnswer.learner_id == learner_id)).all())
+            answers: dict[uuid.UUID, list[AnswerView]] = {}
             for a in s.execute(select(QuestionAnswer).where(
                     QuestionAnswer.learner_id == learner_id, QuestionAnswer.deleted_at.is_(None))
                     .order_by(QuestionAnswer.answered_on, QuestionAnswer.created_at)).scalars():
-                answers.setdefault(a.question_id, []).append((a.text, a.answered_on))
-            return [QuestionView(q.id, q.learner_id, q.text, q.prompt_id, q.asked_on, answers.get(q.id, []))
+                kind = Media(media[a.blob_id]) if a.blob_id in media else None
+                answers.setdefault(a.question_id, []).append(AnswerView(a.id, a.question_id, a.learner_id, a.text, a.answered_on, kind))
+            return [_view(q.id, q.learner_id, q.text, q.prompt_id, q.asked_on, answers.get(q.id, []))
                     for q in asked]
 
-    def answer(self, actor: Actor, question_id: uuid.UUID, text: str,
-               answered_on: date | None = None) -> AnswerView:
-        """The learner's written answer (a recording can come with evidence files)."""
-        text = clean_text(text, field="answer", limit=MAX_ANSWER)
+    def answer(self, actor: Actor, question_id: uuid.UUID, text: str, answered_on: date | None = None, *,
+               recording: Prepared | None = None) -> AnswerView:
+        """The learner's answer, in writing or as a ``recording`` (a sound file, checked and kept as an evidence
+        file is; the words are then optional), in one transaction."""
+        if recording is not None and not ef.check_prepared(recording).is_audio:
+            raise EvidenceFileError("not_a_recording", name=recording.name)
+        text = clean_text(text, field="answer", limit=MAX_ANSWER, required=recording is None)
         with self.store.transaction() as s:
             question = s.get(Question, question_id)
             if question is None or question.deleted_at is not None:
@@ -118,8 +138,30 @@ class QuestionService:
             row = QuestionAnswer(question_id=question.id, learner_id=question.learner_id, text=text,
                                  answered_on=answered_on or date.today())
             check(s, actor, Action.CREATE, row)
-            changes.create(s, self.store.device_id, row, actor, question.learner_id)
-        return AnswerView(row.id, row.question_id, row.learner_id, row.text, row.answered_on)
+
+            def create(session, made, who):  # noqa: ANN001, ANN202
+                check(session, who, Action.CREATE, made)
+                return changes.create(session, self.store.device_id, made, who, question.learner_id)
+
+            if recording is not None:
+                row.blob_id = keep_or_find(s, actor, question.learner_id, recording, create=create).id
+            create(s, row, actor)
+            kind = Media(recording.media) if recording is not None else None
+        return AnswerView(row.id, row.question_id, row.learner_id, row.text, row.answered_on, kind)
+
+    def recording(self, actor: Actor, answer_id: uuid.UUID) -> StoredFile:
+        """The recording of an answer, its bytes checked against their SHA-256 (whoever may read the answer)."""
+        with self.store.session() as s:
+            answer = s.get(QuestionAnswer, answer_id)
+            if answer is None or answer.deleted_at is not None:
+                raise changes.NotFoundError(f"question_answer {answer_id} not found")
+            check(s, actor, Action.READ, answer)
+            blob = s.get(EvidenceBlob, answer.blob_id) if answer.blob_id else None
+            if blob is None:
+                raise EvidenceFileError("not_a_file")
+            check(s, actor, Action.READ, blob)
+            media = Media(blob.media)
+            return StoredFile(f"answer-{answer.answered_on.isoformat()}{media.extension}", media, read_blob(s, blob))
 
     def answers_since_conference(self, actor: Actor, learner_id: uuid.UUID) -> list[QuestionView]:
         """The questions answered since the learner's latest conference (all answered ones without one): what
@@ -131,9 +173,9 @@ class QuestionService:
                 .order_by(Conference.held_on.desc()).limit(1)).scalar_one_or_none()
         found = []
         for q in self.questions(actor, learner_id):
-            fresh = [(t, on) for t, on in q.answers if last is None or on >= last]
+            fresh = [a for a in q.answer_rows if last is None or a.answered_on >= last]
             if fresh:
-                found.append(QuestionView(q.id, q.learner_id, q.text, q.prompt_id, q.asked_on, fresh))
+                found.append(_view(q.id, q.learner_id, q.text, q.prompt_id, q.asked_on, fresh))
         return found
 
     def answers_waiting(self, actor: Actor, learner_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, int]:

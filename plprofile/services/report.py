@@ -2,8 +2,9 @@
 
 Rendering to PDF is Qt's job (plprofile.ui.documents.pdf); this module only decides what the page says: agreed words only
 (a teacher's suggestion the learner has not accepted, an entry or a goal, is left out), of the learner's own words
-only those they shared with their family (the learner's say: ``shared_with_family``), and for a past
-conference the Stages and the check-ins as they stood on its day.
+only those they shared with their family (the learner's say: ``shared_with_family``), of their evidence only the
+pieces they shared (best work first, pictures as thumbnails), and for a past conference the Stages and the
+check-ins as they stood on its day.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from plprofile.domain.framework import Framework
 from plprofile.domain.profile import Actor, Agreement, Role
 from plprofile.domain.progress import Assessment, latest_on_or_before
 
+from .evidence_files import EvidenceFileService
 from .profiles import ProfileService
 from .stages import StagesService
 
@@ -35,6 +37,18 @@ class GoalLine:
     next_step: str
     latest_checkin: int | None
     latest_checkin_on: date | None = None
+
+
+@dataclass(frozen=True)
+class EvidenceLine:
+    """A piece of evidence the learner shared with their family: its words (or file name), its kind (``Media``
+    value for a file, ``EvidenceKind`` value otherwise), their best-work mark and a picture's thumbnail."""
+
+    id: uuid.UUID
+    text: str
+    kind: str
+    best_work: bool
+    thumbnail: bytes = b""
 
 
 @dataclass
@@ -71,6 +85,10 @@ class ConferenceSummary:
     kept_private: int = 0
     #: The sections (``Section`` values) with words the learner kept for their teacher and them.
     kept_sections: frozenset[str] = frozenset()
+    #: The evidence the learner shared with their family, best work first, then the newest (issue 20).
+    evidence: list[EvidenceLine] = field(default_factory=list)
+    #: Whether the shared pictures show as thumbnails (the page's last resort for room is their names alone).
+    evidence_pictures: bool = True
 
 
 class NoConference(LookupError):
@@ -94,13 +112,16 @@ class Limits:
     goal: int = 160
     step: int = 90
     agreements: int = 420
+    evidence: int = 4
+    pictures: bool = True
 
     def tighter(self) -> Limits:
         """About a third less of everything (at least one item, one goal and a few words each)."""
         return Limits(item=max(40, round(self.item * 0.7)), items=max(1, self.items - 1),
                       quote=max(40, round(self.quote * 0.7)), goals=max(1, self.goals - 1),
                       goal=max(40, round(self.goal * 0.7)), step=max(30, round(self.step * 0.7)),
-                      agreements=max(60, round(self.agreements * 0.7)))
+                      agreements=max(60, round(self.agreements * 0.7)), evidence=max(1, self.evidence - 1),
+                      pictures=self.pictures and self.evidence > 3)
 
 
 def shorten(text: str, limit: int) -> tuple[str, bool]:
@@ -143,8 +164,10 @@ def fitted(summary: ConferenceSummary, limits: Limits) -> ConferenceSummary:
         agreements=one(summary.agreements, limits.agreements),
         # what was said is the conference itself: shortened like the rest, but kept before anything else is
         remarks=[(who, kind, one(text, limits.item)) for who, kind, text in summary.remarks[:MAX_REMARKS]],
+        evidence=[replace(ev, text=one(ev.text, limits.step)) for ev in summary.evidence[:limits.evidence]],
+        evidence_pictures=summary.evidence_pictures and limits.pictures,
     )
-    cut = cut or len(summary.remarks) > MAX_REMARKS
+    cut = cut or len(summary.remarks) > MAX_REMARKS or len(summary.evidence) > limits.evidence
     result.shortened = summary.shortened or cut
     result.more_goals = summary.more_goals + max(0, len(summary.goals) - limits.goals)
     return result
@@ -220,6 +243,7 @@ def build_summary(profiles: ProfileService, stages: StagesService, actor: Actor,
             open_steps[0] if open_steps else "", last.scale if last else None, last.on_date if last else None)))
     # what is being worked on first (the newest first), then not started, then achieved: a short page keeps those
     goals = [line for _key, line in sorted(goals, key=lambda pair: pair[0])]
+    evidence = _shared_evidence(profiles, actor, learner_id, view)
     entries = view.entries
     i_am = _agreed(entries, d.Section.I_AM)
     return ConferenceSummary(
@@ -246,4 +270,25 @@ def build_summary(profiles: ProfileService, stages: StagesService, actor: Actor,
         kept_private=kept,
         kept_sections=frozenset(e.section for e in entries if e.parent_id is None and not e.teacher_only
                                 and e.agreement == Agreement.AGREED.value and not for_family(e)),
+        evidence=evidence,
     )
+
+
+def _shared_evidence(profiles: ProfileService, actor: Actor, learner_id: uuid.UUID,
+                     view) -> list[EvidenceLine]:  # noqa: ANN001
+    """The pieces of evidence the learner chose "my family too" for (only those: a teacher's piece too waits for
+    the learner's say), best work first, then the newest; a picture with its thumbnail."""
+    shared = [ev for gv in view.goals for ev in gv.evidence if ev.shared_with_family]
+    if not shared:
+        return []
+    files = EvidenceFileService(profiles.store, profiles).files(actor, learner_id) if any(
+        ev.blob_id for ev in shared) else {}
+    shared.sort(key=lambda ev: (not ev.best_work, -ev.added_on.toordinal(), -ev.created_at.timestamp()))
+    lines = []
+    for ev in shared:
+        info = files.get(ev.blob_id) if ev.blob_id else None
+        if ev.blob_id and info is None:  # a file this actor may not read, or one removed
+            continue
+        lines.append(EvidenceLine(ev.id, ev.text or ev.location, info.media.value if info else ev.kind,
+                                  ev.best_work, info.thumbnail if info and info.media.is_image else b""))
+    return lines

@@ -230,13 +230,16 @@ class EvidenceView(RowView):
     added_on: date
     blob_id: uuid.UUID | None
     best_work: bool
+    shared_with_family: bool
 
     table: ClassVar[str] = "evidence"
+    shareable: ClassVar[bool] = True
 
     @classmethod
     def of(cls, row: Any) -> EvidenceView:  # noqa: ANN401
         return cls(**_base(row), goal_id=row.goal_id, kind=row.kind, text=row.text, location=row.location,
-                   added_on=row.added_on, blob_id=row.blob_id, best_work=row.best_work)
+                   added_on=row.added_on, blob_id=row.blob_id, best_work=row.best_work,
+                   shared_with_family=row.shared_with_family)
 
 
 @dataclass(frozen=True, slots=True)

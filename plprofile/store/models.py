@@ -229,6 +229,7 @@ class Evidence(Row, table=True):
     blob_id: uuid.UUID | None = Field(default=None, foreign_key="evidence_blob.id", index=True, ondelete="CASCADE")
     #: The learner marked it as their best work.
     best_work: bool = Field(default=False)
+    shared_with_family: bool = Field(default=False)  # see SHARED_WITH_FAMILY
 
 
 class EvidenceBlob(Row, table=True):
@@ -446,8 +447,10 @@ class QuestionAnswer(Row, table=True):
     __tablename__ = "question_answer"
     question_id: uuid.UUID = Field(foreign_key="question.id", index=True, ondelete="CASCADE")
     learner_id: uuid.UUID = Field(foreign_key="learner.id", index=True, ondelete="CASCADE")
-    text: str
+    text: str = Field(default="")  # empty for an answer given as a recording only
     answered_on: date
+    #: An answer given as a recording: the file, kept as an evidence file is (``text`` may then be empty).
+    blob_id: uuid.UUID | None = Field(default=None, foreign_key="evidence_blob.id", index=True, ondelete="CASCADE")
 
 
 class ChangeLog(SQLModel, table=True):
@@ -544,4 +547,4 @@ LEARNER_OWNED = (
 )
 
 #: Tables of the learner's words that carry ``shared_with_family`` (the family summary reads it).
-FAMILY_SHAREABLE = (ProfileEntry, BackpackItem, Goal, CheckIn)
+FAMILY_SHAREABLE = (ProfileEntry, BackpackItem, Goal, CheckIn, Evidence)

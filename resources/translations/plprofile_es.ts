@@ -252,6 +252,10 @@
         <translation>{question} — {answer}</translation>
     </message>
     <message>
+        <source>(a recording)</source>
+        <translation>(una grabación)</translation>
+    </message>
+    <message>
         <source>What {name} answered</source>
         <translation>Lo que respondió {name}</translation>
     </message>
@@ -325,6 +329,18 @@
     <message>
         <source>Decline: {text}</source>
         <translation>Rechazar: {text}</translation>
+    </message>
+    <message>
+        <source>▶ Play</source>
+        <translation>▶ Reproducir</translation>
+    </message>
+    <message>
+        <source>Play the recording: {text}</source>
+        <translation>Reproducir la grabación: {text}</translation>
+    </message>
+    <message>
+        <source>This recording cannot be played</source>
+        <translation>No se puede reproducir esta grabación</translation>
     </message>
     <message>
         <source>The learner decides: choose “Learner is writing” first.</source>
@@ -2025,6 +2041,7 @@ Sin cifrado, cualquiera que copie los archivos de esta computadora puede leer lo
     <name>EvidenceFiles</name>
     <message>
         <source>Add a &amp;file…</source>
+        <extracomment>The evidence list&apos;s column that says who sees each piece (the learner&apos;s say, issue 20).</extracomment>
         <translation>Añadir un &amp;archivo…</translation>
     </message>
     <message>
@@ -2052,12 +2069,32 @@ Sin cifrado, cualquiera que copie los archivos de esta computadora puede leer lo
         <translation>Mejor trabajo</translation>
     </message>
     <message>
+        <source>Your family sees this in your family summary</source>
+        <translation>Tu familia lo ve en tu resumen para la familia</translation>
+    </message>
+    <message>
+        <source>My family sees this too</source>
+        <translation>Mi familia también lo ve</translation>
+    </message>
+    <message>
         <source>Remove</source>
         <translation>Quitar</translation>
     </message>
     <message>
-        <source>Remove the chosen evidence from the goal</source>
-        <translation>Quitar de la meta la evidencia elegida</translation>
+        <source>Remove the chosen evidence from the goal (you can bring it back)</source>
+        <translation>Quitar de la meta la evidencia elegida (puedes recuperarla)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Deshacer</translation>
+    </message>
+    <message>
+        <source>Bring the removed evidence back</source>
+        <translation>Recuperar la evidencia quitada</translation>
+    </message>
+    <message>
+        <source>“{what}” was removed. You can bring it back.</source>
+        <translation>Se quitó «{what}». Puedes recuperarla.</translation>
     </message>
     <message>
         <source>{width} × {height} pixels, {size} (made smaller from {ow} × {oh} pixels, {osize})</source>
@@ -2086,14 +2123,6 @@ Sin cifrado, cualquiera que copie los archivos de esta computadora puede leer lo
     <message>
         <source>dropped-picture.png</source>
         <translation>imagen-soltada.png</translation>
-    </message>
-    <message>
-        <source>Remove evidence</source>
-        <translation>Quitar evidencia</translation>
-    </message>
-    <message>
-        <source>Remove “{what}” from this goal?</source>
-        <translation>¿Quitar «{what}» de esta meta?</translation>
     </message>
 </context>
 <context>
@@ -2315,32 +2344,28 @@ Sin cifrado, cualquiera que copie los archivos de esta computadora puede leer lo
         <translation>Agregada</translation>
     </message>
     <message>
-        <source>Kind of evidence</source>
-        <translation>Tipo de evidencia</translation>
+        <source>Who sees it</source>
+        <translation>Quién lo ve</translation>
     </message>
     <message>
-        <source>What it shows</source>
-        <translation>Lo que muestra</translation>
+        <source>What it shows, or a web link</source>
+        <translation>Qué muestra, o un enlace web</translation>
     </message>
     <message>
-        <source>Evidence note</source>
-        <translation>Nota de la evidencia</translation>
+        <source>Evidence: what it shows, or a web link</source>
+        <translation>Evidencia: qué muestra, o un enlace web</translation>
     </message>
     <message>
-        <source>File path or link (for a file, link or photo)</source>
-        <translation>Ruta del archivo o enlace (para un archivo, enlace o foto)</translation>
+        <source>Add</source>
+        <translation>Agregar</translation>
     </message>
     <message>
-        <source>Evidence file or link</source>
-        <translation>Archivo o enlace de la evidencia</translation>
+        <source>Add these words, or this web link, to the goal&apos;s evidence (Ctrl+E goes to the evidence field)</source>
+        <translation>Agrega estas palabras, o este enlace web, a la evidencia de la meta (Ctrl+E lleva al campo de evidencia)</translation>
     </message>
     <message>
         <source>Add evidence</source>
         <translation>Agregar evidencia</translation>
-    </message>
-    <message>
-        <source>Add this evidence to the goal (Ctrl+E goes to the evidence field)</source>
-        <translation>Agregar esta evidencia a la meta (Ctrl+E lleva al campo de evidencia)</translation>
     </message>
     <message>
         <source>Evidence of progress</source>
@@ -3509,12 +3534,94 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
         <translation>Respondiste el {date}: {text}</translation>
     </message>
     <message>
+        <source>You answered with a recording on {date}.</source>
+        <translation>Respondiste con una grabación el {date}.</translation>
+    </message>
+    <message>
         <source>Write your answer here</source>
         <translation>Escribe aquí tu respuesta</translation>
     </message>
     <message>
         <source>Your answer to: {question}</source>
         <translation>Tu respuesta a: {question}</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDialog</name>
+    <message>
+        <source>Record your answer</source>
+        <translation>Graba tu respuesta</translation>
+    </message>
+    <message>
+        <source>● Record</source>
+        <translation>● Grabar</translation>
+    </message>
+    <message>
+        <source>Press Record and say your answer. Press Stop when you are done.</source>
+        <translation>Pulsa Grabar y di tu respuesta. Pulsa Parar cuando termines.</translation>
+    </message>
+    <message>
+        <source>Send my recording</source>
+        <translation>Enviar mi grabación</translation>
+    </message>
+    <message>
+        <source>■ Stop</source>
+        <translation>■ Parar</translation>
+    </message>
+    <message>
+        <source>● Record again</source>
+        <translation>● Grabar otra vez</translation>
+    </message>
+    <message>
+        <source>Done! Press “Send my recording”, or record again.</source>
+        <translation>¡Listo! Pulsa «Enviar mi grabación» o graba otra vez.</translation>
+    </message>
+    <message>
+        <source>Recording… {seconds} s</source>
+        <translation>Grabando… {seconds} s</translation>
+    </message>
+    <message>
+        <source>The recording did not work. Choose a recording file instead.</source>
+        <translation>La grabación no funcionó. Elige un archivo de grabación.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordedAnswer</name>
+    <message>
+        <source>Choose a recording…</source>
+        <translation>Elegir una grabación…</translation>
+    </message>
+    <message>
+        <source>Answer with a sound recording (MP3, M4A, OGG or WAV, at most {limit}). You can also drop it here.</source>
+        <translation>Responde con una grabación de sonido (MP3, M4A, OGG o WAV, de {limit} como máximo). También puedes soltarla aquí.</translation>
+    </message>
+    <message>
+        <source>Answer with a recording: {question}</source>
+        <translation>Responder con una grabación: {question}</translation>
+    </message>
+    <message>
+        <source>● Record</source>
+        <translation>● Grabar</translation>
+    </message>
+    <message>
+        <source>Record your answer: {question}</source>
+        <translation>Graba tu respuesta: {question}</translation>
+    </message>
+    <message>
+        <source>Choose your recording</source>
+        <translation>Elige tu grabación</translation>
+    </message>
+    <message>
+        <source>Sound recordings (*.mp3 *.m4a *.ogg *.wav);;All files (*)</source>
+        <translation>Grabaciones de sonido (*.mp3 *.m4a *.ogg *.wav);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>Grabar</translation>
+    </message>
+    <message>
+        <source>This recording cannot be sent</source>
+        <translation>No se puede enviar esta grabación</translation>
     </message>
 </context>
 <context>
@@ -5741,6 +5848,18 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
     </message>
 </context>
 <context>
+    <name>recorder</name>
+    <message>
+        <source>This computer cannot record in the app. Record on a phone or tablet, then choose the file with “Choose a recording”.</source>
+        <extracomment>The longest recording, in seconds: a spoken answer, well under the evidence files&apos; size limit.</extracomment>
+        <translation>Este ordenador no puede grabar en la aplicación. Graba en un teléfono o una tableta y luego elige el archivo con «Elegir una grabación».</translation>
+    </message>
+    <message>
+        <source>No microphone was found. Plug one in, or choose a recording file with “Choose a recording”.</source>
+        <translation>No se encontró ningún micrófono. Conecta uno o elige un archivo de grabación con «Elegir una grabación».</translation>
+    </message>
+</context>
+<context>
     <name>services</name>
     <message>
         <source>Only a teacher can change the framework.</source>
@@ -6460,6 +6579,10 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>El archivo guardado de esta evidencia está dañado: no coincide con su huella.</translation>
     </message>
     <message>
+        <source>“{name}” is not a sound recording. Choose a recording (MP3, M4A, OGG, WAV).</source>
+        <translation>«{name}» no es una grabación de sonido. Elige una grabación (MP3, M4A, OGG, WAV).</translation>
+    </message>
+    <message>
         <source>This store is already encrypted.</source>
         <translation>Esta base de datos ya está cifrada.</translation>
     </message>
@@ -7025,6 +7148,35 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
         <translation>Mi docente dijo:</translation>
     </message>
     <message>
+        <source>picture</source>
+        <extracomment>How tall a shared picture&apos;s thumbnail stands on the family summary, in points (at the largest text size).</extracomment>
+        <translation>imagen</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>recording</source>
+        <translation>grabación</translation>
+    </message>
+    <message>
+        <source>link</source>
+        <translation>enlace</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>archivo</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>nota</translation>
+    </message>
+    <message>
+        <source>my best work</source>
+        <translation>mi mejor trabajo</translation>
+    </message>
+    <message>
         <source>Conference I led on {date}</source>
         <translation>Reunión que dirigí el {date}</translation>
     </message>
@@ -7062,6 +7214,10 @@ Las valoraciones nuevas lo usan; las anteriores conservan el marco con el que se
     <message>
         <source>No goals yet.</source>
         <translation>Todavía no hay metas.</translation>
+    </message>
+    <message>
+        <source>My work</source>
+        <translation>Mi trabajo</translation>
     </message>
     <message>
         <source>What I shared at my conference</source>

@@ -65,6 +65,7 @@ from plprofile.store.models import (
     ProfileEntry,
 )
 from tests import oneroster_sets
+from tests.evidence_samples import wav
 
 SERVICES = (ProfileService, StagesService, AuthService, SchoolService, PortableService, SnapshotService, WeekService,
             StrategyService, YearService, CalendarService, EvidenceFileService, FamilyService, DecisionService,
@@ -125,6 +126,8 @@ def _build(data: Path) -> World:
     assessment = stages.record_assessment(teacher, la.id, date(2026, 11, 2), [ElementRating("voice", agreed=2.0)])
     b_entry = profiles.add_entry(b, lb.id, d.Section.STRENGTHS, "Football")
     question = QuestionService(store, stages).ask(teacher, [la.id], "What are you proud of this week?")[0]
+    recorded = QuestionService(store, stages).answer(a, question.id, "", recording=Prepared(
+        "me.wav", Media.WAV, wav(b"A's answer")))
     with store.session() as s:
         support = s.exec(select(GoalSupport).where(GoalSupport.goal_id == goal.id)).one()
     with store.transaction() as s:  # a year's snapshot of A's profile, as a year change keeps it
@@ -157,7 +160,7 @@ def _build(data: Path) -> World:
         conference=conference.id, assessment=uuid.UUID(str(assessment.id)), b_entry=b_entry.id,
         teacher_account=teacher.account_id, second_teacher=second.id, a_account=a.account_id,
         b_account=b.account_id, snapshot=snapshot.id, file_evidence=file_evidence.id, **conflicts,
-        question=question.id,
+        question=question.id, recorded=recorded.id,
     )
     store.close()
     return World(data, teacher, a, b, ids)
@@ -470,6 +473,8 @@ CALLS: dict[str, list[tuple[str, Call, set[str]]]] = {
         ("own goal", lambda s, a, i: s[1].set_shared_with_family(a, Goal, i["goal"], True), {"own"}),
         ("own check-in", lambda s, a, i: s[1].set_shared_with_family(a, CheckIn, i["checkin"], True), {"own"}),
         ("teacher-only note", lambda s, a, i: s[1].set_shared_with_family(a, ProfileEntry, i["note"], True), set()),
+        ("own evidence file", lambda s, a, i: s[1].set_shared_with_family(a, Evidence, i["file_evidence"], True),
+         {"own"}),
     ],
     # questions between conferences (issue 20): a teacher asks the learners they teach; the learner answers
     "QuestionService.prompts": [("bank", lambda s, a, i: QuestionService(s[0], s[2]).prompts(a), ALL)],
@@ -484,6 +489,10 @@ CALLS: dict[str, list[tuple[str, Call, set[str]]]] = {
         ("A's", lambda s, a, i: QuestionService(s[0], s[2]).answers_waiting(a, [i["a"]]), T_ONLY)],
     # every element over time read ahead for the class overview (issue 21)
     "StagesService.warm_elements": [("class", lambda s, a, i: s[2].warm_elements(a), T_ONLY)],
+    "QuestionService.recording": [("A's", lambda s, a, i: QuestionService(s[0], s[2]).recording(a, i["recorded"]),
+                                   T_OWN)],
+    "EvidenceFileService.restore": [("A's file", lambda s, a, i: EvidenceFileService(s[0], s[1]).restore(
+        a, i["file_evidence"]), T_OWN)],
 }
 #: Methods for the signed-out sign-in screen: what each returns is all that screen may show.
 SIGNED_OUT = {"AuthService.prepare", "AuthService.needs_first_teacher", "AuthService.needs_recovery",

@@ -113,6 +113,36 @@ def _remarks_html(summary: ConferenceSummary) -> str:
     return "<p style='margin-top: 1px; margin-bottom: 1px;'>" + "<br/>".join(lines) + "</p>" if lines else ""
 
 
+#: How tall a shared picture's thumbnail stands on the family summary, in points (at the largest text size).
+EVIDENCE_PT = 36
+
+
+def _media_word(kind: str) -> str:
+    """What a piece of evidence is, in the family's words: a picture, a PDF, a recording, a link or a note."""
+    if kind.startswith("image/"):
+        return translate("summary", "picture")
+    if kind == "application/pdf":
+        return translate("summary", "PDF")
+    if kind.startswith("audio/"):
+        return translate("summary", "recording")
+    return {"link": translate("summary", "link"), "photo": translate("summary", "picture"),
+            "file": translate("summary", "file")}.get(kind, translate("summary", "note"))
+
+
+def _evidence_html(summary: ConferenceSummary, scale: float) -> str:
+    """The evidence the learner shared, on one line of the page's table: a picture as a small thumbnail before its
+    name, any other piece as its name and kind; "★ my best work" after the ones the learner marked."""
+    e = html.escape
+    pieces = []
+    for ev in summary.evidence:
+        best = (" <b>★&nbsp;" + e(translate("summary", "my best work")).replace(" ", "&nbsp;") + "</b>"
+                if ev.best_work else "")
+        picture = (f"<img src='evidence://{ev.id}' height='{EVIDENCE_PT * scale:.0f}' align='middle'/> "
+                   if ev.thumbnail and summary.evidence_pictures else "")
+        pieces.append(f"{picture}{e(ev.text)} <i>({e(_media_word(ev.kind))})</i>{best}")
+    return " · ".join(pieces)
+
+
 def summary_html(summary: ConferenceSummary, with_chart: bool, scale: float = 1.0, *,
                  chart_size: tuple[float, float] | None = None) -> str:
     """The page as rich text; ``chart_size`` is the chart's printed width and height in points."""
@@ -150,6 +180,8 @@ def summary_html(summary: ConferenceSummary, with_chart: bool, scale: float = 1.
         (translate("summary", "My aspirations"), _list(summary.aspirations, "aspirations" in kept)),
         (translate("summary", "What helps me learn"), _list(works, any(k.endswith("_works") for k in kept))),
     ]
+    if summary.evidence:  # only what the learner chose to share with their family
+        rows.append((translate("summary", "My work"), _evidence_html(summary, scale)))
     for title, value in rows:
         parts.append(f"<tr><td width='24%' style='{rule}'><b>{e(title)}</b></td><td style='{rule}'>{value}</td></tr>")
     parts.append("</table>")
@@ -262,6 +294,10 @@ def _write(summary: ConferenceSummary, path, lang: str) -> int:  # noqa: ANN001
     if chart is not None:
         doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl("chart://now"), chart)
         chart_size = (chart.width() * 72 / CHART_DPI, chart.height() * 72 / CHART_DPI)
+    for ev in summary.evidence:  # the pictures the learner shared, as thumbnails
+        image = QImage.fromData(ev.thumbnail) if ev.thumbnail else QImage()
+        if not image.isNull():
+            doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(f"evidence://{ev.id}"), image)
     _layout(doc, summary, points, chart_size)
     return paint_pages(writer, doc, points)
 

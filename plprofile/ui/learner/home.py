@@ -213,7 +213,7 @@ class SuggestionRow(QFrame):
 
 
 class QuestionRow(QFrame):
-    """A question from the teacher: its words, and the learner's answer (typed here, then sent)."""
+    """A question from the teacher: its words, and the learner's answer (typed here, or a recording)."""
 
     def __init__(self, home: LearnerHome, question) -> None:  # noqa: ANN001
         super().__init__()
@@ -225,9 +225,10 @@ class QuestionRow(QFrame):
         self.answer = QLineEdit()
         self.send = QPushButton(self.tr("Send my answer"))
         if question.answered:
-            for text, on in question.answers:
-                layout.addWidget(_label(self.tr("You answered on {date}: {text}").format(date=fmt_date(on),
-                                                                                          text=text)))
+            for a in question.answer_rows:
+                layout.addWidget(_label(self.tr("You answered on {date}: {text}").format(
+                    date=fmt_date(a.answered_on), text=a.text) if a.text else self.tr(
+                    "You answered with a recording on {date}.").format(date=fmt_date(a.answered_on))))
         else:
             row = QHBoxLayout()
             self.answer.setPlaceholderText(self.tr("Write your answer here"))
@@ -237,6 +238,11 @@ class QuestionRow(QFrame):
             row.addWidget(self.answer, 1)
             row.addWidget(self.send)
             layout.addLayout(row)
+            from .recorded_answer import RecordedAnswer  # or say it: a recording, picked, dropped or recorded
+
+            self.recorded = RecordedAnswer(home.ctx, question, lambda: home.ctx.actor(question.learner_id),
+                                           home.on_change)
+            layout.addWidget(self.recorded)
 
 
 class LearnerHome(QWidget):

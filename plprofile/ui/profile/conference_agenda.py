@@ -39,6 +39,7 @@ class AgendaPanel(QTreeWidget):
         self.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.setAccessibleName(self.tr("Agenda"))
         self.decisions: dict[uuid.UUID, tuple[QPushButton, QPushButton]] = {}
+        self.players: dict[uuid.UUID, QPushButton] = {}  # an answer's recording: Play
         self.learner_id: uuid.UUID | None = None
         ctx.writer_changed.connect(lambda _role: self._enable_decisions())
 
@@ -53,14 +54,15 @@ class AgendaPanel(QTreeWidget):
         self.learner_id = view.learner.id
         self.clear()
         self.decisions.clear()
+        self.players.clear()
         proposals = [e.text for e in view.section(d.Section.NEXT_CONFERENCE)
                      if e.agreement == Agreement.AGREED.value]
         self._group(self.tr("What {name} wants to talk about").format(name=view.learner.preferred_name),
                     [(t, None) for t in proposals], self.tr("Nothing proposed for this conference."))
         # what the learner answered to their teacher's questions since the last conference
-        answered = [(self.tr("{question} — {answer}").format(question=q.text, answer=text), None)
-                    for q in self.ctx.questions.answers_since_conference(self.ctx.me, view.learner.id)
-                    for text, _on in q.answers]
+        answered = [(self.tr("{question} — {answer}").format(
+            question=q.text, answer=a.text or self.tr("(a recording)")), ("recording", a.id) if a.recording else None)
+            for q in self.ctx.questions.answers_since_conference(self.ctx.me, view.learner.id) for a in q.answer_rows]
         self._group(self.tr("What {name} answered").format(name=view.learner.preferred_name), answered,
                     self.tr("No answers to your questions since the last conference."))
         waiting: list[tuple[str, tuple[str, uuid.UUID]]] = []
@@ -119,7 +121,9 @@ class AgendaPanel(QTreeWidget):
             item = QTreeWidgetItem([text])
             item.setToolTip(0, text)
             top.addChild(item)
-            if target is not None:
+            if target is not None and target[0] == "recording":  # an answer said aloud: the teacher plays it
+                self._play_button(item, target[1])
+            elif target is not None:
                 self._decision_buttons(item, *target)
         top.setExpanded(True)
 
@@ -136,6 +140,29 @@ class AgendaPanel(QTreeWidget):
         row.addWidget(decline)
         self.setItemWidget(item, 1, box)
         self.decisions[row_id] = (accept, decline)
+
+    def _play_button(self, item: QTreeWidgetItem, answer_id: uuid.UUID) -> None:
+        play = QPushButton(self.tr("▶ Play"))
+        play.setAccessibleName(self.tr("Play the recording: {text}").format(text=item.text(0)))
+        play.clicked.connect(lambda: self.play(answer_id))
+        self.setItemWidget(item, 1, play)
+        self.players[answer_id] = play
+
+    def play(self, answer_id: uuid.UUID) -> None:
+        """Hand the answer's recording to the desktop's player."""
+        from plprofile.domain.evidence_files import EvidenceFileError
+
+        from ..kit import ask
+        from ..kit.messages import explain
+        from .evidence_files import open_outside
+
+        try:
+            stored = attempt(self, lambda: self.ctx.questions.recording(self.ctx.me, answer_id))
+        except EvidenceFileError as exc:
+            ask.error(self, self.tr("This recording cannot be played"), explain(exc))
+            return
+        if stored is not None:
+            open_outside(stored)
 
     def _enable_decisions(self) -> None:
         """The learner decides: the buttons work while the learner is writing."""

@@ -1,5 +1,5 @@
 """Files on a goal's evidence: add (file chooser, drag and drop, paste a picture), thumbnails in the list, open,
-the learner's *best work* star, remove."""
+the learner's *best work* star and their say over who sees each piece, remove."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -33,9 +34,12 @@ from plprofile.services.views import EvidenceView
 from ..kit import ask
 from ..kit.common import attempt
 from ..kit.context import AppContext
+from .family_share import audience
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 STAR = "★"
+#: The evidence list's column that says who sees each piece (the learner's say, issue 20).
+WHO_COLUMN = 4
 
 _opened: list[Path] = []
 
@@ -45,6 +49,17 @@ def _forget_opened() -> None:
     """Copies written for another program to open are removed when the app ends (they are a learner's files)."""
     for folder in _opened:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def open_outside(stored: StoredFile) -> Path:
+    """Hand a kept file (a PDF, a recording) to the program the desktop opens it with: a copy in a private
+    temporary folder, removed when the app ends."""
+    folder = Path(tempfile.mkdtemp(prefix="plprofile-evidence-"))
+    _opened.append(folder)
+    path = folder / (Path(stored.name).name or f"evidence{stored.media.extension}")
+    path.write_bytes(stored.data)
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+    return path
 
 
 def _media_prepare():  # noqa: ANN202
@@ -98,16 +113,40 @@ class EvidenceFiles(QWidget):
         self.best_button.setCheckable(True)
         self.best_button.setToolTip(self.tr("Mark this as your best work"))
         self.best_button.setAccessibleName(self.tr("Best work"))
+        # the learner's say: this piece for "my teacher and me" (not pressed) or "my family too" (pressed)
+        self.family_button = QPushButton(audience(True))
+        self.family_button.setCheckable(True)
+        self.family_button.setToolTip(self.tr("Your family sees this in your family summary"))
+        self.family_button.setAccessibleName(self.tr("My family sees this too"))
         self.remove_button = QPushButton(self.tr("Remove"))
-        self.remove_button.setToolTip(self.tr("Remove the chosen evidence from the goal"))
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        for button in (self.add_button, self.open_button, self.best_button, self.remove_button):
+        self.remove_button.setToolTip(self.tr("Remove the chosen evidence from the goal (you can bring it back)"))
+        # after Remove: the piece is kept (a soft delete), and one click brings it back
+        self.removed: EvidenceView | None = None
+        self.undo_bar = QWidget()
+        self.undo_label = QLabel()
+        self.undo_label.setWordWrap(True)
+        self.undo_button = QPushButton(self.tr("&Undo"))
+        self.undo_button.setAccessibleName(self.tr("Bring the removed evidence back"))
+        self.undo_button.clicked.connect(self.undo_remove)
+        undo = QHBoxLayout(self.undo_bar)
+        undo.setContentsMargins(0, 0, 0, 0)
+        undo.addWidget(self.undo_label, 1)
+        undo.addWidget(self.undo_button)
+        self.undo_bar.setVisible(False)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        # ``add_button`` sits beside the words' field (the page puts it there); here: what to do with the chosen piece
+        for button in (self.add_button, self.open_button, self.best_button, self.family_button,
+                       self.remove_button):
             row.addWidget(button)
         row.addStretch(1)
+        column.addLayout(row)
+        column.addWidget(self.undo_bar)
         self.add_button.clicked.connect(self.choose_files)
         self.open_button.clicked.connect(self.open_current)
         self.best_button.clicked.connect(self.toggle_best)
+        self.family_button.clicked.connect(self.toggle_family)
         self.remove_button.clicked.connect(self.remove_current)
         tree.currentItemChanged.connect(lambda *_: self._update_buttons())
         tree.itemActivated.connect(lambda *_: self.open_current())
@@ -115,6 +154,10 @@ class EvidenceFiles(QWidget):
         tree.viewport().setAcceptDrops(True)
         tree.installEventFilter(self)
         tree.viewport().installEventFilter(self)
+        if tree.columnCount() > WHO_COLUMN:  # the date and "My teacher and me" whole, at any text size
+            for column in (WHO_COLUMN - 1, WHO_COLUMN):
+                tree.header().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+            tree.setWordWrap(True)  # the learner's words wrap rather than end in "…"
         side = max(48, tree.fontMetrics().height() * 3)
         tree.setIconSize(QSize(side, side))
         self._update_buttons()
@@ -123,6 +166,10 @@ class EvidenceFiles(QWidget):
     def show_goal(self, evidence: list[EvidenceView], learner_id: uuid.UUID | None) -> None:
         """Put thumbnails, stars and sizes on the list's rows (``goals.py`` has filled it, one row per piece)."""
         self.rows = {ev.id: ev for ev in evidence}
+        gv = self.current()
+        if self.removed is not None and (gv is None or gv.goal.id != self.removed.goal_id):
+            self.removed = None  # another goal: its Undo would bring back a piece not in sight
+            self.undo_bar.setVisible(False)
         if any(ev.blob_id for ev in evidence) and learner_id is not None:
             self.infos = attempt(self, lambda: self.service.files(self.actor(), learner_id)) or {}
         for i in range(self.tree.topLevelItemCount()):
@@ -130,6 +177,8 @@ class EvidenceFiles(QWidget):
             ev = self.rows.get(item.data(0, ID_ROLE))
             if ev is None:
                 continue
+            if self.tree.columnCount() > WHO_COLUMN:
+                item.setText(WHO_COLUMN, audience(ev.shared_with_family))
             if ev.best_work:
                 item.setText(0, f"{STAR} {item.text(0)}")
                 item.setData(0, Qt.ItemDataRole.AccessibleDescriptionRole, self.tr("Best work"))
@@ -171,6 +220,9 @@ class EvidenceFiles(QWidget):
         self.best_button.setVisible(learner_writes)  # the learner's own mark: a teacher sees the star only
         self.best_button.setEnabled(ev is not None)
         self.best_button.setChecked(bool(ev and ev.best_work))
+        self.family_button.setVisible(learner_writes)  # the learner's say: a teacher reads it in the list
+        self.family_button.setEnabled(ev is not None)
+        self.family_button.setChecked(bool(ev and ev.shared_with_family))
 
     # ---- adding -------------------------------------------------------------------------------------
     def choose_files(self) -> None:
@@ -264,11 +316,7 @@ class EvidenceFiles(QWidget):
         if stored.media.is_image:
             ask.dialog(ImageViewer(stored, self))
             return
-        folder = Path(tempfile.mkdtemp(prefix="plprofile-evidence-"))
-        _opened.append(folder)
-        path = folder / (Path(stored.name).name or f"evidence{stored.media.extension}")
-        path.write_bytes(stored.data)
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        open_outside(stored)
 
     def toggle_best(self) -> None:
         ev = self.chosen()
@@ -277,15 +325,34 @@ class EvidenceFiles(QWidget):
         attempt(self, lambda: self.service.set_best_work(self.actor(), ev.id, not ev.best_work))
         self.on_change()
 
-    def remove_current(self) -> None:
+    def toggle_family(self) -> None:
+        """The learner's say over the chosen piece: "my family too", or back to "my teacher and me"."""
         ev = self.chosen()
         if ev is None:
             return
-        if not ask.confirm(self, self.tr("Remove evidence"),
-                           self.tr("Remove “{what}” from this goal?").format(what=ev.text or ev.location)):
-            return
-        attempt(self, lambda: self.ctx.profiles.delete_row(self.actor(), EvidenceView, ev.id))
+        attempt(self, lambda: self.ctx.profiles.set_shared_with_family(self.actor(), EvidenceView, ev.id,
+                                                                       not ev.shared_with_family))
         self.on_change()
 
+    def remove_current(self) -> None:
+        """Take the chosen piece off the goal, and offer to bring it back (it is kept: a soft delete)."""
+        ev = self.chosen()
+        if ev is None:
+            return
+        if attempt(self, lambda: self.ctx.profiles.delete_row(self.actor(), EvidenceView, ev.id) or True) is None:
+            return
+        self.removed = ev
+        self.on_change()
+        self.undo_label.setText(self.tr("“{what}” was removed. You can bring it back.").format(
+            what=ev.text or ev.location))
+        self.undo_bar.setVisible(True)
+        self.undo_button.setFocus()
 
-__all__ = ["EvidenceFiles", "ImageViewer"]
+    def undo_remove(self) -> None:
+        ev, self.removed = self.removed, None
+        self.undo_bar.setVisible(False)
+        if ev is not None and attempt(self, lambda: self.service.restore(self.actor(), ev.id)) is not None:
+            self.on_change()
+
+
+__all__ = ["EvidenceFiles", "ImageViewer", "open_outside"]

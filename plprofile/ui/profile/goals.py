@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from plprofile.domain import profile as d
+from plprofile.domain.evidence_files import split_link
 from plprofile.domain.profile import Role
 from plprofile.services.views import GoalInfo, GoalView, ProfileView
 
@@ -162,38 +163,32 @@ class GoalsTab(QWidget):
 
         # ---- evidence
         self.evidence = QTreeWidget()
-        self.evidence.setHeaderLabels([self.tr("Evidence"), self.tr("Kind"), self.tr("Where"), self.tr("Added")])
+        self.evidence.setHeaderLabels([self.tr("Evidence"), self.tr("Kind"), self.tr("Where"), self.tr("Added"),
+                                       self.tr("Who sees it")])
         self.evidence.setRootIsDecorated(False)
         self.evidence.setAccessibleName(self.tr("Evidence"))
         self.evidence.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.evidence.header().setStretchLastSection(False)
-        self.ev_kind = QComboBox()
-        self.ev_kind.setAccessibleName(self.tr("Kind of evidence"))
-        for k in d.EvidenceKind:
-            self.ev_kind.addItem(labels.evidence_kind(k), k.value)
+        # one way in for every kind of evidence: words (a web link in them makes it a link), or a file
         self.ev_text = QLineEdit()
-        self.ev_text.setPlaceholderText(self.tr("What it shows"))
-        self.ev_text.setAccessibleName(self.tr("Evidence note"))
-        self.ev_location = QLineEdit()
-        self.ev_location.setPlaceholderText(self.tr("File path or link (for a file, link or photo)"))
-        self.ev_location.setAccessibleName(self.tr("Evidence file or link"))
-        self.ev_add = QPushButton(self.tr("Add evidence"))
-        self.ev_add.setToolTip(self.tr("Add this evidence to the goal (Ctrl+E goes to the evidence field)"))
+        self.ev_text.setPlaceholderText(self.tr("What it shows, or a web link"))
+        self.ev_text.setAccessibleName(self.tr("Evidence: what it shows, or a web link"))
+        self.ev_add = QPushButton(self.tr("Add"))
+        self.ev_add.setAccessibleName(self.tr("Add evidence"))
+        self.ev_add.setToolTip(self.tr("Add these words, or this web link, to the goal's evidence (Ctrl+E goes "
+                                       "to the evidence field)"))
         self.ev_add.clicked.connect(self.add_evidence)
         self.ev_text.returnPressed.connect(self.add_evidence)
-        self.ev_location.returnPressed.connect(self.add_evidence)
         evidence_box = QGroupBox(self.tr("Evidence of progress"))
         el = QVBoxLayout(evidence_box)
         el.addWidget(self.evidence)
-        row = QHBoxLayout()
-        row.addWidget(self.ev_kind)
-        unseen_label(self.ev_kind, self.tr("Kind of evidence"), row)
-        row.addWidget(self.ev_text, 1)
-        row.addWidget(self.ev_location, 1)
-        row.addWidget(self.ev_add)
-        el.addLayout(row)
-        # files on the evidence: add, drop, paste, thumbnails, open, best work, remove (issue 20)
+        # files on the evidence: add, drop, paste, thumbnails, open, best work, who sees it, remove (issue 20)
         self.files = EvidenceFiles(ctx, self.evidence, self.current, self._actor, self.on_change)
+        row = QHBoxLayout()
+        row.addWidget(self.ev_text, 1)
+        row.addWidget(self.ev_add)
+        row.addWidget(self.files.add_button)
+        el.addLayout(row)
         el.addWidget(self.files)
         self.evidence_box = evidence_box
 
@@ -413,12 +408,11 @@ class GoalsTab(QWidget):
         gv = self.current()
         if gv is None:
             return
-        kind = d.EvidenceKind(self.ev_kind.currentData())
-        text, location = self.ev_text.text(), self.ev_location.text()
+        text, link = split_link(self.ev_text.text())
+        kind = d.EvidenceKind.LINK if link else d.EvidenceKind.NOTE
         if attempt(self, lambda: self.ctx.profiles.add_evidence(self._actor(), gv.goal.id, kind, text,
-                                                                location)) is not None:
+                                                                link)) is not None:
             self.ev_text.clear()
-            self.ev_location.clear()
             self.on_change()
 
     def _writer_changed(self, _role: str) -> None:
