@@ -42,6 +42,8 @@ class AnswerView:
     text: str
     answered_on: date
     recording: Media | None = None
+    #: The kept file of the recording (``QuestionService.recording`` reads it).
+    blob_id: uuid.UUID | None = None
 
 
 @dataclass(frozen=True)
@@ -119,7 +121,7 @@ class QuestionService:
                     QuestionAnswer.learner_id == learner_id, QuestionAnswer.deleted_at.is_(None))
                     .order_by(QuestionAnswer.answered_on, QuestionAnswer.created_at)).scalars():
                 kind = Media(media[a.blob_id]) if a.blob_id in media else None
-                answers.setdefault(a.question_id, []).append(AnswerView(a.id, a.question_id, a.learner_id, a.text, a.answered_on, kind))
+                answers.setdefault(a.question_id, []).append(AnswerView(a.id, a.question_id, a.learner_id, a.text, a.answered_on, kind, a.blob_id))
             return [_view(q.id, q.learner_id, q.text, q.prompt_id, q.asked_on, answers.get(q.id, []))
                     for q in asked]
 
@@ -147,7 +149,7 @@ class QuestionService:
                 row.blob_id = keep_or_find(s, actor, question.learner_id, recording, create=create).id
             create(s, row, actor)
             kind = Media(recording.media) if recording is not None else None
-        return AnswerView(row.id, row.question_id, row.learner_id, row.text, row.answered_on, kind)
+        return AnswerView(row.id, row.question_id, row.learner_id, row.text, row.answered_on, kind, row.blob_id)
 
     def recording(self, actor: Actor, answer_id: uuid.UUID) -> StoredFile:
         """The recording of an answer, its bytes checked against their SHA-256 (whoever may read the answer)."""
