@@ -132,3 +132,12 @@ def language(qapp, monkeypatch):
     i18n.uninstall_translators(qapp)
     QLocale.setDefault(saved)
     QSettings().remove(i18n.SETTINGS_KEY)
+
+
+def goals_page(window, statement: str):  # noqa: ANN201
+    """The Goals tab shown with its first goal chosen (whose statement must be ``statement``)."""
+    goals = window.profile.goals
+    window.profile.tabs.setCurrentWidget(goals)
+    goals.goal_list.setCurrentRow(0)
+    assert goals.current() is not None and goals.current().goal.statement == statement
+    return goals

@@ -26,6 +26,7 @@ from plprofile.store.engine import open_store
 from plprofile.store.models import Evidence, EvidenceBlob
 from plprofile.ui.kit import ask
 from tests.evidence_samples import damaged_jpeg, pdf, picture, png_bomb, wav
+from tests.ui.conftest import goals_page
 
 from .test_signin import _sign_in
 
@@ -48,11 +49,7 @@ def class_dir(tmp_path) -> tuple[Path, uuid.UUID]:
 
 
 def _goals(window):  # noqa: ANN202
-    goals = window.profile.goals
-    window.profile.tabs.setCurrentWidget(goals)
-    goals.goal_list.setCurrentRow(0)
-    assert goals.current() is not None and goals.current().goal.statement == GOAL
-    return goals
+    return goals_page(window, GOAL)
 
 
 def _stored(window) -> tuple[int, int]:

@@ -20,6 +20,7 @@ from plprofile.store.engine import open_store
 from plprofile.store.models import ChangeLog, Evidence
 from plprofile.ui.profile.evidence_files import WHO_COLUMN
 from tests.evidence_samples import picture, wav
+from tests.ui.conftest import goals_page
 
 from .test_signin import _sign_in
 
@@ -47,11 +48,7 @@ def class_dir(qapp, tmp_path) -> tuple[Path, uuid.UUID]:
 
 
 def _goals(window):  # noqa: ANN202
-    goals = window.profile.goals
-    window.profile.tabs.setCurrentWidget(goals)
-    goals.goal_list.setCurrentRow(0)
-    assert goals.current() is not None and goals.current().goal.statement == GOAL
-    return goals
+    return goals_page(window, GOAL)
 
 
 def _row(goals, name: str):  # noqa: ANN202
