@@ -4,6 +4,12 @@ Everything runs on this machine over loopback: a hub (``plprofile serve`` in a s
 folder or the PostgreSQL database given) and devices that are real stores synced with the real client, plus
 simulated devices (threads speaking the hub's HTTP API) for the concurrent run. Bounded in time and count;
 it prints figures and never fails on them.
+
+The concurrent run has two parts. First (``--seconds``, the ``concurrent_*`` keys) each simulated learner
+device syncs as the app does while its learner keeps writing: a round (three new entries up, what is new
+down), then the app's pause after a save (``DEBOUNCE_MS``, 4 s), then the next round. Then
+(``--back-to-back``, the ``back_to_back_*`` keys) the same devices sync with no pause at all, which no app
+does: that part shows how many rounds a second the hub serves when every device asks at once.
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ import json
 import os
 import socket
 import ssl
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -38,14 +45,14 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _start_hub(folder: Path, database: str | None) -> tuple[subprocess.Popen, str]:
+def _start_hub(folder: Path, database: str | None, workers: int = 1) -> tuple[subprocess.Popen, str]:
     port = _free_port()
     where = ["--data-dir", str(folder)] + (["--database", database] if database else [])
     env = {**os.environ, "PLPROFILE_PASSWORD": PASSWORD}
     subprocess.run([sys.executable, "-m", "plprofile", "hub", *where, "init", "--admin", "Ada Admin"], check=True,
                    env=env, capture_output=True, stdin=subprocess.DEVNULL)
     hub = subprocess.Popen([sys.executable, "-m", "plprofile", "serve", *where, "--host", "127.0.0.1", "--port",
-                            str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
+                            str(port), "--workers", str(workers)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
                            stdin=subprocess.DEVNULL)
     ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
     ctx.check_hostname, ctx.verify_mode = False, ssl.CERT_NONE
@@ -123,28 +130,86 @@ def _device(folder: Path, url: str, code: str):  # noqa: ANN202
     return store
 
 
-def _cpu_s(pid: int) -> float:
-    """CPU seconds (user and system) a process has used so far (0 where /proc is not there)."""
+def _family(pid: int) -> list[int]:
+    """``pid`` and its child processes (the hub's workers when it runs several)."""
     try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
     except OSError:
-        return 0.0
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        children = []
+    return [pid, *(int(c) for c in children)]
+
+
+def _cpu_s(pid: int) -> float:
+    """CPU seconds (user and system) a process and its children have used so far (0 where /proc is not
+    there)."""
+    total = 0
+    for p in _family(pid):
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
 
 
 def _rss_mb(pid: int) -> float | None:
+    """The peak resident memory of a process, with its children's peaks added (an upper bound of what they
+    held together)."""
+    peaks = []
+    for p in _family(pid):
+        try:
+            for line in Path(f"/proc/{p}/status").read_text().splitlines():
+                if line.startswith("VmHWM:"):
+                    peaks.append(int(line.split()[1]))
+        except OSError:
+            continue
+    return round(sum(peaks) / 1024, 1) if peaks else None
+
+
+def _database_cpu_s() -> float:
+    """CPU seconds used so far by this machine's PostgreSQL processes (0 when it runs elsewhere)."""
+    import pwd
+
     try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return round(int(line.split()[1]) / 1024, 1)
-    except OSError:
-        return None
-    return None
+        uid = pwd.getpwnam("postgres").pw_uid
+    except KeyError:
+        return 0.0
+    total = 0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            if entry.stat().st_uid != uid:
+                continue
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += sum(int(x) for x in fields[11:15])  # its own time and its ended children's (old connections)
+    return total / os.sysconf("SC_CLK_TCK")
 
 
-def _simulated(url: str, pem: str, credentials: list[tuple[str, str, str, str]], seconds: float
-               ) -> tuple[list[float], int, int, list[str]]:
-    """Learner devices as threads: each round pushes 3 new entries of its own and pulls what is new."""
+def _spent(hub_pid: int) -> tuple[float, float, float, float]:
+    """(wall clock, the hub's CPU, this process's CPU, the local database's CPU) in seconds, now."""
+    return time.monotonic(), _cpu_s(hub_pid), time.process_time(), _database_cpu_s()
+
+
+def _per_round(figures: dict, key: str, before: tuple, after: tuple, rounds: int) -> None:
+    """What a round of the simulated devices cost in CPU: in the hub, in the devices (this process: TLS, JSON,
+    gzip) and in PostgreSQL, and how many rounds a second were served."""
+    wall, hub, devices, database = (b - a for a, b in zip(before, after, strict=True))
+    figures[f"{key}_rounds_per_s"] = round(rounds / wall, 1) if wall > 0 else None
+    if rounds:
+        figures[f"{key}_cpu_ms_per_round"] = {"hub": round(hub * 1000 / rounds, 1),
+                                             "devices": round(devices * 1000 / rounds, 1),
+                                             "database": round(database * 1000 / rounds, 1)}
+
+
+def _simulated(url: str, pem: str, credentials: list[tuple[str, str, str, str]], seconds: float,
+               pause: float = 0.0) -> tuple[list[float], int, int, list[str]]:
+    """Learner devices as threads: each round pushes 3 new entries of its own and pulls what is new, then
+    waits ``pause`` seconds (the first round after a random part of it, so that devices do not start in step)."""
+    import random
+
     import httpx
 
     from plprofile.hub.tls import pinned_context
@@ -160,6 +225,7 @@ def _simulated(url: str, pem: str, credentials: list[tuple[str, str, str, str]],
         headers = {"authorization": f"Bearer {device_id}.{token}", "content-type": "application/json",
                    "content-encoding": "gzip"}
         cursor, n = 0, 0
+        time.sleep(random.uniform(0, pause))
         with httpx.Client(base_url=url, verify=pinned_context(pem), timeout=120) as client:
             while time.monotonic() < stop:
                 started = time.perf_counter()
@@ -196,6 +262,7 @@ def _simulated(url: str, pem: str, credentials: list[tuple[str, str, str, str]],
                     continue
                 with lock:
                     rounds.append((time.perf_counter() - started) * 1000)
+                time.sleep(max(0.0, min(pause, stop - time.monotonic())))
 
     threads = [threading.Thread(target=run, args=c, daemon=True) for c in credentials]
     for t in threads:
@@ -213,7 +280,7 @@ def run(args: argparse.Namespace) -> dict:
 
     work = Path(tempfile.mkdtemp(prefix="plprofile-bench-sync-"))
     hub_dir = work / "hub"
-    hub, url = _start_hub(hub_dir, args.database)
+    hub, url = _start_hub(hub_dir, args.database, args.workers)
     figures: dict = {"hub": "postgresql" if args.database else "sqlite", "learners": args.learners}
     try:
         # the admin laptop: the school's data, pushed to the hub
@@ -291,7 +358,26 @@ def run(args: argparse.Namespace) -> dict:
 
         with store.session() as s:
             before = s.execute(select(tables.change.c.seq).order_by(tables.change.c.seq.desc()).limit(1)).scalar()
-        rounds, errors, pushed_count, pushed = _simulated(url, pem, credentials, args.seconds)
+        # as the app syncs while its learner keeps writing: a round, the app's pause after a save, a round...
+        from plprofile.ui.hub_sync.background import DEBOUNCE_MS
+
+        spent = _spent(hub.pid)
+        rounds, errors, pushed_count, _ = _simulated(url, pem, credentials, args.seconds, DEBOUNCE_MS / 1000)
+        _per_round(figures, "concurrent", spent, _spent(hub.pid), len(rounds))
+        figures["devices_concurrent"] = len(credentials)
+        figures["concurrent_pause_s"] = DEBOUNCE_MS / 1000
+        figures["concurrent_rounds"] = len(rounds)
+        figures["concurrent_round_p95_ms"] = round(p95(rounds), 1) if rounds else None
+        figures["concurrent_round_median_ms"] = round(statistics.median(rounds), 1) if rounds else None
+        figures["concurrent_errors"] = errors
+        # the same devices with no pause at all (no app syncs so): how many rounds a second the hub serves
+        if args.back_to_back:
+            spent = _spent(hub.pid)
+            rounds, more_errors, more_pushed, _ = _simulated(url, pem, credentials, args.back_to_back)
+            _per_round(figures, "back_to_back", spent, _spent(hub.pid), len(rounds))
+            figures["back_to_back_round_p95_ms"] = round(p95(rounds), 1) if rounds else None
+            figures["back_to_back_errors"] = more_errors
+            pushed_count += more_pushed
         with store.session() as s:
             from sqlalchemy import func
 
@@ -300,10 +386,6 @@ def run(args: argparse.Namespace) -> dict:
             distinct = s.execute(select(func.count(func.distinct(tables.change.c.change_id))).where(
                 tables.change.c.seq > before)).scalar_one()
         store.close()
-        figures["devices_concurrent"] = len(credentials)
-        figures["concurrent_rounds"] = len(rounds)
-        figures["concurrent_round_p95_ms"] = round(p95(rounds), 1) if rounds else None
-        figures["concurrent_errors"] = errors
         figures["concurrent_changes_pushed"] = pushed_count
         figures["concurrent_changes_lost_or_doubled"] = abs(arrived - pushed_count) + (arrived - distinct)
         figures["hub_peak_rss_mb"] = _rss_mb(hub.pid)
@@ -324,13 +406,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, metavar="F", help="write the figures to F")
     parser.add_argument("--database", metavar="URL", help="run the hub on this PostgreSQL database (empty)")
     parser.add_argument("--quick", action="store_true", help="a short run: 100 learners, 10 devices for 5 s")
+    parser.add_argument("--workers", type=int, default=1, help="the hub's processes (PostgreSQL only)")
     parser.add_argument("--learners", type=int, default=2000)
     parser.add_argument("--rounds", type=int, default=10)
     parser.add_argument("--devices", type=int, default=200)
-    parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--seconds", type=float, default=60,
+                        help="how long the simulated devices sync as the app does (a round, then its pause)")
+    parser.add_argument("--back-to-back", type=float, default=20, metavar="SECONDS",
+                        help="then how long they sync with no pause, to see how many rounds a second the hub "
+                             "serves (0: not at all)")
     args = parser.parse_args(argv)
     if args.quick:
-        args.learners, args.rounds, args.devices, args.seconds = 100, 3, 10, 5
+        args.learners, args.rounds, args.devices, args.seconds, args.back_to_back = 100, 3, 10, 5, 3
     figures = run(args)
     text = json.dumps(figures, indent=2)
     print(text)

@@ -37,6 +37,9 @@ def add_parsers(commands, data_dir: argparse.ArgumentParser) -> None:  # noqa: A
     serve.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"the port (default: {DEFAULT_PORT})")
     serve.add_argument("--cert", type=Path, metavar="F", help="the hub's certificate (PEM), with --key")
     serve.add_argument("--key", type=Path, metavar="F", help="its private key (PEM)")
+    serve.add_argument("--workers", type=int, default=1, metavar="N",
+                       help="serve with N processes (PostgreSQL only; a SQLite hub is one process). Default 1; "
+                            "about one per processor core for a school's or a district's server")
     hub = commands.add_parser("hub", parents=[data_dir, db], help="administer the school hub",
                               description="Administer the school hub's store: the first admin account, "
                                           "pairing codes, paired devices.")
@@ -142,6 +145,11 @@ def _serve(args: argparse.Namespace) -> int:
     from .hub import admin
     from .hub.app import create_app
 
+    workers = args.workers
+    if not 1 <= workers <= MAX_WORKERS:
+        return _fail(f"--workers is a number from 1 to {MAX_WORKERS}.", 2)
+    if workers > 1 and not _database(args):
+        return _fail("--workers needs a PostgreSQL database (--database): a SQLite hub is one process.", 2)
     store = _open(args)
     try:
         cert, key = _certificate(args, store)
@@ -149,12 +157,33 @@ def _serve(args: argparse.Namespace) -> int:
         return _fail(str(exc), 2)
     import uvicorn  # start-up: only the hub loads the server
 
-    _say(f"plprofile hub on https://{args.host}:{args.port} ({store.engine.dialect.name}).")
+    _say(f"plprofile hub on https://{args.host}:{args.port} ({store.engine.dialect.name}"
+         f"{f', {workers} processes' if workers > 1 else ''}).")
     _say(f"Certificate fingerprint (SHA-256): {admin.get_meta_value(store, 'tls_fingerprint')}")
-    uvicorn.run(create_app(store), host=args.host, port=args.port, ssl_certfile=str(cert), ssl_keyfile=str(key),
-                log_level="warning", timeout_graceful_shutdown=5)
+    tls = {"ssl_certfile": str(cert), "ssl_keyfile": str(key), "log_level": "warning",
+           "timeout_graceful_shutdown": 5, "host": args.host, "port": args.port}
+    if workers == 1:
+        uvicorn.run(create_app(store), **tls)
+        store.close()
+        return 0
+    # several processes: each opens its own connections (the hub keeps nothing between requests), found by
+    # uvicorn through the factory below with the database's address in the environment
     store.close()
+    os.environ[ENV_DATABASE] = _database(args) or ""
+    uvicorn.run("plprofile.hub_command:worker_app", factory=True, workers=workers, **tls)
     return 0
+
+
+#: The most processes ``serve --workers`` starts.
+MAX_WORKERS = 64
+
+
+def worker_app():  # noqa: ANN201
+    """The hub's app in one of ``serve --workers``' processes (uvicorn calls this in each)."""
+    from .hub.app import create_app
+    from .hub.store import open_hub
+
+    return create_app(open_hub(None, os.environ[ENV_DATABASE]))
 
 
 def _hub(args: argparse.Namespace) -> int:

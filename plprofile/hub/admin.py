@@ -19,7 +19,7 @@ from plprofile.store.models import Account, Learner
 from plprofile.store.types import utcnow
 
 from . import tables
-from .store import get_meta, push_lock, set_meta
+from .store import get_meta, number_lock, push_lock, set_meta
 
 ROLES = ("admin", "teacher", "learner")
 INVITATION_LIFETIME = timedelta(hours=24)
@@ -77,11 +77,13 @@ def number_local_changes(session, store: Store) -> int:  # noqa: ANN001
 
 
 def record(session, changes_: list, source: str) -> None:  # noqa: ANN001
-    """Number ``changes_`` (in the push-locked transaction)."""
+    """Number ``changes_`` (in the push's transaction, once its rows are written: the numbering's turn is
+    taken here and kept to the commit)."""
     import json
 
     if not changes_:
         return
+    number_lock(session)
     now = utcnow()
     session.execute(tables.change.insert(), [
         {"change_id": c.id, "learner_id": c.learner_id, "source_device": source, "received_at": now,
@@ -117,12 +119,7 @@ def purged_here(session, store: Store, learner_id, accounts: list) -> None:  # n
     """A learner purged on the hub's own store (``plprofile purge`` run on it, in the purge's transaction):
     their numbered changes go as a pushed erasure's do, and the erasure is numbered so that every device
     hears of it. On PostgreSQL the numbering waits its turn (the push lock)."""
-    from sqlalchemy import text
-
-    from .store import PUSH_LOCK
-
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": PUSH_LOCK})
+    number_lock(session)  # before the deletions too: a reader never sees them half done
     forget_learner(session, learner_id, accounts=accounts)
     number_local_changes(session, store)
 

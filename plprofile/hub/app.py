@@ -9,9 +9,10 @@ from __future__ import annotations
 import json
 import uuid
 import zlib
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import cast, func, or_, select
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -32,6 +33,11 @@ MAX_UNPACKED = 32 * 1024 * 1024
 #: The most changes one push may carry, and one pull answer.
 MAX_BATCH = 2000
 PULL_LIMIT = 1000
+#: A push about more learners than this holds the hub's lock alone, not one lock per learner (PostgreSQL's
+#: lock table is shared by every connection and sized by ``max_locks_per_transaction``, 64 by default).
+MAX_LEARNER_LOCKS = 64
+#: Threads for the requests' database work in one hub process (``serve --workers`` for more processes).
+THREADS = 8
 
 
 class Refused(Exception):
@@ -101,16 +107,25 @@ def create_app(store: Store) -> Starlette:
             raise Refused(401, "this device is not paired with the hub (no credential): pair it first.")
         device_id, _, token = header[len("Bearer "):].partition(".")
         d = tables.device
-        with store.session() as s:
-            row = s.execute(select(d).where(d.c.id == device_id[:32])).first()
-            if row is None or not admin.same_hash(row.token_hash, admin.token_hash(token)):
-                raise Refused(401, "the hub does not know this device's credential: pair it again.")
-            if row.revoked_at is not None and not revoked_ok:
-                raise Refused(403, "this device was revoked on the hub: ask the school for a new pairing code.")
-            account = s.get(Account, uuid.UUID(row.account_id))
-        if account is None or account.deleted_at is not None or not account.enabled:
+        with store.session() as s:  # the device and its account in one reading
+            row = s.execute(select(d, Account.kind, Account.learner_id, Account.deleted_at, Account.enabled)
+                            .outerjoin(Account, Account.id == account_key)
+                            .where(d.c.id == device_id[:32])).first()
+        if row is None or not admin.same_hash(row.token_hash, admin.token_hash(token)):
+            raise Refused(401, "the hub does not know this device's credential: pair it again.")
+        if row.revoked_at is not None and not revoked_ok:
+            raise Refused(403, "this device was revoked on the hub: ask the school for a new pairing code.")
+        if row.kind is None or row.deleted_at is not None or not row.enabled:
             raise Refused(403, "the account this device acts for is no longer on the hub.")
-        return row._asdict(), actor_of(account)
+        device = {c.name: getattr(row, c.name) for c in d.columns}
+        return device, actor_for(uuid.UUID(row.account_id), row.kind, row.learner_id)
+
+    # a device's account: its id is kept as text beside the device, and as the database's own UUID type in
+    # ``account`` (PostgreSQL's uuid; 32 hexadecimal digits on SQLite)
+    from .store import is_postgres
+
+    account_key = (cast(tables.device.c.account_id, Account.id.type) if is_postgres(store)
+                   else func.replace(tables.device.c.account_id, "-", ""))
 
     def seen(device: dict) -> None:
         """Note when a device last synced (at most once a minute: not a write per request)."""
@@ -195,7 +210,7 @@ def create_app(store: Store) -> Starlette:
         return JSONResponse({**result, "time": _now()})
 
     def do_push(device: dict, actor: Actor, data: dict) -> dict:
-        from plprofile.sync.changes import Change, MalformedChange, SyncRefused, apply
+        from plprofile.sync.changes import Change, MalformedChange, OutsideHeld, SyncRefused, learners_of
 
         raw = data.get("changes")
         if not isinstance(raw, list):
@@ -208,20 +223,35 @@ def create_app(store: Store) -> Starlette:
             raise Refused(400, f"a change is malformed ({exc}); nothing was written.") from None
         if len({c.id for c in batch}) != len(batch):
             raise Refused(400, "a change appears twice in the batch; nothing was written.")
-        from .store import push_lock
-
+        learners = learners_of(batch)
+        if learners is not None and len(learners) > MAX_LEARNER_LOCKS:
+            learners = None  # a big batch (a school's first push) goes alone rather than hold many locks
         try:
-            with push_lock(store) as s:
-                result = apply(s, actor, batch, check_policy=True)
-                applied = set(result.applied_ids)
-                admin.record(s, [c for c in batch if c.id in applied], source=device["id"])
-                admin.forget_erased(s, result.erased, keep=[c.id for c in batch if c.action == "erase"])
+            try:
+                result = _push(device, actor, batch, learners)
+            except OutsideHeld:  # a change names another learner's row: the batch goes again, holding all
+                result = _push(device, actor, batch, None)
         except SyncRefused as exc:
             raise Refused(403, f"the hub refused this batch: {exc.reason} Nothing was written.",
                           change_id=exc.change_id) from None
         seen(device)
         return {"acknowledged": [c.id for c in batch], "applied": result.applied, "skipped": result.skipped,
                 "conflicts": result.conflicts, "warnings": list(result.warnings)}
+
+    def _push(device: dict, actor: Actor, batch: list, learners: list[str] | None):  # noqa: ANN202
+        from plprofile.store.changes import advance_clock
+        from plprofile.sync.changes import apply
+
+        from .store import push_lock
+
+        with push_lock(store, learners) as s:
+            result = apply(s, actor, batch, check_policy=True, held=learners, savepoint=False, clock=False)
+            applied = set(result.applied_ids)
+            admin.record(s, [c for c in batch if c.id in applied], source=device["id"])
+            admin.forget_erased(s, result.erased, keep=[c.id for c in batch if c.action == "erase"])
+            if result.clock is not None:  # last: the one row every push writes, held only to the commit
+                advance_clock(s, result.clock)
+        return result
 
     async def pull(request: Request) -> JSONResponse:
         try:
@@ -247,13 +277,18 @@ def create_app(store: Store) -> Starlette:
         c = tables.change
         with store.session() as s:
             top = s.execute(select(func.max(c.c.seq))).scalar() or 0  # every number below is committed
-            scope = scope_of(s, actor)
+            own = None  # who teaches a learner's device's learner, read once for both uses below
+            if actor.role is Role.LEARNER and actor.learner_id is not None:
+                from plprofile.services.access import class_scope
+
+                own = class_scope(s, actor.learner_id)
+            scope = scope_of(s, actor, own)
             where = [c.c.seq > cursor, c.c.seq <= top]
             if learners is not None:  # a learner who came into this device's scope: their history from the start
                 where.append(c.c.learner_id.in_(learners))
-            elif scope is not None:  # read only what may concern this device (erasures always do)
-                where.append(or_(c.c.learner_id.is_(None), c.c.learner_id.in_(scope),
-                                 c.c.body.like('%"action":"erase"%')))
+            elif scope is not None:  # read only what may concern this device: its learners' changes and those
+                # of no learner (the school's, and erasures, which name nobody): both through one index
+                where.append(or_(c.c.learner_id.is_(None), c.c.learner_id.in_(scope)))
             rows = s.execute(select(c.c.seq, c.c.body, c.c.source_device).where(*where)
                              .order_by(c.c.seq).limit(limit)).all()
             more = len(rows) == limit
@@ -264,6 +299,9 @@ def create_app(store: Store) -> Starlette:
                 within = set(scope)
                 shown = [ch for ch in shown if ch.learner_id is None or ch.learner_id in within
                          or ch.action == "erase"]
+            more = len(rows) == limit
+            teachers = (teachers_of(s, actor, own) if not more and learners is None and actor.role is Role.LEARNER
+                        else None)
         seen(device)
         if learners is not None:
             new_cursor = rows[-1].seq if more else top
@@ -271,9 +309,8 @@ def create_app(store: Store) -> Starlette:
         new_cursor = rows[-1].seq if more else max(top, cursor)
         answer = {"changes": [ch.to_json() for ch in shown], "cursor": new_cursor, "more": more,
                   "scope": None if more else scope}
-        if not more and actor.role is Role.LEARNER:
-            with store.session() as s:
-                answer["teachers"] = teachers_of(s, actor)
+        if teachers is not None:
+            answer["teachers"] = teachers
         return answer
 
     async def leave(request: Request) -> JSONResponse:
@@ -319,7 +356,16 @@ def create_app(store: Store) -> Starlette:
             raise Refused(403, "a teacher's name and password are needed to take this device off the hub; "
                                "nothing was changed.", kind="teacher", sign_in="wrong")
 
-    return Starlette(routes=[
+    @asynccontextmanager
+    async def lifespan(app: Starlette):  # noqa: ANN202
+        import anyio.to_thread
+
+        # few threads for the requests' database work: more only take turns at Python's lock, and a push
+        # holding the turn to number its changes would wait behind them
+        anyio.to_thread.current_default_thread_limiter().total_tokens = THREADS
+        yield
+
+    return Starlette(lifespan=lifespan, routes=[
         Route("/v1/hello", hello, methods=["GET"]),
         Route("/v1/pair", pair, methods=["POST"]),
         Route("/v1/invitation", invitation, methods=["POST"]),
@@ -330,38 +376,54 @@ def create_app(store: Store) -> Starlette:
 
 
 def actor_of(account: Account) -> Actor:
-    if account.kind == "learner":
-        return Actor(account_id=account.id, role=Role.LEARNER, learner_id=account.learner_id)
-    return Actor(account_id=account.id, role=Role.TEACHER, admin=account.kind == "admin")
+    return actor_for(account.id, account.kind, account.learner_id)
 
 
-def scope_of(session, actor: Actor) -> list[str] | None:  # noqa: ANN001
-    """The learners ``actor`` may read now (None: every learner, an admin's scope): a device drops the rest."""
+def actor_for(account_id: uuid.UUID, kind: str, learner_id: uuid.UUID | None) -> Actor:
+    """Who a device acts for: its account's id and kind (and learner, for a learner's account)."""
+    if kind == "learner":
+        return Actor(account_id=account_id, role=Role.LEARNER, learner_id=learner_id)
+    return Actor(account_id=account_id, role=Role.TEACHER, admin=kind == "admin")
+
+
+def scope_of(session, actor: Actor, learner_scope=None) -> list[str] | None:  # noqa: ANN001
+    """The learners ``actor`` may read now (None: every learner, an admin's scope): a device drops the rest.
+
+    The policy decides for each learner it is asked about. A learner's device asks about its own learner only
+    (the policy lets a learner read no one else): a few rows read per pull, not the whole school's class lists.
+    ``learner_scope``: who teaches that learner (``access.class_scope``), when the caller has read it already."""
     from plprofile.domain.policy import Action, Kind, Target, decide
-    from plprofile.services.access import class_scopes
+    from plprofile.services.access import class_scope, class_scopes
     from plprofile.store.models import Learner
 
     if actor.admin:
         return None
-    scopes = class_scopes(session)  # who teaches each learner, read once; ALL_STAFF while there is no class
-    ids = session.execute(select(Learner.id).where(Learner.deleted_at.is_(None))).scalars().all()
+    alive = select(Learner.id).where(Learner.deleted_at.is_(None))
+    if actor.role is Role.LEARNER:
+        if actor.learner_id is None:
+            return []
+        ids = session.execute(alive.where(Learner.id == actor.learner_id)).scalars().all()
+        scopes = {i: class_scope(session, i) if learner_scope is None else learner_scope for i in ids}
+    else:
+        scopes = class_scopes(session)  # who teaches each learner, read once; ALL_STAFF while there is no class
+        ids = session.execute(alive).scalars().all()
     return [str(i) for i in ids if decide(actor, Action.READ, Target(
         Kind.LEARNER, learner_id=i, row_id=i,
         class_scope=scopes.get(i, frozenset()) if isinstance(scopes, dict) else scopes))]
 
 
-
-def teachers_of(session, actor: Actor) -> list[dict]:  # noqa: ANN001
+def teachers_of(session, actor: Actor, learner_scope=None) -> list[dict]:  # noqa: ANN001
     """For a learner's device: the staff accounts that may write to the learner's profile now (their teachers by
     the policy's class rule, and the school's admins), as public facts: id, name and kind, never a secret. The
-    device takes a file of changes from these accounts only (``sync.bundle``)."""
+    device takes a file of changes from these accounts only (``sync.bundle``). ``learner_scope``: who teaches
+    the learner (``access.class_scope``), when the caller has read it already."""
     from plprofile.domain.policy import Action, Kind, Target, decide
     from plprofile.services.access import STAFF_KINDS, class_scope
 
     if actor.learner_id is None:
         return []
-    target = Target(Kind.LEARNER, learner_id=actor.learner_id, row_id=actor.learner_id,
-                    class_scope=class_scope(session, actor.learner_id))
+    scope = class_scope(session, actor.learner_id) if learner_scope is None else learner_scope
+    target = Target(Kind.LEARNER, learner_id=actor.learner_id, row_id=actor.learner_id, class_scope=scope)
     rows = session.execute(select(Account.id, Account.display_name, Account.kind).where(
         Account.kind.in_(STAFF_KINDS), Account.deleted_at.is_(None), Account.enabled.is_(True))
         .order_by(Account.display_name)).all()

@@ -144,20 +144,24 @@ def class_scope(session: Session, learner_id: uuid.UUID | None) -> frozenset[uui
     """The accounts that teach ``learner_id`` (teachers and aides of their open classes: none when the learner
     is in no open class), or ``ALL_STAFF`` while the school has no open class at all (every teacher sees every
     learner, as in a store before rosters). None for a row of no learner."""
+    from sqlalchemy.orm import aliased
+
     if learner_id is None:
         return None
-    if not has_classes(session):
-        return ALL_STAFF
-    live = (ClassMember.ended_at.is_(None), ClassMember.deleted_at.is_(None))
-    classes = select(ClassMember.class_id).join(SchoolClass, SchoolClass.id == ClassMember.class_id).where(
-        ClassMember.learner_id == learner_id, *live, SchoolClass.closed_at.is_(None),
-        SchoolClass.deleted_at.is_(None))
-    class_ids = session.execute(classes).scalars().all()
-    if not class_ids:
-        return frozenset()
-    staff = session.execute(select(ClassMember.account_id).where(
-        ClassMember.class_id.in_(class_ids), ClassMember.account_id.is_not(None), *live)).scalars().all()
-    return frozenset(staff)
+    # the learner's open classes and their staff in one reading (a class without staff gives one empty row)
+    learner, staff = aliased(ClassMember), aliased(ClassMember)
+    rows = session.execute(
+        select(staff.account_id)
+        .select_from(learner)
+        .join(SchoolClass, (SchoolClass.id == learner.class_id) & SchoolClass.closed_at.is_(None)
+              & SchoolClass.deleted_at.is_(None))
+        .outerjoin(staff, (staff.class_id == learner.class_id) & staff.account_id.is_not(None)
+                   & staff.ended_at.is_(None) & staff.deleted_at.is_(None))
+        .where(learner.learner_id == learner_id, learner.ended_at.is_(None), learner.deleted_at.is_(None))
+    ).scalars().all()
+    if rows:
+        return frozenset(r for r in rows if r is not None)
+    return frozenset() if has_classes(session) else ALL_STAFF
 
 
 def class_scopes(session: Session) -> dict[uuid.UUID, frozenset[uuid.UUID]] | Scope:

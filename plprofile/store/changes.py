@@ -92,6 +92,39 @@ def set_last_hlc(session: Session, reading: HLC) -> None:
     _clock(session).value = reading.encode()
 
 
+def advance_last_hlc(session: Session, reading: HLC) -> None:
+    """Move this store's clock to ``reading`` unless it is already past it. The clock's row is read again and
+    locked first (``FOR UPDATE`` on a server; SQLite's writer holds the whole file anyway): on a hub several
+    transactions receive changes side by side, and the clock never goes back."""
+    from sqlalchemy import select
+
+    session.flush()  # a reading this transaction has set already is the row's value
+    meta = session.execute(select(Meta).where(Meta.key == HLC_KEY).with_for_update()
+                           .execution_options(populate_existing=True)).scalar_one_or_none()
+    if meta is None:
+        meta = Meta(key=HLC_KEY, value="")
+        session.add(meta)
+    try:
+        current = HLC.decode(meta.value) if meta.value else None
+    except ClockError:
+        current = None
+    if current is None or reading > current:
+        meta.value = reading.encode()
+
+
+def advance_clock(session: Session, reading: HLC) -> None:
+    """``advance_last_hlc`` in one statement, past the ORM (the session's ``meta`` rows are not refreshed):
+    the row is written only when ``reading`` is later than what it holds, and a concurrent writer's later
+    reading, committed first, stays (the database checks the condition again once the row is free)."""
+    from sqlalchemy import update
+
+    value = reading.encode()
+    done = session.execute(update(Meta).where(Meta.key == HLC_KEY, Meta.value < value).values(value=value)
+                           .execution_options(synchronize_session=False))
+    if done.rowcount == 0 and session.get(Meta, HLC_KEY) is None:
+        session.add(Meta(key=HLC_KEY, value=value))
+
+
 def next_hlc(session: Session, device_id: str) -> str:
     """The clock reading for a change made now on this device (later than every change this store holds)."""
     reading = tick(last_hlc(session), wall_ms(device_id), device_id)

@@ -13,6 +13,7 @@ import re
 import time
 import uuid
 from collections.abc import Iterable, Sequence
+from contextlib import nullcontext
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -177,6 +178,8 @@ class ApplyResult:
     warnings: list[str] = field(default_factory=list)
     #: Learners erased by the batch (the caller scrubs the store's file and backups of them).
     erased: list[str] = field(default_factory=list)
+    #: The store's clock reading past every change applied (None when none was).
+    clock: HLC | None = None
 
 
 
@@ -193,6 +196,30 @@ MODELS: dict[str, type[Row]] = {m.__tablename__: m for m in (  # type: ignore[mi
 LOCAL_ONLY = frozenset({"teacher_week", "conference_slot", "school_day_off", "year_snapshot"})
 #: The school's structure (the policy's ``Kind.SCHOOL``).
 SCHOOL = frozenset({"org", "academic_session", "school_class", "class_member"})
+#: Tables whose every row belongs to one learner and whose unique keys never span two learners: a batch of
+#: changes to these alone touches only its learners' rows (``learners_of``), so a hub applies such batches for
+#: different learners side by side.
+LEARNERS_OWN = frozenset(name for name, model in MODELS.items()
+                         if "learner_id" in model.__table__.c and model is not Account and name not in SCHOOL)
+
+
+def learners_of(changes: Sequence[Change]) -> list[str] | None:
+    """The learners a batch is about when every change is a create, update, delete or restore of a
+    learner's own row (``LEARNERS_OWN``), sorted; None when any change may touch more than its learner's rows
+    (a learner, an account, the school's structure, an erasure). A hub holds a lock for each learner named
+    here, or one for everything when None (``hub.store.push_lock``)."""
+    found = set()
+    for change in changes:
+        if (change.entity not in LEARNERS_OWN or change.action not in ("create", "update", "delete", "restore")
+                or not change.learner_id):
+            return None
+        found.add(change.learner_id)
+    return sorted(found)
+
+
+class OutsideHeld(Exception):
+    """A change in a batch applied with ``held`` learners names a stored row of another learner: the caller
+    applies the batch again holding everything (never a refusal: the policy still decides)."""
 #: Sign-in secrets and lockout state: never taken from, nor sent to, another device (see the README: a
 #: learner's PIN hash is peppered with a secret kept beside each store, so it means nothing elsewhere, and a
 #: password hash is an offline-guessable copy of a password). Each device sets its own sign-in.
@@ -354,18 +381,30 @@ def _content(change: Change, model: type[Row]) -> dict[str, Any]:
 
 # ---- the policy, for a change --------------------------------------------------------------------------------
 class _Scopes:
-    """``access.class_scope`` of each learner, read for every learner at once (``access.class_scopes``: one
-    query) the first time a batch needs one, and again after the batch changed a class's members."""
+    """``access.class_scope`` of each learner some changes touch: read one learner at a time when they are
+    about a few learners (a learner's device pushes about one: three small queries, not the whole school's
+    class lists), else for every learner at once (``access.class_scopes``: one query); read again after a
+    batch changed a class's members."""
 
-    def __init__(self, session: Session) -> None:
+    #: Up to this many learners, each learner's is read on its own.
+    ONE_BY_ONE = 4
+
+    def __init__(self, session: Session, changes: Sequence[Change] = ()) -> None:
         self.session = session
         self.all: dict[uuid.UUID, frozenset[uuid.UUID]] | Any = None
+        self.some: dict[uuid.UUID, frozenset[uuid.UUID] | Any] = {}
+        self.few = len({c.learner_id for c in changes}) <= self.ONE_BY_ONE
 
     def __call__(self, learner_id: uuid.UUID | None) -> frozenset[uuid.UUID] | Any:
         if learner_id is None:
             return None
         if self.all is None:
+            if learner_id in self.some:
+                return self.some[learner_id]
             _flush(self.session)  # the batch's own class members count
+            if self.few and len(self.some) < self.ONE_BY_ONE:
+                found = self.some[learner_id] = access.class_scope(self.session, learner_id)
+                return found
             self.all = access.class_scopes(self.session)
         if not isinstance(self.all, dict):
             return self.all  # ALL_STAFF: the school has no open class yet
@@ -373,6 +412,7 @@ class _Scopes:
 
     def forget(self) -> None:
         self.all = None
+        self.some.clear()
 
 
 def _target(session: Session, row: Row, scopes: _Scopes) -> Target:
@@ -709,7 +749,8 @@ def erase_rows(session: Session, learner_id: uuid.UUID, *, keep_log: Iterable[uu
     session.expire_all()
 
 
-def apply(session: Session, actor: Actor, changes: Sequence[Change], *, check_policy: bool = True) -> ApplyResult:
+def apply(session: Session, actor: Actor, changes: Sequence[Change], *, check_policy: bool = True,
+          held: Sequence[str] | None = None, savepoint: bool = True, clock: bool = True) -> ApplyResult:
     """Apply foreign changes: all of them, or (SyncRefused) none.
 
     Idempotent on ``Change.id``: a change this store already holds is skipped, and so is a change about a
@@ -721,7 +762,14 @@ def apply(session: Session, actor: Actor, changes: Sequence[Change], *, check_po
     ``actor``, the account of the device that sent it: one refusal refuses the whole batch.
 
     The work runs in a savepoint of ``session``'s transaction: on any refusal nothing of the batch stays.
-    The caller commits (``store.transaction()`` does).
+    The caller commits (``store.transaction()`` does). A caller whose transaction holds nothing else and is
+    rolled back whole on any error (the hub's push) passes ``savepoint=False``: two statements fewer.
+
+    ``held``: the learners whose rows the caller's transaction alone may write now (a hub applying batches
+    side by side, see ``learners_of``); a change naming a stored row of any other learner raises
+    ``OutsideHeld``. The store's clock is moved last, to the latest of its reading and the batch's; with
+    ``clock=False`` it is left to the caller (``ApplyResult.clock``, see ``store.changes.advance_clock``): the
+    clock's row is the one row every batch writes, and a hub moves it only once the batch is numbered.
     """
     result = ApplyResult()
     if not changes:
@@ -736,12 +784,19 @@ def apply(session: Session, actor: Actor, changes: Sequence[Change], *, check_po
             raise SyncRefused("a change id is not a UUID", str(change.id)[:40]) from None
     ordered = sorted(changes, key=lambda c: c.hlc)
     try:
-        with session.begin_nested(), session.no_autoflush:  # flushed where a query must see the batch
+        with (session.begin_nested() if savepoint else nullcontext()), session.no_autoflush:  # flushed where a
+            # query must see the batch
             known = _known(session, ids)
             writer = session.info["sync_writer"] = _Writer(session)
             writer.load([c for c in ordered if c.id not in known])
-            _apply_all(session, actor, ordered, known, check_policy, result)
+            if held is not None:
+                session.info["sync_held"] = frozenset(held)
+            last = _apply_all(session, actor, ordered, known, check_policy, result)
             writer.flush()
+            result.clock = last
+            if last is not None and clock:
+                store_changes.advance_last_hlc(session, last)
+                session.flush()
     except (AccessDenied, MalformedChange, IntegrityError) as exc:
         session.expire_all()  # the objects of the rolled-back savepoint hold nothing true
         raise _as_refusal(exc) from exc
@@ -752,6 +807,7 @@ def apply(session: Session, actor: Actor, changes: Sequence[Change], *, check_po
         session.info.pop("sync_field_clocks", None)
         session.info.pop("sync_presence", None)
         session.info.pop("sync_writer", None)
+        session.info.pop("sync_held", None)
     return result
 
 
@@ -766,9 +822,10 @@ def _as_refusal(exc: Exception) -> SyncRefused:
 
 
 def _apply_all(session: Session, actor: Actor, ordered: list[Change], known: set[str], check_policy: bool,
-               result: ApplyResult) -> None:
+               result: ApplyResult) -> HLC | None:
+    """Apply each change not known yet; returns the store's clock reading past them all (not written yet)."""
     erased = _erased(session)
-    scopes = _Scopes(session)
+    scopes = _Scopes(session, ordered)
     last = store_changes.last_hlc(session)
     me = device_id(session)
     seen: set[str] = set()
@@ -799,9 +856,8 @@ def _apply_all(session: Session, actor: Actor, ordered: list[Change], known: set
             if getattr(exc, "change_id", None) is None:  # a bulk write names the first change of its run
                 exc.change_id = change.id  # type: ignore[attr-defined]
             raise
-    if last is not None:
-        store_changes.set_last_hlc(session, last)
     _flush(session)
+    return last
 
 
 def _apply_one(session: Session, actor: Actor, change: Change, check_policy: bool, scopes: _Scopes,
@@ -810,6 +866,8 @@ def _apply_one(session: Session, actor: Actor, change: Change, check_policy: boo
     if change.action == "erase":
         if change.entity != "learner":
             raise MalformedChange("only a learner is erased")
+        if change.learner_id:  # the token stands for them: an erasure names nobody, and reaches every device
+            raise MalformedChange("an erasure names no learner")
         learner_id = _learner_by_token(session, change.entity_id)
         if check_policy:
             _require(actor, Action.PURGE, Target(Kind.LEARNER, learner_id=learner_id, row_id=learner_id,
@@ -861,6 +919,9 @@ def _apply_one(session: Session, actor: Actor, change: Change, check_policy: boo
                 scopes.forget()
         return True
     row = _stored(session, model, entity_id)
+    held = session.info.get("sync_held")
+    if held is not None and row is not None and str(access.owner_of(row)) not in held:
+        raise OutsideHeld(change.id)
     if row is None:
         # an update, delete or restore of a row this store does not hold (out of its scope): kept in the log
         if check_policy and not actor.admin:
@@ -991,7 +1052,7 @@ def visible_to(session: Session, actor: Actor, changes: Sequence[Change]) -> lis
 
     The rows are read once, one query per table and only the columns the policy looks at; who teaches each
     learner is read once (``access.class_scopes``); the policy then decides on those plain values."""
-    scopes = _Scopes(session)
+    scopes = _Scopes(session, changes)
     facts = _Facts(session, changes)
     out = []
     for change in changes:

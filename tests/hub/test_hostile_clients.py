@@ -193,3 +193,23 @@ def test_a_learner_pulls_nothing_of_anyone_else(school):
                for c in answer["changes"])
     assert not any("secret_hash" in (c["new"] or "") for c in answer["changes"])
     assert answer["scope"] == [ids["Zoë"]]
+
+
+def test_a_change_labelled_with_its_own_learner_cannot_reach_another_learners_row(school):
+    """Zoë's device updates José's entry, labelled as hers: the hub applies a push of one learner's rows holding
+    that learner only, finds the row is José's, goes round again holding everything, and the policy refuses."""
+    hub, zoe, ana, ids = school
+    teacher = ana.account["id"]
+    made = change("f" * 32, "profile_entry", "create", learner_id=ids["José"], author_id=teacher,
+                  author_role="teacher", new=entry(ids["José"], "José builds bridges"))
+    assert ana.post("/v1/push", {"changes": [made]}).status_code == 200
+    before = _snapshot(hub)
+    labelled = change("f" * 32, "profile_entry", "update", learner_id=ids["Zoë"], author_id=zoe.account["id"],
+                      author_role="learner", entity_id=made["entity_id"], field="text",
+                      old="José builds bridges", value="mine now")
+    _refused(zoe.post("/v1/push", {"changes": [labelled]}), 403, "refused")
+    # an erasure names nobody (its token stands for the learner): one naming a learner is malformed
+    erase = change("f" * 32, "learner", "erase", learner_id=ids["Zoë"], author_id=zoe.account["id"],
+                   author_role="learner")
+    _refused(zoe.post("/v1/push", {"changes": [erase]}), 403, "names no learner")
+    assert _snapshot(hub) == before

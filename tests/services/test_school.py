@@ -205,3 +205,31 @@ def test_what_the_window_offers_follows_the_class_scope(school):
     assert p.may(one, Action.UPDATE, goals["A"])
     assert not p.may(one, Action.UPDATE, goals["C"]) and not p.may(one, Action.UPDATE, goals["D"])
     assert p.may(admin, Action.UPDATE, goals["C"]) and p.may(school["two"], Action.READ, goals["C"])
+
+
+def test_one_learners_class_scope_is_the_schools_reading_of_them(school, store):
+    """``class_scope`` (one learner: a device's push, a learner's pull) and ``class_scopes`` (every learner at
+    once) give the same answer for each learner: taught, helped, in a class without staff, in no class; and
+    while the school has no open class at all, every staff account."""
+    from plprofile.services.access import ALL_STAFF, class_scope, class_scopes
+
+    classes, admin = school["classes"], school["admin"]
+    empty = classes.add_class(admin, "6C")  # a class with a learner and no staff
+    e = school["profiles"].add_learner(admin, given_name="E", family_name="Test").id
+    classes.add_member(admin, empty.id, learner_id=e)
+    learners = [*school["ids"].values(), e]
+    with store.session() as s:
+        every = class_scopes(s)
+        one = {i: class_scope(s, i) for i in learners}
+    assert one == {i: every.get(i, frozenset()) for i in learners}
+    assert one[school["ids"]["A"]] == {school["one"].account_id, school["aide"].account_id}
+    assert one[e] == frozenset() and one[school["ids"]["D"]] == frozenset()
+    from plprofile.store.models import SchoolClass
+    from plprofile.store.types import utcnow
+
+    with store.transaction() as s:  # the year's classes closed (as a new roster does)
+        for klass in s.query(SchoolClass).all():
+            klass.closed_at = utcnow()
+    with store.session() as s:
+        assert class_scopes(s) is ALL_STAFF
+        assert all(class_scope(s, i) is ALL_STAFF for i in learners)

@@ -349,3 +349,57 @@ def test_the_learners_say_travels_and_only_its_author_can_change_it(two):
     with hub.session() as s:
         assert s.get(ProfileEntry, entry.id).shared_with_family
         assert s.get(CheckIn, checkin.id).shared_with_family
+
+
+def test_a_batch_of_learners_own_rows_names_its_learners_and_any_other_names_none(two):
+    from plprofile.sync.changes import learners_of
+
+    a, hub = two
+    admin = _admin(a)
+    p = ProfileService(a)
+    ana = p.add_learner(admin, given_name="Ana", family_name="Diaz")
+    with a.session() as s:
+        made = outgoing(s)  # the learner and their account-less row: not a learner's own rows
+    assert learners_of(made) is None
+    _push(a, hub, admin)
+    p.add_entry(admin, ana.id, Section.STRENGTHS, "I sing")
+    p.add_goal(admin, ana.id, "Read")
+    with a.session() as s:
+        own = outgoing(s)
+    assert learners_of(own) == [str(ana.id)]
+    erase = replace(own[0], action="erase", entity="learner")
+    assert learners_of([*own, erase]) is None
+
+
+def test_a_change_naming_a_row_of_a_learner_not_held_is_sent_back_whole(two):
+    """A hub applying a batch for its learners only (``held``): a change about a stored row of another
+    learner stops the batch (nothing written) so that the hub applies it again holding everything."""
+    from plprofile.sync.changes import OutsideHeld
+
+    a, hub = two
+    admin = _admin(a)
+    p = ProfileService(a)
+    ana = p.add_learner(admin, given_name="Ana", family_name="Diaz")
+    ben = p.add_learner(admin, given_name="Ben", family_name="Li")
+    bens = p.add_entry(admin, ben.id, Section.STRENGTHS, "runs fast")
+    _push(a, hub, admin)
+    p.add_entry(admin, ana.id, Section.STRENGTHS, "sings")
+    p.edit_entry(admin, bens.id, "runs very fast")
+    with a.session() as s:
+        batch = outgoing(s)
+    labelled = [replace(c, learner_id=str(ana.id)) for c in batch]  # Ben's edit labelled as Ana's
+    before = len(_change_log(hub))
+    with pytest.raises(OutsideHeld):
+        with hub.transaction() as s:
+            apply(s, admin, labelled, held=[str(ana.id)])
+    assert len(_change_log(hub)) == before
+    with hub.session() as s:
+        assert s.get(ProfileEntry, bens.id).text == "runs fast"
+        assert s.execute(select(ProfileEntry).where(ProfileEntry.learner_id == ana.id)).first() is None
+    with hub.transaction() as s:  # holding everything, the same batch applies
+        assert apply(s, admin, labelled, held=None).applied == 2
+    with hub.transaction() as s:  # and a batch that stays within its learners applies while held
+        p.add_entry(admin, ana.id, Section.INTERESTS, "drawing")
+        with a.session() as s2:
+            mine = [c for c in outgoing(s2) if c.id not in {x.id for x in batch}]
+        assert apply(s, admin, mine, held=[str(ana.id)]).applied == 1
