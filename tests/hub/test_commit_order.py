@@ -1,6 +1,7 @@
-"""Pushes arriving at once at a PostgreSQL hub served by two processes (as behind a load balancer): a device
-pulling all the while, and again afterwards, receives every change exactly once, in the hub's sequence order,
-none skipped (a change numbered lower but committed later would otherwise be jumped over by a cursor)."""
+"""Pushes arriving at once at a PostgreSQL hub served by three processes (one hub, and another started with
+``--workers 2``, as behind a load balancer), learners' pushes applied side by side: a device pulling all the
+while, and again afterwards, receives every change exactly once, in the hub's sequence order, none skipped (a
+change numbered lower but committed later would otherwise be jumped over by a cursor)."""
 
 from __future__ import annotations
 
@@ -57,7 +58,7 @@ def test_concurrent_pushes_are_pulled_once_each_in_sequence_order(tmp_path, post
 
     first = make_hub(tmp_path, postgres_url)
     second = Hub(first.folder, postgres_url)
-    second.start()
+    second.start("--workers", "2")  # itself two processes: three in all
     hubs = [first, second]
     try:
         office = tmp_path / "office"

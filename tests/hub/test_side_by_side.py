@@ -147,3 +147,12 @@ def test_the_hubs_clock_never_goes_back_when_pushes_finish_out_of_order(hub_stor
         changes.advance_last_hlc(s, early)
     with hub_store.session() as s:
         assert changes.last_hlc(s) == late
+
+
+def test_several_processes_are_for_a_postgresql_hub(tmp_path):
+    from .conftest import run
+
+    done = run("serve", "--data-dir", str(tmp_path / "hub"), "--workers", "2", "--port", "1")
+    assert done.returncode == 2
+    assert "--workers needs a PostgreSQL database" in done.stderr
+    assert not (tmp_path / "hub").exists()  # refused before anything was made
