@@ -14,6 +14,9 @@ def make_application(argv: list[str] | None = None):  # noqa: ANN201
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
+    from plprofile.ui.kit.import_check import keep_no_sources
+
+    keep_no_sources()  # the modules imported from here on leave no source in memory
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setOrganizationName("plprofile")
     app.setApplicationName("plprofile")

@@ -18,6 +18,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+from operator import attrgetter
 
 DEFAULT_CADENCE_WEEKS = 3
 SCHOOL_WEEKDAYS = (0, 1, 2, 3, 4)  # Monday to Friday
@@ -120,8 +121,13 @@ def by_urgency(items: Iterable[DueItem], order: dict[uuid.UUID, int] | None = No
     """Most urgent first: never done, then the earliest day (so what is overdue the longest leads), then the
     kind (a conference before a check-in…), then the learner's place in the class list."""
     order = order or {}
-    return sorted(items, key=lambda i: (i.due_on or date.min, _KIND_ORDER[i.kind], order.get(i.learner_id, 0),
-                                        i.subject))
+    # the same order as sorting by (day, kind, place, subject) at once, in four stable passes from the last key to
+    # the first: a whole school's 50,000 lines then take no key tuple each (about 5 MB at once)
+    result = sorted(items, key=attrgetter("subject"))
+    result.sort(key=lambda i: order.get(i.learner_id, 0))
+    result.sort(key=lambda i: _KIND_ORDER[i.kind])
+    result.sort(key=lambda i: i.due_on or date.min)
+    return result
 
 
 @dataclass(frozen=True)

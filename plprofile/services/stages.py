@@ -468,14 +468,32 @@ class StagesService:
         """``_due_rows`` with each learner's names (the class list, read once per store change): never assessed
         first, then the longest ago, then by name."""
         known = self.profiles.class_list(actor)
-        rows = [(as_hex(learner), day) for learner, day in rows]
-        if any(hex_id not in known.by_hex for hex_id, _ in rows):  # read before a learner came in: read again
+        # one pass over a whole school's rows (10,000 at once): ids as the store keeps them (SQLite: the hex
+        # already), and each of the few hundred assessment days parsed once
+        hexes = [learner if type(learner) is str and len(learner) == 32 and learner.islower() else as_hex(learner)
+                 for learner, _day in rows]
+        if not known.by_hex.keys() >= set(hexes):  # read before a learner came in: read again
             self.profiles.forget_class_list(actor)
             known = self.profiles.class_list(actor)
-        names = known.name_keys
-        due = [(hex_id, as_date(day)) for hex_id, day in rows if hex_id in names]
-        due.sort(key=lambda x: (x[1] is not None, x[1] or date.min, names[x[0]]))
-        return [(known.by_hex[hex_id], day) for hex_id, day in due]
+        names, by_hex = known.name_keys, known.by_hex
+        days: dict = {None: None}
+        # the same order as sorting by (assessed?, day, name) and, on a tie, as the store gave them
+        never: list[tuple[str, int, str]] = []  # (name key, place, hex): never assessed, by name
+        once: list[tuple[date, str, int, str]] = []  # (last day, name key, place, hex): the longest ago first
+        for place, (hex_id, (_learner, text)) in enumerate(zip(hexes, rows, strict=True)):
+            name = names.get(hex_id)
+            if name is None:
+                continue
+            day = days.get(text, days)
+            if day is days:
+                day = days[text] = as_date(text)
+            if day is None:
+                never.append((name, place, hex_id))
+            else:
+                once.append((day, name, place, hex_id))
+        never.sort()
+        once.sort()
+        return [(by_hex[n[2]], None) for n in never] + [(by_hex[o[3]], o[0]) for o in once]
 
     def _last_assessed(self, within=None) -> dict[str, date | None]:  # noqa: ANN001
         with self.store.session() as s:

@@ -94,3 +94,23 @@ def test_the_list_holds_what_is_due_by_the_week_end_and_sorts_by_urgency():
     ]
     assert items[0].tab == "stages" and items[-1].tab == "goals"
     assert DueItem(a, DueKind.STEP, date(2026, 5, 4)).overdue(today)
+
+
+def test_by_urgency_orders_as_one_sort_by_day_kind_place_and_subject():
+    """``by_urgency`` sorts in stable passes (no key tuple per line): the same order as sorting by (day, kind,
+    place in the class, subject) at once, ties on all four kept as given, learners missing from the order last
+    as place 0."""
+    import random
+
+    rng = random.Random(21)
+    learners = [uuid.UUID(int=rng.getrandbits(128)) for _ in range(40)]
+    order = {lid: i for i, lid in enumerate(learners[:30])}  # ten not in the order: place 0
+    days = [None, date(2026, 5, 4), date(2026, 5, 5), date(2026, 4, 1)]
+    items = [DueItem(rng.choice(learners), rng.choice(list(DueKind)), rng.choice(days),
+                     rng.choice(["", "Read", "read", "Times tables"]), rng.randrange(3)) for _ in range(3000)]
+    plain = sorted(items, key=lambda i: (i.due_on or date.min, list(DueKind).index(i.kind),
+                                         order.get(i.learner_id, 0), i.subject))
+    got = by_urgency(items, order)
+    assert [id(i) for i in got] == [id(i) for i in plain]  # the very same objects in the same places
+    assert by_urgency(items) == sorted(items, key=lambda i: (i.due_on or date.min, list(DueKind).index(i.kind),
+                                                              i.subject))

@@ -492,3 +492,35 @@ def test_the_spans_of_another_framework_are_found_without_walking_every_assessme
         plan = [str(row[-1]) for row in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql)]
     assert not [step for step in plan if step.startswith("SCAN assessment USING INDEX")], plan
     assert "SEARCH assessment USING INDEX sqlite_autoindex_assessment_1 (id=?)" in plan, plan
+
+
+def test_who_is_due_is_read_in_one_pass_in_the_same_order(store, teacher):
+    """``_due_list`` (one pass over a whole school's rows) orders as sorting by (assessed?, day, name) does, ties
+    kept in the store's order (learners sharing a name and a day); ids given as the hex, as a server's UUIDs or
+    their text; a learner the kept class list does not know yet makes it read again."""
+    import uuid
+
+    from plprofile.services.profiles import ProfileService
+    from plprofile.services.stages import StagesService
+
+    profiles = ProfileService(store)
+    stages = StagesService(store, profiles)
+    made = [profiles.add_learner(teacher, given_name=given, family_name=family) for given, family in
+            [("Ana", "Ruiz"), ("Ana", "Ruiz"), ("ben", "Ode"), ("Ana", "Ruiz"), ("Cy", "Zed"), ("Ben", "Ode")]]
+    days = [None, "2026-03-01", "2026-03-01", "2026-03-01", None, "2025-11-30"]
+    forms = [lambda i: i.hex, lambda i: i, lambda i: str(i), lambda i: str(i).upper(), lambda i: i.hex,
+             lambda i: i]
+    rows = [(form(s.id), day) for s, day, form in zip(made, days, forms, strict=True)]
+    rows.reverse()  # not in the order they were made
+    got = [(s.id, day) for s, day in stages._due_list(teacher, rows)]
+    names = {s.id: s.display_name.casefold() for s in made}
+    plain = [(uuid.UUID(str(lid)) if not isinstance(lid, uuid.UUID) else lid,
+              None if day is None else date.fromisoformat(day)) for lid, day in rows]
+    plain.sort(key=lambda x: (x[1] is not None, x[1] or date.min, names[x[0]]))  # stable: ties as given
+    assert got == plain
+    assert [day for _, day in got[:2]] == [None, None] and len({lid for lid, _ in got}) == 6
+    # a learner added since the class list was kept: found (the list is read again), not dropped
+    stages.profiles.class_list(teacher)  # kept before the learner below comes in
+    late = profiles.add_learner(teacher, given_name="Dee", family_name="Late")
+    got = stages._due_list(teacher, [*rows, (late.id.hex, None)])
+    assert late.id in {s.id for s, _ in got}
