@@ -206,8 +206,9 @@ def _per_round(figures: dict, key: str, before: tuple, after: tuple, rounds: int
 
 def _simulated(url: str, pem: str, credentials: list[tuple[str, str, str, str]], seconds: float,
                pause: float = 0.0) -> tuple[list[float], int, int, list[str]]:
-    """Learner devices as threads: each round pushes 3 new entries of its own and pulls what is new, then
-    waits ``pause`` seconds (the first round after a random part of it, so that devices do not start in step)."""
+    """Learner devices as threads: each round opens a connection (as the app does), pushes 3 new entries of its
+    own and pulls what is new, then waits ``pause`` seconds (the first round after a random part of it, so that
+    devices do not start in step)."""
     import random
 
     import httpx
@@ -226,21 +227,22 @@ def _simulated(url: str, pem: str, credentials: list[tuple[str, str, str, str]],
                    "content-encoding": "gzip"}
         cursor, n = 0, 0
         time.sleep(random.uniform(0, pause))
-        with httpx.Client(base_url=url, verify=pinned_context(pem), timeout=120) as client:
-            while time.monotonic() < stop:
-                started = time.perf_counter()
-                try:
-                    batch = []
-                    for _ in range(3):
-                        n += 1
-                        batch.append({
-                            "id": str(uuid.uuid4()), "hlc": f"{time.time_ns() // 1_000_000:013d}-{n % 99999:05d}-{device_id}",
-                            "learner_id": learner_id, "entity": "profile_entry", "entity_id": str(uuid.uuid4()),
-                            "action": "create", "field": None, "old": None,
-                            "new": json.dumps({"learner_id": learner_id, "section": "interests", "text": f"note {n}",
-                                               "agreement": "agreed", "teacher_only": "false", "position": str(n)}),
-                            "author_id": account_id, "author_role": "learner", "device_id": device_id,
-                            "signed_in_id": None, "at": "2026-12-06T10:00:00+00:00"})
+        while time.monotonic() < stop:
+            started = time.perf_counter()
+            try:
+                batch = []
+                for _ in range(3):
+                    n += 1
+                    batch.append({
+                        "id": str(uuid.uuid4()), "hlc": f"{time.time_ns() // 1_000_000:013d}-{n % 99999:05d}-{device_id}",
+                        "learner_id": learner_id, "entity": "profile_entry", "entity_id": str(uuid.uuid4()),
+                        "action": "create", "field": None, "old": None,
+                        "new": json.dumps({"learner_id": learner_id, "section": "interests", "text": f"note {n}",
+                                           "agreement": "agreed", "teacher_only": "false", "position": str(n)}),
+                        "author_id": account_id, "author_role": "learner", "device_id": device_id,
+                        "signed_in_id": None, "at": "2026-12-06T10:00:00+00:00"})
+                # a connection of its own each round, as the app's ``sync_round`` opens one
+                with httpx.Client(base_url=url, verify=pinned_context(pem), timeout=120) as client:
                     body = gzip.compress(json.dumps({"schema": SCHEMA_HEAD, "changes": batch}).encode())
                     answer = client.post("/v1/push", content=body, headers=headers)
                     if answer.status_code != 200:
@@ -256,13 +258,13 @@ def _simulated(url: str, pem: str, credentials: list[tuple[str, str, str, str]],
                         cursor = data["cursor"]
                         if not data["more"]:
                             break
-                except Exception as exc:  # counted: the figure is how many rounds failed
-                    with lock:
-                        errors.append(str(exc)[:200])
-                    continue
+            except Exception as exc:  # counted: the figure is how many rounds failed
                 with lock:
-                    rounds.append((time.perf_counter() - started) * 1000)
-                time.sleep(max(0.0, min(pause, stop - time.monotonic())))
+                    errors.append(str(exc)[:200])
+                continue
+            with lock:
+                rounds.append((time.perf_counter() - started) * 1000)
+            time.sleep(max(0.0, min(pause, stop - time.monotonic())))
 
     threads = [threading.Thread(target=run, args=c, daemon=True) for c in credentials]
     for t in threads:
@@ -281,7 +283,8 @@ def run(args: argparse.Namespace) -> dict:
     work = Path(tempfile.mkdtemp(prefix="plprofile-bench-sync-"))
     hub_dir = work / "hub"
     hub, url = _start_hub(hub_dir, args.database, args.workers)
-    figures: dict = {"hub": "postgresql" if args.database else "sqlite", "learners": args.learners}
+    figures: dict = {"hub": "postgresql" if args.database else "sqlite", "hub_processes": args.workers,
+                     "learners": args.learners}
     try:
         # the admin laptop: the school's data, pushed to the hub
         school = _device(work / "admin", url, _invite(hub_dir, args.database, "admin", "Ada Admin"))
@@ -406,7 +409,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, metavar="F", help="write the figures to F")
     parser.add_argument("--database", metavar="URL", help="run the hub on this PostgreSQL database (empty)")
     parser.add_argument("--quick", action="store_true", help="a short run: 100 learners, 10 devices for 5 s")
-    parser.add_argument("--workers", type=int, default=1, help="the hub's processes (PostgreSQL only)")
+    parser.add_argument("--workers", type=int, default=None,
+                        help="the hub's processes (PostgreSQL only; default: one per processor core, as the README "
+                             "advises for a PostgreSQL hub, at most 4)")
     parser.add_argument("--learners", type=int, default=2000)
     parser.add_argument("--rounds", type=int, default=10)
     parser.add_argument("--devices", type=int, default=200)
@@ -418,6 +423,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.quick:
         args.learners, args.rounds, args.devices, args.seconds, args.back_to_back = 100, 3, 10, 5, 3
+    if args.workers is None:
+        args.workers = min(os.cpu_count() or 1, 4) if args.database else 1
     figures = run(args)
     text = json.dumps(figures, indent=2)
     print(text)
