@@ -28,18 +28,20 @@ def hub_store(postgres_url):
 class Holder(threading.Thread):
     """A push transaction held open (``push_lock(store, learners)``) until told to finish."""
 
-    def __init__(self, store, learners) -> None:  # noqa: ANN001
+    def __init__(self, store, learners, number: bool = False) -> None:  # noqa: ANN001
         super().__init__(daemon=True)
-        self.store, self.learners = store, learners
+        self.store, self.learners, self.number = store, learners, number
         self.inside = threading.Event()
         self.finish = threading.Event()
         self.error: BaseException | None = None
 
     def run(self) -> None:
-        from plprofile.hub.store import push_lock
+        from plprofile.hub.store import number_lock, push_lock
 
         try:
-            with push_lock(self.store, self.learners):
+            with push_lock(self.store, self.learners) as session:
+                if self.number:  # as a push does once its rows are written
+                    number_lock(session)
                 self.inside.set()
                 assert self.finish.wait(120)
         except BaseException as exc:  # reported by the test
@@ -66,6 +68,17 @@ def _blocked(store, holder: Holder) -> bool:  # noqa: ANN001
     raise AssertionError("neither inside nor waiting after 30 s")
 
 
+def _one_after_the_other(first: Holder, second: Holder) -> None:
+    """``first`` gets in; ``second`` waits for it (PostgreSQL lists the wait) and gets in once it commits."""
+    first.start()
+    assert first.inside.wait(30)
+    second.start()
+    assert _blocked(first.store, second)
+    first.finish.set()
+    assert second.inside.wait(30)
+    _done(first, second)
+
+
 def _done(*holders: Holder) -> None:
     for h in holders:
         h.finish.set()
@@ -87,66 +100,32 @@ def test_pushes_about_different_learners_go_at_once(hub_store):
 
 
 def test_two_pushes_about_one_learner_go_one_after_the_other(hub_store):
-    first = Holder(hub_store, [A, B])
-    first.start()
-    assert first.inside.wait(30)
-    second = Holder(hub_store, [B])
-    second.start()
-    assert _blocked(hub_store, second)
-    first.finish.set()
-    assert second.inside.wait(30)
-    _done(first, second)
+    _one_after_the_other(Holder(hub_store, [A, B]), Holder(hub_store, [B]))
 
 
 @pytest.mark.parametrize("first_learners, then_learners", [([A], None), (None, [B]), (None, None)])
 def test_a_push_that_may_touch_more_goes_alone(hub_store, first_learners, then_learners):
-    first = Holder(hub_store, first_learners)
-    first.start()
-    assert first.inside.wait(30)
-    second = Holder(hub_store, then_learners)
-    second.start()
-    assert _blocked(hub_store, second)
-    first.finish.set()
-    assert second.inside.wait(30)
-    _done(first, second)
+    _one_after_the_other(Holder(hub_store, first_learners), Holder(hub_store, then_learners))
 
 
 def test_numbering_waits_its_turn_to_the_commit(hub_store):
-    from plprofile.hub.store import number_lock, push_lock
-
-    class Numbering(Holder):
-        def run(self) -> None:
-            try:
-                with push_lock(self.store, self.learners) as s:
-                    number_lock(s)
-                    self.inside.set()
-                    assert self.finish.wait(120)
-            except BaseException as exc:
-                self.error = exc
-                self.inside.set()
-
-    first = Numbering(hub_store, [A])
-    first.start()
-    assert first.inside.wait(30)
-    second = Numbering(hub_store, [B])  # another learner: in at once, then waits to number
-    second.start()
-    assert _blocked(hub_store, second)
-    first.finish.set()
-    assert second.inside.wait(30)
-    _done(first, second)
+    """Pushes about different learners: the second gets in at once, then waits to number its changes."""
+    _one_after_the_other(Holder(hub_store, [A], number=True), Holder(hub_store, [B], number=True))
 
 
 def test_the_hubs_clock_never_goes_back_when_pushes_finish_out_of_order(hub_store):
     """Two transactions read the clock, each moves it: the later reading stays, whichever commits last."""
     from plprofile.store import changes
 
-    early, late = HLC(1_000_000, 0, "a" * 32), HLC(2_000_000, 0, "b" * 32)
-    with hub_store.transaction() as s:
-        changes.advance_last_hlc(s, late)
-    with hub_store.transaction() as s:
-        changes.advance_last_hlc(s, early)
-    with hub_store.session() as s:
-        assert changes.last_hlc(s) == late
+    early, late, later = (HLC(1_000_000, 0, "a" * 32), HLC(2_000_000, 0, "b" * 32), HLC(3_000_000, 0, "c" * 32))
+    for advance in (changes.advance_last_hlc, changes.advance_clock):  # a device's way, and the hub's push's
+        with hub_store.transaction() as s:
+            advance(s, late)
+        with hub_store.transaction() as s:
+            advance(s, early)
+        with hub_store.session() as s:
+            assert changes.last_hlc(s) == late
+        late = later
 
 
 def test_several_processes_are_for_a_postgresql_hub(tmp_path):
