@@ -299,7 +299,6 @@ def create_app(store: Store) -> Starlette:
                 within = set(scope)
                 shown = [ch for ch in shown if ch.learner_id is None or ch.learner_id in within
                          or ch.action == "erase"]
-            more = len(rows) == limit
             teachers = (teachers_of(s, actor, own) if not more and learners is None and actor.role is Role.LEARNER
                         else None)
         seen(device)
