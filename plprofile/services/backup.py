@@ -17,6 +17,8 @@ import os
 import shutil
 import sqlite3
 import time
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -50,7 +52,7 @@ from plprofile.store.backup import (
     stored_revision,
     verify_file,
 )
-from plprofile.store.engine import DB_FILENAME, KNOWN_REVISIONS
+from plprofile.store.engine import DB_FILENAME, KNOWN_REVISIONS, Store, StoreBusyError
 from plprofile.store.schema import describe as describe_schema
 from plprofile.store.schema import schema_problems
 
@@ -262,14 +264,28 @@ def backup_key(path: Path, key: bytes | None = None, secret: str | None = None) 
     raise NeedsKeyError(needs_key_message(path))
 
 
+@contextmanager
+def held_aside(store: Store | None) -> Iterator[None]:
+    """While the file of the app's open ``store`` is swapped: its connections given back (a worker's read, a
+    background sync round finish first) and new ones held back. BackupError when it stays in use."""
+    with ExitStack() as aside:
+        if store is not None:
+            try:
+                aside.enter_context(store.set_aside())
+            except StoreBusyError as exc:
+                raise BackupError(_IN_USE) from exc
+        yield
+
+
 def restore(data_dir: Path, backup_path: Path, *, progress: Progress | None = None, key: bytes | None = None,
-            secret: str | None = None, unencrypted: bool = False) -> RestoreResult:
+            secret: str | None = None, unencrypted: bool = False, app_store: Store | None = None) -> RestoreResult:
     """Replace the store in ``data_dir`` with ``backup_path``, keeping a copy of what it replaces.
 
     The backup is copied to a temporary file beside the store and fully validated there; only then is the
     current store copied to ``backups/before-restore-...``, released (its WAL folded in and removed, which
     fails if any program has it open) and replaced with one atomic rename. On any failure the store is left
-    as it was and BackupError says why. Nothing may have the store open while this runs.
+    as it was and BackupError says why. Nothing may have the store open while this runs but ``app_store``,
+    the app's own (its connections are held aside while the file is swapped).
 
     ``key`` is the current store's data key when it is encrypted (used for the copy kept, and tried first on
     an encrypted backup); ``secret`` unlocks an encrypted backup made under another key. An encrypted backup
@@ -316,21 +332,22 @@ def restore(data_dir: Path, backup_path: Path, *, progress: Progress | None = No
         else:
             copy_database(backup_path, tmp, progress)
         revision = validate_backup(tmp, new_key)  # what is installed is exactly what was checked
-        if store.exists():
-            kept = _keep_current(data_dir, key)
-        try:
-            release(store, key)
-        except BackupError:
-            _remove_copy(kept)
-            kept = None
-            raise
-        fsync_file(tmp)
-        if new_key is not None:  # the key file goes first: a plain-looking store ignores a stray key file
-            os.replace(cipher.keys_path(tmp), cipher.keys_path(store))
-        os.replace(tmp, store)
-        if new_key is None:
-            cipher.keys_path(store).unlink(missing_ok=True)
-        fsync_dir(data_dir)
+        with held_aside(app_store):
+            if store.exists():
+                kept = _keep_current(data_dir, key)
+            try:
+                release(store, key)
+            except BackupError:
+                _remove_copy(kept)
+                kept = None
+                raise
+            fsync_file(tmp)
+            if new_key is not None:  # the key file goes first: a plain-looking store ignores a stray key file
+                os.replace(cipher.keys_path(tmp), cipher.keys_path(store))
+            os.replace(tmp, store)
+            if new_key is None:
+                cipher.keys_path(store).unlink(missing_ok=True)
+            fsync_dir(data_dir)
     except BackupError as exc:
         # the backup's own name where the checks named the temporary copy
         raise type(exc)(exc.code, **{k: str(v).replace(tmp.name, backup_path.name) if isinstance(v, (str, Path))

@@ -180,8 +180,19 @@ def _change(data_dir: Path, action: str, old_key: bytes | None, new_key: bytes |
     before = bk.create_backup(data_dir, kind=bk.PRE_MIGRATION, label=action, key=old_key)
     tmp = data_dir / f".{path.name}.{action}-{os.getpid()}.part"
     old_ring = cipher.Keyring.load(path) if old_key is not None else None
-    if store is not None:
-        store.let_go()  # no connection of this app may hold the file while it is swapped
+    with bk.held_aside(store):  # no connection of this app may hold the file while it is swapped
+        _swap(data_dir, path, tmp, old_key, new_key, ring, old_ring, store)
+    result = ChangeResult(action, new_key, recovery, before)
+    _convert_backups(data_dir, old_key, new_key, ring, result)
+    log.info("store %s: %s done; %d backups converted, %d left as they were", path, action,
+             len(result.converted), len(result.skipped))
+    return result
+
+
+def _swap(data_dir: Path, path: Path, tmp: Path, old_key: bytes | None, new_key: bytes | None,
+          ring: cipher.Keyring | None, old_ring: cipher.Keyring | None, store: Store | None) -> None:
+    """Write the store anew under ``new_key`` beside it, check the copy, then put it in the store's place
+    (its key file first); ``store`` is pointed at whichever file is in place afterwards."""
     done = False
     try:
         _export_verified(path, old_key, tmp, new_key)
@@ -209,11 +220,6 @@ def _change(data_dir: Path, action: str, old_key: bytes | None, new_key: bytes |
             leftover.unlink(missing_ok=True)
         if store is not None:
             store.reopen(new_key if done else old_key)
-    result = ChangeResult(action, new_key, recovery, before)
-    _convert_backups(data_dir, old_key, new_key, ring, result)
-    log.info("store %s: %s done; %d backups converted, %d left as they were", path, action,
-             len(result.converted), len(result.skipped))
-    return result
 
 
 def _restore_ring(path: Path, old_ring: cipher.Keyring | None) -> None:

@@ -37,6 +37,9 @@ log = logging.getLogger(__name__)
 # message carries the broken bytes and Python's sqlite3 fails to decode it, raising UnicodeDecodeError instead
 # of a DatabaseError.
 BUSY_TIMEOUT_MS = 5000
+#: How long swapping the store's file (encrypting it, restoring a backup) waits for this app's own readers
+#: and writers (a worker's read, a background sync round) to finish before it says the store is in use.
+SET_ASIDE_WAIT_S = 30.0
 #: How long a write waits in all for a store another program keeps busy before it gives up and says so.
 BUSY_RETRY_S = 10.0
 
@@ -270,13 +273,59 @@ class Store:
         self.generation = 0
         self._version_con: sqlite3.Connection | None = None  # only for PRAGMA data_version (data_stamp)
         self._version_lock = threading.Lock()
+        # set_aside(): how many connections of this store are in use, and who holds the file aside
+        self._users = threading.Condition()
+        self._in_use = 0
+        self._aside_by: int | None = None
         self._watch(engine)
 
     def _watch(self, engine: Engine) -> None:
         def committed(_conn) -> None:  # noqa: ANN001
             self.generation += 1
 
+        def taken(*_args) -> None:  # noqa: ANN002
+            with self._users:
+                self._in_use += 1
+
+        def given_back(*_args) -> None:  # noqa: ANN002
+            with self._users:
+                self._in_use -= 1
+                self._users.notify_all()
+
         event.listen(engine, "commit", committed)
+        event.listen(engine, "checkout", taken)
+        event.listen(engine, "checkin", given_back)
+
+    def _wait_while_aside(self) -> None:
+        with self._users:
+            while self._aside_by is not None and self._aside_by != threading.get_ident():
+                self._users.wait()
+
+    @contextmanager
+    def set_aside(self, timeout: float = SET_ASIDE_WAIT_S) -> Iterator[None]:
+        """Hold the file for the caller alone (to swap it): wait until every connection this store lent out
+        (a worker's read, a sync round) is given back, make new sessions wait, and close the pool. Sessions
+        asked for meanwhile start once the file is given back, on what ``reopen`` pointed the store at.
+        StoreBusyError when the store is still in use after ``timeout`` seconds (nothing was set aside)."""
+        me = threading.get_ident()
+        with self._users:
+            if self._aside_by == me:
+                yield
+                return
+            while self._aside_by is not None:
+                self._users.wait()
+            self._aside_by = me
+            if not self._users.wait_for(lambda: self._in_use <= 0, timeout):
+                self._aside_by = None
+                self._users.notify_all()
+                raise StoreBusyError(f"{self.path.name} is still in use by plprofile; nothing was changed.")
+        try:
+            self.let_go()
+            yield
+        finally:
+            with self._users:
+                self._aside_by = None
+                self._users.notify_all()
 
     def data_stamp(self) -> tuple:
         """Changes whenever the data may have: this process's commits, and any commit by any other connection
@@ -284,6 +333,7 @@ class Store:
         surely as an edit). Keys caches of figures read from the whole store."""
         if self.engine.dialect.name != "sqlite":
             return (object(),)  # nothing to watch: never equal, nothing is reused
+        self._wait_while_aside()
         with self._version_lock:
             if self._version_con is None:
                 if self.key is not None:
@@ -322,12 +372,14 @@ class Store:
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A session whose objects stay usable after commit (the UI holds them)."""
+        self._wait_while_aside()
         with Session(self.engine, expire_on_commit=False) as session:
             yield session
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """One unit of work: commits on success, rolls back everything on any error."""
+        self._wait_while_aside()
         with Session(self.write_engine, expire_on_commit=False) as session:
             try:
                 yield session

@@ -293,3 +293,34 @@ def test_a_teacher_changing_their_password_rewraps_their_key_slot(tmp_path: Path
     assert enc.unlock(folder, "a second long phrase", "rivera") == key
     with pytest.raises(cipher.WrongSecretError):
         enc.unlock(folder, PASSWORD, "rivera")
+
+
+def test_encrypting_waits_for_the_apps_own_read_in_flight(data: Path):
+    """The window reads on a worker (the class list read ahead, a refresh) while the teacher encrypts: the
+    encryption waits for that read, instead of calling the store "open in another program"."""
+    import threading
+
+    from sqlalchemy import text
+
+    store = open_store(data)
+    started, release = threading.Event(), threading.Event()
+
+    def read() -> None:
+        with store.session() as session:
+            session.execute(text("SELECT count(*) FROM learner")).scalar_one()
+            started.set()
+            release.wait(10)
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    try:
+        assert started.wait(10)
+        threading.Timer(0.5, release.set).start()
+        result = enc.encrypt_store(data, "rivera", PASSWORD, store=store)
+        reader.join(10)
+        assert store.key == result.key and cipher.looks_encrypted(bk.store_path(data))
+        with store.session() as session:
+            assert session.execute(text("SELECT count(*) FROM learner")).scalar_one() == 12
+    finally:
+        release.set()
+        store.close()

@@ -44,7 +44,8 @@ def test_protect_this_store_shows_the_recovery_key_once_and_keeps_working(qtbot,
             assert "work out a learner's PIN" in dialog.intro.text()  # what a plain store gives away
             qtbot.keyClicks(dialog.password, PASSWORD)
             qtbot.mouseClick(dialog.encrypt_button, Qt.MouseButton.LeftButton)
-            qtbot.waitUntil(lambda: dialog.result_info is not None, timeout=30_000)
+            qtbot.waitUntil(lambda: dialog.result_info is not None or bool(answers.errors), timeout=30_000)
+            assert not answers.errors, answers.errors
             shown["encryption"] = dialog
             dialog.reject()
         elif isinstance(dialog, RecoveryKeyDialog):

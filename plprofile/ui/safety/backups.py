@@ -290,10 +290,10 @@ class BackupsDialog(QDialog):
         if secret is None and not ask.confirm(self, self.tr("Restore a backup?"), question):
             return
         self._set_busy(True, self.tr("Checking and restoring the backup…"))
-        self.ctx.store.close()  # let go of this window's connections so the file can be swapped
-        data_dir, emit, key = self.data_dir, self._relay.progressed.emit, self.ctx.store.key
+        store, data_dir, emit = self.ctx.store, self.data_dir, self._relay.progressed.emit
         self._restoring = (path, label)
-        run_in_background(lambda: bk.restore(data_dir, path, progress=emit, key=key, secret=secret),
+        run_in_background(lambda: bk.restore(data_dir, path, progress=emit, key=store.key, secret=secret,
+                                             app_store=store),
                           self._restore_done, self._restore_failed)
 
     def _restore_done(self, result: bk.RestoreResult) -> None:
