@@ -12,7 +12,7 @@ import zlib
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 
-from sqlalchemy import cast, func, or_, select
+from sqlalchemy import bindparam, cast, func, or_, select
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -20,8 +20,9 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from plprofile.domain.profile import Actor, Role
+from plprofile.services.access import STAFF_KINDS
 from plprofile.store.engine import SCHEMA_HEAD, Store
-from plprofile.store.models import Account
+from plprofile.store.models import Account, Learner
 from plprofile.store.types import utcnow
 
 from . import admin, tables
@@ -38,6 +39,23 @@ PULL_LIMIT = 1000
 MAX_LEARNER_LOCKS = 64
 #: Threads for the requests' database work in one hub process (``serve --workers`` for more processes).
 THREADS = 8
+
+# What every sync round asks, built once (building a statement costs more than running its compiled form).
+_change = tables.change.c
+_TOP = select(func.max(_change.seq))
+_PULL = (select(_change.seq, _change.body, _change.source_device)
+         .where(_change.seq > bindparam("cursor"), _change.seq <= bindparam("top")))
+_PULL_ALL = _PULL.order_by(_change.seq).limit(bindparam("limit"))
+_PULL_OF_LEARNERS = (_PULL.where(_change.learner_id.in_(bindparam("learners", expanding=True)))
+                     .order_by(_change.seq).limit(bindparam("limit")))
+_PULL_IN_SCOPE = (_PULL.where(or_(_change.learner_id.is_(None),
+                                  _change.learner_id.in_(bindparam("learners", expanding=True))))
+                  .order_by(_change.seq).limit(bindparam("limit")))
+_LEARNER_ALIVE = select(Learner.id).where(Learner.deleted_at.is_(None), Learner.id == bindparam("learner_id"))
+_STAFF = (select(Account.id, Account.display_name, Account.kind)
+          .where(Account.kind.in_(STAFF_KINDS), Account.deleted_at.is_(None),
+                 Account.enabled.is_(True))
+          .order_by(Account.display_name))
 
 
 class Refused(Exception):
@@ -108,9 +126,7 @@ def create_app(store: Store) -> Starlette:
         device_id, _, token = header[len("Bearer "):].partition(".")
         d = tables.device
         with store.session() as s:  # the device and its account in one reading
-            row = s.execute(select(d, Account.kind, Account.learner_id, Account.deleted_at, Account.enabled)
-                            .outerjoin(Account, Account.id == account_key)
-                            .where(d.c.id == device_id[:32])).first()
+            row = s.execute(device_and_account, {"device_id": device_id[:32]}).first()
         if row is None or not admin.same_hash(row.token_hash, admin.token_hash(token)):
             raise Refused(401, "the hub does not know this device's credential: pair it again.")
         if row.revoked_at is not None and not revoked_ok:
@@ -126,6 +142,11 @@ def create_app(store: Store) -> Starlette:
 
     account_key = (cast(tables.device.c.account_id, Account.id.type) if is_postgres(store)
                    else func.replace(tables.device.c.account_id, "-", ""))
+    # built once: asked on every request, and building a statement costs more than its cached compiled form
+    device_and_account = (select(tables.device, Account.kind, Account.learner_id, Account.deleted_at,
+                                 Account.enabled)
+                          .outerjoin(Account, Account.id == account_key)
+                          .where(tables.device.c.id == bindparam("device_id")))
 
     def seen(device: dict) -> None:
         """Note when a device last synced (at most once a minute: not a write per request)."""
@@ -274,23 +295,22 @@ def create_app(store: Store) -> Starlette:
         if learners is not None and (not isinstance(learners, list) or len(learners) > 500
                                      or not all(isinstance(x, str) and len(x) <= 36 for x in learners)):
             raise Refused(400, "a pull's learners are a list of at most 500 ids; nothing was read.")
-        c = tables.change
         with store.session() as s:
-            top = s.execute(select(func.max(c.c.seq))).scalar() or 0  # every number below is committed
+            top = s.execute(_TOP).scalar() or 0  # every number below is committed
             own = None  # who teaches a learner's device's learner, read once for both uses below
             if actor.role is Role.LEARNER and actor.learner_id is not None:
                 from plprofile.services.access import class_scope
 
                 own = class_scope(s, actor.learner_id)
             scope = scope_of(s, actor, own)
-            where = [c.c.seq > cursor, c.c.seq <= top]
+            values = {"cursor": cursor, "top": top, "limit": limit}
             if learners is not None:  # a learner who came into this device's scope: their history from the start
-                where.append(c.c.learner_id.in_(learners))
+                rows = s.execute(_PULL_OF_LEARNERS, {**values, "learners": learners}).all()
             elif scope is not None:  # read only what may concern this device: its learners' changes and those
                 # of no learner (the school's, and erasures, which name nobody): both through one index
-                where.append(or_(c.c.learner_id.is_(None), c.c.learner_id.in_(scope)))
-            rows = s.execute(select(c.c.seq, c.c.body, c.c.source_device).where(*where)
-                             .order_by(c.c.seq).limit(limit)).all()
+                rows = s.execute(_PULL_IN_SCOPE, {**values, "learners": scope}).all()
+            else:
+                rows = s.execute(_PULL_ALL, values).all()
             more = len(rows) == limit
             theirs = [Change.from_json(json.loads(r.body)) for r in rows
                       if learners is not None or r.source_device != device["id"]]
@@ -336,7 +356,6 @@ def create_app(store: Store) -> Starlette:
     def check_teacher(name: str, secret: str) -> None:
         """A staff account of the hub with this sign-in name (or name) and password; Refused(403) otherwise,
         with the sign-in's own kinds of refusal (wrong, locked, wait...) and its slow-down."""
-        from plprofile.services.access import STAFF_KINDS
         from plprofile.services.auth import AuthService, SignInError
 
         wanted = name.strip().casefold()
@@ -393,19 +412,17 @@ def scope_of(session, actor: Actor, learner_scope=None) -> list[str] | None:  # 
     ``learner_scope``: who teaches that learner (``access.class_scope``), when the caller has read it already."""
     from plprofile.domain.policy import Action, Kind, Target, decide
     from plprofile.services.access import class_scope, class_scopes
-    from plprofile.store.models import Learner
 
     if actor.admin:
         return None
-    alive = select(Learner.id).where(Learner.deleted_at.is_(None))
     if actor.role is Role.LEARNER:
         if actor.learner_id is None:
             return []
-        ids = session.execute(alive.where(Learner.id == actor.learner_id)).scalars().all()
+        ids = session.execute(_LEARNER_ALIVE, {"learner_id": actor.learner_id}).scalars().all()
         scopes = {i: class_scope(session, i) if learner_scope is None else learner_scope for i in ids}
     else:
         scopes = class_scopes(session)  # who teaches each learner, read once; ALL_STAFF while there is no class
-        ids = session.execute(alive).scalars().all()
+        ids = session.execute(select(Learner.id).where(Learner.deleted_at.is_(None))).scalars().all()
     return [str(i) for i in ids if decide(actor, Action.READ, Target(
         Kind.LEARNER, learner_id=i, row_id=i,
         class_scope=scopes.get(i, frozenset()) if isinstance(scopes, dict) else scopes))]
@@ -417,14 +434,12 @@ def teachers_of(session, actor: Actor, learner_scope=None) -> list[dict]:  # noq
     device takes a file of changes from these accounts only (``sync.bundle``). ``learner_scope``: who teaches
     the learner (``access.class_scope``), when the caller has read it already."""
     from plprofile.domain.policy import Action, Kind, Target, decide
-    from plprofile.services.access import STAFF_KINDS, class_scope
+    from plprofile.services.access import class_scope
 
     if actor.learner_id is None:
         return []
     scope = class_scope(session, actor.learner_id) if learner_scope is None else learner_scope
     target = Target(Kind.LEARNER, learner_id=actor.learner_id, row_id=actor.learner_id, class_scope=scope)
-    rows = session.execute(select(Account.id, Account.display_name, Account.kind).where(
-        Account.kind.in_(STAFF_KINDS), Account.deleted_at.is_(None), Account.enabled.is_(True))
-        .order_by(Account.display_name)).all()
+    rows = session.execute(_STAFF).all()
     return [{"id": str(r.id), "name": r.display_name, "kind": r.kind} for r in rows
             if decide(Actor(account_id=r.id, role=Role.TEACHER, admin=r.kind == "admin"), Action.UPDATE, target)]

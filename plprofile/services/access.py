@@ -144,24 +144,31 @@ def class_scope(session: Session, learner_id: uuid.UUID | None) -> frozenset[uui
     """The accounts that teach ``learner_id`` (teachers and aides of their open classes: none when the learner
     is in no open class), or ``ALL_STAFF`` while the school has no open class at all (every teacher sees every
     learner, as in a store before rosters). None for a row of no learner."""
-    from sqlalchemy.orm import aliased
-
     if learner_id is None:
         return None
     if not has_classes(session):  # plain SQL, asked first: a store without classes answers at once
         return ALL_STAFF
-    # the learner's open classes and their staff in one reading (a class without staff gives one empty row)
-    learner, staff = aliased(ClassMember), aliased(ClassMember)
-    rows = session.execute(
-        select(staff.account_id)
-        .select_from(learner)
-        .join(SchoolClass, (SchoolClass.id == learner.class_id) & SchoolClass.closed_at.is_(None)
-              & SchoolClass.deleted_at.is_(None))
-        .outerjoin(staff, (staff.class_id == learner.class_id) & staff.account_id.is_not(None)
-                   & staff.ended_at.is_(None) & staff.deleted_at.is_(None))
-        .where(learner.learner_id == learner_id, learner.ended_at.is_(None), learner.deleted_at.is_(None))
-    ).scalars().all()
+    rows = session.execute(_staff_of_learner(), {"learner_id": learner_id}).scalars().all()
     return frozenset(r for r in rows if r is not None)
+
+
+@functools.cache
+def _staff_of_learner():  # noqa: ANN202
+    """A learner's open classes and their staff in one reading (a class without staff gives one empty row).
+    Built once: asked for every row a policy check touches (twice a sync round at the hub), and building it
+    (two aliases of the class members, each column copied) cost more than running it."""
+    from sqlalchemy import bindparam
+    from sqlalchemy.orm import aliased
+
+    learner, staff = aliased(ClassMember), aliased(ClassMember)
+    return (select(staff.account_id)
+            .select_from(learner)
+            .join(SchoolClass, (SchoolClass.id == learner.class_id) & SchoolClass.closed_at.is_(None)
+                  & SchoolClass.deleted_at.is_(None))
+            .outerjoin(staff, (staff.class_id == learner.class_id) & staff.account_id.is_not(None)
+                       & staff.ended_at.is_(None) & staff.deleted_at.is_(None))
+            .where(learner.learner_id == bindparam("learner_id", type_=ClassMember.__table__.c.learner_id.type),
+                   learner.ended_at.is_(None), learner.deleted_at.is_(None)))
 
 
 def class_scopes(session: Session) -> dict[uuid.UUID, frozenset[uuid.UUID]] | Scope:

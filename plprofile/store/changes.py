@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import json
 import time
@@ -116,13 +117,20 @@ def advance_clock(session: Session, reading: HLC) -> None:
     """``advance_last_hlc`` in one statement, past the ORM (the session's ``meta`` rows are not refreshed):
     the row is written only when ``reading`` is later than what it holds, and a concurrent writer's later
     reading, committed first, stays (the database checks the condition again once the row is free)."""
-    from sqlalchemy import update
-
     value = reading.encode()
-    done = session.execute(update(Meta).where(Meta.key == HLC_KEY, Meta.value < value).values(value=value)
-                           .execution_options(synchronize_session=False))
+    done = session.execute(_advance_clock(), {"reading": value})
     if done.rowcount == 0 and session.get(Meta, HLC_KEY) is None:
         session.add(Meta(key=HLC_KEY, value=value))
+
+
+@functools.cache
+def _advance_clock():  # noqa: ANN202
+    """``advance_clock``'s statement, built once (a hub runs it on every push)."""
+    from sqlalchemy import bindparam, update
+
+    reading = bindparam("reading")
+    return (update(Meta).where(Meta.key == HLC_KEY, Meta.value < reading).values(value=reading)
+            .execution_options(synchronize_session=False))
 
 
 def next_hlc(session: Session, device_id: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import time
 import uuid
 
 import pytest
@@ -53,7 +54,9 @@ def server_url() -> str:
         _fail_or_skip(problem)
     made = _as_postgres("psql", "-v", "ON_ERROR_STOP=1", "-qtAc",
                         f"DO $$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname='{ROLE}') THEN "
-                        f"CREATE ROLE {ROLE} LOGIN CREATEDB PASSWORD '{PASSWORD}'; END IF; END$$;")
+                        f"CREATE ROLE {ROLE} LOGIN CREATEDB PASSWORD '{PASSWORD}'; END IF; END$$;",
+                        # dropping a test database ends an autovacuum worker still in it (it runs as no role)
+                        "-c", f"GRANT pg_signal_backend TO {ROLE}")
     if made.returncode != 0:
         _fail_or_skip(f"the test role cannot be made: {made.stderr.strip()}")
     return f"postgresql+psycopg://{ROLE}:{PASSWORD}@127.0.0.1:5432"
@@ -77,5 +80,16 @@ def create_database(base: str) -> str:
 
 
 def drop_database(base: str, name: str) -> None:
-    with _admin_connect(base) as con:
-        con.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    """Drop a test database, ending what is still connected to it. On a server where the role may not end
+    others' connections (an autovacuum worker just started in it), it tries again for a while."""
+    import psycopg
+
+    for attempt in range(20):
+        with _admin_connect(base) as con:
+            try:
+                con.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+                return
+            except (psycopg.errors.InsufficientPrivilege, psycopg.errors.ObjectInUse):
+                if attempt == 19:
+                    raise
+        time.sleep(0.5)
