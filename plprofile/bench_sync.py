@@ -243,21 +243,23 @@ def _simulated(url: str, pem: str, credentials: list[tuple[str, str, str, str]],
                         "signed_in_id": None, "at": "2026-12-06T10:00:00+00:00"})
                 # a connection of its own each round, as the app's ``sync_round`` opens one
                 with httpx.Client(base_url=url, verify=pinned_context(pem), timeout=120) as client:
-                    body = gzip.compress(json.dumps({"schema": SCHEMA_HEAD, "changes": batch}).encode())
+                    # the round's last (here: only) batch carries its first pull, as the app's does
+                    body = gzip.compress(json.dumps({"schema": SCHEMA_HEAD, "changes": batch,
+                                                     "pull": {"cursor": cursor}}).encode())
                     answer = client.post("/v1/push", content=body, headers=headers)
                     if answer.status_code != 200:
                         raise RuntimeError(answer.text[:200])
                     with lock:
                         pushed.extend(c["id"] for c in batch)
-                    while True:
+                    data = answer.json()["pull"]
+                    cursor = data["cursor"]
+                    while data["more"]:
                         body = gzip.compress(json.dumps({"schema": SCHEMA_HEAD, "cursor": cursor}).encode())
                         answer = client.post("/v1/pull", content=body, headers=headers)
                         if answer.status_code != 200:
                             raise RuntimeError(answer.text[:200])
                         data = answer.json()
                         cursor = data["cursor"]
-                        if not data["more"]:
-                            break
             except Exception as exc:  # counted: the figure is how many rounds failed
                 with lock:
                     errors.append(str(exc)[:200])

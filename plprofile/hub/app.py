@@ -156,6 +156,7 @@ def create_app(store: Store) -> Starlette:
             return
         with store.transaction() as s:
             s.execute(tables.device.update().where(tables.device.c.id == device["id"]).values(last_seen_at=now))
+        device["last_seen_at"] = now  # a push and its pull in one request: noted once
 
     async def hello(request: Request) -> JSONResponse:
         return JSONResponse({"api": API, "schema": SCHEMA_HEAD, "time": _now()})
@@ -231,6 +232,20 @@ def create_app(store: Store) -> Starlette:
         return JSONResponse({**result, "time": _now()})
 
     def do_push(device: dict, actor: Actor, data: dict) -> dict:
+        """Apply a batch. With ``"pull": {"cursor": N}`` (a device's last batch of the round), the round's first
+        pull is answered in the same request (``"pull"`` in the answer, as ``/v1/pull`` answers it), once the batch
+        is committed: one request for a round, not two. The pull's part is checked before anything is written."""
+        then = data.get("pull")
+        if then is not None:
+            if not isinstance(then, dict) or "learners" in then:
+                raise Refused(400, "a push's pull names a cursor only; nothing was written.")
+            pull_query(then)
+        answer = push_batch(device, actor, data)
+        if then is not None:
+            answer["pull"] = do_pull(device, actor, then)
+        return answer
+
+    def push_batch(device: dict, actor: Actor, data: dict) -> dict:
         from plprofile.sync.changes import Change, MalformedChange, OutsideHeld, SyncRefused, learners_of
 
         raw = data.get("changes")
@@ -284,17 +299,22 @@ def create_app(store: Store) -> Starlette:
             return _error(exc)
         return JSONResponse({**result, "time": _now()})
 
-    def do_pull(device: dict, actor: Actor, data: dict) -> dict:
-        from plprofile.sync.changes import Change, visible_to
-
+    def pull_query(data: dict) -> tuple[int, int, list[str] | None]:
+        """What a pull asks for: (cursor, limit, learners or None); Refused(400) when it is malformed."""
         cursor = data.get("cursor", 0)
         limit = data.get("limit", PULL_LIMIT)
         learners = data.get("learners")
-        if not isinstance(cursor, int) or cursor < 0 or not isinstance(limit, int) or not 0 < limit <= PULL_LIMIT:
+        if type(cursor) is not int or cursor < 0 or type(limit) is not int or not 0 < limit <= PULL_LIMIT:
             raise Refused(400, "a pull names a cursor (a whole number) and a limit; nothing was read.")
         if learners is not None and (not isinstance(learners, list) or len(learners) > 500
                                      or not all(isinstance(x, str) and len(x) <= 36 for x in learners)):
             raise Refused(400, "a pull's learners are a list of at most 500 ids; nothing was read.")
+        return cursor, limit, learners
+
+    def do_pull(device: dict, actor: Actor, data: dict) -> dict:
+        from plprofile.sync.changes import Change, visible_to
+
+        cursor, limit, learners = pull_query(data)
         with store.session() as s:
             top = s.execute(_TOP).scalar() or 0  # every number below is committed
             own = None  # who teaches a learner's device's learner, read once for both uses below

@@ -246,15 +246,19 @@ def sync_round(store: Store) -> RoundResult:
     auth = {"authorization": f"Bearer {meta['hub_device_id']}.{meta['hub_token']}"}
     actor = hub_actor(json.loads(meta["hub_account"]))
     result = RoundResult()
+    cursor = int(meta.get("hub_cursor", "0"))
+    first_pull = None  # the round's first pull, answered with its last push
     with _client(meta["hub_url"], meta["hub_cert"]) as client:
         while True:
             with store.session() as s:
                 batch = outgoing(s, limit=PUSH_BATCH)
             if not batch:
                 break
+            body = {"schema": SCHEMA_HEAD, "changes": [c.to_json() for c in batch]}
+            if len(batch) < PUSH_BATCH:  # the last batch: the hub answers the pull with it (one request)
+                body["pull"] = {"cursor": cursor}
             try:
-                answer = _call(client, "/v1/push", {"schema": SCHEMA_HEAD,
-                                                    "changes": [c.to_json() for c in batch]}, auth)
+                answer = _call(client, "/v1/push", body, auth)
             except SyncError as exc:
                 if exc.status != 403 or not exc.change_id or not _hold_refused(store, exc):
                     raise
@@ -265,10 +269,14 @@ def sync_round(store: Store) -> RoundResult:
             result.conflicts += answer.get("conflicts", 0)
             result.warnings += [w for w in answer.get("warnings", []) if w not in result.warnings]
             _skew(answer, result)
-        cursor = int(_meta(store).get("hub_cursor", "0"))
+            if isinstance(answer.get("pull"), dict):  # (a hub before this answers the push alone)
+                first_pull = answer["pull"]
         scope = teachers = None
         while True:
-            answer = _call(client, "/v1/pull", {"schema": SCHEMA_HEAD, "cursor": cursor}, auth)
+            if first_pull is not None:
+                answer, first_pull = first_pull, None
+            else:
+                answer = _call(client, "/v1/pull", {"schema": SCHEMA_HEAD, "cursor": cursor}, auth)
             _pulled(store, actor, answer, result, save_cursor=True)
             cursor = answer["cursor"]
             scope = answer.get("scope", scope)

@@ -152,6 +152,12 @@ def test_hostile_pushes_are_refused_whole_and_change_nothing(school):
         (zoe.post("/v1/push", None, raw=b"[" + b" " * (9 * 1024 * 1024) + b"]"), 413, "too large"),
         (zoe.post("/v1/push", {"changes": [own("x")]}, schema="0006_school_structure"), 409, "update plprofile"),
         (zoe.post("/v1/push", {"changes": [own("x")]}, schema="0099_future"), 409, "newer than the hub"),
+        # a round's pull riding on its push: checked before anything is written
+        (zoe.post("/v1/push", {"changes": [own("x")], "pull": {"cursor": -1}}), 400, "cursor"),
+        (zoe.post("/v1/push", {"changes": [own("x")], "pull": {"cursor": True}}), 400, "cursor"),
+        (zoe.post("/v1/push", {"changes": [own("x")], "pull": "everything"}), 400, "cursor only"),
+        (zoe.post("/v1/push", {"changes": [own("x")], "pull": {"cursor": 0, "learners": [ids["José"]]}}), 400,
+         "cursor only"),
     ]
     for response, status, words in cases:
         _refused(response, status, words)
@@ -187,6 +193,9 @@ def test_a_revoked_device_is_refused(school, tmp_path):
 def test_a_learner_pulls_nothing_of_anyone_else(school):
     hub, zoe, _ana, ids = school
     answer = zoe.post("/v1/pull", {"cursor": 0, "limit": 1000}).json()
+    # the same pull riding on a push (of nothing): the same answer
+    with_push = zoe.post("/v1/push", {"changes": [], "pull": {"cursor": 0, "limit": 1000}}).json()
+    assert with_push["applied"] == 0 and with_push["pull"] == {k: v for k, v in answer.items() if k != "time"}
     about = {c["learner_id"] for c in answer["changes"]}
     assert about <= {ids["Zoë"], None}
     assert all(c["entity"] != "profile_entry" or json.loads(c["new"] or "{}").get("teacher_only") != "true"

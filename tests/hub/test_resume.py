@@ -77,19 +77,17 @@ def _integrity(folder) -> str:  # noqa: ANN001
         con.close()
 
 
-def test_a_hub_killed_between_push_and_pull_leaves_both_stores_whole(sqlite_hub: Hub, tmp_path, monkeypatch):
-    """The hub process is killed (SIGKILL) after it answered a push and before the pull: the device keeps what it
-    had, the hub keeps what it acknowledged, both files are sound, and the next round (the hub back) completes."""
+def _two_devices_with_work(hub: Hub, tmp_path):  # noqa: ANN202
+    """A laptop and another admin device paired and synced; the other wrote "Drums" (synced), the laptop
+    "Patient" (not yet): (the laptop's open store, its entry, the other's entry)."""
     from plprofile.domain.profile import Actor, Role
     from plprofile.services.accounts import ensure_teacher
     from plprofile.services.profiles import ProfileService
     from plprofile.store.engine import open_store
-    from plprofile.store.models import ProfileEntry
     from plprofile.sync import client
 
-    from .test_end_to_end import _held, _held_at, _sync
+    from .test_end_to_end import _sync
 
-    hub = sqlite_hub
     laptop, other = tmp_path / "laptop", tmp_path / "other"
     store = open_store(laptop)
     admin = Actor(account_id=ensure_teacher(store).id, role=Role.TEACHER, admin=True)
@@ -98,33 +96,95 @@ def test_a_hub_killed_between_push_and_pull_leaves_both_stores_whole(sqlite_hub:
     for folder in (laptop, other):
         assert run("--data-dir", str(folder), "pair", hub.url, hub.invite("admin", "Ada Admin")).returncode == 0
         _sync(folder)
-    # the other device writes (the laptop's pull will bring it), the laptop writes (its push sends it)
     store = open_store(other)
     theirs = ProfileService(store).add_entry(client.hub_actor(_account(store)), learner.id, "interests", "Drums")
     store.close()
     _sync(other)
     store = open_store(laptop)
     mine = ProfileService(store).add_entry(client.hub_actor(_account(store)), learner.id, "strengths", "Patient")
+    return store, mine, theirs
 
+
+def test_a_round_is_one_request_and_an_older_hubs_answer_gets_its_own_pull(sqlite_hub: Hub, tmp_path,
+                                                                          monkeypatch):
+    """The round's last push carries its first pull: one request for a round. A hub that answers the push
+    alone (one from before) is asked for the pull as before; the round ends the same."""
+    from plprofile.store.models import ProfileEntry
+    from plprofile.sync import client
+
+    store, mine, theirs = _two_devices_with_work(sqlite_hub, tmp_path)
     real_call, calls = client._call, []
 
-    def killed_after_the_push(http, path, body, headers=None):  # noqa: ANN001, ANN202
-        calls.append(path)
-        answer = real_call(http, path, body, headers)
-        if path == "/v1/push":
-            hub.process.kill()  # SIGKILL: no clean shutdown
-            hub.process.wait(60)
-        return answer
+    def counted(http, path, body, headers=None):  # noqa: ANN001, ANN202
+        calls.append((path, sorted(body)))
+        return real_call(http, path, body, headers)
 
-    monkeypatch.setattr(client, "_call", killed_after_the_push)
+    monkeypatch.setattr(client, "_call", counted)
+    try:
+        done = client.sync_round(store)
+        assert calls == [("/v1/push", ["changes", "pull", "schema"])]
+        assert done.pushed == 1 and done.pulled >= 1
+        with store.session() as s:
+            assert s.get(ProfileEntry, theirs.id).text == "Drums"
+        # an older hub: the push's answer has no "pull"
+        from plprofile.services.profiles import ProfileService
+
+        later = ProfileService(store).add_entry(client.hub_actor(_account(store)), mine.learner_id, "interests",
+                                                "Chess")
+
+        def older_hub(http, path, body, headers=None):  # noqa: ANN001, ANN202
+            calls.append((path, sorted(body)))
+            answer = real_call(http, path, body, headers)
+            answer.pop("pull", None)
+            return answer
+
+        calls.clear()
+        monkeypatch.setattr(client, "_call", older_hub)
+        again = client.sync_round(store)
+        assert [path for path, _ in calls] == ["/v1/push", "/v1/pull"] and again.pushed == 1
+    finally:
+        store.close()
+    from plprofile.hub.store import open_hub
+
+    hub_store = open_hub(sqlite_hub.folder)
+    try:
+        with hub_store.session() as s:
+            assert s.get(ProfileEntry, later.id).text == "Chess"
+    finally:
+        hub_store.close()
+
+
+def test_a_hub_killed_as_it_answers_a_round_leaves_both_stores_whole(sqlite_hub: Hub, tmp_path, monkeypatch):
+    """The hub process is killed (SIGKILL) once it committed a round's push and its pull, before the device
+    read the answer (the answer is lost): the device keeps its change unacknowledged and pulls nothing, the hub
+    keeps what it committed, both files are sound, and the next round (the hub back) sends the change again,
+    which the hub knows, and completes."""
+    from plprofile.store.models import ProfileEntry
+    from plprofile.sync import client
+
+    from .test_end_to_end import _held, _held_at
+
+    hub = sqlite_hub
+    store, mine, theirs = _two_devices_with_work(hub, tmp_path)
+    real_call, calls = client._call, []
+
+    def killed_as_it_answers(http, path, body, headers=None):  # noqa: ANN001, ANN202
+        calls.append(path)
+        real_call(http, path, body, headers)  # committed at the hub
+        hub.process.kill()  # SIGKILL: no clean shutdown
+        hub.process.wait(60)
+        raise client.SyncError("the connection went away before the answer arrived")
+
+    monkeypatch.setattr(client, "_call", killed_as_it_answers)
+    laptop = tmp_path / "laptop"
     try:
         with pytest.raises(client.SyncError) as cut:
             client.sync_round(store)
-        assert cut.value.status is None and calls == ["/v1/push", "/v1/pull"]
+        assert cut.value.status is None and calls == ["/v1/push"]
         from plprofile.sync.changes import outgoing
 
         with store.session() as s:
-            assert outgoing(s) == []  # the hub acknowledged the push: not sent again
+            assert [c.entity_id for c in outgoing(s)] == [str(mine.id)]  # not acknowledged: sent again
             assert s.get(ProfileEntry, theirs.id) is None  # nothing pulled
     finally:
         store.close()
@@ -134,18 +194,22 @@ def test_a_hub_killed_between_push_and_pull_leaves_both_stores_whole(sqlite_hub:
     hub_store = open_hub(hub.folder)
     try:
         with hub_store.session() as s:
-            assert s.get(ProfileEntry, mine.id).text == "Patient"  # the acknowledged push is at the hub
+            assert s.get(ProfileEntry, mine.id).text == "Patient"  # the committed push is at the hub
     finally:
         hub_store.close()
 
     monkeypatch.setattr(client, "_call", real_call)
     hub.start()
+    from plprofile.store.engine import open_store
+
     store = open_store(laptop)
     try:
         again = client.sync_round(store)
+        with store.session() as s:
+            assert outgoing(s) == []
     finally:
         store.close()
-    assert again.pushed == 0 and again.pulled >= 1
+    assert again.pushed == 0 and again.pulled >= 1  # the hub knew the change: applied once
     hub_store = open_hub(hub.folder)
     try:
         at_hub = _held(hub_store)
