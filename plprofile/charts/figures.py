@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import textwrap
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, timedelta
 
 from matplotlib.axes import Axes
@@ -20,7 +20,9 @@ from matplotlib.figure import Figure
 from matplotlib.layout_engine import LayoutEngine
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
-from matplotlib.ticker import FixedLocator, Formatter, MaxNLocator
+from matplotlib.text import Text
+from matplotlib.ticker import Formatter, Locator, MaxNLocator
+from matplotlib.transforms import Bbox
 
 from plprofile.charts import style
 from plprofile.charts.style import translate
@@ -50,6 +52,12 @@ EMPTY_GID = "empty-state"
 LAYOUT_PADS = dict(h_pad=0.08, w_pad=0.08, hspace=0.04, wspace=0.03)
 #: Where a figure built here keeps what ``update_progress_figure`` needs to reuse it.
 REUSE_ATTR = "_plprofile_reuse"
+#: Where a class figure keeps what depends on the size it is drawn at (``RowLayout`` fits it on each layout).
+FIT_ATTR = "_plprofile_fit"
+#: gid of the numbers written inside the bars of now
+COUNT_GID = "now:count"
+#: The class chart's bars of now, as a share of a row
+BAR_THICKNESS = 0.72
 
 
 def _figure(width: float, height: float) -> Figure:
@@ -78,13 +86,16 @@ class RowLayout(LayoutEngine):
         if pad is not None:
             self._params["pad"] = pad
 
-    def execute(self, fig: Figure) -> None:
+    def execute(self, fig: Figure, *, again: bool = False) -> None:
         axes = [ax for ax in fig.axes if ax.get_visible() and ax.get_subplotspec() is not None]
         if not axes:
             return
         renderer = fig._get_renderer()
         width, height = fig.bbox.width, fig.bbox.height
         pad = self._params["pad"] * fig.dpi
+        fit = getattr(fig, FIT_ATTR, None)
+        if fit is not None:
+            _fit_legend(fit, renderer, width - 2 * pad)
         # (left, right, bottom, top) beyond each axes' frame, in pixels: the same wherever the frame goes
         out = []
         for ax in axes:
@@ -97,11 +108,13 @@ class RowLayout(LayoutEngine):
         if title is not None and title.get_visible() and title.get_text():
             title.set_y(1 - pad / height)  # its top ``pad`` below the figure's (it hangs from y)
             title.set_verticalalignment("top")
+            _wrap_to_fit(title, renderer, lambda box: box.width <= width - 2 * pad)
             top += title.get_window_extent(renderer).height + pad
         bottom = pad
         for legend in fig.legends:
             legend.set_bbox_to_anchor((0.5, pad / height), transform=fig.transFigure)
-            bottom = max(bottom, legend.get_window_extent(renderer).y1 + pad)
+            if legend.get_visible():
+                bottom = max(bottom, legend.get_window_extent(renderer).y1 + pad)
         left, right = pad + out[0][0], width - pad - out[-1][1]
         gap = max((a[1] + pad + b[0] for a, b in zip(out, out[1:], strict=False)), default=0.0)
         each = (right - left - gap * (len(axes) - 1)) / len(axes)  # the mean width gridspec's wspace is of
@@ -110,6 +123,72 @@ class RowLayout(LayoutEngine):
             return  # too small to hold its labels: leave it as it is rather than fail to draw
         fig.subplots_adjust(left=left / width, right=right / width, bottom=y0 / height, top=y1 / height,
                             wspace=gap / each)
+        if fit is not None:
+            _fit_bars(fit, renderer)
+            # each panel's title ends before the next panel's labels, the last one's before the figure's edge
+            rights = [ax.bbox.x0 - o[0] - pad / 2 for ax, o in zip(axes[1:], out[1:], strict=True)]
+            wrapped = [_wrap_to_fit(title, renderer, lambda box, r=right: box.x1 <= r)
+                       for title, right in zip(fit["titles"], [*rights, width - pad], strict=False)]
+            if any(wrapped) and not again:
+                self.execute(fig, again=True)  # a title on more lines is taller: measure again
+
+
+def _wrap_to_fit(text: Text, renderer, fits: Callable[[Bbox], bool]) -> bool:  # noqa: ANN001
+    """``text`` on one line if it ``fits`` so, else on as few as do (at most about 8 characters a line);
+    True if that changed its lines."""
+    before = text.get_text()
+    words = before.replace("\n", " ")
+    for width in range(len(words), 8, -4):
+        text.set_text(textwrap.fill(words, width, break_long_words=False) or words)
+        if fits(text.get_window_extent(renderer)):
+            break
+    return text.get_text() != before
+
+
+def _fit_legend(fit: dict, renderer, room: float) -> None:  # noqa: ANN001
+    """The legend in one row where it fits ``room`` pixels, else in two, three ... rows (a narrow window, large
+    text): each shape is made with the figure (an artist added while laying out would not be drawn), one is
+    shown."""
+    shown = None
+    for legend in fit["legends"]:
+        legend.set_visible(False)
+        if shown is None and legend.get_window_extent(renderer).width <= room:
+            shown = legend
+    (shown or fit["legends"][-1]).set_visible(True)
+
+
+def _fit_bars(fit: dict, renderer) -> None:  # noqa: ANN001
+    """What the bars show at the size they are drawn: a count only where its bar is wide enough to hold it,
+    and the bars over time without their white edges once they are too thin to show colour between them."""
+    now_ax = fit["now_ax"]
+    low, high = now_ax.get_xlim()
+    per_learner = now_ax.bbox.width / ((high - low) or 1)
+    low, high = now_ax.get_ylim()
+    thickness = BAR_THICKNESS * now_ax.bbox.height / (abs(high - low) or 1)
+    margin = renderer.points_to_pixels(3)
+    for text, count in fit["counts"]:
+        text.set_visible(True)  # a hidden text measures nothing
+        box = text.get_window_extent(renderer)
+        text.set_visible(box.width + margin <= count * per_learner and box.height <= thickness * 1.15)
+    time_ax = fit.get("time_ax")
+    if time_ax is not None:
+        low, high = time_ax.get_xlim()
+        thin = fit["bar_days"] * time_ax.bbox.width / ((high - low) or 1) < renderer.points_to_pixels(4)
+        # too thin for white edges and gaps between them: the bars meet, as one band per stage
+        fit["drawn_days"] = fit["bar_days"] / 0.7 * 0.95 if thin else fit["bar_days"]
+        for bars in fit["time_bars"]:
+            bars.set_linewidth(0.0 if thin else 1.0)
+            _set_thickness(bars, fit["drawn_days"])
+
+
+def _set_thickness(bars: PolyCollection, days: float) -> None:
+    """Bars over time ``days`` wide about the days they stand for (their heights as they are)."""
+    for path in bars.get_paths():
+        xs = path.vertices[:, 0]
+        centre = (xs.min() + xs.max()) / 2
+        xs[xs < centre] = centre - days / 2
+        xs[xs > centre] = centre + days / 2
+    bars.stale = True
 
 
 def relayout(fig: Figure) -> None:
@@ -197,16 +276,28 @@ class _LocaleDateFormatter(Formatter):
         return "" if style.has_locale() else self.concise.get_offset()
 
 
+class _DateTicksFor(Locator):
+    """The date ticks of a fixed span (3 to 7, worked out once), thinned to what the axis is wide enough to hold
+    in a narrow window."""
+
+    def __init__(self, limits: tuple[date, date]) -> None:
+        self.low, self.high = (float(x) for x in date2num(limits))
+        ticks = AutoDateLocator(minticks=3, maxticks=7).tick_values(num2date(self.low), num2date(self.high))
+        self.ticks = [float(t) for t in ticks if self.low <= t <= self.high]
+
+    def __call__(self) -> list[float]:
+        fits = max(2, self.axis.get_tick_space() * 2 // 3)  # labels ("5 Mar") are wider than matplotlib's guess
+        return self.ticks[::math.ceil(len(self.ticks) / fits)]  # every other month, or every third, ...
+
+    def tick_values(self, vmin: float, vmax: float) -> list[float]:
+        return [t for t in self() if vmin <= t <= vmax]
+
+
 def _date_axis(ax: Axes, limits: tuple[date, date] | None = None) -> None:
     """Date ticks in the locale's words; with known ``limits`` they are worked out once (a redraw skips it)."""
     locator = AutoDateLocator(minticks=3, maxticks=7)
     formatter = _LocaleDateFormatter(locator)
-    if limits is not None:
-        lo, hi = date2num(limits[0]), date2num(limits[1])
-        ticks = [t for t in locator.tick_values(num2date(lo), num2date(hi)) if lo <= t <= hi]
-        ax.xaxis.set_major_locator(FixedLocator(ticks))
-    else:
-        ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_locator(locator if limits is None else _DateTicksFor(limits))
     ax.xaxis.set_major_formatter(formatter)
     ax.tick_params(axis="x", labelsize=style.font_size("tick"))
 
@@ -495,8 +586,6 @@ def release(fig: Figure) -> None:
     collector; every text drawn also keeps the renderer, so without this its buffer (a few MB) waits with them,
     once for each figure made and dropped (a conference PDF, a chart replaced). The figure can still be drawn.
     """
-    from matplotlib.text import Text
-
     for text in fig.findobj(Text):
         text._renderer = None  # set by each draw; matplotlib keeps it only to measure the text later
     canvas = fig.canvas
@@ -892,16 +981,18 @@ def class_figure(
     left = [0] * len(elements)
     totals = [sum(distribution_now.get(e.id, Counter()).values()) for e in elements]
     widest = max(totals) if totals else 0
+    counts_shown: list[tuple[Text, int]] = []
     for v in values:
         counts = [distribution_now.get(e.id, Counter()).get(v, 0) for e in elements]
-        _bars(now_ax, ys, left, counts, 0.72, horizontal=True, color=style.stage_color(v, vmin, vmax),
+        _bars(now_ax, ys, left, counts, BAR_THICKNESS, horizontal=True, color=style.stage_color(v, vmin, vmax),
               linewidth=1.2, gid=f"now:{format_value(v)}")
         # a label only where the bar is wide enough to hold it (a text artist per label, none for the rest)
         label_color = style.stage_text_color(v, vmin, vmax)
         for y, start, c in zip(ys, left, counts, strict=True):
-            if c and c >= widest * 0.03:
-                now_ax.text(start + c / 2, y, str(c), ha="center", va="center", color=label_color,
-                            fontsize=style.font_size("annotation"))
+            if c and c >= widest * 0.03:  # the layout hides those that do not fit the width drawn at
+                counts_shown.append((now_ax.text(start + c / 2, y, str(c), ha="center", va="center",
+                                                 color=label_color, fontsize=style.font_size("annotation"),
+                                                 gid=COUNT_GID), c))
         left = [a + b for a, b in zip(left, counts, strict=True)]
     now_ax.set_xlim(0, max(widest, 1) * 1.05)  # as barh's autoscale: from 0, a margin past the widest
     now_ax.set_yticks(ys, [e.text(lang) for e in elements], fontsize=style.font_size("label"))
@@ -910,21 +1001,22 @@ def class_figure(
         if e.id == element:
             label.set_fontweight("bold")
     now_ax.set_xlabel(translate("charts", "Learners"), fontsize=style.font_size("label"))
-    now_ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    now_ax.set_title(translate("charts", "Now, element by element"), fontsize=style.font_size("axes_title"),
-                     loc="left", y=1.0)
+    now_ax.xaxis.set_major_locator(MaxNLocator("auto", integer=True))  # as many as its width holds
+    now_title = now_ax.set_title(translate("charts", "Now, element by element"),
+                                 fontsize=style.font_size("axes_title"), loc="left", y=1.0)
     now_ax.tick_params(axis="x", labelsize=style.font_size("tick"))
     now_ax.tick_params(axis="y", length=0)
 
     time_bars: dict[float, PolyCollection] = {}
+    bar_days, time_title = 0.0, None
     if time_ax is not None:
-        over_time, days, width = _time_points(over_time)
+        over_time, days, bar_days = _time_points(over_time)
         bottom = [0] * len(over_time)
         xs = [float(x) for x in date2num(days)]  # converted once, not once per bar
         time_ax.xaxis.axis_date()
         for v in values:
             counts = [over_time_counts(p, element).get(v, 0) for p in over_time]
-            time_bars[v] = _bars(time_ax, xs, bottom, counts, width, horizontal=False,
+            time_bars[v] = _bars(time_ax, xs, bottom, counts, bar_days, horizontal=False,
                                  color=style.stage_color(v, vmin, vmax), linewidth=1.0, gid=f"time:{format_value(v)}")
             bottom = [a + b for a, b in zip(bottom, counts, strict=True)]
         time_ax.set_ylabel(translate("charts", "Learners"), fontsize=style.font_size("label"))
@@ -933,7 +1025,7 @@ def class_figure(
         time_title = time_ax.set_title(over_time_title(framework, element, lang),
                                        fontsize=style.font_size("axes_title"), loc="left", y=1.0, gid="time:title")
         time_ax.tick_params(axis="y", labelsize=style.font_size("tick"))
-        half = timedelta(days=width)
+        half = timedelta(days=bar_days)
         time_limits = (days[0] - half, days[-1] + half)
         _date_axis(time_ax, time_limits)
         time_ax.set_xlim(*time_limits)
@@ -942,15 +1034,18 @@ def class_figure(
             ax.spines[side].set_visible(False)
         ax.grid(axis="x" if ax is now_ax else "y", color=style.GRID_COLOR, linewidth=0.8)
         ax.set_axisbelow(True)
-    fig.legend(
-        handles=_stage_legend(framework, lang),
-        loc="lower center",  # RowLayout keeps the axes above it
-        ncol=len(values),
-        fontsize=style.font_size("legend"),
-        frameon=False,
-        title=translate("charts", "Stage"),
-        title_fontsize=style.font_size("legend"),
-    )
+    handles = _stage_legend(framework, lang)
+    legends = [fig.legend(handles=handles, ncols=ncols, loc="lower center",  # RowLayout keeps the axes above
+                          fontsize=style.font_size("legend"), frameon=False, title=translate("charts", "Stage"),
+                          title_fontsize=style.font_size("legend"))
+               for ncols in dict.fromkeys(math.ceil(len(handles) / rows) for rows in range(1, len(handles) + 1))]
+    for legend in legends[1:]:
+        legend.set_visible(False)  # the one-row legend until a layout finds it too wide
+    setattr(fig, FIT_ATTR, {
+        "legends": legends, "now_ax": now_ax, "counts": counts_shown,
+        "time_ax": time_ax, "time_bars": list(time_bars.values()), "bar_days": bar_days,  # 70 % of a month
+        "titles": [t for t in (now_title, time_title) if t is not None],  # in the order of the panels
+    })
     if time_ax is not None:
         setattr(fig, REUSE_ATTR, {
             "kind": "class", "key": (framework.key, lang, title), "now": _plain_counts(distribution_now),
@@ -1014,6 +1109,7 @@ def update_class_figure(
         return False  # more digits on the left of the panel than the layout made room for
     xs = [float(x) for x in date2num(days)]
     bottom = [0] * len(over_time)
+    width = getattr(fig, FIT_ATTR).get("drawn_days", width)  # as wide as the layout made them
     for v in framework.allowed_values():
         counts = [over_time_counts(p, element).get(v, 0) for p in over_time]
         reuse["bars"][v].set_verts(_bar_verts(xs, bottom, counts, width, horizontal=False), closed=True)
@@ -1023,8 +1119,10 @@ def update_class_figure(
     for e, label in zip(framework.elements, now_ax.get_yticklabels(), strict=True):
         label.set_fontweight("bold" if e.id == element else "normal")
     fig.set_layout_engine("none")  # the layout of the first draw stays (``relayout`` after a resize)
-    if fig.canvas is not None and not _fits_left(fig, now_ax):
-        relayout(fig)
+    right = fig.bbox.width - LAYOUT_PADS["w_pad"] * fig.dpi
+    if fig.canvas is not None and (not _fits_left(fig, now_ax) or _wrap_to_fit(
+            reuse["title"], fig.canvas.get_renderer(), lambda box: box.x1 <= right)):
+        relayout(fig)  # an element's name in bold, or a title on other lines: laid out anew
         return True
     _draw_changes_apart(fig, reuse, [time_ax, now_ax.yaxis])
     return True

@@ -18,6 +18,7 @@ from plprofile.domain.framework import default_framework
 from plprofile.domain.progress import (
     Assessment,
     CheckInPoint,
+    DistributionAt,
     ElementRating,
     GoalEvent,
     class_distribution,
@@ -474,6 +475,74 @@ def test_class_layout_follows_the_size_it_is_drawn_at() -> None:
     assert large.width - small.width == pytest.approx(800, abs=20)
     assert large.height - small.height == pytest.approx(500, abs=20)
     assert small.width > 600 and small.height > 400
+
+
+def _school_of(sizes: dict[float, int], months: int) -> tuple[dict, list[DistributionAt]]:
+    """A large school's class figure input: every element with ``sizes`` learners at each stage now, and the
+    same overall distribution at each of ``months`` month starts."""
+    now = {e.id: Counter(sizes) for e in FW.elements}
+    starts = month_starts(date(2023, 1, 1), date(2023, 1, 1) + timedelta(days=31 * (months - 1)))
+    over = [DistributionAt(on=d, elements={e.id: Counter(sizes) for e in FW.elements}, overall=Counter(sizes),
+                           learners=sum(sizes.values())) for d in starts]
+    return now, over
+
+
+def _disjoint(boxes: list) -> bool:
+    return all(a.x1 <= b.x0 or b.x1 <= a.x0 or a.y1 <= b.y0 or b.y1 <= a.y0
+               for i, a in enumerate(boxes) for b in boxes[i + 1:])
+
+
+def test_a_class_figure_drawn_narrow_shows_only_what_fits_and_all_of_it_again_when_wide() -> None:
+    """The class overview in a narrow window (an 800-pixel one, large text): a count only inside a bar wide and
+    high enough to hold it, tick labels apart, the legend in as many rows as it needs to stay on the page, each
+    panel's title on as many lines as keep it off the next panel, the bars over time meeting once too thin
+    for gaps. Drawn wide again, everything is as it was made."""
+    now, over = _school_of({1.0: 20, 1.5: 130, 2.0: 420, 2.5: 340, 3.0: 1050}, months=45)
+    fig = class_figure(now, over, FW, "es", title="Resumen de la clase, todos los grupos: 1960 aprendices")
+    counts = [t for t in fig.axes[0].texts if t.get_gid() == figures.COUNT_GID]
+    assert len(counts) == 4 * len(FW.elements)  # 20 of 1960 is under 3 %: never a label
+
+    def check(width_px: int, height_px: int, dpi: float) -> dict:
+        got = _laid_out(fig, width_px, height_px, dpi)
+        renderer = fig.canvas.get_renderer()
+        page = fig.bbox
+        now_ax, time_ax = fig.axes
+        bars = [b for v in FW.allowed_values() for b in bar_boxes_drawn(now_ax, f"now:{v:g}")]
+        shown = [t for t in counts if t.get_visible()]
+        for text in shown:  # inside the bar it counts, whole
+            box = text.get_window_extent(renderer)
+            (bar,) = [b for b in bars if b.x0 <= (box.x0 + box.x1) / 2 <= b.x1 and b.y0 <= (box.y0 + box.y1) / 2 <= b.y1]
+            assert bar.x0 <= box.x0 and box.x1 <= bar.x1, (text.get_text(), box, bar)
+        for ax in (now_ax, time_ax):
+            labels = [t.get_window_extent(renderer) for t in ax.get_xticklabels() if t.get_visible() and t.get_text()]
+            assert len(labels) >= 2 and _disjoint(labels)
+        (legend,) = [lg for lg in fig.legends if lg.get_visible()]
+        box = legend.get_window_extent(renderer)
+        assert page.x0 <= box.x0 and box.x1 <= page.x1
+        title = fig._suptitle.get_window_extent(renderer)
+        assert page.x0 <= title.x0 and title.x1 <= page.x1
+        now_title, time_title = (ax.title if ax.get_title() else ax._left_title for ax in (now_ax, time_ax))
+        assert now_title.get_window_extent(renderer).x1 < time_ax.get_tightbbox(renderer).x0
+        assert time_title.get_window_extent(renderer).x1 <= page.x1
+        edges = {float(c.get_linewidth()[0]) for c in time_ax.collections if str(c.get_gid()).startswith("time:")}
+        return {"shown": len(shown), "ncols": legend._ncols, "edges": edges, "got": got,
+                "titles": (fig._suptitle.get_text(), time_title.get_text())}
+
+    wide = check(1400, 760, 100)
+    assert wide["shown"] == len(counts) and wide["ncols"] == len(FW.allowed_values()) and wide["edges"] == {1.0}
+    assert "\n" not in "".join(wide["titles"])
+    narrow = check(640, 840, 62 * 1.6)  # 16-point text, as the chart view draws it in an 875-pixel window
+    assert 0 < narrow["shown"] < len(counts)  # the 130s no longer fit; the 1050s do
+    assert narrow["ncols"] < len(FW.allowed_values()) and narrow["edges"] == {0.0}
+    assert all("\n" in t for t in narrow["titles"])
+    again = check(1400, 760, 100)
+    assert again["shown"] == wide["shown"] and again["ncols"] == wide["ncols"] and again["edges"] == {1.0}
+    assert again["titles"] == wide["titles"]
+
+
+def bar_boxes_drawn(ax, gid: str) -> list:  # noqa: ANN001
+    """The bars under ``gid`` as drawn, in pixels."""
+    return [path.get_extents(ax.transData) for c in ax.collections if c.get_gid() == gid for path in c.get_paths()]
 
 
 def test_class_without_history_has_one_panel() -> None:

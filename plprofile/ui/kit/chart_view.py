@@ -49,6 +49,9 @@ FigureFactory = Callable[[], "Figure"]
 EXPORT_FORMATS = ("png", "svg", "pdf", "csv")
 # Pixels per inch on screen: figures are scaled into this range; below it they scroll instead.
 MIN_DPI, MAX_DPI = 62.0, 100.0
+#: The narrowest a figure is drawn, as a share of its design width at MIN_DPI (the class overview's two charts
+#: still have room beside their labels at 10 points in a 800-pixel window); narrower, the view scrolls sideways.
+NARROWEST = 0.4
 #: The text size the charts' point sizes are made for; a larger setting makes their text larger in proportion.
 BASE_TEXT_POINTS = 10.0
 
@@ -271,7 +274,7 @@ class ChartView(QWidget):
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)  # at large text only
         self.scroll.setAccessibleName(name)
         self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab stops at the canvas, which has the summary
         self.scroll.installEventFilter(self)
@@ -284,7 +287,7 @@ class ChartView(QWidget):
         self.stack.addWidget(self.scroll)
         self.stack.addWidget(self.table_view)
 
-        bar = QHBoxLayout()
+        self._bar = bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
         bar.addWidget(self.chart_button)
         bar.addWidget(self.table_button)
@@ -292,11 +295,34 @@ class ChartView(QWidget):
         bar.addWidget(self.summary, 1)
         bar.addWidget(self.status)
         bar.addWidget(self.export_button)
+        self._below = QVBoxLayout()  # the summary's row when it has no room beside the buttons
+        self._below.setContentsMargins(0, 0, 0, 0)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addLayout(bar)
+        layout.addLayout(self._below)
         layout.addWidget(self.stack, 1)
         self.setMinimumWidth(400)
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802
+        super().resizeEvent(event)
+        self._place_summary()
+
+    def _place_summary(self) -> None:
+        """The summary beside the buttons where a line holds a few words, else on a row of its own under them
+        (a narrow window, large text), rather than a column one word wide that pushes the chart down."""
+        buttons = (self.chart_button, self.table_button, self.status, self.export_button)
+        room = self.width() - sum(w.sizeHint().width() for w in buttons if not w.isHidden()) - 8 \
+            - self._bar.spacing() * len(buttons)
+        beside = room >= 30 * self.fontMetrics().averageCharWidth()
+        if beside == (self._bar.indexOf(self.summary) >= 0):
+            return
+        if beside:
+            self._below.removeWidget(self.summary)
+            self._bar.insertWidget(3, self.summary, 1)  # after Chart, Table and their spacing
+        else:
+            self._bar.removeWidget(self.summary)
+            self._below.addWidget(self.summary)
 
     def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802
         """Tab reaches both Chart and Table, not only the one chosen."""
@@ -406,6 +432,12 @@ class ChartView(QWidget):
             dpi = min(max(low, width / w_in), high)
             canvas_height = max(height, round(h_in * dpi))
         canvas_width = self.scroll.width() - (bar if canvas_height > height else 0)
+        # never narrower than its labels need to leave its charts room (large text in a narrow window): it
+        # scrolls sideways then, and is as tall as its design at that text size, so its rows hold their labels
+        narrowest = round(NARROWEST * self._design_size[0] * low)
+        if canvas_width < narrowest:
+            canvas_width = narrowest
+            canvas_height = max(height, round(self._design_size[1] * low)) - bar  # under the sideways bar
         if self._fitted == (id(canvas), canvas_width, canvas_height, dpi):
             return  # e.g. the tab was shown again: the drawing is still right
         self._fitted = (id(canvas), canvas_width, canvas_height, dpi)
@@ -417,6 +449,7 @@ class ChartView(QWidget):
             figure.set_dpi(dpi * ratio)
         canvas.setMinimumHeight(canvas_height)
         canvas.setMaximumHeight(canvas_height)
+        canvas.setMinimumWidth(canvas_width if canvas_width == narrowest else 0)
         # the size the scroll area is about to give it, now, so the first draw is at the final size
         canvas.resize(canvas_width, canvas_height)
         figure.set_size_inches(canvas_width * ratio / figure.dpi, canvas_height * ratio / figure.dpi,
