@@ -174,11 +174,16 @@ def _fit_bars(fit: dict, renderer) -> None:  # noqa: ANN001
     if time_ax is not None:
         low, high = time_ax.get_xlim()
         thin = fit["bar_days"] * time_ax.bbox.width / ((high - low) or 1) < renderer.points_to_pixels(4)
-        # too thin for white edges and gaps between them: the bars meet, as one band per stage
-        fit["drawn_days"] = fit["bar_days"] / 0.7 * 0.95 if thin else fit["bar_days"]
+        # too thin for white edges and gaps between them: the bars (nearly) meet, as one band per stage
+        fit["drawn_days"] = max(fit["bar_days"], 0.95 * fit["spacing"]) if thin else fit["bar_days"]
         for bars in fit["time_bars"]:
             bars.set_linewidth(0.0 if thin else 1.0)
             _set_thickness(bars, fit["drawn_days"])
+
+
+def _spacing(days: Sequence[date]) -> float:
+    """The least distance in days between bars over time (today's bar may stand closer than a month)."""
+    return float(min(((b - a).days for a, b in zip(days, days[1:], strict=False)), default=20))
 
 
 def _set_thickness(bars: PolyCollection, days: float) -> None:
@@ -277,8 +282,8 @@ class _LocaleDateFormatter(Formatter):
 
 
 class _DateTicksFor(Locator):
-    """The date ticks of a fixed span (3 to 7, worked out once), thinned to what the axis is wide enough to hold
-    in a narrow window."""
+    """The date ticks of a fixed span (3 to 7, worked out once, all of them at a chart's design size), thinned to
+    what the axis is wide enough to hold in a narrow window."""
 
     def __init__(self, limits: tuple[date, date]) -> None:
         self.low, self.high = (float(x) for x in date2num(limits))
@@ -286,8 +291,8 @@ class _DateTicksFor(Locator):
         self.ticks = [float(t) for t in ticks if self.low <= t <= self.high]
 
     def __call__(self) -> list[float]:
-        fits = max(2, self.axis.get_tick_space() * 2 // 3)  # labels ("5 Mar") are wider than matplotlib's guess
-        return self.ticks[::math.ceil(len(self.ticks) / fits)]  # every other month, or every third, ...
+        fits = max(2, self.axis.get_tick_space())
+        return self.ticks[::max(1, math.ceil(len(self.ticks) / fits))]  # every other month, or every third, ...
 
     def tick_values(self, vmin: float, vmax: float) -> list[float]:
         return [t for t in self() if vmin <= t <= vmax]
@@ -1044,6 +1049,7 @@ def class_figure(
     setattr(fig, FIT_ATTR, {
         "legends": legends, "now_ax": now_ax, "counts": counts_shown,
         "time_ax": time_ax, "time_bars": list(time_bars.values()), "bar_days": bar_days,  # 70 % of a month
+        "spacing": _spacing(days) if time_ax is not None else bar_days,
         "titles": [t for t in (now_title, time_title) if t is not None],  # in the order of the panels
     })
     if time_ax is not None:
@@ -1115,15 +1121,17 @@ def update_class_figure(
         reuse["bars"][v].set_verts(_bar_verts(xs, bottom, counts, width, horizontal=False), closed=True)
         bottom = [a + b for a, b in zip(bottom, counts, strict=True)]
     time_ax.set_ylim(0, top)
+    lines = reuse["title"].get_text().count("\n")
     reuse["title"].set_text(over_time_title(framework, element, lang))
     for e, label in zip(framework.elements, now_ax.get_yticklabels(), strict=True):
         label.set_fontweight("bold" if e.id == element else "normal")
     fig.set_layout_engine("none")  # the layout of the first draw stays (``relayout`` after a resize)
-    right = fig.bbox.width - LAYOUT_PADS["w_pad"] * fig.dpi
-    if fig.canvas is not None and (not _fits_left(fig, now_ax) or _wrap_to_fit(
-            reuse["title"], fig.canvas.get_renderer(), lambda box: box.x1 <= right)):
-        relayout(fig)  # an element's name in bold, or a title on other lines: laid out anew
-        return True
+    if fig.canvas is not None:
+        right = fig.bbox.width - LAYOUT_PADS["w_pad"] * fig.dpi
+        _wrap_to_fit(reuse["title"], fig.canvas.get_renderer(), lambda box: box.x1 <= right)
+        if not _fits_left(fig, now_ax) or reuse["title"].get_text().count("\n") != lines:
+            relayout(fig)  # an element's name in bold, or a title on more or fewer lines: laid out anew
+            return True
     _draw_changes_apart(fig, reuse, [time_ax, now_ax.yaxis])
     return True
 

@@ -482,6 +482,7 @@ def _school_of(sizes: dict[float, int], months: int) -> tuple[dict, list[Distrib
     same overall distribution at each of ``months`` month starts."""
     now = {e.id: Counter(sizes) for e in FW.elements}
     starts = month_starts(date(2023, 1, 1), date(2023, 1, 1) + timedelta(days=31 * (months - 1)))
+    starts.append(starts[-1] + timedelta(days=22))  # today, closer to the last month start than a month
     over = [DistributionAt(on=d, elements={e.id: Counter(sizes) for e in FW.elements}, overall=Counter(sizes),
                            learners=sum(sizes.values())) for d in starts]
     return now, over
@@ -525,19 +526,46 @@ def test_a_class_figure_drawn_narrow_shows_only_what_fits_and_all_of_it_again_wh
         assert now_title.get_window_extent(renderer).x1 < time_ax.get_tightbbox(renderer).x0
         assert time_title.get_window_extent(renderer).x1 <= page.x1
         edges = {float(c.get_linewidth()[0]) for c in time_ax.collections if str(c.get_gid()).startswith("time:")}
+        spans = sorted((b.x0, b.x1) for b in bar_boxes_drawn(time_ax, "time:3"))
+        assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))  # side by side, never over
         return {"shown": len(shown), "ncols": legend._ncols, "edges": edges, "got": got,
-                "titles": (fig._suptitle.get_text(), time_title.get_text())}
+                "titles": (fig._suptitle.get_text(), time_title.get_text()),
+                "ticks": len(time_ax.get_xticks()), "every_tick": len(time_ax.xaxis.get_major_locator().ticks),
+                "widths": [round(b.width, 6) for b in figures.bar_boxes(fig, "time:3")]}
 
     wide = check(1400, 760, 100)
     assert wide["shown"] == len(counts) and wide["ncols"] == len(FW.allowed_values()) and wide["edges"] == {1.0}
     assert "\n" not in "".join(wide["titles"])
+    assert wide["ticks"] == wide["every_tick"] >= 3  # at its design size every date tick shows
+    assert wide["widths"] == pytest.approx([0.7 * 28] * len(wide["widths"]))  # 70 % of the shortest month
     narrow = check(640, 840, 62 * 1.6)  # 16-point text, as the chart view draws it in an 875-pixel window
     assert 0 < narrow["shown"] < len(counts)  # the 130s no longer fit; the 1050s do
     assert narrow["ncols"] < len(FW.allowed_values()) and narrow["edges"] == {0.0}
     assert all("\n" in t for t in narrow["titles"])
+    assert 2 <= narrow["ticks"] < narrow["every_tick"]
+    assert min(narrow["widths"]) > max(wide["widths"])  # the thin bars widened to meet
     again = check(1400, 760, 100)
     assert again["shown"] == wide["shown"] and again["ncols"] == wide["ncols"] and again["edges"] == {1.0}
-    assert again["titles"] == wide["titles"]
+    assert again["titles"] == wide["titles"] and again["ticks"] == wide["ticks"]
+    assert again["widths"] == wide["widths"]
+
+
+@pytest.mark.parametrize("kind", ["progress", "class"])
+def test_every_date_tick_shows_at_a_charts_design_size(kind: str) -> None:
+    """Thinning date ticks is for narrow windows only: at its design size (an export, a wide window) a chart
+    shows every tick matplotlib's date locator chose for its span."""
+    if kind == "progress":
+        fig = progress_figure(demo_history(), FW)
+    else:
+        now, over = _school_of({1.0: 3, 2.0: 10, 3.0: 12}, months=24)
+        fig = class_figure(now, over, FW)
+    fig.set_dpi(100)
+    FigureCanvasAgg(fig).draw()
+    thinned = [ax.xaxis.get_major_locator() for ax in fig.axes
+               if isinstance(ax.xaxis.get_major_locator(), figures._DateTicksFor)]
+    assert thinned
+    for locator in thinned:
+        assert list(locator()) == locator.ticks and len(locator.ticks) >= 3
 
 
 def bar_boxes_drawn(ax, gid: str) -> list:  # noqa: ANN001

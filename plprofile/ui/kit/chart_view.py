@@ -308,6 +308,11 @@ class ChartView(QWidget):
         super().resizeEvent(event)
         self._place_summary()
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # the text size setting: as many words a line as before?
+            self._place_summary()
+
     def _place_summary(self) -> None:
         """The summary beside the buttons where a line holds a few words, else on a row of its own under them
         (a narrow window, large text), rather than a column one word wide that pushes the chart down."""
@@ -370,6 +375,7 @@ class ChartView(QWidget):
         self.set_table(table)
         self.summary.setText(summary)
         self.status.clear()
+        self._place_summary()
         self.export_button.setEnabled(True)
         self.last_draw_seconds = time.perf_counter() - started
         return self.last_draw_seconds
@@ -490,5 +496,6 @@ class ChartView(QWidget):
             return None
         show_message(self.status, self.tr("Saved {name}").format(name=path.name))  # said, and reachable by Tab
         self.status.setToolTip(str(path))
+        self._place_summary()  # "Saved …" takes room from the summary's line
         return path
 
