@@ -73,6 +73,8 @@ def add_parsers(commands, data_dir: argparse.ArgumentParser) -> None:  # noqa: A
                                description="Push this device's changes to the hub and pull what changed in its "
                                            "scope. Exit 0 done, 1 not (the message says why).")
     sync.add_argument("--json", action="store_true", help='print {"pushed": n, "pulled": m, "conflicts": k}')
+    sync.add_argument("--send-again", action="store_true",
+                      help="first offer the hub once more the changes it refused before (the reason may be gone)")
 
 
 def hub_folder(args: argparse.Namespace) -> Path:
@@ -291,6 +293,12 @@ def _sync(args: argparse.Namespace, data_dir: Path) -> int:
     except Refused as exc:
         return _fail(str(exc))
     try:
+        if args.send_again:
+            from .services.hub_device import send_held_again
+
+            again = send_held_again(store)
+            if not args.json:
+                _say(f"Sending again {again} change(s) the hub refused before.")
         result = sync_round(store)
     except SyncError as exc:
         return _fail(str(exc))

@@ -30,6 +30,10 @@ LEARNER_STRINGS = {
     "In your profile now", "The other version", "Keep &this one", "Keep the &other one", "Keep &both",
     "Your teacher decides which of these to keep.", "Your teacher decides which version of this to keep.",
     "Nothing needs a decision.",
+    # the sync status on a learner's own device (ui/hub_sync)
+    "%n change(s) not saved at school",
+    "The school computer did not take some of your changes. They are safe here. Ask your teacher, then choose "
+    "Send again.",
 }
 SAMPLES = {"en": {"{date}": "12 May", "{step}": "Read a book", "{how}": "On my way", "{name}": "Sam",
                   "{text}": "I like maps", "%n": "2"},

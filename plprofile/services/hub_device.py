@@ -96,6 +96,23 @@ def waiting_changes(store: Store) -> int:
         return len(outgoing(s))
 
 
+def held_changes(store: Store) -> list[tuple[str, str, int]]:
+    """This device's changes the hub refused and that stay here, grouped: (what about, the hub's reason,
+    how many)."""
+    from plprofile.sync.changes import held_groups
+
+    with store.session() as s:
+        return held_groups(s)
+
+
+def send_held_again(store: Store) -> int:
+    """Offer the hub, in the next round, the changes it refused before; returns how many."""
+    from plprofile.sync.changes import send_again
+
+    with store.transaction() as s:
+        return send_again(s)
+
+
 def learner_count(store: Store) -> int:
     with store.session() as s:
         return s.execute(select(func.count()).select_from(Learner)).scalar_one()

@@ -236,6 +236,9 @@ ACK_KEY = "sync_acknowledged"
 #: ``meta`` key: this device's changes the hub refused, kept here and not offered again (JSON: change id ->
 #: {"about": what they are about, "reason": the hub's reason}); see ``client.sync_round``.
 HELD_KEY = "sync_held"
+#: ``meta`` key: held changes a person chose to send again (JSON list of change ids): ``outgoing`` offers them
+#: with the rest until the hub takes them (or refuses them again, and they are held again).
+AGAIN_KEY = "sync_again"
 #: A rating's values, as the policy names them for a new rating.
 _RATING_VALUES = frozenset({"element_id", "learner_value", "teacher_value", "agreed_value", "note", "carried_from"})
 
@@ -275,18 +278,46 @@ def held(session: Session) -> dict[str, dict[str, str]]:
 def hold(session: Session, found: dict[str, dict[str, str]]) -> None:
     """Keep the changes ``found`` (change id -> what about, the reason) here: ``outgoing`` no longer offers
     them, and the acknowledgement mark moves past them."""
-    kept = {**held(session), **found}
-    meta = session.get(Meta, HELD_KEY)
+    _set_json(session, HELD_KEY, {**held(session), **found})
+    _set_json(session, AGAIN_KEY, [i for i in _again(session) if i not in found])
+
+
+def held_groups(session: Session) -> list[tuple[str, str, int]]:
+    """The held changes grouped: (what about, the hub's reason, how many)."""
+    groups: dict[tuple[str, str], int] = {}
+    for item in held(session).values():
+        key = (item.get("about", ""), item.get("reason", ""))
+        groups[key] = groups.get(key, 0) + 1
+    return [(about, reason, n) for (about, reason), n in sorted(groups.items())]
+
+
+def send_again(session: Session) -> int:
+    """Offer every held change to the hub once more (the reason it refused them may be gone: the teacher has
+    the class again); returns how many. Those it refuses again are held again."""
+    kept = held(session)
+    _set_json(session, AGAIN_KEY, sorted({*_again(session), *kept}))
+    _set_json(session, HELD_KEY, {})
+    return len(kept)
+
+
+def _again(session: Session) -> list[str]:
+    meta = session.get(Meta, AGAIN_KEY)
+    return json.loads(meta.value) if meta is not None and meta.value else []
+
+
+def _set_json(session: Session, key: str, value: Any) -> None:
+    meta = session.get(Meta, key)
     if meta is None:
-        session.add(Meta(key=HELD_KEY, value=json.dumps(kept)))
+        session.add(Meta(key=key, value=json.dumps(value)))
     else:
-        meta.value = json.dumps(kept)
+        meta.value = json.dumps(value)
         session.add(meta)
 
 
-def outgoing(session: Session, *, after_hlc: str | None = None, limit: int | None = None) -> list[Change]:
+def outgoing(session: Session, *, after_hlc: str | None = None, limit: int | None = None,
+             again_too: bool = True) -> list[Change]:
     """This store's change-log rows made on this device and not yet acknowledged, in HLC order (without the
-    changes the hub refused, which stay here: ``held``)."""
+    changes the hub refused, which stay here: ``held``, unless a person chose to ``send_again``)."""
     after = max(acknowledged(session), after_hlc or "")
     stmt = (select(ChangeLog).where(ChangeLog.device_id == device_id(session), ChangeLog.hlc > after,
                                     ChangeLog.entity.not_in(LOCAL_ONLY))
@@ -296,7 +327,15 @@ def outgoing(session: Session, *, after_hlc: str | None = None, limit: int | Non
         stmt = stmt.where(ChangeLog.id.not_in([uuid.UUID(i) for i in kept]))
     if limit is not None:
         stmt = stmt.limit(limit)
-    return [_as_change(r) for r in session.execute(stmt).scalars()]
+    found = [_as_change(r) for r in session.execute(stmt).scalars()]
+    again = _again(session) if again_too else []
+    if not again:
+        return found
+    # held changes sent again: asked for by id (the acknowledgement mark may have moved past them), in their
+    # place by clock; those still ahead of the mark are in ``found`` already
+    rows = session.execute(select(ChangeLog).where(ChangeLog.id.in_([uuid.UUID(i) for i in again]),
+                                                   ChangeLog.hlc <= after)).scalars()
+    return sorted([_as_change(r) for r in rows] + found, key=lambda c: c.hlc)[:limit]
 
 
 def everything(session: Session, *, learner_id: uuid.UUID | None = None) -> list[Change]:
@@ -314,8 +353,11 @@ def mark_acknowledged(session: Session, ids: Sequence[str]) -> int:
     over this device's unacknowledged changes in HLC order while each is among ``ids`` (an id past a gap is
     offered again next time: pushing is idempotent). Returns how many changes the mark moved over."""
     wanted = {str(i) for i in ids}
+    again = _again(session)
+    if again:  # held changes sent again lie behind the mark: done once the hub has them
+        _set_json(session, AGAIN_KEY, [i for i in again if i not in wanted])
     moved, mark = 0, acknowledged(session)
-    for change in outgoing(session):
+    for change in outgoing(session, again_too=False):
         if change.id not in wanted:
             break
         mark, moved = change.hlc, moved + 1

@@ -365,17 +365,14 @@ def _hold_refused(store: Store, refused: SyncError) -> bool:
 
 def _held_warnings(store: Store, result: RoundResult) -> None:
     """Name, in the round's warnings, what this device made that the hub refused and that stays here."""
-    from plprofile.sync.changes import held
+    from plprofile.sync.changes import held_groups
 
     with store.session() as s:
-        kept = held(s)
-    groups: dict[tuple[str, str], int] = {}
-    for item in kept.values():
-        key = (item.get("about", ""), item.get("reason", ""))
-        groups[key] = groups.get(key, 0) + 1
-    for (about, reason), n in sorted(groups.items()):
+        groups = held_groups(s)
+    for about, reason, n in groups:
         result.warnings.append(f"{n} change(s) about {about} made on this device were not sent to the hub and stay "
-                               f"here: {reason}")
+                               f"here: {reason} Once that is settled, 'plprofile sync --send-again' offers them "
+                               "again.")
 
 
 def _pulled(store: Store, actor: Actor, answer: dict, result: RoundResult, *, save_cursor: bool) -> None:

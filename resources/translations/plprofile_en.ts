@@ -446,10 +446,31 @@ Type the learner&apos;s family name to confirm:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n change(s) not saved at school</source>
+        <translation>
+            <numerusform>%n change not saved at school</numerusform>
+            <numerusform>%n changes not saved at school</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) not accepted by the school hub</source>
+        <translation>
+            <numerusform>%n change not accepted by the school hub</numerusform>
+            <numerusform>%n changes not accepted by the school hub</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n change(s) waiting to be sent</source>
         <translation>
             <numerusform>%n change waiting to be sent</numerusform>
             <numerusform>%n changes waiting to be sent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) about {about}: {reason}</source>
+        <translation>
+            <numerusform>%n change about {about}: {reason}</numerusform>
+            <numerusform>%n changes about {about}: {reason}</numerusform>
         </translation>
     </message>
 </context>

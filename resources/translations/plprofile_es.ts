@@ -991,6 +991,7 @@ plprofile se cerrará ahora; vuelve a abrirlo para ver los registros restaurados
     <name>ClassOverview</name>
     <message>
         <source>Class overview: Stages of Personalized Learning</source>
+        <extracomment>How long after the overview is drawn every element&apos;s counts over time start being read ahead.</extracomment>
         <translation>Resumen de la clase: Etapas del Aprendizaje Personalizado</translation>
     </message>
     <message>
@@ -4537,6 +4538,20 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
         <translation>Aún sin sincronizar</translation>
     </message>
     <message numerus="yes">
+        <source>%n change(s) not saved at school</source>
+        <translation>
+            <numerusform>%n cambio sin guardar en la escuela</numerusform>
+            <numerusform>%n cambios sin guardar en la escuela</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) not accepted by the school hub</source>
+        <translation>
+            <numerusform>%n cambio no aceptado por el servidor del centro</numerusform>
+            <numerusform>%n cambios no aceptados por el servidor del centro</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n change(s) waiting to be sent</source>
         <translation>
             <numerusform>%n cambio por enviar</numerusform>
@@ -4546,6 +4561,21 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
     <message>
         <source>All saved to the school hub · {ago}</source>
         <translation>Todo guardado en el servidor del centro · {ago}</translation>
+    </message>
+    <message>
+        <source>The school computer did not take some of your changes. They are safe here. Ask your teacher, then choose Send again.</source>
+        <translation>El ordenador de la escuela no tomó algunos de tus cambios. Están a salvo aquí. Pregunta a tu docente y luego elige Enviar otra vez.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) about {about}: {reason}</source>
+        <translation>
+            <numerusform>%n cambio sobre {about}: {reason}</numerusform>
+            <numerusform>%n cambios sobre {about}: {reason}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>They stay on this computer, nothing is lost. Once that is settled (for example, the school gives you the class again), choose Send again.</source>
+        <translation>Se quedan en este ordenador; no se pierde nada. Cuando eso se resuelva (por ejemplo, el centro vuelve a darte la clase), elige Enviar otra vez.</translation>
     </message>
     <message>
         <source>Your work is saved here and at school.</source>
@@ -4562,6 +4592,10 @@ Escribe el apellido del aprendiz para confirmar:</numerusform>
     <message>
         <source>Sync &amp;now</source>
         <translation>Sincronizar &amp;ahora</translation>
+    </message>
+    <message>
+        <source>Send &amp;again</source>
+        <translation>Enviar &amp;otra vez</translation>
     </message>
 </context>
 <context>
@@ -4698,7 +4732,7 @@ Pide a tu profe que escriba aquí su nombre y su contraseña.</translation>
     <name>chart_view</name>
     <message>
         <source>PNG image (*.png)</source>
-        <extracomment>The text size the charts&apos; point sizes are made for; a larger setting makes their text larger in proportion.</extracomment>
+        <extracomment>The narrowest a figure is drawn, as a share of its design width at MIN_DPI (the class overview&apos;s two charts still have room beside their labels at 10 points in a 800-pixel window); narrower, the view scrolls sideways. The text size the charts&apos; point sizes are made for; a larger setting makes their text larger in proportion.</extracomment>
         <translation>Imagen PNG (*.png)</translation>
     </message>
     <message>
@@ -4718,7 +4752,7 @@ Pide a tu profe que escriba aquí su nombre y su contraseña.</translation>
     <name>charts</name>
     <message>
         <source>Not assessed yet</source>
-        <extracomment>Where a figure built here keeps what ``update_progress_figure`` needs to reuse it.</extracomment>
+        <extracomment>Where a figure built here keeps what ``update_progress_figure`` needs to reuse it. Where a class figure keeps what depends on the size it is drawn at (``RowLayout`` fits it on each layout). gid of the numbers written inside the bars of now The class chart&apos;s bars of now, as a share of a row</extracomment>
         <translation>Todavía sin valoración</translation>
     </message>
     <message>

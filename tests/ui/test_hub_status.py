@@ -39,3 +39,60 @@ def test_the_status_says_each_state_and_what_to_do(qtbot, language):
     sync.state, sync.problem = "offline", "offline"
     status.update_text()
     assert status.button.text() == "3 cambios esperando: sin conexión"
+
+
+def test_changes_the_hub_refused_are_said_and_a_teacher_sends_them_again(qtbot, language, store, teacher, profiles):
+    """After a round in which the hub refused a change, the status does not say "All saved": it says how many
+    stay here, about whom and why; its Send again puts them back in the outbox and starts a round."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from plprofile.services.hub_device import held_changes
+    from plprofile.sync.changes import hold, outgoing
+
+    language("en")
+    kid = profiles.add_learner(teacher, given_name="Pia", family_name="Lund")
+    with store.transaction() as s:
+        ids = [c.id for c in outgoing(s)]
+        hold(s, {i: {"about": "Pia Lund", "reason": "Pia Lund is not in one of your classes.", "learner": str(kid.id)}
+                 for i in ids})
+    sync = BackgroundSync(store)
+    status = SyncStatus(sync)
+    qtbot.addWidget(status)
+    sync.state, sync.last_ok, sync.waiting, sync.held = "ok", time.time(), 0, held_changes(store)
+    sync.changed.emit()
+    n = len(ids)
+    assert status.button.text() == f"{n} changes not accepted by the school hub"
+    assert f"{n} changes about Pia Lund: Pia Lund is not in one of your classes." in status.button.toolTip()
+    assert "nothing is lost" in status.button.toolTip()
+
+    rounds = []
+    sync.sync_now = lambda: rounds.append(True)  # the round itself is the hub tests' business
+
+    def press_send_again() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, press_send_again)
+            return
+        again = [b for b in box.buttons() if b.text() == "Send &again"]
+        if again:
+            again[0].click()
+        else:
+            box.reject()  # no such button: the assertions below say so, rather than a dialog left open
+
+    QTimer.singleShot(0, press_send_again)
+    qtbot.mouseClick(status.button, Qt.MouseButton.LeftButton)
+    assert rounds == [True]
+    assert held_changes(store) == [] and sync.held == []
+    with store.session() as s:
+        assert [c.id for c in outgoing(s)] == ids  # offered to the hub again
+
+    learner_status = SyncStatus(sync, learner=True)
+    qtbot.addWidget(learner_status)
+    sync.held = [("Pia Lund", "not in one of your classes.", 1)]
+    sync.changed.emit()
+    assert learner_status.button.text() == "1 change not saved at school"
+    assert "Ask your teacher" in learner_status.button.toolTip()
+    language("es")
+    learner_status.update_text()
+    assert learner_status.button.text() == "1 cambio sin guardar en la escuela"

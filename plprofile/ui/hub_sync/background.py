@@ -42,6 +42,7 @@ class BackgroundSync(QObject):
         self.problem = ""  # the kind of the last refusal (plprofile.sync.pairing.problem)
         self.reason = ""
         self.waiting = 0  # changes not yet acknowledged by the hub
+        self.held: list[tuple[str, str, int]] = []  # what the hub refused and stays here: (about, reason, n)
         self.last_ok: float | None = None  # time.time() of the last whole round
         self.failures = 0
         self.rounds = 0
@@ -129,7 +130,7 @@ class BackgroundSync(QObject):
         store = self.store
 
         def work():  # noqa: ANN202
-            from plprofile.services.hub_device import waiting_changes
+            from plprofile.services.hub_device import held_changes, waiting_changes
             from plprofile.sync.client import SyncError, sync_round
 
             self._thread = threading.get_ident()
@@ -137,20 +138,28 @@ class BackgroundSync(QObject):
                 try:
                     result = sync_round(store)
                 except SyncError as exc:
-                    return exc, waiting_changes(store)
-                return result, waiting_changes(store)
+                    return exc, waiting_changes(store), held_changes(store)
+                return result, waiting_changes(store), held_changes(store)
             finally:
                 self._thread = None
 
         run_in_background(work, self._done, self._crashed)
 
     def _crashed(self, exc: Exception) -> None:
-        self._done((exc, self.waiting))
+        self._done((exc, self.waiting, self.held))
+
+    def send_again(self) -> None:
+        """Offer the hub once more what it refused (the reason may be gone), in a round now."""
+        from plprofile.services.hub_device import send_held_again
+
+        send_held_again(self.store)
+        self.held = []
+        self.sync_now()
 
     def _done(self, outcome) -> None:  # noqa: ANN001
         from plprofile.sync.pairing import NEEDS_ATTENTION, problem
 
-        result, self.waiting = outcome
+        result, self.waiting, self.held = outcome
         self.running = False
         sys.setswitchinterval(self._switch)
         if self._stopped or not shiboken6.isValid(self._retry):  # the window went while the round ran

@@ -66,6 +66,11 @@ class SyncStatus(QWidget):
             return self.tr("Syncing with the school hub…")
         if sync.last_ok is None:
             return self.tr("Not synced yet")
+        if sync.held and sync.state != "syncing":
+            n = sum(count for _about, _reason, count in sync.held)
+            if self.learner:
+                return self.tr("%n change(s) not saved at school", "", n)
+            return self.tr("%n change(s) not accepted by the school hub", "", n)
         if sync.waiting and sync.state != "syncing":
             return self.tr("%n change(s) waiting to be sent", "", sync.waiting)
         return self.tr("All saved to the school hub · {ago}").format(ago=self._ago())
@@ -81,6 +86,15 @@ class SyncStatus(QWidget):
         sync = self.sync
         if sync.state in ("attention", "offline"):
             return problem_text(sync.problem or "offline", learner=self.learner, reason=sync.reason)
+        if sync.held:
+            if self.learner:
+                return self.tr("The school computer did not take some of your changes. They are safe here. "
+                               "Ask your teacher, then choose Send again.")
+            lines = [self.tr("%n change(s) about {about}: {reason}", "", n).format(about=about, reason=reason)
+                     for about, reason, n in sync.held]
+            return "\n".join([*lines, self.tr(
+                "They stay on this computer, nothing is lost. Once that is settled (for example, the school gives "
+                "you the class again), choose Send again.")])
         if self.learner:
             return self.tr("Your work is saved here and at school.")
         return self.tr("Every change made here is sent to the school hub a few seconds after it is saved; what "
@@ -92,7 +106,10 @@ class SyncStatus(QWidget):
                           else QMessageBox.Icon.Warning, self.tr("School hub"), self.text(), parent=self)
         box.setInformativeText(self.advice())
         now = box.addButton(self.tr("Sync &now"), QMessageBox.ButtonRole.AcceptRole)
+        again = box.addButton(self.tr("Send &again"), QMessageBox.ButtonRole.ActionRole) if self.sync.held else None
         box.addButton(QMessageBox.StandardButton.Close)
         box.exec()
         if box.clickedButton() is now:
             self.sync.sync_now()
+        elif again is not None and box.clickedButton() is again:
+            self.sync.send_again()
