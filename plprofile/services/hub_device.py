@@ -102,7 +102,7 @@ def held_changes(store: Store) -> list[tuple[str, str, int]]:
     from plprofile.sync.changes import held_groups
 
     with store.session() as s:
-        return held_groups(s)
+        return held_groups(s, refused_only=True)
 
 
 def send_held_again(store: Store) -> int:

@@ -282,22 +282,48 @@ def hold(session: Session, found: dict[str, dict[str, str]]) -> None:
     _set_json(session, AGAIN_KEY, [i for i in _again(session) if i not in found])
 
 
-def held_groups(session: Session) -> list[tuple[str, str, int]]:
-    """The held changes grouped: (what about, the hub's reason, how many)."""
+#: A held change's ``kind`` when the hub refused it (the others stay here by design: a paired laptop's own
+#: sign-in account). Held before kinds were written, a refusal is the one that names its ``learner``.
+REFUSED = "refused"
+
+
+def refused_by_hub(item: dict[str, str]) -> bool:
+    return item.get("kind", REFUSED if "learner" in item else "") == REFUSED
+
+
+def held_groups(session: Session, *, refused_only: bool = False) -> list[tuple[str, str, int]]:
+    """The held changes grouped: (what about, the reason, how many); only the hub's refusals with
+    ``refused_only``."""
     groups: dict[tuple[str, str], int] = {}
     for item in held(session).values():
+        if refused_only and not refused_by_hub(item):
+            continue
         key = (item.get("about", ""), item.get("reason", ""))
         groups[key] = groups.get(key, 0) + 1
     return [(about, reason, n) for (about, reason), n in sorted(groups.items())]
 
 
 def send_again(session: Session) -> int:
-    """Offer every held change to the hub once more (the reason it refused them may be gone: the teacher has
-    the class again); returns how many. Those it refuses again are held again."""
+    """Offer the hub once more every change it refused (the reason may be gone: the teacher has the class
+    again); returns how many. Those it refuses again are held again; what stays here by design stays."""
     kept = held(session)
-    _set_json(session, AGAIN_KEY, sorted({*_again(session), *kept}))
-    _set_json(session, HELD_KEY, {})
-    return len(kept)
+    going = [i for i, item in kept.items() if refused_by_hub(item)]
+    _set_json(session, AGAIN_KEY, sorted({*_again(session), *going}))
+    _set_json(session, HELD_KEY, {i: item for i, item in kept.items() if i not in going})
+    return len(going)
+
+
+def learners_kept(session: Session) -> set[str]:
+    """The learners this device keeps whatever its scope says: those of changes held here or sent again and
+    not yet taken by the hub (nothing of them is lost while the hub does not have it)."""
+    kept = {item["learner"] for item in held(session).values() if item.get("learner")}
+    again = _again(session)
+    if again:
+        rows = session.execute(select(ChangeLog.learner_id, ChangeLog.entity, ChangeLog.entity_id)
+                               .where(ChangeLog.id.in_([uuid.UUID(i) for i in again]))).all()
+        kept |= {str(learner or entity_id) for learner, entity, entity_id in rows
+                 if learner is not None or entity == "learner"}
+    return kept
 
 
 def _again(session: Session) -> list[str]:

@@ -301,10 +301,10 @@ def sync_round(store: Store) -> RoundResult:
                     after = answer["cursor"]
                     if not answer.get("more"):
                         break
-            from plprofile.sync.changes import held
+            from plprofile.sync.changes import learners_kept
 
-            with store.session() as s:  # a learner whose changes the hub refused stays: nothing is lost
-                kept = {item.get("learner") for item in held(s).values()}
+            with store.session() as s:  # a learner whose changes the hub refused (or has not yet) stays
+                kept = learners_kept(s)
             gone = sorted(here - set(scope) - kept)
             if gone:
                 with store.transaction() as s:
@@ -341,7 +341,7 @@ def _hold_refused(store: Store, refused: SyncError) -> bool:
     """Keep here the change the hub refused and every unsent change about the same learner (they cannot go
     without it); False when the change is not one of this device's unsent ones."""
     from plprofile.store.models import Account, Learner
-    from plprofile.sync.changes import hold, outgoing
+    from plprofile.sync.changes import REFUSED, hold, outgoing
 
     reason = str(refused).removeprefix("the hub refused this batch: ").removesuffix(" Nothing was written.")
     with store.transaction() as s:
@@ -359,7 +359,7 @@ def _hold_refused(store: Store, refused: SyncError) -> bool:
             account = s.get(Account, uuid.UUID(change.entity_id)) if change.entity == "account" else None
             about = f"the account {account.display_name!r}" if account is not None else f"the {change.entity}"
             ids = [change.id]
-        hold(s, {i: {"about": about, "reason": reason, "learner": learner or ""} for i in ids})
+        hold(s, {i: {"about": about, "reason": reason, "learner": learner or "", "kind": REFUSED} for i in ids})
     return True
 
 
@@ -368,11 +368,11 @@ def _held_warnings(store: Store, result: RoundResult) -> None:
     from plprofile.sync.changes import held_groups
 
     with store.session() as s:
-        groups = held_groups(s)
+        groups, refused = held_groups(s), set(held_groups(s, refused_only=True))
     for about, reason, n in groups:
         result.warnings.append(f"{n} change(s) about {about} made on this device were not sent to the hub and stay "
-                               f"here: {reason} Once that is settled, 'plprofile sync --send-again' offers them "
-                               "again.")
+                               f"here: {reason}" + (" Once that is settled, 'plprofile sync --send-again' offers "
+                                                    "them again." if (about, reason, n) in refused else ""))
 
 
 def _pulled(store: Store, actor: Actor, answer: dict, result: RoundResult, *, save_cursor: bool) -> None:

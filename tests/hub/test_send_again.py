@@ -9,7 +9,8 @@ from .conftest import Hub, run
 from .test_end_to_end import _held, _held_at, _hub_actor, _open, _sync
 
 
-def test_a_refused_change_waits_until_a_person_sends_it_again_and_then_arrives(sqlite_hub: Hub, tmp_path):
+def test_a_refused_change_waits_until_a_person_sends_it_again_and_then_arrives(sqlite_hub: Hub, tmp_path,
+                                                                                     monkeypatch):
     from plprofile.hub.store import open_hub
     from plprofile.services.accounts import teacher_actor
     from plprofile.services.profiles import ProfileService
@@ -58,6 +59,29 @@ def test_a_refused_change_waits_until_a_person_sends_it_again_and_then_arrives(s
     said = sync()
     assert "about Pia Lund" in said and "sync --send-again" in said, said  # said, and what to do
     assert "Pia builds model boats" in {t for _, t, _ in _held_at(laptop)["entries"].values()}  # kept here
+
+    # sent again too soon: refused again, kept again, and the round ends as any other
+    said = sync("--send-again")
+    assert "Sending again 1 change(s)" in said and "about Pia Lund" in said, said
+    assert "Pia builds model boats" in {t for _, t, _ in _held_at(laptop)["entries"].values()}
+
+    # sent again while a round is under way (after its push, before what left this device's scope goes): Pia,
+    # out of Tess's scope now, stays with the change the hub does not have yet
+    from plprofile.services.hub_device import send_held_again
+    from plprofile.sync import client
+
+    store = _open(laptop)
+    real = client._held_warnings
+    monkeypatch.setattr(client, "_held_warnings", lambda st, result: (send_held_again(st), real(st, result)))
+    try:
+        result = client.sync_round(store)
+    finally:
+        monkeypatch.setattr(client, "_held_warnings", real)
+        store.close()
+    assert result.removed == 0 and "Pia builds model boats" in {
+        t for _, t, _ in _held_at(laptop)["entries"].values()}
+    said = sync()  # the next round offers it: refused again, kept again
+    assert "about Pia Lund" in said and "Pia" in _held_at(laptop)["learners"], said
 
     # the office puts her back; a plain round still keeps the change here (the hub refused it once)
     store = _open(office)

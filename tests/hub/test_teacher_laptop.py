@@ -56,6 +56,16 @@ def test_a_teacher_laptop_with_its_own_data_pairs_as_that_teacher(sqlite_hub: Hu
         assert "Pia" in _held(hub)["learners"]
     finally:
         hub.close()
+    # her laptop's own sign-in account stays there by design: Send again is for what the hub refused, not it
+    done = run("--data-dir", str(tess), "sync", "--send-again")
+    assert done.returncode == 0 and "Sending again 0 change(s)" in done.stdout, done.stdout + done.stderr
+    assert "own sign-in account" in done.stdout and "--send-again" not in done.stdout.split("Sending again")[1]
+    hub = open_hub(sqlite_hub.folder, None)
+    try:
+        with hub.session() as s:
+            assert "Tess" not in set(s.execute(select(Account.display_name)).scalars())
+    finally:
+        hub.close()
     assert any("own sign-in account 'Tess'" in w for w in got["warnings"])  # it stays on her laptop, said so
 
     # then the school sets up its classes: Pia in Tess's 5A

@@ -96,3 +96,32 @@ def test_changes_the_hub_refused_are_said_and_a_teacher_sends_them_again(qtbot, 
     language("es")
     learner_status.update_text()
     assert learner_status.button.text() == "1 cambio sin guardar en la escuela"
+
+
+def test_send_again_during_a_round_waits_for_its_end(qtbot, store, teacher, profiles):
+    """Send again chosen while a round runs (the explanation is open as rounds go on) moves nothing under that
+    round's feet: the changes go back to the outbox when it ends, and a round follows. Meanwhile the status
+    still says they stay here, never "All saved"."""
+    from plprofile.services.hub_device import held_changes
+    from plprofile.sync.changes import hold, outgoing
+    from plprofile.sync.client import RoundResult
+
+    kid = profiles.add_learner(teacher, given_name="Pia", family_name="Lund")
+    with store.transaction() as s:
+        ids = [c.id for c in outgoing(s)]
+        hold(s, {i: {"about": "Pia Lund", "reason": "not in one of your classes.", "learner": str(kid.id),
+                     "kind": "refused"} for i in ids})
+    sync = BackgroundSync(store)
+    status = SyncStatus(sync)
+    qtbot.addWidget(status)
+    rounds = []
+    sync.sync_now = lambda: rounds.append(True)
+    sync.state, sync.last_ok, sync.held, sync.running = "syncing", time.time(), held_changes(store), True
+    sync.changed.emit()
+    assert "not accepted" in status.button.text()
+    sync.send_again()
+    assert rounds == [] and held_changes(store) != []  # not while the round runs
+    sync._done((RoundResult(), 0, held_changes(store)))  # the round ends
+    assert rounds == [True] and held_changes(store) == []
+    with store.session() as s:
+        assert [c.id for c in outgoing(s)] == ids

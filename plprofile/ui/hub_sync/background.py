@@ -48,6 +48,7 @@ class BackgroundSync(QObject):
         self.rounds = 0
         self.running = False
         self._again = False
+        self._send_again = False  # Send again was chosen while a round ran: done when it ends
         self._stopped = False
         self._switch = sys.getswitchinterval()
         self._thread: int | None = None  # the worker thread of the round under way: its own writes are not saves
@@ -149,9 +150,14 @@ class BackgroundSync(QObject):
         self._done((exc, self.waiting, self.held))
 
     def send_again(self) -> None:
-        """Offer the hub once more what it refused (the reason may be gone), in a round now."""
+        """Offer the hub once more what it refused (the reason may be gone), in a round now; during a round,
+        in the round right after it (never under the feet of a round that already pushed)."""
+        if self.running:
+            self._send_again = self._again = True
+            return
         from plprofile.services.hub_device import send_held_again
 
+        self._send_again = False
         send_held_again(self.store)
         self.held = []
         self.sync_now()
@@ -180,7 +186,9 @@ class BackgroundSync(QObject):
             if result.pulled or result.removed:
                 self.arrived.emit(result)
         self.changed.emit()
-        if self._again and not self._stopped:
+        if self._send_again and not self._stopped:
+            self.send_again()
+        elif self._again and not self._stopped:
             self.sync_now()
 
     @property

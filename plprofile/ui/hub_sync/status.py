@@ -66,7 +66,7 @@ class SyncStatus(QWidget):
             return self.tr("Syncing with the school hub…")
         if sync.last_ok is None:
             return self.tr("Not synced yet")
-        if sync.held and sync.state != "syncing":
+        if sync.held:  # known before a round starts: never "All saved" while they stay here
             n = sum(count for _about, _reason, count in sync.held)
             if self.learner:
                 return self.tr("%n change(s) not saved at school", "", n)
